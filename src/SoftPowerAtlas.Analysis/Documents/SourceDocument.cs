@@ -1,0 +1,51 @@
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Documents;
+
+/// <summary>How a document arrived: decides which loader read it.</summary>
+public enum DocumentFormat
+{
+    Text,
+    Markdown,
+    Html,
+}
+
+/// <summary>
+/// A document as a loader read it: the decoded file (<see cref="Original"/>, what every offset points
+/// into), the article text taken from it (<see cref="Body"/>, mapped back to the original) and the
+/// metadata the loader found (front matter, HTML head).
+/// </summary>
+public sealed record SourceDocument(
+    string Source,
+    DocumentFormat Format,
+    string Original,
+    MappedText Body,
+    DocumentMetadata Metadata);
+
+/// <summary>
+/// What a reader learns about a document besides its text. Spans point into the original text.
+/// </summary>
+public sealed record DocumentMetadata
+{
+    public static readonly DocumentMetadata Empty = new();
+
+    public string? Title { get; init; }
+
+    public TextSpan? TitleSpan { get; init; }
+
+    /// <summary>Source address: front matter <c>source</c>, a "ที่มา :" line, a canonical link.</summary>
+    public string? SourceUrl { get; init; }
+
+    public string? Byline { get; init; }
+
+    /// <summary>The publication date exactly as written (parsing it is the dates stage's job).</summary>
+    public string? PublishedAsWritten { get; init; }
+
+    public TextSpan? PublishedSpan { get; init; }
+
+    /// <summary>Name of the encoding the bytes were decoded with (utf-8, windows-874).</summary>
+    public string Encoding { get; init; } = "utf-8";
+
+    /// <summary>Front matter keys and values as written (Markdown only).</summary>
+    public IReadOnlyDictionary<string, string> FrontMatter { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,25 @@
+namespace SoftPowerAtlas.Analysis.Pipeline;
+
+/// <summary>Mutable, ordered list of stages; <see cref="Build"/> freezes it into a pipeline.</summary>
+public sealed class AnalysisPipelineBuilder
+{
+    private TimeProvider _clock = TimeProvider.System;
+
+    public List<IAnalysisStage> Stages { get; } = [];
+
+    public AnalysisPipelineBuilder Use(IAnalysisStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        Stages.Add(stage);
+        return this;
+    }
+
+    /// <summary>The clock relative dates and "today" are read from; tests pass a fixed one.</summary>
+    public AnalysisPipelineBuilder UseClock(TimeProvider clock)
+    {
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        return this;
+    }
+
+    public AnalysisPipeline Build() => new([.. Stages], _clock);
+}
