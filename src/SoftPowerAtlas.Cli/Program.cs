@@ -1,0 +1,3 @@
+using SoftPowerAtlas.Cli;
+
+return await AtlasCommand.RunAsync(args, Console.Out, Console.Error);
