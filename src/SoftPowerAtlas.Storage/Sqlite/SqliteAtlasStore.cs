@@ -159,10 +159,12 @@ public sealed class SqliteAtlasStore : IAtlasStore
 
         SqliteMigrator.Migrate(connection, Path, _clock, targetVersion);
 
-        // Fail now, with the path, rather than at the first ingest: a read-only file still opens and
-        // reads, and an up-to-date schema needs no write to migrate.
-        using var probe = connection.BeginTransaction(deferred: false);
-        probe.Rollback();
+        // Fail now, with the path, rather than at the first ingest: SQLite quietly opens a file it may
+        // not write read-only, and an up-to-date schema needs no write to migrate.
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw new StoreException(Path, "the database cannot be written: the file or its folder is read-only", null);
+        }
     }
 
     private SqliteConnection Connect()
