@@ -134,7 +134,7 @@ public abstract class StoreTests<TFixture> : IDisposable
     [InlineData(0x0000_0000_0000_0000UL, 0)] // identical
     [InlineData(0x0000_0000_0001_0000UL, 1)] // one bit, band 1
     [InlineData(0x0001_0001_0001_0000UL, 3)] // one bit in each of bands 1-3: only band 0 agrees
-    [InlineData(0x8000_0000_8000_0001UL, 3)] // band 1 and 2 agree; the sign bit differs
+    [InlineData(0x8000_0000_8000_0001UL, 3)] // bits 0, 31, 63: only band 2 agrees; the sign bit differs
     [InlineData(0x0000_0000_0000_0007UL, 3)] // three bits in one band
     public void FindNear_WithinThreeBits_FoundThroughBands(ulong flip, int distance)
     {

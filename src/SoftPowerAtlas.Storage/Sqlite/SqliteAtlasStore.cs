@@ -10,9 +10,6 @@ namespace SoftPowerAtlas.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteAtlasStore : IAtlasStore
 {
-    /// <summary>How long a writer waits for another process's write lock before failing.</summary>
-    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
-
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
 
@@ -85,6 +82,12 @@ public sealed class SqliteAtlasStore : IAtlasStore
         try
         {
             return new SqliteIngestBatch(connection, Path, _clock);
+        }
+        catch (SqliteException e)
+        {
+            // Typically another process held the write lock longer than the busy timeout.
+            connection.Dispose();
+            throw e.ToStoreException(Path);
         }
         catch
         {
@@ -176,7 +179,8 @@ public sealed class SqliteAtlasStore : IAtlasStore
             using var command = connection.CreateCommand();
 
             // Per connection. NORMAL in WAL mode stays consistent after a crash and loses at most the
-            // last commits on power loss; FULL would fsync every commit of a long ingest.
+            // last commits on power loss; FULL would fsync every commit of a long ingest. A writer waits
+            // up to 10 s for another process's write lock before failing.
             command.CommandText = """
                 PRAGMA foreign_keys = ON;
                 PRAGMA synchronous = NORMAL;
