@@ -1,0 +1,55 @@
+namespace SoftPowerAtlas.Storage;
+
+/// <summary>
+/// The record of ingested documents. SQLite (<see cref="Sqlite.SqliteAtlasStore"/>) is the embedded
+/// default; a PostgreSQL store for shared servers implements the same contract and passes the same
+/// test suite. Implementations are safe to use from several threads: each call and each batch takes
+/// its own connection.
+/// </summary>
+public interface IAtlasStore : IDisposable
+{
+    /// <summary>
+    /// Starts a unit of work holding one write transaction: duplicate lookups inside it see the
+    /// documents added earlier in the same batch. Nothing is visible to others until
+    /// <see cref="IIngestBatch.Commit"/>; disposing an uncommitted batch rolls it back.
+    /// </summary>
+    IIngestBatch BeginBatch();
+
+    StoredDocument? GetDocument(long id);
+
+    /// <summary>The document most recently ingested from <paramref name="source"/> (a path or URL), if any.</summary>
+    StoredDocument? FindBySource(string source);
+
+    /// <summary>Documents in ingest order (by id).</summary>
+    IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset);
+
+    StoreStats GetStats();
+}
+
+/// <summary>
+/// One write transaction of ingest. Not thread-safe: one batch belongs to one worker.
+/// </summary>
+public interface IIngestBatch : IDisposable
+{
+    /// <summary>The document whose text has exactly this content hash, if stored.</summary>
+    DocumentMatch? FindExact(string contentHash);
+
+    /// <summary>
+    /// The stored document whose SimHash is nearest to <paramref name="simHash"/>, if it is within
+    /// <see cref="Analysis.Duplicates.Fingerprint.NearDuplicateMaxDistance"/> bits (lowest id on a tie).
+    /// </summary>
+    DocumentMatch? FindNear(ulong simHash);
+
+    /// <summary>Stores a new document and its source; returns its id.</summary>
+    /// <exception cref="StoreException">A document with the same content hash is already stored.</exception>
+    long Add(NewDocument document);
+
+    /// <summary>
+    /// Records that the text of document <paramref name="documentId"/> was also met at
+    /// <paramref name="source"/>; false when that source was already recorded for it.
+    /// </summary>
+    bool AddSource(long documentId, string source);
+
+    /// <summary>Makes the batch's changes durable and visible. The batch cannot be used afterwards.</summary>
+    void Commit();
+}

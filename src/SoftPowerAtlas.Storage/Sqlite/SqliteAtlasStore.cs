@@ -1,0 +1,210 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode (readers never wait for the ingest writer), with
+/// the schema migrated on <see cref="Open(string, TimeProvider?)"/>. Thread-safe; every call and batch takes a pooled
+/// connection of its own.
+/// </summary>
+public sealed class SqliteAtlasStore : IAtlasStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+
+    private SqliteAtlasStore(string path, string connectionString, TimeProvider clock)
+    {
+        Path = path;
+        _connectionString = connectionString;
+        _clock = clock;
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/>, creating the file and its folder when missing
+    /// and applying any pending migrations.
+    /// </summary>
+    /// <exception cref="StoreException">
+    /// The file is not a SQLite database, cannot be written, is damaged, or has a newer schema.
+    /// </exception>
+    public static SqliteAtlasStore Open(string path, TimeProvider? clock = null) => Open(path, clock, targetVersion: null);
+
+    /// <summary>Opens with the schema migrated only up to <paramref name="targetVersion"/> (upgrade tests).</summary>
+    internal static SqliteAtlasStore Open(string path, TimeProvider? clock, int? targetVersion)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        clock ??= TimeProvider.System;
+        var fullPath = System.IO.Path.GetFullPath(path);
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException(fullPath, $"cannot create the database folder ({e.Message})", e);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        var store = new SqliteAtlasStore(fullPath, connectionString, clock);
+        try
+        {
+            using var connection = store.Connect();
+            store.Initialize(connection, targetVersion);
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw e.ToStoreException(fullPath);
+        }
+        catch (StoreException)
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public IIngestBatch BeginBatch()
+    {
+        var connection = Run(Connect);
+        try
+        {
+            return new SqliteIngestBatch(connection, Path, _clock);
+        }
+        catch (SqliteException e)
+        {
+            // Typically another process held the write lock longer than the busy timeout.
+            connection.Dispose();
+            throw e.ToStoreException(Path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public StoredDocument? GetDocument(long id) => Run(() =>
+    {
+        using var connection = Connect();
+        return SqliteDocumentReader.ReadOne(connection, SqliteDocumentReader.SelectById, ("$id", id));
+    });
+
+    public StoredDocument? FindBySource(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Run(() =>
+        {
+            using var connection = Connect();
+            return SqliteDocumentReader.ReadOne(connection, SqliteDocumentReader.SelectBySource, ("$source", source));
+        });
+    }
+
+    public IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return Run(() =>
+        {
+            using var connection = Connect();
+            return SqliteDocumentReader.ReadMany(connection, SqliteDocumentReader.SelectPage, ("$limit", limit), ("$offset", offset));
+        });
+    }
+
+    public StoreStats GetStats() => Run(() =>
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM documents),
+                   (SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL),
+                   (SELECT count(*) FROM document_sources) - (SELECT count(*) FROM documents)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var stats = new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), SqliteMigrator.ReadVersion(connection, transaction));
+        return stats;
+    });
+
+    /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private void Initialize(SqliteConnection connection, int? targetVersion)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            // Persistent in the file: readers keep reading while ingest writes.
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            var mode = Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new StoreException(Path, $"the database cannot use write-ahead logging (journal mode stays '{mode}'); is the folder read-only or on a network share?", null);
+            }
+        }
+
+        SqliteMigrator.Migrate(connection, Path, _clock, targetVersion);
+
+        // Fail now, with the path, rather than at the first ingest: SQLite quietly opens a file it may
+        // not write read-only, and an up-to-date schema needs no write to migrate.
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw new StoreException(Path, "the database cannot be written: the file or its folder is read-only", null);
+        }
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+
+            // Per connection. NORMAL in WAL mode stays consistent after a crash and loses at most the
+            // last commits on power loss; FULL would fsync every commit of a long ingest. A writer waits
+            // up to 10 s for another process's write lock before failing.
+            command.CommandText = """
+                PRAGMA foreign_keys = ON;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA busy_timeout = 10000;
+                """;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private T Run<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException e)
+        {
+            throw e.ToStoreException(Path);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Sqlite;
+
+/// <summary>The document queries of the SQLite store and the mapping of their rows.</summary>
+internal static class SqliteDocumentReader
+{
+    private const string Columns =
+        "d.id, d.source, d.format, d.title, d.source_url, d.byline, d.published_as_written, d.published, d.language, " +
+        "d.encoding, d.original_text, d.clean_text, d.segmented_text, d.content_hash, d.sim_hash, d.near_duplicate_of, " +
+        "d.ingested_at, d.facts_json";
+
+    public const string SelectById = "SELECT " + Columns + " FROM documents d WHERE d.id = $id";
+
+    public const string SelectBySource =
+        "SELECT " + Columns + " FROM document_sources s JOIN documents d ON d.id = s.document_id " +
+        "WHERE s.source = $source ORDER BY s.id DESC LIMIT 1";
+
+    public const string SelectPage = "SELECT " + Columns + " FROM documents d ORDER BY d.id LIMIT $limit OFFSET $offset";
+
+    private const string SelectSources = "SELECT source FROM document_sources WHERE document_id = $id ORDER BY id";
+
+    public static StoredDocument? ReadOne(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var documents = ReadMany(connection, sql, parameters);
+        return documents.Count == 0 ? null : documents[0];
+    }
+
+    public static IReadOnlyList<StoredDocument> ReadMany(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        // One read transaction: the documents and their sources come from the same snapshot.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var documents = new List<StoredDocument>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                documents.Add(Map(reader));
+            }
+        }
+
+        if (documents.Count == 0)
+        {
+            return documents;
+        }
+
+        using var sources = connection.CreateCommand();
+        sources.Transaction = transaction;
+        sources.CommandText = SelectSources;
+        var id = sources.Parameters.Add("$id", SqliteType.Integer);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            id.Value = documents[i].Id;
+            var list = new List<string>();
+            using (var reader = sources.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    list.Add(reader.GetString(0));
+                }
+            }
+
+            documents[i] = documents[i] with { Sources = list };
+        }
+
+        return documents;
+    }
+
+    private static StoredDocument Map(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Source = reader.GetString(1),
+        Sources = [],
+        Format = reader.GetString(2),
+        Title = reader.GetNullableString(3),
+        SourceUrl = reader.GetNullableString(4),
+        Byline = reader.GetNullableString(5),
+        PublishedAsWritten = reader.GetNullableString(6),
+        Published = reader.GetNullableString(7),
+        Language = reader.GetString(8),
+        Encoding = reader.GetString(9),
+        OriginalText = reader.GetString(10),
+        CleanText = reader.GetString(11),
+        SegmentedText = reader.GetString(12),
+        ContentHash = reader.GetString(13),
+        SimHash = SimHashBands.FromStored(reader.GetInt64(14)),
+        NearDuplicateOf = reader.GetNullableInt64(15),
+        IngestedAt = SqliteValues.ParseTimestamp(reader.GetString(16)),
+        FactsJson = reader.GetNullableString(17),
+    };
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Sqlite;
+
+/// <summary>One numbered schema change: an embedded <c>Sqlite/Migrations/NNNN_name.sql</c> file.</summary>
+internal sealed record SqliteMigration(int Version, string Name, string Sql);
+
+/// <summary>
+/// Brings a database to the schema this build knows, one migration per transaction, logging each
+/// in <c>schema_migrations</c> and keeping <c>PRAGMA user_version</c> equal to the last one applied.
+/// </summary>
+internal static class SqliteMigrator
+{
+    private const string ResourcePrefix = "Sqlite/Migrations/";
+
+    private static readonly Lazy<IReadOnlyList<SqliteMigration>> LazyMigrations = new(LoadMigrations);
+
+    /// <summary>Migrations in version order, numbered 1, 2, 3... without gaps.</summary>
+    public static IReadOnlyList<SqliteMigration> Migrations => LazyMigrations.Value;
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Applies every migration above the database's version, up to <paramref name="targetVersion"/>.</summary>
+    /// <exception cref="StoreException">The database is newer than this build or not an atlas store.</exception>
+    public static void Migrate(SqliteConnection connection, string location, TimeProvider clock, int? targetVersion = null)
+    {
+        var target = targetVersion ?? LatestVersion;
+        var current = ReadVersion(connection);
+        if (current > LatestVersion)
+        {
+            throw new StoreException(
+                location,
+                $"the database has schema version {current} but this SoftPowerAtlas knows only up to {LatestVersion}; use a newer atlas or another file",
+                null);
+        }
+
+        if (current == 0 && HasForeignTables(connection))
+        {
+            throw new StoreException(location, "the file is a SQLite database but not an atlas store; choose another file", null);
+        }
+
+        foreach (var migration in Migrations)
+        {
+            if (migration.Version <= current || migration.Version > target)
+            {
+                continue;
+            }
+
+            // IMMEDIATE takes the write lock first, so a second process opening the same file waits and
+            // then sees the migration already applied instead of applying it twice.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (ReadVersion(connection, transaction) >= migration.Version)
+            {
+                continue;
+            }
+
+            Apply(connection, transaction, migration, clock);
+            transaction.Commit();
+        }
+    }
+
+    [SuppressMessage(
+        "Security",
+        "CA2100:Review SQL queries for security vulnerabilities",
+        Justification = "The SQL is a migration script embedded in this assembly and an integer version; no input reaches it.")]
+    private static void Apply(SqliteConnection connection, SqliteTransaction transaction, SqliteMigration migration, TimeProvider clock)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version    INTEGER PRIMARY KEY,
+                name       TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            ) STRICT;
+            """;
+        command.ExecuteNonQuery();
+
+        command.CommandText = migration.Sql;
+        command.ExecuteNonQuery();
+
+        command.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $appliedAt)";
+        command.Parameters.AddWithValue("$version", migration.Version);
+        command.Parameters.AddWithValue("$name", migration.Name);
+        command.Parameters.AddWithValue("$appliedAt", SqliteValues.FormatTimestamp(clock.GetUtcNow()));
+        command.ExecuteNonQuery();
+        command.Parameters.Clear();
+
+        // PRAGMA takes no parameters; the version is an int we parsed from our own resource name.
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version}");
+        command.ExecuteNonQuery();
+    }
+
+    private static bool HasForeignTables(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static List<SqliteMigration> LoadMigrations()
+    {
+        var assembly = typeof(SqliteMigrator).Assembly;
+        var migrations = new List<SqliteMigration>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fileName = Path.GetFileNameWithoutExtension(resource);
+            var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
+            if (underscore <= 0 || !int.TryParse(fileName.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                throw new InvalidOperationException($"migration resource '{resource}' is not named NNNN_name.sql");
+            }
+
+            migrations.Add(new SqliteMigration(version, fileName[(underscore + 1)..], ReadResource(assembly, resource)));
+        }
+
+        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            if (migrations[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"migrations must be numbered 1, 2, 3... without gaps; found {migrations[i].Version} at position {i + 1}");
+            }
+        }
+
+        return migrations.Count > 0 ? migrations : throw new InvalidOperationException("no embedded migrations found");
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"resource '{name}' listed but not readable");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

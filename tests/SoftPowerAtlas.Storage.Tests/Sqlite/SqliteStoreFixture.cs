@@ -1,0 +1,37 @@
+using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Tests.Sqlite;
+
+/// <summary>A real database file in a temporary folder of its own, deleted after the test.</summary>
+public sealed class SqliteStoreFixture : StoreFixture
+{
+    public SqliteStoreFixture()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "spa-storage-tests", Guid.NewGuid().ToString("N"));
+        DatabasePath = Path.Combine(Folder, "data", "atlas.db");
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Inside a folder that does not exist yet: Open must create it.</summary>
+    public string DatabasePath { get; }
+
+    public override IAtlasStore Open(TimeProvider clock) => SqliteAtlasStore.Open(DatabasePath, clock);
+
+    protected override void Dispose(bool disposing)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(Folder))
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not a test failure.
+        }
+    }
+}
