@@ -156,9 +156,9 @@ public sealed class DocumentLoader
         var warnings = new List<string>();
         ReadOutcome outcome = format switch
         {
-            DocumentFormat.Markdown => MarkdownReader.Read(text, source, warnings),
+            DocumentFormat.Markdown => MarkdownReader.Read(text, source, warnings, markdown: true),
             DocumentFormat.Html => HtmlReader.Read(text, source, MinVisibleLetters),
-            _ => new ReadOutcome(MappedText.Identity(text), DocumentMetadata.Empty),
+            _ => MarkdownReader.Read(text, source, warnings, markdown: false),
         };
 
         if (outcome.Error is { } error)

@@ -6,8 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace SoftPowerAtlas.Analysis.Loading;
 
 /// <summary>
-/// Markdown with optional YAML front matter: metadata from the front matter (spans on the values as
-/// written), body with the Markdown marks taken out and every kept character mapped to the original.
+/// Markdown, or plain text, with optional YAML front matter: metadata from the front matter (spans on the
+/// values as written), body with the Markdown marks taken out and every kept character mapped to the original.
 /// </summary>
 internal static class MarkdownReader
 {
@@ -16,7 +16,8 @@ internal static class MarkdownReader
     private static readonly string[] SourceKeys = ["source", "url", "link", "canonical", "source_url"];
     private static readonly string[] BylineKeys = ["author", "byline", "by"];
 
-    public static ReadOutcome Read(string text, string source, List<string> warnings)
+    /// <summary>Reads front matter, then the body: Markdown marks stripped when <paramref name="markdown"/>, else copied as is.</summary>
+    public static ReadOutcome Read(string text, string source, List<string> warnings, bool markdown)
     {
         var metadata = DocumentMetadata.Empty;
         var bodyStart = 0;
@@ -27,8 +28,21 @@ internal static class MarkdownReader
             bodyStart = frontMatter.AfterClose;
         }
 
+        if (!markdown && bodyStart == 0)
+        {
+            return new ReadOutcome(MappedText.Identity(text), metadata);
+        }
+
         var builder = new MappedText.Builder(text.Length, text.Length - bodyStart);
-        MarkdownText.Strip(text, bodyStart, text.Length, builder);
+        if (markdown)
+        {
+            MarkdownText.Strip(text, bodyStart, text.Length, builder);
+        }
+        else
+        {
+            builder.AppendCopied(text.AsSpan(bodyStart), bodyStart);
+        }
+
         return new ReadOutcome(builder.Build(), metadata);
     }
 
