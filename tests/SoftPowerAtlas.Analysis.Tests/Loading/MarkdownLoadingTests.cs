@@ -1,5 +1,6 @@
 using SoftPowerAtlas.Analysis.Documents;
 using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Tests.Loading;
 
@@ -63,5 +64,5 @@ public class MarkdownLoadingTests
         return result.Document;
     }
 
-    private static string Slice(SourceDocument document, Text.TextSpan span) => document.Original[span.Start..span.End];
+    private static string Slice(SourceDocument document, TextSpan span) => document.Original[span.Start..span.End];
 }
