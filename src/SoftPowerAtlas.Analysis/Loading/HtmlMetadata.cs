@@ -67,7 +67,7 @@ internal static class HtmlMetadata
     /// <summary>Content of <c>&lt;meta property|name|itemprop="key"&gt;</c>.</summary>
     private static (string Value, TextSpan? Span)? Meta(IDocument document, string key, HtmlSourceMap map)
     {
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        foreach (var meta in document.Head?.QuerySelectorAll("meta[content]") ?? document.QuerySelectorAll("meta[content]"))
         {
             var name = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
             if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))

@@ -34,16 +34,18 @@ internal sealed class HtmlSourceMap
         return map;
     }
 
-    /// <summary>Original range of character <paramref name="index"/> of a text node.</summary>
-    public TextSpan RangeOf(IText node, int index)
+    /// <summary>Original start and end of every character of a text node.</summary>
+    public (int[] Starts, int[] Ends) RangesOf(IText node)
     {
         if (_ranges.TryGetValue(node, out var ranges))
         {
-            return new TextSpan(ranges.Starts[index], ranges.Ends[index]);
+            return (ranges.Starts, ranges.Ends);
         }
 
         var at = Anchor(node) ?? 0;
-        return new TextSpan(at, at);
+        var starts = new int[node.Data.Length];
+        Array.Fill(starts, at);
+        return (starts, starts);
     }
 
     /// <summary>Original span of an element's start tag (<c>&lt;</c> to <c>&gt;</c>), when known.</summary>

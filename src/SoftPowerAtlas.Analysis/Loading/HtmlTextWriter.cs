@@ -102,10 +102,11 @@ internal sealed class HtmlTextWriter
     private void WriteText(IText text)
     {
         var data = text.Data;
+        var (starts, ends) = _map.RangesOf(text);
         for (var i = 0; i < data.Length; i++)
         {
             var c = data[i];
-            var range = _map.RangeOf(text, i);
+            var range = new TextSpan(starts[i], ends[i]);
             if (_preDepth > 0)
             {
                 if (c == '\n')
