@@ -88,9 +88,11 @@ internal sealed class HtmlSourceMap
 
     private void Visit(INode node, ref int cursor)
     {
-        if (node is IElement element && element.SourceReference is { } reference && reference.Position.Index > cursor
-            && reference.Position.Index < _source.Length)
+        if (node is IElement element && element.SourceReference is { } reference && reference.Position.Index < _source.Length
+            && (reference.Position.Index > cursor || IsTablePart(element.LocalName)))
         {
+            // Text misplaced inside a table is moved before it by the parser ("foster parenting"), so
+            // aligning it carries the cursor past the table; a table part goes back to where it starts.
             cursor = reference.Position.Index;
         }
 
@@ -336,6 +338,8 @@ internal sealed class HtmlSourceMap
         "title" or "textarea" => TextMode.Escapable,
         _ => TextMode.Normal,
     };
+
+    private static bool IsTablePart(string name) => name is "table" or "caption" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th";
 
     private int? Anchor(INode node)
     {

@@ -116,6 +116,26 @@ public class HtmlLoadingTests
     }
 
     [Fact]
+    public void LoadText_TextMisplacedInTable_EveryCharacterStillMapsToItself()
+    {
+        const string page = "<html><body><article><p>ย่อหน้าแรกของข่าวที่ยาวพอจะเป็นบทความได้จริง</p>"
+            + "<table><tr><td>ตารางหนึ่ง</td></tr>ข้อความหลงทาง<tr><td>ตารางสอง</td></tr></table><p>ย่อหน้าสุดท้าย</p></article></body></html>";
+        var document = Load(page);
+        var body = document.Body;
+
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body.Text[i] != '\n' && body.Text[i] != ' ')
+            {
+                Assert.Equal(body.Text[i].ToString(), Slice(document.Original, body.ToOriginal(i, i + 1)));
+            }
+        }
+
+        Assert.Contains("ข้อความหลงทาง", body.Text, StringComparison.Ordinal);
+        Assert.Contains("ตารางสอง", body.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Windows874BytesWithMetaCharset_DecodesThai()
     {
         var thai = Thai();
