@@ -36,6 +36,9 @@ public sealed record DocumentMetadata
     /// <summary>Source address: front matter <c>source</c>, a "ที่มา :" line, a canonical link.</summary>
     public string? SourceUrl { get; init; }
 
+    /// <summary>Where <see cref="SourceUrl"/> is written in the original, when it is written in the text.</summary>
+    public TextSpan? SourceUrlSpan { get; init; }
+
     public string? Byline { get; init; }
 
     /// <summary>The publication date exactly as written (parsing it is the dates stage's job).</summary>

@@ -1,0 +1,187 @@
+using System.Globalization;
+using SoftPowerAtlas.Analysis.Documents;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Loading;
+
+/// <summary>
+/// Reads files, streams or strings into <see cref="SourceDocument"/>s: decodes bytes, takes the article
+/// body out of Markdown or HTML with a map back to the original, and collects head metadata. Unreadable
+/// input comes back as a <see cref="LoadError"/>, never as an exception. Immutable and thread-safe.
+/// </summary>
+public sealed class DocumentLoader
+{
+    /// <summary>Default size cap: 20 MB.</summary>
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>Inputs larger than this are refused with <see cref="LoadErrorKind.TooLarge"/>.</summary>
+    public long MaxBytes { get; init; } = DefaultMaxBytes;
+
+    /// <summary>An HTML page with fewer visible letters than this, and more script than text, is refused.</summary>
+    public int MinVisibleLetters { get; init; } = 50;
+
+    /// <summary>Format named by a file name's extension; null when the extension is not one we read.</summary>
+    public static DocumentFormat? FormatOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            "" or ".txt" or ".text" => DocumentFormat.Text,
+            ".md" or ".markdown" => DocumentFormat.Markdown,
+            ".html" or ".htm" or ".xhtml" => DocumentFormat.Html,
+            _ => null,
+        };
+    }
+
+    public LoadResult Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            return LoadResult.Failure(path, LoadErrorKind.Unsupported, $"{path} is a folder, not a file");
+        }
+
+        if (FormatOf(path) is not { } format)
+        {
+            return LoadResult.Failure(path, LoadErrorKind.Unsupported, $"{path}: {Path.GetExtension(path)} files are not read (only .txt, .md, .html)");
+        }
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return LoadResult.Failure(path, LoadErrorKind.NotFound, $"{path} does not exist");
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                return TooLarge(path, info.Length);
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return LoadResult.Failure(path, LoadErrorKind.NotFound, $"{path} does not exist");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return LoadResult.Failure(path, LoadErrorKind.AccessDenied, $"{path} cannot be read: permission denied");
+        }
+        catch (IOException e)
+        {
+            return LoadResult.Failure(path, LoadErrorKind.AccessDenied, $"{path} cannot be read: {e.Message}");
+        }
+
+        if (bytes.LongLength > MaxBytes)
+        {
+            return TooLarge(path, bytes.LongLength);
+        }
+
+        return LoadBytes(bytes, path, format);
+    }
+
+    /// <summary>Reads a stream (standard input, a downloaded page); the format comes from the name when not given.</summary>
+    public LoadResult Load(Stream stream, string sourceName, DocumentFormat? format = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var named = format ?? (sourceName == "-" ? DocumentFormat.Text : FormatOf(sourceName));
+        if (named is null)
+        {
+            return LoadResult.Failure(sourceName, LoadErrorKind.Unsupported, $"{sourceName}: {Path.GetExtension(sourceName)} files are not read (only .txt, .md, .html)");
+        }
+
+        if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
+        {
+            return TooLarge(sourceName, stream.Length - stream.Position);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return TooLarge(sourceName, buffer.Length);
+            }
+        }
+
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var resolved = named.Value;
+        if (format is null && Path.GetExtension(sourceName).Length == 0 && LooksLikeHtml(bytes))
+        {
+            resolved = DocumentFormat.Html;
+        }
+
+        return LoadBytes(bytes, sourceName, resolved);
+    }
+
+    /// <summary>Reads text already decoded (a test, a page fetched with its own decoding).</summary>
+    public LoadResult LoadText(string text, string sourceName, DocumentFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (text.AsSpan().TrimStart('\uFEFF').IsEmpty)
+        {
+            return LoadResult.Failure(sourceName, LoadErrorKind.Empty, $"{sourceName} is empty");
+        }
+
+        if (text.All(TextDecoder.IsBlank))
+        {
+            return LoadResult.Failure(sourceName, LoadErrorKind.Empty, $"{sourceName} contains only whitespace");
+        }
+
+        return Read(text, sourceName, format, "utf-16");
+    }
+
+    private LoadResult LoadBytes(ReadOnlySpan<byte> bytes, string source, DocumentFormat format)
+    {
+        var decoded = TextDecoder.Decode(bytes, format);
+        if (decoded.Error is { } kind)
+        {
+            return LoadResult.Failure(source, kind, $"{source} {decoded.Problem}");
+        }
+
+        return Read(decoded.Text!, source, format, decoded.Encoding);
+    }
+
+    private LoadResult Read(string text, string source, DocumentFormat format, string encoding)
+    {
+        var warnings = new List<string>();
+        ReadOutcome outcome = format switch
+        {
+            DocumentFormat.Markdown => MarkdownReader.Read(text, source, warnings, markdown: true),
+            DocumentFormat.Html => HtmlReader.Read(text, source, MinVisibleLetters),
+            _ => MarkdownReader.Read(text, source, warnings, markdown: false),
+        };
+
+        if (outcome.Error is { } error)
+        {
+            return LoadResult.Failure(error);
+        }
+
+        var metadata = outcome.Metadata with { Encoding = encoding };
+        return LoadResult.Success(new SourceDocument(source, format, text, outcome.Body!, metadata), warnings);
+    }
+
+    private LoadResult TooLarge(string source, long length) => LoadResult.Failure(
+        source,
+        LoadErrorKind.TooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"{source} is too large ({length:N0} bytes; the limit is {MaxBytes:N0})"));
+
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        var head = System.Text.Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 512)]).TrimStart('\uFEFF', ' ', '\n', '\r', '\t', '?');
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>What a format reader made of decoded text: a mapped body and metadata, or an error.</summary>
+internal readonly record struct ReadOutcome(MappedText? Body, DocumentMetadata Metadata, LoadError? Error = null);

@@ -1,0 +1,29 @@
+using System.Collections.Frozen;
+
+namespace SoftPowerAtlas.Analysis.Loading;
+
+/// <summary>Reads a word list shipped as an embedded data file: one entry a line, <c>#</c> comments, blank lines skipped.</summary>
+internal static class EmbeddedWordList
+{
+    public static IReadOnlyList<string> Lines(string resourceName)
+    {
+        var assembly = typeof(EmbeddedWordList).Assembly;
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"embedded data file {resourceName} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0 && !trimmed.StartsWith('#'))
+            {
+                lines.Add(trimmed);
+            }
+        }
+
+        return lines;
+    }
+
+    public static FrozenSet<string> Load(string resourceName) =>
+        Lines(resourceName).Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+}

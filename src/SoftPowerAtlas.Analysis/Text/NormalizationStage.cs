@@ -1,0 +1,15 @@
+using SoftPowerAtlas.Analysis.Pipeline;
+
+namespace SoftPowerAtlas.Analysis.Text;
+
+/// <summary>Pipeline stage that runs <see cref="ThaiNormalizer"/> on the current text.</summary>
+public sealed class NormalizationStage : IAnalysisStage
+{
+    public string Name => "normalize";
+
+    public void Run(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Text = ThaiNormalizer.Normalize(context.Text);
+    }
+}
