@@ -69,7 +69,15 @@ public sealed unsafe class WordBreaker
                 while ((end = _api.Next(iterator)) != IcuNative.Done)
                 {
                     var kind = Classify(_api.GetRuleStatus(iterator), text[start..end]);
-                    output.Add(new Token(start, end, kind));
+                    if (kind is TokenKind.Word or TokenKind.Number)
+                    {
+                        AddSplittingDigitsFromThai(text, start, end, kind, output);
+                    }
+                    else
+                    {
+                        output.Add(new Token(start, end, kind));
+                    }
+
                     start = end;
                 }
 
@@ -123,6 +131,32 @@ public sealed unsafe class WordBreaker
 
         return TokenKind.Space;
     }
+
+    /// <summary>
+    /// ICU glues digits to adjacent Thai letters ("5001ชั้น" is one word, "ครั้งที่1" one number, and the
+    /// dictionary words it cuts from such a run all inherit the run's number status), which would make
+    /// "ชั้น 5" and "ชั้น5" different words to search. Such a token is cut where Thai letters and digits
+    /// meet, and a piece that starts with a Thai letter is a word, one that starts with a digit a
+    /// number. Digits next to Latin letters ("COVID19") stay as ICU has them.
+    /// </summary>
+    private static void AddSplittingDigitsFromThai(ReadOnlySpan<char> text, int start, int end, TokenKind kind, List<Token> output)
+    {
+        var pieceStart = start;
+        for (var i = start + 1; i < end; i++)
+        {
+            var (before, c) = (text[i - 1], text[i]);
+            if ((char.IsDigit(before) && LanguageDetector.IsThai(c)) || (LanguageDetector.IsThai(before) && char.IsDigit(c)))
+            {
+                output.Add(new Token(pieceStart, i, PieceKind(text[pieceStart], kind)));
+                pieceStart = i;
+            }
+        }
+
+        output.Add(new Token(pieceStart, end, PieceKind(text[pieceStart], kind)));
+    }
+
+    private static TokenKind PieceKind(char first, TokenKind icuKind) =>
+        LanguageDetector.IsThai(first) ? TokenKind.Word : char.IsDigit(first) ? TokenKind.Number : icuKind;
 
     private IntPtr RentIterator()
     {
