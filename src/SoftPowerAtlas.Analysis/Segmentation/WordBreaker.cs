@@ -69,7 +69,7 @@ public sealed unsafe class WordBreaker
                 while ((end = _api.Next(iterator)) != IcuNative.Done)
                 {
                     var kind = Classify(_api.GetRuleStatus(iterator), text[start..end]);
-                    if (kind is TokenKind.Word or TokenKind.Number)
+                    if (kind == TokenKind.Number || (kind == TokenKind.Word && ContainsDigit(text[start..end])))
                     {
                         AddSplittingDigitsFromThai(text, start, end, kind, output);
                     }
@@ -145,7 +145,7 @@ public sealed unsafe class WordBreaker
         for (var i = start + 1; i < end; i++)
         {
             var (before, c) = (text[i - 1], text[i]);
-            if ((char.IsDigit(before) && LanguageDetector.IsThai(c)) || (LanguageDetector.IsThai(before) && char.IsDigit(c)))
+            if ((IsDigit(before) && LanguageDetector.IsThai(c)) || (LanguageDetector.IsThai(before) && IsDigit(c)))
             {
                 output.Add(new Token(pieceStart, i, PieceKind(text[pieceStart], kind)));
                 pieceStart = i;
@@ -155,8 +155,14 @@ public sealed unsafe class WordBreaker
         output.Add(new Token(pieceStart, end, PieceKind(text[pieceStart], kind)));
     }
 
+    /// <summary>ASCII or Thai digits (other scripts' digits are converted or rare here); vectorised.</summary>
+    private static bool ContainsDigit(ReadOnlySpan<char> chars) =>
+        chars.IndexOfAnyInRange('0', '9') >= 0 || chars.IndexOfAnyInRange('\u0E50', '\u0E59') >= 0;
+
     private static TokenKind PieceKind(char first, TokenKind icuKind) =>
-        LanguageDetector.IsThai(first) ? TokenKind.Word : char.IsDigit(first) ? TokenKind.Number : icuKind;
+        LanguageDetector.IsThai(first) ? TokenKind.Word : IsDigit(first) ? TokenKind.Number : icuKind;
+
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '\u0E50' and <= '\u0E59';
 
     private IntPtr RentIterator()
     {
