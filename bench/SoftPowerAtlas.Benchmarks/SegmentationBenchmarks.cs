@@ -8,6 +8,8 @@ namespace SoftPowerAtlas.Benchmarks;
 /// product must stay within 1.3x of the baseline. Thai chars/s = <see cref="Chars"/> / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public unsafe class SegmentationBenchmarks
 {
     private readonly List<Token> _tokens = new(16_384);
