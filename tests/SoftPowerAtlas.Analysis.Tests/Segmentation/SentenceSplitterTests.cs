@@ -1,0 +1,112 @@
+using SoftPowerAtlas.Analysis.Segmentation;
+
+namespace SoftPowerAtlas.Analysis.Tests.Segmentation;
+
+public sealed class SentenceSplitterTests
+{
+    private static readonly WordBreaker Breaker = new();
+
+    private static string[] Sentences(string text) =>
+        [.. SentenceSplitter.Default.Split(text, Breaker.Segment(text)).Select(s => text[s.Start..s.End])];
+
+    [Fact]
+    public void Split_EnglishWithTitles_TitlesDoNotEndSentences()
+    {
+        // Seed 002.
+        const string text = "Anucha Burapachaisri met with H.E. Mr. Moon Seoung-hyun, Ambassador of the Republic of Korea (South Korea) to Thailand. Gist of the meeting is as follows:";
+        Assert.Equal(
+            [
+                "Anucha Burapachaisri met with H.E. Mr. Moon Seoung-hyun, Ambassador of the Republic of Korea (South Korea) to Thailand.",
+                "Gist of the meeting is as follows:",
+            ],
+            Sentences(text));
+    }
+
+    [Theory]
+    [InlineData("Prime Minister and Defense Minister Gen. Prayut Chan-o-cha met.")]
+    [InlineData("The meeting on Jan. 11 was held at No. 1 Road.")]
+    [InlineData("Dr. Smith met John F. Kennedy.")]
+    [InlineData("It opened at 10.30 hrs. today.")]
+    [InlineData("The U.S. Embassy joined.")]
+    [InlineData("(Mr. Lee) agreed.")]
+    public void Split_AbbreviationsAndInitials_OneSentence(string text)
+    {
+        Assert.Equal([text], Sentences(text));
+    }
+
+    [Theory]
+    [InlineData("Is it ready? Yes. It is.", new[] { "Is it ready?", "Yes.", "It is." })]
+    [InlineData("He said \"Go.\" Then he left.", new[] { "He said \"Go.\"", "Then he left." })]
+    [InlineData("It works! (Really) it does.", new[] { "It works!", "(Really) it does." })]
+    [InlineData("The end.", new[] { "The end." })]
+    [InlineData("Wait... what?", new[] { "Wait... what?" })]
+    public void Split_LatinTerminators_SplitBeforeCapitalOrEnd(string text, string[] expected)
+    {
+        Assert.Equal(expected, Sentences(text));
+    }
+
+    [Fact]
+    public void Split_ThaiLines_EachLineASentence()
+    {
+        const string text = "พช. และคณะ Kumamong Group ร่วมวงหารือ\n\n5 กุมภาพันธ์ 2567  นาย Kiyochi Uchida หัวหน้าสำนักงาน\r\nจบ";
+        Assert.Equal(["พช. และคณะ Kumamong Group ร่วมวงหารือ", "5 กุมภาพันธ์ 2567  นาย Kiyochi Uchida หัวหน้าสำนักงาน", "จบ"], Sentences(text));
+    }
+
+    [Fact]
+    public void Split_ThaiSpacesAndQuotedNames_NotSentenceEnds()
+    {
+        // Seed 000: spaces separate clauses and quoted names inside one sentence.
+        const string text = "มีการพบปะพูดคุยระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธานอนุกรรมการฯ และ “คาล คงขำ” “อนันต์ ลือประดิษฐ์” คณะอนุกรรมการฯ ด้านดนตรี";
+        Assert.Equal([text], Sentences(text));
+    }
+
+    [Fact]
+    public void Split_ThaiDotAbbreviationThenThai_NoSplit()
+    {
+        const string text = "เวลา 10.30 น. ที่ทำเนียบรัฐบาล (พ.ศ. 2563 - 2565) จ. น่าน";
+        Assert.Equal([text], Sentences(text));
+    }
+
+    [Fact]
+    public void Split_ThaiExclamationThenThai_Splits()
+    {
+        // Seed 000's title.
+        const string text = "ฝรั่งเศสเอาจริง! กระชับความร่วมมือด้านซอฟต์พาวเวอร์กับประเทศไทย";
+        Assert.Equal(["ฝรั่งเศสเอาจริง!", "กระชับความร่วมมือด้านซอฟต์พาวเวอร์กับประเทศไทย"], Sentences(text));
+    }
+
+    [Fact]
+    public void Split_ThaiFinalParticleThenThai_Splits()
+    {
+        const string text = "ขอบคุณมากครับ วันนี้เราจะพูดถึงซอฟต์พาวเวอร์ค่ะ OK";
+        Assert.Equal(["ขอบคุณมากครับ", "วันนี้เราจะพูดถึงซอฟต์พาวเวอร์ค่ะ OK"], Sentences(text));
+    }
+
+    [Fact]
+    public void Split_Offsets_TrimmedSpansIntoText()
+    {
+        const string text = "  One. Two.  \n  สาม  ";
+        Assert.Equal(
+            [new Text.TextSpan(2, 6), new Text.TextSpan(7, 11), new Text.TextSpan(16, 19)],
+            SentenceSplitter.Default.Split(text, Breaker.Segment(text)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\n\r\n \n")]
+    public void Split_NothingButSpace_NoSentences(string text)
+    {
+        Assert.Empty(Sentences(text));
+    }
+
+    [Fact]
+    public void Default_LoadsAbbreviationsFromData()
+    {
+        // A splitter with no lists splits after "Mr.", the default one does not: the file was read.
+        const string text = "Mr. Moon came.";
+        var bare = new SentenceSplitter([], []);
+        Assert.Equal(2, bare.Split(text, Breaker.Segment(text)).Count);
+        Assert.Single(Sentences(text));
+    }
+}
