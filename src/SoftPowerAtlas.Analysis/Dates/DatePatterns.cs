@@ -55,7 +55,7 @@ internal sealed class DatePatterns
             Options);
 
         YearOnly = new Regex(
-            Deadline + "(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|" + Era + "))" + S + "*(?<y1>" + Digit + "{4})" + NoDigitAfter +
+            Deadline + "(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|(?<![\\u0E01-\\u0E2E]\\.)" + Era + "))" + S + "*(?<y1>" + Digit + "{4})" + NoDigitAfter +
             "(?:" + S + "*" + RangeSeparator + S + "*(?:ปี" + S + "*)?(?:" + Era + S + "*)?(?<y2>" + Digit + "{4})" + NoDigitAfter + ")?",
             Options);
 

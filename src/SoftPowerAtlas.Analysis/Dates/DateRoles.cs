@@ -27,7 +27,7 @@ internal sealed class DateRoles(DateLexicon lexicon)
             return DateRole.Name;
         }
 
-        var deadline = c.DeadlineWord || EndsWithCue(trimmed, DateRole.Deadline) || InClause(before, DateRole.Deadline);
+        var deadline = c.DeadlineWord || text.AsSpan(c.Start).StartsWith("ภายใน", StringComparison.Ordinal) || EndsWithCue(trimmed, DateRole.Deadline) || InClause(before, DateRole.Deadline);
         if (deadline)
         {
             return DateRole.Deadline;
