@@ -32,8 +32,10 @@ internal sealed class DatePatterns
             "(?<hh>" + Digit + "{1,2})(?:(?<tsep>[.:])(?<mi>" + Digit + "{2}))?" + NoDigitAfter + S + "*" +
             "(?<tsfx>hrs\\.?|hours|hr\\.?|h(?![A-Za-z])|น\\.|น(?![\\u0E01-\\u0E4E])|[ap]\\.m\\.|[AP]\\.M\\.|[ap]m(?![A-Za-z])|[AP]M(?![A-Za-z]))?)?";
 
+        // Shapes that open with a number start at the number (digits are rare, so the engine skips
+        // ahead fast); the words before it (วันพุธที่, Tuesday,) are read backwards by DayPrefix.
         DayFirst = new Regex(
-            NoDigitBefore + "(?:" + thaiPrefix + "|" + englishPrefix + ")?" +
+            NoDigitBefore +
             "(?<d1>" + Digit + "{1,2})" + Ordinal + NoDigitAfter +
             "(?:" + S + "*(?<m1>" + anyMonth + ")(?:" + S + "*,?" + S + "*" + Year("y1", "e1") + ")?)?" +
             "(?:" + S + "*" + RangeSeparator + S + "*(?:วันที่" + S + "*|วัน" + S + "*)?(?<d2>" + Digit + "{1,2})" + Ordinal + NoDigitAfter + ")?" +
@@ -48,11 +50,12 @@ internal sealed class DatePatterns
             "(?:" + S + "*,?" + S + "*" + Year("y2", "e2") + ")?" + time,
             Options);
 
-        MonthYear = new Regex(
-            Deadline + "(?:เดือน" + S + "*)?" +
-            "(?:(?<m1>" + thaiMonth + "|" + englishMonth + ")(?:" + S + "*,?" + S + "*" + Year("y1", "e1") + ")?" + S + "*" + RangeSeparator + S + "*(?:เดือน" + S + "*)?)?" +
-            "(?<m2>" + thaiMonth + "|(?<![A-Za-z])" + englishMonth + ")" + S + "*,?" + S + "*" + Year("y2", "e2"),
-            Options);
+        // A month-year is found from its year (digits are rare; a month word at the front would be
+        // tried at every Thai letter); the month and a range's first month are read backwards.
+        MonthYear = new Regex(NoDigitBefore + "(?<y2>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter, Options);
+        MonthBeforeYear = new Regex(
+            "(?:เดือน" + S + "*)?(?<m2>" + thaiMonth + "|" + englishMonth + ")" + S + "*,?" + S + "*(?:(?<e2>" + Era + ")" + S + "*)?\\z",
+            Options | RegexOptions.RightToLeft);
 
         YearOnly = new Regex(
             Deadline + "(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|(?<![\\u0E01-\\u0E2E]\\.)" + Era + "))" + S + "*(?<y1>" + Digit + "{4})" + NoDigitAfter +
@@ -73,7 +76,7 @@ internal sealed class DatePatterns
             Options);
 
         Numeric = new Regex(
-            "(?<![0-9\\u0E50-\\u0E59.,:/\\-A-Za-z])(?:" + thaiPrefix + ")?" +
+            "(?<![0-9\\u0E50-\\u0E59.,:/\\-A-Za-z])" +
             "(?<d1>" + Digit + "{1,2})(?<sep>[/.\\-])(?<mo>" + Digit + "{1,2})\\k<sep>(?<y1>" + Digit + "{4}|" + Digit + "{2})" +
             "(?![0-9\\u0E50-\\u0E59]|[/.\\-,:][0-9\\u0E50-\\u0E59])" + time,
             Options);
@@ -89,10 +92,17 @@ internal sealed class DatePatterns
             Options);
 
         Duration = new Regex(
-            "(?:(?<cue>ภายใน|อีก|(?<![A-Za-z])(?i:within|in))" + S + "*)?(?<n>" + Digit + "{1,3})" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])" +
+            "(?<![0-9\\u0E50-\\u0E59.,])(?<n>" + Digit + "{1,3})" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])" +
             "(?:(?<ago>" + S + "*(?:ที่แล้ว|ที่ผ่านมา|ก่อน(?![\\u0E01-\\u0E4E])|(?i:ago)))" +
             "|(?<from>" + S + "*(?:นับ(?:ตั้ง)?แต่|(?i:from|after))(?:" + S + "*(?:วันที่?|(?i:the" + S + "+date" + S + "+of))" + S + "*[\\u0E01-\\u0E4E]{0,12})?))?",
             Options);
+
+        DayPrefix = new Regex("(?:" + thaiPrefix + "|" + englishPrefix + ")\\z", Options | RegexOptions.RightToLeft);
+        MonthRangeHead = new Regex(
+            "(?<m1>" + thaiMonth + "|" + englishMonth + ")(?:" + S + "*,?" + S + "*" + Year("y1", "e1") + ")?" + S + "*" + RangeSeparator + S + "*(?:เดือน" + S + "*)?\\z",
+            Options | RegexOptions.RightToLeft);
+        DeadlineBefore = new Regex("ภายใน" + S + "*\\z", Options | RegexOptions.RightToLeft);
+        DurationCue = new Regex("(?<cue>ภายใน|อีก|(?i:within|in))" + S + "*\\z", Options | RegexOptions.RightToLeft);
     }
 
     public static DatePatterns Default { get; } = new(DateLexicon.Default);
@@ -103,7 +113,7 @@ internal sealed class DatePatterns
     /// <summary>English month before day: January 11, 2023, at 10.30 hrs; Tuesday, February 6, 2024; June 28-30, 2024.</summary>
     public Regex MonthFirst { get; }
 
-    /// <summary>Month and year: ตุลาคม 2562, พ.ค. 67, January 2023, มกราคม - มีนาคม 2567.</summary>
+    /// <summary>The year of a month and year (ตุลาคม 2562, พ.ค. 67, January 2023); the month is read by <see cref="MonthBeforeYear"/>.</summary>
     public Regex MonthYear { get; }
 
     /// <summary>A year with its word: ปี 2566, พ.ศ. 2563 - 2565, ค.ศ. 2023, ภายในปี 2566.</summary>
@@ -124,6 +134,21 @@ internal sealed class DatePatterns
 
     /// <summary>ภายใน 6 เดือน, within 3 years, 2 ปีที่แล้ว, 4 ปี นับตั้งแต่วันที่ลงนาม.</summary>
     public Regex Duration { get; }
+
+    /// <summary>Read backwards from a day number: วันพุธที่ / ภายในวันที่ / Tuesday, (ending where the number starts).</summary>
+    public Regex DayPrefix { get; }
+
+    /// <summary>Read backwards from a year: the month (with เดือน and an era) written just before it.</summary>
+    public Regex MonthBeforeYear { get; }
+
+    /// <summary>Read backwards from a month-year: the "มกราคม -" of มกราคม - มีนาคม 2567.</summary>
+    public Regex MonthRangeHead { get; }
+
+    /// <summary>Read backwards: ภายใน right before a month or year.</summary>
+    public Regex DeadlineBefore { get; }
+
+    /// <summary>Read backwards from a duration's number: ภายใน, อีก, within, in.</summary>
+    public Regex DurationCue { get; }
 
     private static string Year(string group, string eraGroup) =>
         "(?:(?<" + eraGroup + ">" + Era + ")" + S + "*)?(?<" + group + ">" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter;

@@ -223,6 +223,34 @@ internal sealed partial class DateScanner
         };
     }
 
+    /// <summary>
+    /// Matches a right-to-left pattern (one ending in \z) against at most <paramref name="reach"/>
+    /// characters of the same line before <paramref name="at"/>.
+    /// </summary>
+    private static Match Before(Regex pattern, string text, int at, int reach)
+    {
+        var from = Math.Max(0, at - reach);
+        var newline = text.LastIndexOf('\n', Math.Max(at - 1, 0), at - from);
+        if (newline >= 0)
+        {
+            from = newline + 1;
+        }
+
+        return at > from ? pattern.Match(text, from, at - from) : Match.Empty;
+    }
+
+    /// <summary>Where a date opening with a day number really starts: at วันพุธที่, ภายในวันที่ or "Tuesday, " before it.</summary>
+    private int PrefixStart(string text, int dayAt)
+    {
+        var prefix = Before(patterns.DayPrefix, text, dayAt, 40);
+        if (!prefix.Success || (prefix.Index > 0 && char.IsAsciiLetter(text[prefix.Index - 1]) && char.IsAsciiLetter(text[prefix.Index])))
+        {
+            return dayAt;
+        }
+
+        return prefix.Index;
+    }
+
     /// <summary>Value of ASCII or Thai digits.</summary>
     internal static int Number(ReadOnlySpan<char> digits)
     {

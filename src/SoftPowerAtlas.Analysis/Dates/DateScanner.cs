@@ -58,7 +58,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
 
         foreach (Match m in patterns.Numeric.Matches(text))
         {
-            Add(found, Numeric(m));
+            Add(found, Numeric(text, m));
         }
 
         foreach (Match m in patterns.Iso.Matches(text))
@@ -73,7 +73,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
 
         foreach (Match m in patterns.Duration.Matches(text))
         {
-            Add(found, Duration(m));
+            Add(found, Duration(text, m));
         }
 
         return found;
@@ -119,7 +119,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         }
 
         var (hour, minute) = ReadTime(m, ref end);
-        var candidate = Range(m.Index, end, d1, month1, year1, d2, month2, year2, hour, minute);
+        var candidate = Range(PrefixStart(text, m.Index), end, d1, month1, year1, d2, month2, year2, hour, minute);
         candidate.Error ??= implausible ? "the year is not a plausible one" : null;
         return candidate;
     }
@@ -157,43 +157,49 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
 
     private DateCandidate? MonthYear(string text, Match m)
     {
-        var m2 = m.Groups["m2"];
-        if (!ReadMonth(text, m2, yearFollows: true, out var month2, out var thai2))
+        var month = Before(patterns.MonthBeforeYear, text, m.Index, 40);
+        var m2 = month.Groups["m2"];
+        if (!month.Success || !ReadMonth(text, m2, yearFollows: true, out var month2, out var thai2)
+            || (!thai2 && m2.Index > 0 && char.IsAsciiLetter(text[m2.Index - 1])))
         {
             return null;
         }
 
         var end = m2.Index + m2.Length;
-        var year2 = ReadYear(m.Groups["y2"], m.Groups["e2"], thai2 ? TwoDigitYears.BuddhistEra : TwoDigitYears.Refused, ref end, out var implausible);
+        var year2 = ReadYear(m.Groups["y2"], month.Groups["e2"], thai2 ? TwoDigitYears.BuddhistEra : TwoDigitYears.Refused, ref end, out var implausible);
         if (year2 is null || implausible)
         {
             return null;
         }
 
         int? month1 = null, year1 = null;
-        if (m.Groups["m1"].Success)
+        var start = month.Index;
+        var head = Before(patterns.MonthRangeHead, text, start, 40);
+        if (head.Success && ReadMonth(text, head.Groups["m1"], head.Groups["y1"].Success, out var mo1, out var thai1))
         {
-            if (!ReadMonth(text, m.Groups["m1"], m.Groups["y1"].Success, out var mo1, out var thai1))
-            {
-                return null;
-            }
-
             var ignored = 0;
             month1 = mo1;
-            year1 = ReadYear(m.Groups["y1"], m.Groups["e1"], thai1 ? TwoDigitYears.BuddhistEra : TwoDigitYears.Refused, ref ignored, out _)
+            year1 = ReadYear(head.Groups["y1"], head.Groups["e1"], thai1 ? TwoDigitYears.BuddhistEra : TwoDigitYears.Refused, ref ignored, out _)
                 ?? (mo1 > month2 ? year2 - 1 : year2);
+            start = head.Index;
+        }
+
+        var deadline = Before(patterns.DeadlineBefore, text, start, 12);
+        if (deadline.Success)
+        {
+            start = deadline.Index;
         }
 
         return new DateCandidate
         {
-            Start = m.Index,
+            Start = start,
             End = end,
             Kind = CandidateKind.Month,
             Year = year1 ?? year2,
             Month = month1 ?? month2,
             EndYear = month1 is null ? null : year2,
             EndMonth = month1 is null ? null : month2,
-            DeadlineWord = m.Groups["dl"].Success,
+            DeadlineWord = deadline.Success,
         };
     }
 
@@ -264,7 +270,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         };
     }
 
-    private static DateCandidate? Numeric(Match m)
+    private DateCandidate? Numeric(string text, Match m)
     {
         var sep = m.Groups["sep"].Value;
         var y1 = m.Groups["y1"];
@@ -276,7 +282,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         var end = y1.Index + y1.Length;
         var year = ReadYear(y1, null, TwoDigitYears.DayMonthYear, ref end, out var implausible);
         var (hour, minute) = ReadTime(m, ref end);
-        var candidate = Range(m.Index, end, Number(m.Groups["d1"].ValueSpan), null, null, null, Number(m.Groups["mo"].ValueSpan), year, hour, minute);
+        var candidate = Range(PrefixStart(text, m.Index), end, Number(m.Groups["d1"].ValueSpan), null, null, null, Number(m.Groups["mo"].ValueSpan), year, hour, minute);
         candidate.Error ??= implausible ? "the year is not a plausible one" : null;
         return candidate;
     }
@@ -326,21 +332,24 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = offset };
     }
 
-    private DateCandidate? Duration(Match m)
+    private DateCandidate? Duration(string text, Match m)
     {
         var amount = Number(m.Groups["n"].ValueSpan);
         var unit = lexicon.Unit(m.Groups["unit"].Value);
-        var cue = m.Groups["cue"];
+        var cue = Before(patterns.DurationCue, text, m.Index, 12).Groups["cue"];
+        if (cue.Success && cue.Value[0] is 'i' or 'I' or 'w' or 'W' && cue.Index > 0 && char.IsAsciiLetter(text[cue.Index - 1]))
+        {
+            cue = Match.Empty.Groups[0];
+        }
+
         if (m.Groups["from"].Success)
         {
-            var start = m.Groups["n"].Index;
-            return new DateCandidate { Start = start, End = m.Index + m.Length, Kind = CandidateKind.Duration, Unit = unit, Offset = amount, IsDuration = true };
+            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Duration, Unit = unit, Offset = amount, IsDuration = true };
         }
 
         if (m.Groups["ago"].Success)
         {
-            var start = m.Groups["n"].Index;
-            return new DateCandidate { Start = start, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = -amount, IsDuration = true };
+            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = -amount, IsDuration = true };
         }
 
         if (!cue.Success || amount == 0)
@@ -351,7 +360,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         var within = cue.Value is "ภายใน" || cue.Value.Equals("within", StringComparison.OrdinalIgnoreCase);
         return new DateCandidate
         {
-            Start = m.Index,
+            Start = cue.Index,
             End = m.Index + m.Length,
             Kind = CandidateKind.Relative,
             Unit = unit,
