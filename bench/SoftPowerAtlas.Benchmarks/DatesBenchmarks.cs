@@ -18,7 +18,7 @@ public class DatesBenchmarks
     public void Setup()
     {
         _texts = [.. Directory.EnumerateFiles(SeedsFolder(), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
-        DatesPerOperation = FindAll();
+        DatesPerOperation = Find();
         Console.WriteLine($"// {_texts.Length} seed texts, {_texts.Sum(t => t.Length)} chars, {DatesPerOperation} dates per operation");
     }
 
@@ -45,8 +45,6 @@ public class DatesBenchmarks
 
         return n;
     }
-
-    private int FindAll() => Find();
 
     private static string SeedsFolder()
     {

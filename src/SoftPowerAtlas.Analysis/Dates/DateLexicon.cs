@@ -24,7 +24,6 @@ internal sealed record DateCue(DateRole Role, bool RightBefore, string Form);
 internal sealed class DateLexicon
 {
     private readonly Dictionary<string, (int Month, MonthKind Kind)> _months;
-    private readonly Dictionary<string, int> _weekdays;
     private readonly Dictionary<string, (DateUnit Unit, int Offset)> _relative;
     private readonly Dictionary<string, DateUnit> _units;
 
@@ -60,21 +59,17 @@ internal sealed class DateLexicon
         ThaiMonthPattern = Alternation(thaiMonths);
         EnglishMonthPattern = Alternation(englishMonths.Select(EscapeLatin));
 
-        _weekdays = new(StringComparer.Ordinal);
         var thaiWeekdays = new List<string>();
         var englishWeekdays = new List<string>();
         foreach (var row in ReadRows("weekdays.tsv", 3))
         {
-            var day = int.Parse(row[1], CultureInfo.InvariantCulture);
             if (row[2] == "en")
             {
-                _weekdays[row[0].ToUpperInvariant()] = day;
                 englishWeekdays.Add(EscapeLatin(row[0]));
                 englishWeekdays.Add(EscapeLatin(row[0].ToUpperInvariant()));
             }
             else
             {
-                _weekdays[ThaiKey(row[0])] = day;
                 thaiWeekdays.Add(ThaiFormPattern(row[0], MonthKind.Full));
             }
         }
@@ -147,12 +142,6 @@ internal sealed class DateLexicon
 
         (month, kind) = (0, MonthKind.Full);
         return false;
-    }
-
-    public int? Weekday(ReadOnlySpan<char> written)
-    {
-        var key = IsLatin(written) ? written.ToString().TrimEnd('.').ToUpperInvariant() : ThaiKey(written);
-        return _weekdays.TryGetValue(key, out var day) ? day : null;
     }
 
     public bool TryRelative(string written, out DateUnit unit, out int offset)
