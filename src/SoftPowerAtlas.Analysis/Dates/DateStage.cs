@@ -1,0 +1,69 @@
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Dates;
+
+/// <summary>
+/// Pipeline stage "dates": reads the dates of the current text, chooses the publication date (the
+/// front-matter one first) and stores <see cref="DocumentDates"/> with spans into the original text.
+/// </summary>
+public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
+{
+    private readonly DateReader _reader = reader ?? DateReader.Default;
+
+    public string Name => "dates";
+
+    public void Run(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var original = context.Source.Original;
+        var frontMatter = FrontMatterDate(context.Metadata);
+        var read = _reader.Read(context.Text.Text, frontMatter);
+
+        var mentions = new List<DateMention>(read.Mentions.Count + 1);
+        DateMention? published = frontMatter is null ? null : read.Published;
+        foreach (var m in read.Mentions)
+        {
+            var span = context.Text.ToOriginal(m.Span);
+            if (frontMatter is not null && frontMatter.Span.Overlaps(span))
+            {
+                continue;
+            }
+
+            var mapped = m with { Span = span, Text = span.End <= original.Length ? original[span.Start..span.End] : m.Text };
+            if (ReferenceEquals(m, read.Published))
+            {
+                published = mapped;
+            }
+
+            mentions.Add(mapped);
+        }
+
+        if (published is not null && frontMatter is not null && !frontMatter.Span.IsEmpty)
+        {
+            mentions.Add(published);
+        }
+
+        mentions.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        context.Set(new DocumentDates(mentions, published));
+    }
+
+    /// <summary>The loader's publication date as written, read by the reader, placed at its span in the original.</summary>
+    private DateMention? FrontMatterDate(Documents.DocumentMetadata metadata)
+    {
+        if (string.IsNullOrWhiteSpace(metadata.PublishedAsWritten))
+        {
+            return null;
+        }
+
+        var written = metadata.PublishedAsWritten;
+        var parsed = _reader.Find(written).FirstOrDefault(m => m.HasValue && !m.IsRelative && m.End is null);
+        if (parsed is null)
+        {
+            return null;
+        }
+
+        var span = metadata.PublishedSpan ?? new TextSpan(0, 0);
+        return parsed with { Span = span, Text = written, Role = DateRole.Publication };
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+
+namespace SoftPowerAtlas.Analysis.Dates;
+
+/// <summary>
+/// Chooses a document's publication date the way a reader would: the front-matter date; else a
+/// date standing (almost) alone on a line of the page header; else a byline or dateline date.
+/// </summary>
+public static partial class PublicationDate
+{
+    // The header is the lines before the body text: it ends at the first long line.
+    private const int BodyLineLength = 200;
+    private const int MaxHeaderLines = 15;
+    private const int MaxHeaderChars = 2500;
+
+    // "(Almost) alone": at most this many letters besides the date (เผยแพร่:, Published on, date:).
+    private const int AloneSlack = 16;
+
+    // Bylines and datelines are looked for this far into the text.
+    private const int BylineReach = 3000;
+
+    /// <summary>
+    /// Returns the mentions with the chosen date (and header dates of the same day) marked
+    /// <see cref="DateRole.Publication"/>, and the chosen one; Published is null when there is none.
+    /// </summary>
+    public static DocumentDates Choose(string text, IReadOnlyList<DateMention> mentions, DateMention? frontMatter = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var headerEnd = HeaderEnd(text);
+        DateMention? published = frontMatter is { HasValue: true } ? frontMatter with { Role = DateRole.Publication } : null;
+        published ??= mentions.FirstOrDefault(m => m.Span.End <= headerEnd && IsDay(m) && StandsAlone(text, m));
+        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsByline(text, m));
+        if (published is null)
+        {
+            return new DocumentDates(mentions, null);
+        }
+
+        var day = published.Value.WithoutTime();
+        var marked = new DateMention[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var same = ReferenceEquals(m, published)
+                || (m.Span.End <= headerEnd && IsDay(m) && m.Value.WithoutTime() == day && StandsAlone(text, m));
+            marked[i] = same ? m with { Role = DateRole.Publication } : m;
+            if (ReferenceEquals(m, published))
+            {
+                published = marked[i];
+            }
+        }
+
+        return new DocumentDates(marked, published);
+    }
+
+    private static bool IsDay(DateMention m) =>
+        m.HasValue && !m.IsRelative && !m.IsFiscalYear && m.End is null && m.Value.Granularity >= DateGranularity.Day;
+
+    private static int HeaderEnd(string text)
+    {
+        var lines = 0;
+        var start = 0;
+        while (start < text.Length && start < MaxHeaderChars)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var line = text.AsSpan(start, end - start).Trim();
+            if (line.Length >= BodyLineLength)
+            {
+                return start;
+            }
+
+            if (line.Length > 0 && ++lines >= MaxHeaderLines)
+            {
+                return end;
+            }
+
+            start = end + 1;
+        }
+
+        return Math.Min(start, text.Length);
+    }
+
+    private static (int Start, int End) LineOf(string text, DateMention m)
+    {
+        var start = m.Span.Start == 0 ? 0 : text.LastIndexOf('\n', m.Span.Start - 1) + 1;
+        var end = text.IndexOf('\n', m.Span.End);
+        return (start, end < 0 ? text.Length : end);
+    }
+
+    private static bool StandsAlone(string text, DateMention m)
+    {
+        var (start, end) = LineOf(text, m);
+        return Letters(text.AsSpan(start, m.Span.Start - start)) + Letters(text.AsSpan(m.Span.End, end - m.Span.End)) <= AloneSlack;
+    }
+
+    private static int Letters(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static bool IsByline(string text, DateMention m)
+    {
+        var (start, _) = LineOf(text, m);
+        var before = text.AsSpan(start, m.Span.Start - start);
+        return Byline().IsMatch(before) || Dateline().IsMatch(before);
+    }
+
+    [GeneratedRegex(@"(?:\b(?:Published|Posted|Updated|Released|By\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*)\b|เผยแพร่|โพสต์|ประกาศเมื่อ|วันที่ลงข่าว|ข่าววันที่)[^\n]{0,60}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    // BANGKOK, / Bangkok, Thailand, — a place in capitals and a comma opening the first paragraph.
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*,(?:\s*\p{Lu}[\p{L}.'-]+,)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+}

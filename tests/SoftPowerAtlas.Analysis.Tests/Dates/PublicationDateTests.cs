@@ -1,0 +1,72 @@
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Tests.Dates;
+
+public class PublicationDateTests
+{
+    private const string Body =
+        "วันที่ 26 กันยายน 2566 นางสาวณัฏฐิญา เนตยสุภา รองปลัดกระทรวงอุตสาหกรรม เป็นประธานเปิดการสัมมนาเชิงปฏิบัติการ “การเชื่อมโยงเครือข่ายนักประชาสัมพันธ์การตลาดสมัยใหม่” โดยมี นางสาวณิรดา วิสุทธิชาติธาดา ผู้ช่วยปลัดกระทรวงอุตสาหกรรม ร่วมเป็นเกียรติ";
+
+    [Theory]
+    [InlineData("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-รองปลัดฯ เร่งเครื่อง\n\n\nวันพุธที่ 27 กันยายน 2566\n27/09/2566\nพิมพ์\n", "2023-09-27")]
+    [InlineData("ข่าวประชาสัมพันธ์\n27/09/2566\n", "2023-09-27")]
+    [InlineData("Once In A Life Time\n\nPost Top Ad\n\nTuesday, February 6, 2024\n\nพช. และคณะ Kumamong Group ร่วมวงหารือ\n\n", "2024-02-06")]
+    [InlineData("หัวข้อข่าว\nเผยแพร่: 12 มี.ค. 2567 10:15\n", "2024-03-12")]
+    public void Choose_DateAloneInHeader_IsPublication(string header, string expected)
+    {
+        var text = header + Body;
+        var doc = DateReader.Default.Read(text);
+        Assert.Equal(expected, doc.Published!.Value.WithoutTime().ToString());
+        Assert.Equal(DateRole.Publication, doc.Published.Role);
+        Assert.All(doc.Mentions.Where(m => m.Text.Contains("26 กันยายน", StringComparison.Ordinal)), m => Assert.Equal(DateRole.Event, m.Role));
+    }
+
+    [Fact]
+    public void Choose_TwoHeaderLinesSameDay_BothMarkedPublication()
+    {
+        var doc = DateReader.Default.Read("หัวข้อ\nวันพุธที่ 27 กันยายน 2566\n27/09/2566\n" + Body);
+        Assert.Equal(2, doc.Mentions.Count(m => m.Role == DateRole.Publication));
+    }
+
+    [Fact]
+    public void Choose_BylineWithoutDate_IsNull()
+    {
+        const string text = "xs\nsm\n\nอพท. ผนึก สศส. ดันชุมชนชิงเครือข่ายเมืองสร้างสรรค์โลก\n\nเผยแพร่:   โดย: ผู้จัดการออนไลน์อพท. ผนึก สศส.\n\n" + Body;
+        var doc = DateReader.Default.Read(text);
+        Assert.Null(doc.Published);
+        Assert.DoesNotContain(doc.Mentions, m => m.Role == DateRole.Publication);
+    }
+
+    [Fact]
+    public void Choose_DateOnlyInsideBodySentence_IsNull()
+    {
+        Assert.Null(DateReader.Default.Read("หัวข้อข่าว\n\n" + Body).Published);
+    }
+
+    [Theory]
+    [InlineData("Thai film week opens in Lyon\nBy Jane Smith, Published March 12, 2024\nThe week of Thai films opened with a screening.", "2024-03-12")]
+    [InlineData("Thai film week\n\nBANGKOK, March 12, 2024 – The Ministry of Culture said on Tuesday that it would bring twelve Thai films to Lyon for a week of screenings, talks and a market for buyers from France, Belgium and Switzerland, with support from the embassy.", "2024-03-12")]
+    public void Choose_EnglishBylineOrDateline_IsPublication(string text, string expected)
+    {
+        Assert.Equal(expected, DateReader.Default.Read(text).Published!.Normalized);
+    }
+
+    [Fact]
+    public void Choose_FrontMatterGiven_WinsOverHeader()
+    {
+        var front = new DateMention(new TextSpan(0, 10), "2024-05-30", DateValue.OfDay(2024, 5, 30));
+        var doc = DateReader.Default.Read("ข่าว\n27/09/2566\n" + Body, front);
+        Assert.Equal("2024-05-30", doc.Published!.Normalized);
+        Assert.Equal(DateRole.Publication, doc.Published.Role);
+    }
+
+    [Fact]
+    public void Read_PublicationFound_AnchorsRelativeWords()
+    {
+        var doc = DateReader.Default.Read("---\ndate: 2024-05-29\n---\nเมื่อวานนี้ (29 พ.ค. 67) มีการพบปะพูดคุย");
+        var yesterday = Assert.Single(doc.Mentions, m => m.IsRelative);
+        Assert.Equal("2024-05-28", yesterday.Normalized);
+        Assert.Equal(new DateOnly(2024, 5, 29), yesterday.ResolvedAgainst);
+    }
+}
