@@ -1,28 +1,67 @@
 using System.CommandLine;
+using SoftPowerAtlas.Cli.Commands;
 
 namespace SoftPowerAtlas.Cli;
 
-/// <summary>The <c>atlas</c> command tree: global options, verbs, exit codes.</summary>
+/// <summary>The <c>atlas</c> command tree: global options, verbs, exit codes scripts can rely on.</summary>
 public static class AtlasCommand
 {
+    /// <summary>Everything worked.</summary>
     public const int Ok = 0;
+
+    /// <summary>Some inputs failed (the rest were processed), or what was asked for does not exist.</summary>
     public const int SomeInputsFailed = 1;
+
+    /// <summary>The command line itself was wrong.</summary>
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
     {
-        var root = new RootCommand("SoftPowerAtlas: turns Thai and English press releases on soft power into a searchable, dated record.");
+        var console = new CliConsole(output, error);
+        var db = new Option<string>("--db")
+        {
+            Description = "The database: a SQLite file path. Default: $ATLAS_DB, else ./atlas.db.",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ATLAS_DB") is { Length: > 0 } env ? env : "atlas.db",
+        };
+
+        var root = new RootCommand(
+            "SoftPowerAtlas: turns Thai and English press releases on soft power and cultural diplomacy into a searchable, dated record.\n"
+            + "Exit codes: 0 ok, 1 some inputs failed, 2 usage error.");
+        root.Options.Add(db);
+        root.Subcommands.Add(IngestCommand.Create(db, console));
+        root.Subcommands.Add(ShowCommand.Create(db, console));
+        root.Subcommands.Add(SegmentCommand.Create(console));
+        root.Subcommands.Add(DatesCommand.Create(console));
+        root.Subcommands.Add(ExtractCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
             {
-                await error.WriteLineAsync(e.Message);
+                await error.WriteLineAsync($"atlas: {e.Message}");
             }
 
+            await error.WriteLineAsync("Run 'atlas --help' for usage.");
             return UsageError;
         }
 
-        return await parse.InvokeAsync();
+        if (parse.CommandResult.Command == root && args.Length == 0)
+        {
+            await error.WriteLineAsync("atlas: say what to do, e.g. 'atlas ingest samples'. Run 'atlas --help' for the verbs.");
+            return UsageError;
+        }
+
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return await parse.InvokeAsync(config, cancel);
     }
+}
+
+/// <summary>Where a command writes; tests pass string writers, the program passes the console.</summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    /// <summary>True when writing to a real terminal, so a live progress bar makes sense.</summary>
+    public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 }

@@ -185,7 +185,7 @@ public sealed class ReferenceDataTests
     [InlineData("ยูเนสโก้", "unesco", null)] // seed 003
     [InlineData("องค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ", "unesco", null)]
     [InlineData("Institut Français", "institut-francais", "FR")] // seed 000
-    [InlineData("Kumamong Group", "kumamon-group", "JP")] // seed 001
+    [InlineData("คณะ Kumamon Group", "kumamon-group", "JP")] // the Kumamong spelling is left to fuzzy resolution, not listed here
     [InlineData("สำนักงานคุมาโมโตะ", "kumamoto-pref", "JP")]
     [InlineData("Japan Foundation", "japan-foundation", "JP")]
     [InlineData("สถาบันเกอเธ่", "goethe-institut", "DE")]

@@ -87,7 +87,7 @@ public sealed class SentenceSplitterTests
     {
         const string text = "  One. Two.  \n  สาม  ";
         Assert.Equal(
-            [new Text.TextSpan(2, 6), new Text.TextSpan(7, 11), new Text.TextSpan(16, 19)],
+            [new SoftPowerAtlas.Analysis.Text.TextSpan(2, 6), new SoftPowerAtlas.Analysis.Text.TextSpan(7, 11), new SoftPowerAtlas.Analysis.Text.TextSpan(16, 19)],
             SentenceSplitter.Default.Split(text, Breaker.Segment(text)));
     }
 

@@ -1,0 +1,48 @@
+using SoftPowerAtlas.Analysis.Cleaning;
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Analysis.Segmentation;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis;
+
+/// <summary>
+/// The product's pipeline, in order: normalise → clean → segment → dates → extract. The reference
+/// data and ICU are loaded once per process; the built pipeline is shared by every thread.
+/// </summary>
+public static class AtlasPipeline
+{
+    private static readonly Lazy<EntityLexicon> LazyLexicon = new(() => ReferenceLexicon.Build(ReferenceData.Default));
+    private static readonly Lazy<WordBreaker> LazyWords = new(() => new WordBreaker(new PhraseMerger(NamesNeverSplit(ReferenceData.Default))));
+
+    public static EntityLexicon Lexicon => LazyLexicon.Value;
+
+    /// <summary>The ICU word breaker, taught to keep every reference name whole.</summary>
+    public static WordBreaker Words => LazyWords.Value;
+
+    public static AnalysisPipeline CreateDefault(TimeProvider? clock = null, SiteBoilerplate? boilerplate = null) =>
+        CreateBuilder(clock, boilerplate).Build();
+
+    public static AnalysisPipelineBuilder CreateBuilder(TimeProvider? clock = null, SiteBoilerplate? boilerplate = null) =>
+        new AnalysisPipelineBuilder()
+            .UseClock(clock ?? TimeProvider.System)
+            .Use(new NormalizationStage())
+            .Use(boilerplate is null ? new CleaningStage() : new CleaningStage(new ClutterCleaner(boilerplate)))
+            .Use(new SegmentationStage(Words))
+            .Use(new DateStage())
+            .Use(new ExtractionStage(Lexicon, ReferenceLexicon.SectorTriggers(ReferenceData.Default)));
+
+    /// <summary>Normalisation alone, as <c>atlas segment</c> uses it.</summary>
+    public static MappedText Normalize(MappedText text) => ThaiNormalizer.Normalize(text);
+
+    private static IEnumerable<string> NamesNeverSplit(ReferenceData data) =>
+        data.Agencies.SelectMany(a => a.Names)
+            .Concat(data.ForeignBodies.SelectMany(b => b.Names))
+            .Concat(data.Countries.SelectMany(c => c.Names))
+            .Concat(data.Provinces.SelectMany(p => p.Names))
+            .Concat(data.ForeignPlaces.SelectMany(p => p.Names))
+            .Select(n => n.Text)
+            .Where(t => t.Length >= 2 && Gazetteer.IsThaiLetter(t[0]) && !t.Contains(' ', StringComparison.Ordinal));
+}

@@ -1,0 +1,362 @@
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Segmentation;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>
+/// Splits a document into the engagements it reports. Every dated passage that says what happened
+/// (a meeting, a signing, a forum…) is an engagement; a passage near the top that reports a signing or
+/// a meeting without a date is one too when nothing dated already reports it. Participants come
+/// from the passage itself (and the title for the lead engagement); sectors for the lead engagement
+/// from the whole document, weighted towards sentences about cooperation.
+/// </summary>
+internal sealed class EngagementExtractor
+{
+    private const int MinTypeScore = 2;
+    private readonly PhraseCounter<EngagementType> _triggers;
+    private readonly SectorTagger _sectors;
+    private readonly string[] _eventNameWords;
+
+    public EngagementExtractor(SectorTagger sectors)
+    {
+        _sectors = sectors;
+        _triggers = new PhraseCounter<EngagementType>(EmbeddedData.Rows("Engagements/Data/event-triggers.tsv")
+            .Select(r => (r[2], EngagementTypeNames.FromContract(r[0]), int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture))));
+        _eventNameWords = [.. EmbeddedData.Lines("Engagements/Data/event-name-words.txt")];
+    }
+
+    public IReadOnlyList<Engagement> Extract(ExtractionInput input)
+    {
+        var text = input.Text;
+        var paragraphs = input.Paragraphs;
+        var candidates = new List<Candidate>();
+
+        foreach (var date in input.Dates)
+        {
+            if (date.Error is not null || date.Role is DateRole.Publication or DateRole.Name or DateRole.Period or DateRole.Deadline
+                || date.IsFiscalYear || date.Span.IsEmpty || (date.IsRelative && date.Duration is not null))
+            {
+                continue;
+            }
+
+            var p = ParagraphIndex(paragraphs, date.Span.Start);
+            if (p < 0 || input.IsTitle(paragraphs[p].Span))
+            {
+                continue;
+            }
+
+            var sentence = input.SentenceAt(date.Span.Start);
+            var type = ClassifyAround(text, paragraphs, p, sentence, date, candidates.Count == 0 ? -1 : candidates[^1].Paragraph, out var contextStart);
+            if (type is null)
+            {
+                continue;
+            }
+
+            candidates.Add(new Candidate(type.Value, date, p, contextStart, sentence));
+        }
+
+        var events = MergeSameEvent(candidates);
+        AddUndatedLead(input, events);
+        events.Sort((a, b) => a.Paragraph != b.Paragraph ? a.Paragraph.CompareTo(b.Paragraph) : a.Sentence.Start.CompareTo(b.Sentence.Start));
+
+        var result = new List<Engagement>();
+        Engagement? lead = null;
+        foreach (var c in events)
+        {
+            var engagement = Build(input, c, lead);
+            lead ??= engagement;
+            result.Add(engagement);
+        }
+
+        return result;
+    }
+
+    private EngagementType? ClassifyAround(string text, IReadOnlyList<Paragraph> paragraphs, int p, TextSpan sentence, DateMention date, int previousAnchor, out int contextStart)
+    {
+        contextStart = p;
+        var scores = _triggers.Count(text, sentence.Start, sentence.End);
+        Scale(scores, 2);
+        if (Best(scores) is { } inSentence && scores[inSentence] >= 2 * MinTypeScore + 2)
+        {
+            return inSentence;
+        }
+
+        Add(scores, _triggers.Count(text, paragraphs[p].Span.Start, paragraphs[p].Span.End));
+        if (date.End is not null)
+        {
+            // Several days in a row: fairs and courses run for days, meetings rarely do.
+            scores[EngagementType.ForumOrExhibition] = scores.GetValueOrDefault(EngagementType.ForumOrExhibition) + 1;
+        }
+
+        // A short line that only gives the date ("see you on 28-30 June at …") takes its kind from
+        // the paragraphs just before it that introduce the event.
+        for (var back = p - 1; back > previousAnchor && back >= p - 3 && (Best(scores) is not { } b || scores[b] < 3 * MinTypeScore); back--)
+        {
+            var earlier = _triggers.Count(text, paragraphs[back].Span.Start, paragraphs[back].Span.End);
+            if (earlier.Count == 0)
+            {
+                continue;
+            }
+
+            Add(scores, earlier);
+            contextStart = back;
+        }
+
+        var best = Best(scores);
+        return best is { } t && scores[t] >= MinTypeScore ? t : null;
+    }
+
+    private static List<Candidate> MergeSameEvent(List<Candidate> candidates)
+    {
+        var merged = new List<Candidate>();
+        foreach (var c in candidates)
+        {
+            var same = merged.FindIndex(m => m.Type == c.Type && m.Date!.Normalized == c.Date!.Normalized);
+            if (same < 0)
+            {
+                // "เมื่อวานนี้ (29 พ.ค. 67)": a relative word and the date it stands for are one event.
+                same = merged.FindIndex(m => m.Date!.Value.WithoutTime() == c.Date!.Value.WithoutTime() && m.Paragraph == c.Paragraph);
+            }
+
+            if (same < 0)
+            {
+                merged.Add(c);
+            }
+            else
+            {
+                var m = merged[same];
+                var keep = m.Date!.IsRelative && !c.Date!.IsRelative ? c.Date : m.Date;
+                merged[same] = m with { Date = keep, Extra = [.. m.Extra, c] };
+            }
+        }
+
+        return merged;
+    }
+
+    private void AddUndatedLead(ExtractionInput input, List<Candidate> events)
+    {
+        var paragraphs = input.Paragraphs;
+        var limit = Math.Min(paragraphs.Count, 6);
+        for (var p = 0; p < limit; p++)
+        {
+            if (input.IsTitle(paragraphs[p].Span))
+            {
+                continue;
+            }
+
+            var scores = _triggers.Count(input.Text, paragraphs[p].Span.Start, paragraphs[p].Span.End);
+            if (Best(scores) is not { } type || scores[type] < 3 || type is EngagementType.Other or EngagementType.Announcement
+                || events.Any(e => e.Type == type) || events.Any(e => e.Paragraph == p))
+            {
+                continue;
+            }
+
+            var start = p > 0 && !input.IsTitle(paragraphs[p - 1].Span) ? p - 1 : p;
+            events.Add(new Candidate(type, null, p, start, paragraphs[p].Span));
+            return;
+        }
+    }
+
+    private Engagement Build(ExtractionInput input, Candidate c, Engagement? lead)
+    {
+        var text = input.Text;
+        var paragraphs = input.Paragraphs;
+        var isSession = lead is not null && IsLaterSession(text, c);
+
+        // The passage: the context paragraphs, and for the lead the paragraph before it as well
+        // (a hard-wrapped line often carries the speaker) and the title.
+        var spans = new List<TextSpan>();
+        var first = lead is null && c.ContextStart == c.Paragraph && c.Paragraph > 0 ? c.Paragraph - 1 : c.ContextStart;
+        for (var p = first; p <= c.Paragraph; p++)
+        {
+            spans.Add(paragraphs[p].Span);
+        }
+
+        foreach (var extra in c.Extra)
+        {
+            spans.Add(paragraphs[extra.Paragraph].Span);
+        }
+
+        if (lead is null && input.Title is { } title)
+        {
+            spans.Add(title);
+        }
+
+        var mentions = input.Mentions.Where(m => spans.Any(s => s.Covers(m.Span)) && !IsInsideEventName(text, m)).ToList();
+        var entities = input.Entities.Where(e => e.Mentions.Any(m => mentions.Contains(m))).ToList();
+
+        var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
+        var orgs = entities.Where(e => e.IsOrganization).ToList();
+        if (isSession)
+        {
+            var own = paragraphs[c.Paragraph].Span;
+            orgs = [.. orgs.Where(e => e.Mentions.Any(m => own.Covers(m.Span)))];
+        }
+
+        var place = FindPlace(text, c.Sentence, paragraphs[c.Paragraph].Span);
+        var countries = Countries(input, mentions, orgs, place);
+
+        IReadOnlyList<string> sectors;
+        if (isSession && lead is not null)
+        {
+            sectors = lead.Sectors;
+        }
+        else if (lead is null)
+        {
+            sectors = _sectors.ForDocument(text, input.Sentences, spans);
+        }
+        else
+        {
+            sectors = _sectors.ForPassage(text, spans);
+        }
+
+        var evidence = new TextSpan(paragraphs[c.ContextStart].Span.Start, paragraphs[c.Paragraph].Span.End);
+        return new Engagement(
+            c.Type,
+            c.Date,
+            evidence,
+            place,
+            [.. orgs.Where(o => o.Kind == EntityKind.ThaiOrganization)],
+            [.. orgs.Where(o => o.Kind != EntityKind.ThaiOrganization)],
+            people,
+            countries,
+            sectors);
+    }
+
+    /// <summary>"ครั้งที่ 2 วันที่ 26 ตุลาคม": a later session of a series announced with the lead event.</summary>
+    private static bool IsLaterSession(string text, Candidate c)
+    {
+        var from = Math.Max(c.Sentence.Start, c.Date!.Span.Start - 24);
+        var before = text[from..c.Date.Span.Start];
+        var at = before.LastIndexOf("ครั้งที่", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            at = before.LastIndexOf("session", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return at >= 0;
+    }
+
+    private bool IsInsideEventName(string text, EntityMention m)
+    {
+        // "ASEAN Summit", “THACCA SPLASH - Soft Power Forum”: the organisation names an event here.
+        var after = text.AsSpan(m.Span.End, Math.Min(40, text.Length - m.Span.End));
+        foreach (var w in _eventNameWords)
+        {
+            var idx = after.IndexOf(w, StringComparison.Ordinal);
+            if (idx >= 0 && idx <= 25 && after[..idx].IndexOfAny("\n”\",") < 0)
+            {
+                return m.IsOrganization;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> Countries(ExtractionInput input, List<EntityMention> mentions, List<ResolvedEntity> orgs, string? place)
+    {
+        var codes = new List<string>();
+        foreach (var m in mentions)
+        {
+            if (m.Kind is EntityKind.Country or EntityKind.ForeignPlace && m.Country is { } code && code != "TH"
+                && !IsPlaceMention(input.Text, m) && (place is null || !place.Contains(m.Text, StringComparison.Ordinal)))
+            {
+                codes.Add(code);
+            }
+        }
+
+        codes.AddRange(orgs.Where(o => o.Kind == EntityKind.ForeignOrganization && o.Country is not null && o.Country != "TH").Select(o => o.Country!));
+        return [.. codes.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A country named as where something happened ("in Cambodia", "ณ ประเทศญี่ปุ่น") is a venue, not a partner.</summary>
+    private static bool IsPlaceMention(string text, EntityMention m)
+    {
+        var before = text.AsSpan(Math.Max(0, m.Span.Start - 12), Math.Min(12, m.Span.Start)).TrimEnd();
+        return before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
+            || before.EndsWith("ณ ประเทศ", StringComparison.Ordinal) || before.EndsWith("ที่ประเทศ", StringComparison.Ordinal)
+            || before.EndsWith("ประจำประเทศ", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
+    }
+
+    private static string? FindPlace(string text, TextSpan sentence, TextSpan paragraph)
+    {
+        foreach (var span in new[] { sentence, paragraph })
+        {
+            var s = text.AsSpan(span.Start, span.Length);
+            var at = s.IndexOf(" ณ ", StringComparison.Ordinal);
+            var skip = 3;
+            if (at < 0)
+            {
+                at = s.IndexOf(", at the ", StringComparison.Ordinal);
+                skip = 9;
+            }
+
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var rest = s[(at + skip)..];
+            var end = rest.IndexOfAny(['\n', '!', '“', '"']);
+            if (end < 0)
+            {
+                end = rest.Length;
+            }
+
+            var place = rest[..end].ToString();
+            // English: up to the clause that names the subject ("…, Government House, Deputy …").
+            var comma = place.IndexOf(", ", StringComparison.Ordinal);
+            if (comma > 0 && skip == 9)
+            {
+                var second = place.IndexOf(", ", comma + 2, StringComparison.Ordinal);
+                place = second > 0 ? place[..second] : place;
+            }
+
+            // Thai: a place is a run of words; a space before a verb-like word ends it ("… งานนี้เข้าฟรี").
+            var stop = place.IndexOf(" งาน", StringComparison.Ordinal);
+            place = (stop > 0 ? place[..stop] : place).Trim().TrimEnd('.', ',');
+            return place.Length is > 1 and < 160 ? place : null;
+        }
+
+        return null;
+    }
+
+    private static int ParagraphIndex(IReadOnlyList<Paragraph> paragraphs, int position)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Span.Start <= position && position < paragraphs[i].Span.End)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static EngagementType? Best(Dictionary<EngagementType, int> scores) =>
+        scores.Count == 0 ? null : scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+
+    private static void Scale(Dictionary<EngagementType, int> scores, int factor)
+    {
+        foreach (var k in scores.Keys.ToList())
+        {
+            scores[k] *= factor;
+        }
+    }
+
+    private static void Add(Dictionary<EngagementType, int> into, Dictionary<EngagementType, int> from)
+    {
+        foreach (var (k, v) in from)
+        {
+            into[k] = into.GetValueOrDefault(k) + v;
+        }
+    }
+
+    private sealed record Candidate(EngagementType Type, DateMention? Date, int Paragraph, int ContextStart, TextSpan Sentence)
+    {
+        public IReadOnlyList<Candidate> Extra { get; init; } = [];
+    }
+}

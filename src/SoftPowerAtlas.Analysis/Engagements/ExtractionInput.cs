@@ -1,0 +1,55 @@
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Segmentation;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>What engagement and commitment extraction read: all spans are in the normalised text.</summary>
+internal sealed record ExtractionInput(
+    string Text,
+    IReadOnlyList<Paragraph> Paragraphs,
+    IReadOnlyList<TextSpan> Sentences,
+    IReadOnlyList<EntityMention> Mentions,
+    IReadOnlyList<ResolvedEntity> Entities,
+    IReadOnlyList<DateMention> Dates,
+    string? TitleText,
+    DateOnly? Published)
+{
+    /// <summary>The first title-like line of the body, if any.</summary>
+    public TextSpan? Title => Paragraphs.Select(p => p.Span).Cast<TextSpan?>().FirstOrDefault(s => IsTitle(s!.Value));
+
+    /// <summary>A line that repeats the document's title (site prefixes and suffixes allowed).</summary>
+    public bool IsTitle(TextSpan span)
+    {
+        if (TitleText is not { Length: > 8 } title)
+        {
+            return false;
+        }
+
+        var line = Text.AsSpan(span.Start, span.Length).Trim();
+        return line.Length <= title.Length * 2 + 40
+            && (line.SequenceEqual(title) || line.Contains(title.AsSpan().Trim(), StringComparison.Ordinal) || title.AsSpan().Contains(line, StringComparison.Ordinal));
+    }
+
+    public TextSpan SentenceAt(int position)
+    {
+        foreach (var s in Sentences)
+        {
+            if (s.Start <= position && position < s.End)
+            {
+                return s;
+            }
+        }
+
+        foreach (var p in Paragraphs)
+        {
+            if (p.Span.Start <= position && position < p.Span.End)
+            {
+                return p.Span;
+            }
+        }
+
+        return new TextSpan(position, Math.Min(Text.Length, position + 1));
+    }
+}

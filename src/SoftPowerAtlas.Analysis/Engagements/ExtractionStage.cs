@@ -1,0 +1,49 @@
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Pipeline;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>
+/// The "who, what, where" stage: entities, their resolution, engagements and commitments. Runs after
+/// segmentation and dates; stores <see cref="DocumentFacts"/> (spans in the normalised text).
+/// </summary>
+public sealed class ExtractionStage : IAnalysisStage
+{
+    private readonly EntityFinder _entities;
+    private readonly EngagementExtractor _engagements;
+    private readonly CommitmentExtractor _commitments = new();
+
+    public ExtractionStage(EntityLexicon lexicon, IEnumerable<(string Phrase, string Sector)> sectorTriggers)
+    {
+        _entities = new EntityFinder(lexicon);
+        var sectors = new SectorTagger(sectorTriggers, EmbeddedData.Lines("Engagements/Data/cooperation-words.txt"));
+        _engagements = new EngagementExtractor(sectors);
+    }
+
+    public string Name => "extract";
+
+    public void Run(AnalysisContext context)
+    {
+        var text = context.Text;
+        var mentions = _entities.Find(text.Text, context.Tokens);
+        var entities = EntityResolver.Resolve(mentions);
+
+        var dates = context.Get<DocumentDates>();
+        var inText = new List<DateMention>();
+        foreach (var d in dates?.Mentions ?? [])
+        {
+            var span = text.FromOriginal(d.Span);
+            if (!span.IsEmpty)
+            {
+                inText.Add(d with { Span = span });
+            }
+        }
+
+        DateOnly? published = dates?.Published is { Error: null } p ? p.Value.StartDate : null;
+        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, mentions, entities, inText, context.Metadata.Title, published);
+        var engagements = _engagements.Extract(input);
+        var commitments = _commitments.Extract(input, engagements);
+        context.Set(new DocumentFacts(mentions, entities, engagements, commitments));
+    }
+}

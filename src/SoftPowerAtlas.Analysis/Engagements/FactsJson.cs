@@ -1,0 +1,185 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>
+/// Writes a document's facts in the extraction contract of shared/eval/README.md, with every offset
+/// mapped back into the file as read (UTF-16 code units, end exclusive).
+/// </summary>
+public static class FactsJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(AnalyzedDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            Write(w, document);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, AnalyzedDocument document)
+    {
+        var map = document.Text;
+        var dates = document.Get<DocumentDates>();
+        var facts = document.Get<DocumentFacts>();
+
+        w.WriteStartObject();
+        w.WriteString("source", document.Source.Source);
+        w.WriteString("title", document.Metadata.Title);
+        w.WriteString("source_url", document.Metadata.SourceUrl);
+        w.WriteString("language", document.LanguageCode);
+        w.WriteString("published", dates?.Published is { Error: null } p ? p.Value.WithoutTime().ToString() : null);
+
+        w.WriteStartArray("dates");
+        foreach (var d in dates?.Mentions ?? [])
+        {
+            if (d.IsRelative || d.Duration is not null)
+            {
+                continue;
+            }
+
+            WriteDate(w, d);
+        }
+
+        w.WriteEndArray();
+
+        // Relative expressions (yesterday, last year) resolved against the publication date.
+        w.WriteStartArray("relative_dates");
+        foreach (var d in dates?.Mentions ?? [])
+        {
+            if (d.IsRelative || d.Duration is not null)
+            {
+                WriteDate(w, d);
+            }
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("events");
+        foreach (var e in facts?.Engagements ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("type", e.Type.ToContract());
+            w.WriteString("date", e.Date is null ? null : e.Date.Value.ToString());
+            w.WriteString("end_date", e.Date?.End?.ToString());
+            w.WriteString("place", e.Place);
+            WriteStrings(w, "partner_countries", e.Countries);
+            WriteEntities(w, "thai_orgs", e.ThaiSide, map);
+            WriteEntities(w, "foreign_orgs", e.ForeignSide, map);
+            WriteEntities(w, "people", e.People, map);
+            WriteStrings(w, "sectors", e.Sectors);
+            WriteSpan(w, "evidence", e.Evidence, map);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("commitments");
+        foreach (var c in facts?.Commitments ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("what", c.What);
+            w.WriteString("who", c.Who);
+            w.WriteString("due", c.Due?.Normalized);
+            w.WriteString("text", map.Text[c.Sentence.Start..c.Sentence.End]);
+            var o = map.ToOriginal(c.Sentence);
+            w.WriteNumber("start", o.Start);
+            w.WriteNumber("end", o.End);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, DateMention d)
+    {
+        w.WriteStartObject();
+        w.WriteString("text", d.Text);
+        w.WriteNumber("start", d.Span.Start);
+        w.WriteNumber("end", d.Span.End);
+        w.WriteString("normalized", d.Error is null ? d.Normalized : null);
+        w.WriteString("role", d.Role.ToString().ToLowerInvariant());
+        if (d.Error is not null)
+        {
+            w.WriteString("error", d.Error);
+        }
+
+        if (d.ResolvedAgainst is { } anchor)
+        {
+            w.WriteString("resolved_against", anchor.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteEntities(Utf8JsonWriter w, string name, IReadOnlyList<ResolvedEntity> entities, MappedText map)
+    {
+        w.WriteStartArray(name);
+        foreach (var e in entities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", e.Key);
+            w.WriteString("name", e.Name);
+            if (e.Country is not null)
+            {
+                w.WriteString("country", e.Country);
+            }
+
+            WriteStrings(w, "aliases", e.Aliases);
+            w.WriteStartArray("mentions");
+            foreach (var m in e.Mentions.DistinctBy(m => m.Text))
+            {
+                w.WriteStringValue(m.Text);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("spans");
+            foreach (var m in e.Mentions)
+            {
+                var o = map.ToOriginal(m.Span);
+                w.WriteStartArray();
+                w.WriteNumberValue(o.Start);
+                w.WriteNumberValue(o.End);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, string name, TextSpan span, MappedText map)
+    {
+        var o = map.ToOriginal(span);
+        w.WriteStartObject(name);
+        w.WriteNumber("start", o.Start);
+        w.WriteNumber("end", o.End);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>
+/// Counts occurrences of trigger phrases in a span of text: Thai phrases anywhere, Latin phrases
+/// case-insensitively on word boundaries. Shared by the event-type and sector taggers.
+/// </summary>
+internal sealed class PhraseCounter<TLabel>
+    where TLabel : notnull
+{
+    private readonly (string Phrase, TLabel Label, int Weight)[] _phrases;
+
+    public PhraseCounter(IEnumerable<(string Phrase, TLabel Label, int Weight)> phrases)
+    {
+        // Longest first, so "งานประชุมระดับนานาชาติ" is counted before "ประชุม" inside it.
+        _phrases = [.. phrases.Where(p => p.Phrase.Length > 1).OrderByDescending(p => p.Phrase.Length)];
+    }
+
+    public Dictionary<TLabel, int> Count(string text, int start, int end)
+    {
+        var scores = new Dictionary<TLabel, int>();
+        if (end <= start)
+        {
+            return scores;
+        }
+
+        var covered = new bool[end - start];
+        var span = text.AsSpan(start, end - start);
+        foreach (var (phrase, label, weight) in _phrases)
+        {
+            var from = 0;
+            while (from < span.Length)
+            {
+                var at = span[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                at += from;
+                from = at + 1;
+                if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length))
+                {
+                    continue;
+                }
+
+                for (var k = at; k < at + phrase.Length; k++)
+                {
+                    covered[k] = true;
+                }
+
+                scores[label] = scores.GetValueOrDefault(label) + weight;
+            }
+        }
+
+        return scores;
+    }
+
+    private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, int length)
+    {
+        if (!IsLatin(text[at]))
+        {
+            return true;
+        }
+
+        var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+        var after = at + length >= text.Length || !char.IsLetterOrDigit(text[at + length])
+            || (char.ToLower(text[at + length], CultureInfo.InvariantCulture) == 's' && (at + length + 1 >= text.Length || !char.IsLetter(text[at + length + 1])));
+        return before && after;
+    }
+
+    private static bool IsLatin(char c) => c < '\u0250' && char.IsLetter(c);
+}

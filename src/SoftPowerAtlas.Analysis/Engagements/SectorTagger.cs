@@ -1,0 +1,75 @@
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>
+/// Names the soft-power sectors a passage is about, from trigger words per sector. For a document's
+/// lead engagement, a sector counts when the passage names it or the document names it twice
+/// (a sentence about cooperation counts double); "entertainment" only when nothing narrower is named.
+/// </summary>
+internal sealed class SectorTagger
+{
+    private static readonly string[] NarrowerThanEntertainment = ["film", "series_drama", "music", "games"];
+    private readonly PhraseCounter<string> _triggers;
+    private readonly PhraseCounter<bool> _cooperation;
+
+    public SectorTagger(IEnumerable<(string Phrase, string Sector)> triggers, IEnumerable<string> cooperationWords)
+    {
+        _triggers = new PhraseCounter<string>(triggers.Select(t => (t.Phrase, t.Sector, 1)));
+        _cooperation = new PhraseCounter<bool>(cooperationWords.Select(w => (w, true, 1)));
+    }
+
+    public IReadOnlyList<string> ForPassage(string text, IEnumerable<TextSpan> spans)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in spans)
+        {
+            Add(scores, _triggers.Count(text, s.Start, s.End), 1);
+        }
+
+        return Finish(scores, 1);
+    }
+
+    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, IEnumerable<TextSpan> lead)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            var counts = _triggers.Count(text, s.Start, s.End);
+            if (counts.Count == 0)
+            {
+                continue;
+            }
+
+            var weight = _cooperation.Count(text, s.Start, s.End).Count > 0 ? 2 : 1;
+            Add(scores, counts, weight);
+        }
+
+        foreach (var s in lead)
+        {
+            Add(scores, _triggers.Count(text, s.Start, s.End), 2);
+        }
+
+        return Finish(scores, 2);
+    }
+
+    private static IReadOnlyList<string> Finish(Dictionary<string, int> scores, int threshold)
+    {
+        var sectors = scores.Where(kv => kv.Value >= threshold).Select(kv => kv.Key).ToList();
+        if (sectors.Contains("entertainment") && sectors.Intersect(NarrowerThanEntertainment).Any())
+        {
+            sectors.Remove("entertainment");
+        }
+
+        sectors.Sort(StringComparer.Ordinal);
+        return sectors;
+    }
+
+    private static void Add(Dictionary<string, int> into, Dictionary<string, int> from, int weight)
+    {
+        foreach (var (k, v) in from)
+        {
+            into[k] = into.GetValueOrDefault(k) + (v * weight);
+        }
+    }
+}

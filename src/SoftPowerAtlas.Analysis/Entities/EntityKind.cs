@@ -1,0 +1,43 @@
+namespace SoftPowerAtlas.Analysis.Entities;
+
+/// <summary>What a named thing in the text is.</summary>
+public enum EntityKind : byte
+{
+    ThaiOrganization,
+    ForeignOrganization,
+    InternationalOrganization,
+    Country,
+    Province,
+    ForeignPlace,
+    Person,
+    Division,
+}
+
+/// <summary>How a mention was found: from reference data or by a pattern in the text.</summary>
+public enum MentionSource : byte
+{
+    Reference,
+    Pattern,
+}
+
+/// <summary>
+/// One place in the normalised text where a named thing is mentioned. <see cref="Key"/> identifies the
+/// entity (a reference id such as <c>agency:dasta</c>, or a key derived from the name for new ones).
+/// </summary>
+public sealed record EntityMention(
+    Text.TextSpan Span,
+    string Text,
+    EntityKind Kind,
+    string Key,
+    string Name,
+    string? Country,
+    MentionSource Source)
+{
+    /// <summary>Role phrase attached to a person in the text (ผู้อำนวยการ…, Ambassador of …).</summary>
+    public string? Role { get; init; }
+
+    /// <summary>English name from reference data, when there is one.</summary>
+    public string? NameEn { get; init; }
+
+    public bool IsOrganization => Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization;
+}

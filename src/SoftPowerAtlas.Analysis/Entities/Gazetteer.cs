@@ -1,0 +1,157 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace SoftPowerAtlas.Analysis.Entities;
+
+/// <summary>An entry the gazetteer can find: an alias and the entity it names.</summary>
+public sealed record GazetteerEntry(string Alias, EntityKind Kind, string Key, string Name, string? Country, string? NameEn)
+{
+    /// <summary>Match only exactly as written and only between word boundaries (risky short abbreviations).</summary>
+    public bool Strict { get; init; }
+}
+
+/// <summary>
+/// Finds every alias of every known entity in one pass over the text: a character trie walked from
+/// each word start, longest match wins, matches must begin and end on word boundaries.
+/// Latin letters are matched case-insensitively. Immutable and thread-safe once built.
+/// </summary>
+public sealed class Gazetteer
+{
+    private readonly Node _root;
+
+    private Gazetteer(Node root, int count)
+    {
+        _root = root;
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public static Gazetteer Build(IEnumerable<GazetteerEntry> entries)
+    {
+        var root = new MutableNode();
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            var alias = entry.Alias.Trim();
+            if (alias.Length < 2)
+            {
+                continue;
+            }
+
+            var node = root;
+            foreach (var c in alias)
+            {
+                var k = Fold(c);
+                if (!node.Children.TryGetValue(k, out var next))
+                {
+                    next = new MutableNode();
+                    node.Children[k] = next;
+                }
+
+                node = next;
+            }
+
+            // First entry for an alias wins: files are loaded in priority order.
+            node.Entry ??= entry with { Alias = alias };
+            count++;
+        }
+
+        return new Gazetteer(root.Freeze(), count);
+    }
+
+    /// <summary>
+    /// All longest, non-overlapping matches. <paramref name="isBoundary"/> tells whether a position
+    /// is a word boundary (from the segmenter); matches must start and end on one.
+    /// </summary>
+    public List<(Text.TextSpan Span, GazetteerEntry Entry)> FindAll(string text, Func<int, bool> isBoundary)
+    {
+        var found = new List<(Text.TextSpan, GazetteerEntry)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!isBoundary(i) || char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var node = _root;
+            GazetteerEntry? best = null;
+            var bestEnd = -1;
+            for (var j = i; j < text.Length; j++)
+            {
+                if (!node.Children.TryGetValue(Fold(text[j]), out var next))
+                {
+                    break;
+                }
+
+                node = next;
+                if (node.Entry is { } e && isBoundary(j + 1) && Accept(e, text, i, j + 1))
+                {
+                    best = e;
+                    bestEnd = j + 1;
+                }
+            }
+
+            if (best is not null)
+            {
+                found.Add((new Text.TextSpan(i, bestEnd), best));
+                i = bestEnd;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Accept(GazetteerEntry entry, string text, int start, int end)
+    {
+        // A Latin alias never matches inside a longer Latin word, whatever the segmenter says.
+        if (IsLatinLetter(text[start]) && start > 0 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            return false;
+        }
+
+        if (IsLatinLetter(text[end - 1]) && end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            return false;
+        }
+
+        if (entry.Strict)
+        {
+            // Exactly as written (case included) and not glued to Thai letters on either side.
+            if (!text.AsSpan(start, end - start).SequenceEqual(entry.Alias))
+            {
+                return false;
+            }
+
+            if ((start > 0 && IsThaiLetter(text[start - 1])) || (end < text.Length && IsThaiLetter(text[end])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsThaiLetter(char c) => c is >= '\u0E01' and <= '\u0E4E';
+
+    private static bool IsLatinLetter(char c) => c < '\u0250' && char.IsLetter(c);
+
+    private static char Fold(char c) => c < '\u0250' ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
+
+    private sealed class MutableNode
+    {
+        public Dictionary<char, MutableNode> Children { get; } = [];
+
+        public GazetteerEntry? Entry { get; set; }
+
+        public Node Freeze() => new(Children.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Freeze()), Entry);
+    }
+
+    private sealed record Node(FrozenDictionary<char, Node> Children, GazetteerEntry? Entry);
+}

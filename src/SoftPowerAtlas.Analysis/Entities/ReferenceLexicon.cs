@@ -1,0 +1,79 @@
+namespace SoftPowerAtlas.Analysis.Entities;
+
+/// <summary>Turns the reference data into what the entity finder and the sector tagger read.</summary>
+public static class ReferenceLexicon
+{
+    private static readonly string[] ThaiOrgHeads = ["กรม", "กระทรวง", "สำนักงาน", "สำนัก", "องค์การ", "สถาบัน", "สมาคม", "คณะกรรมการ", "คณะอนุกรรมการ", "สถานทูต", "สถานเอกอัครราชทูต"];
+
+    public static EntityLexicon Build(ReferenceData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var entries = new List<GazetteerEntry>();
+
+        foreach (var a in data.Agencies)
+        {
+            Add(entries, a.Names, EntityKind.ThaiOrganization, "agency:" + a.Id, a.NameTh, "TH", a.NameEn);
+        }
+
+        foreach (var b in data.ForeignBodies)
+        {
+            var kind = b.IsInternational ? EntityKind.InternationalOrganization : EntityKind.ForeignOrganization;
+            Add(entries, b.Names, kind, "body:" + b.Id, b.NameEn, b.CountryCode, b.NameEn);
+        }
+
+        foreach (var c in data.Countries)
+        {
+            var names = c.Names.Concat(c.Demonyms).ToList();
+            // "ประเทศฝรั่งเศส": Thai writes the word for country before the name.
+            names.AddRange(c.Names.Where(n => IsThai(n.Text)).Select(n => n with { Text = "ประเทศ" + n.Text }));
+            Add(entries, names, EntityKind.Country, "country:" + c.Code, c.NameEn, c.Code, c.NameEn);
+        }
+
+        foreach (var p in data.Provinces)
+        {
+            var names = p.Names.ToList();
+            // A province whose name is also an everyday word (น่าน, เลย) is only a province after จังหวัด / จ.
+            names.AddRange(p.Names.Where(n => IsThai(n.Text)).SelectMany(n => new[]
+            {
+                new NameForm("จังหวัด" + n.Text, NameMatch.Normal),
+                new NameForm("จ." + n.Text, NameMatch.Normal),
+            }));
+            Add(entries, names, EntityKind.Province, "province:" + p.Code, p.NameTh, "TH", p.NameEn);
+        }
+
+        foreach (var f in data.ForeignPlaces)
+        {
+            var names = f.Names.ToList();
+            names.AddRange(f.Names.Where(n => IsThai(n.Text)).Select(n => new NameForm("เมือง" + n.Text, NameMatch.Normal)));
+            names.AddRange(f.Names.Where(n => IsThai(n.Text)).Select(n => new NameForm("จังหวัด" + n.Text, NameMatch.Normal)));
+            Add(entries, names, EntityKind.ForeignPlace, "place:" + f.Id, f.NameEn, f.CountryCode, f.NameEn);
+        }
+
+        var honorifics = data.Honorifics.Select(h => h.Form).Where(f => f.Length > 0);
+        var rolesEn = data.Roles.SelectMany(r => r.English).SelectMany(r => r.Split(' ')).Where(w => w.Length > 2 && char.IsUpper(w[0])).Distinct(StringComparer.Ordinal);
+        var rolesTh = data.Roles.SelectMany(r => r.Thai).Distinct(StringComparer.Ordinal);
+        var notNames = ThaiOrgHeads
+            .Concat(data.Countries.SelectMany(c => c.Names.Concat(c.Demonyms)).Select(n => n.Text))
+            .Concat(["Group", "Agency", "Ministry", "Embassy", "Institute", "Institut", "Office", "Department", "Government", "Committee", "Council", "Foundation", "Center", "Centre"]);
+        return new EntityLexicon(entries, honorifics, rolesEn, rolesTh, notNames);
+    }
+
+    /// <summary>Sector trigger phrases with their sector id.</summary>
+    public static IEnumerable<(string Phrase, string Sector)> SectorTriggers(ReferenceData data) =>
+        data.Sectors.SelectMany(s => s.Thai.Concat(s.English).Select(n => (n.Text, s.Sector)));
+
+    private static void Add(List<GazetteerEntry> entries, IEnumerable<NameForm> names, EntityKind kind, string key, string name, string? country, string? nameEn)
+    {
+        foreach (var n in names)
+        {
+            if (n.Match == NameMatch.Contextual && IsThai(n.Text))
+            {
+                continue;
+            }
+
+            entries.Add(new GazetteerEntry(n.Text, kind, key, name, country, nameEn) { Strict = n.Match != NameMatch.Normal });
+        }
+    }
+
+    private static bool IsThai(string s) => s.Length > 0 && Gazetteer.IsThaiLetter(s[0]);
+}

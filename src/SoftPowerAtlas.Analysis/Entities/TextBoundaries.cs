@@ -1,0 +1,49 @@
+using SoftPowerAtlas.Analysis.Segmentation;
+
+namespace SoftPowerAtlas.Analysis.Entities;
+
+/// <summary>Word boundaries of a text from its tokens: where a name may begin or end.</summary>
+internal sealed class TextBoundaries
+{
+    private readonly bool[] _boundary;
+    private readonly Dictionary<int, int> _tokenAt = [];
+
+    public TextBoundaries(string text, IReadOnlyList<Token> tokens)
+    {
+        Text = text;
+        Tokens = tokens;
+        _boundary = new bool[text.Length + 1];
+        _boundary[0] = true;
+        _boundary[text.Length] = true;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            _boundary[tokens[i].Start] = true;
+            _boundary[tokens[i].End] = true;
+            _tokenAt[tokens[i].Start] = i;
+        }
+
+        // Script changes and non-letters are boundaries even where the segmenter glued them.
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i - 1]) || !char.IsLetterOrDigit(text[i])
+                || Gazetteer.IsThaiLetter(text[i - 1]) != Gazetteer.IsThaiLetter(text[i]))
+            {
+                if (!IsThaiMark(text[i]))
+                {
+                    _boundary[i] = true;
+                }
+            }
+        }
+    }
+
+    public string Text { get; }
+
+    public IReadOnlyList<Token> Tokens { get; }
+
+    public bool IsBoundary(int index) => index >= 0 && index <= Text.Length && _boundary[index];
+
+    /// <summary>Index of the token starting at <paramref name="position"/>, or -1.</summary>
+    public int TokenStartingAt(int position) => _tokenAt.TryGetValue(position, out var i) ? i : -1;
+
+    private static bool IsThaiMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
+}

@@ -1,0 +1,27 @@
+using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Pipeline;
+
+namespace SoftPowerAtlas.Cli.Commands;
+
+/// <summary>What several verbs share: reading one document from a path or standard input and analysing it.</summary>
+internal static class CommandHelpers
+{
+    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+
+    public static AnalysisPipeline DefaultPipeline => Pipeline.Value;
+
+    /// <summary>Loads and analyses one file ("-" or null: standard input); writes the problem and returns null on failure.</summary>
+    public static AnalyzedDocument? AnalyseOne(string? path, CliConsole console)
+    {
+        var loader = new DocumentLoader();
+        var result = path is null or "-" ? loader.Load(Console.OpenStandardInput(), "-") : loader.Load(path);
+        if (result.Document is not { } document)
+        {
+            console.Error.WriteLine($"atlas: {result.Error?.Message ?? $"{path}: could not be read"}");
+            return null;
+        }
+
+        return DefaultPipeline.Run(document);
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Sqlite;
+using Spectre.Console;
+
+namespace SoftPowerAtlas.Cli.Commands;
+
+/// <summary><c>atlas ingest PATH...</c>: clean, normalise, segment, extract and store documents.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(Option<string> db, CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files (.txt, .md, .html, .htm), folders (read recursively) or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary." };
+        var command = new Command("ingest", "Read press releases and store them, cleaned, segmented and with their facts, in the database.\n"
+            + "A file already stored is not stored twice; a near copy is stored and linked to the original.")
+        {
+            paths,
+            quiet,
+        };
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(db)!, parse.GetValue(paths)!, parse.GetValue(quiet), console, cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dbPath, string[] paths, bool quiet, CliConsole console, CancellationToken cancel)
+    {
+        SqliteAtlasStore store;
+        try
+        {
+            store = SqliteAtlasStore.Open(dbPath);
+        }
+        catch (StoreException e)
+        {
+            await console.Error.WriteLineAsync($"atlas: {e.Message}");
+            return AtlasCommand.SomeInputsFailed;
+        }
+
+        using (store)
+        {
+            var runner = new IngestRunner(store, CommandHelpers.DefaultPipeline, new DocumentLoader());
+            var inputs = InputWalker.Expand(paths);
+            IngestSummary summary;
+            if (console.IsInteractive && !quiet)
+            {
+                summary = await AnsiConsole.Progress()
+                    .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
+                        var started = DateTime.UtcNow;
+                        var progress = new Progress<IngestProgress>(p =>
+                        {
+                            var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
+                            task.Description = string.Create(CultureInfo.InvariantCulture,
+                                $"{p.Seen} read, {p.Stored} stored, {p.Duplicates} duplicate, {p.Failed} failed — {p.Seen / seconds:F0} documents/s");
+                        });
+                        return await runner.RunAsync(inputs, progress, cancel);
+                    });
+            }
+            else
+            {
+                summary = await runner.RunAsync(inputs, null, cancel);
+            }
+
+            await PrintSummaryAsync(summary, dbPath, quiet, console);
+            return summary.Failed.Count > 0 ? AtlasCommand.SomeInputsFailed : AtlasCommand.Ok;
+        }
+    }
+
+    private static async Task PrintSummaryAsync(IngestSummary s, string dbPath, bool quiet, CliConsole console)
+    {
+        var o = console.Out;
+        if (!quiet)
+        {
+            foreach (var (path, id, status) in s.Stored)
+            {
+                var what = status switch
+                {
+                    IngestStatus.Added => "stored",
+                    IngestStatus.AddedNearDuplicate => "stored (near duplicate)",
+                    IngestStatus.ExactDuplicate => "duplicate of",
+                    _ => "already stored as",
+                };
+                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {what,-24} #{id}  {path}"));
+            }
+        }
+
+        foreach (var f in s.Failed)
+        {
+            await console.Error.WriteLineAsync($"  failed: {f.Path}: {f.Reason}");
+        }
+
+        var rate = s.Elapsed.TotalSeconds > 0 ? (s.Ingested + s.Duplicates + s.Failed.Count) / s.Elapsed.TotalSeconds : 0;
+        await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Ingested {s.Ingested} ({s.NearDuplicates} near duplicates linked), {s.Duplicates} duplicates skipped, {s.Failed.Count} failed, in {s.Elapsed.TotalSeconds:F1} s ({rate:F0} documents/s) into {dbPath}."));
+    }
+}
