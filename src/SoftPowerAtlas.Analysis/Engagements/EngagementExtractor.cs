@@ -228,7 +228,12 @@ internal sealed class EngagementExtractor
     /// <summary>"ครั้งที่ 2 วันที่ 26 ตุลาคม": a later session of a series announced with the lead event.</summary>
     private static bool IsLaterSession(string text, Candidate c)
     {
-        var from = Math.Max(c.Sentence.Start, c.Date!.Span.Start - 24);
+        if (c.Date is null)
+        {
+            return false;
+        }
+
+        var from = Math.Max(c.Sentence.Start, c.Date.Span.Start - 24);
         var before = text[from..c.Date.Span.Start];
         var at = before.LastIndexOf("ครั้งที่", StringComparison.Ordinal);
         if (at < 0)
