@@ -116,8 +116,9 @@ internal sealed class EngagementExtractor
             var same = merged.FindIndex(m => m.Type == c.Type && m.Date!.Normalized == c.Date!.Normalized);
             if (same < 0)
             {
-                // "เมื่อวานนี้ (29 พ.ค. 67)": a relative word and the date it stands for are one event.
-                same = merged.FindIndex(m => m.Date!.Value.WithoutTime() == c.Date!.Value.WithoutTime() && m.Paragraph == c.Paragraph);
+                // "เมื่อวานนี้ (29 พ.ค. 67)": a relative word and the date written beside it are one event.
+                same = merged.FindIndex(m => m.Paragraph == c.Paragraph && m.Date!.IsRelative != c.Date!.IsRelative
+                    && Math.Abs(c.Date.Span.Start - m.Date.Span.End) <= 6);
             }
 
             if (same < 0)
@@ -205,11 +206,11 @@ internal sealed class EngagementExtractor
         }
         else if (lead is null)
         {
-            sectors = _sectors.ForDocument(text, input.Sentences, spans);
+            sectors = _sectors.ForDocument(text, input.Sentences, spans, input.NameMask);
         }
         else
         {
-            sectors = _sectors.ForPassage(text, spans);
+            sectors = _sectors.ForPassage(text, spans, input.NameMask);
         }
 
         var evidence = new TextSpan(paragraphs[c.ContextStart].Span.Start, paragraphs[c.Paragraph].Span.End);

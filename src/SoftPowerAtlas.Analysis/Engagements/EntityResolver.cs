@@ -81,6 +81,12 @@ internal static class EntityResolver
         {
             var list = group.ToList();
             var person = list[0].Kind == EntityKind.Person;
+            if (person && list.All(m => m.Role == "given-name-only"))
+            {
+                // "คุณ…" or "นาย…" with no surname and no full name to join: too weak to report.
+                continue;
+            }
+
             var reference = list.FirstOrDefault(m => m.Source == MentionSource.Reference);
             var name = reference?.Name
                 ?? list.Where(m => !person || m.Role != "given-name-only").Select(m => m.Name).DefaultIfEmpty(list[0].Name).MaxBy(n => n.Length)!;

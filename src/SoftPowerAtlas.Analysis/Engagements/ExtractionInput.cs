@@ -16,6 +16,23 @@ internal sealed record ExtractionInput(
     string? TitleText,
     DateOnly? Published)
 {
+    /// <summary>True inside the name of an organisation: words there say what the body is, not what the text is about.</summary>
+    public bool[] NameMask { get; } = MaskNames(Text, Mentions);
+
+    private static bool[] MaskNames(string text, IReadOnlyList<EntityMention> mentions)
+    {
+        var mask = new bool[text.Length];
+        foreach (var m in mentions)
+        {
+            if (m.IsOrganization)
+            {
+                Array.Fill(mask, true, m.Span.Start, m.Span.Length);
+            }
+        }
+
+        return mask;
+    }
+
     /// <summary>The first title-like line of the body, if any.</summary>
     public TextSpan? Title => Paragraphs.Select(p => p.Span).Cast<TextSpan?>().FirstOrDefault(s => IsTitle(s!.Value));
 

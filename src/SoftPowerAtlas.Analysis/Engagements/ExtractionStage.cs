@@ -33,7 +33,7 @@ public sealed class ExtractionStage : IAnalysisStage
         var inText = new List<DateMention>();
         foreach (var d in dates?.Mentions ?? [])
         {
-            var span = text.FromOriginal(d.Span);
+            var span = Trim(text.Text, text.FromOriginal(d.Span));
             if (!span.IsEmpty)
             {
                 inText.Add(d with { Span = span });
@@ -45,5 +45,22 @@ public sealed class ExtractionStage : IAnalysisStage
         var engagements = _engagements.Extract(input);
         var commitments = _commitments.Extract(input, engagements);
         context.Set(new DocumentFacts(mentions, entities, engagements, commitments));
+    }
+
+    /// <summary>Line breaks the cleaner put between paragraphs may map onto a date's first character; drop them.</summary>
+    private static Text.TextSpan Trim(string text, Text.TextSpan span)
+    {
+        var (start, end) = (span.Start, span.End);
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new Text.TextSpan(start, end);
     }
 }

@@ -17,7 +17,8 @@ internal sealed class PhraseCounter<TLabel>
         _phrases = [.. phrases.Where(p => p.Phrase.Length > 1).OrderByDescending(p => p.Phrase.Length)];
     }
 
-    public Dictionary<TLabel, int> Count(string text, int start, int end)
+    /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
+    public Dictionary<TLabel, int> Count(string text, int start, int end, bool[]? masked = null)
     {
         var scores = new Dictionary<TLabel, int>();
         if (end <= start)
@@ -40,7 +41,8 @@ internal sealed class PhraseCounter<TLabel>
 
                 at += from;
                 from = at + 1;
-                if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length))
+                if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length)
+                    || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1])))
                 {
                     continue;
                 }

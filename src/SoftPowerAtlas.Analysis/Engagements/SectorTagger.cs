@@ -6,6 +6,7 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// Names the soft-power sectors a passage is about, from trigger words per sector. For a document's
 /// lead engagement, a sector counts when the passage names it or the document names it twice
 /// (a sentence about cooperation counts double); "entertainment" only when nothing narrower is named.
+/// Words inside names (the การศึกษา of UNESCO's Thai name) do not count.
 /// </summary>
 internal sealed class SectorTagger
 {
@@ -19,23 +20,23 @@ internal sealed class SectorTagger
         _cooperation = new PhraseCounter<bool>(cooperationWords.Select(w => (w, true, 1)));
     }
 
-    public IReadOnlyList<string> ForPassage(string text, IEnumerable<TextSpan> spans)
+    public IReadOnlyList<string> ForPassage(string text, IEnumerable<TextSpan> spans, bool[]? names = null)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in spans)
         {
-            Add(scores, _triggers.Count(text, s.Start, s.End), 1);
+            Add(scores, _triggers.Count(text, s.Start, s.End, names), 1);
         }
 
         return Finish(scores, 1);
     }
 
-    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, IEnumerable<TextSpan> lead)
+    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, IEnumerable<TextSpan> lead, bool[]? names = null)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in sentences)
         {
-            var counts = _triggers.Count(text, s.Start, s.End);
+            var counts = _triggers.Count(text, s.Start, s.End, names);
             if (counts.Count == 0)
             {
                 continue;
@@ -47,7 +48,7 @@ internal sealed class SectorTagger
 
         foreach (var s in lead)
         {
-            Add(scores, _triggers.Count(text, s.Start, s.End), 2);
+            Add(scores, _triggers.Count(text, s.Start, s.End, names), 2);
         }
 
         return Finish(scores, 2);

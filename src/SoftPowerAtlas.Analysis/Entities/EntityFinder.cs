@@ -11,6 +11,7 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// </summary>
 public sealed class EntityFinder
 {
+    private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private readonly EntityLexicon _lexicon;
     private readonly OrganizationPatterns _organizations = new();
     private readonly PersonPatterns _people;
@@ -68,7 +69,7 @@ public sealed class EntityFinder
 
         foreach (var (span, entry) in known)
         {
-            if (IsTaken(taken, span))
+            if (IsTaken(taken, span) || IsPartOfLongerLatinName(text, span, entry, known))
             {
                 continue;
             }
@@ -82,6 +83,26 @@ public sealed class EntityFinder
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return result;
+    }
+
+    /// <summary>
+    /// "TikTok Content Creator", "Netflix Original": a known Latin name followed by more capitalised
+    /// words that are not a place is part of a longer name (a title, a programme), not the body itself.
+    /// </summary>
+    private static bool IsPartOfLongerLatinName(string text, TextSpan span, GazetteerEntry entry, List<(TextSpan Span, GazetteerEntry Entry)> known)
+    {
+        if (entry.Kind is not (EntityKind.ForeignOrganization or EntityKind.InternationalOrganization) || !char.IsAsciiLetter(text[span.Start]))
+        {
+            return false;
+        }
+
+        var next = span.End + 1;
+        if (span.End >= text.Length || text[span.End] != ' ' || next >= text.Length || !char.IsAsciiLetterUpper(text[next]))
+        {
+            return false;
+        }
+
+        return !known.Any(k => k.Span.Start == next && k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
     }
 
     private static EntityMention PatternMention(string text, TextSpan span, PatternKind kind, List<(TextSpan Span, GazetteerEntry Entry)> inner)
@@ -99,9 +120,9 @@ public sealed class EntityFinder
         var thai = false;
         foreach (var (s, e) in inner)
         {
-            var before = text[span.Start..s.Start];
-            var isHost = before.EndsWith("ประจำประเทศ", StringComparison.Ordinal) || before.EndsWith("ประจำ", StringComparison.Ordinal)
-                || before.EndsWith("ณ ", StringComparison.Ordinal) || before.EndsWith(" in ", StringComparison.Ordinal);
+            var before = StripPlaceWords(text[span.Start..s.Start]);
+            var isHost = before.EndsWith("ประจำ", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
+                || before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
             if (e.Kind == EntityKind.ThaiOrganization)
             {
                 thai = true;
@@ -142,6 +163,22 @@ public sealed class EntityFinder
             ? EntityKind.ThaiOrganization
             : EntityKind.ForeignOrganization;
         return new EntityMention(span, name, entityKind, key, name, thai ? "TH" : country, MentionSource.Pattern);
+    }
+
+    /// <summary>"…ประจำประเทศ", "…ณ กรุง": drop the words for country, capital and city before a place name.</summary>
+    private static string StripPlaceWords(string before)
+    {
+        var s = before.TrimEnd();
+        foreach (var w in PlaceWords)
+        {
+            if (s.EndsWith(w, StringComparison.Ordinal))
+            {
+                s = s[..^w.Length].TrimEnd();
+                break;
+            }
+        }
+
+        return s;
     }
 
     /// <summary>A key that survives spelling noise: no spaces, no ฯ, no "(องค์การมหาชน)", case folded.</summary>

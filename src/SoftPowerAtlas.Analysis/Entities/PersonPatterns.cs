@@ -13,6 +13,10 @@ internal readonly record struct PersonMatch(Text.TextSpan Mention, Text.TextSpan
 /// </summary>
 internal sealed class PersonPatterns
 {
+    // Words written straight after a name with no space (นายทวีพงษ์กล่าว): the name ends there.
+    private static readonly FrozenSet<string> NameEndingWords = FrozenSet.Create(StringComparer.Ordinal,
+        "กล่าว", "เปิดเผย", "ระบุ", "เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ประธาน", "ผู้อำนวยการ");
+
     private readonly string[] _thaiHonorifics;
     private readonly string[] _englishHonorifics;
     private readonly FrozenSet<string> _englishRoles;
@@ -159,7 +163,7 @@ internal sealed class PersonPatterns
                     j++;
                 }
 
-                if (_stopWords.Contains(text[i..j]))
+                if (NameEndingWords.Contains(text[i..j]) && i - start >= 3)
                 {
                     break;
                 }
