@@ -63,9 +63,11 @@ internal sealed class EngagementExtractor
 
         var result = new List<Engagement>();
         Engagement? lead = null;
+        var anchors = events.Select(e => e.Paragraph).Concat(events.SelectMany(e => e.Extra).Select(x => x.Paragraph)).ToHashSet();
         foreach (var c in events)
         {
-            var engagement = Build(input, c, lead);
+            var nextAnchor = anchors.Where(p => p > c.Paragraph).DefaultIfEmpty(paragraphs.Count).Min();
+            var engagement = Build(input, c, lead, nextAnchor);
             lead ??= engagement;
             result.Add(engagement);
         }
@@ -160,7 +162,7 @@ internal sealed class EngagementExtractor
         }
     }
 
-    private Engagement Build(ExtractionInput input, Candidate c, Engagement? lead)
+    private Engagement Build(ExtractionInput input, Candidate c, Engagement? lead, int nextAnchor)
     {
         var text = input.Text;
         var paragraphs = input.Paragraphs;
@@ -186,6 +188,11 @@ internal sealed class EngagementExtractor
         }
 
         var mentions = input.Mentions.Where(m => spans.Any(s => s.Covers(m.Span)) && !IsInsideEventName(text, m)).ToList();
+        if (!isSession)
+        {
+            mentions.AddRange(FollowingSubjects(input, c, nextAnchor));
+        }
+
         var entities = input.Entities.Where(e => e.Mentions.Any(m => mentions.Contains(m))).ToList();
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
@@ -206,11 +213,11 @@ internal sealed class EngagementExtractor
         }
         else if (lead is null)
         {
-            sectors = _sectors.ForDocument(text, input.Sentences, spans, input.NameMask);
+            sectors = _sectors.ForDocument(text, input.Sentences, spans, input.NameMask, input.IsBoundary);
         }
         else
         {
-            sectors = _sectors.ForPassage(text, spans, input.NameMask);
+            sectors = _sectors.ForPassage(text, spans, input.NameMask, input.IsBoundary);
         }
 
         var evidence = new TextSpan(paragraphs[c.ContextStart].Span.Start, paragraphs[c.Paragraph].Span.End);
@@ -224,6 +231,31 @@ internal sealed class EngagementExtractor
             people,
             countries,
             sectors);
+    }
+
+    /// <summary>
+    /// The paragraphs after an engagement's own, up to the next one's, usually quote its participants:
+    /// "นายเกียรติศักดิ์ … เปิดเผยว่า …". From each, the people named with a title and the organisation
+    /// the paragraph opens with (its subject) take part; other names there are only talked about.
+    /// </summary>
+    private static IEnumerable<EntityMention> FollowingSubjects(ExtractionInput input, Candidate c, int nextAnchor)
+    {
+        var paragraphs = input.Paragraphs;
+        for (var p = c.Paragraph + 1; p < Math.Min(nextAnchor, c.Paragraph + 4); p++)
+        {
+            var span = paragraphs[p].Span;
+            var inside = input.Mentions.Where(m => span.Covers(m.Span)).ToList();
+            var subject = inside.FirstOrDefault(m => m.IsOrganization || m.Kind == EntityKind.Person);
+            if (subject is not null && subject.IsOrganization && subject.Span.Start - span.Start <= 40)
+            {
+                yield return subject;
+            }
+
+            foreach (var m in inside.Where(m => m.Kind == EntityKind.Person && m.Text.Length > m.Name.Length))
+            {
+                yield return m;
+            }
+        }
     }
 
     /// <summary>"ครั้งที่ 2 วันที่ 26 ตุลาคม": a later session of a series announced with the lead event.</summary>

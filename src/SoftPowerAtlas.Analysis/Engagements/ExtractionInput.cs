@@ -13,9 +13,15 @@ internal sealed record ExtractionInput(
     IReadOnlyList<EntityMention> Mentions,
     IReadOnlyList<ResolvedEntity> Entities,
     IReadOnlyList<DateMention> Dates,
+    IReadOnlyList<Token> Tokens,
     string? TitleText,
     DateOnly? Published)
 {
+    private readonly TextBoundaries _boundaries = new(Text, Tokens);
+
+    /// <summary>Where words begin and end, as the segmenter found them.</summary>
+    public Func<int, bool> IsBoundary => _boundaries.IsBoundary;
+
     /// <summary>True inside the name of an organisation: words there say what the body is, not what the text is about.</summary>
     public bool[] NameMask { get; } = MaskNames(Text, Mentions);
 

@@ -41,7 +41,7 @@ public sealed class ExtractionStage : IAnalysisStage
         }
 
         DateOnly? published = dates?.Published is { Error: null } p ? p.Value.StartDate : null;
-        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, mentions, entities, inText, context.Metadata.Title, published);
+        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, mentions, entities, inText, context.Tokens, context.Metadata.Title, published);
         var engagements = _engagements.Extract(input);
         var commitments = _commitments.Extract(input, engagements);
         context.Set(new DocumentFacts(mentions, entities, engagements, commitments));

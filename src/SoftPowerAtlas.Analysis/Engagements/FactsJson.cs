@@ -92,7 +92,8 @@ public static class FactsJson
             w.WriteStartObject();
             w.WriteString("what", c.What);
             w.WriteString("who", c.Who);
-            w.WriteString("due", c.Due?.Normalized);
+            // A range is due when it starts; a fiscal year keeps its FY form.
+            w.WriteString("due", c.Due is null ? null : c.Due.IsFiscalYear ? c.Due.Normalized : c.Due.Value.ToString());
             w.WriteString("text", map.Text[c.Sentence.Start..c.Sentence.End]);
             var o = map.ToOriginal(c.Sentence);
             w.WriteNumber("start", o.Start);

@@ -18,7 +18,9 @@ internal sealed class PhraseCounter<TLabel>
     }
 
     /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
-    public Dictionary<TLabel, int> Count(string text, int start, int end, bool[]? masked = null)
+    /// <paramref name="isBoundary"/>, when given, is where words begin and end: a Thai phrase must start and end on one,
+    /// so ละคร is not found in แต่ละครั้ง.
+    public Dictionary<TLabel, int> Count(string text, int start, int end, bool[]? masked = null, Func<int, bool>? isBoundary = null)
     {
         var scores = new Dictionary<TLabel, int>();
         if (end <= start)
@@ -42,7 +44,8 @@ internal sealed class PhraseCounter<TLabel>
                 at += from;
                 from = at + 1;
                 if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length)
-                    || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1])))
+                    || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1]))
+                    || (isBoundary is not null && !IsLatin(phrase[0]) && (!isBoundary(start + at) || !isBoundary(start + at + phrase.Length))))
                 {
                     continue;
                 }

@@ -20,35 +20,35 @@ internal sealed class SectorTagger
         _cooperation = new PhraseCounter<bool>(cooperationWords.Select(w => (w, true, 1)));
     }
 
-    public IReadOnlyList<string> ForPassage(string text, IEnumerable<TextSpan> spans, bool[]? names = null)
+    public IReadOnlyList<string> ForPassage(string text, IEnumerable<TextSpan> spans, bool[]? names = null, Func<int, bool>? isBoundary = null)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in spans)
         {
-            Add(scores, _triggers.Count(text, s.Start, s.End, names), 1);
+            Add(scores, _triggers.Count(text, s.Start, s.End, names, isBoundary), 1);
         }
 
         return Finish(scores, 1);
     }
 
-    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, IEnumerable<TextSpan> lead, bool[]? names = null)
+    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, IEnumerable<TextSpan> lead, bool[]? names = null, Func<int, bool>? isBoundary = null)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in sentences)
         {
-            var counts = _triggers.Count(text, s.Start, s.End, names);
+            var counts = _triggers.Count(text, s.Start, s.End, names, isBoundary);
             if (counts.Count == 0)
             {
                 continue;
             }
 
-            var weight = _cooperation.Count(text, s.Start, s.End).Count > 0 ? 2 : 1;
+            var weight = _cooperation.Count(text, s.Start, s.End, null, isBoundary).Count > 0 ? 2 : 1;
             Add(scores, counts, weight);
         }
 
         foreach (var s in lead)
         {
-            Add(scores, _triggers.Count(text, s.Start, s.End, names), 2);
+            Add(scores, _triggers.Count(text, s.Start, s.End, names, isBoundary), 2);
         }
 
         return Finish(scores, 2);

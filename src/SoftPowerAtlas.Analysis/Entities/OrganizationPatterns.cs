@@ -21,6 +21,10 @@ internal sealed class OrganizationPatterns
     private const int MaxNameLength = 90;
     private static readonly string[] EnglishConnectors = ["of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on"];
 
+    // "สำนักงานใหญ่", "หน่วยงานดังกล่าว": a head word with a common word after it is not a name.
+    private static readonly FrozenSet<string> GenericTails = FrozenSet.Create(StringComparer.Ordinal,
+        "ใหญ่", "ต่างๆ", "ดังกล่าว", "นี้", "นั้น", "ฯ", "ทั้งหมด", "อื่นๆ", "เดียวกัน", "ของ");
+
     private readonly (string Head, PatternKind Kind)[] _thaiHeads;
     private readonly FrozenSet<string> _stopWords;
     private readonly FrozenSet<string> _englishOrgWords;
@@ -67,7 +71,7 @@ internal sealed class OrganizationPatterns
                 }
 
                 var end = ExtendThai(b, i + head.Length, kind);
-                if (end - i - head.Length >= 2 || (kind == PatternKind.Embassy && end > i + head.Length))
+                if (end - i - head.Length >= 2 && !GenericTails.Contains(text[(i + head.Length)..end]) || (kind == PatternKind.Embassy && end > i + head.Length))
                 {
                     found.Add((new Text.TextSpan(i, end), kind));
                     i = end - 1;
@@ -123,7 +127,7 @@ internal sealed class OrganizationPatterns
 
             var tokenEnd = NextBoundary(b, pos);
             var word = text[pos..tokenEnd];
-            if (_stopWords.Contains(word))
+            if (_stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)))
             {
                 break;
             }
@@ -133,6 +137,28 @@ internal sealed class OrganizationPatterns
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// "กรมวัฒนธรรมและการท่องเที่ยว…": และ written without spaces joins parts of one name, unless
+    /// another organisation's head word follows it (กรมศิลปากรและกรมส่งเสริมวัฒนธรรม).
+    /// </summary>
+    private bool ContinuesName(string text, int after)
+    {
+        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]))
+        {
+            return false;
+        }
+
+        foreach (var (head, _) in _thaiHeads)
+        {
+            if (text.AsSpan(after).StartsWith(head, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"ด้านภาพยนตร์ ละคร และซีรีส์": the ด้าน word, then short words up to one starting with และ.</summary>
