@@ -213,7 +213,7 @@ internal sealed class EngagementExtractor
         }
         else if (lead is null)
         {
-            sectors = _sectors.ForDocument(text, input.Sentences, spans, input.NameMask, input.IsBoundary);
+            sectors = _sectors.ForDocument(text, input.Sentences, input.NameMask, input.IsBoundary);
         }
         else
         {
@@ -279,6 +279,11 @@ internal sealed class EngagementExtractor
 
     private bool IsInsideEventName(string text, EntityMention m)
     {
+        if (m.IsOrganization && IsInsideQuotedTitle(text, m))
+        {
+            return true;
+        }
+
         // "ASEAN Summit", “THACCA SPLASH - Soft Power Forum”: the organisation names an event here.
         var after = text.AsSpan(m.Span.End, Math.Min(40, text.Length - m.Span.End));
         foreach (var w in _eventNameWords)
@@ -291,6 +296,32 @@ internal sealed class EngagementExtractor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// “อัพสกิล TIKTOK ปั้น Content PR ให้ปัง”: an organisation inside a quoted title with other words is
+    /// what the title talks about, not a party to the engagement. A quote that is only the name (and a
+    /// place) is the name.
+    /// </summary>
+    private static bool IsInsideQuotedTitle(string text, EntityMention m)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var open = text.LastIndexOfAny(['“', '"'], Math.Max(0, m.Span.Start - 1));
+        if (open < lineStart || open < m.Span.Start - 60 || text.AsSpan(open + 1, m.Span.Start - open - 1).IndexOfAny("”\"") >= 0)
+        {
+            return false;
+        }
+
+        var close = text.IndexOfAny(['”', '"'], m.Span.End);
+        if (close < 0 || close - m.Span.End > 60 || text.IndexOf('\n', m.Span.End, close - m.Span.End) >= 0)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(open + 1, m.Span.Start - open - 1).Trim();
+        var after = text.AsSpan(m.Span.End, close - m.Span.End).Trim();
+        var otherWords = (before.IsEmpty ? 0 : before.Count(' ') + 1) + (after.IsEmpty ? 0 : after.Count(' ') + 1);
+        return otherWords >= 2;
     }
 
     private static List<string> Countries(ExtractionInput input, List<EntityMention> mentions, List<ResolvedEntity> orgs, string? place)

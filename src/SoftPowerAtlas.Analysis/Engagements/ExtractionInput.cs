@@ -30,7 +30,8 @@ internal sealed record ExtractionInput(
         var mask = new bool[text.Length];
         foreach (var m in mentions)
         {
-            if (m.IsOrganization)
+            // A committee "ด้านภาพยนตร์ ละคร และซีรีส์" is named for the sector it works on: that name counts.
+            if (m.IsOrganization && !m.Text.Contains("ด้าน", StringComparison.Ordinal))
             {
                 Array.Fill(mask, true, m.Span.Start, m.Span.Length);
             }

@@ -4,8 +4,8 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 
 /// <summary>
 /// Names the soft-power sectors a passage is about, from trigger words per sector. For a document's
-/// lead engagement, a sector counts when the passage names it or the document names it twice
-/// (a sentence about cooperation counts double); "entertainment" only when nothing narrower is named.
+/// lead engagement, a sector counts when the document names it twice (a sentence about cooperation
+/// counts double); "entertainment" only when nothing narrower is named.
 /// Words inside names (the การศึกษา of UNESCO's Thai name) do not count.
 /// </summary>
 internal sealed class SectorTagger
@@ -31,7 +31,7 @@ internal sealed class SectorTagger
         return Finish(scores, 1);
     }
 
-    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, IEnumerable<TextSpan> lead, bool[]? names = null, Func<int, bool>? isBoundary = null)
+    public IReadOnlyList<string> ForDocument(string text, IReadOnlyList<TextSpan> sentences, bool[]? names = null, Func<int, bool>? isBoundary = null)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in sentences)
@@ -44,11 +44,6 @@ internal sealed class SectorTagger
 
             var weight = _cooperation.Count(text, s.Start, s.End, null, isBoundary).Count > 0 ? 2 : 1;
             Add(scores, counts, weight);
-        }
-
-        foreach (var s in lead)
-        {
-            Add(scores, _triggers.Count(text, s.Start, s.End, names, isBoundary), 2);
         }
 
         return Finish(scores, 2);
