@@ -91,7 +91,15 @@ public static partial class PublicationDate
     private static bool StandsAlone(string text, DateMention m)
     {
         var (start, end) = LineOf(text, m);
-        return Letters(text.AsSpan(start, m.Span.Start - start)) + Letters(text.AsSpan(m.Span.End, end - m.Span.End)) <= AloneSlack;
+        // "วันที่ 10 กันยายน 2567 เวลา 16:30 น. ผู้เขียนข่าว : …": a labelled field after the date is another field of the header.
+        var after = text.AsSpan(m.Span.End, end - m.Span.End);
+        var label = NextLabel().Match(after.ToString());
+        if (label.Success)
+        {
+            after = after[..label.Index];
+        }
+
+        return Letters(text.AsSpan(start, m.Span.Start - start)) + Letters(after) <= AloneSlack;
     }
 
     private static int Letters(ReadOnlySpan<char> s)
@@ -114,6 +122,9 @@ public static partial class PublicationDate
         var before = text.AsSpan(start, m.Span.Start - start);
         return Byline().IsMatch(before) || Dateline().IsMatch(before);
     }
+
+    [GeneratedRegex(@"(?:^|\s|\|)\p{L}[\p{L}\p{M}]*\s?:\s", RegexOptions.CultureInvariant)]
+    private static partial Regex NextLabel();
 
     [GeneratedRegex(@"(?:\b(?:Published|Posted|Updated|Released|By\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*)\b|เผยแพร่|โพสต์|ประกาศเมื่อ|วันที่ลงข่าว|ข่าววันที่)[^\n]{0,60}$", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();

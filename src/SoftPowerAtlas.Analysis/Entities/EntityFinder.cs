@@ -82,7 +82,33 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        return result;
+        return JoinProvincialOffices(text, result);
+    }
+
+    /// <summary>
+    /// "สำนักงานวัฒนธรรมจังหวัด" + "สุโขทัย": a body that exists in every province, followed by the
+    /// province, is that province's office — one entity per province, not the generic body.
+    /// </summary>
+    private static List<EntityMention> JoinProvincialOffices(string text, List<EntityMention> mentions)
+    {
+        var joined = new List<EntityMention>(mentions.Count);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (i + 1 < mentions.Count && m.IsOrganization && m.Text.EndsWith("จังหวัด", StringComparison.Ordinal)
+                && mentions[i + 1] is { Kind: EntityKind.Province } p && p.Span.Start == m.Span.End)
+            {
+                var span = new TextSpan(m.Span.Start, p.Span.End);
+                var name = text[span.Start..span.End];
+                joined.Add(m with { Span = span, Text = name, Name = name, Key = m.Key + ":" + p.Key, NameEn = m.NameEn is null ? null : $"{m.NameEn}, {p.NameEn}" });
+                i++;
+                continue;
+            }
+
+            joined.Add(m);
+        }
+
+        return joined;
     }
 
     /// <summary>
