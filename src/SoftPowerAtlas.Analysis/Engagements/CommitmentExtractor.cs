@@ -1,5 +1,6 @@
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Engagements;
@@ -19,7 +20,7 @@ internal sealed class CommitmentExtractor
 
     public CommitmentExtractor()
     {
-        _markers = new PhraseCounter<bool>(EmbeddedData.Rows("Engagements/Data/commitment-markers.tsv").Select(r => (r[1], true, 1)));
+        _markers = new PhraseCounter<bool>(EmbeddedWordList.Rows("Engagements/Data/commitment-markers.tsv").Select(r => (r[1], true, 1)));
     }
 
     public IReadOnlyList<Commitment> Extract(ExtractionInput input, IReadOnlyList<Engagement> engagements)

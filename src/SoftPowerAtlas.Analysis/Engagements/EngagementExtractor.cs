@@ -1,5 +1,6 @@
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Segmentation;
 using SoftPowerAtlas.Analysis.Text;
 
@@ -22,9 +23,9 @@ internal sealed class EngagementExtractor
     public EngagementExtractor(SectorTagger sectors)
     {
         _sectors = sectors;
-        _triggers = new PhraseCounter<EngagementType>(EmbeddedData.Rows("Engagements/Data/event-triggers.tsv")
+        _triggers = new PhraseCounter<EngagementType>(EmbeddedWordList.Rows("Engagements/Data/event-triggers.tsv")
             .Select(r => (r[2], EngagementTypeNames.FromContract(r[0]), int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture))));
-        _eventNameWords = [.. EmbeddedData.Lines("Engagements/Data/event-name-words.txt")];
+        _eventNameWords = [.. EmbeddedWordList.Lines("Engagements/Data/event-name-words.txt")];
     }
 
     public IReadOnlyList<Engagement> Extract(ExtractionInput input)

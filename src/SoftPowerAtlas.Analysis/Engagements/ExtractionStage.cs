@@ -1,5 +1,6 @@
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 
 namespace SoftPowerAtlas.Analysis.Engagements;
@@ -17,7 +18,7 @@ public sealed class ExtractionStage : IAnalysisStage
     public ExtractionStage(EntityLexicon lexicon, IEnumerable<(string Phrase, string Sector)> sectorTriggers)
     {
         _entities = new EntityFinder(lexicon);
-        var sectors = new SectorTagger(sectorTriggers, EmbeddedData.Lines("Engagements/Data/cooperation-words.txt"));
+        var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"));
         _engagements = new EngagementExtractor(sectors);
     }
 

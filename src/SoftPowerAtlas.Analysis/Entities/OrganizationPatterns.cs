@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SoftPowerAtlas.Analysis.Loading;
 
 namespace SoftPowerAtlas.Analysis.Entities;
 
@@ -31,7 +32,7 @@ internal sealed class OrganizationPatterns
 
     public OrganizationPatterns()
     {
-        _thaiHeads = [.. EmbeddedData.Rows("Entities/Data/org-heads.tsv")
+        _thaiHeads = [.. EmbeddedWordList.Rows("Entities/Data/org-heads.tsv")
             .Where(r => r.Length >= 3 && r[1] == "thai")
             .Select(r => (r[0], r[2] switch
             {
@@ -41,8 +42,8 @@ internal sealed class OrganizationPatterns
                 _ => PatternKind.Organization,
             }))
             .OrderByDescending(h => h.Item1.Length)];
-        _stopWords = EmbeddedData.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
-        _englishOrgWords = EmbeddedData.Lines("Entities/Data/org-words-en.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
+        _englishOrgWords = EmbeddedWordList.Lines("Entities/Data/org-words-en.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public List<(Text.TextSpan Span, PatternKind Kind)> Find(TextBoundaries b)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SoftPowerAtlas.Analysis.Loading;
 
 namespace SoftPowerAtlas.Analysis.Entities;
 
@@ -29,7 +30,7 @@ internal sealed class PersonPatterns
         _thaiHonorifics = [.. all.Where(h => Gazetteer.IsThaiLetter(h[0])).OrderByDescending(h => h.Length)];
         _englishHonorifics = [.. all.Where(h => char.IsAsciiLetter(h[0])).OrderByDescending(h => h.Length)];
         _englishRoles = englishRoles.ToFrozenSet(StringComparer.Ordinal);
-        _stopWords = EmbeddedData.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
+        _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
         _notNameWords = notNameWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 

@@ -24,6 +24,10 @@ internal static class EmbeddedWordList
         return lines;
     }
 
+    /// <summary>Rows of a tab-separated data file, header row skipped.</summary>
+    public static IReadOnlyList<string[]> Rows(string resourceName) =>
+        [.. Lines(resourceName).Skip(1).Select(l => l.Split('\t'))];
+
     public static FrozenSet<string> Load(string resourceName) =>
         Lines(resourceName).Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 }

@@ -1,0 +1,107 @@
+using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Tests.Dates;
+
+namespace SoftPowerAtlas.Analysis.Tests.Engagements;
+
+public class EngagementExtractorTests
+{
+    [Theory]
+    [InlineData("เมื่อวันที่ 14 กุมภาพันธ์ 2567 กรมส่งเสริมอุตสาหกรรม ลงนามบันทึกความเข้าใจกับมูลนิธิแห่งเกาหลี", EngagementType.MouSigning, "2024-02-14")]
+    [InlineData("วันที่ 26 กันยายน 2566 นางสาวณัฏฐิญา เนตยสุภา เป็นประธานเปิดการสัมมนาเชิงปฏิบัติการ", EngagementType.TrainingOrSeminar, "2023-09-26")]
+    [InlineData("On 20 June 2024, the Ambassador met with the Director of the archive to discuss cooperation.", EngagementType.Meeting, "2024-06-20")]
+    [InlineData("วันที่ 9-11 กันยายน 2567 คณะผู้แทนจากเวียดนามเดินทางเยือนจังหวัดสุโขทัย เพื่อศึกษาดูงาน", EngagementType.Visit, "2024-09-09")]
+    [InlineData("งานมหกรรมอาหารไทย จัดขึ้นระหว่างวันที่ 12-14 กรกฎาคม 2567 ณ กรุงปารีส", EngagementType.ForumOrExhibition, "2024-07-12")]
+    public void Extract_DatedPassage_TypeAndDate(string text, EngagementType type, string date)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Equal(type, e.Type);
+        Assert.Equal(date, e.Date!.Value.WithoutTime().ToString());
+    }
+
+    [Fact]
+    public void Extract_DateWithoutAnyEngagementWord_NoEngagement()
+    {
+        var facts = Extract.Run("ราคาข้าวเมื่อวันที่ 3 มีนาคม 2567 ปรับตัวสูงขึ้นร้อยละ 5").Facts();
+
+        Assert.Empty(facts.Engagements);
+    }
+
+    [Fact]
+    public void Extract_SessionList_OneEngagementPerSessionAndFutureOnesAreCommitments()
+    {
+        const string text = "วันพุธที่ 27 กันยายน 2566\n"
+            + "วันที่ 26 กันยายน 2566 กระทรวงอุตสาหกรรม เปิดการสัมมนาเชิงปฏิบัติการ นักประชาสัมพันธ์\n"
+            + "โดยการสัมมนาฯ กำหนดจัดขึ้น 3 ครั้ง ประกอบด้วย ครั้งที่ 1 วันที่ 26 กันยายน ครั้งที่ 2 วันที่ 26 ตุลาคม และครั้งที่ 3 วันที่ 7 ธันวาคม 2566 โดยกระทรวงอุตสาหกรรม (อก.)";
+        var facts = Extract.Run(text).Facts();
+
+        Assert.Equal(["2023-09-26", "2023-10-26", "2023-12-07"], facts.Engagements.Select(e => e.Date!.Value.ToString()));
+        Assert.All(facts.Engagements, e => Assert.Equal(EngagementType.TrainingOrSeminar, e.Type));
+        Assert.Equal(["2023-10-26", "2023-12-07"], facts.Commitments.Where(c => c.Due is not null).Select(c => c.Due!.Value.ToString()));
+    }
+
+    [Fact]
+    public void Extract_DateInsideABuildingName_IsNotTheEngagementDate()
+    {
+        const string text = "5 กุมภาพันธ์ 2567 กรมการพัฒนาชุมชนหารือกับคณะจากญี่ปุ่น ณ ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550";
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Equal("2024-02-05", e.Date!.Value.ToString());
+        Assert.Equal(["JP"], e.Countries);
+    }
+
+    [Fact]
+    public void Extract_EmbassyOfAForeignCountryInThailand_PartnerIsTheSendingCountry()
+    {
+        const string text = "เมื่อวานนี้ (29 พ.ค. 67) มีการพบปะหารือระหว่างคณะกรรมการพัฒนาซอฟต์พาวเวอร์ฯ กับ “Julien Lacorne” ผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศไทย และผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศสิงค์โปร์";
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Equal("2024-05-29", e.Date!.Value.ToString());
+        Assert.Equal(["FR"], e.Countries);
+        Assert.Contains(e.People, p => p.Name == "Julien Lacorne");
+    }
+
+    [Fact]
+    public void Extract_MisspelledLatinNameInTitle_ResolvedToTheBodyInTheText()
+    {
+        var doc = Extract.File(Path.Combine(SeedCorpus.Folder(), "001_b80b28f5dfd618d5.txt"));
+
+        var kumamon = Assert.Single(doc.Facts().Entities, e => e.Aliases.Contains("Kumamon Group"));
+        Assert.Contains("Kumamong Group", kumamon.Aliases);
+    }
+
+    [Fact]
+    public void Extract_FiscalYearAndWithinYear_CommitmentsDue()
+    {
+        const string text = "อพท. ได้วางเป้าหมายขับเคลื่อนเมืองสร้างสรรค์ โดยเมืองสุโขทัยได้รับคัดเลือกไปแล้วเมื่อเดือนตุลาคม 2562 "
+            + "และอีก 2 เมือง คาดว่าจะยื่นเสนอต่อยูเนสโก้ในปีงบประมาณ 2564 และอีก 2 เมืองต่อไป ตั้งเป้าหมายยื่นเสนอภายในปี 2566";
+        var facts = Extract.Run(text).Facts();
+
+        Assert.Equal(["FY2021", "2023"], facts.Commitments.Where(c => c.Due is not null).Select(c => c.Due!.Normalized));
+        var designation = Assert.Single(facts.Engagements);
+        Assert.Equal(EngagementType.Other, designation.Type);
+        Assert.Equal("2019-10", designation.Date!.Normalized);
+    }
+
+    [Theory]
+    [InlineData("000_54ba3ec425b012a1", "meeting", "2024-05-29")]
+    [InlineData("001_b80b28f5dfd618d5", "meeting", "2024-02-05")]
+    [InlineData("002_877d92276ca8bb9f", "meeting", "2023-01-11")]
+    [InlineData("004_059bed643f8e1418", "training_or_seminar", "2023-09-26")]
+    public void Extract_Seed_LeadEngagement(string seed, string type, string date)
+    {
+        var doc = Extract.File(Path.Combine(SeedCorpus.Folder(), seed + ".txt"));
+
+        var lead = doc.Facts().Engagements[0];
+        Assert.Equal(type, lead.Type.ToContract());
+        Assert.Equal(date, lead.Date!.Value.WithoutTime().ToString());
+        Assert.All(lead.ThaiSide.Concat(lead.ForeignSide).Concat(lead.People).SelectMany(e => e.Mentions), m =>
+        {
+            var o = doc.Text.ToOriginal(m.Span);
+            Assert.False(o.IsEmpty);
+        });
+    }
+}

@@ -1,0 +1,82 @@
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Tests.Engagements;
+
+namespace SoftPowerAtlas.Analysis.Tests.Entities;
+
+public class EntityFinderTests
+{
+    [Theory]
+    [InlineData("โดยนางสาวอาภรณ์  เพชรรัตน์ ผู้เชี่ยวชาญ", "อาภรณ์ เพชรรัตน์")]
+    [InlineData("นายทวีพงษ์ วิชัยดิษฐ ผู้อำนวยการ", "ทวีพงษ์ วิชัยดิษฐ")]
+    [InlineData("นาย Kiyochi Uchida หัวหน้าสำนักงาน", "Kiyochi Uchida")]
+    [InlineData("met with H.E. Mr. Moon Seoung-hyun, Ambassador of the Republic of Korea", "Moon Seoung-hyun")]
+    [InlineData("Prime Minister and Defense Minister Gen. Prayut Chan-o-cha and President Yoon Suk Yeol met", "Prayut Chan-o-cha")]
+    [InlineData("Prime Minister and Defense Minister Gen. Prayut Chan-o-cha and President Yoon Suk Yeol met", "Yoon Suk Yeol")]
+    [InlineData("Acting Government Spokesperson Anucha Burapachaisri met with", "Anucha Burapachaisri")]
+    [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "คาล คงขำ")]
+    [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "เฉลิมชาตรี ยุคล")]
+    [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "Julien Lacorne")]
+    [InlineData("ดร.ปรีชา วงศ์ไพศาล ผู้ช่วยผู้อำนวยการใหญ่", "ปรีชา วงศ์ไพศาล")]
+    public void Find_PersonWithTitleOrQuotes_NamesWithoutTitle(string sentence, string name)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        Assert.Contains(facts.Entities, e => e.Kind == EntityKind.Person && e.Name == name);
+    }
+
+    [Theory]
+    [InlineData("สินค้าคุณภาพดีจากชุมชน ที่จะทำให้คุณเข้าใจซอฟต์พาวเวอร์มากขึ้น")]
+    [InlineData("นายกรัฐมนตรีเดินทางไปญี่ปุ่น")]
+    [InlineData("The South Korean Ambassador congratulated the Thai Government.")]
+    public void Find_WordsThatLookLikeTitles_NoPerson(string sentence)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        Assert.DoesNotContain(facts.Entities, e => e.Kind == EntityKind.Person);
+    }
+
+    [Theory]
+    [InlineData("ผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศไทย เข้าร่วม", "สถานทูตฝรั่งเศสประจำประเทศไทย", EntityKind.ForeignOrganization, "FR")]
+    [InlineData("ได้รับแจ้งจากสถานเอกอัครราชทูต ณ กรุงโตเกียว ว่า", "สถานเอกอัครราชทูต ณ กรุงโตเกียว", EntityKind.ThaiOrganization, "TH")]
+    [InlineData("พร้อมด้วยคณะ Kumamon Group สำนักงานคุมาโมโตะ เข้าพบ", "สำนักงานคุมาโมโตะ", EntityKind.ForeignOrganization, "JP")]
+    [InlineData("และสำนักงานวัฒนธรรมจังหวัดสุโขทัยเตรียมจัดงาน", "สำนักงานวัฒนธรรมจังหวัดสุโขทัย", EntityKind.ThaiOrganization, "TH")]
+    [InlineData("และ “คณะอนุกรรมการฯ ด้านดนตรี” กับผู้แทน", "คณะอนุกรรมการฯ ด้านดนตรี", EntityKind.ThaiOrganization, null)]
+    [InlineData("ผู้แทนจาก Institut Français Paris เพื่อหารือ", "Institut Français", EntityKind.ForeignOrganization, "FR")]
+    public void Find_Organisation_KindAndCountry(string sentence, string text, EntityKind kind, string? country)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text.Contains(text, StringComparison.Ordinal));
+        Assert.Equal(kind, m.Kind);
+        if (country is not null)
+        {
+            Assert.Equal(country, m.Country);
+        }
+    }
+
+    [Theory]
+    [InlineData("อพท. ผนึก สศส. ลงนาม", "อพท.", "agency:")]
+    [InlineData("โดยองค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ หรือ ยูเนสโก", "องค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ", "body:")]
+    public void Find_ReferenceName_MatchedWhole(string sentence, string text, string keyPrefix)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == text);
+        Assert.StartsWith(keyPrefix, m.Key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_MentionSpans_PointIntoTheOriginalText()
+    {
+        // Double spaces and a zero-width space are normalised away; offsets still point into the original.
+        const string original = "วันที่ 5 กุมภาพันธ์ 2567 นางสาวจันทิมา  โจนส์ ผู้อำนวยการ\u200b กรมการพัฒนาชุมชน หารือกับ Kumamon Group";
+        var doc = Extract.Run(original);
+
+        foreach (var m in doc.Facts().Mentions)
+        {
+            var o = doc.Text.ToOriginal(m.Span);
+            var written = original[o.Start..o.End].Replace("  ", " ", StringComparison.Ordinal).Replace("\u200b", string.Empty, StringComparison.Ordinal);
+            Assert.Equal(m.Text, written);
+        }
+    }
+}
