@@ -12,5 +12,23 @@ need_shared() {
 }
 need_shared
 
+# The scorer-parity test runs ../shared/eval/score.py beside `atlas eval`.
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "test.sh: installing python3 (the scorer-parity test runs shared/eval/score.py)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null; }; then
+    echo "error: python3 is missing and could not be installed; the scorer-parity test needs it." >&2
+    exit 1
+  fi
+fi
+
 dotnet build SoftPowerAtlas.slnx -c Release -warnaserror
-dotnet test SoftPowerAtlas.slnx -c Release --no-build --logger "console;verbosity=minimal"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test SoftPowerAtlas.slnx -c Release --no-build --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test project: "N passed, N failed".
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ n += $2 } END { print n + 0 }')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{ n += $2 } END { print n + 0 }')
+echo "$passed passed, $failed failed"
+exit "$status"
