@@ -23,8 +23,9 @@ public sealed class ShowCommandTests : IDisposable
         Assert.Equal("source url: https://paris.thaiembassy.example/th/news/thai-food-festival-paris-2024", lines[2]);
         Assert.StartsWith("published:  2024-09-10", lines[3], StringComparison.Ordinal);
         var text = string.Join('\n', lines.SkipWhile(l => l.Length > 0).Skip(1));
-        Assert.StartsWith("เมื่อวันที่ 7-8 กันยายน 2567 สถานเอกอัครราชทูต ณ กรุงปารีส", text, StringComparison.Ordinal);
+        Assert.StartsWith("สถานทูตไทย ณ กรุงปารีส จัดเทศกาลอาหารไทย Thai Food Festival Paris 2024\n\nเมื่อวันที่ 7-8 กันยายน 2567 สถานเอกอัครราชทูต ณ กรุงปารีส", text, StringComparison.Ordinal);
         Assert.DoesNotContain("tags:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("# ", text, StringComparison.Ordinal);
         Assert.Equal(AtlasDatabase.Column(_temp.Db, Sample, "clean_text"), text.TrimEnd('\n'));
     }
 
