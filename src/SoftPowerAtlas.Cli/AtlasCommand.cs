@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using SoftPowerAtlas.Cli.Commands;
 
 namespace SoftPowerAtlas.Cli;
@@ -36,9 +37,22 @@ public static class AtlasCommand
         root.Subcommands.Add(ExtractCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // Before the parser's errors: with no verb it says only "Required command was not provided".
+        if (args.Length == 0)
         {
+            await error.WriteLineAsync("atlas: say what to do, e.g. 'atlas ingest samples'. Run 'atlas --help' for the verbs.");
+            return UsageError;
+        }
+
+        var parse = root.Parse(args);
+        var unknownOptions = UnknownOptions(parse);
+        if (parse.Errors.Count > 0 || unknownOptions.Count > 0)
+        {
+            foreach (var option in unknownOptions)
+            {
+                await error.WriteLineAsync($"atlas: unknown option '{option}' (a path that begins with '-' goes after '--', or write it as ./{option})");
+            }
+
             foreach (var e in parse.Errors)
             {
                 await error.WriteLineAsync($"atlas: {e.Message}");
@@ -48,14 +62,36 @@ public static class AtlasCommand
             return UsageError;
         }
 
-        if (parse.CommandResult.Command == root && args.Length == 0)
-        {
-            await error.WriteLineAsync("atlas: say what to do, e.g. 'atlas ingest samples'. Run 'atlas --help' for the verbs.");
-            return UsageError;
-        }
-
         var config = new InvocationConfiguration { Output = output, Error = error };
         return await parse.InvokeAsync(config, cancel);
+    }
+
+    /// <summary>
+    /// Option-like words a verb's arguments swallowed: System.CommandLine hands an unknown "--x" to an
+    /// argument that takes files, so "ingest --bogus samples" would read "--bogus" as a path instead
+    /// of failing as a usage error. Words after "--" are taken literally.
+    /// </summary>
+    private static List<string> UnknownOptions(ParseResult parse)
+    {
+        var positional = parse.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .ToHashSet(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                break;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && positional.Contains(token.Value))
+            {
+                unknown.Add(token.Value);
+            }
+        }
+
+        return unknown;
     }
 }
 

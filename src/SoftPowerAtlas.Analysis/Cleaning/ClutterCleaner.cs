@@ -138,6 +138,7 @@ public sealed partial class ClutterCleaner
             later[LineText.Key(lines[i].Text)] = i;
         }
 
+        var firstLine = titleLine;
         var first = lines[titleLine];
         var siteParts = new List<string>();
         string titleKey;
@@ -166,8 +167,10 @@ public sealed partial class ClutterCleaner
         var firstKey = LineText.Key(first.Text);
         for (var i = Math.Max(titleLine, 0) + 1; i < Math.Min(lines.Count, Math.Max(titleLine, 0) + HeaderLines); i++)
         {
+            // When the loader's title differs from it, the first kept line is the body's first paragraph,
+            // not a copy of itself.
             var key = LineText.Key(lines[i].Text);
-            if (key.Length > 0 && (key == titleKey || key == firstKey))
+            if (i != firstLine && key.Length > 0 && (key == titleKey || key == firstKey))
             {
                 fate[i] = Fate.Drop;
                 lastCopy = i;

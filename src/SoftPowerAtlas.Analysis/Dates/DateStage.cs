@@ -17,7 +17,7 @@ public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var original = context.Source.Original;
-        var frontMatter = FrontMatterDate(context.Metadata);
+        var frontMatter = FrontMatterDate(context.Metadata, original);
         var read = _reader.Read(context.Text.Text, frontMatter);
 
         var mentions = new List<DateMention>(read.Mentions.Count + 1);
@@ -49,7 +49,7 @@ public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
     }
 
     /// <summary>The loader's publication date as written, read by the reader, placed at its span in the original.</summary>
-    private DateMention? FrontMatterDate(Documents.DocumentMetadata metadata)
+    private DateMention? FrontMatterDate(Documents.DocumentMetadata metadata, string original)
     {
         if (string.IsNullOrWhiteSpace(metadata.PublishedAsWritten))
         {
@@ -63,7 +63,10 @@ public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
             return null;
         }
 
+        // The text is what the file holds at the span (Thai digits and all), as for every other mention;
+        // the loader's copy may already be normalised.
         var span = metadata.PublishedSpan ?? new TextSpan(0, 0);
-        return parsed with { Span = span, Text = written, Role = DateRole.Publication };
+        var text = !span.IsEmpty && span.End <= original.Length ? original[span.Start..span.End] : written;
+        return parsed with { Span = span, Text = text, Role = DateRole.Publication };
     }
 }

@@ -94,7 +94,9 @@ internal static class IngestCommand
 
         foreach (var f in s.Failed)
         {
-            await console.Error.WriteLineAsync($"  failed: {f.Path}: {f.Reason}");
+            // A loader's reason already begins with the path ("x.txt is empty"); name it once.
+            var line = f.Reason.StartsWith(f.Path, StringComparison.Ordinal) ? f.Reason : $"{f.Path}: {f.Reason}";
+            await console.Error.WriteLineAsync($"  failed: {line}");
         }
 
         var rate = s.Elapsed.TotalSeconds > 0 ? (s.Ingested + s.Duplicates + s.Failed.Count) / s.Elapsed.TotalSeconds : 0;

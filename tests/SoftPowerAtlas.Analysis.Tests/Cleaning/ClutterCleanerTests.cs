@@ -71,6 +71,21 @@ public class ClutterCleanerTests
         Assert.Equal("วันพุธที่ 11 มกราคม 2566", text[cleaned.Metadata.PublishedSpan!.Value.Start..cleaned.Metadata.PublishedSpan!.Value.End]);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    [InlineData("")]
+    public void Clean_LoaderTitleDiffersFromFirstLine_KeepsTheFirstParagraph(string before)
+    {
+        // A Markdown body after its front matter: the title came from the front matter, the body opens with the lead.
+        const string lead = "BANGKOK, 31 January 2024 — The Creative Economy Agency and Ishikawa Prefecture signed a Memorandum of Understanding.";
+        var metadata = new DocumentMetadata { Title = "CEA and Ishikawa sign MOU" };
+
+        var cleaned = new ClutterCleaner().Clean(MappedText.Identity($"{before}{lead}\n\n{Lead}"), metadata);
+
+        Assert.Equal($"{lead}\n\n{Lead}", cleaned.Text.Text);
+    }
+
     [Fact]
     public void Clean_LoaderDate_WinsOverHeaderDate()
     {

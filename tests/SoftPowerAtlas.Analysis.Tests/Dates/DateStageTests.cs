@@ -38,6 +38,24 @@ public class DateStageTests
         Assert.Equal(2, dates.Mentions.Count);
     }
 
+    [Fact]
+    public void Run_HeaderDateWrittenInThaiDigits_TextIsTheFilesTextAtItsSpan()
+    {
+        // The cleaner hands over the header date line from the normalised text (ASCII digits) with a
+        // span into the original; the mention must carry what the file holds there.
+        const string original = "หัวข้อ\nวันอังคารที่ ๒๓ เมษายน ๒๕๖๗\nเนื้อหา";
+        var start = original.IndexOf("วันอังคาร", StringComparison.Ordinal);
+        var span = new TextSpan(start, original.IndexOf('\n', start));
+        var metadata = new DocumentMetadata { PublishedAsWritten = "วันอังคารที่ 23 เมษายน 2567", PublishedSpan = span };
+        var document = new SourceDocument("a.txt", DocumentFormat.Text, original, MappedText.Identity(original), metadata);
+
+        var dates = new AnalysisPipelineBuilder().Use(new DateStage()).Build().Run(document).Get<DocumentDates>()!;
+
+        Assert.Equal("2024-04-23", dates.Published!.Normalized);
+        Assert.Equal("วันอังคารที่ ๒๓ เมษายน ๒๕๖๗", dates.Published.Text);
+        Assert.All(dates.Mentions, m => Assert.Equal(original[m.Span.Start..m.Span.End], m.Text));
+    }
+
     /// <summary>The body as a cleaning stage would leave it: front matter cut, Thai digits made ASCII.</summary>
     private static MappedText BodyWithAsciiDigits(int bodyStart)
     {

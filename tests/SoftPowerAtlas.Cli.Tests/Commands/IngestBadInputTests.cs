@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text;
+using SoftPowerAtlas.Cli.Tests.Support;
+
+namespace SoftPowerAtlas.Cli.Tests.Commands;
+
+/// <summary>
+/// Bad input never stops a batch: each is reported once, on a line naming its path with the reason,
+/// the good document beside it is stored, and the exit code is 1.
+/// </summary>
+public sealed class IngestBadInputTests : IDisposable
+{
+    private const string Good = "th_gov_muaythai.txt";
+    private readonly TempFolder _temp = new();
+
+    public IngestBadInputTests()
+    {
+        File.Copy(Path.Combine(RepoPaths.Samples, Good), Path.Combine(_temp.Folder("in"), Good));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string In => _temp.Combine("in");
+
+    [Fact]
+    public async Task Ingest_MissingPath_ReportsItAndStoresTheRest()
+    {
+        var missing = _temp.Combine("nope");
+
+        await AssertRefusedAsync(missing, "no such file or folder", In, missing);
+    }
+
+    [Fact]
+    public async Task Ingest_BinaryFile_ReportsItAndStoresTheRest()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        bytes[100] = 0;
+        var path = _temp.Write("in/scan.txt", bytes);
+
+        await AssertRefusedAsync(path, "looks binary, not text", In);
+    }
+
+    [Fact]
+    public async Task Ingest_InvalidUtf8ThatIsNotThai_ReportsItAndStoresTheRest()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("Le ministère de la Culture a présenté à Paris une fête gastronomique thaïlandaise très appréciée.\n");
+        var path = _temp.Write("in/communique.txt", latin1);
+
+        await AssertRefusedAsync(path, "is not valid UTF-8 (first bad byte sequence at byte offset 9) and does not read as Thai", In);
+    }
+
+    [Fact]
+    public async Task Ingest_Tis620ThaiFile_StoresItDecoded()
+    {
+        const string thai = "กระทรวงวัฒนธรรมร่วมกับสำนักงานส่งเสริมเศรษฐกิจสร้างสรรค์จัดงานเทศกาลอาหารไทยที่กรุงปารีส ประเทศฝรั่งเศส\nเมื่อวันที่ 28 มิถุนายน 2567 เพื่อเผยแพร่อาหารไทยและส่งเสริมการท่องเที่ยว\n";
+        var path = _temp.Write("in/legacy.txt", CodePagesEncodingProvider.Instance.GetEncoding(874)!.GetBytes(thai));
+        Assert.NotEqual(Encoding.UTF8.GetBytes(thai), File.ReadAllBytes(path));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Equal(2, AtlasDatabase.CountDocuments(_temp.Db));
+        Assert.Equal("windows-874", AtlasDatabase.Column(_temp.Db, "legacy.txt", "encoding"));
+        Assert.Equal(thai, AtlasDatabase.Column(_temp.Db, "legacy.txt", "original_text"));
+        Assert.Contains("จัดงานเทศกาลอาหารไทยที่กรุงปารีส", AtlasDatabase.Column(_temp.Db, "legacy.txt", "clean_text"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_EmptyFile_ReportsItAndStoresTheRest()
+    {
+        var path = _temp.Write("in/empty.md", string.Empty);
+
+        await AssertRefusedAsync(path, "is empty (0 bytes)", In);
+    }
+
+    [Fact]
+    public async Task Ingest_WhitespaceOnlyFile_ReportsItAndStoresTheRest()
+    {
+        var path = _temp.Write("in/blank.txt", " \n\t\u3000\n\u200B\r\n");
+
+        await AssertRefusedAsync(path, "contains only whitespace", In);
+    }
+
+    [Fact]
+    public async Task Ingest_200MegabyteFile_RefusesItWithoutReadingIt()
+    {
+        var path = _temp.Combine("in/huge.txt");
+        using (var stream = new FileStream(path, FileMode.CreateNew))
+        {
+            stream.SetLength(200L * 1024 * 1024);
+        }
+
+        var clock = Stopwatch.StartNew();
+        await AssertRefusedAsync(path, "is too large (209,715,200 bytes; the limit is 20,971,520)", In);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Ingest_HtmlThatIsNearlyAllScript_ReportsItAndStoresTheRest()
+    {
+        var script = string.Concat(Enumerable.Repeat("window.dataLayer.push({event:'view',slot:'top'});\n", 400));
+        var path = _temp.Write("in/app.html", $"<!DOCTYPE html><html><head><title>ข่าว</title><script>{script}</script></head><body><div id=\"app\">Loading…</div><script>{script}</script></body></html>");
+
+        await AssertRefusedAsync(path, "is mostly script", In);
+    }
+
+    [Fact]
+    public async Task Ingest_FolderWithoutReadPermission_ReportsItAndStoresTheRest()
+    {
+        var locked = _temp.Folder("in/locked");
+        _temp.Write("in/locked/hidden.txt", "กระทรวงวัฒนธรรมจัดงานเทศกาลอาหารไทย");
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            Directory.GetFiles(locked);
+
+            // Still readable: the tests run as root, for whom permissions do not apply, so there is no
+            // unreadable folder to ingest and nothing to check.
+            return;
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        await AssertRefusedAsync(locked, "folder cannot be read", In);
+    }
+
+    [Fact]
+    public async Task Ingest_UnsupportedExtensionNamedExplicitly_ReportsItAndStoresTheRest()
+    {
+        var path = _temp.Write("notes.pdf", "%PDF-1.7 กระทรวงวัฒนธรรม");
+
+        await AssertRefusedAsync(path, "not a supported document type (use .txt, .md, .html or .htm)", In, path);
+    }
+
+    [Fact]
+    public async Task Ingest_UnsupportedExtensionInsideAFolder_IsPassedOverSilently()
+    {
+        _temp.Write("in/notes.pdf", "%PDF-1.7");
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+    }
+
+    [Fact]
+    public async Task Ingest_DatabaseThatIsNotSqlite_ExitsOneNamingItAndLeavesItUntouched()
+    {
+        var db = _temp.Write("notes.db", "These are my notes, not a database.\n");
+        var before = File.ReadAllBytes(db);
+
+        var run = await Atlas.RunAsync("--db", db, "ingest", In);
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Contains($"{db}: the file is not a SQLite database", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(db));
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    /// <summary>
+    /// Ingests <paramref name="inputs"/> and checks that <paramref name="bad"/> was reported once, on
+    /// one line that names it exactly once with <paramref name="reason"/>, and the good sample stored.
+    /// </summary>
+    private async Task AssertRefusedAsync(string bad, string reason, params string[] inputs)
+    {
+        var run = await Atlas.RunAsync(["--db", _temp.Db, "ingest", .. inputs]);
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n'), l => l.Contains(bad, StringComparison.Ordinal));
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+        Assert.True(line.Split(bad).Length == 2, $"the path is named more than once: {line}");
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+        Assert.EndsWith(Good, AtlasDatabase.Column(_temp.Db, Good, "source"), StringComparison.Ordinal);
+        Assert.Contains("Ingested 1 (0 near duplicates linked), 0 duplicates skipped, 1 failed", run.Out, StringComparison.Ordinal);
+    }
+}

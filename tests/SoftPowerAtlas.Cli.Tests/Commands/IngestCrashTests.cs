@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Cli.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SoftPowerAtlas.Cli.Tests.Commands;
+
+/// <summary>
+/// The real <c>atlas</c> process killed with SIGKILL in the middle of an ingest leaves whole
+/// transactions of documents or none, and a second run completes the set without doubling anything.
+/// </summary>
+public sealed partial class IngestCrashTests(ITestOutputHelper log) : IDisposable
+{
+    private const int BatchSize = 200;
+    private const int Copies = 200;
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Ingest_KilledMidway_LeavesWholeTransactionsAndResumesWithoutDoubling()
+    {
+        var clock = Stopwatch.StartNew();
+        var corpus = _temp.Folder("corpus");
+        var files = WriteCorpus(corpus);
+        log.WriteLine($"{files} files written in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var killedAt = await KillOnceCommittedAsync(corpus);
+        log.WriteLine($"killed after {killedAt} committed documents at {clock.Elapsed.TotalSeconds:F1} s");
+
+        long stored;
+        using (var db = AtlasDatabase.Open(_temp.Db, readOnly: false))
+        {
+            Assert.Equal("ok", Text(db, "PRAGMA integrity_check"));
+            stored = AtlasDatabase.Scalar(db, "SELECT count(*) FROM documents");
+            Assert.True(stored >= killedAt, $"{stored} rows after the kill, {killedAt} seen before it");
+            Assert.True(stored % BatchSize == 0 || stored == files, $"{stored} rows: not whole transactions of {BatchSize}");
+            Assert.True(stored < files, "the run finished before it was killed; make the corpus bigger");
+            AssertEveryDocumentIsWhole(db);
+        }
+
+        var resumed = await Atlas.RunAsync("--db", _temp.Db, "ingest", "--quiet", corpus);
+        log.WriteLine($"{stored} found after the kill; second run done at {clock.Elapsed.TotalSeconds:F1} s: {resumed.Out.Trim()}");
+
+        Assert.True(resumed.ExitCode == AtlasCommand.Ok, resumed.ToString());
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Ingested {files - stored} ("), resumed.Out, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{stored} duplicates skipped, 0 failed"), resumed.Out, StringComparison.Ordinal);
+        using (var db = AtlasDatabase.Open(_temp.Db))
+        {
+            Assert.Equal("ok", Text(db, "PRAGMA integrity_check"));
+            Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(*) FROM documents"));
+            Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(DISTINCT content_hash) FROM documents"));
+            Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(*) FROM document_sources"));
+            Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(DISTINCT source) FROM document_sources"));
+            AssertEveryDocumentIsWhole(db);
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet atlas.dll ingest</c> and kills it (SIGKILL) as soon as a first transaction is
+    /// visible to a reader; returns the count it saw.
+    /// </summary>
+    private async Task<long> KillOnceCommittedAsync(string corpus)
+    {
+        Assert.True(File.Exists(RepoPaths.AtlasDll), $"{RepoPaths.AtlasDll} is missing: the test project copies the built atlas beside itself");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { RepoPaths.AtlasDll, "--db", _temp.Db, "ingest", "--quiet", corpus })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("ATLAS_DB");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        try
+        {
+            while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                if (process.HasExited)
+                {
+                    Assert.Fail($"atlas exited ({process.ExitCode}) before it was killed:\n{await output}\n{await errors}");
+                }
+
+                if (CommittedCount() is > 0 and var seen)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                    return seen;
+                }
+
+                await Task.Delay(20);
+            }
+
+            Assert.Fail($"no committed document after {deadline.Elapsed}:\n{await errors}");
+            return 0;
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    /// <summary>Documents a reader sees committed, or null while the file or its schema is not there yet.</summary>
+    private long? CommittedCount()
+    {
+        if (!File.Exists(_temp.Db))
+        {
+            return null;
+        }
+
+        try
+        {
+            return AtlasDatabase.CountDocuments(_temp.Db);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    private static void AssertEveryDocumentIsWhole(SqliteConnection db)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT id, original_text, clean_text, segmented_text, facts_json FROM documents";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            for (var column = 1; column <= 3; column++)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(reader.GetString(column)), $"#{id}: {reader.GetName(column)} is empty");
+            }
+
+            using var facts = JsonDocument.Parse(reader.GetString(4));
+            Assert.Equal(JsonValueKind.Array, facts.RootElement.GetProperty("dates").ValueKind);
+        }
+    }
+
+    private static string Text(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
+    }
+
+    /// <summary>
+    /// <see cref="Copies"/> variants of every sample, each with one number in its longest body line
+    /// changed, so none is an exact duplicate of another; returns how many files it wrote.
+    /// </summary>
+    private static int WriteCorpus(string folder)
+    {
+        var written = 0;
+        for (var shard = 0; shard < 10; shard++)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, shard.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var sample in Directory.GetFiles(RepoPaths.Samples).Where(f => Path.GetExtension(f) is ".txt" or ".md" or ".html"))
+        {
+            var lines = File.ReadAllLines(sample);
+            var html = Path.GetExtension(sample) == ".html";
+            var body = Array.IndexOf(lines, lines.Where(l => !html || l.TrimStart().StartsWith("<p", StringComparison.Ordinal)).MaxBy(l => l.Length));
+            var number = Number().Match(lines[body]);
+            for (var copy = 1; copy <= Copies; copy++)
+            {
+                var varied = (string[])lines.Clone();
+                var value = (copy * 7).ToString(CultureInfo.InvariantCulture);
+                varied[body] = number.Success
+                    ? string.Concat(lines[body].AsSpan(0, number.Index), value, lines[body].AsSpan(number.Index + number.Length))
+                    : value + " " + lines[body];
+                var name = string.Create(CultureInfo.InvariantCulture, $"{copy:D3}_{Path.GetFileName(sample)}");
+                File.WriteAllLines(Path.Combine(folder, (copy % 10).ToString(CultureInfo.InvariantCulture), name), varied);
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>The host running these tests when it is dotnet itself, else dotnet on the PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
+}
