@@ -5,6 +5,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- ingest --docs 10000      synthesise, ingest into a fresh SQLite file at 2,000 / 5,000 / N documents
 //   -- stages --docs 2000       share of pipeline time per stage over synthesized documents
 //   -- synth --docs N --out DIR write a synthesized corpus
+//   -- digest --docs 2000       SHA-256 of what the pipeline stores for N synthesized documents (fixed clock)
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     IngestCommand.ChildVerb => await IngestCommand.RunChildAsync(args[1..]),
     "stages" => StagesCommand.Run(args[1..]),
     "synth" => SynthCommand.Run(args[1..]),
+    "digest" => DigestCommand.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 
