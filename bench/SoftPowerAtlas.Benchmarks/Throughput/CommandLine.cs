@@ -15,6 +15,10 @@ internal static class CommandLine
     }
 
     public static bool Flag(string[] args, string name) => Array.IndexOf(args, name) >= 0;
+
+    /// <summary>The 1, 5 and 15 minute load averages: on a shared machine they say how far to trust a figure.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
 
 /// <summary>Min, median and mean of repeated measurements: the machine is shared, so a mean alone misleads.</summary>

@@ -28,7 +28,7 @@ internal static class IngestCommand
         var repeat = CommandLine.Int(args, "--repeat", 1);
         var sizes = new[] { 2_000, 5_000, docs }.Where(s => s <= docs).Distinct().Order().ToArray();
         var folder = Path.Combine(Path.GetTempPath(), $"spa-ingest-{Environment.ProcessId}");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {CommandLine.LoadAverage()}");
 
         try
         {
@@ -49,7 +49,7 @@ internal static class IngestCommand
                     }
 
                     rows.Add(row);
-                    Console.WriteLine($"  {size,6:N0} docs, run {r + 1}: {row["docsPerSecond"]} docs/s, peak {row["peakMB"]} MB (load average {LoadAverage()})");
+                    Console.WriteLine($"  {size,6:N0} docs, run {r + 1}: {row["docsPerSecond"]} docs/s, peak {row["peakMB"]} MB (load average {CommandLine.LoadAverage()})");
                 }
             }
 
@@ -180,7 +180,4 @@ internal static class IngestCommand
     }
 
     private static double Median(this IEnumerable<double> values) => Spread.Of(values).Median;
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

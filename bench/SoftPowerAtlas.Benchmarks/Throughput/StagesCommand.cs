@@ -24,7 +24,7 @@ internal static class StagesCommand
     {
         var docs = CommandLine.Int(args, "--docs", 2_000);
         var passes = CommandLine.Int(args, "--passes", 5);
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {CommandLine.LoadAverage()}");
 
         var synthesized = CorpusSynthesizer.FromRepository().Generate(docs).ToList();
         var loader = new DocumentLoader();
@@ -68,7 +68,7 @@ internal static class StagesCommand
             seconds[Row] = rowTicks / (double)Stopwatch.Frequency;
             pipelineSeconds.Add(timings.Totals().Sum(t => t.Elapsed.TotalSeconds));
             perPass.Add(seconds);
-            Console.WriteLine($"  pass {pass + 1}: pipeline {pipelineSeconds[^1]:F2} s, with load and row {whole.Elapsed.TotalSeconds + seconds[Load]:F2} s (load average {LoadAverage()})");
+            Console.WriteLine($"  pass {pass + 1}: pipeline {pipelineSeconds[^1]:F2} s, with load and row {whole.Elapsed.TotalSeconds + seconds[Load]:F2} s (load average {CommandLine.LoadAverage()})");
         }
 
         var stages = pipeline.Stages.Select(s => s.Name).ToList();
@@ -104,7 +104,4 @@ internal static class StagesCommand
         Console.WriteLine($"Goal extraction >= 1,000 docs/s on this machine ({Environment.ProcessorCount} threads, median): {(docs / p.Median >= 1000 ? "met" : "NOT met")} ({docs / p.Median:F0} docs/s)");
         return 0;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
