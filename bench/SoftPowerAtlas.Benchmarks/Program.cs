@@ -1,4 +1,24 @@
 using BenchmarkDotNet.Running;
+using SoftPowerAtlas.Benchmarks.Throughput;
 
-// Run one benchmark class with: dotnet run -c Release --project bench/SoftPowerAtlas.Benchmarks -- --filter '*Segmentation*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Throughput commands (not BenchmarkDotNet; see docs/BENCHMARKS.md):
+//   -- ingest --docs 10000      synthesise, ingest into a fresh SQLite file at 2,000 / 5,000 / N documents
+//   -- stages --docs 2000       share of pipeline time per stage over synthesized documents
+//   -- synth --docs N --out DIR write a synthesized corpus
+//   -- digest --docs 2000       SHA-256 of what the pipeline stores for N synthesized documents (fixed clock)
+// Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
+return args.FirstOrDefault() switch
+{
+    "ingest" => await IngestCommand.RunAsync(args[1..]),
+    IngestCommand.ChildVerb => await IngestCommand.RunChildAsync(args[1..]),
+    "stages" => StagesCommand.Run(args[1..]),
+    "synth" => SynthCommand.Run(args[1..]),
+    "digest" => DigestCommand.Run(args[1..]),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Segmentation;
 
 namespace SoftPowerAtlas.Benchmarks;
@@ -38,7 +39,7 @@ public unsafe class SegmentationBenchmarks
         _api = IcuNative.Api;
         _iterator = _api.OpenWordIterator("th");
         var thaiLetters = _text.Count(LanguageDetector.IsThai);
-        Console.WriteLine($"// Segmentation input: {_text.Length} chars ({thaiLetters} Thai letters and marks), {phrases.Count} phrases, {_plain.Segment(_text).Count} tokens");
+        Console.WriteLine($"// Segmentation input: {_text.Length} chars ({thaiLetters} Thai letters and marks), {phrases.Count} stand-in phrases, {_plain.Segment(_text).Count} tokens plain, {AtlasPipeline.Words.Segment(_text).Count} with reference names");
     }
 
     [GlobalCleanup]
@@ -75,6 +76,15 @@ public unsafe class SegmentationBenchmarks
     {
         _tokens.Clear();
         _withPhrases.Segment(_text, _tokens);
+        return _tokens.Count;
+    }
+
+    /// <summary>The product's breaker: the phrase merger holds every Thai reference name (agencies, countries, places).</summary>
+    [Benchmark]
+    public int WordBreakerWithReferenceNames()
+    {
+        _tokens.Clear();
+        AtlasPipeline.Words.Segment(_text, _tokens);
         return _tokens.Count;
     }
 

@@ -9,12 +9,15 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 internal sealed class PhraseCounter<TLabel>
     where TLabel : notnull
 {
-    private readonly (string Phrase, TLabel Label, int Weight)[] _phrases;
+    private readonly (string Phrase, TLabel Label, int Weight, StringComparison Comparison)[] _phrases;
 
     public PhraseCounter(IEnumerable<(string Phrase, TLabel Label, int Weight)> phrases)
     {
-        // Longest first, so "งานประชุมระดับนานาชาติ" is counted before "ประชุม" inside it.
-        _phrases = [.. phrases.Where(p => p.Phrase.Length > 1).OrderByDescending(p => p.Phrase.Length)];
+        // Longest first, so "งานประชุมระดับนานาชาติ" is counted before "ประชุม" inside it. A phrase
+        // with no cased letter (Thai) matches the same text either way; ordinal search is vectorised,
+        // while ignore-case search for a non-ASCII phrase goes char by char and took most of extraction.
+        _phrases = [.. phrases.Where(p => p.Phrase.Length > 1).OrderByDescending(p => p.Phrase.Length)
+            .Select(p => (p.Phrase, p.Label, p.Weight, HasNoCase(p.Phrase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
     }
 
     /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
@@ -30,12 +33,12 @@ internal sealed class PhraseCounter<TLabel>
 
         var covered = new bool[end - start];
         var span = text.AsSpan(start, end - start);
-        foreach (var (phrase, label, weight) in _phrases)
+        foreach (var (phrase, label, weight, comparison) in _phrases)
         {
             var from = 0;
             while (from < span.Length)
             {
-                var at = span[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+                var at = span[from..].IndexOf(phrase, comparison);
                 if (at < 0)
                 {
                     break;
@@ -74,6 +77,10 @@ internal sealed class PhraseCounter<TLabel>
             || (char.ToLower(text[at + length], CultureInfo.InvariantCulture) == 's' && (at + length + 1 >= text.Length || !char.IsLetter(text[at + length + 1])));
         return before && after;
     }
+
+    /// <summary>Thai letters, marks and digits, and ASCII that is not a letter: no character folds onto them.</summary>
+    private static bool HasNoCase(string phrase) =>
+        phrase.All(c => c is >= '\u0E00' and <= '\u0E7F' || (char.IsAscii(c) && !char.IsAsciiLetter(c)));
 
     private static bool IsLatin(char c) => c < '\u0250' && char.IsLetter(c);
 }
