@@ -42,15 +42,29 @@ public static class FactsJson
         w.WriteString("language", document.LanguageCode);
         w.WriteString("published", dates?.Published is { Error: null } p ? p.Value.WithoutTime().ToString() : null);
 
+        var mentions = dates?.Mentions ?? [];
         w.WriteStartArray("dates");
-        foreach (var d in dates?.Mentions ?? [])
+        foreach (var d in mentions)
         {
-            if (d.IsRelative || d.Duration is not null)
+            if (d.IsRelative || d.Duration is not null || IsRepeat(d, mentions))
             {
                 continue;
             }
 
             WriteDate(w, d);
+        }
+
+        w.WriteEndArray();
+
+        // "ครั้งที่ 1 วันที่ 26 กันยายน" after "วันที่ 26 กันยายน 2566": a day written again without its year
+        // points back at a date already given; it is listed here, not as a date of its own.
+        w.WriteStartArray("date_references");
+        foreach (var d in mentions)
+        {
+            if (!d.IsRelative && d.Duration is null && IsRepeat(d, mentions))
+            {
+                WriteDate(w, d);
+            }
         }
 
         w.WriteEndArray();
@@ -103,6 +117,31 @@ public static class FactsJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static bool IsRepeat(DateMention d, IReadOnlyList<DateMention> all)
+    {
+        if (d.Error is not null || d.Value.Granularity != DateGranularity.Day || d.End is not null || CountDigitRuns(d.Text) != 1)
+        {
+            return false;
+        }
+
+        return all.Any(e => e.Span.End <= d.Span.Start && e.Error is null && e.Role != DateRole.Publication
+            && e.Value.WithoutTime() == d.Value && CountDigitRuns(e.Text) >= 2);
+    }
+
+    private static int CountDigitRuns(string s)
+    {
+        var runs = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsDigit(s[i]) && (i == 0 || !char.IsDigit(s[i - 1])))
+            {
+                runs++;
+            }
+        }
+
+        return runs;
     }
 
     private static void WriteDate(Utf8JsonWriter w, DateMention d)
