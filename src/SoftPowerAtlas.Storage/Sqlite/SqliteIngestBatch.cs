@@ -16,6 +16,7 @@ internal sealed class SqliteIngestBatch : IIngestBatch
     private readonly SqliteCommand _insertDocument;
     private readonly SqliteCommand _insertBands;
     private readonly SqliteCommand _insertSource;
+    private readonly SqliteFactsWriter _facts;
     private bool _finished;
 
     public SqliteIngestBatch(SqliteConnection connection, string location, TimeProvider clock)
@@ -41,6 +42,7 @@ internal sealed class SqliteIngestBatch : IIngestBatch
             INSERT INTO document_sources (document_id, source, added_at) VALUES ($id, $source, $addedAt)
             ON CONFLICT (source, document_id) DO NOTHING
             """);
+        _facts = new SqliteFactsWriter(Prepare);
     }
 
     public DocumentMatch? FindExact(string contentHash)
@@ -130,6 +132,11 @@ internal sealed class SqliteIngestBatch : IIngestBatch
             _insertBands.ExecuteNonQuery();
 
             InsertSource(id, document.Source, now);
+            if (document.FactsJson is { } facts)
+            {
+                _facts.Write(id, facts);
+            }
+
             return id;
         });
     }
@@ -167,6 +174,7 @@ internal sealed class SqliteIngestBatch : IIngestBatch
         _insertDocument.Dispose();
         _insertBands.Dispose();
         _insertSource.Dispose();
+        _facts.Dispose();
         _transaction.Dispose();
         _connection.Dispose();
         _finished = true;

@@ -16,7 +16,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         Assert.Equal("wal", Scalar(DatabasePath, "PRAGMA journal_mode"));
         Assert.Equal(SqliteMigrator.LatestVersion, Convert.ToInt32(Scalar(DatabasePath, "PRAGMA user_version")));
         Assert.Equal(
-            "1 documents; 2 document_sources",
+            "1 documents; 2 document_sources; 3 facts",
             string.Join("; ", Rows(DatabasePath, "SELECT version || ' ' || name FROM schema_migrations ORDER BY version")));
     }
 
@@ -104,7 +104,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
 
         using var store = SqliteAtlasStore.Open(path, Clock);
 
-        Assert.Equal(new StoreStats(1, 0, 0, 2), store.GetStats());
+        Assert.Equal(new StoreStats(1, 0, 0, SqliteMigrator.LatestVersion), store.GetStats());
         var stored = store.FindBySource("samples/th_food_festival_paris.md");
         Assert.Equal(7, stored?.Id);
         Assert.Equal(Samples.ThaiSegmented, stored?.CleanText);
