@@ -24,8 +24,8 @@ namespace SoftPowerAtlas.Analysis.Segmentation;
 public sealed class SentenceSplitter
 {
     private static readonly Lazy<SentenceSplitter> LazyDefault = new(() => new SentenceSplitter(
-        SegmentationData.ReadLines("abbreviations.txt"),
-        SegmentationData.ReadLines("thai-final-particles.txt")));
+        Loading.EmbeddedWordList.Lines("Segmentation/Data/abbreviations.txt"),
+        Loading.EmbeddedWordList.Lines("Segmentation/Data/thai-final-particles.txt")));
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviationLookup;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _particleLookup;
