@@ -170,7 +170,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
-    private SqliteConnection Connect()
+    internal SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         try

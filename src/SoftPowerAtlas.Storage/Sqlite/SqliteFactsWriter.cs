@@ -31,9 +31,11 @@ internal sealed class SqliteFactsWriter(Func<string, SqliteCommand> prepare) : I
         VALUES ($doc, $ordinal, $what, $who, $due, $start, $end)
         """);
 
+    private readonly SqliteCommand _place = prepare("INSERT INTO place_mentions (document_id, kind, code, start, end) VALUES ($doc, $kind, $code, $start, $end) ON CONFLICT DO NOTHING");
+
     public void Dispose()
     {
-        foreach (var c in new[] { _entity, _alias, _mention, _engagement, _party, _country, _sector, _commitment })
+        foreach (var c in new[] { _entity, _alias, _mention, _engagement, _party, _country, _sector, _commitment, _place })
         {
             c.Dispose();
         }
@@ -74,6 +76,11 @@ internal sealed class SqliteFactsWriter(Func<string, SqliteCommand> prepare) : I
         {
             Execute(_commitment, ("$doc", documentId), ("$ordinal", ordinal++), ("$what", Str(c, "what") ?? string.Empty),
                 ("$who", Str(c, "who")), ("$due", Str(c, "due")), ("$start", Int(c, "start")), ("$end", Int(c, "end")));
+        }
+
+        foreach (var p in Array(root, "places"))
+        {
+            Execute(_place, ("$doc", documentId), ("$kind", Str(p, "kind")), ("$code", Str(p, "code")), ("$start", Int(p, "start")), ("$end", Int(p, "end")));
         }
     }
 

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Web;
+
+namespace SoftPowerAtlas.Cli.Commands;
+
+/// <summary><c>atlas serve</c>: the web application and REST API over the database, until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 5080;
+
+    public static Command Create(Option<string> db, CliConsole console)
+    {
+        var port = new Option<int?>("--port") { Description = $"Port to listen on at 127.0.0.1 (default {DefaultPort})." };
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on instead of 127.0.0.1, e.g. http://0.0.0.0:8080 (several separated by ';')." };
+        var command = new Command("serve", $"Start the web application and REST API over the database on http://127.0.0.1:{DefaultPort} (pages, /api/, /openapi/v1.json). Ctrl+C stops it.")
+        {
+            port,
+            urls,
+        };
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(db)!, parse.GetValue(port), parse.GetValue(urls), console, cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dbPath, int? port, string? urls, CliConsole console, CancellationToken cancel)
+    {
+        if (port is not null && urls is not null)
+        {
+            await console.Error.WriteLineAsync("atlas: give --port or --urls, not both");
+            return AtlasCommand.UsageError;
+        }
+
+        if (port is < 1 or > 65535)
+        {
+            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"atlas: --port must be between 1 and 65535, not {port}"));
+            return AtlasCommand.UsageError;
+        }
+
+        var address = string.IsNullOrWhiteSpace(urls) ? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port ?? DefaultPort}") : urls;
+        var fullPath = Path.GetFullPath(dbPath);
+        try
+        {
+            // Fail now, with the path, rather than at the first page.
+            SqliteAtlasStore.Open(fullPath).Dispose();
+        }
+        catch (StoreException e)
+        {
+            await console.Error.WriteLineAsync($"atlas: {e.Message}");
+            return AtlasCommand.SomeInputsFailed;
+        }
+
+        await using var app = AtlasWebHost.Build([], builder =>
+        {
+            builder.WebHost.UseUrls(address);
+            builder.Configuration["Atlas:Database"] = fullPath;
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        try
+        {
+            await app.StartAsync(cancel);
+        }
+        catch (IOException e)
+        {
+            await console.Error.WriteLineAsync($"atlas: cannot listen on {address} ({e.Message})");
+            return AtlasCommand.SomeInputsFailed;
+        }
+
+        await console.Out.WriteLineAsync($"Serving {fullPath} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+        try
+        {
+            await app.WaitForShutdownAsync(cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: a normal stop.
+        }
+
+        return AtlasCommand.Ok;
+    }
+}

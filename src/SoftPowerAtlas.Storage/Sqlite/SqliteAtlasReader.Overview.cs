@@ -1,0 +1,105 @@
+using SoftPowerAtlas.Storage.Reading;
+
+namespace SoftPowerAtlas.Storage.Sqlite;
+
+/// <summary>The dashboard counts, the partner network and the place pages.</summary>
+public sealed partial class SqliteAtlasReader
+{
+    public AtlasOverview Overview() => Read(connection =>
+    {
+        var totals = Query(connection, """
+            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM engagements),
+                   (SELECT count(*) FROM commitments), (SELECT count(*) FROM entities)
+            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))).Single();
+        return new AtlasOverview(
+            totals.Item1,
+            totals.Item2,
+            totals.Item3,
+            totals.Item4,
+            Query(connection, "SELECT country, count(*) FROM engagement_countries GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
+            Query(connection, "SELECT sector, count(*) FROM engagement_sectors GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
+            Query(connection, "SELECT type, count(*) FROM engagements GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
+            Query(connection, "SELECT substr(date, 1, 4), count(*) FROM engagements WHERE date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1 ORDER BY 1", ReadCount),
+            Query(connection, "SELECT code, count(DISTINCT document_id) FROM place_mentions WHERE kind = 'province' GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount));
+    });
+
+    /// <summary>
+    /// Thai-side entities and partner countries linked by the engagements they share, within the
+    /// filter's sector and years; at most <paramref name="maxEdges"/> heaviest links.
+    /// </summary>
+    public NetworkGraph Network(EngagementFilter filter, int maxEdges = 400)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (where, parameters) = Where(filter, documentId: null);
+        var rows = Read(connection => Query(
+            connection,
+            $"""
+            SELECT p.entity_id, en.name, c.country, count(*) FROM engagements e
+            JOIN engagement_parties p ON p.engagement_id = e.id AND p.side = 'thai'
+            JOIN entities en ON en.id = p.entity_id
+            JOIN engagement_countries c ON c.engagement_id = e.id AND c.country <> 'TH'
+            {where}
+            GROUP BY p.entity_id, c.country ORDER BY 4 DESC, 1, 3 LIMIT $max
+            """,
+            r => (EntityId: r.GetInt64(0), Name: r.GetString(1), Country: r.GetString(2), Count: r.GetInt64(3)),
+            [.. parameters, ("$max", maxEdges)]));
+
+        var nodes = new List<NetworkNode>();
+        foreach (var agency in rows.GroupBy(r => r.EntityId))
+        {
+            nodes.Add(new NetworkNode($"e{agency.Key}", agency.First().Name, "agency", agency.Key, null, agency.Sum(r => r.Count)));
+        }
+
+        foreach (var country in rows.GroupBy(r => r.Country, StringComparer.Ordinal))
+        {
+            nodes.Add(new NetworkNode($"c{country.Key}", country.Key, "country", null, country.Key, country.Sum(r => r.Count)));
+        }
+
+        return new NetworkGraph(nodes, [.. rows.Select(r => new NetworkEdge($"e{r.EntityId}", $"c{r.Country}", r.Count))]);
+    }
+
+    /// <summary>How many engagements have a country as partner, and how many documents name a country or province.</summary>
+    public PlaceSummary Place(string kind, string code)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(code);
+        return Read(connection => new PlaceSummary(
+            kind,
+            code,
+            kind == "country" ? Count(connection, "SELECT count(*) FROM engagement_countries WHERE country = $code", ("$code", code)) : 0,
+            Count(connection, "SELECT count(DISTINCT document_id) FROM place_mentions WHERE kind = $kind AND code = $code", ("$kind", kind), ("$code", code))));
+    }
+
+    /// <summary>Documents that name a country or a province, in ingest order.</summary>
+    public Page<DocumentSummary> PlaceDocuments(string kind, string code, int offset, int limit)
+    {
+        CheckPage(offset, limit);
+        (string, object?)[] parameters = [("$kind", kind), ("$code", code)];
+        return Read(connection => new Page<DocumentSummary>(
+            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT document_id FROM place_mentions WHERE kind = $kind AND code = $code) ORDER BY d.id LIMIT $limit OFFSET $offset",
+                ReadDocument, [.. parameters, ("$limit", limit), ("$offset", offset)]),
+            Count(connection, "SELECT count(DISTINCT document_id) FROM place_mentions WHERE kind = $kind AND code = $code", parameters),
+            offset,
+            limit));
+    }
+
+    /// <summary>Thai-side entities engaging with a partner country, most engagements first.</summary>
+    public IReadOnlyList<(EngagementParty Party, long Count)> CountryPartners(string country, int limit = 30) => Read(connection => Query(
+        connection,
+        """
+        SELECT en.id, en.name, p.side, count(DISTINCT c.engagement_id) FROM engagement_countries c
+        JOIN engagement_parties p ON p.engagement_id = c.engagement_id AND p.side IN ('thai', 'foreign')
+        JOIN entities en ON en.id = p.entity_id
+        WHERE c.country = $code GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT $limit
+        """,
+        r => (new EngagementParty(r.GetInt64(0), r.GetString(1), r.GetString(2)), r.GetInt64(3)),
+        ("$code", country),
+        ("$limit", limit)));
+
+    /// <summary>Sectors of the engagements with a partner country, most frequent first.</summary>
+    public IReadOnlyList<CountRow> CountrySectors(string country) => Read(connection => Query(
+        connection,
+        "SELECT s.sector, count(*) FROM engagement_countries c JOIN engagement_sectors s ON s.engagement_id = c.engagement_id WHERE c.country = $code GROUP BY 1 ORDER BY 2 DESC, 1",
+        ReadCount,
+        ("$code", country)));
+}

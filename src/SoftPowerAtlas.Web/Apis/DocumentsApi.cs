@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Web.Documents;
+
+namespace SoftPowerAtlas.Web.Apis;
+
+/// <summary>A stored document with its cleaned text and every fact found in it (offsets into the cleaned and the original text).</summary>
+public sealed record DocumentResponse(
+    long Id,
+    string? Title,
+    string? Published,
+    string Language,
+    string Source,
+    IReadOnlyList<string> Sources,
+    string? SourceUrl,
+    long? NearDuplicateOf,
+    DateTimeOffset IngestedAt,
+    string CleanText,
+    IReadOnlyList<FactMark> Facts,
+    IReadOnlyList<DocumentSummary> NearDuplicates);
+
+/// <summary>/api/documents: the list in ingest order, and one document with its facts.</summary>
+public static class DocumentsApi
+{
+    public static void MapDocumentsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/documents").WithTags("Documents");
+        group.MapGet("/", List).WithSummary("Documents in ingest order, paged.");
+        group.MapGet("/{id:long}", Get).WithSummary("One document: cleaned text, facts with offsets, near duplicates.");
+        group.MapGet("/{id:long}/engagements", Engagements).WithSummary("The engagements a document reports.");
+        group.MapGet("/{id:long}/commitments", Commitments).WithSummary("The commitments a document reports.");
+    }
+
+    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem> List(SqliteAtlasReader reader, int? offset, int? limit) =>
+        Paging.TryCreate(offset, limit, out var p, out var errors)
+            ? TypedResults.Ok(PageResponse<DocumentSummary>.From(reader.ListDocuments(p.Offset, p.Limit)))
+            : TypedResults.ValidationProblem(errors);
+
+    public static Results<Ok<DocumentResponse>, ProblemHttpResult> Get(long id, SqliteAtlasStore store, SqliteAtlasReader reader, DocumentAnnotator annotator)
+    {
+        var document = store.GetDocument(id);
+        if (document is null)
+        {
+            return NotFound("document", id);
+        }
+
+        var annotated = annotator.Annotate(document);
+        return TypedResults.Ok(new DocumentResponse(
+            document.Id, document.Title, document.Published, document.Language, document.Source, document.Sources, document.SourceUrl,
+            document.NearDuplicateOf, document.IngestedAt, annotated.CleanText, annotated.Facts, reader.NearDuplicates(id)));
+    }
+
+    public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem, ProblemHttpResult> Engagements(long id, SqliteAtlasStore store, SqliteAtlasReader reader, int? offset, int? limit)
+    {
+        if (!Paging.TryCreate(offset, limit, out var p, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return store.GetDocument(id) is null
+            ? NotFound("document", id)
+            : TypedResults.Ok(PageResponse<EngagementRow>.From(reader.ListEngagements(EngagementFilter.Any, p.Offset, p.Limit, documentId: id)));
+    }
+
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments(long id, SqliteAtlasStore store, SqliteAtlasReader reader, int? offset, int? limit)
+    {
+        if (!Paging.TryCreate(offset, limit, out var p, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return store.GetDocument(id) is null
+            ? NotFound("document", id)
+            : TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, documentId: id)));
+    }
+
+    internal static ProblemHttpResult NotFound(string what, object id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}", detail: $"There is no {what} {id}.");
+}

@@ -1,0 +1,100 @@
+using System.Net.Mime;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.FileProviders;
+using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Web.Apis;
+using SoftPowerAtlas.Web.Documents;
+using SoftPowerAtlas.Web.Ingest;
+using SoftPowerAtlas.Web.Localization;
+
+namespace SoftPowerAtlas.Web;
+
+/// <summary>Builds the web host: the store, the pages, the REST API, limits and security headers.</summary>
+public static class AtlasWebHost
+{
+    /// <summary>Largest request body accepted (an upload of one file of the loader's 20 MB limit, plus form overhead).</summary>
+    public const long MaxRequestBytes = 21L * 1024 * 1024;
+
+    /// <summary>Longest query string accepted, in characters.</summary>
+    public const int MaxQueryLength = 2048;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(AtlasWebHost).Assembly.GetName().Name,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        configure?.Invoke(builder);
+        AddServices(builder.Services);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        var app = builder.Build();
+        UseAtlas(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var path = config["Atlas:Database"] is { Length: > 0 } configured ? configured
+                : Environment.GetEnvironmentVariable("ATLAS_DB") is { Length: > 0 } env ? env : "atlas.db";
+            return SqliteAtlasStore.Open(path, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp => new SqliteAtlasReader(sp.GetRequiredService<SqliteAtlasStore>()));
+        services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DocumentAnnotator>();
+        services.AddSingleton<UploadIngester>();
+        services.AddSingleton(UiLabels.Default);
+        services.AddScoped<UiText>();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache(o => o.SizeLimit = 512);
+        // Thai and every other script written as characters, not entities; <, >, &, quotes are still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "SoftPowerAtlas API";
+            doc.Info.Description = "Documents, entities, engagements and commitments extracted from Thai and English press releases on soft power. Lists are paged with offset and limit; every error is an RFC 7807 problem.";
+            return Task.CompletedTask;
+        }));
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
+        services.AddRazorPages().ConfigureApplicationPartManager(manager =>
+        {
+            // `atlas serve` hosts these pages from another entry assembly: name this one explicitly.
+            var assembly = typeof(AtlasWebHost).Assembly;
+            if (!manager.ApplicationParts.Any(p => p.Name == assembly.GetName().Name))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    manager.ApplicationParts.Add(part);
+                }
+            }
+        });
+    }
+
+    private static void UseAtlas(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Apply);
+        app.Use(RequestLimits.RejectLongQueries);
+        app.UseMiddleware<LanguageMiddleware>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAtlasApis();
+        app.MapRazorPages();
+        app.MapGet("/healthz", () => TypedResults.Text("ok", MediaTypeNames.Text.Plain)).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Caching.Memory;
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Documents;
+using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Analysis.Text;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Web.Documents;
+
+/// <summary>What kind of fact a highlighted span is.</summary>
+public enum FactKind
+{
+    Date,
+    Organization,
+    Person,
+    Country,
+    Province,
+    Place,
+    Sector,
+}
+
+/// <summary>
+/// A fact highlighted in the cleaned text: its span there, its span in the document as stored
+/// (<see cref="OriginalStart"/>, <see cref="OriginalEnd"/>), what it is, and the page it links to.
+/// </summary>
+public sealed record FactMark(int Start, int End, FactKind Kind, string Label, string? Href, int OriginalStart, int OriginalEnd);
+
+/// <summary>A run of the cleaned text, highlighted when <see cref="Mark"/> is set.</summary>
+public sealed record TextRun(string Text, FactMark? Mark);
+
+/// <summary>The cleaned text of a document cut into runs so each fact can be shown in place.</summary>
+public sealed record AnnotatedDocument(string CleanText, IReadOnlyList<TextRun> Runs, IReadOnlyList<FactMark> Facts);
+
+/// <summary>
+/// Finds the facts of a stored document in its cleaned text. The stored facts carry offsets into the
+/// original file, not into the cleaned text, so the document is analysed again (same pipeline, its map
+/// from cleaned to original text included); results are cached by document id.
+/// </summary>
+public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasReader reader, IMemoryCache cache)
+{
+    private static readonly IReadOnlyList<(string Phrase, string Sector)> SectorPhrases =
+        [.. ReferenceLexicon.SectorTriggers(ReferenceData.Default).Where(t => t.Phrase.Length >= 3)];
+
+    private readonly DocumentLoader _loader = new();
+
+    public AnnotatedDocument Annotate(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return cache.GetOrCreate((nameof(DocumentAnnotator), document.Id, document.ContentHash), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return Build(document);
+        })!; // The factory never returns null.
+    }
+
+    private AnnotatedDocument Build(StoredDocument document)
+    {
+        var format = Enum.TryParse<DocumentFormat>(document.Format, ignoreCase: true, out var f) ? f : DocumentFormat.Text;
+        var loaded = _loader.LoadText(document.OriginalText, document.Source, format);
+        if (!loaded.IsSuccess)
+        {
+            return new AnnotatedDocument(document.CleanText, [new TextRun(document.CleanText, null)], []);
+        }
+
+        var analyzed = pipeline.Run(loaded.Document);
+        var map = analyzed.Text;
+        var marks = new List<FactMark>();
+        FactMark Mark(TextSpan span, FactKind kind, string label, string? href)
+        {
+            var o = map.ToOriginal(span);
+            return new FactMark(span.Start, span.End, kind, label, href, o.Start, o.End);
+        }
+
+        foreach (var d in analyzed.Get<DocumentDates>()?.Mentions ?? [])
+        {
+            // Date spans already point into the original; a date outside the body (a page header) has no place in the text.
+            var clean = d.Span.End <= map.OriginalLength ? map.FromOriginal(d.Span) : default;
+            if (d.HasValue && d.Role != DateRole.Name && !clean.IsEmpty)
+            {
+                marks.Add(new FactMark(clean.Start, clean.End, FactKind.Date, d.Normalized, null, d.Span.Start, d.Span.End));
+            }
+        }
+
+        var facts = analyzed.Get<DocumentFacts>();
+        var mentions = facts?.Mentions ?? [];
+        var ids = reader.EntityIds(mentions.Select(m => m.Key));
+        foreach (var m in mentions)
+        {
+            var (kind, href) = m.Kind switch
+            {
+                EntityKind.Country => (FactKind.Country, $"/countries/{Uri.EscapeDataString(PlaceCode(m.Key))}"),
+                EntityKind.Province => (FactKind.Province, $"/provinces/{Uri.EscapeDataString(PlaceCode(m.Key))}"),
+                EntityKind.ForeignPlace => (FactKind.Place, null),
+                EntityKind.Person => (FactKind.Person, ids.TryGetValue(m.Key, out var p) ? $"/entities/{p}" : null),
+                _ => (FactKind.Organization, ids.TryGetValue(m.Key, out var o) ? $"/entities/{o}" : null),
+            };
+            marks.Add(Mark(m.Span, kind, m.Name, href));
+        }
+
+        foreach (var e in facts?.Engagements ?? [])
+        {
+            marks.AddRange(SectorsIn(map.Text, e).Select(s => Mark(s.Span, FactKind.Sector, s.Sector, $"/engagements?sector={Uri.EscapeDataString(s.Sector)}")));
+        }
+
+        var kept = NonOverlapping(marks);
+        return new AnnotatedDocument(map.Text, Runs(map.Text, kept), kept);
+    }
+
+    /// <summary>The ISO code of a place key (<c>country:JP</c> → <c>JP</c>, <c>province:TH-10</c> → <c>TH-10</c>).</summary>
+    private static string PlaceCode(string key) => key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>Where, inside an engagement's passage, the words that gave it its sectors are.</summary>
+    private static IEnumerable<(TextSpan Span, string Sector)> SectorsIn(string text, Engagement engagement)
+    {
+        foreach (var (phrase, sector) in SectorPhrases)
+        {
+            if (!engagement.Sectors.Contains(sector, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var start = text.IndexOf(phrase, engagement.Evidence.Start, engagement.Evidence.Length, StringComparison.OrdinalIgnoreCase);
+            if (start >= 0 && start + phrase.Length <= engagement.Evidence.End)
+            {
+                yield return (new TextSpan(start, start + phrase.Length), sector);
+            }
+        }
+    }
+
+    /// <summary>Keeps the earliest, then the longest, of overlapping marks.</summary>
+    private static List<FactMark> NonOverlapping(List<FactMark> marks)
+    {
+        var kept = new List<FactMark>();
+        var end = -1;
+        foreach (var m in marks.Where(m => m.End > m.Start).OrderBy(m => m.Start).ThenByDescending(m => m.End - m.Start).ThenBy(m => m.Kind))
+        {
+            if (m.Start >= end)
+            {
+                kept.Add(m);
+                end = m.End;
+            }
+        }
+
+        return kept;
+    }
+
+    private static List<TextRun> Runs(string text, List<FactMark> marks)
+    {
+        var runs = new List<TextRun>();
+        var at = 0;
+        foreach (var m in marks)
+        {
+            if (m.Start > at)
+            {
+                runs.Add(new TextRun(text[at..m.Start], null));
+            }
+
+            runs.Add(new TextRun(text[m.Start..m.End], m));
+            at = m.End;
+        }
+
+        if (at < text.Length)
+        {
+            runs.Add(new TextRun(text[at..], null));
+        }
+
+        return runs;
+    }
+}

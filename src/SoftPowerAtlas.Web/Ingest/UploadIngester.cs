@@ -1,0 +1,70 @@
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Web.Ingest;
+
+/// <summary>What happened to one uploaded file: stored (with its id), a duplicate of a stored document, or failed and why.</summary>
+public sealed record UploadResult(string File, string Status, long? DocumentId, string Message);
+
+/// <summary>
+/// Ingests uploaded files with the same loader, pipeline and duplicate policy as <c>atlas ingest</c>,
+/// one transaction per file, one writer at a time. Files are recorded with the source <c>upload/NAME</c>.
+/// </summary>
+public sealed class UploadIngester(SqliteAtlasStore store, AnalysisPipeline pipeline)
+{
+    /// <summary>File name endings the loader reads.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".markdown", ".html", ".htm"];
+
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly DocumentLoader _loader = new();
+
+    public long MaxFileBytes => _loader.MaxBytes;
+
+    public async Task<UploadResult> IngestAsync(string fileName, Stream content, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = Path.GetFileName(fileName ?? string.Empty);
+        if (name.Length == 0)
+        {
+            return new UploadResult(fileName ?? string.Empty, "failed", null, "the file has no name");
+        }
+
+        if (!Extensions.Contains(Path.GetExtension(name).ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            return new UploadResult(name, "failed", null, $"{name}: {Path.GetExtension(name)} files are not read (only {string.Join(", ", Extensions)})");
+        }
+
+        var source = "upload/" + name;
+        var loaded = _loader.Load(content, source);
+        if (!loaded.IsSuccess)
+        {
+            return new UploadResult(name, "failed", null, loaded.Error.Message);
+        }
+
+        var document = IngestRunner.ToNewDocument(pipeline.Run(loaded.Document));
+        await _writer.WaitAsync(cancel);
+        try
+        {
+            using var batch = store.BeginBatch();
+            var outcome = batch.Ingest(document);
+            batch.Commit();
+            return outcome.Status switch
+            {
+                IngestStatus.Added => new UploadResult(name, "stored", outcome.DocumentId, $"stored as document {outcome.DocumentId}"),
+                IngestStatus.AddedNearDuplicate => new UploadResult(name, "stored", outcome.DocumentId, $"stored as document {outcome.DocumentId}, a near duplicate of document {outcome.Match?.DocumentId}"),
+                _ => new UploadResult(name, "duplicate", outcome.DocumentId, $"already stored as document {outcome.DocumentId}"),
+            };
+        }
+        catch (StoreException e)
+        {
+            return new UploadResult(name, "failed", null, e.Message);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Web.Pages.Documents;
+
+/// <summary>Every stored document, in ingest order, a page at a time.</summary>
+public sealed class IndexModel(SqliteAtlasReader reader) : PageModel
+{
+    public const int PageSize = 25;
+
+    public Page<DocumentSummary> Documents { get; private set; } = null!; // Set in OnGet before rendering.
+
+    public void OnGet(int? offset) => Documents = reader.ListDocuments(PageOffset.Clamp(offset), PageSize);
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Web.Documents;
+
+namespace SoftPowerAtlas.Web.Pages.Documents;
+
+/// <summary>One document: its cleaned text with the facts highlighted in place, its engagements and commitments.</summary>
+public sealed class ShowModel(SqliteAtlasStore store, SqliteAtlasReader reader, DocumentAnnotator annotator) : PageModel
+{
+    public StoredDocument Document { get; private set; } = null!; // Set in OnGet before rendering.
+
+    public AnnotatedDocument Annotated { get; private set; } = null!;
+
+    public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
+
+    public IReadOnlyList<CommitmentRow> Commitments { get; private set; } = [];
+
+    public IReadOnlyList<DocumentSummary> NearDuplicates { get; private set; } = [];
+
+    public IActionResult OnGet(long id)
+    {
+        var document = store.GetDocument(id);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        Document = document;
+        Annotated = annotator.Annotate(document);
+        Engagements = reader.ListEngagements(EngagementFilter.Any, 0, 100, documentId: id).Items;
+        Commitments = reader.ListCommitments(0, 100, documentId: id).Items;
+        NearDuplicates = reader.NearDuplicates(id);
+        return Page();
+    }
+}
