@@ -21,9 +21,14 @@ if ! command -v python3 >/dev/null 2>&1; then
   fi
 fi
 
-dotnet build SoftPowerAtlas.slnx -c Release -warnaserror
+# The store suite and the --db tests run on PostgreSQL too: a throwaway cluster on 127.0.0.1,
+# installed from Debian's packages when missing, removed when the tests end.
+source scripts/postgres-cluster.sh
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'pg_cluster_stop; rm -f "$log"' EXIT
+pg_cluster_start
+
+dotnet build SoftPowerAtlas.slnx -c Release -warnaserror
 status=0
 dotnet test SoftPowerAtlas.slnx -c Release --no-build --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 

@@ -21,7 +21,7 @@ public static class AtlasCommand
         var console = new CliConsole(output, error);
         var db = new Option<string>("--db")
         {
-            Description = "The database: a SQLite file path. Default: $ATLAS_DB, else ./atlas.db.",
+            Description = "The database: a SQLite file path, or a PostgreSQL server as postgres://user:password@host:port/database or an Npgsql connection string (Host=…;Database=…). Default: $ATLAS_DB, else ./atlas.db.",
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ATLAS_DB") is { Length: > 0 } env ? env : "atlas.db",
         };

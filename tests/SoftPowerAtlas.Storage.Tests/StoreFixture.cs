@@ -12,6 +12,12 @@ public abstract class StoreFixture : IDisposable
     /// </summary>
     public abstract IAtlasStore Open(TimeProvider clock);
 
+    /// <summary>The schema version a freshly opened store of this provider reports.</summary>
+    public abstract int LatestSchemaVersion { get; }
+
+    /// <summary>Runs a query on the test's database behind the store's back and returns its one number.</summary>
+    public abstract long Scalar(string sql);
+
     public void Dispose()
     {
         Dispose(disposing: true);

@@ -341,12 +341,58 @@ public abstract class StoreTests<TFixture> : IDisposable
     }
 
     [Fact]
+    public void Add_WithFacts_WritesEntitiesMentionsEngagementsAndCommitments()
+    {
+        var id = AddAndCommit(Samples.Document(Samples.ThaiSegmented) with { FactsJson = Samples.FactsJson });
+
+        Assert.Equal(3, Fixture.Scalar("SELECT count(*) FROM entities"));
+        Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM engagements WHERE document_id = {id} AND type = 'forum_or_exhibition' AND date = '2024-06-28' AND end_date = '2024-06-30'"));
+        Assert.Equal(2, Fixture.Scalar("SELECT count(*) FROM engagement_parties WHERE side = 'thai'"));
+        Assert.Equal(1, Fixture.Scalar("SELECT count(*) FROM engagement_countries WHERE country = 'FR'"));
+        Assert.Equal(1, Fixture.Scalar("SELECT count(*) FROM engagement_sectors WHERE sector = 'food'"));
+        Assert.Equal(1, Fixture.Scalar("SELECT count(*) FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.key = 'agency:cea' AND a.alias = 'สศส.'"));
+        Assert.Equal(8, Fixture.Scalar("SELECT min(m.start) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.key = 'agency:cea'"));
+        Assert.Equal(1, Fixture.Scalar("""SELECT count(*) FROM commitments WHERE due = 'FY2025' AND start = 40 AND "end" = 90"""));
+    }
+
+    [Fact]
+    public void Add_SameEntityInTwoDocuments_OneEntityGainingAliases()
+    {
+        using (var batch = Store.BeginBatch())
+        {
+            batch.Add(Samples.Document(Samples.ThaiSegmented) with { FactsJson = Samples.FactsJson });
+            batch.Add(Samples.Document(Samples.EnglishRelease, "samples/en.txt", "en") with
+            {
+                FactsJson = Samples.FactsJson.Replace("สศส.", "CEA", StringComparison.Ordinal),
+            });
+            batch.Commit();
+        }
+
+        Assert.Equal(3, Fixture.Scalar("SELECT count(*) FROM entities"));
+        Assert.Equal(2, Fixture.Scalar("SELECT count(DISTINCT document_id) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.key = 'agency:cea'"));
+        Assert.Equal(2, Fixture.Scalar("SELECT count(*) FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.key = 'agency:cea' AND a.alias IN ('สศส.', 'CEA')"));
+    }
+
+    [Fact]
+    public void Dispose_WithoutCommit_LeavesNoFacts()
+    {
+        using (var batch = Store.BeginBatch())
+        {
+            batch.Add(Samples.Document(Samples.ThaiSegmented) with { FactsJson = Samples.FactsJson });
+        }
+
+        Assert.Equal(0, Fixture.Scalar("SELECT count(*) FROM entities"));
+        Assert.Equal(0, Fixture.Scalar("SELECT count(*) FROM engagements"));
+        Assert.Equal(0, Fixture.Scalar("SELECT count(*) FROM commitments"));
+    }
+
+    [Fact]
     public void GetStats_EmptyStore_ZeroCountsAndCurrentSchema()
     {
         var stats = Store.GetStats();
 
         Assert.Equal((0L, 0L, 0L), (stats.Documents, stats.NearDuplicates, stats.ExtraSources));
-        Assert.True(stats.SchemaVersion >= 2, $"schema version {stats.SchemaVersion}");
+        Assert.Equal(Fixture.LatestSchemaVersion, stats.SchemaVersion);
     }
 
     public void Dispose()

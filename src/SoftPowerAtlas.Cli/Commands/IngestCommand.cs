@@ -3,7 +3,6 @@ using System.Globalization;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Sqlite;
 using Spectre.Console;
 
 namespace SoftPowerAtlas.Cli.Commands;
@@ -31,10 +30,10 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(string dbPath, string[] paths, bool quiet, CliConsole console, CancellationToken cancel)
     {
-        SqliteAtlasStore store;
+        IAtlasStore store;
         try
         {
-            store = SqliteAtlasStore.Open(dbPath);
+            store = AtlasStores.Open(dbPath);
         }
         catch (StoreException e)
         {
@@ -69,12 +68,12 @@ internal static class IngestCommand
                 summary = await runner.RunAsync(inputs, null, cancel);
             }
 
-            await PrintSummaryAsync(summary, dbPath, quiet, console);
+            await PrintSummaryAsync(summary, AtlasStores.Describe(dbPath), quiet, console);
             return summary.Failed.Count > 0 ? AtlasCommand.SomeInputsFailed : AtlasCommand.Ok;
         }
     }
 
-    private static async Task PrintSummaryAsync(IngestSummary s, string dbPath, bool quiet, CliConsole console)
+    private static async Task PrintSummaryAsync(IngestSummary s, string database, bool quiet, CliConsole console)
     {
         var o = console.Out;
         if (!quiet)
@@ -101,6 +100,6 @@ internal static class IngestCommand
 
         var rate = s.Elapsed.TotalSeconds > 0 ? (s.Ingested + s.Duplicates + s.Failed.Count) / s.Elapsed.TotalSeconds : 0;
         await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Ingested {s.Ingested} ({s.NearDuplicates} near duplicates linked), {s.Duplicates} duplicates skipped, {s.Failed.Count} failed, in {s.Elapsed.TotalSeconds:F1} s ({rate:F0} documents/s) into {dbPath}."));
+            $"Ingested {s.Ingested} ({s.NearDuplicates} near duplicates linked), {s.Duplicates} duplicates skipped, {s.Failed.Count} failed, in {s.Elapsed.TotalSeconds:F1} s ({rate:F0} documents/s) into {database}."));
     }
 }

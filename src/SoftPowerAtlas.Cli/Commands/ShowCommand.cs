@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage.Postgres;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -19,7 +19,7 @@ internal static class ShowCommand
 
     private static int Run(string dbPath, string doc, bool words, CliConsole console)
     {
-        if (!File.Exists(dbPath))
+        if (!PostgresAddress.IsPostgres(dbPath) && !File.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
@@ -27,13 +27,13 @@ internal static class ShowCommand
 
         try
         {
-            using var store = SqliteAtlasStore.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath);
             var found = long.TryParse(doc.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? store.GetDocument(id)
                 : store.FindBySource(doc) ?? store.FindBySource(Path.GetFullPath(doc));
             if (found is null)
             {
-                console.Error.WriteLine($"atlas: no document '{doc}' in {dbPath}");
+                console.Error.WriteLine($"atlas: no document '{doc}' in {AtlasStores.Describe(dbPath)}");
                 return AtlasCommand.SomeInputsFailed;
             }
 

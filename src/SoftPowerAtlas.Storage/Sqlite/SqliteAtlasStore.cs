@@ -81,7 +81,8 @@ public sealed class SqliteAtlasStore : IAtlasStore
         var connection = Run(Connect);
         try
         {
-            return new SqliteIngestBatch(connection, Path, _clock);
+            // IMMEDIATE takes the file's write lock now, before the batch's first duplicate lookup.
+            return new IngestBatch(connection.BeginTransaction(deferred: false), new SqliteDialect(Path), _clock);
         }
         catch (SqliteException e)
         {
@@ -96,31 +97,19 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
-    public StoredDocument? GetDocument(long id) => Run(() =>
-    {
-        using var connection = Connect();
-        return SqliteDocumentReader.ReadOne(connection, SqliteDocumentReader.SelectById, ("$id", id));
-    });
+    public StoredDocument? GetDocument(long id) => ReadDocuments(DocumentReader.SelectById, ("@id", id)).FirstOrDefault();
 
     public StoredDocument? FindBySource(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Run(() =>
-        {
-            using var connection = Connect();
-            return SqliteDocumentReader.ReadOne(connection, SqliteDocumentReader.SelectBySource, ("$source", source));
-        });
+        return ReadDocuments(DocumentReader.SelectBySource, ("@source", source)).FirstOrDefault();
     }
 
     public IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return Run(() =>
-        {
-            using var connection = Connect();
-            return SqliteDocumentReader.ReadMany(connection, SqliteDocumentReader.SelectPage, ("$limit", limit), ("$offset", offset));
-        });
+        return ReadDocuments(DocumentReader.SelectPage, ("@limit", limit), ("@offset", offset));
     }
 
     public StoreStats GetStats() => Run(() =>
@@ -138,6 +127,13 @@ public sealed class SqliteAtlasStore : IAtlasStore
         reader.Read();
         var stats = new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), SqliteMigrator.ReadVersion(connection, transaction));
         return stats;
+    });
+
+    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) => Run(() =>
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return DocumentReader.ReadMany(transaction, sql, parameters);
     });
 
     /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>

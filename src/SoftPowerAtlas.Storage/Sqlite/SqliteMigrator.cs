@@ -1,12 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
-
-/// <summary>One numbered schema change: an embedded <c>Sqlite/Migrations/NNNN_name.sql</c> file.</summary>
-internal sealed record SqliteMigration(int Version, string Name, string Sql);
 
 /// <summary>
 /// Brings a database to the schema this build knows, one migration per transaction, logging each
@@ -16,10 +12,10 @@ internal static class SqliteMigrator
 {
     private const string ResourcePrefix = "Sqlite/Migrations/";
 
-    private static readonly Lazy<IReadOnlyList<SqliteMigration>> LazyMigrations = new(LoadMigrations);
+    private static readonly Lazy<IReadOnlyList<Migration>> LazyMigrations = new(() => Storage.Migrations.Load(ResourcePrefix));
 
     /// <summary>Migrations in version order, numbered 1, 2, 3... without gaps.</summary>
-    public static IReadOnlyList<SqliteMigration> Migrations => LazyMigrations.Value;
+    public static IReadOnlyList<Migration> Migrations => LazyMigrations.Value;
 
     public static int LatestVersion => Migrations[^1].Version;
 
@@ -74,7 +70,7 @@ internal static class SqliteMigrator
         "Security",
         "CA2100:Review SQL queries for security vulnerabilities",
         Justification = "The SQL is a migration script embedded in this assembly and an integer version; no input reaches it.")]
-    private static void Apply(SqliteConnection connection, SqliteTransaction transaction, SqliteMigration migration, TimeProvider clock)
+    private static void Apply(SqliteConnection connection, SqliteTransaction transaction, Migration migration, TimeProvider clock)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -107,46 +103,5 @@ internal static class SqliteMigrator
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-    }
-
-    private static List<SqliteMigration> LoadMigrations()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        var migrations = new List<SqliteMigration>();
-        foreach (var resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var fileName = Path.GetFileNameWithoutExtension(resource);
-            var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !int.TryParse(fileName.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                throw new InvalidOperationException($"migration resource '{resource}' is not named NNNN_name.sql");
-            }
-
-            migrations.Add(new SqliteMigration(version, fileName[(underscore + 1)..], ReadResource(assembly, resource)));
-        }
-
-        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version != i + 1)
-            {
-                throw new InvalidOperationException($"migrations must be numbered 1, 2, 3... without gaps; found {migrations[i].Version} at position {i + 1}");
-            }
-        }
-
-        return migrations.Count > 0 ? migrations : throw new InvalidOperationException("no embedded migrations found");
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"resource '{name}' listed but not readable");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -31,6 +31,14 @@ internal static class AtlasDatabase
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    public static string Text(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!; // the callers' queries always yield one value.
+    }
+
     public static long CountDocuments(string path) => Scalar(path, "SELECT count(*) FROM documents");
 
     /// <summary>One column of the document stored from a source path ending in <paramref name="fileName"/>.</summary>

@@ -19,6 +19,17 @@ public sealed class SqliteStoreFixture : StoreFixture
 
     public override IAtlasStore Open(TimeProvider clock) => SqliteAtlasStore.Open(DatabasePath, clock);
 
+    public override int LatestSchemaVersion => SqliteMigrator.LatestVersion;
+
+    public override long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     protected override void Dispose(bool disposing)
     {
         SqliteConnection.ClearAllPools();

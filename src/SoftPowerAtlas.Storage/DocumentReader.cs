@@ -1,0 +1,103 @@
+using System.Data.Common;
+
+namespace SoftPowerAtlas.Storage;
+
+/// <summary>
+/// The document queries both stores share (the SQL is in the dialect SQLite and PostgreSQL have in
+/// common, with <c>@name</c> parameters) and the mapping of their rows.
+/// </summary>
+internal static class DocumentReader
+{
+    private const string Columns =
+        "d.id, d.source, d.format, d.title, d.source_url, d.byline, d.published_as_written, d.published, d.language, " +
+        "d.encoding, d.original_text, d.clean_text, d.segmented_text, d.content_hash, d.sim_hash, d.near_duplicate_of, " +
+        "d.ingested_at, d.facts_json";
+
+    public const string SelectById = "SELECT " + Columns + " FROM documents d WHERE d.id = @id";
+
+    public const string SelectBySource =
+        "SELECT " + Columns + " FROM document_sources s JOIN documents d ON d.id = s.document_id " +
+        "WHERE s.source = @source ORDER BY s.id DESC LIMIT 1";
+
+    public const string SelectPage = "SELECT " + Columns + " FROM documents d ORDER BY d.id LIMIT @limit OFFSET @offset";
+
+    private const string SelectSources = "SELECT source FROM document_sources WHERE document_id = @id ORDER BY id";
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> and reads each document with its sources, all inside
+    /// <paramref name="transaction"/> (a read snapshot), so documents and sources agree.
+    /// </summary>
+    public static IReadOnlyList<StoredDocument> ReadMany(DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var connection = transaction.Connection ?? throw new ArgumentException("the transaction has no connection", nameof(transaction));
+        var documents = new List<StoredDocument>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Add(name, value);
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                documents.Add(Map(reader));
+            }
+        }
+
+        using var sources = connection.CreateCommand();
+        sources.Transaction = transaction;
+        sources.CommandText = SelectSources;
+        var id = sources.Add("@id", 0L);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            id.Value = documents[i].Id;
+            var list = new List<string>();
+            using (var reader = sources.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    list.Add(reader.GetString(0));
+                }
+            }
+
+            documents[i] = documents[i] with { Sources = list };
+        }
+
+        return documents;
+    }
+
+
+    private static StoredDocument Map(DbDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Source = reader.GetString(1),
+        Sources = [],
+        Format = reader.GetString(2),
+        Title = NullableString(reader, 3),
+        SourceUrl = NullableString(reader, 4),
+        Byline = NullableString(reader, 5),
+        PublishedAsWritten = NullableString(reader, 6),
+        Published = NullableString(reader, 7),
+        Language = reader.GetString(8),
+        Encoding = reader.GetString(9),
+        OriginalText = reader.GetString(10),
+        CleanText = reader.GetString(11),
+        SegmentedText = reader.GetString(12),
+        ContentHash = reader.GetString(13),
+        SimHash = SimHashBands.FromStored(reader.GetInt64(14)),
+        NearDuplicateOf = reader.IsDBNull(15) ? null : reader.GetInt64(15),
+        IngestedAt = Timestamp(reader, 16),
+        FactsJson = NullableString(reader, 17),
+    };
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>SQLite keeps timestamps as sortable UTC text; PostgreSQL as <c>timestamptz</c>.</summary>
+    private static DateTimeOffset Timestamp(DbDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(string)
+            ? Sqlite.SqliteValues.ParseTimestamp(reader.GetString(ordinal))
+            : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc)).ToUniversalTime();
+}

@@ -1,0 +1,141 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+
+namespace SoftPowerAtlas.Storage.Postgres;
+
+/// <summary>
+/// The shared-server store: the same contract and schema concepts as the SQLite store, on a
+/// PostgreSQL database. Ingest batches serialise on an advisory lock (as SQLite's single writer
+/// does), so two workers cannot both store one text; readers read a snapshot and never wait.
+/// Thread-safe; connections come from one pooled <see cref="NpgsqlDataSource"/>.
+/// </summary>
+public sealed class PostgresAtlasStore : IAtlasStore
+{
+    /// <summary>Key of the advisory lock an ingest batch holds until it commits or rolls back.</summary>
+    private const long IngestLock = 0x534F46_5441_494E; // "SOFTAIN"
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly PostgresDialect _dialect;
+
+    private PostgresAtlasStore(NpgsqlDataSource dataSource, string location, TimeProvider clock)
+    {
+        _dataSource = dataSource;
+        Location = location;
+        _clock = clock;
+        _dialect = new PostgresDialect(location);
+    }
+
+    /// <summary>The database as messages name it: <c>postgres://user@host:port/database</c>, without the password.</summary>
+    public string Location { get; }
+
+    /// <summary>
+    /// Connects to the database <paramref name="address"/> names (a <c>postgres://</c> URL or an
+    /// Npgsql connection string) and applies any pending migrations.
+    /// </summary>
+    /// <exception cref="StoreException">The address is malformed, the server cannot be reached or refuses, or the schema is newer or foreign.</exception>
+    public static PostgresAtlasStore Open(string address, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        var builder = PostgresAddress.Parse(address);
+        var location = PostgresAddress.Describe(builder);
+        var store = new PostgresAtlasStore(NpgsqlDataSource.Create(builder), location, clock ?? TimeProvider.System);
+        try
+        {
+            using var connection = store._dataSource.OpenConnection();
+            PostgresMigrator.Migrate(connection, location, store._clock);
+            return store;
+        }
+        catch (DbException e)
+        {
+            store.Dispose();
+            throw store._dialect.ToStoreException(e);
+        }
+        catch (StoreException)
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public IIngestBatch BeginBatch() => Run(() =>
+    {
+        var connection = _dataSource.OpenConnection();
+        try
+        {
+            var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+            {
+                command.Parameters.AddWithValue("key", IngestLock);
+                command.ExecuteNonQuery();
+            }
+
+            return (IIngestBatch)new IngestBatch(transaction, _dialect, _clock);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    });
+
+    public StoredDocument? GetDocument(long id) => ReadDocuments(DocumentReader.SelectById, ("@id", id)).FirstOrDefault();
+
+    public StoredDocument? FindBySource(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return ReadDocuments(DocumentReader.SelectBySource, ("@source", source)).FirstOrDefault();
+    }
+
+    public IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return ReadDocuments(DocumentReader.SelectPage, ("@limit", limit), ("@offset", offset));
+    }
+
+    public StoreStats GetStats() => Run(() =>
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        using var command = new NpgsqlCommand(
+            """
+            SELECT (SELECT count(*) FROM documents),
+                   (SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL),
+                   (SELECT count(*) FROM document_sources) - (SELECT count(*) FROM documents)
+            """,
+            connection,
+            transaction);
+        long documents, near, extra;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            (documents, near, extra) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        return new StoreStats(documents, near, extra, PostgresMigrator.ReadVersion(connection, transaction));
+    });
+
+    /// <summary>Closes the pooled connections.</summary>
+    public void Dispose() => _dataSource.Dispose();
+
+    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) => Run(() =>
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        return DocumentReader.ReadMany(transaction, sql, parameters);
+    });
+
+    private T Run<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DbException e)
+        {
+            throw _dialect.ToStoreException(e);
+        }
+    }
+}

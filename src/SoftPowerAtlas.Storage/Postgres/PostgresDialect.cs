@@ -1,0 +1,37 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace SoftPowerAtlas.Storage.Postgres;
+
+/// <summary>PostgreSQL's side of <see cref="StoreDialect"/>: <c>timestamptz</c> values and SQLSTATE codes.</summary>
+internal sealed class PostgresDialect(string location) : StoreDialect(location)
+{
+    public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime();
+
+    public override WriteConflict Conflict(DbException exception) => exception is PostgresException postgres
+        ? postgres.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation => WriteConflict.Unique,
+            PostgresErrorCodes.ForeignKeyViolation => WriteConflict.ForeignKey,
+            _ => WriteConflict.None,
+        }
+        : WriteConflict.None;
+
+    public override StoreException ToStoreException(DbException exception)
+    {
+        var what = exception switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
+                "the server refused the user name or password",
+            PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } => "the database does not exist on the server; create it first (createdb)",
+            PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } => "the user may not do this in the database",
+            PostgresException { SqlState: PostgresErrorCodes.DiskFull } => "the server's disk is full",
+            PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } =>
+                "the text holds a character PostgreSQL cannot store (a NUL character?)",
+            NpgsqlException { InnerException: SocketException or TimeoutException } => "the server cannot be reached; is it running and listening on that host and port?",
+            _ => "the database failed",
+        };
+        return new StoreException(Location, $"{what} ({exception.Message})", exception);
+    }
+}
