@@ -26,7 +26,7 @@ public static class DocumentsApi
     public static void MapDocumentsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/documents").WithTags("Documents");
-        group.MapGet("/", List).WithSummary("Documents in ingest order, paged.");
+        group.MapGet("", List).WithSummary("Documents in ingest order, paged.");
         group.MapGet("/{id:long}", Get).WithSummary("One document: cleaned text, facts with offsets, near duplicates.");
         group.MapGet("/{id:long}/engagements", Engagements).WithSummary("The engagements a document reports.");
         group.MapGet("/{id:long}/commitments", Commitments).WithSummary("The commitments a document reports.");

@@ -35,7 +35,7 @@ public static class EntitiesApi
     public static void MapEntitiesApi(this RouteGroupBuilder api)
     {
         var entities = api.MapGroup("/entities").WithTags("Entities");
-        entities.MapGet("/", List).WithSummary("Entities (agency, organization, body, person), most engaged first; filter by kind and by name or alias.");
+        entities.MapGet("", List).WithSummary("Entities (agency, organization, body, person), most engaged first; filter by kind and by name or alias.");
         entities.MapGet("/{id:long}", Get).WithSummary("One entity with aliases, partners, partner countries and sectors.");
         entities.MapGet("/{id:long}/documents", Documents).WithSummary("Documents that mention the entity.");
         api.MapGet("/countries/{code}", Country).WithTags("Entities").WithSummary("A country by ISO 3166-1 alpha-2 code.");

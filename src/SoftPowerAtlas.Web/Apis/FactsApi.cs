@@ -21,11 +21,10 @@ public static partial class FactsApi
 
     public static void MapFactsApi(this RouteGroupBuilder api)
     {
-        var facts = api.MapGroup("/").WithTags("Facts");
-        facts.MapGet("/engagements", Engagements).WithSummary("Engagements, newest first; filter by country, sector, type, years and entity.");
-        facts.MapGet("/commitments", Commitments).WithSummary("Commitments, soonest due first; filter by document or entity.");
-        facts.MapGet("/overview", (SqliteAtlasReader reader) => TypedResults.Ok(reader.Overview())).WithSummary("Dashboard counts by country, sector, type, year and province.");
-        facts.MapGet("/network", Network).WithSummary("Thai agencies and partner countries linked by shared engagements; filter by sector and years.");
+        api.MapGet("/engagements", Engagements).WithTags("Facts").WithSummary("Engagements, newest first; filter by country, sector, type, years and entity.");
+        api.MapGet("/commitments", Commitments).WithTags("Facts").WithSummary("Commitments, soonest due first; filter by document or entity.");
+        api.MapGet("/overview", (SqliteAtlasReader reader) => TypedResults.Ok(reader.Overview())).WithTags("Facts").WithSummary("Dashboard counts by country, sector, type, year and province.");
+        api.MapGet("/network", Network).WithTags("Facts").WithSummary("Thai agencies and partner countries linked by shared engagements; filter by sector and years.");
     }
 
     public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem> Engagements(

@@ -17,7 +17,7 @@ public static class IngestApi
         api.MapPost("/ingest", Upload)
             .WithTags("Ingest")
             .WithSummary("Upload files (multipart/form-data, field 'files'); each is cleaned, analysed and stored, or reported with the reason it was not.")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithDescription("Send multipart/form-data with the files in the field 'files' (at most 50, each at most 20 MB; .txt, .md, .html). Anything else is a 415 problem.")
             .DisableAntiforgery();
     }
 

@@ -79,7 +79,7 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasRead
         foreach (var d in analyzed.Get<DocumentDates>()?.Mentions ?? [])
         {
             // Date spans already point into the original; a date outside the body (a page header) has no place in the text.
-            var clean = d.Span.End <= map.OriginalLength ? map.FromOriginal(d.Span) : default;
+            var clean = d.Span.End <= map.OriginalLength ? Trim(map.Text, map.FromOriginal(d.Span)) : default;
             if (d.HasValue && d.Role != DateRole.Name && !clean.IsEmpty)
             {
                 marks.Add(new FactMark(clean.Start, clean.End, FactKind.Date, d.Normalized, null, d.Span.Start, d.Span.End));
@@ -109,6 +109,23 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasRead
 
         var kept = NonOverlapping(marks);
         return new AnnotatedDocument(map.Text, Runs(map.Text, kept), kept);
+    }
+
+    /// <summary>A span without the white space at its ends (line breaks the cleaner put around a date's original characters).</summary>
+    private static TextSpan Trim(string text, TextSpan span)
+    {
+        var (start, end) = (span.Start, span.End);
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new TextSpan(start, end);
     }
 
     /// <summary>The ISO code of a place key (<c>country:JP</c> → <c>JP</c>, <c>province:TH-10</c> → <c>TH-10</c>).</summary>

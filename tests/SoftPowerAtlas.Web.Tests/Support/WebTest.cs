@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SoftPowerAtlas.Web.Tests.Support;
+
+/// <summary>A test with its own database of the ingested samples and a client of the app over it.</summary>
+public abstract class WebTest : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!; // Set in InitializeAsync, before any test runs.
+
+    protected AtlasWebFactory Factory { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Factory = new AtlasWebFactory(Database.Path);
+        Client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Database.Dispose();
+    }
+
+    protected async Task<JsonElement> GetJson(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The id of the document ingested from the sample of this file name.</summary>
+    protected async Task<long> SampleId(string fileName)
+    {
+        var page = await GetJson("/api/documents?limit=200");
+        return page.GetProperty("items").EnumerateArray()
+            .Single(d => d.GetProperty("source").GetString()!.EndsWith(fileName, StringComparison.Ordinal))
+            .GetProperty("id").GetInt64();
+    }
+}
