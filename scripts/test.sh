@@ -21,6 +21,20 @@ if ! command -v python3 >/dev/null 2>&1; then
   fi
 fi
 
+# The web tests drive Debian's Chromium (Playwright, headless) and need Thai fonts to render pages;
+# the web project's build installs its front-end packages with npm (package-lock.json).
+web_packages=()
+[ -x /usr/bin/chromium ] || web_packages+=(chromium)
+fc-list 2>/dev/null | grep -qi 'loma\|garuda' || web_packages+=(fonts-thai-tlwg fontconfig)
+command -v npm >/dev/null 2>&1 || web_packages+=(nodejs npm)
+if [ ${#web_packages[@]} -gt 0 ]; then
+  echo "test.sh: installing ${web_packages[*]} (browser tests and the web front end)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${web_packages[@]}" >/dev/null; }; then
+    echo "error: could not install ${web_packages[*]}; the web build and browser tests need them." >&2
+    exit 1
+  fi
+fi
+
 # The store suite and the --db tests run on PostgreSQL too: a throwaway cluster on 127.0.0.1,
 # installed from Debian's packages when missing, removed when the tests end.
 source scripts/postgres-cluster.sh

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web;
 
@@ -38,6 +39,13 @@ internal static class ServeCommand
         if (port is < 1 or > 65535)
         {
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"atlas: --port must be between 1 and 65535, not {port}"));
+            return AtlasCommand.UsageError;
+        }
+
+        if (PostgresAddress.IsPostgres(dbPath))
+        {
+            // The pages read the fact tables with SQLite's SQL; serving a PostgreSQL store is not written yet.
+            await console.Error.WriteLineAsync("atlas: serve reads a SQLite database for now; pass --db FILE (atlas migrate copies between the two)");
             return AtlasCommand.UsageError;
         }
 

@@ -38,7 +38,8 @@
       const max = Math.max(1, ...map.countries.map((c) => c.count));
       const width = 960, height = 480;
       const project = ([lon, lat]) => [((lon + 180) / 360) * width, ((90 - lat) / 180) * height];
-      const ring = (points) => points.map((p, i) => (i ? "L" : "M") + project(p).map((v) => v.toFixed(1)).join(",")).join("") + "Z";
+      // A ring that crosses the date line (Russia, Fiji, Antarctica) is lifted there instead of drawn across the map.
+      const ring = (points) => points.map((p, i) => (i && Math.abs(p[0] - points[i - 1][0]) < 180 ? "L" : "M") + project(p).map((v) => v.toFixed(1)).join(",")).join("");
       const pathOf = (geometry) => {
         if (!geometry) return "";
         const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
