@@ -25,7 +25,8 @@ fi
 # the web project's build installs its front-end packages with npm (package-lock.json).
 web_packages=()
 [ -x /usr/bin/chromium ] || web_packages+=(chromium)
-fc-list 2>/dev/null | grep -qi 'loma\|garuda' || web_packages+=(fonts-thai-tlwg fontconfig)
+thai_fonts=$(fc-list 2>/dev/null | grep -ci 'loma\|garuda' || true)   # not grep -q: it would cut fc-list's pipe
+[ "${thai_fonts:-0}" -gt 0 ] || web_packages+=(fonts-thai-tlwg fontconfig)
 command -v npm >/dev/null 2>&1 || web_packages+=(nodejs npm)
 if [ ${#web_packages[@]} -gt 0 ]; then
   echo "test.sh: installing ${web_packages[*]} (browser tests and the web front end)"
