@@ -7,7 +7,7 @@ namespace SoftPowerAtlas.Storage.Postgres;
 /// <summary>PostgreSQL's side of <see cref="StoreDialect"/>: <c>timestamptz</c> values and SQLSTATE codes.</summary>
 internal sealed class PostgresDialect(string location) : StoreDialect(location)
 {
-    public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime();
+    public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime().AddTicks(-(value.UtcTicks % 10));
 
     public override WriteConflict Conflict(DbException exception) => exception is PostgresException postgres
         ? postgres.SqlState switch

@@ -9,8 +9,15 @@ internal static class SqliteValues
     /// <summary>Sortable UTC ISO 8601 with 100 ns precision, so text order is time order.</summary>
     private const string TimestampFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'";
 
-    public static string FormatTimestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Cut to whole microseconds, the precision PostgreSQL keeps, so a store copied between the
+    /// engines (<c>atlas migrate</c>) reads back exactly.
+    /// </summary>
+    public static string FormatTimestamp(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        return utc.AddTicks(-(utc.Ticks % 10)).ToString(TimestampFormat, CultureInfo.InvariantCulture);
+    }
 
     public static DateTimeOffset ParseTimestamp(string value) =>
         new(DateTime.ParseExact(value, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);

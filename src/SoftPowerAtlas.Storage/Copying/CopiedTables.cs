@@ -1,0 +1,30 @@
+namespace SoftPowerAtlas.Storage.Copying;
+
+/// <summary>One table <see cref="StoreCopier"/> copies, with the columns that identify a row.</summary>
+internal sealed record CopiedTable(string Name, bool HasIdentity);
+
+/// <summary>
+/// The tables a copy carries, parents before children. Every table of the SQLite schema is either
+/// here or in <see cref="Derived"/> (a test checks), so a new migration must decide which it is.
+/// </summary>
+internal static class CopiedTables
+{
+    public static readonly IReadOnlyList<CopiedTable> All =
+    [
+        new("documents", HasIdentity: true),
+        new("document_bands", HasIdentity: false),
+        new("document_sources", HasIdentity: true),
+        new("entities", HasIdentity: true),
+        new("entity_aliases", HasIdentity: false),
+        new("mentions", HasIdentity: false),
+        new("engagements", HasIdentity: true),
+        new("engagement_parties", HasIdentity: false),
+        new("engagement_countries", HasIdentity: false),
+        new("engagement_sectors", HasIdentity: false),
+        new("commitments", HasIdentity: true),
+        new("place_mentions", HasIdentity: false),
+    ];
+
+    /// <summary>Tables each engine keeps for itself: its migration log and what it rebuilds from the copied rows.</summary>
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string>(StringComparer.Ordinal) { "schema_migrations" };
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Npgsql;
+using SoftPowerAtlas.Cli.Tests.Support;
+
+namespace SoftPowerAtlas.Cli.Tests.Commands;
+
+/// <summary><c>atlas migrate</c> from a real SQLite store into a real PostgreSQL database of the test server.</summary>
+public sealed class MigrateCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly string _server;
+    private readonly string _database = "atlas_migrate_" + Guid.NewGuid().ToString("N");
+
+    public MigrateCommandTests()
+    {
+        _server = Environment.GetEnvironmentVariable("ATLAS_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException("ATLAS_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL.");
+        Execute(_server, $"CREATE DATABASE {_database}");
+    }
+
+    private string Url
+    {
+        get
+        {
+            var b = new NpgsqlConnectionStringBuilder(_server);
+            return string.Create(CultureInfo.InvariantCulture, $"postgres://{b.Username}@{b.Host}:{b.Port}/{_database}");
+        }
+    }
+
+    private string Sqlite => Path.Combine(_temp.Path, "laptop.db");
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Execute(_server, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Migrate_IngestedSamplesAndSeeds_EveryTableVerifiedAndReadableFromServer()
+    {
+        await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", RepoPaths.Samples, RepoPaths.Seeds);
+        var documents = AtlasDatabase.CountDocuments(Sqlite);
+        var original = AtlasDatabase.Text(Sqlite, "SELECT original_text FROM documents WHERE id = 3");
+
+        var run = await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Contains($"into {Url}", run.Out, StringComparison.Ordinal);
+        Assert.Matches(string.Create(CultureInfo.InvariantCulture, $@"\n  documents +{documents} rows  checksum [0-9a-f]{{32}}  ok"), run.Out);
+        Assert.DoesNotContain("DIFFERS", run.Out, StringComparison.Ordinal);
+        Assert.Equal(11, run.Out.Split('\n').Count(l => l.TrimEnd().EndsWith(" ok", StringComparison.Ordinal)));
+        Assert.Equal(original, PostgresText("SELECT original_text FROM documents WHERE id = 3"));
+        var show = await Atlas.RunAsync("--db", Url, "show", "3");
+        Assert.True(show.ExitCode == AtlasCommand.Ok, show.ToString());
+    }
+
+    [Fact]
+    public async Task MigrateCheck_ServerRowChangedAfterCopy_ExitOneNamingTable()
+    {
+        await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", RepoPaths.Samples);
+        await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+        var same = await Atlas.RunAsync("migrate", "--check", "--from", Sqlite, "--to", Url);
+        ExecuteOnCopy("UPDATE entity_aliases SET alias = alias || ' ' WHERE alias = 'KOFIC'");
+
+        var changed = await Atlas.RunAsync("migrate", "--check", "--from", Sqlite, "--to", Url);
+
+        Assert.True(same.ExitCode == AtlasCommand.Ok, same.ToString());
+        Assert.Contains("they hold the same rows", same.Out, StringComparison.Ordinal);
+        Assert.Equal(AtlasCommand.SomeInputsFailed, changed.ExitCode);
+        Assert.Matches(@"\n  entity_aliases +\d+ rows  checksum [0-9a-f]{32}  DIFFERS", changed.Out);
+        Assert.Single(changed.Out.Split('\n'), l => l.Contains("DIFFERS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_ThenIngestOnServer_NewIdsContinueAfterCopiedOnes()
+    {
+        await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", Path.Combine(RepoPaths.Samples, "th_blog_film_korea.txt"));
+        await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+
+        var more = await Atlas.RunAsync("--db", Url, "ingest", Path.Combine(RepoPaths.Samples, "th_web_otop_fair.txt"));
+
+        Assert.True(more.ExitCode == AtlasCommand.Ok, more.ToString());
+        Assert.Equal("1 2", PostgresText("SELECT string_agg(id::text, ' ' ORDER BY id) FROM documents"));
+    }
+
+    [Fact]
+    public async Task Migrate_TargetNotEmpty_ExitOneAndServerUnchanged()
+    {
+        await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", RepoPaths.Samples);
+        await Atlas.RunAsync("--db", Url, "ingest", "-q", Path.Combine(RepoPaths.Samples, "th_web_otop_fair.txt"));
+
+        var run = await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Contains("already holds 1 rows in documents", run.Error, StringComparison.Ordinal);
+        Assert.Equal("1", PostgresText("SELECT count(*) FROM documents"));
+    }
+
+    [Fact]
+    public async Task Migrate_SourceMissing_ExitOneNamingFile()
+    {
+        var missing = Path.Combine(_temp.Path, "nope.db");
+
+        var run = await Atlas.RunAsync("migrate", "--from", missing, "--to", Url);
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Contains(missing, run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Theory]
+    [InlineData("--from", "a.db", "--to", "b.db", "--to must be a PostgreSQL database")]
+    [InlineData("--from", "postgres://x@h/db", "--to", "postgres://x@h/db2", "--from must be a SQLite file")]
+    public async Task Migrate_WrongKindOfDatabase_UsageError(string a, string b, string c, string d, string expected)
+    {
+        var run = await Atlas.RunAsync("migrate", a, b, c, d);
+
+        Assert.Equal(AtlasCommand.UsageError, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_EveryStoredTable_IsCopiedOrKnownDerived()
+    {
+        // A new migration must decide whether its table is copied: this lists the SQLite tables the
+        // copy does not carry, which must be only the migration log and FTS indexes it rebuilds.
+        await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", Path.Combine(RepoPaths.Samples, "th_web_otop_fair.txt"));
+        var run = await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+        var copied = run.Out.Split('\n').Where(l => l.TrimEnd().EndsWith(" ok", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+
+        using var connection = AtlasDatabase.Open(Sqlite);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
+        var virtualTables = new List<string>();
+        var plain = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                (reader.GetString(1).StartsWith("CREATE VIRTUAL TABLE", StringComparison.OrdinalIgnoreCase) ? virtualTables : plain).Add(reader.GetString(0));
+            }
+        }
+
+        var notCopied = plain.Where(t => !copied.Contains(t) && t != "schema_migrations" && !virtualTables.Any(v => t.StartsWith(v + "_", StringComparison.Ordinal)));
+        Assert.Empty(notCopied);
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private void ExecuteOnCopy(string sql) => Execute(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString, sql);
+
+    private string PostgresText(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
+    }
+}
