@@ -37,6 +37,8 @@ public static class AtlasCommand
         root.Subcommands.Add(ExtractCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(MigrateCommand.Create(console));
+        root.Subcommands.Add(QueueCommand.Create(db, console));
+        root.Subcommands.Add(WorkerCommand.Create(db, console));
 
         // Before the parser's errors: with no verb it says only "Required command was not provided".
         if (args.Length == 0)

@@ -48,6 +48,9 @@ internal sealed class IngestBatch : IIngestBatch
         _facts = new FactsWriter(Prepare);
     }
 
+    /// <summary>The batch's transaction, for work that must commit with its documents (a job marked done).</summary>
+    internal DbTransaction Transaction => _transaction;
+
     public DocumentMatch? FindExact(string contentHash)
     {
         ArgumentNullException.ThrowIfNull(contentHash);
