@@ -276,7 +276,17 @@ internal sealed class PersonRoles
             }
             else
             {
+                // "ผู้อำนวยการ อพท.", "ผู้แทนจากสถานทูตฝรั่งเศส…": the body right after, or after จาก / ของ.
                 var next = roleEnd < text.Length && text[roleEnd] == ' ' ? roleEnd + 1 : roleEnd;
+                foreach (var linkWord in (string[])["จาก", "ของ"])
+                {
+                    if (text.AsSpan(next).StartsWith(linkWord, StringComparison.Ordinal))
+                    {
+                        next += linkWord.Length;
+                        break;
+                    }
+                }
+
                 org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == next);
             }
 
