@@ -23,8 +23,12 @@ internal sealed class PersonRoles
     private static readonly string[] EnglishModifiers = ["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior ", "Executive ", "Former "];
     private static readonly string[] EnglishConnectors = [" of the ", " of ", " at the ", " at ", " for the ", " for ", " to the ", " to ", ", "];
 
+    // Written after "จังหวัดเชียงใหม่" / "เมืองคานาซาวะ", these make the place a party that acts, not a setting.
+    private static readonly string[] ActorWords = ["ร่วมกับ", "ร่วมกัน", "จัดงาน", "จัด", "จะ", "ได้", "เป็นเจ้าภาพ", "ลงนาม", "ตอบรับ", "ส่ง", "รับ", "มอบ", "เชิญ", "ผนึก", "จับมือ"];
+
     private readonly (string Form, int Id)[] _thai;
     private readonly (string Form, int Id)[] _english;
+    private readonly RoleLevel[] _levels;
 
     public PersonRoles(IReadOnlyList<Role> roles)
     {
@@ -36,6 +40,7 @@ internal sealed class PersonRoles
             english.AddRange(roles[i].English.Where(f => f.Length > 1).Select(f => (f, i)));
         }
 
+        _levels = [.. roles.Select(r => r.Level)];
         _thai = [.. thai.OrderByDescending(f => f.Item1.Length)];
         _english = [.. english.OrderByDescending(f => f.Item1.Length)];
     }
@@ -74,6 +79,7 @@ internal sealed class PersonRoles
         }
 
         LinkSameRole(result, links);
+        MarkActingPlaces(b.Text, result);
         if (links.Count > 0)
         {
             for (var i = 0; i < result.Count; i++)
@@ -87,6 +93,34 @@ internal sealed class PersonRoles
 
         result.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : x.Span.End.CompareTo(y.Span.End));
         return result;
+    }
+
+    /// <summary>
+    /// A province or foreign city that does something (จังหวัดเชียงใหม่ร่วมกับ…, เมืองคานาซาวะจะรับ…) or
+    /// whose governor takes part (รองผู้ว่าราชการจังหวัดเชียงใหม่) is a party: its local government.
+    /// </summary>
+    private void MarkActingPlaces(string text, List<EntityMention> mentions)
+    {
+        var governed = mentions
+            .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province } } r && _levels[r.RoleId] == RoleLevel.Provincial)
+            .Select(m => m.Position!.Organization!.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Kind is not (EntityKind.Province or EntityKind.ForeignPlace))
+            {
+                continue;
+            }
+
+            var writtenAsBody = m.Text.StartsWith("จังหวัด", StringComparison.Ordinal) || m.Text.StartsWith("เมือง", StringComparison.Ordinal);
+            var pos = m.Span.End < text.Length && text[m.Span.End] == ' ' ? m.Span.End + 1 : m.Span.End;
+            var acts = writtenAsBody && ActorWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal));
+            if (acts || (writtenAsBody && governed.Contains(m.Key)))
+            {
+                mentions[i] = m with { Kind = m.Kind == EntityKind.Province ? EntityKind.ThaiOrganization : EntityKind.ForeignOrganization };
+            }
+        }
     }
 
     /// <summary>"นายจูเลียน ลากอร์น (Julien Lacorne)", "Mr. Hiroshi Tanaka (นายฮิโรชิ ทานากะ)": one person, two spellings.</summary>
