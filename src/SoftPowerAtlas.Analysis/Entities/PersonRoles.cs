@@ -214,9 +214,20 @@ internal sealed class PersonRoles
         var p = mentions[index];
 
         // "Spokesperson Anucha Burapachaisri": the role is the first word of the mention itself.
-        if (!p.Text.StartsWith(p.Name, StringComparison.Ordinal) && char.IsAsciiLetterUpper(p.Text[0]) && EnglishRole(text, p.Span.Start) is { } own)
+        if (!p.Text.StartsWith(p.Name, StringComparison.Ordinal) && char.IsAsciiLetterUpper(p.Text[0]))
         {
-            return new PersonRole(text[p.Span.Start..own.End], new TextSpan(p.Span.Start, own.End), own.Id, null);
+            if (EnglishRole(text, p.Span.Start) is { } own)
+            {
+                return new PersonRole(text[p.Span.Start..own.End], new TextSpan(p.Span.Start, own.End), own.Id, null);
+            }
+
+            // A short form of a listed role (Spokesperson for Government Spokesperson).
+            var word = p.Text[..Math.Max(0, p.Text.IndexOf(' ', StringComparison.Ordinal))];
+            var shortForm = Array.FindIndex(_english, f => f.Form.EndsWith(" " + word, StringComparison.Ordinal));
+            if (word.Length > 2 && !word.Contains('.', StringComparison.Ordinal) && shortForm >= 0)
+            {
+                return new PersonRole(word, new TextSpan(p.Span.Start, p.Span.Start + word.Length), _english[shortForm].Id, null);
+            }
         }
 
         var end = p.Span.Start;
