@@ -22,6 +22,7 @@ internal static class CopiedTables
         new("engagement_countries", HasIdentity: false),
         new("engagement_sectors", HasIdentity: false),
         new("commitments", HasIdentity: true),
+        new("person_roles", HasIdentity: false),
     ];
 
     /// <summary>Tables each engine keeps for itself: its migration log and what it rebuilds from the copied rows.</summary>
