@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Analysis.Duplicates;
+using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
 
@@ -28,10 +29,10 @@ internal sealed class SqliteIngestBatch : IIngestBatch
         _insertDocument = Prepare("""
             INSERT INTO documents (source, format, title, source_url, byline, published_as_written, published,
                 language, encoding, original_text, clean_text, segmented_text, content_hash, sim_hash,
-                near_duplicate_of, ingested_at, facts_json)
+                near_duplicate_of, ingested_at, facts_json, search_title)
             VALUES ($source, $format, $title, $sourceUrl, $byline, $publishedAsWritten, $published,
                 $language, $encoding, $originalText, $cleanText, $segmentedText, $contentHash, $simHash,
-                $nearDuplicateOf, $ingestedAt, $factsJson)
+                $nearDuplicateOf, $ingestedAt, $factsJson, $searchTitle)
             RETURNING id
             """);
         _insertBands = Prepare("""
@@ -112,6 +113,7 @@ internal sealed class SqliteIngestBatch : IIngestBatch
             p.AddWithValue("$nearDuplicateOf", SqliteValues.OrNull(document.NearDuplicateOf));
             p.AddWithValue("$ingestedAt", now);
             p.AddWithValue("$factsJson", SqliteValues.OrNull(document.FactsJson));
+            p.AddWithValue("$searchTitle", SqliteValues.OrNull(SearchText.Segmented(document.Title)));
             long id;
             try
             {
