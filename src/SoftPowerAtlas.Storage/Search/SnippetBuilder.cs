@@ -123,7 +123,17 @@ public static class SnippetBuilder
         map[end - start] = output.Length;
         foreach (var (s, e) in hits)
         {
-            if (s >= start && e <= end && (highlights.Count == 0 || map[s - start] >= highlights[^1].Start + highlights[^1].Length))
+            if (s < start || e > end || (highlights.Count > 0 && map[s - start] < highlights[^1].Start + highlights[^1].Length))
+            {
+                continue;
+            }
+
+            // Pieces of one written word (ซอฟต์|พา|ว|เวอร์) that touch are shown as one highlight.
+            if (highlights.Count > 0 && map[s - start] == highlights[^1].Start + highlights[^1].Length)
+            {
+                highlights[^1] = highlights[^1] with { Length = map[e - start] - highlights[^1].Start };
+            }
+            else
             {
                 highlights.Add(new Highlight(map[s - start], map[e - start] - map[s - start]));
             }
