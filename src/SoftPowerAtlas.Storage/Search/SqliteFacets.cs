@@ -2,46 +2,45 @@ using Microsoft.Data.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Search;
 
-/// <summary>Counts facet values over every document a search matches, in one grouped pass over <c>document_facets</c>.</summary>
+/// <summary>Facet counts over every document a search matched, from the in-memory <see cref="FacetCache"/>, labelled for display.</summary>
 internal static class SqliteFacets
 {
     private const int ValuesShown = 30;
 
-    public static SearchFacets Count(Func<string, SqliteCommand> command, string from, string idColumn)
+    public static SearchFacets Count(FacetCache.Snapshot facets, IEnumerable<long> ids, SqliteConnection connection, SqliteTransaction transaction)
     {
-        var counts = new Dictionary<string, List<FacetCount>>(StringComparer.Ordinal);
-        using var select = command($"""
-            SELECT f.facet, f.value, count(*) AS n, (SELECT name FROM entities WHERE key = f.value AND f.facet = 'agency')
-            FROM document_facets f
-            WHERE f.document_id IN (SELECT {idColumn} {from})
-            GROUP BY f.facet, f.value
-            ORDER BY f.facet, n DESC, f.value
-            """);
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+        var counts = facets.Count(ids);
+        var byFacet = new Dictionary<string, List<(string Value, int Count)>>(StringComparer.Ordinal);
+        for (var i = 0; i < counts.Length; i++)
         {
-            var facet = reader.GetString(0);
-            var value = reader.GetString(1);
-            if (!counts.TryGetValue(facet, out var list))
-            {
-                counts[facet] = list = [];
-            }
-
-            if (list.Count >= ValuesShown)
+            if (counts[i] == 0)
             {
                 continue;
             }
 
-            var label = facet switch
-            {
-                "country" => SqliteSearchIndex.CountryLabel(value),
-                "agency" => reader.IsDBNull(3) ? value : reader.GetString(3),
-                _ => value,
-            };
-            list.Add(new FacetCount(value, label, reader.GetInt64(2)));
+            var (facet, value) = facets.Values[i];
+            (byFacet.TryGetValue(facet, out var list) ? list : byFacet[facet] = []).Add((value, counts[i]));
         }
 
-        IReadOnlyList<FacetCount> Of(string facet) => counts.TryGetValue(facet, out var list) ? list : [];
+        using var name = connection.CreateCommand();
+        name.Transaction = transaction;
+        name.CommandText = "SELECT name FROM entities WHERE key = $key";
+        var key = name.Parameters.Add("$key", SqliteType.Text);
+        IReadOnlyList<FacetCount> Of(string facet) => byFacet.TryGetValue(facet, out var list)
+            ? [.. list.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(ValuesShown).Select(v =>
+                new FacetCount(v.Value, facet switch
+                {
+                    "country" => SqliteSearchIndex.CountryLabel(v.Value),
+                    "agency" => Label(key, name, v.Value),
+                    _ => v.Value,
+                }, v.Count))]
+            : [];
         return new SearchFacets(Of("country"), Of("sector"), Of("agency"), Of("type"), Of("year"));
+    }
+
+    private static string Label(SqliteParameter key, SqliteCommand name, string value)
+    {
+        key.Value = value;
+        return name.ExecuteScalar() as string ?? value;
     }
 }

@@ -15,6 +15,8 @@ namespace SoftPowerAtlas.Storage.Search;
     Justification = "SQL is assembled from constant fragments and generated parameter names; every user value is a bound parameter.")]
 public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
 {
+    private readonly FacetCache _facets = new();
+
     /// <summary>BM25 weight of a title word against a body word.</summary>
     public const double TitleWeight = 4.0;
 
@@ -40,33 +42,62 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
                 return new SearchResults(0, [], SearchFacets.None, notes);
             }
 
-            var filters = new SqliteFilterSql(query, agencies, match.Expression is null ? match.Exclude : null, match.Expression is null ? "d.id" : "t.rowid");
-            var from = match.Expression is null
-                ? "FROM documents d WHERE 1" + filters.Conditions
-                : "FROM document_text t WHERE document_text MATCH $match" + filters.Conditions;
-            SqliteCommand Command(string sql)
+            // One pass over the matches: every id with its BM25 score (or date, for filters alone). The
+            // total, the page and the facets all come from it, so FTS5 runs once. "+t.rowid" keeps a
+            // filter's id list from being pushed into FTS5 as one lookup per id.
+            var filters = new SqliteFilterSql(query, agencies, match.Expression is null ? match.Exclude : null, match.Expression is null ? "s.document_id" : "+t.rowid");
+            using var select = connection.CreateCommand();
+            select.Transaction = transaction;
+            select.CommandText = match.Expression is null
+                ? "SELECT s.document_id, s.date FROM search_dates s WHERE 1" + filters.Conditions
+                : $"SELECT t.rowid, {Rank} FROM document_text t WHERE document_text MATCH $match" + filters.Conditions;
+            filters.AddTo(select);
+            if (match.Expression is not null)
             {
-                var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                filters.AddTo(command);
-                if (match.Expression is not null)
+                select.Parameters.AddWithValue("$match", match.Expression);
+            }
+
+            var ids = new List<long>();
+            var best = new PriorityQueue<(long Id, double Score, string? Date), (long Id, double Score, string? Date)>(Worst.Instance);
+            var keep = page.Offset + page.Limit;
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
                 {
-                    command.Parameters.AddWithValue("$match", match.Expression);
+                    var id = reader.GetInt64(0);
+                    ids.Add(id);
+                    if (keep == 0)
+                    {
+                        continue;
+                    }
+
+                    // bm25() is lower for better matches; hits show it negated, higher is better.
+                    var entry = match.Expression is null
+                        ? (id, 0.0, reader.IsDBNull(1) ? null : reader.GetString(1))
+                        : (id, -reader.GetDouble(1), (string?)null);
+                    if (best.Count < keep)
+                    {
+                        best.Enqueue(entry, entry);
+                    }
+                    else if (Worst.Instance.Compare(entry, best.Peek()) > 0)
+                    {
+                        best.EnqueueDequeue(entry, entry);
+                    }
                 }
-
-                return command;
             }
 
-            long total;
-            using (var count = Command("SELECT count(*) " + from))
+            var ranked = new List<(long Id, double Score, string? Date)>(best.Count);
+            while (best.Count > 0)
             {
-                total = (long)count.ExecuteScalar()!;
+                ranked.Add(best.Dequeue());
             }
 
-            var hits = total == 0 || page.Limit == 0 ? [] : ReadPage(connection, transaction, Command, from, match.Expression, page);
-            var facets = page.Facets && total > 0 ? SqliteFacets.Count(Command, from, match.Expression is null ? "d.id" : "t.rowid") : SearchFacets.None;
-            return new SearchResults(total, hits, facets, notes);
+            ranked.Reverse();
+            var hits = ReadPage(connection, transaction, match.Expression, ranked.Skip(page.Offset));
+            var facets = page.Facets && ids.Count > 0
+                ? SqliteFacets.Count(_facets.Get(connection, transaction), ids, connection, transaction)
+                : SearchFacets.None;
+            return new SearchResults(ids.Count, hits, facets, notes);
         });
     }
 
@@ -82,24 +113,9 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
     }
 
     private static List<SearchHit> ReadPage(
-        SqliteConnection connection, SqliteTransaction transaction, Func<string, SqliteCommand> command, string from, string? match, SearchPage page)
+        SqliteConnection connection, SqliteTransaction transaction, string? match, IEnumerable<(long Id, double Score, string? Date)> page)
     {
-        var ranked = new List<(long Id, double Score)>();
-        var order = match is null
-            ? "SELECT d.id, 0.0 " + from + " ORDER BY (SELECT date FROM search_dates WHERE document_id = d.id) DESC, d.id DESC"
-            : $"SELECT t.rowid, {Rank} AS score " + from + " ORDER BY score, t.rowid";
-        using (var select = command(order + " LIMIT $limit OFFSET $offset"))
-        {
-            select.Parameters.AddWithValue("$limit", page.Limit);
-            select.Parameters.AddWithValue("$offset", page.Offset);
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                // bm25() is lower for better matches; hits show it negated, higher is better.
-                ranked.Add((reader.GetInt64(0), reader.GetDouble(1) == 0 ? 0 : -reader.GetDouble(1)));
-            }
-        }
-
+        var ranked = page.ToList();
         var hits = new List<SearchHit>(ranked.Count);
         using var details = connection.CreateCommand();
         details.Transaction = transaction;
@@ -117,7 +133,7 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
             details.Parameters.AddWithValue("$match", match);
         }
 
-        foreach (var (docId, score) in ranked)
+        foreach (var (docId, score, _) in ranked)
         {
             id.Value = docId;
             using var reader = details.ExecuteReader();
@@ -157,6 +173,25 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
         catch (SqliteException e)
         {
             throw e.ToStoreException(store.Path);
+        }
+    }
+
+    /// <summary>Orders hits worst first (a min-heap of the best): lower score, then later date, then higher id.</summary>
+    private sealed class Worst : IComparer<(long Id, double Score, string? Date)>
+    {
+        public static readonly Worst Instance = new();
+
+        public int Compare((long Id, double Score, string? Date) x, (long Id, double Score, string? Date) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            // Equal scores (filters alone): newer first, then lower id first.
+            var byDate = string.CompareOrdinal(x.Date, y.Date);
+            return byDate != 0 ? byDate : y.Id.CompareTo(x.Id);
         }
     }
 

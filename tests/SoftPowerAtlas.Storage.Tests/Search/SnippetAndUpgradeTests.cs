@@ -93,9 +93,12 @@ public sealed class SnippetAndUpgradeTests : IDisposable
     [Fact]
     public void Search_DeletedDocument_LeavesIndexAndFacets()
     {
-        using var store = Ingest(("a.txt", "ภาพยนตร์ไทยที่กรุงโตเกียว ประเทศญี่ปุ่น ความร่วมมือด้านภาพยนตร์กับญี่ปุ่น"), ("b.txt", "ภาพยนตร์ไทยได้รางวัล"));
+        var film = File.ReadAllText(Path.Combine(SearchCorpusFixture.Samples, "th_blog_film_korea.txt"));
+        var seed = File.ReadAllText(Directory.GetFiles(SearchCorpusFixture.Seeds, "000_*.txt").Single());
+        using var store = Ingest(("a.txt", film), ("b.txt", seed));
         var index = new SqliteSearchIndex(store);
         Assert.Equal(2, index.Search(Query("ภาพยนตร์"), new SearchPage()).Total);
+        Assert.Equal(2, index.Search(Query("ภาพยนตร์"), new SearchPage()).Facets.Year.Sum(y => y.Count));
 
         using (var connection = new SqliteConnection($"Data Source={store.Path}"))
         {
@@ -106,6 +109,7 @@ public sealed class SnippetAndUpgradeTests : IDisposable
         }
 
         Assert.Equal(1, index.Search(Query("ภาพยนตร์"), new SearchPage()).Total);
+        Assert.Equal(1, index.Search(Query("ภาพยนตร์"), new SearchPage()).Facets.Year.Sum(y => y.Count)); // the cached facets were reloaded
         Assert.Equal("0", Scalar(store.Path, "SELECT count(*) FROM document_facets WHERE document_id NOT IN (SELECT id FROM documents)"));
         Assert.Equal("ok", Scalar(store.Path, "INSERT INTO document_text (document_text, rank) VALUES ('integrity-check', 1); SELECT 'ok'"));
     }

@@ -159,3 +159,28 @@ WHERE p.side <> 'person';
 
 -- Entity search looks aliases up case-insensitively.
 CREATE INDEX entity_aliases_alias_nocase ON entity_aliases (alias COLLATE NOCASE);
+
+-- Bumped whenever documents or their engagements come or go: a search process caching the facet
+-- table in memory reloads it when this changes.
+CREATE TABLE search_state (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO search_state (id, version) VALUES (1, 0);
+
+CREATE TRIGGER search_state_document_insert AFTER INSERT ON documents BEGIN
+    UPDATE search_state SET version = version + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER search_state_document_delete AFTER DELETE ON documents BEGIN
+    UPDATE search_state SET version = version + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER search_state_engagement_insert AFTER INSERT ON engagements BEGIN
+    UPDATE search_state SET version = version + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER search_state_engagement_delete AFTER DELETE ON engagements BEGIN
+    UPDATE search_state SET version = version + 1 WHERE id = 1;
+END;
