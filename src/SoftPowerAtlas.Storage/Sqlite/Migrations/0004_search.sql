@@ -157,8 +157,10 @@ SELECT 'agency', en.key, e.document_id
 FROM engagement_parties p JOIN engagements e ON e.id = p.engagement_id JOIN entities en ON en.id = p.entity_id
 WHERE p.side <> 'person';
 
--- Entity search looks aliases up case-insensitively.
+-- Entity search looks aliases up case-insensitively and counts each entity's documents from the
+-- index alone.
 CREATE INDEX entity_aliases_alias_nocase ON entity_aliases (alias COLLATE NOCASE);
+CREATE INDEX mentions_entity_document ON mentions (entity_id, document_id);
 
 -- Bumped whenever documents or their engagements come or go: a search process caching the facet
 -- table in memory reloads it when this changes.
