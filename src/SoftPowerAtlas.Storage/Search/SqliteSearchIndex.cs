@@ -7,7 +7,7 @@ using SoftPowerAtlas.Storage.Sqlite;
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
-/// Search over a <see cref="SqliteAtlasStore"/>: FTS5 (table <c>document_text</c>, migration 0004)
+/// Search over a <see cref="SqliteAtlasStore"/>: FTS5 (table <c>document_text</c>, migration 0005)
 /// ranked by BM25 with the title weighing <see cref="TitleWeight"/> times the body, facets from the
 /// per-document <c>document_facets</c> table, snippets cut from the clean text of the page's hits only.
 /// </summary>

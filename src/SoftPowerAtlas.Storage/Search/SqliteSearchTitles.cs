@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
-/// Segments the titles of documents stored before search existed (migration 0004 leaves their
+/// Segments the titles of documents stored before search existed (migration 0005 leaves their
 /// <c>search_title</c> empty, since SQL cannot run ICU). Runs at open, once: afterwards ingest fills it.
 /// </summary>
 internal static class SqliteSearchTitles
