@@ -39,6 +39,8 @@ public static class AtlasCommand
         root.Subcommands.Add(MigrateCommand.Create(console));
         root.Subcommands.Add(QueueCommand.Create(db, console));
         root.Subcommands.Add(WorkerCommand.Create(db, console));
+        root.Subcommands.Add(Commands.Search.SearchCommand.Create(db, console));
+        root.Subcommands.Add(Commands.Search.EntitiesCommand.Create(db, console));
 
         // Before the parser's errors: with no verb it says only "Required command was not provided".
         if (args.Length == 0)

@@ -26,5 +26,5 @@ internal static class CopiedTables
     ];
 
     /// <summary>Tables each engine keeps for itself: its migration log and what it rebuilds from the copied rows.</summary>
-    public static readonly IReadOnlySet<string> Derived = new HashSet<string>(StringComparer.Ordinal) { "schema_migrations" };
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string>(StringComparer.Ordinal) { "schema_migrations", "document_facets", "search_dates", "search_state" };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
 
@@ -157,6 +158,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
 
         SqliteMigrator.Migrate(connection, Path, _clock, targetVersion);
+        SqliteSearchTitles.Backfill(connection);
 
         // Fail now, with the path, rather than at the first ingest: SQLite quietly opens a file it may
         // not write read-only, and an up-to-date schema needs no write to migrate.
@@ -165,6 +167,9 @@ public sealed class SqliteAtlasStore : IAtlasStore
             throw new StoreException(Path, "the database cannot be written: the file or its folder is read-only", null);
         }
     }
+
+    /// <summary>A new open connection with the store's settings, for features beside the store (search).</summary>
+    internal SqliteConnection OpenConnection() => Connect();
 
     private SqliteConnection Connect()
     {

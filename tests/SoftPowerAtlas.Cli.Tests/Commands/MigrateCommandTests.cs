@@ -145,7 +145,9 @@ public sealed class MigrateCommandTests : IDisposable
             }
         }
 
-        var notCopied = plain.Where(t => !copied.Contains(t) && t != "schema_migrations" && !virtualTables.Any(v => t.StartsWith(v + "_", StringComparison.Ordinal)));
+        // Rebuilt by each engine from the copied rows: search's per-document facets, dates and state.
+        string[] derived = ["schema_migrations", "document_facets", "search_dates", "search_state"];
+        var notCopied = plain.Where(t => !copied.Contains(t) && !derived.Contains(t) && !virtualTables.Any(v => t.StartsWith(v + "_", StringComparison.Ordinal)));
         Assert.Empty(notCopied);
     }
 
