@@ -11,5 +11,6 @@ internal static class TrackingCommands
         root.Subcommands.Add(DueCommand.Create(db, console));
         root.Subcommands.Add(DueCommand.CreateDone(db, console));
         root.Subcommands.Add(DueCommand.CreateUndone(db, console));
+        root.Subcommands.Add(ExportCommand.Create(db, console));
     }
 }

@@ -8,6 +8,9 @@ public sealed record SourceRef(long DocumentId, string Path, string? Url, string
 {
     /// <summary>The address a reader can open: the page's URL when the text gives one, else the file it was read from.</summary>
     public string Location => Url ?? Path;
+
+    /// <summary>SHA-256 of the document's text: names the document across re-ingests (stable ids in exports).</summary>
+    public string ContentHash { get; init; } = string.Empty;
 }
 
 /// <summary>An entity taking part in an engagement: <c>thai</c>, <c>foreign</c> or <c>person</c> side.</summary>

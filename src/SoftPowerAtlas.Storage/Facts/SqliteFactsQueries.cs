@@ -280,7 +280,7 @@ internal sealed partial class SqliteFactsQueries(SqliteConnection connection, Sq
         [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
         private static partial System.Text.RegularExpressions.Regex Tag();
 
-        public SourceRef Source(int start, int end) => new(Id, Path, Url, Title, start, end);
+        public SourceRef Source(int start, int end) => new(Id, Path, Url, Title, start, end) { ContentHash = ContentHash };
     }
 }
 
