@@ -11,6 +11,7 @@ internal static class TrackingCommands
         root.Subcommands.Add(DueCommand.Create(db, console));
         root.Subcommands.Add(DueCommand.CreateDone(db, console));
         root.Subcommands.Add(DueCommand.CreateUndone(db, console));
+        root.Subcommands.Add(ReportCommand.Create(db, console));
         root.Subcommands.Add(ExportCommand.Create(db, console));
     }
 }
