@@ -52,21 +52,22 @@ public sealed class SubjectResolver(SqliteAtlasStore store)
     {
         ArgumentNullException.ThrowIfNull(text);
         var wanted = Fold(text);
+        // Every name and alias (folded in C#: SQL cannot drop spaces and a trailing dot the same way);
+        // engagement counts only for the few that match.
         var known = store.Read((connection, transaction) =>
         {
             var list = new List<(string Key, string Name, string Alias, long Engagements)>();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                SELECT n.key, n.name, n.name, (SELECT count(*) FROM engagement_parties p WHERE p.entity_id = n.id) FROM entities n
+                SELECT n.key, n.name, n.name FROM entities n
                 UNION ALL
-                SELECT n.key, n.name, a.alias, (SELECT count(*) FROM engagement_parties p WHERE p.entity_id = n.id)
-                FROM entity_aliases a JOIN entities n ON n.id = a.entity_id
+                SELECT n.key, n.name, a.alias FROM entity_aliases a JOIN entities n ON n.id = a.entity_id
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+                list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), 0));
             }
 
             return list;
@@ -91,7 +92,7 @@ public sealed class SubjectResolver(SqliteAtlasStore store)
         // One name for several entities: an agency before other kinds, then the one in most engagements.
         var best = matches
             .GroupBy(m => m.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.First().Name, Engagements: g.Max(m => m.Engagements)))
+            .Select(g => (g.Key, g.First().Name, Engagements: EngagementsOf(g.Key)))
             .OrderByDescending(m => m.Key.StartsWith("agency:", StringComparison.Ordinal))
             .ThenByDescending(m => m.Engagements)
             .ThenBy(m => m.Key, StringComparer.Ordinal)
@@ -100,6 +101,15 @@ public sealed class SubjectResolver(SqliteAtlasStore store)
         var kind = best.Key.IndexOf(':', StringComparison.Ordinal) is var i and > 0 ? best.Key[..i] : "entity";
         return SubjectResult.Found(new Subject(kind, best.Key, best.Name, names));
     }
+
+    private long EngagementsOf(string key) => store.Read((connection, transaction) =>
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM engagement_parties p JOIN entities n ON n.id = p.entity_id WHERE n.key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
 
     /// <summary>Case, white space and a trailing dot do not matter: "อพท" finds "อพท.", "dasta" finds "DASTA".</summary>
     private static string Fold(string s) =>

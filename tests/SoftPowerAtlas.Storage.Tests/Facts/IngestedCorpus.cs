@@ -102,8 +102,9 @@ public sealed class IngestedCorpus : IDisposable
 
     public void Dispose()
     {
+        // Only this store's pool: clearing every pool would close connections of tests running in
+        // parallel, and a store whose last connection closes checkpoints and deletes its -wal file.
         Store.Dispose();
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(Folder, recursive: true);

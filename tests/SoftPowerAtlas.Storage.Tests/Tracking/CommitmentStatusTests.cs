@@ -9,7 +9,14 @@ public sealed class CommitmentStatusTests : IDisposable
 {
     private static readonly DateOnly AsOf = new(2024, 11, 15);
 
-    private readonly IngestedCorpus _corpus = IngestedCorpus.Of(CorpusPaths.Seed("003"), CorpusPaths.Seed("001"));
+    private readonly IngestedCorpus _corpus;
+
+    public CommitmentStatusTests()
+    {
+        // 003 first, then 001: the rows of 003 are never the highest, so new rows cannot reuse their ids.
+        _corpus = IngestedCorpus.Of(CorpusPaths.Seed("003"));
+        _corpus.Ingest(CorpusPaths.Seed("001"));
+    }
 
     public void Dispose() => _corpus.Dispose();
 
@@ -39,6 +46,7 @@ public sealed class CommitmentStatusTests : IDisposable
 
         var after = FiscalYear2021();
         Assert.NotEqual(rowId, after.Commitment.Id);
+        Assert.NotEqual(before.Commitment.Source.DocumentId, after.Commitment.Source.DocumentId);
         Assert.Equal(before.Commitment.Key, after.Commitment.Key);
         Assert.Equal(CommitmentState.Done, after.State);
         Assert.Equal("ยื่นใบสมัครเครือข่ายเมืองสร้างสรรค์แล้ว; see letter 12/2564", after.Mark?.Note);

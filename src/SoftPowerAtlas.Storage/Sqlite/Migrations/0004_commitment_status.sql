@@ -11,3 +11,10 @@ CREATE TABLE commitment_status (
     due            TEXT,
     changed_at     TEXT NOT NULL
 ) STRICT;
+
+-- Timelines, due lists and dossiers filter engagements by partner country, sector and party
+-- (Facts/SqliteFactsQueries.cs); without these, each filter and each party count scans the whole
+-- table (docs/BENCHMARKS.md, "Timeline and exports").
+CREATE INDEX engagement_countries_country ON engagement_countries (country);
+CREATE INDEX engagement_sectors_sector ON engagement_sectors (sector);
+CREATE INDEX engagement_parties_entity ON engagement_parties (entity_id);
