@@ -23,6 +23,7 @@ internal static class CopiedTables
         new("engagement_sectors", HasIdentity: false),
         new("commitments", HasIdentity: true),
         new("person_roles", HasIdentity: false),
+        new("commitment_status", HasIdentity: false),
     ];
 
     /// <summary>Tables each engine keeps for itself: its migration log and what it rebuilds from the copied rows.</summary>

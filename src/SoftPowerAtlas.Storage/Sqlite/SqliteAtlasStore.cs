@@ -130,12 +130,29 @@ public sealed class SqliteAtlasStore : IAtlasStore
         return stats;
     });
 
-    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) => Run(() =>
+    /// <summary>
+    /// Runs <paramref name="query"/> on a connection of its own inside one read transaction, so
+    /// everything it reads comes from one snapshot; SQLite failures become <see cref="StoreException"/>.
+    /// </summary>
+    internal T Read<T>(Func<SqliteConnection, SqliteTransaction, T> query) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
-        return DocumentReader.ReadMany(transaction, sql, parameters);
+        return query(connection, transaction);
     });
+
+    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write) => Run(() =>
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = write(connection, transaction);
+        transaction.Commit();
+        return result;
+    });
+
+    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) =>
+        Read((_, transaction) => DocumentReader.ReadMany(transaction, sql, parameters));
 
     /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
     public void Dispose()
