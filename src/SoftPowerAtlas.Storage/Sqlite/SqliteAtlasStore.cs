@@ -170,6 +170,9 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
+    /// <summary>A pooled connection with the store's pragmas, for feature stores sharing the file (collection state).</summary>
+    internal SqliteConnection OpenConnection() => Run(Connect);
+
     private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
