@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -22,6 +23,8 @@ public static class FeedParser
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
+    private static readonly Encoding ThaiEncoding = CreateThaiEncoding();
+
     public static FeedReadResult Parse(ReadOnlySpan<byte> bytes, Uri feedUri)
     {
         ArgumentNullException.ThrowIfNull(feedUri);
@@ -33,15 +36,19 @@ public static class FeedParser
         XDocument document;
         try
         {
-            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings
+            var settings = new XmlReaderSettings
             {
                 // No DTD, no external entities: a feed has no need of them and they are an attack surface.
                 DtdProcessing = DtdProcessing.Ignore,
                 XmlResolver = null,
                 MaxCharactersFromEntities = 1024,
                 IgnoreComments = true,
-            });
+            };
+
+            // The stream lets the reader honour the declared encoding; Thai code pages it cannot name are decoded here.
+            using var reader = ThaiDeclared(bytes)
+                ? XmlReader.Create(new StringReader(ThaiEncoding.GetString(bytes)), settings)
+                : XmlReader.Create(new MemoryStream(bytes.ToArray(), writable: false), settings);
             document = XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException e)
@@ -140,6 +147,30 @@ public static class FeedParser
         string[] formats = ["ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "dd MMM yyyy HH:mm:ss zzz"];
         var normalised = text.Length > 5 && (text[^5] == '+' || text[^5] == '-') ? text[..^2] + ":" + text[^2..] : text;
         return DateTimeOffset.TryParseExact(normalised, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed) ? parsed : null;
+    }
+
+    /// <summary>
+    /// True when the XML declaration names a Thai code page under a name .NET does not know
+    /// (TIS-620, ISO-8859-11) or one it knows only through the code-pages provider.
+    /// </summary>
+    private static bool ThaiDeclared(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 200)]);
+        if (!head.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = head.IndexOf("?>", StringComparison.Ordinal);
+        var declaration = (end > 0 ? head[..end] : head).ToLowerInvariant();
+        return declaration.Contains("tis-620", StringComparison.Ordinal) || declaration.Contains("tis620", StringComparison.Ordinal)
+            || declaration.Contains("iso-8859-11", StringComparison.Ordinal) || declaration.Contains("874", StringComparison.Ordinal);
+    }
+
+    private static Encoding CreateThaiEncoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(874);
     }
 
     private static string FirstSentence(string message)
