@@ -40,6 +40,9 @@ public sealed class WebFetcher : IDisposable
             MaxConnectionsPerServer = policy.PerHostConcurrency,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             UseCookies = false,
+
+            // A body abandoned at the size cap is not drained: the connection is dropped instead.
+            MaxResponseDrainSize = 0,
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
