@@ -29,12 +29,14 @@ public sealed class Collector(IAtlasStore store, SourceStore sources, AnalysisPi
         var all = sources.List();
         var checks = new SourceCheck[all.Count];
         var listed = new List<(Source Source, Uri Link, string? Title)>[all.Count];
+        var validatorsOf = new System.Collections.Concurrent.ConcurrentDictionary<long, FetchValidators?>();
         int checkedCount = 0, done = 0, added = 0, unchanged = 0, failed = 0, queued = 0;
         void Report() => progress?.Report(new CollectProgress(checkedCount, all.Count, done, queued, added, unchanged, failed));
 
         await Parallel.ForEachAsync(Enumerable.Range(0, all.Count), new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = 4 }, async (i, token) =>
         {
-            (checks[i], listed[i]) = await CheckSourceAsync(all[i], token);
+            (checks[i], listed[i], var validators) = await CheckSourceAsync(all[i], token);
+            validatorsOf[all[i].Id] = validators;
             Interlocked.Increment(ref checkedCount);
             Report();
         });
@@ -70,6 +72,18 @@ public sealed class Collector(IAtlasStore store, SourceStore sources, AnalysisPi
                 Report();
             });
 
+        // A source's validators are kept only once every item it listed was handled: after a run that
+        // deferred some, the next run must list them again rather than hear "304, nothing new".
+        var deferredSources = candidates.Skip(take).Select(c => c.Source.Id).ToHashSet();
+        foreach (var check in checks)
+        {
+            if (check.Status is "ok" or "unchanged")
+            {
+                var validators = deferredSources.Contains(check.Source.Id) ? new FetchValidators(null, null) : validatorsOf[check.Source.Id];
+                sources.RecordCheck(check.Source.Id, check.Status, null, validators);
+            }
+        }
+
         return new CollectSummary(checks, outcomes, candidates.Count - take, started.Elapsed);
     }
 
@@ -93,32 +107,31 @@ public sealed class Collector(IAtlasStore store, SourceStore sources, AnalysisPi
         return ordered.OrderBy(o => o.Rank).Select(o => (o.Item1, o.Item2, o.Item3, o.Item4)).ToList();
     }
 
-    private async Task<(SourceCheck, List<(Source, Uri, string?)>)> CheckSourceAsync(Source source, CancellationToken cancel)
+    /// <summary>Fetches and reads a source; records a failure at once, success (with validators) at the end of the run.</summary>
+    private async Task<(SourceCheck, List<(Source, Uri, string?)>, FetchValidators?)> CheckSourceAsync(Source source, CancellationToken cancel)
     {
         var result = await fetcher.FetchAsync(source.Url, source.Validators.IsEmpty ? null : source.Validators, cancel);
         switch (result.Status)
         {
             case FetchStatus.NotModified:
                 // The list is as it was: only earlier failures are worth another try.
-                sources.RecordCheck(source.Id, "unchanged", null, result.Validators);
                 var retry = sources.ItemsOf(source.Id, ItemStatus.Failed).Concat(sources.ItemsOf(source.Id, ItemStatus.Refused))
                     .Select(i => (source, new Uri(i.Url), i.Title)).ToList();
-                return (new SourceCheck(source, "unchanged", null, 0), retry);
+                return (new SourceCheck(source, "unchanged", null, 0), retry, result.Validators);
             case FetchStatus.Ok:
                 var read = Read(source, result);
                 if (read.Error is { } error)
                 {
                     var reason = $"{source.Url}: {error}";
                     sources.RecordCheck(source.Id, "failed", reason, null);
-                    return (new SourceCheck(source, "failed", reason, 0), []);
+                    return (new SourceCheck(source, "failed", reason, 0), [], null);
                 }
 
-                sources.RecordCheck(source.Id, "ok", null, result.Validators);
-                return (new SourceCheck(source, "ok", null, read.Items.Count), read.Items.Select(i => (source, i.Link, i.Title)).ToList());
+                return (new SourceCheck(source, "ok", null, read.Items.Count), read.Items.Select(i => (source, i.Link, i.Title)).ToList(), result.Validators);
             default:
                 var status = result.Status == FetchStatus.Refused ? "refused" : "failed";
                 sources.RecordCheck(source.Id, status, result.Reason, null);
-                return (new SourceCheck(source, status, result.Reason, 0), []);
+                return (new SourceCheck(source, status, result.Reason, 0), [], null);
         }
     }
 
