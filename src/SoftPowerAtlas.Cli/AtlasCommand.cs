@@ -36,6 +36,8 @@ public static class AtlasCommand
         root.Subcommands.Add(DatesCommand.Create(console));
         root.Subcommands.Add(ExtractCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(SourceCommand.Create(db, console));
+        root.Subcommands.Add(CollectCommand.Create(db, console));
 
         // Before the parser's errors: with no verb it says only "Required command was not provided".
         if (args.Length == 0)
