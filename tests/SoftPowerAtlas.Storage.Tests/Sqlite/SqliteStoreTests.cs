@@ -15,9 +15,12 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         Assert.True(File.Exists(DatabasePath));
         Assert.Equal("wal", Scalar(DatabasePath, "PRAGMA journal_mode"));
         Assert.Equal(SqliteMigrator.LatestVersion, Convert.ToInt32(Scalar(DatabasePath, "PRAGMA user_version")));
-        Assert.Equal(
-            "1 documents; 2 document_sources; 3 facts",
-            string.Join("; ", Rows(DatabasePath, "SELECT version || ' ' || name FROM schema_migrations ORDER BY version")));
+        var applied = string.Join("; ", Rows(DatabasePath, "SELECT version || ' ' || name FROM schema_migrations ORDER BY version"));
+        Assert.StartsWith("1 documents; 2 document_sources; 3 facts", applied, StringComparison.Ordinal);
+
+        // Later migrations are numbered at merge time; every one this build knows is applied, in order.
+        Assert.Equal(string.Join("; ", SqliteMigrator.Migrations.Select(m => $"{m.Version} {m.Name}")), applied);
+        Assert.Contains(SqliteMigrator.Migrations, m => m.Name == "sources");
     }
 
     [Fact]
