@@ -83,7 +83,7 @@ public sealed record FetchedItem
 }
 
 /// <summary>
-/// Sources and fetch state in the atlas database (tables of migration 0004_sources), beside the
+/// Sources and fetch state in the atlas database (tables of migration 0007_sources), beside the
 /// documents they produce. Every call is its own short transaction; thread-safe.
 /// </summary>
 public sealed class SourceStore(SqliteAtlasStore store, TimeProvider clock)
