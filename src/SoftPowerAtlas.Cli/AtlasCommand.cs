@@ -43,6 +43,8 @@ public static class AtlasCommand
         root.Subcommands.Add(Commands.Search.SearchCommand.Create(db, console));
         root.Subcommands.Add(Commands.Search.EntitiesCommand.Create(db, console));
         TrackingCommands.AddTo(root, db, console);
+        root.Subcommands.Add(SourceCommand.Create(db, console));
+        root.Subcommands.Add(CollectCommand.Create(db, console));
 
         // Before the parser's errors: with no verb it says only "Required command was not provided".
         if (args.Length == 0)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Collection;
 using SoftPowerAtlas.Storage.Jobs;
 using SoftPowerAtlas.Storage.Postgres;
 
@@ -52,7 +53,7 @@ internal static class WorkerCommand
             return AtlasCommand.UsageError;
         }
 
-        if (!Durations.TryParse(lease, out var leaseTime) || leaseTime < TimeSpan.FromSeconds(1))
+        if (CollectSchedule.ParseInterval(lease) is not { } leaseTime || leaseTime < TimeSpan.FromSeconds(1))
         {
             await console.Error.WriteLineAsync($"atlas: --lease '{lease}' is not a duration of at least 1 s (write e.g. 90s, 5m, 1h)");
             return AtlasCommand.UsageError;

@@ -24,6 +24,8 @@ internal static class CopiedTables
         new("commitments", HasIdentity: true),
         new("person_roles", HasIdentity: false),
         new("commitment_status", HasIdentity: false),
+        new("sources", HasIdentity: true),
+        new("fetched_items", HasIdentity: true),
     ];
 
     /// <summary>Tables each engine keeps for itself: its migration log and what it rebuilds from the copied rows.</summary>

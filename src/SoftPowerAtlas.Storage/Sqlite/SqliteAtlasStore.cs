@@ -185,8 +185,8 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
-    /// <summary>A new open connection with the store's settings, for features beside the store (search).</summary>
-    internal SqliteConnection OpenConnection() => Connect();
+    /// <summary>A pooled connection with the store's pragmas, for features sharing the file (search, collection state).</summary>
+    internal SqliteConnection OpenConnection() => Run(Connect);
 
     private SqliteConnection Connect()
     {
