@@ -6,6 +6,8 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- stages --docs 2000       share of pipeline time per stage over synthesized documents
 //   -- synth --docs N --out DIR write a synthesized corpus
 //   -- digest --docs 2000       SHA-256 of what the pipeline stores for N synthesized documents (fixed clock)
+//   -- search --docs 100000     build (or reuse) a search database of N documents; query latency p50/p95/p99 with facets
+//   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -14,6 +16,8 @@ return args.FirstOrDefault() switch
     "stages" => StagesCommand.Run(args[1..]),
     "synth" => SynthCommand.Run(args[1..]),
     "digest" => DigestCommand.Run(args[1..]),
+    "search" => SearchCommand.Run(args[1..]),
+    "timeline" => await TimelineCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -16,9 +16,10 @@ public static class AtlasCommand
     /// <summary>The command line itself was wrong.</summary>
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
+    // clock: what "today" is for due dates and when marks are made; tests pass a fixed clock.
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default, TimeProvider? clock = null)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error) { Clock = clock ?? TimeProvider.System };
         var db = new Option<string>("--db")
         {
             Description = "The database: a SQLite file path, or a PostgreSQL server as postgres://user:password@host:port/database or an Npgsql connection string (Host=…;Database=…). Default: $ATLAS_DB, else ./atlas.db.",
@@ -38,6 +39,13 @@ public static class AtlasCommand
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(db, console));
         root.Subcommands.Add(MigrateCommand.Create(console));
+        root.Subcommands.Add(QueueCommand.Create(db, console));
+        root.Subcommands.Add(WorkerCommand.Create(db, console));
+        root.Subcommands.Add(Commands.Search.SearchCommand.Create(db, console));
+        root.Subcommands.Add(Commands.Search.EntitiesCommand.Create(db, console));
+        TrackingCommands.AddTo(root, db, console);
+        root.Subcommands.Add(SourceCommand.Create(db, console));
+        root.Subcommands.Add(CollectCommand.Create(db, console));
 
         // Before the parser's errors: with no verb it says only "Required command was not provided".
         if (args.Length == 0)
@@ -100,6 +108,9 @@ public static class AtlasCommand
 /// <summary>Where a command writes; tests pass string writers, the program passes the console.</summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
+    /// <summary>The clock of "today" (due dates) and of marks; a fixed one in tests.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>True when writing to a real terminal, so a live progress bar makes sense.</summary>
     public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Duplicates;
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage;
 
@@ -31,10 +32,10 @@ internal sealed class IngestBatch : IIngestBatch
         _insertDocument = Prepare("""
             INSERT INTO documents (source, format, title, source_url, byline, published_as_written, published,
                 language, encoding, original_text, clean_text, segmented_text, content_hash, sim_hash,
-                near_duplicate_of, ingested_at, facts_json)
+                near_duplicate_of, ingested_at, facts_json, search_title)
             VALUES (@source, @format, @title, @sourceUrl, @byline, @publishedAsWritten, @published,
                 @language, @encoding, @originalText, @cleanText, @segmentedText, @contentHash, @simHash,
-                @nearDuplicateOf, @ingestedAt, @factsJson)
+                @nearDuplicateOf, @ingestedAt, @factsJson, @searchTitle)
             RETURNING id
             """);
         _insertBands = Prepare("""
@@ -47,6 +48,9 @@ internal sealed class IngestBatch : IIngestBatch
             """);
         _facts = new FactsWriter(Prepare);
     }
+
+    /// <summary>The batch's transaction, for work that must commit with its documents (a job marked done).</summary>
+    internal DbTransaction Transaction => _transaction;
 
     public DocumentMatch? FindExact(string contentHash)
     {
@@ -113,7 +117,8 @@ internal sealed class IngestBatch : IIngestBatch
                 ("@simHash", SimHashBands.ToStored(document.SimHash)),
                 ("@nearDuplicateOf", document.NearDuplicateOf),
                 ("@ingestedAt", now),
-                ("@factsJson", document.FactsJson));
+                ("@factsJson", document.FactsJson),
+                ("@searchTitle", SearchText.Segmented(document.Title)));
             long id;
             try
             {

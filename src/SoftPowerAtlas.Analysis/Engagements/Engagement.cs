@@ -20,6 +20,9 @@ public enum EngagementType : byte
 public sealed record ResolvedEntity(string Key, string Name, EntityKind Kind, string? Country, IReadOnlyList<string> Aliases, IReadOnlyList<EntityMention> Mentions)
 {
     public bool IsOrganization => Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization;
+
+    /// <summary>For a person, every role the document gives them, in order, once each.</summary>
+    public IReadOnlyList<PersonRole> Roles => [.. Mentions.Select(m => m.Position).OfType<PersonRole>().DistinctBy(r => (r.Role, r.Organization?.Key))];
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ internal static class EntityResolver
             }
         }
 
-        var keys = named.Select(m => (m.Key, m.Kind, m.Name, Core: Core(m.Name), m.Role)).DistinctBy(k => k.Key).ToList();
+        var keys = named.Select(m => (m.Key, m.Kind, m.Name, Core: Core(m.Name), m.GivenNameOnly)).DistinctBy(k => k.Key).ToList();
         for (var i = 0; i < keys.Count; i++)
         {
             for (var j = i + 1; j < keys.Count; j++)
@@ -61,7 +61,7 @@ internal static class EntityResolver
 
                 if (a.Kind == EntityKind.Person)
                 {
-                    if (SameFirstName(a.Name, a.Role, b.Name) || SameFirstName(b.Name, b.Role, a.Name))
+                    if (SameFirstName(a.Name, a.GivenNameOnly, b.Name) || SameFirstName(b.Name, b.GivenNameOnly, a.Name))
                     {
                         Union(a.Key, b.Key);
                     }
@@ -81,7 +81,7 @@ internal static class EntityResolver
         {
             var list = group.ToList();
             var person = list[0].Kind == EntityKind.Person;
-            if (person && list.All(m => m.Role == "given-name-only"))
+            if (person && list.All(m => m.GivenNameOnly))
             {
                 // "คุณ…" or "นาย…" with no surname and no full name to join: too weak to report.
                 continue;
@@ -89,7 +89,7 @@ internal static class EntityResolver
 
             var reference = list.FirstOrDefault(m => m.Source == MentionSource.Reference);
             var name = reference?.Name
-                ?? list.Where(m => !person || m.Role != "given-name-only").Select(m => m.Name).DefaultIfEmpty(list[0].Name).MaxBy(n => n.Length)!;
+                ?? list.Where(m => !person || !m.GivenNameOnly).Select(m => m.Name).DefaultIfEmpty(list[0].Name).MaxBy(n => n.Length)!;
             var kind = reference?.Kind ?? list.GroupBy(m => m.Kind).MaxBy(g => g.Count())!.Key;
             var country = list.Select(m => m.Country).FirstOrDefault(c => c is not null);
             var aliases = list.Select(m => m.Name).Append(name).Concat(list.Select(m => m.NameEn).OfType<string>())
@@ -100,8 +100,8 @@ internal static class EntityResolver
         return result;
     }
 
-    private static bool SameFirstName(string shortName, string? role, string fullName) =>
-        role == "given-name-only" && fullName.StartsWith(shortName + " ", StringComparison.Ordinal);
+    private static bool SameFirstName(string shortName, bool givenNameOnly, string fullName) =>
+        givenNameOnly && fullName.StartsWith(shortName + " ", StringComparison.Ordinal);
 
     private static string Core(string name)
     {

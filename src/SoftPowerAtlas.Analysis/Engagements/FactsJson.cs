@@ -35,6 +35,7 @@ public static class FactsJson
         var map = document.Text;
         var dates = document.Get<DocumentDates>();
         var facts = document.Get<DocumentFacts>();
+        var entities = facts is null ? null : new EntityJson(facts, map);
 
         w.WriteStartObject();
         w.WriteString("source", document.Source.Source);
@@ -91,9 +92,9 @@ public static class FactsJson
             w.WriteString("end_date", e.Date?.End?.ToString());
             w.WriteString("place", e.Place);
             WriteStrings(w, "partner_countries", e.Countries);
-            WriteEntities(w, "thai_orgs", e.ThaiSide, map);
-            WriteEntities(w, "foreign_orgs", e.ForeignSide, map);
-            WriteEntities(w, "people", e.People, map);
+            WriteEntities(w, "thai_orgs", e.ThaiSide, entities!);
+            WriteEntities(w, "foreign_orgs", e.ForeignSide, entities!);
+            WriteEntities(w, "people", e.People, entities!); // engagements exist only with facts
             WriteStrings(w, "sectors", e.Sectors);
             WriteSpan(w, "evidence", e.Evidence, map);
             w.WriteEndObject();
@@ -117,6 +118,7 @@ public static class FactsJson
         }
 
         w.WriteEndArray();
+        entities?.WriteAll(w);
 
         // Countries and Thai provinces the text names, engaged or not (the dashboard map reads them).
         w.WriteStartArray("places");
@@ -185,10 +187,10 @@ public static class FactsJson
         w.WriteEndObject();
     }
 
-    private static void WriteEntities(Utf8JsonWriter w, string name, IReadOnlyList<ResolvedEntity> entities, MappedText map)
+    private static void WriteEntities(Utf8JsonWriter w, string name, IReadOnlyList<ResolvedEntity> list, EntityJson entities)
     {
         w.WriteStartArray(name);
-        foreach (var e in entities)
+        foreach (var e in list)
         {
             w.WriteStartObject();
             w.WriteString("id", e.Key);
@@ -206,17 +208,12 @@ public static class FactsJson
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("spans");
-            foreach (var m in e.Mentions)
+            entities.WriteSpans(w, e.Mentions);
+            if (e.Kind == Entities.EntityKind.Person)
             {
-                var o = map.ToOriginal(m.Span);
-                w.WriteStartArray();
-                w.WriteNumberValue(o.Start);
-                w.WriteNumberValue(o.End);
-                w.WriteEndArray();
+                entities.WriteRoles(w, e.Roles);
             }
 
-            w.WriteEndArray();
             w.WriteEndObject();
         }
 

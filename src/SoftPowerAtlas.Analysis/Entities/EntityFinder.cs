@@ -7,14 +7,15 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// <summary>
 /// Finds every named thing in a normalised, segmented text: known names from the lexicon in one
 /// pass, then organisations and people by pattern. Overlaps are settled by the longest name, people
-/// first. Thread-safe.
+/// first; then people's roles are read and their linked spellings joined. Thread-safe.
 /// </summary>
 public sealed class EntityFinder
 {
     private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private readonly EntityLexicon _lexicon;
-    private readonly OrganizationPatterns _organizations = new();
+    private readonly OrganizationPatterns _organizations;
     private readonly PersonPatterns _people;
+    private readonly PersonRoles _roles;
 
     public EntityFinder(EntityLexicon lexicon)
     {
@@ -23,6 +24,8 @@ public sealed class EntityFinder
             lexicon.Honorifics,
             lexicon.RolesEnglish,
             lexicon.NotNameWords.Concat(lexicon.RolesThai).Concat(lexicon.RolesEnglish));
+        _roles = new PersonRoles(lexicon.Roles);
+        _organizations = new OrganizationPatterns(lexicon.Roles.SelectMany(r => r.English));
     }
 
     public IReadOnlyList<EntityMention> Find(string text, IReadOnlyList<Token> tokens)
@@ -46,7 +49,7 @@ public sealed class EntityFinder
             var name = text[p.Name.Start..p.Name.End];
             Take(taken, p.Mention);
             result.Add(new EntityMention(p.Mention, text[p.Mention.Start..p.Mention.End], EntityKind.Person,
-                "person:" + NameKey(name), name, null, MentionSource.Pattern) { Role = p.GivenNameOnly ? "given-name-only" : null });
+                "person:" + NameKey(name), name, null, MentionSource.Pattern) { GivenNameOnly = p.GivenNameOnly });
         }
 
         // Organisations by pattern that are longer than the known names they contain.
@@ -82,7 +85,7 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        return JoinProvincialOffices(text, result);
+        return _roles.Apply(b, JoinProvincialOffices(text, result));
     }
 
     /// <summary>

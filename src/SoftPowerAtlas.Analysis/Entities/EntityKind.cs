@@ -33,8 +33,11 @@ public sealed record EntityMention(
     string? Country,
     MentionSource Source)
 {
-    /// <summary>Role phrase attached to a person in the text (ผู้อำนวยการ…, Ambassador of …).</summary>
-    public string? Role { get; init; }
+    /// <summary>A person named by the given name alone (คุณสมชาย): joins a full name it begins, never reported alone.</summary>
+    public bool GivenNameOnly { get; init; }
+
+    /// <summary>The role and body the sentence gives a person (ผู้อำนวยการ อพท., Ambassador of Japan).</summary>
+    public PersonRole? Position { get; init; }
 
     /// <summary>English name from reference data, when there is one.</summary>
     public string? NameEn { get; init; }

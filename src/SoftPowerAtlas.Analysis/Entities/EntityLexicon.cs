@@ -28,4 +28,7 @@ public sealed class EntityLexicon
     public IReadOnlyList<string> RolesThai { get; }
 
     public IReadOnlyList<string> NotNameWords { get; }
+
+    /// <summary>Role phrases in Thai and English (roles.tsv), read next to people's names.</summary>
+    public IReadOnlyList<Role> Roles { get; init; } = [];
 }

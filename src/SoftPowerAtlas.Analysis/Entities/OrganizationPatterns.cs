@@ -30,8 +30,11 @@ internal sealed class OrganizationPatterns
     private readonly FrozenSet<string> _stopWords;
     private readonly FrozenSet<string> _englishOrgWords;
 
-    public OrganizationPatterns()
+    private readonly string[] _englishRoles;
+
+    public OrganizationPatterns(IEnumerable<string> englishRoles)
     {
+        _englishRoles = [.. englishRoles.Where(r => r.Length > 2).Distinct(StringComparer.Ordinal).OrderByDescending(r => r.Length)];
         _thaiHeads = [.. EmbeddedWordList.Rows("Entities/Data/org-heads.tsv")
             .Where(r => r.Length >= 3 && r[1] == "thai")
             .Select(r => (r[0], r[2] switch
@@ -261,10 +264,49 @@ internal sealed class OrganizationPatterns
             if (hasOrgWord && lastCapitalEnd > runStart)
             {
                 var start = text.AsSpan(runStart).StartsWith("The ", StringComparison.Ordinal) ? runStart + 4 : runStart;
-                found.Add((new Text.TextSpan(start, lastCapitalEnd), PatternKind.Organization));
+                start = AfterRole(text, start, lastCapitalEnd);
+                if (start < lastCapitalEnd)
+                {
+                    found.Add((new Text.TextSpan(start, lastCapitalEnd), PatternKind.Organization));
+                }
             }
 
             i = Math.Max(lastCapitalEnd, i + 1);
         }
+    }
+
+    /// <summary>"Cultural Attaché of the French Embassy": a role and "of (the)" before a name are not part of it.</summary>
+    private int AfterRole(string text, int start, int end)
+    {
+        var pos = start;
+        foreach (var modifier in (string[])["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior "])
+        {
+            if (text.AsSpan(pos).StartsWith(modifier, StringComparison.Ordinal))
+            {
+                pos += modifier.Length;
+                break;
+            }
+        }
+
+        foreach (var role in _englishRoles)
+        {
+            if (!text.AsSpan(pos, end - pos).StartsWith(role, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var after = pos + role.Length;
+            foreach (var c in (string[])[" of the ", " of "])
+            {
+                if (text.AsSpan(after, end - after).StartsWith(c, StringComparison.Ordinal))
+                {
+                    return after + c.Length;
+                }
+            }
+
+            return start;
+        }
+
+        return start;
     }
 }

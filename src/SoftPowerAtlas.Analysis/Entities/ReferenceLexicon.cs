@@ -55,7 +55,7 @@ public static class ReferenceLexicon
         var notNames = ThaiOrgHeads
             .Concat(data.Countries.SelectMany(c => c.Names.Concat(c.Demonyms)).Select(n => n.Text))
             .Concat(["Group", "Agency", "Ministry", "Embassy", "Institute", "Institut", "Office", "Department", "Government", "Committee", "Council", "Foundation", "Center", "Centre"]);
-        return new EntityLexicon(entries, honorifics, rolesEn, rolesTh, notNames);
+        return new EntityLexicon(entries, honorifics, rolesEn, rolesTh, notNames) { Roles = data.Roles };
     }
 
     /// <summary>Sector trigger phrases with their sector id.</summary>

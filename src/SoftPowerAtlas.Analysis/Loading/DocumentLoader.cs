@@ -20,6 +20,12 @@ public sealed class DocumentLoader
     /// <summary>An HTML page with fewer visible letters than this, and more script than text, is refused.</summary>
     public int MinVisibleLetters { get; init; } = 50;
 
+    /// <summary>
+    /// A CSS selector naming a site's article element (configured per collected source); when it
+    /// matches no text the general <see cref="ArticleExtractor"/> rules decide.
+    /// </summary>
+    public string? ArticleSelector { get; init; }
+
     /// <summary>Format named by a file name's extension; null when the extension is not one we read.</summary>
     public static DocumentFormat? FormatOf(string path)
     {
@@ -122,6 +128,27 @@ public sealed class DocumentLoader
         return LoadBytes(bytes, sourceName, resolved);
     }
 
+    /// <summary>
+    /// Reads a downloaded web page: <paramref name="headerCharset"/> (from Content-Type) decides the
+    /// encoding unless the bytes contradict it, then the page's <c>&lt;meta charset&gt;</c>, then
+    /// sniffing (UTF-8, TIS-620 / Windows-874). The whole page becomes the original text, so offsets
+    /// point into the page as fetched, and its article is found by <see cref="ArticleExtractor"/>.
+    /// </summary>
+    public LoadResult LoadPage(ReadOnlySpan<byte> bytes, string url, string? headerCharset, DocumentFormat format = DocumentFormat.Html)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (bytes.Length > MaxBytes)
+        {
+            return TooLarge(url, bytes.Length);
+        }
+
+        return LoadBytes(bytes, url, format, headerCharset);
+    }
+
+    /// <summary>Decodes a downloaded page as <see cref="LoadPage"/> does; null when the bytes are not text.</summary>
+    public static string? DecodePage(ReadOnlySpan<byte> bytes, string? headerCharset) =>
+        TextDecoder.Decode(bytes, DocumentFormat.Html, headerCharset).Text;
+
     /// <summary>Reads text already decoded (a test, a page fetched with its own decoding).</summary>
     public LoadResult LoadText(string text, string sourceName, DocumentFormat format)
     {
@@ -140,9 +167,9 @@ public sealed class DocumentLoader
         return Read(text, sourceName, format, "utf-16");
     }
 
-    private LoadResult LoadBytes(ReadOnlySpan<byte> bytes, string source, DocumentFormat format)
+    private LoadResult LoadBytes(ReadOnlySpan<byte> bytes, string source, DocumentFormat format, string? headerCharset = null)
     {
-        var decoded = TextDecoder.Decode(bytes, format);
+        var decoded = TextDecoder.Decode(bytes, format, headerCharset);
         if (decoded.Error is { } kind)
         {
             return LoadResult.Failure(source, kind, $"{source} {decoded.Problem}");
@@ -157,7 +184,7 @@ public sealed class DocumentLoader
         ReadOutcome outcome = format switch
         {
             DocumentFormat.Markdown => MarkdownReader.Read(text, source, warnings, markdown: true),
-            DocumentFormat.Html => HtmlReader.Read(text, source, MinVisibleLetters),
+            DocumentFormat.Html => HtmlReader.Read(text, source, MinVisibleLetters, ArticleSelector),
             _ => MarkdownReader.Read(text, source, warnings, markdown: false),
         };
 

@@ -7,7 +7,7 @@ namespace SoftPowerAtlas.Analysis.Loading;
 
 /// <summary>
 /// A web page: removes scripts and page chrome (navigation, ads, share bars, comments...), picks the
-/// article block, and writes its text with block elements as line breaks, each character mapped to
+/// article block (<see cref="ArticleExtractor"/>), and writes its text with block elements as line breaks, each character mapped to
 /// the page source. Title, date and address come from the head (Open Graph, canonical link, time).
 /// </summary>
 internal static class HtmlReader
@@ -22,7 +22,7 @@ internal static class HtmlReader
 
     private static readonly FrozenSet<string> ChromeWords = EmbeddedWordList.Load("Loading/Data/html-chrome-words.txt");
 
-    public static ReadOutcome Read(string source, string name, int minVisibleLetters)
+    public static ReadOutcome Read(string source, string name, int minVisibleLetters, string? articleSelector = null)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var document = parser.ParseDocument(source);
@@ -42,7 +42,7 @@ internal static class HtmlReader
 
         var metadata = HtmlMetadata.Read(document, map);
         RemoveChrome(body, visible);
-        var root = ArticleRoot(body);
+        var root = ArticleExtractor.Find(body, articleSelector);
         var text = HtmlTextWriter.Write(root, map, source.Length);
         if (!text.Text.Any(char.IsLetter) && !ReferenceEquals(root, body))
         {
@@ -162,110 +162,5 @@ internal static class HtmlReader
     /// <summary>A chrome-looking wrapper that holds the article itself (a page-wide form, a body class) is kept.</summary>
     private static bool HoldsArticle(IElement element, int pageLetters) =>
         element.QuerySelector("article, main, [itemprop=articleBody], h1") is not null
-        || Letters(element.TextContent) * 2 > pageLetters;
-
-    private static IElement ArticleRoot(IElement body)
-    {
-        if (Largest(body.QuerySelectorAll("[itemprop=articleBody]")) is { } articleBody)
-        {
-            return articleBody;
-        }
-
-        if (Largest(body.QuerySelectorAll("article")) is { } article && Letters(article.TextContent) >= 100)
-        {
-            return article;
-        }
-
-        if (Largest(body.QuerySelectorAll("main, [role=main]")) is { } main && Letters(main.TextContent) >= 100)
-        {
-            return main;
-        }
-
-        return BestBlock(body) ?? body;
-    }
-
-    private static IElement? Largest(IHtmlCollection<IElement> elements) =>
-        elements.Length == 0 ? null : elements.MaxBy(e => Letters(e.TextContent));
-
-    /// <summary>The block whose paragraphs hold the most text not inside links (readability-style scoring).</summary>
-    private static IElement? BestBlock(IElement body)
-    {
-        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        foreach (var paragraph in body.QuerySelectorAll("p, pre, td, blockquote, div, li"))
-        {
-            var own = OwnLetters(paragraph);
-            if (own < 25)
-            {
-                continue;
-            }
-
-            if (paragraph.ParentElement is { } parent)
-            {
-                scores[parent] = scores.GetValueOrDefault(parent) + own;
-                if (parent.ParentElement is { } grandparent)
-                {
-                    scores[grandparent] = scores.GetValueOrDefault(grandparent) + (own / 2.0);
-                }
-            }
-        }
-
-        IElement? best = null;
-        var bestScore = 0.0;
-        foreach (var (candidate, score) in scores)
-        {
-            var adjusted = score * (1 - LinkDensity(candidate));
-            if (adjusted > bestScore)
-            {
-                best = candidate;
-                bestScore = adjusted;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Letters of a block's own text: its text nodes and inline children, not nested blocks.</summary>
-    private static int OwnLetters(IElement element)
-    {
-        var letters = 0;
-        foreach (var child in element.ChildNodes)
-        {
-            if (child is IText text)
-            {
-                letters += Letters(text.Data);
-            }
-            else if (child is IElement inline && !HtmlTextWriter.IsBlock(inline.LocalName))
-            {
-                letters += Letters(inline.TextContent);
-            }
-        }
-
-        return letters;
-    }
-
-    internal static double LinkDensity(IElement element)
-    {
-        var all = Letters(element.TextContent);
-        if (all == 0)
-        {
-            return 1;
-        }
-
-        var linked = element.QuerySelectorAll("a").Sum(a => Letters(a.TextContent));
-        return Math.Min(1, (double)linked / all);
-    }
-
-    internal static int Letters(string text)
-    {
-        var n = 0;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                n++;
-            }
-        }
-
-        return n;
-    }
+        || ArticleExtractor.Letters(element.TextContent) * 2 > pageLetters;
 }

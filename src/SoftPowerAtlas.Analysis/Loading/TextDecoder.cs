@@ -19,7 +19,13 @@ internal static class TextDecoder
     /// <summary>Decoded text and the name of the encoding, or the error.</summary>
     internal readonly record struct Decoded(string? Text, string Encoding, LoadErrorKind? Error, string? Problem);
 
-    public static Decoded Decode(ReadOnlySpan<byte> bytes, DocumentFormat format)
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>; <paramref name="headerCharset"/> is the charset a server sent
+    /// in Content-Type, trusted before the page's own declaration and sniffing unless the bytes show it
+    /// is wrong (declared UTF-8 but not valid UTF-8; declared a Western code page but the bytes are
+    /// valid UTF-8 or the page declares another charset).
+    /// </summary>
+    public static Decoded Decode(ReadOnlySpan<byte> bytes, DocumentFormat format, string? headerCharset = null)
     {
         if (bytes.IsEmpty)
         {
@@ -45,6 +51,11 @@ internal static class TextDecoder
         if (nul >= 0)
         {
             return Fail(LoadErrorKind.Binary, string.Create(CultureInfo.InvariantCulture, $"looks binary, not text (a NUL byte at offset {nul})"));
+        }
+
+        if (headerCharset is not null && FromHeader(bytes, format, headerCharset) is { } fromHeader)
+        {
+            return fromHeader;
         }
 
         if (Utf8.IsValid(bytes))
@@ -73,6 +84,38 @@ internal static class TextDecoder
             LoadErrorKind.UndecodableText,
             string.Create(CultureInfo.InvariantCulture, $"is not valid UTF-8 (first bad byte sequence at byte offset {badOffset}) and does not read as Thai in TIS-620/Windows-874"));
     }
+
+    /// <summary>The text as the server's charset decodes it, or null when that charset is unknown or the bytes contradict it.</summary>
+    private static Decoded? FromHeader(ReadOnlySpan<byte> bytes, DocumentFormat format, string headerCharset)
+    {
+        if (ResolveEncoding(headerCharset.Trim().Trim('"', '\'')) is not { } encoding)
+        {
+            return null;
+        }
+
+        if (encoding.CodePage == Encoding.UTF8.CodePage || encoding.CodePage == Encoding.ASCII.CodePage)
+        {
+            return Utf8.IsValid(bytes) ? CheckText(Encoding.UTF8.GetString(bytes), "utf-8") : null;
+        }
+
+        if (ReferenceEquals(encoding, Thai))
+        {
+            var thai = Thai.GetString(bytes);
+            return LooksLikeThai(thai) || !HasHighBytes(bytes) ? CheckText(thai, "windows-874") : null;
+        }
+
+        // A Western single-byte code page decodes anything, so the bytes cannot refute it directly:
+        // valid UTF-8 with non-ASCII, or a page that declares another charset, shows the header is wrong.
+        if (HasHighBytes(bytes) && (Utf8.IsValid(bytes)
+            || (format == DocumentFormat.Html && DeclaredCharset(bytes) is { } declared && declared.CodePage != encoding.CodePage)))
+        {
+            return null;
+        }
+
+        return CheckText(encoding.GetString(bytes), encoding.WebName);
+    }
+
+    private static bool HasHighBytes(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
     /// <summary>Charset named by a <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> in the first bytes of a page.</summary>
     internal static Encoding? DeclaredCharset(ReadOnlySpan<byte> bytes)

@@ -64,7 +64,7 @@ internal static class FactsText
 
             Line(o, "Thai side", e.ThaiSide);
             Line(o, "foreign side", e.ForeignSide);
-            Line(o, "people", e.People);
+            People(o, doc, e.People);
             if (e.Sectors.Count > 0)
             {
                 o.WriteLine($"   sectors: {string.Join(", ", e.Sectors)}");
@@ -88,6 +88,28 @@ internal static class FactsText
         if (entities.Count > 0)
         {
             o.WriteLine($"   {label}: {string.Join("; ", entities.Select(e => e.Name))}");
+        }
+    }
+
+    /// <summary>"people: ทวีพงษ์ วิชัยดิษฐ — ผู้อำนวยการ อพท. [120,136)": each person with the roles the text gives them.</summary>
+    private static void People(TextWriter o, AnalyzedDocument doc, IReadOnlyList<ResolvedEntity> people)
+    {
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        o.WriteLine("   people:");
+        foreach (var p in people)
+        {
+            var roles = p.Roles.Select(r =>
+            {
+                var span = doc.Text.ToOriginal(r.Span);
+                var org = r.Organization is { } m ? $" (organisation {m.Name})" : string.Empty;
+                return $"{doc.Text.Text[r.Span.Start..r.Span.End]}{org} [{span.Start},{span.End})";
+            });
+            var also = p.Mentions.Select(m => m.Name).Where(n => n != p.Name).Distinct(StringComparer.Ordinal).ToList();
+            o.WriteLine($"     {p.Name}{(also.Count > 0 ? " (" + string.Join(", ", also) + ")" : string.Empty)}{string.Concat(roles.Select(r => " — " + r))}");
         }
     }
 

@@ -22,9 +22,13 @@ internal static class CopiedTables
         new("engagement_countries", HasIdentity: false),
         new("engagement_sectors", HasIdentity: false),
         new("commitments", HasIdentity: true),
+        new("person_roles", HasIdentity: false),
+        new("commitment_status", HasIdentity: false),
+        new("sources", HasIdentity: true),
+        new("fetched_items", HasIdentity: true),
         new("place_mentions", HasIdentity: false),
     ];
 
     /// <summary>Tables each engine keeps for itself: its migration log and what it rebuilds from the copied rows.</summary>
-    public static readonly IReadOnlySet<string> Derived = new HashSet<string>(StringComparer.Ordinal) { "schema_migrations" };
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string>(StringComparer.Ordinal) { "schema_migrations", "document_facets", "search_dates", "search_state" };
 }

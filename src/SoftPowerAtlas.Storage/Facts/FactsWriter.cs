@@ -7,15 +7,16 @@ namespace SoftPowerAtlas.Storage.Facts;
 /// <summary>
 /// Writes a document's facts (the extraction contract JSON it was stored with) into the fact tables,
 /// inside the batch's transaction. Entities are shared across documents by key; a known entity
-/// gains the new aliases it is written under. The SQL is the dialect SQLite and PostgreSQL share
+/// gains the new aliases it is written under. Every mention of the document's entity list is stored
+/// (not only engagement participants), and so is every role it gives a person. The SQL is the dialect SQLite and PostgreSQL share
 /// (<c>@name</c> parameters, <c>ON CONFLICT</c>, <c>RETURNING</c>, <c>"end"</c> quoted), so both
 /// stores write facts with this one class.
 /// </summary>
 internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
 {
     private readonly DbCommand _entity = prepare("""
-        INSERT INTO entities (key, name, country) VALUES (@key, @name, @country)
-        ON CONFLICT (key) DO UPDATE SET country = coalesce(entities.country, excluded.country)
+        INSERT INTO entities (key, name, country, kind) VALUES (@key, @name, @country, @kind)
+        ON CONFLICT (key) DO UPDATE SET country = coalesce(entities.country, excluded.country), kind = coalesce(entities.kind, excluded.kind)
         RETURNING id
         """);
 
@@ -23,6 +24,11 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
     private readonly DbCommand _mention = prepare("""
         INSERT INTO mentions (document_id, entity_id, start, "end") VALUES (@doc, @id, @start, @end) ON CONFLICT DO NOTHING
         """);
+    private readonly DbCommand _role = prepare("""
+        INSERT INTO person_roles (document_id, person_id, role, organization_id, start, "end", organization_start, organization_end)
+        VALUES (@doc, @person, @role, @org, @start, @end, @orgStart, @orgEnd) ON CONFLICT DO NOTHING
+        """);
+
     private readonly DbCommand _engagement = prepare("""
         INSERT INTO engagements (document_id, ordinal, type, date, end_date, place, evidence_start, evidence_end)
         VALUES (@doc, @ordinal, @type, @date, @endDate, @place, @start, @end) RETURNING id
@@ -42,7 +48,7 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _entity, _alias, _mention, _engagement, _party, _country, _sector, _commitment, _place })
+        foreach (var c in new[] { _entity, _alias, _mention, _role, _engagement, _party, _country, _sector, _commitment, _place })
         {
             c.Dispose();
         }
@@ -52,6 +58,20 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
     {
         using var json = JsonDocument.Parse(factsJson);
         var root = json.RootElement;
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entity in Array(root, "entities"))
+        {
+            if (Str(entity, "id") is { } key)
+            {
+                ids[key] = WriteEntity(documentId, entity);
+            }
+        }
+
+        foreach (var person in Array(root, "entities").Where(e => ids.ContainsKey(Str(e, "id") ?? string.Empty)))
+        {
+            WriteRoles(documentId, ids, ids[Str(person, "id")!], person);
+        }
+
         var ordinal = 0;
         foreach (var e in Array(root, "events"))
         {
@@ -91,9 +111,28 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
         }
     }
 
+    private void WriteRoles(long documentId, Dictionary<string, long> ids, long personId, JsonElement person)
+    {
+        foreach (var r in Array(person, "roles"))
+        {
+            long? orgId = null;
+            int? orgStart = null, orgEnd = null;
+            if (r.TryGetProperty("organization", out var org) && org.ValueKind == JsonValueKind.Object)
+            {
+                orgId = Str(org, "id") is { } k && ids.TryGetValue(k, out var id) ? id : null;
+                (orgStart, orgEnd) = (Int(org, "start"), Int(org, "end"));
+            }
+
+            Execute(_role, ("@doc", documentId), ("@person", personId), ("@role", Str(r, "role") ?? string.Empty), ("@org", orgId),
+                ("@start", Int(r, "start")), ("@end", Int(r, "end")), ("@orgStart", orgStart), ("@orgEnd", orgEnd));
+        }
+    }
+
     private long WriteEntity(long documentId, JsonElement entity)
     {
-        var id = Scalar(_entity, ("@key", Str(entity, "id") ?? Str(entity, "name")), ("@name", Str(entity, "name")), ("@country", Str(entity, "country")));
+        var key = Str(entity, "id") ?? Str(entity, "name");
+        var id = Scalar(_entity, ("@key", key), ("@name", Str(entity, "name")), ("@country", Str(entity, "country")),
+            ("@kind", Str(entity, "kind") ?? KindOfKey(key)));
         foreach (var alias in Array(entity, "aliases").Concat(Array(entity, "mentions")))
         {
             Execute(_alias, ("@id", id), ("@alias", alias.GetString()));
@@ -106,6 +145,18 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
 
         return id;
     }
+
+    /// <summary>The kind a key's prefix names, for facts written before entities carried one.</summary>
+    private static string KindOfKey(string? key) => key?[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))] switch
+    {
+        "agency" => "agency",
+        "body" => "foreign_body",
+        "country" => "country",
+        "province" => "province",
+        "place" => "place",
+        "person" => "person",
+        _ => "organisation",
+    };
 
     private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];

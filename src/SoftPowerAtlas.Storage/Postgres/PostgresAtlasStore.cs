@@ -59,7 +59,17 @@ public sealed class PostgresAtlasStore : IAtlasStore
         }
     }
 
-    public IIngestBatch BeginBatch() => Run(() =>
+    public IIngestBatch BeginBatch() => BeginIngestBatch();
+
+    /// <summary>The pooled connections, for the ingest job queue beside the store.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    internal TimeProvider Clock => _clock;
+
+    internal StoreDialect Dialect => _dialect;
+
+    /// <summary>A batch whose transaction other work (marking jobs done) can join.</summary>
+    internal IngestBatch BeginIngestBatch() => Run(() =>
     {
         var connection = _dataSource.OpenConnection();
         try
@@ -71,7 +81,7 @@ public sealed class PostgresAtlasStore : IAtlasStore
                 command.ExecuteNonQuery();
             }
 
-            return (IIngestBatch)new IngestBatch(transaction, _dialect, _clock);
+            return new IngestBatch(transaction, _dialect, _clock);
         }
         catch
         {

@@ -263,7 +263,7 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
     {
         try
         {
-            using var connection = store.Connect();
+            using var connection = store.OpenConnection();
             return action(connection);
         }
         catch (SqliteException e)

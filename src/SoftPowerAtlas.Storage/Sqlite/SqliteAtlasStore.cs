@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
 
@@ -129,12 +130,29 @@ public sealed class SqliteAtlasStore : IAtlasStore
         return stats;
     });
 
-    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) => Run(() =>
+    /// <summary>
+    /// Runs <paramref name="query"/> on a connection of its own inside one read transaction, so
+    /// everything it reads comes from one snapshot; SQLite failures become <see cref="StoreException"/>.
+    /// </summary>
+    internal T Read<T>(Func<SqliteConnection, SqliteTransaction, T> query) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
-        return DocumentReader.ReadMany(transaction, sql, parameters);
+        return query(connection, transaction);
     });
+
+    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write) => Run(() =>
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = write(connection, transaction);
+        transaction.Commit();
+        return result;
+    });
+
+    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) =>
+        Read((_, transaction) => DocumentReader.ReadMany(transaction, sql, parameters));
 
     /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
     public void Dispose()
@@ -157,6 +175,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
 
         SqliteMigrator.Migrate(connection, Path, _clock, targetVersion);
+        SqliteSearchTitles.Backfill(connection);
 
         // Fail now, with the path, rather than at the first ingest: SQLite quietly opens a file it may
         // not write read-only, and an up-to-date schema needs no write to migrate.
@@ -166,7 +185,10 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
-    internal SqliteConnection Connect()
+    /// <summary>A pooled connection with the store's pragmas, for features sharing the file (search, collection state).</summary>
+    internal SqliteConnection OpenConnection() => Run(Connect);
+
+    private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         try

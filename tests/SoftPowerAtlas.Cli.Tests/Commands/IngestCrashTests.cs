@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Cli.Tests.Support;
 using Xunit.Abstractions;
@@ -12,7 +11,7 @@ namespace SoftPowerAtlas.Cli.Tests.Commands;
 /// The real <c>atlas</c> process killed with SIGKILL in the middle of an ingest leaves whole
 /// transactions of documents or none, and a second run completes the set without doubling anything.
 /// </summary>
-public sealed partial class IngestCrashTests(ITestOutputHelper log) : IDisposable
+public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
 {
     private const int BatchSize = 200;
     private const int Copies = 200;
@@ -25,7 +24,7 @@ public sealed partial class IngestCrashTests(ITestOutputHelper log) : IDisposabl
     {
         var clock = Stopwatch.StartNew();
         var corpus = _temp.Folder("corpus");
-        var files = WriteCorpus(corpus);
+        var files = VariedCorpus.Write(corpus, Copies);
         log.WriteLine($"{files} files written in {clock.Elapsed.TotalSeconds:F1} s");
 
         var killedAt = await KillOnceCommittedAsync(corpus);
@@ -157,44 +156,7 @@ public sealed partial class IngestCrashTests(ITestOutputHelper log) : IDisposabl
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
     }
 
-    /// <summary>
-    /// <see cref="Copies"/> variants of every sample, each with one number in its longest body line
-    /// changed, so none is an exact duplicate of another; returns how many files it wrote.
-    /// </summary>
-    private static int WriteCorpus(string folder)
-    {
-        var written = 0;
-        for (var shard = 0; shard < 10; shard++)
-        {
-            Directory.CreateDirectory(Path.Combine(folder, shard.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        foreach (var sample in Directory.GetFiles(RepoPaths.Samples).Where(f => Path.GetExtension(f) is ".txt" or ".md" or ".html"))
-        {
-            var lines = File.ReadAllLines(sample);
-            var html = Path.GetExtension(sample) == ".html";
-            var body = Array.IndexOf(lines, lines.Where(l => !html || l.TrimStart().StartsWith("<p", StringComparison.Ordinal)).MaxBy(l => l.Length));
-            var number = Number().Match(lines[body]);
-            for (var copy = 1; copy <= Copies; copy++)
-            {
-                var varied = (string[])lines.Clone();
-                var value = (copy * 7).ToString(CultureInfo.InvariantCulture);
-                varied[body] = number.Success
-                    ? string.Concat(lines[body].AsSpan(0, number.Index), value, lines[body].AsSpan(number.Index + number.Length))
-                    : value + " " + lines[body];
-                var name = string.Create(CultureInfo.InvariantCulture, $"{copy:D3}_{Path.GetFileName(sample)}");
-                File.WriteAllLines(Path.Combine(folder, (copy % 10).ToString(CultureInfo.InvariantCulture), name), varied);
-                written++;
-            }
-        }
-
-        return written;
-    }
-
     /// <summary>The host running these tests when it is dotnet itself, else dotnet on the PATH.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex Number();
 }

@@ -11,11 +11,14 @@ internal sealed record AtlasRun(int ExitCode, string Out, string Error)
 /// <summary>Runs <c>atlas</c> in process through <see cref="AtlasCommand.RunAsync"/>, capturing both streams.</summary>
 internal static partial class Atlas
 {
-    public static async Task<AtlasRun> RunAsync(params string[] args)
+    public static Task<AtlasRun> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs with <paramref name="clock"/> as "now" (due dates, marks); the system clock when null.</summary>
+    public static async Task<AtlasRun> RunAsync(TimeProvider? clock, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await AtlasCommand.RunAsync(args, output, error);
+        var code = await AtlasCommand.RunAsync(args, output, error, default, clock);
         return new AtlasRun(code, output.ToString(), error.ToString());
     }
 

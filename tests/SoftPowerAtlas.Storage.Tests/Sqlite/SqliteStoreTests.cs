@@ -15,9 +15,9 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         Assert.True(File.Exists(DatabasePath));
         Assert.Equal("wal", Scalar(DatabasePath, "PRAGMA journal_mode"));
         Assert.Equal(SqliteMigrator.LatestVersion, Convert.ToInt32(Scalar(DatabasePath, "PRAGMA user_version")));
-        Assert.Equal(
-            "1 documents; 2 document_sources; 3 facts; 4 place_mentions",
-            string.Join("; ", Rows(DatabasePath, "SELECT version || ' ' || name FROM schema_migrations ORDER BY version")));
+        var applied = Rows(DatabasePath, "SELECT version || ' ' || name FROM schema_migrations ORDER BY version");
+        Assert.Equal(SqliteMigrator.Migrations.Select(m => $"{m.Version} {m.Name}"), applied);
+        Assert.Equal(["1 documents", "2 document_sources", "3 facts"], applied[..3]);
     }
 
     [Fact]

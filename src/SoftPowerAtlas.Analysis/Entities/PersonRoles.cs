@@ -1,0 +1,496 @@
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Entities;
+
+/// <summary>
+/// The position a text gives a person: the role phrase as written (<c>ผู้อำนวยการ</c>, <c>Cultural
+/// Attaché</c>) with its span, the row of roles.tsv it is (so a Thai and an English form of one role
+/// compare equal; -1 when unknown), and the body, country or province the role belongs to, if named.
+/// </summary>
+public sealed record PersonRole(string Role, TextSpan Span, int RoleId, EntityMention? Organization);
+
+/// <summary>
+/// Reads what the sentence says about each person found: the role and body written after the name
+/// (<c>นายทวีพงษ์ วิชัยดิษฐ ผู้อำนวยการ อพท.</c>, <c>Mr. Julien Lacorne, Cultural Attaché of the French
+/// Embassy</c>) or before it (<c>Ambassador of Japan to Thailand, H.E. Mr. …</c>), and joins a person's
+/// Thai and Latin spellings where the text links them: one written in brackets after the other, or
+/// both holding the same role in the same body in one document. Nothing is guessed across documents.
+/// </summary>
+internal sealed class PersonRoles
+{
+    private const int MaxBracketLength = 60;
+    private const int MaxClauseLength = 90;
+    private static readonly string[] EnglishModifiers = ["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior ", "Executive ", "Former "];
+    private static readonly string[] EnglishConnectors = [" of the ", " of ", " at the ", " at ", " for the ", " for ", " to the ", " to ", ", "];
+
+    // Written after "จังหวัดเชียงใหม่" / "เมืองคานาซาวะ", these make the place a party that acts, not a setting.
+    private static readonly string[] ActorWords = ["ร่วมกับ", "ร่วมกัน", "จัดงาน", "จัด", "จะ", "ได้", "เป็นเจ้าภาพ", "ลงนาม", "ตอบรับ", "ส่ง", "รับ", "มอบ", "เชิญ", "ผนึก", "จับมือ"];
+
+    private readonly (string Form, int Id)[] _thai;
+    private readonly (string Form, int Id)[] _english;
+    private readonly RoleLevel[] _levels;
+
+    public PersonRoles(IReadOnlyList<Role> roles)
+    {
+        var thai = new List<(string, int)>();
+        var english = new List<(string, int)>();
+        for (var i = 0; i < roles.Count; i++)
+        {
+            thai.AddRange(roles[i].Thai.Where(f => f.Length > 1).Select(f => (f, i)));
+            english.AddRange(roles[i].English.Where(f => f.Length > 1).Select(f => (f, i)));
+        }
+
+        _levels = [.. roles.Select(r => r.Level)];
+        _thai = [.. thai.OrderByDescending(f => f.Item1.Length)];
+        _english = [.. english.OrderByDescending(f => f.Item1.Length)];
+    }
+
+    /// <summary>The mentions with people's roles attached and linked spellings under one key.</summary>
+    public List<EntityMention> Apply(TextBoundaries b, List<EntityMention> mentions)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<EntityMention>(mentions.Count + 4);
+        result.AddRange(mentions);
+        LinkBracketedSpellings(b.Text, result, links);
+
+        var claimed = new List<TextSpan>();
+        var roles = new Dictionary<int, PersonRole>();
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i) is { } r)
+            {
+                roles[i] = r;
+                claimed.Add(r.Span);
+            }
+        }
+
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Kind == EntityKind.Person && !roles.ContainsKey(i) && RoleBefore(b, result, i, claimed) is { } r)
+            {
+                roles[i] = r;
+                claimed.Add(r.Span);
+            }
+        }
+
+        foreach (var (i, r) in roles)
+        {
+            result[i] = result[i] with { Position = r };
+        }
+
+        LinkSameRole(result, links);
+        MarkActingPlaces(b.Text, result);
+        if (links.Count > 0)
+        {
+            for (var i = 0; i < result.Count; i++)
+            {
+                if (links.ContainsKey(result[i].Key))
+                {
+                    result[i] = result[i] with { Key = Root(links, result[i].Key) };
+                }
+            }
+        }
+
+        result.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : x.Span.End.CompareTo(y.Span.End));
+        return result;
+    }
+
+    /// <summary>
+    /// A province or foreign city that does something (จังหวัดเชียงใหม่ร่วมกับ…, เมืองคานาซาวะจะรับ…) or
+    /// whose governor takes part (รองผู้ว่าราชการจังหวัดเชียงใหม่) is a party: its local government.
+    /// </summary>
+    private void MarkActingPlaces(string text, List<EntityMention> mentions)
+    {
+        var governed = mentions
+            .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province } } r && _levels[r.RoleId] == RoleLevel.Provincial)
+            .Select(m => m.Position!.Organization!.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Kind is not (EntityKind.Province or EntityKind.ForeignPlace))
+            {
+                continue;
+            }
+
+            var writtenAsBody = m.Text.StartsWith("จังหวัด", StringComparison.Ordinal) || m.Text.StartsWith("เมือง", StringComparison.Ordinal);
+            var pos = m.Span.End < text.Length && text[m.Span.End] == ' ' ? m.Span.End + 1 : m.Span.End;
+            var acts = writtenAsBody && ActorWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal));
+            if (acts || (writtenAsBody && governed.Contains(m.Key)))
+            {
+                mentions[i] = m with { Kind = m.Kind == EntityKind.Province ? EntityKind.ThaiOrganization : EntityKind.ForeignOrganization };
+            }
+        }
+    }
+
+    /// <summary>"นายจูเลียน ลากอร์น (Julien Lacorne)", "Mr. Hiroshi Tanaka (นายฮิโรชิ ทานากะ)": one person, two spellings.</summary>
+    private void LinkBracketedSpellings(string text, List<EntityMention> mentions, Dictionary<string, string> links)
+    {
+        var count = mentions.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var p = mentions[i];
+            if (p.Kind != EntityKind.Person || Bracket(text, p.Span.End) is not { } inner)
+            {
+                continue;
+            }
+
+            var thai = IsThaiName(p.Name);
+            var inside = mentions.FirstOrDefault(q => q.Kind == EntityKind.Person && inner.Covers(q.Span));
+            if (inside is not null)
+            {
+                if (IsThaiName(inside.Name) != thai)
+                {
+                    Link(links, inside.Key, p.Key);
+                }
+
+                continue;
+            }
+
+            var written = text[inner.Start..inner.End];
+            if (mentions.Any(m => m.Span.Overlaps(inner)) || !(thai ? IsLatinName(written) : IsBareThaiName(written)))
+            {
+                continue;
+            }
+
+            var key = "person:" + EntityFinder.NameKey(written);
+            mentions.Add(new EntityMention(inner, written, EntityKind.Person, key, written, null, MentionSource.Pattern));
+            Link(links, key, p.Key);
+        }
+    }
+
+    /// <summary>Two people with the same role in the same body, one written in Thai and one in Latin letters, are one person.</summary>
+    private static void LinkSameRole(List<EntityMention> mentions, Dictionary<string, string> links)
+    {
+        var groups = mentions
+            .Where(m => m.Kind == EntityKind.Person && m.Position is { RoleId: >= 0, Organization: not null })
+            .GroupBy(m => (m.Position!.RoleId, m.Position.Organization!.Key));
+        foreach (var g in groups)
+        {
+            var thai = g.Where(m => IsThaiName(m.Name)).Select(m => Root(links, m.Key)).Distinct(StringComparer.Ordinal).ToList();
+            var latin = g.Where(m => !IsThaiName(m.Name)).Select(m => Root(links, m.Key)).Distinct(StringComparer.Ordinal).ToList();
+            if (thai.Count == 1 && latin.Count == 1)
+            {
+                Link(links, latin[0], thai[0]);
+            }
+        }
+    }
+
+    private PersonRole? RoleAfter(TextBoundaries b, List<EntityMention> mentions, int index)
+    {
+        var text = b.Text;
+        var pos = mentions[index].Span.End;
+        if (Bracket(text, pos) is { } inner)
+        {
+            pos = inner.End + 1;
+        }
+
+        while (pos < text.Length && text[pos] == ' ')
+        {
+            pos++;
+        }
+
+        if (pos >= text.Length)
+        {
+            return null;
+        }
+
+        if (Gazetteer.IsThaiLetter(text[pos]))
+        {
+            return ThaiRoleAt(b, mentions, pos);
+        }
+
+        if (text[pos] == ',' && pos + 2 < text.Length && text[pos + 1] == ' ')
+        {
+            return EnglishRoleAt(text, mentions, pos + 2, requireWhole: false);
+        }
+
+        return null;
+    }
+
+    private PersonRole? RoleBefore(TextBoundaries b, List<EntityMention> mentions, int index, List<TextSpan> claimed)
+    {
+        var text = b.Text;
+        var p = mentions[index];
+
+        // "Spokesperson Anucha Burapachaisri": the role is the first word of the mention itself.
+        if (!p.Text.StartsWith(p.Name, StringComparison.Ordinal) && char.IsAsciiLetterUpper(p.Text[0]))
+        {
+            if (EnglishRole(text, p.Span.Start) is { } own)
+            {
+                return new PersonRole(text[p.Span.Start..own.End], new TextSpan(p.Span.Start, own.End), own.Id, null);
+            }
+
+            // A short form of a listed role (Spokesperson for Government Spokesperson).
+            var word = p.Text[..Math.Max(0, p.Text.IndexOf(' ', StringComparison.Ordinal))];
+            var shortForm = Array.FindIndex(_english, f => f.Form.EndsWith(" " + word, StringComparison.Ordinal));
+            if (word.Length > 2 && !word.Contains('.', StringComparison.Ordinal) && shortForm >= 0)
+            {
+                return new PersonRole(word, new TextSpan(p.Span.Start, p.Span.Start + word.Length), _english[shortForm].Id, null);
+            }
+        }
+
+        var end = p.Span.Start;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end > 0 && text[end - 1] == ',')
+        {
+            // "Ambassador of Japan to Thailand, H.E. Mr. …": a clause that is only a role and its body.
+            var clauseEnd = end - 1;
+            var start = clauseEnd;
+            while (start > 0 && clauseEnd - start < MaxClauseLength && text[start - 1] is not ('.' or ',' or ';' or ':' or '\n' or '(' or ')' or '"' or '“' or '”'))
+            {
+                start--;
+            }
+
+            while (start < clauseEnd && text[start] == ' ')
+            {
+                start++;
+            }
+
+            // "met the Ambassador of Japan to Thailand, H.E. Mr. …": the role may start at any word of the clause.
+            var clause = text[..clauseEnd];
+            for (var at = start; at < clauseEnd; at++)
+            {
+                if ((at == start || text[at - 1] == ' ') && char.IsAsciiLetterUpper(text[at])
+                    && EnglishRoleAt(clause, mentions, at, requireWhole: true) is { } r)
+                {
+                    return claimed.Any(c => c.Overlaps(r.Span)) ? null : r;
+                }
+            }
+
+            return null;
+        }
+
+        // "อธิบดีกรมส่งเสริมวัฒนธรรม นายชัยพล …": a Thai role, maybe with its body, just before the name.
+        var org = mentions.LastOrDefault(m => m.Kind != EntityKind.Person && m.Span.End == end);
+        var roleEnd = org?.Span.Start ?? end;
+        while (roleEnd > 0 && text[roleEnd - 1] == ' ')
+        {
+            roleEnd--;
+        }
+
+        foreach (var (form, id) in _thai)
+        {
+            var s = roleEnd - form.Length;
+            if (s >= 0 && text.AsSpan(s).StartsWith(form, StringComparison.Ordinal) && b.IsBoundary(s))
+            {
+                var span = new TextSpan(s, org?.Span.End ?? roleEnd);
+                return claimed.Any(c => c.Overlaps(span)) ? null : new PersonRole(form, span, id, org);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"ผู้อำนวยการ อพท.", "อธิบดีกรมส่งเสริมวัฒนธรรม", "หัวหน้าสำนักงานจังหวัดคุมาโมโตะ".</summary>
+    private PersonRole? ThaiRoleAt(TextBoundaries b, List<EntityMention> mentions, int pos)
+    {
+        var text = b.Text;
+        if (!b.IsBoundary(pos))
+        {
+            return null;
+        }
+
+        // "รอง" written before a role: รองผู้อำนวยการ is listed, รองอธิบดี too; other forms keep the prefix.
+        foreach (var (form, id) in _thai)
+        {
+            if (!text.AsSpan(pos).StartsWith(form, StringComparison.Ordinal) || !b.IsBoundary(pos + form.Length))
+            {
+                continue;
+            }
+
+            var roleEnd = pos + form.Length;
+            var roleId = id;
+
+            // The body may begin inside the longest role form (หัวหน้าสำนักงาน + สำนักงานจังหวัดคุมาโมโตะ):
+            // cut the role there when what is left is a role of its own.
+            var org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start > pos && m.Span.Start < roleEnd);
+            if (org is not null)
+            {
+                var cut = text[pos..org.Span.Start];
+                var shorter = Array.FindIndex(_thai, f => f.Form == cut);
+                if (shorter >= 0)
+                {
+                    roleEnd = org.Span.Start;
+                    roleId = _thai[shorter].Id;
+                }
+            }
+            else
+            {
+                // "ผู้อำนวยการ อพท.", "ผู้แทนจากสถานทูตฝรั่งเศส…": the body right after, or after จาก / ของ.
+                var next = roleEnd < text.Length && text[roleEnd] == ' ' ? roleEnd + 1 : roleEnd;
+                foreach (var linkWord in (string[])["จาก", "ของ"])
+                {
+                    if (text.AsSpan(next).StartsWith(linkWord, StringComparison.Ordinal))
+                    {
+                        next += linkWord.Length;
+                        break;
+                    }
+                }
+
+                org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == next);
+            }
+
+            var end = org is null ? roleEnd : Math.Max(roleEnd, org.Span.End);
+            return new PersonRole(text[pos..roleEnd], new TextSpan(pos, end), roleId, org);
+        }
+
+        return null;
+    }
+
+    /// <summary>"Cultural Attaché of the French Embassy", "Director-General of the DITP", "Chief Executive Officer of X".</summary>
+    private PersonRole? EnglishRoleAt(string text, List<EntityMention> mentions, int pos, bool requireWhole)
+    {
+        var start = pos;
+        foreach (var m in EnglishModifiers)
+        {
+            if (text.AsSpan(pos).StartsWith(m, StringComparison.Ordinal) && EnglishRole(text, pos + m.Length) is not null)
+            {
+                pos += m.Length;
+                break;
+            }
+        }
+
+        if (EnglishRole(text, pos) is not { } role)
+        {
+            return null;
+        }
+
+        var roleText = text[start..role.End];
+        EntityMention? org = null;
+        var end = role.End;
+        foreach (var c in EnglishConnectors)
+        {
+            if (!text.AsSpan(role.End).StartsWith(c, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var at = role.End + c.Length;
+            org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == at);
+            if (org is not null)
+            {
+                end = org.Span.End;
+            }
+
+            break;
+        }
+
+        // Before a name the clause must be the role and its body only ("Ambassador of Japan to Thailand").
+        if (requireWhole && end < text.Length && !RestIsPlaces(text, mentions, end))
+        {
+            return null;
+        }
+
+        return new PersonRole(roleText, new TextSpan(start, end), role.Id, org);
+    }
+
+    /// <summary>" to Thailand", " in Bangkok": what may follow a role's body in a clause before a name.</summary>
+    private static bool RestIsPlaces(string text, List<EntityMention> mentions, int pos)
+    {
+        var rest = text.AsSpan(pos).Trim();
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var c in new[] { "to ", "in " })
+        {
+            if (rest.StartsWith(c, StringComparison.Ordinal))
+            {
+                var at = text.Length - rest.Length + c.Length;
+                return mentions.Any(m => m.Span.Start == at && m.Span.End == text.TrimEnd().Length && m.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
+            }
+        }
+
+        return false;
+    }
+
+    private (int End, int Id)? EnglishRole(string text, int pos)
+    {
+        foreach (var (form, id) in _english)
+        {
+            var end = pos + form.Length;
+            if (text.AsSpan(pos).StartsWith(form, StringComparison.Ordinal) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return (end, id);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The inside of "(…)" right after <paramref name="pos"/> (one space allowed), trimmed.</summary>
+    private static TextSpan? Bracket(string text, int pos)
+    {
+        var open = pos < text.Length && text[pos] == ' ' ? pos + 1 : pos;
+        if (open >= text.Length || text[open] != '(')
+        {
+            return null;
+        }
+
+        var close = text.IndexOf(')', open + 1);
+        if (close < 0 || close - open > MaxBracketLength)
+        {
+            return null;
+        }
+
+        var s = open + 1;
+        var e = close;
+        while (s < e && text[s] == ' ')
+        {
+            s++;
+        }
+
+        while (e > s && text[e - 1] == ' ')
+        {
+            e--;
+        }
+
+        return e > s ? new TextSpan(s, e) : null;
+    }
+
+    /// <summary>"จูเลียน ลากอร์น": two or three Thai words, the first not a role (ผู้อำนวยการ อพท. is not a name).</summary>
+    private bool IsBareThaiName(string s)
+    {
+        var words = s.Split(' ');
+        return words.Length is 2 or 3 && words.All(w => w.Length >= 2 && w.All(Gazetteer.IsThaiLetter))
+            && !_thai.Any(f => s.StartsWith(f.Form, StringComparison.Ordinal));
+    }
+
+    private static bool IsThaiName(string name) => name.Length > 0 && Gazetteer.IsThaiLetter(name[0]);
+
+    /// <summary>Two to four capitalised Latin words: Julien Lacorne, Kim Jong-ho, Ahmad Faizal bin Hassan.</summary>
+    private static bool IsLatinName(string s)
+    {
+        var words = s.Split(' ');
+        return words.Length is >= 2 and <= 4
+            && char.IsUpper(words[0][0]) && char.IsUpper(words[^1][0])
+            && words.All(w => w.Length >= 2 && w.All(c => char.IsLetter(c) && c < '\u0250' || c is '-' or '\'' or '.'));
+    }
+
+    private static void Link(Dictionary<string, string> links, string a, string b)
+    {
+        var ra = Root(links, a);
+        var rb = Root(links, b);
+        if (ra != rb)
+        {
+            links[ra] = rb;
+            links.TryAdd(rb, rb);
+        }
+    }
+
+    private static string Root(Dictionary<string, string> links, string key)
+    {
+        while (links.TryGetValue(key, out var next) && next != key)
+        {
+            key = next;
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Exports;
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Timeline;
+
+namespace SoftPowerAtlas.Cli.Commands;
+
+/// <summary><c>atlas timeline</c>: engagements and commitments in date order, each with its passage and source.</summary>
+internal static class TimelineCommand
+{
+    /// <summary>The filter options timeline and due share.</summary>
+    public sealed record FilterOptions(Option<string[]> Country, Option<string[]> Sector, Option<string[]> Agency, Option<string[]> Type, Option<string?> From, Option<string?> To)
+    {
+        public static FilterOptions Create(bool withType = true) => new(
+            new Option<string[]>("--country") { Description = "Partner country: ISO code (FR), English or Thai name (France, ฝรั่งเศส). Repeat or comma-separate for several." },
+            new Option<string[]>("--sector") { Description = "Sector id: film, series_drama, music, food, festival, tourism, sport, fashion, design, art, books, games, heritage, community_products, creative_city, media_pr, education, technology, entertainment, other." },
+            new Option<string[]>("--agency") { Description = "Agency or organisation taking part, by any name or abbreviation, Thai or English (อพท., DASTA, agency:dasta)." },
+            new Option<string[]>("--type") { Description = "meeting, mou_signing, visit, forum_or_exhibition, training_or_seminar, announcement, other, or commitment." },
+            new Option<string?>("--from") { Description = "Start of the period: YYYY, YYYY-MM or YYYY-MM-DD (a partial date overlapping it counts)." },
+            new Option<string?>("--to") { Description = "End of the period: YYYY, YYYY-MM or YYYY-MM-DD (inclusive: 2024-12 runs to 31 December)." });
+
+        public void AddTo(Command command, bool withType = true)
+        {
+            command.Options.Add(Country);
+            command.Options.Add(Sector);
+            command.Options.Add(Agency);
+            if (withType)
+            {
+                command.Options.Add(Type);
+            }
+
+            command.Options.Add(From);
+            command.Options.Add(To);
+        }
+
+        public FilterRequest Read(ParseResult parse) => new()
+        {
+            Countries = FactCommands.Values(parse.GetValue(Country)),
+            Sectors = FactCommands.Values(parse.GetValue(Sector)),
+            Agencies = FactCommands.Values(parse.GetValue(Agency)),
+            Types = FactCommands.Values(parse.GetValue(Type)),
+            From = parse.GetValue(From),
+            To = parse.GetValue(To),
+        };
+    }
+
+    public static Command Create(Option<string> db, CliConsole console)
+    {
+        var filter = FilterOptions.Create();
+        var json = new Option<bool>("--json") { Description = "Print the entries as JSON (dates as written and as days, parties, source with offsets)." };
+        var command = new Command("timeline", "Engagements and commitments in date order (partial dates sort by their first day), each with its passage and source.");
+        filter.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction(parse => Run(parse.GetValue(db)!, filter.Read(parse), parse.GetValue(json), console));
+        return command;
+    }
+
+    private static int Run(string dbPath, FilterRequest request, bool json, CliConsole console)
+    {
+        using var store = FactCommands.Open(dbPath, console);
+        if (store is null)
+        {
+            return AtlasCommand.SomeInputsFailed;
+        }
+
+        try
+        {
+            var resolved = FactFilters.Resolve(request, new SubjectResolver(store));
+            if (resolved.Filter is null)
+            {
+                return FactCommands.Fail(console, resolved.Error!, resolved.NotFound, resolved.Suggestions);
+            }
+
+            var entries = TimelineBuilder.Build(new FactReader(store), resolved.Filter);
+            if (json)
+            {
+                console.Out.WriteLine(FactJson.ToString(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var e in entries)
+                    {
+                        FactJson.WriteTimelineEntry(w, e);
+                    }
+
+                    w.WriteEndArray();
+                }));
+                return AtlasCommand.Ok;
+            }
+
+            WriteText(console.Out, entries);
+            return AtlasCommand.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"atlas: {e.Message}");
+            return AtlasCommand.SomeInputsFailed;
+        }
+    }
+
+    private static void WriteText(TextWriter o, IReadOnlyList<TimelineEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            o.WriteLine("Nothing matches.");
+            return;
+        }
+
+        foreach (var e in entries)
+        {
+            var when = e.Date is { } d ? d.Written.Replace('T', ' ') : "(no date)";
+            var where = e.Countries.Count > 0 ? "  " + string.Join(",", e.Countries) : string.Empty;
+            var sectors = e.Sectors.Count > 0 ? "  [" + string.Join(", ", e.Sectors) + "]" : string.Empty;
+            var id = e.Kind == "commitment" ? "  id " + e.Id : string.Empty;
+            o.WriteLine($"{when,-21} {e.Type}{where}{sectors}{id}");
+            var parties = e.Parties.Where(p => p.Side != "person").Select(p => $"{p.Name} ({p.Side})").ToList();
+            if (e.Who is not null)
+            {
+                o.WriteLine($"    who: {e.Who}");
+            }
+
+            if (parties.Count > 0)
+            {
+                o.WriteLine($"    with: {string.Join("; ", parties)}");
+            }
+
+            o.WriteLine($"    \"{FactCommands.OneLine(e.Sentence)}\"");
+            o.WriteLine($"    {FactCommands.Describe(e.Source)}");
+        }
+
+        var engagements = entries.Count(e => e.Kind == "engagement");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engagements} engagements, {entries.Count - engagements} commitments."));
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Timeline;
+using SoftPowerAtlas.Storage.Tracking;
+
+namespace SoftPowerAtlas.Storage.Exports;
+
+/// <summary>
+/// The JSON shapes of facts, shared by <c>atlas timeline --json</c>, <c>atlas due --json</c>, the
+/// exports and the web API: snake_case names, Thai written as is, every fact with its source
+/// (path, URL, document id, UTF-16 offsets into the original text).
+/// </summary>
+public static class FactJson
+{
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <paramref name="write"/>'s JSON to a string.</summary>
+    public static string ToString(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            write(w);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void WriteSource(Utf8JsonWriter w, SourceRef s)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(s);
+        w.WriteStartObject("source");
+        w.WriteNumber("document_id", s.DocumentId);
+        w.WriteString("path", s.Path);
+        w.WriteString("url", s.Url);
+        w.WriteString("title", s.Title);
+        w.WriteNumber("start", s.Start);
+        w.WriteNumber("end", s.End);
+        w.WriteEndObject();
+    }
+
+    public static void WriteDate(Utf8JsonWriter w, string name, FactDate? date)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (date is not { } d)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteString("written", d.Written);
+        w.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("end", d.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("time", d.Time?.ToString("HH:mm", CultureInfo.InvariantCulture));
+        w.WriteString("precision", Snake(d.Precision.ToString()));
+        w.WriteEndObject();
+    }
+
+    public static void WriteParties(Utf8JsonWriter w, IReadOnlyList<PartyRef> parties)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(parties);
+        w.WriteStartArray("parties");
+        foreach (var p in parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", p.Key);
+            w.WriteString("name", p.Name);
+            w.WriteString("side", p.Side);
+            w.WriteString("country", p.Country);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(values);
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static void WriteEngagement(Utf8JsonWriter w, EngagementFact e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteNumber("id", e.Id);
+        w.WriteString("type", e.Type);
+        WriteDate(w, "date", e.Date);
+        w.WriteString("place", e.Place);
+        WriteParties(w, e.Parties);
+        WriteStrings(w, "countries", e.Countries);
+        WriteStrings(w, "sectors", e.Sectors);
+        w.WriteString("evidence", e.Evidence);
+        WriteSource(w, e.Source);
+        w.WriteEndObject();
+    }
+
+    public static void WriteCommitment(Utf8JsonWriter w, CommitmentFact c, DueItem? due = null, CommitmentMark? mark = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(c);
+        w.WriteStartObject();
+        w.WriteString("id", c.Key);
+        w.WriteString("who", c.Who);
+        w.WriteString("what", c.What);
+        w.WriteString("due_written", c.DueWritten);
+        w.WriteString("due_by", c.Due?.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (due is not null)
+        {
+            w.WriteString("status", Snake(due.State.ToString()));
+            w.WriteNumber("days_left", due.DaysLeft);
+        }
+
+        if ((due?.Mark ?? mark) is { } m)
+        {
+            w.WriteString("done_note", m.Note);
+            w.WriteString("done_at", m.ChangedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
+
+        WriteParties(w, c.Parties);
+        WriteStrings(w, "countries", c.Countries);
+        WriteStrings(w, "sectors", c.Sectors);
+        w.WriteString("sentence", c.Sentence);
+        WriteSource(w, c.Source);
+        w.WriteEndObject();
+    }
+
+    public static void WriteTimelineEntry(Utf8JsonWriter w, TimelineEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteString("kind", e.Kind);
+        w.WriteString("id", e.Id);
+        w.WriteString("type", e.Type);
+        WriteDate(w, "date", e.Date);
+        w.WriteString("who", e.Who);
+        w.WriteString("place", e.Place);
+        WriteParties(w, e.Parties);
+        WriteStrings(w, "countries", e.Countries);
+        WriteStrings(w, "sectors", e.Sectors);
+        w.WriteString("sentence", e.Sentence);
+        WriteSource(w, e.Source);
+        w.WriteEndObject();
+    }
+
+    /// <summary>DueSoon → due_soon; FiscalYear → fiscal_year.</summary>
+    public static string Snake(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var b = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                b.Append('_');
+            }
+
+            b.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return b.ToString();
+    }
+}

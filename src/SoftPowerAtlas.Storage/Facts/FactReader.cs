@@ -1,0 +1,70 @@
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Facts;
+
+/// <summary>
+/// Reads stored engagements and commitments with their parties, countries, sectors, passage and
+/// source, filtered by a <see cref="FactFilter"/>. The one entry point timelines, due lists, reports
+/// and exports share (and the web application will call). Thread-safe; each call reads one snapshot.
+/// </summary>
+public sealed class FactReader(SqliteAtlasStore store)
+{
+    public SqliteAtlasStore Store => store;
+
+    /// <summary>Engagements matching the filter, in row order (dated or not; an undated one never matches a period).</summary>
+    public IReadOnlyList<EngagementFact> Engagements(FactFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!filter.WantsEngagements)
+        {
+            return [];
+        }
+
+        return store.Read((connection, transaction) => new SqliteFactsQueries(connection, transaction).Engagements(filter))
+            .Where(e => !filter.HasDates || e.Date is { } d && d.Overlaps(filter.From, filter.To))
+            .ToList();
+    }
+
+    /// <summary>Commitments matching the filter; with a period, those whose due date overlaps it.</summary>
+    public IReadOnlyList<CommitmentFact> Commitments(FactFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!filter.WantsCommitments)
+        {
+            return [];
+        }
+
+        return store.Read((connection, transaction) =>
+        {
+            var queries = new SqliteFactsQueries(connection, transaction);
+            var names = queries.NamesOf(filter.Entities);
+            return queries.Commitments(filter).Where(c => Matches(c, filter, names)).ToList();
+        });
+    }
+
+    /// <summary>Engagements and commitments together (one snapshot each).</summary>
+    public (IReadOnlyList<EngagementFact> Engagements, IReadOnlyList<CommitmentFact> Commitments) Read(FactFilter filter) =>
+        (Engagements(filter), Commitments(filter));
+
+    private static bool Matches(CommitmentFact c, FactFilter filter, HashSet<string> entityNames)
+    {
+        if (filter.HasDates && (c.Due is not { } due || !due.Overlaps(filter.From, filter.To)))
+        {
+            return false;
+        }
+
+        if (filter.Countries.Count > 0 && !c.Countries.Any(filter.Countries.Contains))
+        {
+            return false;
+        }
+
+        if (filter.Sectors.Count > 0 && !c.Sectors.Any(filter.Sectors.Contains))
+        {
+            return false;
+        }
+
+        return filter.Entities.Count == 0
+            || (c.Who is not null && entityNames.Contains(c.Who))
+            || c.Parties.Any(p => filter.Entities.Contains(p.Key));
+    }
+}

@@ -1,0 +1,329 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Facts;
+
+/// <summary>
+/// The SQL behind <see cref="FactReader"/>. Filters on country, sector, party and type narrow rows in
+/// SQLite; dates are compared exactly in C# (a partial or fiscal-year date is a span of days, which
+/// text comparison gets wrong), after a coarse year test in SQL.
+/// </summary>
+[SuppressMessage(
+    "Security",
+    "CA2100:Review SQL queries for security vulnerabilities",
+    Justification = "The SQL is built from constant fragments and numbered $p parameters; every value from input is bound, never spliced.")]
+internal sealed partial class SqliteFactsQueries(SqliteConnection connection, SqliteTransaction transaction)
+{
+    private readonly Dictionary<long, DocumentText> _documents = [];
+
+    /// <summary>Engagements passing the filter's SQL part (all of it but the exact date test), in row order.</summary>
+    public List<EngagementFact> Engagements(FactFilter filter)
+    {
+        var where = new SqlWhere();
+        AddEngagementConditions(where, filter, withDates: true, withTypes: true);
+        return LoadEngagements(where);
+    }
+
+    /// <summary>Commitments whose document could match the filter, with their context attached; the caller tests them exactly.</summary>
+    public List<CommitmentFact> Commitments(FactFilter filter)
+    {
+        var where = new SqlWhere();
+        if (filter.HasDates)
+        {
+            where.Add("c.due IS NOT NULL");
+        }
+
+        if (filter.Countries.Count > 0 || filter.Sectors.Count > 0 || filter.Entities.Count > 0)
+        {
+            var inner = new SqlWhere(where);
+            AddEngagementConditions(inner, filter, withDates: false, withTypes: false);
+            var byDocument = "c.document_id IN (SELECT e.document_id FROM engagements e WHERE " + inner.Sql + ")";
+            if (filter.Entities.Count > 0 && filter.Countries.Count == 0 && filter.Sectors.Count == 0)
+            {
+                var keys = where.In(filter.Entities);
+                byDocument = $"({byDocument} OR c.who IN (SELECT a.alias FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key IN ({keys}))"
+                    + $" OR c.who IN (SELECT n.name FROM entities n WHERE n.key IN ({keys})))";
+            }
+
+            where.Add(byDocument);
+        }
+
+        var rows = new List<(long Id, long Doc, int Ordinal, string What, string? Who, string? Due, int Start, int End)>();
+        using (var command = Command("SELECT c.id, c.document_id, c.ordinal, c.what, c.who, c.due, c.start, c.\"end\" FROM commitments c WHERE " + where.Sql + " ORDER BY c.document_id, c.ordinal", where))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // Context: every engagement of those documents, unfiltered.
+        var context = new SqlWhere(where);
+        context.Add("e.document_id IN (SELECT c.document_id FROM commitments c WHERE " + where.Sql + ")");
+        var byDoc = LoadEngagements(context).ToLookup(e => e.Source.DocumentId);
+
+        var result = new List<CommitmentFact>(rows.Count);
+        var seen = new Dictionary<(long, string, string?), int>();
+        foreach (var r in rows)
+        {
+            var doc = Document(r.Doc);
+            var sentence = doc.Slice(r.Start, r.End);
+            var normalized = CommitmentKey.Normalize(sentence);
+            var occurrence = seen.TryGetValue((r.Doc, normalized, r.Due), out var n) ? n + 1 : 0;
+            seen[(r.Doc, normalized, r.Due)] = occurrence;
+
+            var engagements = byDoc[r.Doc].ToList();
+            var overlapping = engagements.Where(e => e.Source.Start < r.End && e.Source.End > r.Start).ToList();
+            var around = overlapping.Count > 0 ? overlapping : engagements;
+            var due = r.Due is null ? null : FactDate.Parse(r.Due) is { Error: null } d ? d.Value : (FactDate?)null;
+            result.Add(new CommitmentFact(
+                r.Id,
+                CommitmentKey.Compute(doc.ContentHash, sentence, r.Due, occurrence),
+                r.What,
+                r.Who,
+                r.Due,
+                due,
+                [.. around.SelectMany(e => e.Parties).DistinctBy(p => p.Key)],
+                [.. around.SelectMany(e => e.Countries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. around.SelectMany(e => e.Sectors).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                sentence,
+                doc.Source(r.Start, r.End)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every alias and the name of the entities with these keys, for matching a commitment's "who".</summary>
+    public HashSet<string> NamesOf(IReadOnlyList<string> keys)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return names;
+        }
+
+        var where = new SqlWhere();
+        var list = where.In(keys);
+        using var command = Command($"SELECT n.name FROM entities n WHERE n.key IN ({list}) UNION SELECT a.alias FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key IN ({list})", where);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    public SqliteCommand Command(string sql, SqlWhere? parameters = null)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        if (parameters is not null)
+        {
+            foreach (var (name, value) in parameters.Parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+        }
+
+        return command;
+    }
+
+    private static void AddEngagementConditions(SqlWhere where, FactFilter filter, bool withDates, bool withTypes)
+    {
+        var types = filter.Types.Where(t => t != FactTypes.Commitment).ToList();
+        if (withTypes && types.Count > 0)
+        {
+            where.Add($"e.type IN ({where.In(types)})");
+        }
+
+        if (filter.Countries.Count > 0)
+        {
+            where.Add($"e.id IN (SELECT x.engagement_id FROM engagement_countries x WHERE x.country IN ({where.In(filter.Countries)}))");
+        }
+
+        if (filter.Sectors.Count > 0)
+        {
+            where.Add($"e.id IN (SELECT x.engagement_id FROM engagement_sectors x WHERE x.sector IN ({where.In(filter.Sectors)}))");
+        }
+
+        if (filter.Entities.Count > 0)
+        {
+            where.Add($"e.id IN (SELECT p.engagement_id FROM engagement_parties p JOIN entities n ON n.id = p.entity_id WHERE n.key IN ({where.In(filter.Entities)}))");
+        }
+
+        if (withDates && filter.HasDates)
+        {
+            // Coarse: the year of the first day and of the last; FactDate.Overlaps decides exactly.
+            where.Add("e.date IS NOT NULL");
+            if (filter.From is { } from)
+            {
+                where.Add($"substr(coalesce(e.end_date, e.date), 1, 4) >= {where.Value(from.Year.ToString("D4", CultureInfo.InvariantCulture))}");
+            }
+
+            if (filter.To is { } to)
+            {
+                where.Add($"substr(e.date, 1, 4) <= {where.Value(to.Year.ToString("D4", CultureInfo.InvariantCulture))}");
+            }
+        }
+    }
+
+    private List<EngagementFact> LoadEngagements(SqlWhere where)
+    {
+        var rows = new List<(long Id, long Doc, string Type, string? Date, string? End, string? Place, int Start, int EndOffset)>();
+        using (var command = Command("SELECT e.id, e.document_id, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end FROM engagements e WHERE " + where.Sql + " ORDER BY e.id", where))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = "SELECT e.id FROM engagements e WHERE " + where.Sql;
+        var parties = Group(
+            "SELECT p.engagement_id, n.key, n.name, p.side, n.country FROM engagement_parties p JOIN entities n ON n.id = p.entity_id WHERE p.engagement_id IN (" + ids + ") ORDER BY p.engagement_id, p.side DESC, n.name",
+            where,
+            r => new PartyRef(r.GetString(1), r.GetString(2), r.GetString(3), Nullable(r, 4)));
+        var countries = Group("SELECT engagement_id, country FROM engagement_countries WHERE engagement_id IN (" + ids + ") ORDER BY engagement_id, country", where, r => r.GetString(1));
+        var sectors = Group("SELECT engagement_id, sector FROM engagement_sectors WHERE engagement_id IN (" + ids + ") ORDER BY engagement_id, sector", where, r => r.GetString(1));
+
+        var result = new List<EngagementFact>(rows.Count);
+        foreach (var r in rows)
+        {
+            var doc = Document(r.Doc);
+            result.Add(new EngagementFact(
+                r.Id,
+                r.Type,
+                FactDate.FromColumns(r.Date, r.End),
+                r.Place,
+                parties.TryGetValue(r.Id, out var p) ? p : [],
+                countries.TryGetValue(r.Id, out var c) ? c : [],
+                sectors.TryGetValue(r.Id, out var s) ? s : [],
+                doc.Slice(r.Start, r.EndOffset),
+                doc.Source(r.Start, r.EndOffset)));
+        }
+
+        return result;
+    }
+
+    private Dictionary<long, List<T>> Group<T>(string sql, SqlWhere where, Func<SqliteDataReader, T> map)
+    {
+        var groups = new Dictionary<long, List<T>>();
+        using var command = Command(sql, where);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!groups.TryGetValue(id, out var list))
+            {
+                groups[id] = list = [];
+            }
+
+            list.Add(map(reader));
+        }
+
+        return groups;
+    }
+
+    private DocumentText Document(long id)
+    {
+        if (_documents.TryGetValue(id, out var doc))
+        {
+            return doc;
+        }
+
+        using var command = Command("SELECT source, source_url, title, content_hash, original_text, format FROM documents WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        doc = reader.Read()
+            ? new DocumentText(id, reader.GetString(0), Nullable(reader, 1), Nullable(reader, 2), reader.GetString(3), reader.GetString(4), reader.GetString(5) == "html")
+            : new DocumentText(id, "(missing)", null, null, string.Empty, string.Empty, false);
+        _documents[id] = doc;
+        return doc;
+    }
+
+    private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A document's source and original text, read once per query.</summary>
+    private sealed partial record DocumentText(long Id, string Path, string? Url, string? Title, string ContentHash, string Text, bool IsHtml)
+    {
+        /// <summary>
+        /// The passage at [start, end) as a reader sees it: in an HTML page, without tags and with
+        /// entities decoded (the offsets still point into the page as stored). Clamped to the text:
+        /// stored offsets always fit, but a damaged row should not crash a report.
+        /// </summary>
+        public string Slice(int start, int end)
+        {
+            start = Math.Clamp(start, 0, Text.Length);
+            end = Math.Clamp(end, start, Text.Length);
+            var passage = Text[start..end];
+            return IsHtml && (passage.Contains('<', StringComparison.Ordinal) || passage.Contains('&', StringComparison.Ordinal))
+                ? System.Net.WebUtility.HtmlDecode(Tag().Replace(passage, string.Empty))
+                : passage;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+        private static partial System.Text.RegularExpressions.Regex Tag();
+
+        public SourceRef Source(int start, int end) => new(Id, Path, Url, Title, start, end) { ContentHash = ContentHash };
+    }
+}
+
+/// <summary>AND-ed SQL conditions with numbered parameters; nested conditions share the numbering.</summary>
+internal sealed class SqlWhere
+{
+    private readonly List<string> _conditions = [];
+    private readonly List<(string Name, object Value)> _parameters;
+
+    public SqlWhere()
+    {
+        _parameters = [];
+    }
+
+    /// <summary>Conditions of their own that bind into <paramref name="shared"/>'s parameters.</summary>
+    public SqlWhere(SqlWhere shared)
+    {
+        _parameters = shared._parameters;
+    }
+
+    public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
+
+    public string Sql => _conditions.Count == 0 ? "1" : string.Join(" AND ", _conditions);
+
+    public void Add(string condition) => _conditions.Add(condition);
+
+    /// <summary>Binds one value and returns its placeholder.</summary>
+    public string Value(object value)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"$p{_parameters.Count}");
+        _parameters.Add((name, value));
+        return name;
+    }
+
+    /// <summary>Binds a list and returns "$p1, $p2, ...".</summary>
+    public string In(IEnumerable<string> values)
+    {
+        var b = new StringBuilder();
+        foreach (var v in values)
+        {
+            b.Append(b.Length == 0 ? string.Empty : ", ").Append(Value(v));
+        }
+
+        return b.Length == 0 ? "NULL" : b.ToString();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Postgres;
+
+namespace SoftPowerAtlas.Storage.Jobs;
+
+/// <summary>What a worker has done so far.</summary>
+public readonly record struct WorkerProgress(int Jobs, int Stored, int Duplicates, int Failed, int Retried);
+
+/// <summary>
+/// One <c>atlas worker</c>: claims a batch of queued jobs, analyses them on its cores outside any
+/// transaction, then stores the documents and marks their jobs done in one transaction. If the
+/// process dies, its uncommitted jobs go back to the queue when their lease passes; a job it lost
+/// to another worker meanwhile is skipped, so no document is stored twice or lost.
+/// </summary>
+public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipeline, DocumentLoader loader)
+{
+    private readonly IngestJobQueue _queue = new(store);
+
+    /// <summary>How the worker signs its claims: host and process by default.</summary>
+    public string Name { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Jobs claimed, and stored in one transaction, at a time.</summary>
+    public int BatchSize { get; init; } = 50;
+
+    /// <summary>How long a claim holds before another worker may take the job over.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Tries before a job that keeps failing for a passing reason is marked failed.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Documents analysed at once.</summary>
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>How long to wait when no job is ready.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Works until cancelled, or with <paramref name="untilDrained"/> until no job is queued or
+    /// running (waiting out the leases of jobs other workers hold).
+    /// </summary>
+    public async Task<WorkerProgress> RunAsync(bool untilDrained, IProgress<WorkerProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var done = new WorkerProgress();
+        while (!cancel.IsCancellationRequested)
+        {
+            var jobs = await Task.Run(() => _queue.Claim(Name, BatchSize, Lease), cancel).ConfigureAwait(false);
+            if (jobs.Count == 0)
+            {
+                if (untilDrained && _queue.Counts().Drained)
+                {
+                    break;
+                }
+
+                await Task.Delay(PollInterval, cancel).ConfigureAwait(false);
+                continue;
+            }
+
+            var before = done;
+            done = await Task.Run(() => Process(jobs, before, cancel), cancel).ConfigureAwait(false);
+            progress?.Report(done);
+        }
+
+        return done;
+    }
+
+    private WorkerProgress Process(IReadOnlyList<ClaimedJob> jobs, WorkerProgress done, CancellationToken cancel)
+    {
+        var analysed = new ConcurrentDictionary<long, (NewDocument? Document, string? Problem)>();
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancel }, job => analysed[job.Id] = Analyse(job));
+
+        try
+        {
+            using var batch = store.BeginIngestBatch();
+            var owned = _queue.LockOwned(batch, Name, jobs.Select(j => j.Id).ToList());
+            foreach (var job in jobs.Where(j => owned.Contains(j.Id)))
+            {
+                var (document, problem) = analysed[job.Id];
+                if (document is null)
+                {
+                    _queue.Finish(batch, job.Id, null, "failed", problem ?? "could not be read");
+                    done = done with { Jobs = done.Jobs + 1, Failed = done.Failed + 1 };
+                    continue;
+                }
+
+                var outcome = batch.Ingest(document);
+                _queue.Finish(batch, job.Id, outcome.DocumentId, outcome.Status.ToString(), null);
+                var stored = outcome.Status is IngestStatus.Added or IngestStatus.AddedNearDuplicate;
+                done = done with { Jobs = done.Jobs + 1, Stored = done.Stored + (stored ? 1 : 0), Duplicates = done.Duplicates + (stored ? 0 : 1) };
+            }
+
+            batch.Commit();
+            return done;
+        }
+        catch (Exception e) when (e is StoreException or DbException)
+        {
+            // The batch rolled back: nothing of it is stored, and its jobs are due again later.
+            _queue.Retry(jobs, Name, e.Message, MaxAttempts);
+            return done with { Retried = done.Retried + jobs.Count };
+        }
+    }
+
+    private (NewDocument?, string?) Analyse(ClaimedJob job)
+    {
+        try
+        {
+            using var stream = new MemoryStream(job.Content, writable: false);
+            var loaded = loader.Load(stream, job.Source);
+            return loaded.Document is { } source
+                ? (IngestRunner.ToNewDocument(pipeline.Run(source)), null)
+                : (null, loaded.Error?.Message ?? $"{job.Source} could not be read");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect met on one document must not stop the worker; the job records it.
+            return (null, $"{job.Source}: analysis failed ({e.GetType().Name}: {e.Message})");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace SoftPowerAtlas.Storage.Search;
+
+/// <summary>
+/// A query's words as FTS5 MATCH expressions. Every term is segmented with <see cref="SearchText"/>
+/// and written as a double-quoted FTS5 string (quotes doubled), so no user character is ever read as
+/// FTS5 syntax. A quoted term of several words is a phrase; an unquoted one is a NEAR group (its
+/// words within <see cref="NearDistance"/> of one another); <c>*</c> makes the last word a prefix.
+/// </summary>
+internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored)
+{
+    /// <summary>Most words allowed between the words of one unquoted term.</summary>
+    public const int NearDistance = 10;
+
+    public static Fts5Match From(SearchQuery query)
+    {
+        var ignored = new List<SearchTerm>();
+        var clauses = new List<string>();
+        foreach (var clause in query.Clauses)
+        {
+            var alternatives = clause.Alternatives.Select(t => Phrase(t, ignored)).OfType<string>().ToList();
+            if (alternatives.Count == 1)
+            {
+                clauses.Add(alternatives[0]);
+            }
+            else if (alternatives.Count > 1)
+            {
+                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
+            }
+        }
+
+        var excluded = query.Excluded.Select(t => Phrase(t, ignored)).OfType<string>().ToList();
+        return new Fts5Match(
+            clauses.Count == 0 ? null : string.Join(" AND ", clauses),
+            excluded.Count == 0 ? null : string.Join(" OR ", excluded),
+            ignored);
+    }
+
+    /// <summary>The expression a document must match: includes minus excludes (null when there are no includes).</summary>
+    public string? Expression => Include is null ? null : Exclude is null ? Include : $"({Include}) NOT ({Exclude})";
+
+    private static string? Phrase(SearchTerm term, List<SearchTerm> ignored)
+    {
+        // A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its
+        // words are only what white space separates, and FTS5 tokenizes inside the quotes.
+        var words = (term.Prefix ? SearchText.WellFormed(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries) : SearchText.Words(term.Text))
+            .Where(Indexable).ToList();
+        if (words.Count == 0)
+        {
+            ignored.Add(term);
+            return null;
+        }
+
+        // Quoted: an exact phrase. Unquoted with several words (a Thai run such as ภาพยนตร์เกาหลี,
+        // or T-pop): every word, near one another, so ภาพยนตร์ร่วมทุนไทย-เกาหลี matches too.
+        var quoted = words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToList();
+        var star = term.Prefix ? "*" : string.Empty;
+        if (words.Count == 1)
+        {
+            return quoted[0] + star;
+        }
+
+        if (term.Quoted)
+        {
+            return "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + star;
+        }
+
+        quoted[^1] += star;
+        return string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(' ', quoted)}, {Math.Max(NearDistance, 2 * words.Count)})");
+    }
+
+    /// <summary>Whether the FTS5 tokenizer (unicode61, categories L* N* Co M*) keeps any character of the word.</summary>
+    internal static bool Indexable(string word)
+    {
+        foreach (var rune in word.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+                or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Storage.Search;
+
+/// <summary>
+/// The one segmentation search uses at index time (titles) and at query time (every term): Thai
+/// normalisation, then ICU words with reference names kept whole, exactly as the ingest pipeline
+/// produces <c>documents.segmented_text</c>. Spaces and punctuation are dropped.
+/// </summary>
+public static class SearchText
+{
+    /// <summary>The words of <paramref name="text"/>, in order.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var normalised = AtlasPipeline.Normalize(MappedText.Identity(WellFormed(text))).Text;
+        var words = new List<string>();
+        foreach (var token in AtlasPipeline.Words.Segment(normalised))
+        {
+            if (token.IsWordLike)
+            {
+                words.Add(normalised[token.Start..token.End]);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>The text with every unpaired surrogate (typed or pasted half an emoji) replaced by U+FFFD, which no word contains.</summary>
+    public static string WellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
+    }
+
+    /// <summary>The words of <paramref name="text"/> joined by single spaces, as segmented_text stores them; null stays null.</summary>
+    public static string? Segmented(string? text) => text is null ? null : string.Join(' ', Words(text));
+}

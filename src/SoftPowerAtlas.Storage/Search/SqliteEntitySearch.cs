@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis.Entities;
+
+namespace SoftPowerAtlas.Storage.Search;
+
+/// <summary>Entities by alias: lookups for <c>agency:</c> filters and for entity search.</summary>
+internal static class SqliteEntitySearch
+{
+    private const int Candidates = 500;
+
+    /// <summary>
+    /// The entity keys each <c>agency:</c> filter names: every entity with that alias or name (any
+    /// case, with or without a final dot), and the reference agency of that name.
+    /// </summary>
+    public static IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> ResolveAgencies(SqliteConnection connection, SearchQuery query, List<string> notes)
+    {
+        var resolved = new Dictionary<FieldFilter, IReadOnlyList<string>>();
+        using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT e.key FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+            WHERE a.alias = $a COLLATE NOCASE OR a.alias = $b COLLATE NOCASE
+            UNION SELECT key FROM entities WHERE key = $a OR name = $a COLLATE NOCASE OR name = $b COLLATE NOCASE
+            """;
+        var a = select.Parameters.Add("$a", SqliteType.Text);
+        var b = select.Parameters.Add("$b", SqliteType.Text);
+        foreach (var filter in query.Filters.Where(f => f.Field == SearchField.Agency))
+        {
+            var keys = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var value in filter.Values)
+            {
+                a.Value = value;
+                b.Value = value.EndsWith('.') ? value.TrimEnd('.') : value + ".";
+                using (var reader = select.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        keys.Add(reader.GetString(0));
+                    }
+                }
+
+                foreach (var agency in ReferenceData.Default.Agencies)
+                {
+                    if (agency.Names.Any(n => SameName(n.Text, value)))
+                    {
+                        keys.Add("agency:" + agency.Id);
+                    }
+                }
+            }
+
+            if (keys.Count == 0)
+            {
+                notes.Add($"{filter.Written} at character {filter.Position + 1}: no agency, organisation or person is known by that name; try atlas entities");
+            }
+
+            resolved[filter] = [.. keys];
+        }
+
+        return resolved;
+    }
+
+    public static IReadOnlyList<EntityMatch> Find(SqliteConnection connection, string text, int limit)
+    {
+        var wanted = text.Trim();
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT e.id, e.key, e.name, e.country, group_concat(a.alias, char(31))
+            FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
+            WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE $like ESCAPE '\'
+                           UNION SELECT id FROM entities WHERE name LIKE $like ESCAPE '\' OR key LIKE $like ESCAPE '\'
+                           LIMIT $candidates)
+            GROUP BY e.id
+            """;
+        select.Parameters.AddWithValue("$like", "%" + Escape(wanted) + "%");
+        select.Parameters.AddWithValue("$candidates", Candidates);
+        var found = new List<(long Id, string Key, string Name, string? Country, List<string> Aliases, int Rank)>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var name = reader.GetString(2);
+                var aliases = reader.IsDBNull(4) ? [] : reader.GetString(4).Split('\u001f').Distinct(StringComparer.Ordinal).ToList();
+                var names = aliases.Append(name).ToList();
+                var key = reader.GetString(1);
+                var rank = names.Any(n => SameName(n, wanted)) || SameName(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], wanted) ? 0
+                    : names.Any(n => n.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) ? 1
+                    : 2;
+                found.Add((reader.GetInt64(0), reader.GetString(1), name, reader.IsDBNull(3) ? null : reader.GetString(3), aliases, rank));
+            }
+        }
+
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = $id";
+        var id = count.Parameters.Add("$id", SqliteType.Integer);
+        return found
+            .Select(f =>
+            {
+                id.Value = f.Id;
+                var documents = (long)count.ExecuteScalar()!;
+                var colon = f.Key.IndexOf(':', StringComparison.Ordinal);
+                var kind = colon > 0 ? f.Key[..colon] : "entity";
+                return (Match: new EntityMatch(f.Key, kind, f.Name, f.Country, f.Aliases.Where(x => x != f.Name).Order(StringComparer.Ordinal).ToList(), documents), f.Rank);
+            })
+            .OrderBy(m => m.Rank).ThenByDescending(m => m.Match.Documents).ThenBy(m => m.Match.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(m => m.Match)
+            .ToList();
+    }
+
+    private static bool SameName(string a, string b) =>
+        string.Equals(a.TrimEnd('.'), b.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

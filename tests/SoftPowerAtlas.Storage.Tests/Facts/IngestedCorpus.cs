@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Tests.Facts;
+
+/// <summary>Folders of real documents: the repository's samples and extra corpus, the shared seeds beside it.</summary>
+internal static class CorpusPaths
+{
+    private static readonly Lazy<string> RootFolder = new(() => FindUp("SoftPowerAtlas.slnx", file: true)
+        ?? throw new InvalidOperationException($"no SoftPowerAtlas.slnx above {AppContext.BaseDirectory}"));
+
+    public static string Root => RootFolder.Value;
+
+    public static string Samples => Path.Combine(Root, "samples");
+
+    public static string Extra => Path.Combine(Root, "tests", "corpus", "extra");
+
+    public static string Seeds => FindUp(Path.Combine("shared", "corpus", "seeds"), file: false) is { } above
+        ? Path.Combine(above, "shared", "corpus", "seeds")
+        : throw new InvalidOperationException("the storage fact tests need ../shared/corpus/seeds beside the repository");
+
+    public static string Seed(string prefix) => Directory.GetFiles(Seeds, prefix + "_*.txt").Single();
+
+    private static string? FindUp(string relative, bool file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (file ? File.Exists(candidate) : Directory.Exists(candidate))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// A real SQLite file filled by the real pipeline (load, analyse, extract, store) from files on
+/// disk; deleted on dispose. Tests that only read share one per class; tests that write make their own.
+/// </summary>
+public sealed class IngestedCorpus : IDisposable
+{
+    private static readonly Lazy<Analysis.Pipeline.AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+
+    public IngestedCorpus()
+        : this([CorpusPaths.Samples, CorpusPaths.Seeds, CorpusPaths.Extra])
+    {
+    }
+
+    private IngestedCorpus(string[] inputs)
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "spa-fact-tests", Guid.NewGuid().ToString("N"));
+        DatabasePath = Path.Combine(Folder, "atlas.db");
+        Store = SqliteAtlasStore.Open(DatabasePath, Clock);
+        Ingest(inputs);
+    }
+
+    /// <summary>A store of its own over just these files or folders (for tests that write).</summary>
+    public static IngestedCorpus Of(params string[] inputs) => new(inputs);
+
+    public FixedClock Clock { get; } = new();
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public SqliteAtlasStore Store { get; }
+
+    public FactReader Reader => new(Store);
+
+    /// <summary>Runs ingest over files or folders, as <c>atlas ingest</c> does.</summary>
+    public IngestSummary Ingest(params string[] inputs)
+    {
+        var runner = new IngestRunner(Store, Pipeline.Value, new DocumentLoader()) { Workers = 2 };
+        return runner.RunAsync(InputWalker.Expand(inputs)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>A file of this folder, with these contents.</summary>
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(Folder, "docs", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Runs SQL straight on the file (foreign keys on, so deletes cascade as the store's own would).</summary>
+    public long Execute(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON; " + sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        // Only this store's pool: clearing every pool would close connections of tests running in
+        // parallel, and a store whose last connection closes checkpoints and deletes its -wal file.
+        Store.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not a test failure.
+        }
+    }
+}

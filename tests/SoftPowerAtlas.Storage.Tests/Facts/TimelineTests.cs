@@ -1,0 +1,142 @@
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Timeline;
+
+namespace SoftPowerAtlas.Storage.Tests.Facts;
+
+/// <summary>Timelines over the samples, seeds and extra corpus, ingested by the real pipeline.</summary>
+public sealed class TimelineTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+{
+    private FilterResult Resolve(FilterRequest request) => FactFilters.Resolve(request, new SubjectResolver(corpus.Store));
+
+    [Fact]
+    public void Build_Everything_DatedEntriesInDateOrderThenUndated()
+    {
+        var entries = TimelineBuilder.Build(corpus.Reader, FactFilter.All);
+
+        var dated = entries.TakeWhile(e => e.Date is not null).ToList();
+        Assert.True(dated.Count > 80, $"only {dated.Count} dated entries");
+        Assert.All(entries.Skip(dated.Count), e => Assert.Null(e.Date));
+        for (var i = 1; i < dated.Count; i++)
+        {
+            Assert.True(dated[i - 1].Date!.Value.CompareTo(dated[i].Date!.Value) <= 0, $"{dated[i - 1].Date} before {dated[i].Date}");
+        }
+
+        Assert.Contains(entries, e => e.Kind == "commitment");
+    }
+
+    [Fact]
+    public void Build_SeedMeeting_CarriesDateCountryEvidenceAndSource()
+    {
+        var entries = TimelineBuilder.Build(corpus.Reader, FactFilter.All);
+
+        var meeting = Assert.Single(entries, e => e.Source.Path.EndsWith("001_b80b28f5dfd618d5.txt", StringComparison.Ordinal) && e.Type == "meeting");
+        Assert.Equal("2024-02-05", meeting.Date?.Written);
+        Assert.Equal(["JP"], meeting.Countries);
+        Assert.Contains(meeting.Parties, p => p.Key == "agency:cdd" && p.Side == "thai");
+        var original = File.ReadAllText(CorpusPaths.Seed("001"));
+        Assert.Equal(original[meeting.Source.Start..meeting.Source.End], meeting.Sentence);
+        Assert.Contains("5 กุมภาพันธ์", meeting.Sentence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ฝรั่งเศส")]
+    [InlineData("ประเทศฝรั่งเศส")]
+    [InlineData("France")]
+    [InlineData("fr")]
+    public void Build_CountryByAnyName_OnlyThatCountry(string country)
+    {
+        var filter = Resolve(new FilterRequest { Countries = [country] }).Filter!;
+
+        var entries = TimelineBuilder.Build(corpus.Reader, filter);
+
+        Assert.All(entries, e => Assert.Contains("FR", e.Countries));
+        var festival = Assert.Single(entries, e => e.Kind == "engagement" && e.Source.Path.EndsWith("th_food_festival_paris.md", StringComparison.Ordinal));
+        Assert.Equal("2024-09-07/2024-09-08", festival.Date?.Written);
+        Assert.Equal(["festival", "food"], festival.Sectors);
+        Assert.Contains(entries, e => e.Kind == "engagement" && e.Date?.Written == "2024-05-29" && e.Source.Path.EndsWith("000_54ba3ec425b012a1.txt", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Kind == "commitment" && e.Date?.Written == "2024-12" && e.Who == "กระทรวงการต่างประเทศ");
+    }
+
+    [Fact]
+    public void Build_PeriodFilter_KeepsPartialDatesThatOverlap()
+    {
+        var filter = Resolve(new FilterRequest { From = "2024-10-15", To = "2024-10-20" }).Filter!;
+
+        var written = TimelineBuilder.Build(corpus.Reader, filter).Select(e => e.Date!.Value.Written).ToList();
+
+        Assert.Contains("2024-10", written); // the CEA MOU "in October 2024"
+        Assert.Contains("2024-10-16/2024-10-20", written); // the Frankfurt Book Fair
+        Assert.Contains("2024", written);
+        Assert.Contains("FY2025", written);
+        Assert.DoesNotContain("2024-10-04", written);
+        Assert.DoesNotContain("2025", written);
+    }
+
+    [Fact]
+    public void Build_AgencyByThaiAbbreviation_EngagementsAndCommitmentsOfDasta()
+    {
+        var filter = Resolve(new FilterRequest { Agencies = ["อพท."] }).Filter!;
+
+        var entries = TimelineBuilder.Build(corpus.Reader, filter);
+
+        Assert.Equal(["agency:dasta"], filter.Entities);
+        Assert.Contains(entries, e => e.Kind == "engagement" && e.Date?.Written == "2019-10");
+        var fy = Assert.Single(entries, e => e.Kind == "commitment" && e.Date?.Written == "FY2021");
+        Assert.Equal(new DateOnly(2021, 9, 30), fy.Date!.Value.DueBy);
+        Assert.All(entries, e => Assert.EndsWith("003_accc265172f61bde.txt", e.Source.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_TypeAndSector_Narrow()
+    {
+        var filter = Resolve(new FilterRequest { Types = ["mou_signing"], Sectors = ["film"] }).Filter!;
+
+        var entries = TimelineBuilder.Build(corpus.Reader, filter);
+
+        var mou = Assert.Single(entries);
+        Assert.Equal("2024-10-04", mou.Date?.Written);
+        Assert.Equal(["KR"], mou.Countries);
+    }
+
+    [Fact]
+    public void Build_HtmlPage_PassageWithoutTagsOrEntities()
+    {
+        var entries = TimelineBuilder.Build(corpus.Reader, FactFilter.All);
+
+        var html = entries.Where(e => e.Source.Path.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(html);
+        Assert.All(html, e => Assert.DoesNotContain("&ldquo;", e.Sentence, StringComparison.Ordinal));
+        Assert.Contains(html, e => e.Sentence.Contains("“T-POP Night”", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--from", "2023-02-31", "February 2023 has 28 days")]
+    [InlineData("--to", "2024-13", "there is no month 13")]
+    [InlineData("--from", "last week", "not a date")]
+    public void Resolve_BadDate_UsageErrorNamingTheOption(string option, string value, string why)
+    {
+        var result = Resolve(option == "--from" ? new FilterRequest { From = value } : new FilterRequest { To = value });
+
+        Assert.Null(result.Filter);
+        Assert.False(result.NotFound);
+        Assert.StartsWith(option, result.Error, StringComparison.Ordinal);
+        Assert.Contains(why, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_UnknownCountryAndAgency_NotFoundWithSuggestions()
+    {
+        var country = Resolve(new FilterRequest { Countries = ["Frnace"] });
+        var agency = Resolve(new FilterRequest { Agencies = ["DSATA"] });
+        var sector = Resolve(new FilterRequest { Sectors = ["cinema"] });
+        var empty = Resolve(new FilterRequest { From = "2025", To = "2024" });
+
+        Assert.True(country.NotFound);
+        Assert.Contains("France (FR)", country.Suggestions);
+        Assert.True(agency.NotFound);
+        Assert.Contains(agency.Suggestions, s => s.Contains("agency:dasta", StringComparison.Ordinal));
+        Assert.False(sector.NotFound);
+        Assert.Contains("unknown sector 'cinema'", sector.Error, StringComparison.Ordinal);
+        Assert.Contains("the period is empty", empty.Error, StringComparison.Ordinal);
+    }
+}
