@@ -320,9 +320,11 @@ public sealed class WebFetcherTests : IAsyncLifetime
         Assert.Equal("too large: more than the limit of 10,485,760 bytes; stopped reading there", result.Reason);
         Assert.True(result.Body.IsEmpty);
 
-        // The client hung up: the server could not write the whole 50 MB.
-        await WaitForAsync(() => Interlocked.Read(ref written) > 0);
-        Assert.InRange(Interlocked.Read(ref written), 10L * 1024 * 1024, 40L * 1024 * 1024);
+        // The server wrote at least past the cap before the client hung up. How much more it handed to
+        // the kernel's loopback buffers first is up to the scheduler (on a fresh clone it was all 50 MB),
+        // so that is not asserted; the reason above is only given while streaming, past the cap.
+        await WaitForAsync(() => Interlocked.Read(ref written) > 10L * 1024 * 1024);
+        Assert.True(Interlocked.Read(ref written) > 10L * 1024 * 1024);
     }
 
     [Theory]
