@@ -21,6 +21,13 @@ internal static class DocumentReader
 
     public const string SelectPage = "SELECT " + Columns + " FROM documents d ORDER BY d.id LIMIT @limit OFFSET @offset";
 
+    /// <summary>Documents, near duplicates, and sources beyond each document's first (<see cref="StoreStats"/>).</summary>
+    public const string SelectStats = """
+        SELECT (SELECT count(*) FROM documents),
+               (SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL),
+               (SELECT count(*) FROM document_sources) - (SELECT count(*) FROM documents)
+        """;
+
     private const string SelectSources = "SELECT source FROM document_sources WHERE document_id = @id ORDER BY id";
 
     /// <summary>

@@ -110,11 +110,7 @@ public sealed class PostgresAtlasStore : IAtlasStore
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         using var command = new NpgsqlCommand(
-            """
-            SELECT (SELECT count(*) FROM documents),
-                   (SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL),
-                   (SELECT count(*) FROM document_sources) - (SELECT count(*) FROM documents)
-            """,
+            DocumentReader.SelectStats,
             connection,
             transaction);
         long documents, near, extra;

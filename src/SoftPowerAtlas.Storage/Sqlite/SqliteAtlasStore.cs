@@ -119,11 +119,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            SELECT (SELECT count(*) FROM documents),
-                   (SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL),
-                   (SELECT count(*) FROM document_sources) - (SELECT count(*) FROM documents)
-            """;
+        command.CommandText = DocumentReader.SelectStats;
         using var reader = command.ExecuteReader();
         reader.Read();
         var stats = new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), SqliteMigrator.ReadVersion(connection, transaction));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using SoftPowerAtlas.Cli.Tests.Support;
 
 namespace SoftPowerAtlas.Cli.Tests.Commands;
@@ -8,32 +7,15 @@ namespace SoftPowerAtlas.Cli.Tests.Commands;
 public sealed class MigrateCommandTests : IDisposable
 {
     private readonly TempFolder _temp = new();
-    private readonly string _server;
-    private readonly string _database = "atlas_migrate_" + Guid.NewGuid().ToString("N");
+    private readonly TestPostgres _db = new("atlas_migrate_");
 
-    public MigrateCommandTests()
-    {
-        _server = Environment.GetEnvironmentVariable("ATLAS_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("ATLAS_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL.");
-        Execute(_server, $"CREATE DATABASE {_database}");
-    }
-
-    private string Url
-    {
-        get
-        {
-            var b = new NpgsqlConnectionStringBuilder(_server);
-            return string.Create(CultureInfo.InvariantCulture, $"postgres://{b.Username}@{b.Host}:{b.Port}/{_database}");
-        }
-    }
+    private string Url => _db.Url;
 
     private string Sqlite => Path.Combine(_temp.Path, "laptop.db");
 
     public void Dispose()
     {
-        NpgsqlConnection.ClearAllPools();
-        Execute(_server, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        _db.Dispose();
         _temp.Dispose();
     }
 
@@ -162,21 +144,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Empty(notCopied);
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    private void ExecuteOnCopy(string sql) => _db.Execute(sql);
 
-    private void ExecuteOnCopy(string sql) => Execute(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString, sql);
-
-    private string PostgresText(string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
-    }
+    private string PostgresText(string sql) => _db.Text(sql);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Npgsql;
 using SoftPowerAtlas.Cli.Tests.Support;
 
 namespace SoftPowerAtlas.Cli.Tests.Commands;
@@ -19,30 +17,13 @@ public sealed class PostgresIngestTests : IDisposable
         """;
 
     private readonly TempFolder _temp = new();
-    private readonly string _server;
-    private readonly string _database = "atlas_cli_" + Guid.NewGuid().ToString("N");
+    private readonly TestPostgres _db = new();
 
-    public PostgresIngestTests()
-    {
-        _server = Environment.GetEnvironmentVariable("ATLAS_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("ATLAS_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL.");
-        Execute(_server, $"CREATE DATABASE {_database}");
-    }
-
-    private string Url
-    {
-        get
-        {
-            var b = new NpgsqlConnectionStringBuilder(_server);
-            return string.Create(CultureInfo.InvariantCulture, $"postgres://{b.Username}@{b.Host}:{b.Port}/{_database}");
-        }
-    }
+    private string Url => _db.Url;
 
     public void Dispose()
     {
-        NpgsqlConnection.ClearAllPools();
-        Execute(_server, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        _db.Dispose();
         _temp.Dispose();
     }
 
@@ -96,19 +77,5 @@ public sealed class PostgresIngestTests : IDisposable
         Assert.DoesNotContain("hunter2", run.Out + run.Error, StringComparison.Ordinal);
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
-
-    private string PostgresScalar(string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
-    }
+    private string PostgresScalar(string sql) => _db.Text(sql);
 }

@@ -39,6 +39,9 @@ internal sealed class TestPostgres : IDisposable
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!; // the tests' queries always yield one value.
     }
 
+    /// <summary>Runs a statement on the test's database behind the command's back.</summary>
+    public void Execute(string sql) => Execute(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString, sql);
+
     public long Scalar(string sql) => long.Parse(Text(sql), CultureInfo.InvariantCulture);
 
     public void Dispose()
