@@ -12,6 +12,7 @@ using SoftPowerAtlas.Web.Apis;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Ingest;
 using SoftPowerAtlas.Web.Localization;
+using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Web;
 
@@ -61,6 +62,7 @@ public static class AtlasWebHost
         // Thai and every other script written as characters, not entities; <, >, &, quotes are still encoded.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddAuthorization(o => o.AddAtlasPolicies());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -90,6 +92,7 @@ public static class AtlasWebHost
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.RejectLongQueries);
         app.UseMiddleware<LanguageMiddleware>();
+        app.UseAuthorization();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
