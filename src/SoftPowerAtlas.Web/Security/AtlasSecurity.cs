@@ -62,7 +62,8 @@ public static class AtlasSecurity
             o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response.
         });
 
-        services.Configure<RazorPagesOptions>(o =>
+        // PostConfigure: RazorPagesOptionsSetup replaces the convention collection when it runs.
+        services.PostConfigure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/", AtlasPolicies.Viewer);
             o.Conventions.AuthorizePage("/Ingest", AtlasPolicies.Admin);
