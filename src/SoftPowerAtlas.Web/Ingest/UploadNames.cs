@@ -34,7 +34,13 @@ public static class UploadNames
         {
             // Keep the extension, which decides how the file is read.
             var extension = Path.GetExtension(name);
-            name = extension.Length < 16 ? name[..(MaxLength - extension.Length)] + extension : name[..MaxLength];
+            var keep = extension.Length < 16 ? MaxLength - extension.Length : MaxLength;
+            if (char.IsHighSurrogate(name[keep - 1]))
+            {
+                keep--; // never cut a character outside the BMP in half
+            }
+
+            name = name[..keep] + (extension.Length < 16 ? extension : string.Empty);
         }
 
         return name;
