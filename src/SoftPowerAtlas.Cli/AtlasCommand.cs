@@ -46,6 +46,7 @@ public static class AtlasCommand
         TrackingCommands.AddTo(root, db, console);
         root.Subcommands.Add(SourceCommand.Create(db, console));
         root.Subcommands.Add(CollectCommand.Create(db, console));
+        root.Subcommands.Add(UserCommand.Create(db, console));
 
         // Before the parser's errors: with no verb it says only "Required command was not provided".
         if (args.Length == 0)

@@ -63,6 +63,7 @@ public static class AtlasWebHost
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddAuthorization(o => o.AddAtlasPolicies());
+        services.AddAtlasSecurity();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -92,15 +93,15 @@ public static class AtlasWebHost
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.RejectLongQueries);
         app.UseMiddleware<LanguageMiddleware>();
-        app.UseAuthorization();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+        app.UseAtlasSecurity();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApis();
         app.MapRazorPages();
-        app.MapGet("/healthz", () => TypedResults.Text("ok", MediaTypeNames.Text.Plain)).ExcludeFromDescription();
+        app.MapGet("/healthz", () => TypedResults.Text("ok", MediaTypeNames.Text.Plain)).ExcludeFromDescription().AllowAnonymous();
     }
 }

@@ -7,6 +7,7 @@ using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web;
+using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -18,17 +19,24 @@ internal static class ServeCommand
     public static Command Create(Option<string> db, CliConsole console)
     {
         var port = new Option<int?>("--port") { Description = $"Port to listen on at 127.0.0.1 (default {DefaultPort})." };
-        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on instead of 127.0.0.1, e.g. http://0.0.0.0:8080 (several separated by ';')." };
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on instead of 127.0.0.1, e.g. http://0.0.0.0:8080 (several separated by ';'). Any address other than loopback requires sign-in, so the database must have users (atlas user add)." };
+        var auth = new Option<string>("--auth")
+        {
+            Description = "auto: sign-in is required when the database has users, is PostgreSQL, or is served beyond 127.0.0.1; else callers on this machine are its admin. required: always sign in.",
+            DefaultValueFactory = _ => "auto",
+        };
+        auth.AcceptOnlyFromAmong("auto", "required");
         var command = new Command("serve", $"Start the web application and REST API over the database on http://127.0.0.1:{DefaultPort} (pages, /api/, /openapi/v1.json). Ctrl+C stops it.")
         {
             port,
             urls,
+            auth,
         };
-        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(db)!, parse.GetValue(port), parse.GetValue(urls), console, cancel));
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(db)!, parse.GetValue(port), parse.GetValue(urls), parse.GetValue(auth)!, console, cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dbPath, int? port, string? urls, CliConsole console, CancellationToken cancel)
+    private static async Task<int> RunAsync(string dbPath, int? port, string? urls, string auth, CliConsole console, CancellationToken cancel)
     {
         if (port is not null && urls is not null)
         {
@@ -66,6 +74,7 @@ internal static class ServeCommand
         {
             builder.WebHost.UseUrls(address);
             builder.Configuration["Atlas:Database"] = fullPath;
+            builder.Configuration[AccessMode.AuthSetting] = auth;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         try
@@ -76,6 +85,11 @@ internal static class ServeCommand
         {
             await console.Error.WriteLineAsync($"atlas: cannot listen on {address} ({e.Message})");
             return AtlasCommand.SomeInputsFailed;
+        }
+        catch (AtlasAccessException e)
+        {
+            await console.Error.WriteLineAsync($"atlas: {e.Message}");
+            return AtlasCommand.UsageError;
         }
 
         await console.Out.WriteLineAsync($"Serving {fullPath} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");

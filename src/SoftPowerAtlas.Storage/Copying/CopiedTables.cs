@@ -28,5 +28,7 @@ internal static class CopiedTables
         new("sources", HasIdentity: true),
         new("fetched_items", HasIdentity: true),
         new("place_mentions", HasIdentity: false),
+        new("users", HasIdentity: true),
+        new("api_keys", HasIdentity: true),
     ];
 }

@@ -1,3 +1,5 @@
+using SoftPowerAtlas.Web.Security;
+
 namespace SoftPowerAtlas.Web.Apis;
 
 /// <summary>The REST API under <c>/api/</c>; each feature maps its own endpoints.</summary>
@@ -5,7 +7,7 @@ public static class AtlasApis
 {
     public static IEndpointRouteBuilder MapAtlasApis(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireAuthorization(AtlasPolicies.Viewer);
         api.MapDocumentsApi();
         api.MapEntitiesApi();
         api.MapFactsApi();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Web.Ingest;
+using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Web.Apis;
 
@@ -17,8 +18,9 @@ public static class IngestApi
         api.MapPost("/ingest", Upload)
             .WithTags("Ingest")
             .WithSummary("Upload files (multipart/form-data, field 'files'); each is cleaned, analysed and stored, or reported with the reason it was not.")
-            .WithDescription("Send multipart/form-data with the files in the field 'files' (at most 50, each at most 20 MB; .txt, .md, .html). Anything else is a 415 problem.")
-            .DisableAntiforgery();
+            .WithDescription("Send multipart/form-data with the files in the field 'files' (at most 50, each at most 20 MB; .txt, .md, .html). Anything else is a 415 problem. Admins only: send an API key ('Authorization: Bearer KEY'), or, from a signed-in page, the X-CSRF-TOKEN header.")
+            .RequireAuthorization(AtlasPolicies.Admin)
+            .DisableAntiforgery(); // Not the form binder's check: ApiCsrf checks the header token of every unsafe API request.
     }
 
     public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> Upload(HttpRequest request, UploadIngester ingester, CancellationToken cancel)

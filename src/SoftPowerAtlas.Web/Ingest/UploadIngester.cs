@@ -26,7 +26,7 @@ public sealed class UploadIngester(SqliteAtlasStore store, AnalysisPipeline pipe
     public async Task<UploadResult> IngestAsync(string fileName, Stream content, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var name = Path.GetFileName(fileName ?? string.Empty);
+        var name = UploadNames.Sanitize(fileName);
         if (name.Length == 0)
         {
             return new UploadResult(fileName ?? string.Empty, "failed", null, "the file has no name");

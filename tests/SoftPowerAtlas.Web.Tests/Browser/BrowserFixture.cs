@@ -23,6 +23,9 @@ public abstract class BrowserTest : IAsyncLifetime
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The running app's services (the user store, for tests that sign in).</summary>
+    protected IServiceProvider Services => _app.Services;
+
     /// <summary>Where screenshots go: the test output folder.</summary>
     protected static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

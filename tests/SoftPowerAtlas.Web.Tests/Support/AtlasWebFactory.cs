@@ -1,14 +1,29 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SoftPowerAtlas.Storage.Users;
 
 namespace SoftPowerAtlas.Web.Tests.Support;
 
-/// <summary>The whole application over one test's database, through the real HTTP pipeline in memory.</summary>
-public sealed class AtlasWebFactory(string databasePath) : WebApplicationFactory<Program>
+/// <summary>
+/// The whole application over one test's database, through the real HTTP pipeline in memory.
+/// <paramref name="settings"/> adds configuration (e.g. <c>Atlas:Auth</c>, <c>urls</c>). Passwords are
+/// hashed with a low PBKDF2 cost so sign-in tests stay quick (the default cost has its own test).
+/// </summary>
+public sealed class AtlasWebFactory(string databasePath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    public const int TestIterations = 1000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Atlas:Database", databasePath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Production");
+        builder.ConfigureTestServices(services => services.AddSingleton(new PasswordHasher(TestIterations)));
     }
 }

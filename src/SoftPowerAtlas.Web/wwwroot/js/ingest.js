@@ -21,6 +21,8 @@
     form.append("files", file, file.name);
     const request = new XMLHttpRequest();
     request.open("POST", "/api/ingest");
+    // The antiforgery token of this page: the API refuses a browser's upload without it.
+    request.setRequestHeader("X-CSRF-TOKEN", document.querySelector('meta[name="csrf-token"]').content);
     request.responseType = "json";
     request.upload.addEventListener("progress", (e) => { if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total; });
     request.addEventListener("load", () => {
