@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SoftPowerAtlas.Web.Tests.Support;
 
-/// <summary>The whole application over one test's database, through the real HTTP pipeline in memory.</summary>
-public sealed class AtlasWebFactory(string databasePath) : WebApplicationFactory<Program>
+/// <summary>The whole application over one test's database (a SQLite path or a PostgreSQL address), through the real HTTP pipeline in memory.</summary>
+public sealed class AtlasWebFactory(string database) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Atlas:Database", databasePath);
+        builder.UseSetting("Atlas:Database", database);
         builder.UseEnvironment("Production");
     }
 }
