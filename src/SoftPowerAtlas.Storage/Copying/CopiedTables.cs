@@ -27,6 +27,5 @@ internal static class CopiedTables
         new("commitment_status", HasIdentity: false),
         new("sources", HasIdentity: true),
         new("fetched_items", HasIdentity: true),
-        new("place_mentions", HasIdentity: false),
     ];
 }

@@ -1,8 +1,18 @@
 namespace SoftPowerAtlas.Storage.Reading;
 
-/// <summary>The dashboard counts, the partner network and the place pages.</summary>
+/// <summary>
+/// The dashboard counts, the partner network and the place pages. A place is an entity of kind
+/// <c>country</c> or <c>province</c> keyed <c>country:FR</c> / <c>province:TH-10</c>, and the documents
+/// naming it are those with a mention of it (every mention extraction finds is stored).
+/// </summary>
 public sealed partial class AtlasReader
 {
+    private const string ProvincePrefix = "province:";
+
+    private const string MentionsOf = "FROM mentions m JOIN entities n ON n.id = m.entity_id";
+
+    private static string PlaceKey(string kind, string code) => kind + ":" + code;
+
     public AtlasOverview Overview() => Read(connection =>
     {
         var totals = Query(connection, """
@@ -18,7 +28,7 @@ public sealed partial class AtlasReader
             Query(connection, "SELECT sector, count(*) FROM engagement_sectors GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
             Query(connection, "SELECT type, count(*) FROM engagements GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
             Query(connection, $"SELECT substr(date, 1, 4), count(*) FROM engagements WHERE {store.Dialect.StartsWithYear("date")} GROUP BY 1 ORDER BY 1", ReadCount),
-            Query(connection, "SELECT code, count(DISTINCT document_id) FROM place_mentions WHERE kind = 'province' GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount));
+            Query(connection, $"SELECT substr(n.key, {ProvincePrefix.Length + 1}), count(DISTINCT m.document_id) {MentionsOf} WHERE n.kind = 'province' GROUP BY n.id ORDER BY 2 DESC, 1", ReadCount));
     });
 
     /// <summary>
@@ -65,18 +75,18 @@ public sealed partial class AtlasReader
             kind,
             code,
             kind == "country" ? Count(connection, "SELECT count(*) FROM engagement_countries WHERE country = @code", ("@code", code)) : 0,
-            Count(connection, "SELECT count(DISTINCT document_id) FROM place_mentions WHERE kind = @kind AND code = @code", ("@kind", kind), ("@code", code))));
+            Count(connection, $"SELECT count(DISTINCT m.document_id) {MentionsOf} WHERE n.key = @key", ("@key", PlaceKey(kind, code)))));
     }
 
     /// <summary>Documents that name a country or a province, in ingest order.</summary>
     public Page<DocumentSummary> PlaceDocuments(string kind, string code, int offset, int limit)
     {
         CheckPage(offset, limit);
-        (string, object?)[] parameters = [("@kind", kind), ("@code", code)];
+        (string, object?)[] parameters = [("@key", PlaceKey(kind, code))];
         return Read(connection => new Page<DocumentSummary>(
-            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT document_id FROM place_mentions WHERE kind = @kind AND code = @code) ORDER BY d.id LIMIT @limit OFFSET @offset",
+            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT m.document_id {MentionsOf} WHERE n.key = @key) ORDER BY d.id LIMIT @limit OFFSET @offset",
                 ReadDocument, [.. parameters, ("@limit", limit), ("@offset", offset)]),
-            Count(connection, "SELECT count(DISTINCT document_id) FROM place_mentions WHERE kind = @kind AND code = @code", parameters),
+            Count(connection, $"SELECT count(DISTINCT m.document_id) {MentionsOf} WHERE n.key = @key", parameters),
             offset,
             limit));
     }

@@ -155,6 +155,24 @@ public abstract class AtlasReaderTests<TFixture>(IngestedCorpus<TFixture> corpus
         Assert.Contains(sectors, s => s.Key == "film");
     }
 
+    [Theory]
+    [InlineData("province", "TH-10")]
+    [InlineData("country", "KR")]
+    public void Place_ProvinceOrCountry_DocumentsThatNameIt(string kind, string code)
+    {
+        var place = Reader.Place(kind, code);
+        var documents = Reader.PlaceDocuments(kind, code, 0, 200);
+
+        var expected = corpus.Execute($"SELECT count(DISTINCT m.document_id) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{kind}:{code}'");
+        Assert.True(expected >= 2, $"{expected} documents name {code}");
+        Assert.Equal(expected, place.Documents);
+        Assert.Equal(expected, documents.Total);
+        Assert.Equal(documents.Items.Select(d => d.Id).Order(), documents.Items.Select(d => d.Id));
+        Assert.Equal(kind == "country" ? corpus.Execute($"SELECT count(*) FROM engagement_countries WHERE country = '{code}'") : 0, place.Engagements);
+        Assert.Equal(0, Reader.Place(kind, "XX").Documents);
+        Assert.Contains(Reader.Overview().Provinces, p => p.Key == "TH-10" && p.Count == Reader.Place("province", "TH-10").Documents);
+    }
+
     [Fact]
     public void ListCommitments_OfAnEntity_OnlyDocumentsItTakesPartIn()
     {
