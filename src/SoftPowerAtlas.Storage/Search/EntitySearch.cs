@@ -84,7 +84,8 @@ public static class EntitySearch
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
         select.CommandText = $"""
-            SELECT e.id, e.key, e.name, e.country, {dialect.StringAgg("a.alias", '\u001f')}
+            SELECT e.id, e.key, e.name, e.country, {dialect.StringAgg("a.alias", '\u001f')},
+                   (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id)
             FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
             WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE alias {like} @like ESCAPE '\'
                            UNION SELECT id FROM entities WHERE name {like} @like ESCAPE '\' OR key {like} @like ESCAPE '\'
@@ -93,7 +94,8 @@ public static class EntitySearch
             """;
         select.Add("@like", "%" + Escape(wanted) + "%");
         select.Add("@candidates", Candidates);
-        var found = new List<(long Id, string Key, string Name, string? Country, List<string> Aliases, int Rank)>();
+        // Documents are counted in the same query: one round trip, however many entities match.
+        var found = new List<(string Key, string Name, string? Country, List<string> Aliases, long Documents, int Rank)>();
         using (var reader = select.ExecuteReader())
         {
             while (reader.Read())
@@ -105,22 +107,16 @@ public static class EntitySearch
                 var rank = names.Any(n => SameName(n, wanted)) || SameName(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], wanted) ? 0
                     : names.Any(n => n.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) ? 1
                     : 2;
-                found.Add((reader.GetInt64(0), reader.GetString(1), name, reader.IsDBNull(3) ? null : reader.GetString(3), aliases, rank));
+                found.Add((key, name, reader.IsDBNull(3) ? null : reader.GetString(3), aliases, reader.GetInt64(5), rank));
             }
         }
 
-        using var count = connection.CreateCommand();
-        count.Transaction = transaction;
-        count.CommandText = "SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = @id";
-        var id = count.Add("@id", 0L);
         return found
             .Select(f =>
             {
-                id.Value = f.Id;
-                var documents = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture); // count() always yields a row.
                 var colon = f.Key.IndexOf(':', StringComparison.Ordinal);
                 var kind = colon > 0 ? f.Key[..colon] : "entity";
-                return (Match: new EntityMatch(f.Key, kind, f.Name, f.Country, f.Aliases.Where(x => x != f.Name).Order(StringComparer.Ordinal).ToList(), documents), f.Rank);
+                return (Match: new EntityMatch(f.Key, kind, f.Name, f.Country, f.Aliases.Where(x => x != f.Name).Order(StringComparer.Ordinal).ToList(), f.Documents), f.Rank);
             })
             .OrderBy(m => m.Rank).ThenByDescending(m => m.Match.Documents).ThenBy(m => m.Match.Name, StringComparer.Ordinal)
             .Take(limit)
