@@ -24,3 +24,24 @@ internal static class DbParameters
         return parameter;
     }
 }
+
+/// <summary>Column reads that are the same for both engines' data readers.</summary>
+internal static class DbValues
+{
+    public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static long? GetNullableInt64(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    /// <summary>Runs <paramref name="sql"/> in <paramref name="transaction"/> with <paramref name="values"/> bound.</summary>
+    public static DbCommand Command(this DbTransaction transaction, string sql, params (string Name, object? Value)[] values)
+    {
+        var connection = transaction.Connection ?? throw new ArgumentException("the transaction has ended", nameof(transaction));
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Bind(values);
+        return command;
+    }
+}

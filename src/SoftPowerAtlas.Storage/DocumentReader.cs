@@ -76,7 +76,6 @@ internal static class DocumentReader
         return documents;
     }
 
-
     private static StoredDocument Map(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
@@ -96,15 +95,9 @@ internal static class DocumentReader
         ContentHash = reader.GetString(13),
         SimHash = SimHashBands.FromStored(reader.GetInt64(14)),
         NearDuplicateOf = reader.IsDBNull(15) ? null : reader.GetInt64(15),
-        IngestedAt = Timestamp(reader, 16),
+        IngestedAt = StoreDialect.ReadTimestamp(reader, 16),
         FactsJson = NullableString(reader, 17),
     };
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    /// <summary>SQLite keeps timestamps as sortable UTC text; PostgreSQL as <c>timestamptz</c>.</summary>
-    private static DateTimeOffset Timestamp(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(string)
-            ? Sqlite.SqliteValues.ParseTimestamp(reader.GetString(ordinal))
-            : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc)).ToUniversalTime();
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace SoftPowerAtlas.Storage;
 
 /// <summary>
@@ -24,6 +26,19 @@ public interface IAtlasStore : IDisposable
     IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset);
 
     StoreStats GetStats();
+
+    /// <summary>How this engine's SQL differs from the SQL both engines share.</summary>
+    internal StoreDialect Dialect { get; }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on a connection of its own inside one read transaction (one
+    /// snapshot); engine failures become <see cref="StoreException"/>. The readers of facts, timelines,
+    /// reports, exports and web pages share this entry, so they run on either engine.
+    /// </summary>
+    internal T Read<T>(Func<DbConnection, DbTransaction, T> query);
+
+    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
+    internal T Write<T>(Func<DbConnection, DbTransaction, T> write);
 }
 
 /// <summary>

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using SoftPowerAtlas.Analysis;
-using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Reading;
 using SoftPowerAtlas.Web.Apis;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Ingest;
@@ -46,12 +48,14 @@ public static class AtlasWebHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
+            // A SQLite file or a PostgreSQL server, as the CLI's --db: every page and /api reads through the neutral readers.
             var config = sp.GetRequiredService<IConfiguration>();
-            var path = config["Atlas:Database"] is { Length: > 0 } configured ? configured
+            var database = config["Atlas:Database"] is { Length: > 0 } configured ? configured
                 : Environment.GetEnvironmentVariable("ATLAS_DB") is { Length: > 0 } env ? env : "atlas.db";
-            return SqliteAtlasStore.Open(path, sp.GetRequiredService<TimeProvider>());
+            return AtlasStores.Open(database, sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton(sp => new SqliteAtlasReader(sp.GetRequiredService<SqliteAtlasStore>()));
+        services.AddSingleton(sp => new AtlasReader(sp.GetRequiredService<IAtlasStore>()));
+        services.AddSingleton(sp => new FactReader(sp.GetRequiredService<IAtlasStore>()));
         services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DocumentAnnotator>();
         services.AddSingleton<UploadIngester>();

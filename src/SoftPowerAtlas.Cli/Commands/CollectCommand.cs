@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Collection;
-using SoftPowerAtlas.Storage.Sqlite;
 using Spectre.Console;
 
 namespace SoftPowerAtlas.Cli.Commands;
@@ -73,7 +72,7 @@ internal static class CollectCommand
 
     private static async Task<int> RunAsync(string dbPath, FetchPolicy policy, TimeSpan? every, int? maxItems, bool quiet, CliConsole console, CancellationToken cancel)
     {
-        if (!File.Exists(dbPath))
+        if (!FactCommands.Exists(dbPath))
         {
             await console.Error.WriteLineAsync($"atlas: no database at {dbPath} (add a source with 'atlas source add URL', or pass --db)");
             return AtlasCommand.SomeInputsFailed;
@@ -81,11 +80,11 @@ internal static class CollectCommand
 
         try
         {
-            using var store = SqliteAtlasStore.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath);
             var sources = new SourceStore(store, TimeProvider.System);
             if (sources.List().Count == 0)
             {
-                await console.Error.WriteLineAsync($"atlas: no sources in {dbPath}; add one with 'atlas source add URL'");
+                await console.Error.WriteLineAsync($"atlas: no sources in {AtlasStores.Describe(dbPath)}; add one with 'atlas source add URL'");
                 return AtlasCommand.SomeInputsFailed;
             }
 

@@ -1,16 +1,16 @@
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Facts;
-using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage.Postgres;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
 /// <summary>What the verbs over stored facts share: opening the store, the filter options, printing a fact's source.</summary>
 internal static class FactCommands
 {
-    /// <summary>Opens an existing database; writes why not and returns null when it cannot.</summary>
-    public static SqliteAtlasStore? Open(string dbPath, CliConsole console, TimeProvider? clock = null)
+    /// <summary>Opens an existing database, SQLite or PostgreSQL; writes why not and returns null when it cannot.</summary>
+    public static IAtlasStore? Open(string dbPath, CliConsole console, TimeProvider? clock = null)
     {
-        if (!File.Exists(dbPath))
+        if (!Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return null;
@@ -18,7 +18,7 @@ internal static class FactCommands
 
         try
         {
-            return SqliteAtlasStore.Open(dbPath, clock);
+            return AtlasStores.Open(dbPath, clock);
         }
         catch (StoreException e)
         {
@@ -26,6 +26,12 @@ internal static class FactCommands
             return null;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="db"/> may hold a store: a SQLite file that exists, or any PostgreSQL
+    /// address (whether the server has the database, opening it says).
+    /// </summary>
+    public static bool Exists(string db) => PostgresAddress.IsPostgres(db) || File.Exists(db);
 
     /// <summary>Values of a repeatable option, also split on commas: --country FR,JP or --country FR --country JP.</summary>
     public static IReadOnlyList<string> Values(string[]? values) =>

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Postgres;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web;
 using SoftPowerAtlas.Web.Security;
 
@@ -50,19 +49,12 @@ internal static class ServeCommand
             return AtlasCommand.UsageError;
         }
 
-        if (PostgresAddress.IsPostgres(dbPath))
-        {
-            // The pages read the fact tables with SQLite's SQL; serving a PostgreSQL store is not written yet.
-            await console.Error.WriteLineAsync("atlas: serve reads a SQLite database for now; pass --db FILE (atlas migrate copies between the two)");
-            return AtlasCommand.UsageError;
-        }
-
         var address = string.IsNullOrWhiteSpace(urls) ? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port ?? DefaultPort}") : urls;
-        var fullPath = Path.GetFullPath(dbPath);
+        var database = PostgresAddress.IsPostgres(dbPath) ? dbPath : Path.GetFullPath(dbPath);
         try
         {
-            // Fail now, with the path, rather than at the first page.
-            SqliteAtlasStore.Open(fullPath).Dispose();
+            // Fail now, naming the database, rather than at the first page.
+            AtlasStores.Open(database).Dispose();
         }
         catch (StoreException e)
         {
@@ -73,7 +65,7 @@ internal static class ServeCommand
         await using var app = AtlasWebHost.Build([], builder =>
         {
             builder.WebHost.UseUrls(address);
-            builder.Configuration["Atlas:Database"] = fullPath;
+            builder.Configuration["Atlas:Database"] = database;
             builder.Configuration[AccessMode.AuthSetting] = auth;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
@@ -92,7 +84,7 @@ internal static class ServeCommand
             return AtlasCommand.UsageError;
         }
 
-        await console.Out.WriteLineAsync($"Serving {fullPath} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+        await console.Out.WriteLineAsync($"Serving {AtlasStores.Describe(database)} on {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
         try
         {
             await app.WaitForShutdownAsync(cancel);

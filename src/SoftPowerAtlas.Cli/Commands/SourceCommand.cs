@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Collection;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -157,7 +156,7 @@ internal static class SourceCommand
     /// <summary>Opens the database (refusing to create one just to list or remove) and runs <paramref name="action"/>.</summary>
     internal static int WithSources(string dbPath, CliConsole console, bool create, Func<SourceStore, int> action)
     {
-        if (!create && !File.Exists(dbPath))
+        if (!create && !FactCommands.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (add a source with 'atlas source add URL', or pass --db)");
             return AtlasCommand.SomeInputsFailed;
@@ -165,7 +164,7 @@ internal static class SourceCommand
 
         try
         {
-            using var store = SqliteAtlasStore.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath);
             return action(new SourceStore(store, TimeProvider.System));
         }
         catch (StoreException e)

@@ -1,5 +1,4 @@
-using Microsoft.Data.Sqlite;
-using SoftPowerAtlas.Storage.Sqlite;
+using System.Data.Common;
 
 namespace SoftPowerAtlas.Storage.Collection;
 
@@ -83,10 +82,11 @@ public sealed record FetchedItem
 }
 
 /// <summary>
-/// Sources and fetch state in the atlas database (tables of migration 0007_sources), beside the
-/// documents they produce. Every call is its own short transaction; thread-safe.
+/// Sources and fetch state in the atlas database (tables of migration 0007_sources on SQLite,
+/// 0006_sources on PostgreSQL), beside the documents they produce; the same SQL on either store.
+/// Every call is its own short transaction; thread-safe.
 /// </summary>
-public sealed class SourceStore(SqliteAtlasStore store, TimeProvider clock)
+public sealed class SourceStore(IAtlasStore store, TimeProvider clock)
 {
     private const string SourceColumns = "id, url, kind, link_pattern, selector, added_at, etag, last_modified, last_checked_at, last_status, last_reason";
 
@@ -100,86 +100,77 @@ public sealed class SourceStore(SqliteAtlasStore store, TimeProvider clock)
             return new SourceAddResult(null, $"{url}: a listing page needs --link-pattern, a regular expression its article links match");
         }
 
-        using var connection = store.OpenConnection();
-        if (Find(connection, "url = $value", url.AbsoluteUri) is { } existing)
+        return store.Write((_, transaction) =>
         {
-            return new SourceAddResult(null, $"{url} is already followed as source #{existing.Id}");
-        }
+            if (Find(transaction, "url = @value", url.AbsoluteUri) is { } existing)
+            {
+                return new SourceAddResult(null, $"{url} is already followed as source #{existing.Id}");
+            }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO sources (url, kind, link_pattern, selector, added_at) VALUES ($url, $kind, $pattern, $selector, $now)
-            RETURNING {SourceColumns}
-            """;
-        command.Parameters.AddWithValue("$url", url.AbsoluteUri);
-        command.Parameters.AddWithValue("$kind", kind == SourceKind.Feed ? "feed" : "listing");
-        command.Parameters.AddWithValue("$pattern", SqliteValues.OrNull(string.IsNullOrWhiteSpace(linkPattern) ? null : linkPattern));
-        command.Parameters.AddWithValue("$selector", SqliteValues.OrNull(string.IsNullOrWhiteSpace(selector) ? null : selector));
-        command.Parameters.AddWithValue("$now", SqliteValues.FormatTimestamp(clock.GetUtcNow()));
-        return Run(() =>
-        {
+            using var command = transaction.Command(
+                $"""
+                INSERT INTO sources (url, kind, link_pattern, selector, added_at) VALUES (@url, @kind, @pattern, @selector, @now)
+                RETURNING {SourceColumns}
+                """,
+                ("@url", url.AbsoluteUri),
+                ("@kind", kind == SourceKind.Feed ? "feed" : "listing"),
+                ("@pattern", string.IsNullOrWhiteSpace(linkPattern) ? null : linkPattern),
+                ("@selector", string.IsNullOrWhiteSpace(selector) ? null : selector),
+                ("@now", store.Dialect.Timestamp(clock.GetUtcNow())));
             using var reader = command.ExecuteReader();
             reader.Read();
             return new SourceAddResult(ReadSource(reader), null);
         });
     }
 
-    public IReadOnlyList<Source> List()
+    public IReadOnlyList<Source> List() => store.Read((_, transaction) =>
     {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SourceColumns} FROM sources ORDER BY id";
-        return Run(() =>
+        using var command = transaction.Command($"SELECT {SourceColumns} FROM sources ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var sources = new List<Source>();
+        while (reader.Read())
         {
-            using var reader = command.ExecuteReader();
-            var sources = new List<Source>();
-            while (reader.Read())
-            {
-                sources.Add(ReadSource(reader));
-            }
+            sources.Add(ReadSource(reader));
+        }
 
-            return sources;
-        });
-    }
+        return sources;
+    });
 
-    public Source? Get(long id)
-    {
-        using var connection = store.OpenConnection();
-        return Find(connection, "id = $value", id);
-    }
+    public Source? Get(long id) => store.Read((_, transaction) => Find(transaction, "id = @value", id));
 
     /// <summary>Stops following a source and forgets its fetch state; documents already stored stay.</summary>
-    public bool Remove(long id) => Execute("DELETE FROM sources WHERE id = $id", ("$id", id)) == 1;
+    public bool Remove(long id) => Execute("DELETE FROM sources WHERE id = @id", ("@id", id)) == 1;
 
     /// <summary>Records how checking a source went; its validators only when the check succeeded.</summary>
     public void RecordCheck(long id, string status, string? reason, FetchValidators? validators)
     {
-        var sql = validators is null
-            ? "UPDATE sources SET last_checked_at = $now, last_status = $status, last_reason = $reason WHERE id = $id"
-            : "UPDATE sources SET last_checked_at = $now, last_status = $status, last_reason = $reason, etag = $etag, last_modified = $lastModified WHERE id = $id";
+        var now = store.Dialect.Timestamp(clock.GetUtcNow());
+        if (validators is null)
+        {
+            Execute(
+                "UPDATE sources SET last_checked_at = @now, last_status = @status, last_reason = @reason WHERE id = @id",
+                ("@id", id), ("@now", now), ("@status", status), ("@reason", reason));
+            return;
+        }
+
         Execute(
-            sql,
-            ("$id", id),
-            ("$now", SqliteValues.FormatTimestamp(clock.GetUtcNow())),
-            ("$status", status),
-            ("$reason", SqliteValues.OrNull(reason)),
-            ("$etag", SqliteValues.OrNull(validators?.ETag)),
-            ("$lastModified", SqliteValues.OrNull(validators?.LastModified)));
+            "UPDATE sources SET last_checked_at = @now, last_status = @status, last_reason = @reason, etag = @etag, last_modified = @lastModified WHERE id = @id",
+            ("@id", id), ("@now", now), ("@status", status), ("@reason", reason), ("@etag", validators.ETag), ("@lastModified", validators.LastModified));
     }
 
     public FetchedItem? GetItem(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return Items("url = $value", url).FirstOrDefault();
+        return Items("WHERE url = @value", ("@value", url)).FirstOrDefault();
     }
 
     /// <summary>A source's items whose latest fetch ended with <paramref name="status"/>, oldest fetch first.</summary>
     public IReadOnlyList<FetchedItem> ItemsOf(long sourceId, ItemStatus status) =>
-        Items("source_id = $value AND status = $status ORDER BY fetched_at", sourceId, StatusName(status));
+        Items("WHERE source_id = @value AND status = @status ORDER BY fetched_at", ("@value", sourceId), ("@status", StatusName(status)));
 
     /// <summary>Every item of a source, or of all sources when null, in address order.</summary>
     public IReadOnlyList<FetchedItem> AllItems(long? sourceId = null) =>
-        sourceId is { } id ? Items("source_id = $value ORDER BY url", id) : Items("1 = 1 ORDER BY url", 0);
+        sourceId is { } id ? Items("WHERE source_id = @value ORDER BY url", ("@value", id)) : Items("ORDER BY url");
 
     /// <summary>Stores the latest fetch of an address, keeping when it was first seen.</summary>
     public void Record(FetchedItem item)
@@ -188,114 +179,79 @@ public sealed class SourceStore(SqliteAtlasStore store, TimeProvider clock)
         Execute(
             $"""
             INSERT INTO fetched_items ({ItemColumns})
-            VALUES ($source, $url, $final, $title, $etag, $lastModified, $hash, $fetchedAt, $fetchedAt, $status, $reason, $http, $document)
+            VALUES (@source, @url, @final, @title, @etag, @lastModified, @hash, @fetchedAt, @fetchedAt, @status, @reason, @http, @document)
             ON CONFLICT (url) DO UPDATE SET
-                source_id = excluded.source_id, final_url = excluded.final_url, title = coalesce(excluded.title, title),
+                source_id = excluded.source_id, final_url = excluded.final_url, title = coalesce(excluded.title, fetched_items.title),
                 etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash,
                 fetched_at = excluded.fetched_at, status = excluded.status, reason = excluded.reason,
                 http_status = excluded.http_status, document_id = excluded.document_id
             """,
-            ("$source", item.SourceId),
-            ("$url", item.Url),
-            ("$final", SqliteValues.OrNull(item.FinalUrl)),
-            ("$title", SqliteValues.OrNull(item.Title)),
-            ("$etag", SqliteValues.OrNull(item.ETag)),
-            ("$lastModified", SqliteValues.OrNull(item.LastModified)),
-            ("$hash", SqliteValues.OrNull(item.ContentHash)),
-            ("$fetchedAt", SqliteValues.FormatTimestamp(item.FetchedAt)),
-            ("$status", StatusName(item.Status)),
-            ("$reason", SqliteValues.OrNull(item.Reason)),
-            ("$http", item.HttpStatus is { } http ? http : DBNull.Value),
-            ("$document", SqliteValues.OrNull(item.DocumentId)));
+            ("@source", item.SourceId),
+            ("@url", item.Url),
+            ("@final", item.FinalUrl),
+            ("@title", item.Title),
+            ("@etag", item.ETag),
+            ("@lastModified", item.LastModified),
+            ("@hash", item.ContentHash),
+            ("@fetchedAt", store.Dialect.Timestamp(item.FetchedAt)),
+            ("@status", StatusName(item.Status)),
+            ("@reason", item.Reason),
+            ("@http", item.HttpStatus),
+            ("@document", item.DocumentId));
     }
 
     internal static string StatusName(ItemStatus status) => status.ToString().ToLowerInvariant();
 
-    private List<FetchedItem> Items(string where, object value, string? status = null)
+    private List<FetchedItem> Items(string whereAndOrder, params (string Name, object? Value)[] parameters) => store.Read((_, transaction) =>
     {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ItemColumns} FROM fetched_items WHERE {where}";
-        command.Parameters.AddWithValue("$value", value);
-        if (status is not null)
+        using var command = transaction.Command($"SELECT {ItemColumns} FROM fetched_items {whereAndOrder}", parameters);
+        using var reader = command.ExecuteReader();
+        var items = new List<FetchedItem>();
+        while (reader.Read())
         {
-            command.Parameters.AddWithValue("$status", status);
+            items.Add(new FetchedItem
+            {
+                SourceId = reader.GetInt64(0),
+                Url = reader.GetString(1),
+                FinalUrl = reader.GetNullableString(2),
+                Title = reader.GetNullableString(3),
+                ETag = reader.GetNullableString(4),
+                LastModified = reader.GetNullableString(5),
+                ContentHash = reader.GetNullableString(6),
+                FirstSeenAt = StoreDialect.ReadTimestamp(reader, 7),
+                FetchedAt = StoreDialect.ReadTimestamp(reader, 8),
+                Status = Enum.Parse<ItemStatus>(reader.GetString(9), ignoreCase: true),
+                Reason = reader.GetNullableString(10),
+                HttpStatus = reader.IsDBNull(11) ? null : reader.GetInt32(11),
+                DocumentId = reader.GetNullableInt64(12),
+            });
         }
 
-        return Run(() =>
-        {
-            using var reader = command.ExecuteReader();
-            var items = new List<FetchedItem>();
-            while (reader.Read())
-            {
-                items.Add(new FetchedItem
-                {
-                    SourceId = reader.GetInt64(0),
-                    Url = reader.GetString(1),
-                    FinalUrl = reader.GetNullableString(2),
-                    Title = reader.GetNullableString(3),
-                    ETag = reader.GetNullableString(4),
-                    LastModified = reader.GetNullableString(5),
-                    ContentHash = reader.GetNullableString(6),
-                    FirstSeenAt = SqliteValues.ParseTimestamp(reader.GetString(7)),
-                    FetchedAt = SqliteValues.ParseTimestamp(reader.GetString(8)),
-                    Status = Enum.Parse<ItemStatus>(reader.GetString(9), ignoreCase: true),
-                    Reason = reader.GetNullableString(10),
-                    HttpStatus = reader.IsDBNull(11) ? null : reader.GetInt32(11),
-                    DocumentId = reader.GetNullableInt64(12),
-                });
-            }
+        return items;
+    });
 
-            return items;
-        });
-    }
-
-    private Source? Find(SqliteConnection connection, string where, object value)
+    private static Source? Find(DbTransaction transaction, string where, object value)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SourceColumns} FROM sources WHERE {where}";
-        command.Parameters.AddWithValue("$value", value);
-        return Run(() =>
-        {
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadSource(reader) : null;
-        });
+        using var command = transaction.Command($"SELECT {SourceColumns} FROM sources WHERE {where}", ("@value", value));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadSource(reader) : null;
     }
 
-    private static Source ReadSource(SqliteDataReader reader) => new(
+    private static Source ReadSource(DbDataReader reader) => new(
         reader.GetInt64(0),
         new Uri(reader.GetString(1)),
         reader.GetString(2) == "feed" ? SourceKind.Feed : SourceKind.Listing,
         reader.GetNullableString(3),
         reader.GetNullableString(4),
-        SqliteValues.ParseTimestamp(reader.GetString(5)),
+        StoreDialect.ReadTimestamp(reader, 5),
         new FetchValidators(reader.GetNullableString(6), reader.GetNullableString(7)),
-        reader.GetNullableString(8) is { } checkedAt ? SqliteValues.ParseTimestamp(checkedAt) : null,
+        reader.IsDBNull(8) ? null : StoreDialect.ReadTimestamp(reader, 8),
         reader.GetNullableString(9),
         reader.GetNullableString(10));
 
-    private int Execute(string sql, params (string Name, object Value)[] parameters)
+    private int Execute(string sql, params (string Name, object? Value)[] parameters) => store.Write((_, transaction) =>
     {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return Run(command.ExecuteNonQuery);
-    }
-
-    private T Run<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (SqliteException e)
-        {
-            throw e.ToStoreException(store.Path);
-        }
-    }
+        using var command = transaction.Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    });
 }

@@ -27,7 +27,6 @@ internal static class CopiedTables
         new("commitment_status", HasIdentity: false),
         new("sources", HasIdentity: true),
         new("fetched_items", HasIdentity: true),
-        new("place_mentions", HasIdentity: false),
         new("users", HasIdentity: true),
         new("api_keys", HasIdentity: true),
     ];

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Storage.Tracking;
 
 namespace SoftPowerAtlas.Storage.Exports;
@@ -64,10 +66,10 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         var rows = new List<object?[]>();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT d.id, d.source, d.source_url, d.title, d.published, d.published_as_written, d.language, d.format, d.encoding,
                    d.content_hash, d.near_duplicate_of, d.ingested_at,
-                   (SELECT group_concat(s.source, char(10)) FROM document_sources s WHERE s.document_id = d.id),
+                   (SELECT {reader.Store.Dialect.StringAgg("s.source", '\n', "s.id")} FROM document_sources s WHERE s.document_id = d.id),
                    (SELECT count(*) FROM engagements e WHERE e.document_id = d.id),
                    (SELECT count(*) FROM commitments c WHERE c.document_id = d.id)
             FROM documents d ORDER BY d.id
@@ -76,7 +78,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         while (r.Read())
         {
             rows.Add([r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7), r.GetString(8),
-                r.GetString(9), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetString(11), (Text(r, 12) ?? string.Empty).Split('\n'), r.GetInt64(13), r.GetInt64(14)]);
+                r.GetString(9), r.IsDBNull(10) ? null : r.GetInt64(10), SqliteValues.FormatTimestamp(StoreDialect.ReadTimestamp(r, 11)), Sources(Text(r, 12)), r.GetInt64(13), r.GetInt64(14)]);
         }
 
         return new ExportTable(
@@ -89,9 +91,9 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         var rows = new List<object?[]>();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT n.id, n.key, n.name, n.country,
-                   (SELECT group_concat(a.alias, char(10)) FROM (SELECT alias FROM entity_aliases WHERE entity_id = n.id ORDER BY alias) a),
+                   (SELECT {reader.Store.Dialect.StringAgg("a.alias", '\n')} FROM entity_aliases a WHERE a.entity_id = n.id),
                    (SELECT count(*) FROM mentions m WHERE m.entity_id = n.id),
                    (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = n.id),
                    (SELECT count(*) FROM engagement_parties p WHERE p.entity_id = n.id)
@@ -102,7 +104,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         {
             var key = r.GetString(1);
             var kind = key.IndexOf(':', StringComparison.Ordinal) is var i and > 0 ? key[..i] : "entity";
-            rows.Add([r.GetInt64(0), key, kind, r.GetString(2), Text(r, 3), (Text(r, 4) ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            rows.Add([r.GetInt64(0), key, kind, r.GetString(2), Text(r, 3), (Text(r, 4) ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray(),
                 r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)]);
         }
 
@@ -213,7 +215,9 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         }
     }
 
-    private static string? Text(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static string[] Sources(string? joined) => (joined ?? string.Empty).Split('\n');
 
     private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,15 +1,14 @@
-using SoftPowerAtlas.Storage.Sqlite;
-
 namespace SoftPowerAtlas.Storage.Facts;
 
 /// <summary>
 /// Reads stored engagements and commitments with their parties, countries, sectors, passage and
 /// source, filtered by a <see cref="FactFilter"/>. The one entry point timelines, due lists, reports
-/// and exports share (and the web application will call). Thread-safe; each call reads one snapshot.
+/// and exports share (and the web application will call), on either store. Thread-safe; each call
+/// reads one snapshot.
 /// </summary>
-public sealed class FactReader(SqliteAtlasStore store)
+public sealed class FactReader(IAtlasStore store)
 {
-    public SqliteAtlasStore Store => store;
+    public IAtlasStore Store => store;
 
     /// <summary>Engagements matching the filter, in row order (dated or not; an undated one never matches a period).</summary>
     public IReadOnlyList<EngagementFact> Engagements(FactFilter filter)
@@ -20,7 +19,7 @@ public sealed class FactReader(SqliteAtlasStore store)
             return [];
         }
 
-        return store.Read((connection, transaction) => new SqliteFactsQueries(connection, transaction).Engagements(filter))
+        return store.Read((_, transaction) => new FactsQueries(transaction).Engagements(filter))
             .Where(e => !filter.HasDates || e.Date is { } d && d.Overlaps(filter.From, filter.To))
             .ToList();
     }
@@ -34,9 +33,9 @@ public sealed class FactReader(SqliteAtlasStore store)
             return [];
         }
 
-        return store.Read((connection, transaction) =>
+        return store.Read((_, transaction) =>
         {
-            var queries = new SqliteFactsQueries(connection, transaction);
+            var queries = new FactsQueries(transaction);
             var names = queries.NamesOf(filter.Entities);
             return queries.Commitments(filter).Where(c => Matches(c, filter, names)).ToList();
         });

@@ -42,13 +42,9 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
         VALUES (@doc, @ordinal, @what, @who, @due, @start, @end)
         """);
 
-    private readonly DbCommand _place = prepare("""
-        INSERT INTO place_mentions (document_id, kind, code, start, "end") VALUES (@doc, @kind, @code, @start, @end) ON CONFLICT DO NOTHING
-        """);
-
     public void Dispose()
     {
-        foreach (var c in new[] { _entity, _alias, _mention, _role, _engagement, _party, _country, _sector, _commitment, _place })
+        foreach (var c in new[] { _entity, _alias, _mention, _role, _engagement, _party, _country, _sector, _commitment })
         {
             c.Dispose();
         }
@@ -103,11 +99,6 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
         {
             Execute(_commitment, ("@doc", documentId), ("@ordinal", ordinal++), ("@what", Str(c, "what") ?? string.Empty),
                 ("@who", Str(c, "who")), ("@due", Str(c, "due")), ("@start", Int(c, "start")), ("@end", Int(c, "end")));
-        }
-
-        foreach (var p in Array(root, "places"))
-        {
-            Execute(_place, ("@doc", documentId), ("@kind", Str(p, "kind")), ("@code", Str(p, "code")), ("@start", Int(p, "start")), ("@end", Int(p, "end")));
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Entities;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Facts;
 
@@ -22,7 +21,7 @@ public sealed record SubjectResult(Subject? Subject, string? Error, IReadOnlyLis
 /// Finds a country by ISO code, English or Thai name or alias (ฝรั่งเศส, ประเทศฝรั่งเศส, France, FR),
 /// and an agency or other entity by key, name or any alias stored for it (อพท., DASTA), Thai or English.
 /// </summary>
-public sealed class SubjectResolver(SqliteAtlasStore store)
+public sealed class SubjectResolver(IAtlasStore store)
 {
     private const string ThaiCountryPrefix = "ประเทศ";
 
@@ -102,12 +101,9 @@ public sealed class SubjectResolver(SqliteAtlasStore store)
         return SubjectResult.Found(new Subject(kind, best.Key, best.Name, names));
     }
 
-    private long EngagementsOf(string key) => store.Read((connection, transaction) =>
+    private long EngagementsOf(string key) => store.Read((_, transaction) =>
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM engagement_parties p JOIN entities n ON n.id = p.entity_id WHERE n.key = $key";
-        command.Parameters.AddWithValue("$key", key);
+        using var command = transaction.Command("SELECT count(*) FROM engagement_parties p JOIN entities n ON n.id = p.entity_id WHERE n.key = @key", ("@key", key));
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
 

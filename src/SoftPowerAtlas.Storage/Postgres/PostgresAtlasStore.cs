@@ -68,6 +68,25 @@ public sealed class PostgresAtlasStore : IAtlasStore
 
     internal StoreDialect Dialect => _dialect;
 
+    StoreDialect IAtlasStore.Dialect => _dialect;
+
+    /// <summary>A snapshot (REPEATABLE READ, read only): every query of <paramref name="query"/> sees the same data.</summary>
+    T IAtlasStore.Read<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        return query(connection, transaction);
+    });
+
+    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write) => Run(() =>
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        var result = write(connection, transaction);
+        transaction.Commit();
+        return result;
+    });
+
     /// <summary>A batch whose transaction other work (marking jobs done) can join.</summary>
     internal IngestBatch BeginIngestBatch() => Run(() =>
     {

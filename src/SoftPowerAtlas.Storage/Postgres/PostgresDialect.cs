@@ -1,10 +1,11 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
 
 namespace SoftPowerAtlas.Storage.Postgres;
 
-/// <summary>PostgreSQL's side of <see cref="StoreDialect"/>: <c>timestamptz</c> values and SQLSTATE codes.</summary>
+/// <summary>PostgreSQL's side of <see cref="StoreDialect"/>: <c>timestamptz</c> values, SQLSTATE codes, json_agg and regular expressions.</summary>
 internal sealed class PostgresDialect(string location) : StoreDialect(location)
 {
     public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime().AddTicks(-(value.UtcTicks % 10));
@@ -34,4 +35,18 @@ internal sealed class PostgresDialect(string location) : StoreDialect(location)
         };
         return new StoreException(Location, $"{what} ({exception.Message})", exception);
     }
+
+    public override string JsonArrayAgg(string expression, string orderBy) => $"coalesce(json_agg({expression} ORDER BY {orderBy}), '[]')::text";
+
+    public override string JsonArray(params string[] expressions) => $"json_build_array({string.Join(", ", expressions)})";
+
+    public override string StringAgg(string expression, char separator, string? orderBy = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"string_agg({expression}, chr({(int)separator}){(orderBy is null ? string.Empty : " ORDER BY " + orderBy)})");
+
+    /// <remarks>lower() on both sides matches the <c>entity_aliases_alias_lower</c> expression index.</remarks>
+    public override string EqualsIgnoringCase(string column, string value) => $"lower({column}) = lower({value})";
+
+    public override string LikeIgnoringCase => "ILIKE";
+
+    public override string StartsWithYear(string column) => $"{column} ~ '^[0-9]{{4}}'";
 }

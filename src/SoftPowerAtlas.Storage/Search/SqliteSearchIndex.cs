@@ -36,7 +36,7 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
                 notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
             }
 
-            var agencies = SqliteEntitySearch.ResolveAgencies(connection, query, notes);
+            var agencies = EntitySearch.ResolveAgencies(connection, transaction, store.Dialect, query, notes);
             if (match.Expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
             {
                 return new SearchResults(0, [], SearchFacets.None, notes);
@@ -108,7 +108,7 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
         return Run(() =>
         {
             using var connection = store.OpenConnection();
-            return SqliteEntitySearch.Find(connection, text, limit);
+            return EntitySearch.Find(connection, null, store.Dialect, text, limit);
         });
     }
 

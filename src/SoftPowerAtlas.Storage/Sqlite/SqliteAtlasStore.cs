@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Storage.Search;
@@ -13,12 +14,14 @@ public sealed class SqliteAtlasStore : IAtlasStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
+    private readonly SqliteDialect _dialect;
 
     private SqliteAtlasStore(string path, string connectionString, TimeProvider clock)
     {
         Path = path;
         _connectionString = connectionString;
         _clock = clock;
+        _dialect = new SqliteDialect(path);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -83,7 +86,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
         try
         {
             // IMMEDIATE takes the file's write lock now, before the batch's first duplicate lookup.
-            return new IngestBatch(connection.BeginTransaction(deferred: false), new SqliteDialect(Path), _clock);
+            return new IngestBatch(connection.BeginTransaction(deferred: false), _dialect, _clock);
         }
         catch (SqliteException e)
         {
@@ -126,11 +129,15 @@ public sealed class SqliteAtlasStore : IAtlasStore
         return stats;
     });
 
+    internal StoreDialect Dialect => _dialect;
+
+    StoreDialect IAtlasStore.Dialect => _dialect;
+
     /// <summary>
     /// Runs <paramref name="query"/> on a connection of its own inside one read transaction, so
     /// everything it reads comes from one snapshot; SQLite failures become <see cref="StoreException"/>.
     /// </summary>
-    internal T Read<T>(Func<SqliteConnection, SqliteTransaction, T> query) => Run(() =>
+    internal T Read<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -138,7 +145,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
     });
 
     /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
-    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write) => Run(() =>
+    internal T Write<T>(Func<DbConnection, DbTransaction, T> write) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -146,6 +153,10 @@ public sealed class SqliteAtlasStore : IAtlasStore
         transaction.Commit();
         return result;
     });
+
+    T IAtlasStore.Read<T>(Func<DbConnection, DbTransaction, T> query) => Read(query);
+
+    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write) => Write(write);
 
     private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) =>
         Read((_, transaction) => DocumentReader.ReadMany(transaction, sql, parameters));

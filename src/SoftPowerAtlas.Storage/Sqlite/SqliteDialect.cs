@@ -1,9 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
 
-/// <summary>SQLite's side of <see cref="StoreDialect"/>: timestamps as sortable UTC text, extended error codes.</summary>
+/// <summary>SQLite's side of <see cref="StoreDialect"/>: timestamps as sortable UTC text, extended error codes, JSON1 and GLOB.</summary>
 internal sealed class SqliteDialect(string path) : StoreDialect(path)
 {
     public override object Timestamp(DateTimeOffset value) => SqliteValues.FormatTimestamp(value);
@@ -20,4 +21,17 @@ internal sealed class SqliteDialect(string path) : StoreDialect(path)
     public override StoreException ToStoreException(DbException exception) => exception is SqliteException sqlite
         ? sqlite.ToStoreException(Location)
         : new StoreException(Location, $"the database failed ({exception.Message})", exception);
+
+    public override string JsonArrayAgg(string expression, string orderBy) => $"json_group_array({expression} ORDER BY {orderBy})";
+
+    public override string JsonArray(params string[] expressions) => $"json_array({string.Join(", ", expressions)})";
+
+    public override string StringAgg(string expression, char separator, string? orderBy = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"group_concat({expression}, char({(int)separator}){(orderBy is null ? string.Empty : " ORDER BY " + orderBy)})");
+
+    public override string EqualsIgnoringCase(string column, string value) => $"{column} = {value} COLLATE NOCASE";
+
+    public override string LikeIgnoringCase => "LIKE";
+
+    public override string StartsWithYear(string column) => $"{column} GLOB '[0-9][0-9][0-9][0-9]*'";
 }

@@ -22,16 +22,6 @@ internal static class SqliteValues
     public static DateTimeOffset ParseTimestamp(string value) =>
         new(DateTime.ParseExact(value, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
 
-    public static object OrNull(string? value) => value is null ? DBNull.Value : value;
-
-    public static object OrNull(long? value) => value is null ? DBNull.Value : value.Value;
-
-    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static long? GetNullableInt64(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
-
     /// <summary>
     /// Turns a SQLite failure into a <see cref="StoreException"/> that names the file and says, in
     /// words, what is wrong with it.

@@ -1,5 +1,4 @@
 using SoftPowerAtlas.Storage.Facts;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tracking;
 
@@ -57,7 +56,7 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
     /// <summary>Thailand keeps UTC+7 all year; "today" is the Bangkok day.</summary>
     public static readonly TimeSpan BangkokOffset = TimeSpan.FromHours(7);
 
-    private SqliteAtlasStore Store => reader.Store;
+    private IAtlasStore Store => reader.Store;
 
     /// <summary>Today in Bangkok by the injected clock.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(BangkokOffset).DateTime);
@@ -112,7 +111,7 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         using var r = command.ExecuteReader();
         while (r.Read())
         {
-            marks[r.GetString(0)] = new CommitmentMark(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), SqliteValues.ParseTimestamp(r.GetString(2)));
+            marks[r.GetString(0)] = new CommitmentMark(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), StoreDialect.ReadTimestamp(r, 2));
         }
 
         return marks;
@@ -128,21 +127,20 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         }
 
         var contentHash = Store.GetDocument(c.Source.DocumentId)?.ContentHash ?? string.Empty;
-        Store.Write((connection, transaction) =>
+        Store.Write((_, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            using var command = transaction.Command(
+                """
                 INSERT INTO commitment_status (commitment_key, content_hash, status, note, what, due, changed_at)
-                VALUES ($key, $hash, 'done', $note, $what, $due, $at)
+                VALUES (@key, @hash, 'done', @note, @what, @due, @at)
                 ON CONFLICT (commitment_key) DO UPDATE SET note = excluded.note, changed_at = excluded.changed_at
-                """;
-            command.Parameters.AddWithValue("$key", c.Key);
-            command.Parameters.AddWithValue("$hash", contentHash);
-            command.Parameters.AddWithValue("$note", SqliteValues.OrNull(string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
-            command.Parameters.AddWithValue("$what", c.What);
-            command.Parameters.AddWithValue("$due", SqliteValues.OrNull(c.DueWritten));
-            command.Parameters.AddWithValue("$at", SqliteValues.FormatTimestamp(clock.GetUtcNow()));
+                """,
+                ("@key", c.Key),
+                ("@hash", contentHash),
+                ("@note", string.IsNullOrWhiteSpace(note) ? null : note.Trim()),
+                ("@what", c.What),
+                ("@due", c.DueWritten),
+                ("@at", Store.Dialect.Timestamp(clock.GetUtcNow())));
             return command.ExecuteNonQuery();
         });
         return new MarkResult(c.Key, c.What, null, true);
@@ -170,12 +168,9 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
             return new MarkResult(null, null, $"'{id}' starts {keys.Count} marked commitments ({string.Join(", ", keys)}); give more digits", false);
         }
 
-        Store.Write((connection, transaction) =>
+        Store.Write((_, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM commitment_status WHERE commitment_key = $key";
-            command.Parameters.AddWithValue("$key", keys[0]);
+            using var command = transaction.Command("DELETE FROM commitment_status WHERE commitment_key = @key", ("@key", keys[0]));
             return command.ExecuteNonQuery();
         });
         return new MarkResult(keys[0], null, null, true);

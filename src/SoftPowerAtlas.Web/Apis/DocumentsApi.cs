@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Documents;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -32,12 +32,12 @@ public static class DocumentsApi
         group.MapGet("/{id:long}/commitments", Commitments).WithSummary("The commitments a document reports.");
     }
 
-    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem> List(SqliteAtlasReader reader, int? offset, int? limit) =>
+    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem> List(AtlasReader reader, int? offset, int? limit) =>
         Paging.TryCreate(offset, limit, out var p, out var errors)
             ? TypedResults.Ok(PageResponse<DocumentSummary>.From(reader.ListDocuments(p.Offset, p.Limit)))
             : TypedResults.ValidationProblem(errors);
 
-    public static Results<Ok<DocumentResponse>, ProblemHttpResult> Get(long id, SqliteAtlasStore store, SqliteAtlasReader reader, DocumentAnnotator annotator)
+    public static Results<Ok<DocumentResponse>, ProblemHttpResult> Get(long id, IAtlasStore store, AtlasReader reader, DocumentAnnotator annotator)
     {
         var document = store.GetDocument(id);
         if (document is null)
@@ -51,7 +51,7 @@ public static class DocumentsApi
             document.NearDuplicateOf, document.IngestedAt, annotated.CleanText, annotated.Facts, reader.NearDuplicates(id)));
     }
 
-    public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem, ProblemHttpResult> Engagements(long id, SqliteAtlasStore store, SqliteAtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem, ProblemHttpResult> Engagements(long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -63,7 +63,7 @@ public static class DocumentsApi
             : TypedResults.Ok(PageResponse<EngagementRow>.From(reader.ListEngagements(EngagementFilter.Any, p.Offset, p.Limit, documentId: id)));
     }
 
-    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments(long id, SqliteAtlasStore store, SqliteAtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments(long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {

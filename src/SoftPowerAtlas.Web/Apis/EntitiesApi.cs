@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Localization;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -42,7 +41,7 @@ public static class EntitiesApi
         api.MapGet("/provinces/{code}", Province).WithTags("Entities").WithSummary("A Thai province by ISO 3166-2:TH code.");
     }
 
-    public static Results<Ok<PageResponse<EntitySummary>>, ValidationProblem> List(SqliteAtlasReader reader, string? kind, string? q, int? offset, int? limit)
+    public static Results<Ok<PageResponse<EntitySummary>>, ValidationProblem> List(AtlasReader reader, string? kind, string? q, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -64,7 +63,7 @@ public static class EntitiesApi
             : TypedResults.Ok(PageResponse<EntitySummary>.From(reader.ListEntities(p.Offset, p.Limit, kind, q)));
     }
 
-    public static Results<Ok<EntityResponse>, ProblemHttpResult> Get(long id, SqliteAtlasReader reader)
+    public static Results<Ok<EntityResponse>, ProblemHttpResult> Get(long id, AtlasReader reader)
     {
         var detail = reader.GetEntity(id);
         if (detail is null)
@@ -80,7 +79,7 @@ public static class EntitiesApi
             reader.EntityCounts(id, sectors: true)));
     }
 
-    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem, ProblemHttpResult> Documents(long id, SqliteAtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem, ProblemHttpResult> Documents(long id, AtlasReader reader, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -92,7 +91,7 @@ public static class EntitiesApi
             : TypedResults.Ok(PageResponse<DocumentSummary>.From(reader.EntityDocuments(id, p.Offset, p.Limit)));
     }
 
-    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Country(string code, SqliteAtlasReader reader)
+    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Country(string code, AtlasReader reader)
     {
         if (!ReferenceData.Default.CountriesByCode.TryGetValue(code.ToUpperInvariant(), out var country))
         {
@@ -106,7 +105,7 @@ public static class EntitiesApi
             reader.CountrySectors(country.Code)));
     }
 
-    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Province(string code, SqliteAtlasReader reader)
+    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Province(string code, AtlasReader reader)
     {
         if (!UiText.Provinces.TryGetValue(code.ToUpperInvariant(), out var province))
         {

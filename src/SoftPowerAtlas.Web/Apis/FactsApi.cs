@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Web.Apis;
 
@@ -23,12 +22,12 @@ public static partial class FactsApi
     {
         api.MapGet("/engagements", Engagements).WithTags("Facts").WithSummary("Engagements, newest first; filter by country, sector, type, years and entity.");
         api.MapGet("/commitments", Commitments).WithTags("Facts").WithSummary("Commitments, soonest due first; filter by document or entity.");
-        api.MapGet("/overview", (SqliteAtlasReader reader) => TypedResults.Ok(reader.Overview())).WithTags("Facts").WithSummary("Dashboard counts by country, sector, type, year and province.");
+        api.MapGet("/overview", (AtlasReader reader) => TypedResults.Ok(reader.Overview())).WithTags("Facts").WithSummary("Dashboard counts by country, sector, type, year and province.");
         api.MapGet("/network", Network).WithTags("Facts").WithSummary("Thai agencies and partner countries linked by shared engagements; filter by sector and years.");
     }
 
     public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem> Engagements(
-        SqliteAtlasReader reader, string? country, string? sector, string? type, int? yearFrom, int? yearTo, long? entity, int? offset, int? limit)
+        AtlasReader reader, string? country, string? sector, string? type, int? yearFrom, int? yearTo, long? entity, int? offset, int? limit)
     {
         var paged = Paging.TryCreate(offset, limit, out var p, out var errors);
         var filter = Filter(country, sector, type, yearFrom, yearTo, errors) with { EntityId = entity };
@@ -37,12 +36,12 @@ public static partial class FactsApi
             : TypedResults.ValidationProblem(errors);
     }
 
-    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem> Commitments(SqliteAtlasReader reader, long? document, long? entity, int? offset, int? limit) =>
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem> Commitments(AtlasReader reader, long? document, long? entity, int? offset, int? limit) =>
         Paging.TryCreate(offset, limit, out var p, out var errors)
             ? TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, document, entity)))
             : TypedResults.ValidationProblem(errors);
 
-    public static Results<Ok<NetworkGraph>, ValidationProblem> Network(SqliteAtlasReader reader, string? sector, int? yearFrom, int? yearTo)
+    public static Results<Ok<NetworkGraph>, ValidationProblem> Network(AtlasReader reader, string? sector, int? yearFrom, int? yearTo)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = Filter(null, sector, null, yearFrom, yearTo, errors);

@@ -7,7 +7,7 @@ using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Analysis.Text;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage.Reading;
 
 namespace SoftPowerAtlas.Web.Documents;
 
@@ -40,7 +40,7 @@ public sealed record AnnotatedDocument(string CleanText, IReadOnlyList<TextRun> 
 /// original file, not into the cleaned text, so the document is analysed again (same pipeline, its map
 /// from cleaned to original text included); results are cached by document id.
 /// </summary>
-public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasReader reader, IMemoryCache cache)
+public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader reader, IMemoryCache cache)
 {
     private static readonly IReadOnlyList<(string Phrase, string Sector)> SectorPhrases =
         [.. ReferenceLexicon.SectorTriggers(ReferenceData.Default).Where(t => t.Phrase.Length >= 3)];

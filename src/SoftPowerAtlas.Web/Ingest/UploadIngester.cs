@@ -2,7 +2,6 @@ using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Web.Ingest;
 
@@ -13,7 +12,7 @@ public sealed record UploadResult(string File, string Status, long? DocumentId, 
 /// Ingests uploaded files with the same loader, pipeline and duplicate policy as <c>atlas ingest</c>,
 /// one transaction per file, one writer at a time. Files are recorded with the source <c>upload/NAME</c>.
 /// </summary>
-public sealed class UploadIngester(SqliteAtlasStore store, AnalysisPipeline pipeline)
+public sealed class UploadIngester(IAtlasStore store, AnalysisPipeline pipeline)
 {
     /// <summary>File name endings the loader reads.</summary>
     public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".markdown", ".html", ".htm"];

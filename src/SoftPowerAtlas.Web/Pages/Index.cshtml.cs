@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Localization;
 
 namespace SoftPowerAtlas.Web.Pages;
@@ -9,7 +8,7 @@ namespace SoftPowerAtlas.Web.Pages;
 public sealed record ChartSeries(string Id, string Title, IReadOnlyList<string> Keys, IReadOnlyList<string> Labels, IReadOnlyList<long> Counts);
 
 /// <summary>The dashboard: totals, charts by country, sector, type and year, and the map of partner countries.</summary>
-public sealed class IndexModel(SqliteAtlasReader reader, UiText text) : PageModel
+public sealed class IndexModel(AtlasReader reader, UiText text) : PageModel
 {
     public AtlasOverview Overview { get; private set; } = null!; // Set in OnGet before rendering.
 

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Apis;
 using SoftPowerAtlas.Web.Localization;
 
 namespace SoftPowerAtlas.Web.Pages;
 
 /// <summary>Thai agencies and partner countries as a graph weighted by shared engagements, filtered by sector and years.</summary>
-public sealed class NetworkModel(SqliteAtlasReader reader, UiText text) : PageModel
+public sealed class NetworkModel(AtlasReader reader, UiText text) : PageModel
 {
     public EngagementFilter Filter { get; private set; } = EngagementFilter.Any;
 

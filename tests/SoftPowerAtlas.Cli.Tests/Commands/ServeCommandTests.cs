@@ -20,14 +20,6 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
-    public async Task Serve_PostgresAddress_SaysSqliteOnly()
-    {
-        var run = await Atlas.RunAsync("--db", "postgres://atlas@127.0.0.1:1/atlas", "serve");
-        Assert.Equal(AtlasCommand.UsageError, run.ExitCode);
-        Assert.Contains("SQLite", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Serve_FreePort_AnswersPagesAndApiUntilCancelled()
     {
         using var temp = new TempFolder();

@@ -2,10 +2,13 @@ using System.Xml.Linq;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Tests.Facts;
+using SoftPowerAtlas.Storage.Tests.Postgres;
+using SoftPowerAtlas.Storage.Tests.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Exports;
 
-public sealed class GraphMLWriterTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+public abstract class GraphMLWriterTests<TFixture>(IngestedCorpus<TFixture> corpus) : IClassFixture<IngestedCorpus<TFixture>>
+    where TFixture : StoreFixture, new()
 {
     private static readonly XNamespace G = GraphMLWriter.Namespace;
 
@@ -54,3 +57,9 @@ public sealed class GraphMLWriterTests(IngestedCorpus corpus) : IClassFixture<In
         Assert.Equal("3", doc.Descendants(G + "edge").Single().Elements(G + "data").Single().Value);
     }
 }
+
+/// <summary>The suite above on a SQLite file.</summary>
+public sealed class SqliteGraphMLWriterTests(IngestedCorpus<SqliteStoreFixture> corpus) : GraphMLWriterTests<SqliteStoreFixture>(corpus);
+
+/// <summary>The suite above on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgresGraphMLWriterTests(IngestedCorpus<PostgresStoreFixture> corpus) : GraphMLWriterTests<PostgresStoreFixture>(corpus);

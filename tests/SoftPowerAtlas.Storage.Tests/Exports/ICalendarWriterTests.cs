@@ -3,11 +3,14 @@ using System.Text;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Tests.Facts;
+using SoftPowerAtlas.Storage.Tests.Postgres;
+using SoftPowerAtlas.Storage.Tests.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Exports;
 
 /// <summary>The calendar export over the real corpus, read back with a small RFC 5545 reader.</summary>
-public sealed class ICalendarWriterTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+public abstract class ICalendarWriterTests<TFixture>(IngestedCorpus<TFixture> corpus) : IClassFixture<IngestedCorpus<TFixture>>
+    where TFixture : StoreFixture, new()
 {
     private string Export() => new AtlasExporter(corpus.Reader, corpus.Clock).Export(ExportKind.Calendar, ExportFormat.ICalendar);
 
@@ -142,3 +145,9 @@ public sealed class ICalendarWriterTests(IngestedCorpus corpus) : IClassFixture<
         public string? Get(string name) => Properties.FirstOrDefault(p => p.Name == name).Value;
     }
 }
+
+/// <summary>The suite above on a SQLite file.</summary>
+public sealed class SqliteICalendarWriterTests(IngestedCorpus<SqliteStoreFixture> corpus) : ICalendarWriterTests<SqliteStoreFixture>(corpus);
+
+/// <summary>The suite above on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgresICalendarWriterTests(IngestedCorpus<PostgresStoreFixture> corpus) : ICalendarWriterTests<PostgresStoreFixture>(corpus);

@@ -1,9 +1,7 @@
-using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Facts;
 
@@ -41,12 +39,17 @@ internal static class CorpusPaths
 }
 
 /// <summary>
-/// A real SQLite file filled by the real pipeline (load, analyse, extract, store) from files on
-/// disk; deleted on dispose. Tests that only read share one per class; tests that write make their own.
+/// A store filled by the real pipeline (load, analyse, extract, store) from files on disk, on the
+/// engine <typeparamref name="TFixture"/> gives (a SQLite file, or a database of its own on the test
+/// PostgreSQL server); removed on dispose. Tests that only read share one per class; tests that
+/// write make their own with <see cref="Of"/>.
 /// </summary>
-public sealed class IngestedCorpus : IDisposable
+public sealed class IngestedCorpus<TFixture> : IDisposable
+    where TFixture : StoreFixture, new()
 {
     private static readonly Lazy<Analysis.Pipeline.AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+
+    private readonly TFixture _fixture = new();
 
     public IngestedCorpus()
         : this([CorpusPaths.Samples, CorpusPaths.Seeds, CorpusPaths.Extra])
@@ -56,21 +59,19 @@ public sealed class IngestedCorpus : IDisposable
     private IngestedCorpus(string[] inputs)
     {
         Folder = Path.Combine(Path.GetTempPath(), "spa-fact-tests", Guid.NewGuid().ToString("N"));
-        DatabasePath = Path.Combine(Folder, "atlas.db");
-        Store = SqliteAtlasStore.Open(DatabasePath, Clock);
+        Store = _fixture.Open(Clock);
         Ingest(inputs);
     }
 
     /// <summary>A store of its own over just these files or folders (for tests that write).</summary>
-    public static IngestedCorpus Of(params string[] inputs) => new(inputs);
+    public static IngestedCorpus<TFixture> Of(params string[] inputs) => new(inputs);
 
     public FixedClock Clock { get; } = new();
 
+    /// <summary>Where <see cref="Write"/> puts files to ingest.</summary>
     public string Folder { get; }
 
-    public string DatabasePath { get; }
-
-    public SqliteAtlasStore Store { get; }
+    public IAtlasStore Store { get; }
 
     public FactReader Reader => new(Store);
 
@@ -90,24 +91,19 @@ public sealed class IngestedCorpus : IDisposable
         return path;
     }
 
-    /// <summary>Runs SQL straight on the file (foreign keys on, so deletes cascade as the store's own would).</summary>
-    public long Execute(string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys = ON; " + sql;
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Runs SQL straight on the database behind the store's back (deletes cascade as the store's own would).</summary>
+    public long Execute(string sql) => _fixture.Scalar(sql);
 
     public void Dispose()
     {
-        // Only this store's pool: clearing every pool would close connections of tests running in
-        // parallel, and a store whose last connection closes checkpoints and deletes its -wal file.
         Store.Dispose();
+        _fixture.Dispose();
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            if (Directory.Exists(Folder))
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
         }
         catch (IOException)
         {

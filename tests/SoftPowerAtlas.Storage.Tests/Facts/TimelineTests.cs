@@ -1,10 +1,13 @@
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Tests.Postgres;
+using SoftPowerAtlas.Storage.Tests.Sqlite;
 using SoftPowerAtlas.Storage.Timeline;
 
 namespace SoftPowerAtlas.Storage.Tests.Facts;
 
 /// <summary>Timelines over the samples, seeds and extra corpus, ingested by the real pipeline.</summary>
-public sealed class TimelineTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+public abstract class TimelineTests<TFixture>(IngestedCorpus<TFixture> corpus) : IClassFixture<IngestedCorpus<TFixture>>
+    where TFixture : StoreFixture, new()
 {
     private FilterResult Resolve(FilterRequest request) => FactFilters.Resolve(request, new SubjectResolver(corpus.Store));
 
@@ -140,3 +143,9 @@ public sealed class TimelineTests(IngestedCorpus corpus) : IClassFixture<Ingeste
         Assert.Contains("the period is empty", empty.Error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The suite above on a SQLite file.</summary>
+public sealed class SqliteTimelineTests(IngestedCorpus<SqliteStoreFixture> corpus) : TimelineTests<SqliteStoreFixture>(corpus);
+
+/// <summary>The suite above on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgresTimelineTests(IngestedCorpus<PostgresStoreFixture> corpus) : TimelineTests<PostgresStoreFixture>(corpus);

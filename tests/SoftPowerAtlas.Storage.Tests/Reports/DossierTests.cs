@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
 using SoftPowerAtlas.Storage.Reports;
 using SoftPowerAtlas.Storage.Tests.Facts;
+using SoftPowerAtlas.Storage.Tests.Postgres;
+using SoftPowerAtlas.Storage.Tests.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Reports;
 
 /// <summary>Dossiers over the real corpus, plus one hostile page, rendered as Markdown and HTML.</summary>
-public sealed class DossierTests : IDisposable
+public abstract class DossierTests<TFixture> : IDisposable
+    where TFixture : StoreFixture, new()
 {
     private const string Hostile = """
         ---
@@ -15,15 +18,19 @@ public sealed class DossierTests : IDisposable
         On 5 March 2024, the Ministry of Culture met the Institut Français in Bangkok to discuss film co-production <script>alert("x")</script> and javascript:alert(2) festivals [click](javascript:alert(3)).
         """;
 
-    private readonly IngestedCorpus _corpus;
+    private readonly IngestedCorpus<TFixture> _corpus;
 
-    public DossierTests()
+    protected DossierTests()
     {
-        _corpus = IngestedCorpus.Of(CorpusPaths.Samples, CorpusPaths.Seed("000"), CorpusPaths.Seed("003"));
+        _corpus = IngestedCorpus<TFixture>.Of(CorpusPaths.Samples, CorpusPaths.Seed("000"), CorpusPaths.Seed("003"));
         _corpus.Ingest(_corpus.Write("hostile.md", Hostile));
     }
 
-    public void Dispose() => _corpus.Dispose();
+    public void Dispose()
+    {
+        _corpus.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private DossierBuilder Builder => new(_corpus.Reader, _corpus.Clock);
 
@@ -111,3 +118,9 @@ public sealed class DossierTests : IDisposable
         Assert.Contains("| Institut Français |", md, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The suite above on a SQLite file.</summary>
+public sealed class SqliteDossierTests : DossierTests<SqliteStoreFixture>;
+
+/// <summary>The suite above on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgresDossierTests : DossierTests<PostgresStoreFixture>;

@@ -21,12 +21,13 @@ public sealed class SqliteStoreFixture : StoreFixture
 
     public override int LatestSchemaVersion => SqliteMigrator.LatestVersion;
 
+    /// <remarks>Foreign keys on, as on the store's own connections, so a delete cascades.</remarks>
     public override long Scalar(string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = "PRAGMA foreign_keys = ON; " + sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

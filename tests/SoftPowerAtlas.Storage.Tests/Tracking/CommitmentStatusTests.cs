@@ -1,24 +1,31 @@
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Tests.Facts;
+using SoftPowerAtlas.Storage.Tests.Postgres;
+using SoftPowerAtlas.Storage.Tests.Sqlite;
 using SoftPowerAtlas.Storage.Tracking;
 
 namespace SoftPowerAtlas.Storage.Tests.Tracking;
 
 /// <summary>A done mark is kept by the commitment's stable key, so it outlives the rows it was made on.</summary>
-public sealed class CommitmentStatusTests : IDisposable
+public abstract class CommitmentStatusTests<TFixture> : IDisposable
+    where TFixture : StoreFixture, new()
 {
     private static readonly DateOnly AsOf = new(2024, 11, 15);
 
-    private readonly IngestedCorpus _corpus;
+    private readonly IngestedCorpus<TFixture> _corpus;
 
-    public CommitmentStatusTests()
+    protected CommitmentStatusTests()
     {
         // 003 first, then 001: the rows of 003 are never the highest, so new rows cannot reuse their ids.
-        _corpus = IngestedCorpus.Of(CorpusPaths.Seed("003"));
+        _corpus = IngestedCorpus<TFixture>.Of(CorpusPaths.Seed("003"));
         _corpus.Ingest(CorpusPaths.Seed("001"));
     }
 
-    public void Dispose() => _corpus.Dispose();
+    public void Dispose()
+    {
+        _corpus.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private CommitmentTracker Tracker => new(_corpus.Reader, _corpus.Clock);
 
@@ -107,3 +114,9 @@ public sealed class CommitmentStatusTests : IDisposable
         Assert.Equal(CommitmentKey.Length, FiscalYear2021().Commitment.Key.Length);
     }
 }
+
+/// <summary>The suite above on a SQLite file.</summary>
+public sealed class SqliteCommitmentStatusTests : CommitmentStatusTests<SqliteStoreFixture>;
+
+/// <summary>The suite above on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgresCommitmentStatusTests : CommitmentStatusTests<PostgresStoreFixture>;

@@ -1,11 +1,14 @@
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Tests.Facts;
+using SoftPowerAtlas.Storage.Tests.Postgres;
+using SoftPowerAtlas.Storage.Tests.Sqlite;
 using SoftPowerAtlas.Storage.Tracking;
 
 namespace SoftPowerAtlas.Storage.Tests.Tracking;
 
 /// <summary>Due lists as of fixed days over the real corpus (read only: marks go in stores of their own).</summary>
-public sealed class CommitmentTrackerTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+public abstract class CommitmentTrackerTests<TFixture>(IngestedCorpus<TFixture> corpus) : IClassFixture<IngestedCorpus<TFixture>>
+    where TFixture : StoreFixture, new()
 {
     private CommitmentTracker Tracker(TimeProvider? clock = null) => new(corpus.Reader, clock ?? corpus.Clock);
 
@@ -74,3 +77,9 @@ public sealed class CommitmentTrackerTests(IngestedCorpus corpus) : IClassFixtur
         Assert.Contains("no commitment 'ffffff'", Tracker().Find("ffffff").Error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The suite above on a SQLite file.</summary>
+public sealed class SqliteCommitmentTrackerTests(IngestedCorpus<SqliteStoreFixture> corpus) : CommitmentTrackerTests<SqliteStoreFixture>(corpus);
+
+/// <summary>The suite above on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgresCommitmentTrackerTests(IngestedCorpus<PostgresStoreFixture> corpus) : CommitmentTrackerTests<PostgresStoreFixture>(corpus);

@@ -4,7 +4,7 @@ using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Apis;
 
-public sealed class DocumentsApiTests : WebTest
+public class DocumentsApiTests : WebTest
 {
     [Fact]
     public async Task List_SmallPages_ReturnTotalAndNextOffset()
@@ -113,4 +113,10 @@ public sealed class DocumentsApiTests : WebTest
         var evidence = original[first.GetProperty("evidenceStart").GetInt32()..first.GetProperty("evidenceEnd").GetInt32()];
         Assert.Contains("Co-production Agreement", evidence, StringComparison.Ordinal);
     }
+}
+
+/// <summary>The same API tests over a PostgreSQL database.</summary>
+public sealed class PostgresDocumentsApiTests : DocumentsApiTests
+{
+    protected override TestEngine Engine => TestEngine.Postgres;
 }

@@ -2,7 +2,7 @@ using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Apis;
 
-public sealed class FactsApiTests : WebTest
+public class FactsApiTests : WebTest
 {
     [Fact]
     public async Task Engagements_FilteredByCountry_AllHaveThatPartner()
@@ -93,4 +93,10 @@ public sealed class FactsApiTests : WebTest
             paths.ToHashSet());
         Assert.Equal("SoftPowerAtlas API", doc.GetProperty("info").GetProperty("title").GetString());
     }
+}
+
+/// <summary>The same API tests over a PostgreSQL database.</summary>
+public sealed class PostgresFactsApiTests : FactsApiTests
+{
+    protected override TestEngine Engine => TestEngine.Postgres;
 }

@@ -7,7 +7,7 @@ using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Apis;
 
-public sealed class IngestApiTests : WebTest
+public class IngestApiTests : WebTest
 {
     private const string Release =
         "กระทรวงวัฒนธรรมร่วมกับสถานเอกอัครราชทูตฝรั่งเศสประจำประเทศไทย จัดเทศกาลภาพยนตร์ฝรั่งเศส ณ กรุงเทพมหานคร\n"
@@ -77,4 +77,10 @@ public sealed class IngestApiTests : WebTest
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(10, (await GetJson("/api/documents")).GetProperty("total").GetInt64());
     }
+}
+
+/// <summary>The same API tests over a PostgreSQL database.</summary>
+public sealed class PostgresIngestApiTests : IngestApiTests
+{
+    protected override TestEngine Engine => TestEngine.Postgres;
 }

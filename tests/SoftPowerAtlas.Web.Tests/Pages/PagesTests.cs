@@ -5,7 +5,7 @@ using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Pages;
 
-public sealed partial class PagesTests : WebTest
+public partial class PagesTests : WebTest
 {
     [Theory]
     [InlineData("/")]
@@ -113,4 +113,10 @@ public sealed partial class PagesTests : WebTest
 
     [GeneratedRegex("""<a class="fact fact-organization" data-end="(?<end>\d+)" data-kind="organization" data-start="(?<start>\d+)" href="/entities/\d+"[^>]*>KOFIC</a>""")]
     private static partial Regex KoficLink();
+}
+
+/// <summary>The same pages over a PostgreSQL database.</summary>
+public sealed class PostgresPagesTests : PagesTests
+{
+    protected override TestEngine Engine => TestEngine.Postgres;
 }

@@ -7,17 +7,17 @@ using SoftPowerAtlas.Storage.Users;
 namespace SoftPowerAtlas.Web.Tests.Support;
 
 /// <summary>
-/// The whole application over one test's database, through the real HTTP pipeline in memory.
+/// The whole application over one test's database (a SQLite path or a PostgreSQL address), through the real HTTP pipeline in memory.
 /// <paramref name="settings"/> adds configuration (e.g. <c>Atlas:Auth</c>, <c>urls</c>). Passwords are
 /// hashed with a low PBKDF2 cost so sign-in tests stay quick (the default cost has its own test).
 /// </summary>
-public sealed class AtlasWebFactory(string databasePath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class AtlasWebFactory(string database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const int TestIterations = 1000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Atlas:Database", databasePath);
+        builder.UseSetting("Atlas:Database", database);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,34 +1,65 @@
+using Npgsql;
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Web.Tests.Support;
 
+/// <summary>The engine a test's database runs on.</summary>
+public enum TestEngine
+{
+    /// <summary>A SQLite file in a temporary folder.</summary>
+    Sqlite,
+
+    /// <summary>A database of its own on the throwaway server <c>scripts/test.sh</c> starts (<c>ATLAS_TEST_POSTGRES</c>).</summary>
+    Postgres,
+}
+
 /// <summary>
-/// A SQLite file of its own for one test, filled by the real ingest of the repository's samples/
-/// (and any extra files the test writes), deleted afterwards.
+/// A database of its own for one test, SQLite or PostgreSQL, filled by the real ingest of the
+/// repository's samples/ (and any extra files the test writes), removed afterwards.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly string _folder;
+    private const string ServerVariable = "ATLAS_TEST_POSTGRES";
 
-    private TestDatabase(string folder)
+    private readonly string _folder;
+    private readonly string? _postgresName;
+
+    private TestDatabase(string folder, TestEngine engine)
     {
         _folder = folder;
         Path = System.IO.Path.Combine(folder, "atlas.db");
+        if (engine == TestEngine.Postgres)
+        {
+            _postgresName = "atlas_web_" + Guid.NewGuid().ToString("N");
+            Execute(Server(), $"CREATE DATABASE {_postgresName} ENCODING 'UTF8' TEMPLATE template0");
+            Address = new NpgsqlConnectionStringBuilder(Server()) { Database = _postgresName }.ConnectionString;
+        }
+        else
+        {
+            Address = Path;
+        }
     }
 
+    /// <summary>The SQLite file (also the folder extra files are written to, for either engine).</summary>
     public string Path { get; }
+
+    /// <summary>What <c>--db</c> or <c>Atlas:Database</c> names: the SQLite path, or the PostgreSQL connection string.</summary>
+    public string Address { get; }
 
     /// <summary>The repository's samples/ folder.</summary>
     public static string SamplesFolder { get; } = FindSamples();
 
-    public static async Task<TestDatabase> CreateAsync(bool withSamples = true, params (string Name, string Text)[] extraFiles)
+    public static Task<TestDatabase> CreateAsync(bool withSamples = true, params (string Name, string Text)[] extraFiles) =>
+        CreateAsync(TestEngine.Sqlite, withSamples, extraFiles);
+
+    public static async Task<TestDatabase> CreateAsync(TestEngine engine, bool withSamples = true, params (string Name, string Text)[] extraFiles)
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "atlas-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var db = new TestDatabase(folder);
+        var db = new TestDatabase(folder, engine);
         var inputs = new List<string>();
         if (withSamples)
         {
@@ -42,7 +73,7 @@ public sealed class TestDatabase : IDisposable
             inputs.Add(path);
         }
 
-        using var store = SqliteAtlasStore.Open(db.Path);
+        using var store = AtlasStores.Open(db.Address);
         if (inputs.Count > 0)
         {
             var summary = await new IngestRunner(store, AtlasPipeline.CreateDefault(), new DocumentLoader()).RunAsync(InputWalker.Expand(inputs));
@@ -54,6 +85,12 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_postgresName is not null)
+        {
+            // FORCE: the app's pooled connections may outlive the test server by a moment.
+            Execute(Server(), $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)");
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -62,6 +99,19 @@ public sealed class TestDatabase : IDisposable
         {
             // A pooled connection may still hold the file for a moment; the temp folder is cleaned by the system.
         }
+    }
+
+    private static string Server() =>
+        Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL on 127.0.0.1.");
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     private static string FindSamples()

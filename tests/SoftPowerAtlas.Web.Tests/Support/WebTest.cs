@@ -3,9 +3,14 @@ using System.Text.Json;
 
 namespace SoftPowerAtlas.Web.Tests.Support;
 
-/// <summary>A test with its own database of the ingested samples and a client of the app over it.</summary>
+/// <summary>
+/// A test with its own database of the ingested samples and a client of the app over it; SQLite
+/// unless a subclass names <see cref="TestEngine.Postgres"/> (then the same tests run on PostgreSQL).
+/// </summary>
 public abstract class WebTest : IAsyncLifetime
 {
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
+
     protected TestDatabase Database { get; private set; } = null!; // Set in InitializeAsync, before any test runs.
 
     protected AtlasWebFactory Factory { get; private set; } = null!;
@@ -14,8 +19,8 @@ public abstract class WebTest : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new AtlasWebFactory(Database.Path);
+        Database = await TestDatabase.CreateAsync(Engine);
+        Factory = new AtlasWebFactory(Database.Address);
         Client = Factory.CreateClient(new() { AllowAutoRedirect = false });
     }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Search;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Cli.Commands.Search;
 
@@ -34,7 +33,7 @@ internal static class EntitiesCommand
             return AtlasCommand.UsageError;
         }
 
-        if (!File.Exists(dbPath))
+        if (!FactCommands.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
@@ -43,8 +42,8 @@ internal static class EntitiesCommand
         IReadOnlyList<EntityMatch> found;
         try
         {
-            using var store = SqliteAtlasStore.Open(dbPath);
-            found = new SqliteSearchIndex(store).FindEntities(text, limit);
+            using var store = AtlasStores.Open(dbPath);
+            found = EntitySearch.Find(store, text, limit);
         }
         catch (StoreException e)
         {

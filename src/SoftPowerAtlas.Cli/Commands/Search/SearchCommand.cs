@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Sqlite;
 
@@ -55,6 +56,12 @@ internal static class SearchCommand
         if (parsed.Query is not { } query)
         {
             PrintError(text, parsed.Error!, console);
+            return AtlasCommand.UsageError;
+        }
+
+        if (PostgresAddress.IsPostgres(dbPath))
+        {
+            console.Error.WriteLine("atlas: search does not run on a PostgreSQL database yet (every other verb does)");
             return AtlasCommand.UsageError;
         }
 

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Web.Pages.Documents;
 
 /// <summary>Every stored document, in ingest order, a page at a time.</summary>
-public sealed class IndexModel(SqliteAtlasReader reader) : PageModel
+public sealed class IndexModel(AtlasReader reader) : PageModel
 {
     public const int PageSize = 25;
 

@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Documents;
 
 namespace SoftPowerAtlas.Web.Pages.Documents;
 
 /// <summary>One document: its cleaned text with the facts highlighted in place, its engagements and commitments.</summary>
-public sealed class ShowModel(SqliteAtlasStore store, SqliteAtlasReader reader, DocumentAnnotator annotator) : PageModel
+public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnnotator annotator) : PageModel
 {
     public StoredDocument Document { get; private set; } = null!; // Set in OnGet before rendering.
 

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Apis;
 
 namespace SoftPowerAtlas.Web.Pages.Engagements;
 
 /// <summary>Engagements, newest first, filtered by country, sector, type and years; a filter value that is not valid is ignored and said so.</summary>
-public sealed class IndexModel(SqliteAtlasReader reader) : PageModel
+public sealed class IndexModel(AtlasReader reader) : PageModel
 {
     public EngagementFilter Filter { get; private set; } = EngagementFilter.Any;
 

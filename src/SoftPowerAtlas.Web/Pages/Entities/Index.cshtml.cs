@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Web.Pages.Entities;
 
 /// <summary>Entities, most engaged first, filtered by kind and by a name or alias fragment.</summary>
-public sealed class IndexModel(SqliteAtlasReader reader) : PageModel
+public sealed class IndexModel(AtlasReader reader) : PageModel
 {
     public static readonly IReadOnlyList<string> Kinds = ["agency", "organization", "body", "person"];
 

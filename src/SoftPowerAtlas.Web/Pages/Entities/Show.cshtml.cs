@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Web.Pages.Entities;
 
 /// <summary>An agency, organisation, foreign body or person: aliases, engagements over time, partners, sectors, commitments, documents.</summary>
-public sealed class ShowModel(SqliteAtlasReader reader) : PageModel
+public sealed class ShowModel(AtlasReader reader) : PageModel
 {
     public EntityDetail Entity { get; private set; } = null!; // Set in OnGet before rendering.
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Reading;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Localization;
 
 namespace SoftPowerAtlas.Web.Pages.Places;
@@ -11,7 +10,7 @@ namespace SoftPowerAtlas.Web.Pages.Places;
 /// A partner country or a Thai province as an entity: names, engagements over time (countries),
 /// who engages with it, sectors, open commitments, and the documents that name it.
 /// </summary>
-public sealed class PlaceModel(SqliteAtlasReader reader) : PageModel
+public sealed class PlaceModel(AtlasReader reader) : PageModel
 {
     public string Kind { get; private set; } = "country";
 

@@ -1,10 +1,18 @@
-using SoftPowerAtlas.Storage.Reading;
+namespace SoftPowerAtlas.Storage.Reading;
 
-namespace SoftPowerAtlas.Storage.Sqlite;
-
-/// <summary>The dashboard counts, the partner network and the place pages.</summary>
-public sealed partial class SqliteAtlasReader
+/// <summary>
+/// The dashboard counts, the partner network and the place pages. A place is an entity of kind
+/// <c>country</c> or <c>province</c> keyed <c>country:FR</c> / <c>province:TH-10</c>, and the documents
+/// naming it are those with a mention of it (every mention extraction finds is stored).
+/// </summary>
+public sealed partial class AtlasReader
 {
+    private const string ProvincePrefix = "province:";
+
+    private const string MentionsOf = "FROM mentions m JOIN entities n ON n.id = m.entity_id";
+
+    private static string PlaceKey(string kind, string code) => kind + ":" + code;
+
     public AtlasOverview Overview() => Read(connection =>
     {
         var totals = Query(connection, """
@@ -19,8 +27,8 @@ public sealed partial class SqliteAtlasReader
             Query(connection, "SELECT country, count(*) FROM engagement_countries GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
             Query(connection, "SELECT sector, count(*) FROM engagement_sectors GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
             Query(connection, "SELECT type, count(*) FROM engagements GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
-            Query(connection, "SELECT substr(date, 1, 4), count(*) FROM engagements WHERE date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1 ORDER BY 1", ReadCount),
-            Query(connection, "SELECT code, count(DISTINCT document_id) FROM place_mentions WHERE kind = 'province' GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount));
+            Query(connection, $"SELECT substr(date, 1, 4), count(*) FROM engagements WHERE {store.Dialect.StartsWithYear("date")} GROUP BY 1 ORDER BY 1", ReadCount),
+            Query(connection, $"SELECT substr(n.key, {ProvincePrefix.Length + 1}), count(DISTINCT m.document_id) {MentionsOf} WHERE n.kind = 'province' GROUP BY n.id ORDER BY 2 DESC, 1", ReadCount));
     });
 
     /// <summary>
@@ -34,15 +42,15 @@ public sealed partial class SqliteAtlasReader
         var rows = Read(connection => Query(
             connection,
             $"""
-            SELECT p.entity_id, en.name, c.country, count(*) FROM engagements e
+            SELECT en.id, en.name, c.country, count(*) FROM engagements e
             JOIN engagement_parties p ON p.engagement_id = e.id AND p.side = 'thai'
             JOIN entities en ON en.id = p.entity_id
             JOIN engagement_countries c ON c.engagement_id = e.id AND c.country <> 'TH'
             {where}
-            GROUP BY p.entity_id, c.country ORDER BY 4 DESC, 1, 3 LIMIT $max
+            GROUP BY en.id, c.country ORDER BY 4 DESC, 1, 3 LIMIT @max
             """,
             r => (EntityId: r.GetInt64(0), Name: r.GetString(1), Country: r.GetString(2), Count: r.GetInt64(3)),
-            [.. parameters, ("$max", maxEdges)]));
+            [.. parameters, ("@max", maxEdges)]));
 
         var nodes = new List<NetworkNode>();
         foreach (var agency in rows.GroupBy(r => r.EntityId))
@@ -66,19 +74,19 @@ public sealed partial class SqliteAtlasReader
         return Read(connection => new PlaceSummary(
             kind,
             code,
-            kind == "country" ? Count(connection, "SELECT count(*) FROM engagement_countries WHERE country = $code", ("$code", code)) : 0,
-            Count(connection, "SELECT count(DISTINCT document_id) FROM place_mentions WHERE kind = $kind AND code = $code", ("$kind", kind), ("$code", code))));
+            kind == "country" ? Count(connection, "SELECT count(*) FROM engagement_countries WHERE country = @code", ("@code", code)) : 0,
+            Count(connection, $"SELECT count(DISTINCT m.document_id) {MentionsOf} WHERE n.key = @key", ("@key", PlaceKey(kind, code)))));
     }
 
     /// <summary>Documents that name a country or a province, in ingest order.</summary>
     public Page<DocumentSummary> PlaceDocuments(string kind, string code, int offset, int limit)
     {
         CheckPage(offset, limit);
-        (string, object?)[] parameters = [("$kind", kind), ("$code", code)];
+        (string, object?)[] parameters = [("@key", PlaceKey(kind, code))];
         return Read(connection => new Page<DocumentSummary>(
-            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT document_id FROM place_mentions WHERE kind = $kind AND code = $code) ORDER BY d.id LIMIT $limit OFFSET $offset",
-                ReadDocument, [.. parameters, ("$limit", limit), ("$offset", offset)]),
-            Count(connection, "SELECT count(DISTINCT document_id) FROM place_mentions WHERE kind = $kind AND code = $code", parameters),
+            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT m.document_id {MentionsOf} WHERE n.key = @key) ORDER BY d.id LIMIT @limit OFFSET @offset",
+                ReadDocument, [.. parameters, ("@limit", limit), ("@offset", offset)]),
+            Count(connection, $"SELECT count(DISTINCT m.document_id) {MentionsOf} WHERE n.key = @key", parameters),
             offset,
             limit));
     }
@@ -87,19 +95,19 @@ public sealed partial class SqliteAtlasReader
     public IReadOnlyList<(EngagementParty Party, long Count)> CountryPartners(string country, int limit = 30) => Read(connection => Query(
         connection,
         """
-        SELECT en.id, en.name, p.side, count(DISTINCT c.engagement_id) FROM engagement_countries c
+        SELECT en.id, en.name, min(p.side), count(DISTINCT c.engagement_id) FROM engagement_countries c
         JOIN engagement_parties p ON p.engagement_id = c.engagement_id AND p.side IN ('thai', 'foreign')
         JOIN entities en ON en.id = p.entity_id
-        WHERE c.country = $code GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT $limit
+        WHERE c.country = @code GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT @limit
         """,
         r => (new EngagementParty(r.GetInt64(0), r.GetString(1), r.GetString(2)), r.GetInt64(3)),
-        ("$code", country),
-        ("$limit", limit)));
+        ("@code", country),
+        ("@limit", limit)));
 
     /// <summary>Sectors of the engagements with a partner country, most frequent first.</summary>
     public IReadOnlyList<CountRow> CountrySectors(string country) => Read(connection => Query(
         connection,
-        "SELECT s.sector, count(*) FROM engagement_countries c JOIN engagement_sectors s ON s.engagement_id = c.engagement_id WHERE c.country = $code GROUP BY 1 ORDER BY 2 DESC, 1",
+        "SELECT s.sector, count(*) FROM engagement_countries c JOIN engagement_sectors s ON s.engagement_id = c.engagement_id WHERE c.country = @code GROUP BY 1 ORDER BY 2 DESC, 1",
         ReadCount,
-        ("$code", country)));
+        ("@code", country)));
 }

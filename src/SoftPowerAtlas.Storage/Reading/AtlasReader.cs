@@ -1,15 +1,16 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using SoftPowerAtlas.Storage.Reading;
 
-namespace SoftPowerAtlas.Storage.Sqlite;
+namespace SoftPowerAtlas.Storage.Reading;
 
 /// <summary>
 /// Read-only queries over the documents and fact tables for the web pages and the REST API: pages of
 /// documents, engagements and commitments, entities with their partners and sectors, the dashboard
-/// counts and the partner network. Thread-safe; each call takes a pooled connection.
+/// counts and the partner network. One SQL for SQLite and PostgreSQL (the store's dialect spells the
+/// JSON aggregates and case-insensitive matches). Thread-safe; each call reads one snapshot.
 /// </summary>
-public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
+public sealed partial class AtlasReader(IAtlasStore store)
 {
     private const string DocumentColumns = "d.id, d.title, d.published, d.language, d.source, d.source_url, d.near_duplicate_of";
 
@@ -17,7 +18,7 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
     {
         CheckPage(offset, limit);
         return Read(connection => new Page<DocumentSummary>(
-            Query(connection, $"SELECT {DocumentColumns} FROM documents d ORDER BY d.id LIMIT $limit OFFSET $offset", ReadDocument, ("$limit", limit), ("$offset", offset)),
+            Query(connection, $"SELECT {DocumentColumns} FROM documents d ORDER BY d.id LIMIT @limit OFFSET @offset", ReadDocument, ("@limit", limit), ("@offset", offset)),
             Count(connection, "SELECT count(*) FROM documents"),
             offset,
             limit));
@@ -28,11 +29,11 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         connection,
         $"""
         SELECT {DocumentColumns} FROM documents d
-        WHERE d.near_duplicate_of = $id OR d.id = (SELECT near_duplicate_of FROM documents WHERE id = $id)
+        WHERE d.near_duplicate_of = @id OR d.id = (SELECT near_duplicate_of FROM documents WHERE id = @id)
         ORDER BY d.id LIMIT 50
         """,
         ReadDocument,
-        ("$id", documentId)));
+        ("@id", documentId)));
 
     /// <summary>Entity ids of the given keys (entities found in documents but not in any engagement are not stored).</summary>
     public IReadOnlyDictionary<string, long> EntityIds(IEnumerable<string> keys)
@@ -43,42 +44,53 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
             return new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        return Read(connection =>
-        {
-            var json = JsonSerializer.Serialize(distinct);
-            var rows = Query(connection, "SELECT key, id FROM entities WHERE key IN (SELECT value FROM json_each($keys))", r => (r.GetString(0), r.GetInt64(1)), ("$keys", json));
-            return rows.ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
-        });
+        // In slices, well under either engine's limit on bound parameters.
+        return Read(connection => distinct.Chunk(500).SelectMany(slice =>
+            {
+                var names = slice.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@k{i}")).ToList();
+                return Query(connection, $"SELECT key, id FROM entities WHERE key IN ({string.Join(", ", names)})", r => (Key: r.GetString(0), Id: r.GetInt64(1)),
+                    [.. names.Zip(slice, (name, key) => (name, (object?)key))]);
+            })
+            .ToDictionary(r => r.Key, r => r.Id, StringComparer.Ordinal));
     }
 
     public Page<EntitySummary> ListEntities(int offset, int limit, string? kind = null, string? nameContains = null)
     {
         CheckPage(offset, limit);
-        var prefix = kind is null ? null : KindPrefix(kind);
-        var pattern = string.IsNullOrWhiteSpace(nameContains) ? null : "%" + EscapeLike(nameContains.Trim()) + "%";
-        const string where = """
-            WHERE ($prefix IS NULL OR en.key LIKE $prefix || '%' ESCAPE '\')
-              AND ($pattern IS NULL OR en.name LIKE $pattern ESCAPE '\'
-                   OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = en.id AND a.alias LIKE $pattern ESCAPE '\'))
-            """;
+        var like = store.Dialect.LikeIgnoringCase;
+        var clauses = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (kind is not null)
+        {
+            clauses.Add($"en.key {like} @prefix ESCAPE '\\'");
+            parameters.Add(("@prefix", KindPrefix(kind) + "%"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(nameContains))
+        {
+            clauses.Add($"(en.name {like} @pattern ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = en.id AND a.alias {like} @pattern ESCAPE '\\'))");
+            parameters.Add(("@pattern", "%" + EscapeLike(nameContains.Trim()) + "%"));
+        }
+
+        var where = clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
         return Read(connection => new Page<EntitySummary>(
-            Query(connection, $"SELECT {EntityColumns} FROM entities en {where} ORDER BY 5 DESC, en.name LIMIT $limit OFFSET $offset", ReadEntity,
-                ("$prefix", prefix), ("$pattern", pattern), ("$limit", limit), ("$offset", offset)),
-            Count(connection, $"SELECT count(*) FROM entities en {where}", ("$prefix", prefix), ("$pattern", pattern)),
+            Query(connection, $"SELECT {EntityColumns} FROM entities en {where} ORDER BY 5 DESC, en.name LIMIT @limit OFFSET @offset", ReadEntity,
+                [.. parameters, ("@limit", limit), ("@offset", offset)]),
+            Count(connection, $"SELECT count(*) FROM entities en {where}", [.. parameters]),
             offset,
             limit));
     }
 
     public EntityDetail? GetEntity(long id) => Read(connection =>
     {
-        var entity = Query(connection, $"SELECT {EntityColumns} FROM entities en WHERE en.id = $id", ReadEntity, ("$id", id)).SingleOrDefault();
+        var entity = Query(connection, $"SELECT {EntityColumns} FROM entities en WHERE en.id = @id", ReadEntity, ("@id", id)).SingleOrDefault();
         if (entity is null)
         {
             return null;
         }
 
-        var aliases = Query(connection, "SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias", r => r.GetString(0), ("$id", id));
-        return new EntityDetail(entity, aliases);
+        var aliases = Query(connection, "SELECT alias FROM entity_aliases WHERE entity_id = @id", r => r.GetString(0), ("@id", id));
+        return new EntityDetail(entity, [.. aliases.Order(StringComparer.Ordinal)]);
     });
 
     /// <summary>Entities that share engagements with <paramref name="entityId"/>, most shared first.</summary>
@@ -88,29 +100,29 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         SELECT en.id, en.name, min(p2.side), count(DISTINCT p1.engagement_id) FROM engagement_parties p1
         JOIN engagement_parties p2 ON p2.engagement_id = p1.engagement_id AND p2.entity_id <> p1.entity_id
         JOIN entities en ON en.id = p2.entity_id
-        WHERE p1.entity_id = $id GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT $limit
+        WHERE p1.entity_id = @id GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT @limit
         """,
         r => (new EngagementParty(r.GetInt64(0), r.GetString(1), r.GetString(2)), r.GetInt64(3)),
-        ("$id", entityId),
-        ("$limit", limit)));
+        ("@id", entityId),
+        ("@limit", limit)));
 
     /// <summary>Partner countries or sectors of an entity's engagements, most frequent first.</summary>
     public IReadOnlyList<CountRow> EntityCounts(long entityId, bool sectors) => Read(connection => Query(
         connection,
         sectors
-            ? "SELECT s.sector, count(*) FROM engagement_parties p JOIN engagement_sectors s ON s.engagement_id = p.engagement_id WHERE p.entity_id = $id GROUP BY 1 ORDER BY 2 DESC, 1"
-            : "SELECT c.country, count(*) FROM engagement_parties p JOIN engagement_countries c ON c.engagement_id = p.engagement_id WHERE p.entity_id = $id GROUP BY 1 ORDER BY 2 DESC, 1",
+            ? "SELECT s.sector, count(*) FROM engagement_parties p JOIN engagement_sectors s ON s.engagement_id = p.engagement_id WHERE p.entity_id = @id GROUP BY 1 ORDER BY 2 DESC, 1"
+            : "SELECT c.country, count(*) FROM engagement_parties p JOIN engagement_countries c ON c.engagement_id = p.engagement_id WHERE p.entity_id = @id GROUP BY 1 ORDER BY 2 DESC, 1",
         ReadCount,
-        ("$id", entityId)));
+        ("@id", entityId)));
 
     /// <summary>Documents that mention an entity, newest ingest last.</summary>
     public Page<DocumentSummary> EntityDocuments(long entityId, int offset, int limit)
     {
         CheckPage(offset, limit);
         return Read(connection => new Page<DocumentSummary>(
-            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT document_id FROM mentions WHERE entity_id = $id) ORDER BY d.id LIMIT $limit OFFSET $offset",
-                ReadDocument, ("$id", entityId), ("$limit", limit), ("$offset", offset)),
-            Count(connection, "SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = $id", ("$id", entityId)),
+            Query(connection, $"SELECT {DocumentColumns} FROM documents d WHERE d.id IN (SELECT document_id FROM mentions WHERE entity_id = @id) ORDER BY d.id LIMIT @limit OFFSET @offset",
+                ReadDocument, ("@id", entityId), ("@limit", limit), ("@offset", offset)),
+            Count(connection, "SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = @id", ("@id", entityId)),
             offset,
             limit));
     }
@@ -120,16 +132,17 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         ArgumentNullException.ThrowIfNull(filter);
         CheckPage(offset, limit);
         var (where, parameters) = Where(filter, documentId);
-        var all = parameters.Append(("$limit", (object?)limit)).Append(("$offset", offset)).ToArray();
+        var all = parameters.Append(("@limit", (object?)limit)).Append(("@offset", offset)).ToArray();
+        var sql = store.Dialect;
         return Read(connection => new Page<EngagementRow>(
             Query(connection, $"""
                 SELECT e.id, e.document_id, d.title, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end,
-                  (SELECT json_group_array(json_array(p.entity_id, en.name, p.side)) FROM engagement_parties p JOIN entities en ON en.id = p.entity_id WHERE p.engagement_id = e.id),
-                  (SELECT json_group_array(country) FROM engagement_countries WHERE engagement_id = e.id),
-                  (SELECT json_group_array(sector) FROM engagement_sectors WHERE engagement_id = e.id)
+                  (SELECT {sql.JsonArrayAgg(sql.JsonArray("p.entity_id", "en.name", "p.side"), "p.entity_id")} FROM engagement_parties p JOIN entities en ON en.id = p.entity_id WHERE p.engagement_id = e.id),
+                  (SELECT {sql.JsonArrayAgg("country", "country")} FROM engagement_countries WHERE engagement_id = e.id),
+                  (SELECT {sql.JsonArrayAgg("sector", "sector")} FROM engagement_sectors WHERE engagement_id = e.id)
                 FROM engagements e JOIN documents d ON d.id = e.document_id
                 {where}
-                ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT $limit OFFSET $offset
+                ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT @limit OFFSET @offset
                 """, ReadEngagement, all),
             Count(connection, $"SELECT count(*) FROM engagements e {where}", parameters),
             offset,
@@ -143,18 +156,28 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
     public Page<CommitmentRow> ListCommitments(int offset, int limit, long? documentId = null, long? entityId = null)
     {
         CheckPage(offset, limit);
-        const string where = """
-            WHERE ($doc IS NULL OR c.document_id = $doc)
-              AND ($entity IS NULL OR c.document_id IN (SELECT e.document_id FROM engagements e JOIN engagement_parties p ON p.engagement_id = e.id WHERE p.entity_id = $entity))
-            """;
-        (string, object?)[] parameters = [("$doc", documentId), ("$entity", entityId)];
+        var clauses = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (documentId is not null)
+        {
+            clauses.Add("c.document_id = @doc");
+            parameters.Add(("@doc", documentId));
+        }
+
+        if (entityId is not null)
+        {
+            clauses.Add("c.document_id IN (SELECT e.document_id FROM engagements e JOIN engagement_parties p ON p.engagement_id = e.id WHERE p.entity_id = @entity)");
+            parameters.Add(("@entity", entityId));
+        }
+
+        var where = clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
         return Read(connection => new Page<CommitmentRow>(
             Query(connection, $"""
-                SELECT c.id, c.document_id, d.title, c.what, c.who, c.due, c.start, c.end
+                SELECT c.id, c.document_id, d.title, c.what, c.who, c.due, c.start, c."end"
                 FROM commitments c JOIN documents d ON d.id = c.document_id {where}
-                ORDER BY c.due IS NULL, c.due, c.id LIMIT $limit OFFSET $offset
-                """, ReadCommitment, [.. parameters, ("$limit", limit), ("$offset", offset)]),
-            Count(connection, $"SELECT count(*) FROM commitments c {where}", parameters),
+                ORDER BY c.due IS NULL, c.due, c.id LIMIT @limit OFFSET @offset
+                """, ReadCommitment, [.. parameters, ("@limit", limit), ("@offset", offset)]),
+            Count(connection, $"SELECT count(*) FROM commitments c {where}", [.. parameters]),
             offset,
             limit));
     }
@@ -180,18 +203,18 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         (SELECT count(DISTINCT document_id) FROM mentions m WHERE m.entity_id = en.id)
         """;
 
-    private static EntitySummary ReadEntity(SqliteDataReader r) =>
+    private static EntitySummary ReadEntity(DbDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetNullableString(3), KindOfKey(r.GetString(1)), r.GetInt64(4), r.GetInt64(5));
 
-    private static DocumentSummary ReadDocument(SqliteDataReader r) =>
+    private static DocumentSummary ReadDocument(DbDataReader r) =>
         new(r.GetInt64(0), r.GetNullableString(1), r.GetNullableString(2), r.GetString(3), r.GetString(4), r.GetNullableString(5), r.GetNullableInt64(6));
 
-    private static CommitmentRow ReadCommitment(SqliteDataReader r) =>
+    private static CommitmentRow ReadCommitment(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt64(1), r.GetNullableString(2), r.GetString(3), r.GetNullableString(4), r.GetNullableString(5), r.GetInt32(6), r.GetInt32(7));
 
-    private static CountRow ReadCount(SqliteDataReader r) => new(r.GetString(0), r.GetInt64(1));
+    private static CountRow ReadCount(DbDataReader r) => new(r.GetString(0), r.GetInt64(1));
 
-    private static EngagementRow ReadEngagement(SqliteDataReader r)
+    private static EngagementRow ReadEngagement(DbDataReader r)
     {
         using var parties = JsonDocument.Parse(r.GetString(9));
         return new EngagementRow(
@@ -214,37 +237,37 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
 
         if (documentId is not null)
         {
-            Add("e.document_id = $doc", "$doc", documentId);
+            Add("e.document_id = @doc", "@doc", documentId);
         }
 
         if (filter.Country is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_countries c WHERE c.engagement_id = e.id AND c.country = $country)", "$country", filter.Country);
+            Add("EXISTS (SELECT 1 FROM engagement_countries c WHERE c.engagement_id = e.id AND c.country = @country)", "@country", filter.Country);
         }
 
         if (filter.Sector is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_sectors s WHERE s.engagement_id = e.id AND s.sector = $sector)", "$sector", filter.Sector);
+            Add("EXISTS (SELECT 1 FROM engagement_sectors s WHERE s.engagement_id = e.id AND s.sector = @sector)", "@sector", filter.Sector);
         }
 
         if (filter.Type is not null)
         {
-            Add("e.type = $type", "$type", filter.Type);
+            Add("e.type = @type", "@type", filter.Type);
         }
 
         if (filter.EntityId is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_parties p WHERE p.engagement_id = e.id AND p.entity_id = $entity)", "$entity", filter.EntityId);
+            Add("EXISTS (SELECT 1 FROM engagement_parties p WHERE p.engagement_id = e.id AND p.entity_id = @entity)", "@entity", filter.EntityId);
         }
 
         if (filter.YearFrom is not null)
         {
-            Add("substr(e.date, 1, 4) >= $from", "$from", filter.YearFrom.Value.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            Add("substr(e.date, 1, 4) >= @from", "@from", filter.YearFrom.Value.ToString("D4", CultureInfo.InvariantCulture));
         }
 
         if (filter.YearTo is not null)
         {
-            Add("substr(e.date, 1, 4) <= $to", "$to", filter.YearTo.Value.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            Add("substr(e.date, 1, 4) <= @to", "@to", filter.YearTo.Value.ToString("D4", CultureInfo.InvariantCulture));
         }
 
         return (clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), [.. parameters]);
@@ -259,22 +282,11 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
     }
 
-    private T Read<T>(Func<SqliteConnection, T> action)
-    {
-        try
-        {
-            using var connection = store.OpenConnection();
-            return action(connection);
-        }
-        catch (SqliteException e)
-        {
-            throw e.ToStoreException(store.Path);
-        }
-    }
+    private T Read<T>(Func<DbTransaction, T> action) => store.Read((_, transaction) => action(transaction));
 
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    private static List<T> Query<T>(DbTransaction transaction, string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
-        using var command = Prepare(connection, sql, parameters);
+        using var command = transaction.Command(sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -285,21 +297,9 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         return rows;
     }
 
-    private static long Count(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static long Count(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Prepare(connection, sql, parameters);
-        return (long)command.ExecuteScalar()!; // count(*) always yields a row.
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
+        using var command = transaction.Command(sql, parameters);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture); // count(*) always yields a row.
     }
 }

@@ -1,20 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SoftPowerAtlas.Storage.Facts;
 
 /// <summary>
-/// The SQL behind <see cref="FactReader"/>. Filters on country, sector, party and type narrow rows in
-/// SQLite; dates are compared exactly in C# (a partial or fiscal-year date is a span of days, which
+/// The SQL behind <see cref="FactReader"/>, one text for SQLite and PostgreSQL. Filters on country,
+/// sector, party and type narrow rows in SQL; dates are compared exactly in C# (a partial or fiscal-year date is a span of days, which
 /// text comparison gets wrong), after a coarse year test in SQL.
 /// </summary>
 [SuppressMessage(
     "Security",
     "CA2100:Review SQL queries for security vulnerabilities",
-    Justification = "The SQL is built from constant fragments and numbered $p parameters; every value from input is bound, never spliced.")]
-internal sealed partial class SqliteFactsQueries(SqliteConnection connection, SqliteTransaction transaction)
+    Justification = "The SQL is built from constant fragments and numbered @p parameters; every value from input is bound, never spliced.")]
+internal sealed partial class FactsQueries(DbTransaction transaction)
 {
     private readonly Dictionary<long, DocumentText> _documents = [];
 
@@ -122,21 +122,8 @@ internal sealed partial class SqliteFactsQueries(SqliteConnection connection, Sq
         return names;
     }
 
-    public SqliteCommand Command(string sql, SqlWhere? parameters = null)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        if (parameters is not null)
-        {
-            foreach (var (name, value) in parameters.Parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-        }
-
-        return command;
-    }
+    public DbCommand Command(string sql, SqlWhere? parameters = null) =>
+        transaction.Command(sql, [.. (parameters?.Parameters ?? []).Select(p => (p.Name, (object?)p.Value))]);
 
     private static void AddEngagementConditions(SqlWhere where, FactFilter filter, bool withDates, bool withTypes)
     {
@@ -221,7 +208,7 @@ internal sealed partial class SqliteFactsQueries(SqliteConnection connection, Sq
         return result;
     }
 
-    private Dictionary<long, List<T>> Group<T>(string sql, SqlWhere where, Func<SqliteDataReader, T> map)
+    private Dictionary<long, List<T>> Group<T>(string sql, SqlWhere where, Func<DbDataReader, T> map)
     {
         var groups = new Dictionary<long, List<T>>();
         using var command = Command(sql, where);
@@ -247,8 +234,7 @@ internal sealed partial class SqliteFactsQueries(SqliteConnection connection, Sq
             return doc;
         }
 
-        using var command = Command("SELECT source, source_url, title, content_hash, original_text, format FROM documents WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
+        using var command = transaction.Command("SELECT source, source_url, title, content_hash, original_text, format FROM documents WHERE id = @id", ("@id", id));
         using var reader = command.ExecuteReader();
         doc = reader.Read()
             ? new DocumentText(id, reader.GetString(0), Nullable(reader, 1), Nullable(reader, 2), reader.GetString(3), reader.GetString(4), reader.GetString(5) == "html")
@@ -257,7 +243,7 @@ internal sealed partial class SqliteFactsQueries(SqliteConnection connection, Sq
         return doc;
     }
 
-    private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>A document's source and original text, read once per query.</summary>
     private sealed partial record DocumentText(long Id, string Path, string? Url, string? Title, string ContentHash, string Text, bool IsHtml)
@@ -303,19 +289,19 @@ internal sealed class SqlWhere
 
     public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
 
-    public string Sql => _conditions.Count == 0 ? "1" : string.Join(" AND ", _conditions);
+    public string Sql => _conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", _conditions);
 
     public void Add(string condition) => _conditions.Add(condition);
 
     /// <summary>Binds one value and returns its placeholder.</summary>
     public string Value(object value)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"$p{_parameters.Count}");
+        var name = string.Create(CultureInfo.InvariantCulture, $"@p{_parameters.Count}");
         _parameters.Add((name, value));
         return name;
     }
 
-    /// <summary>Binds a list and returns "$p1, $p2, ...".</summary>
+    /// <summary>Binds a list and returns "@p1, @p2, ...".</summary>
     public string In(IEnumerable<string> values)
     {
         var b = new StringBuilder();

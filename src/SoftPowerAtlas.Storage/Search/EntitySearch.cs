@@ -1,28 +1,42 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SoftPowerAtlas.Analysis.Entities;
 
 namespace SoftPowerAtlas.Storage.Search;
 
-/// <summary>Entities by alias: lookups for <c>agency:</c> filters and for entity search.</summary>
-internal static class SqliteEntitySearch
+/// <summary>
+/// Entities by alias: lookups for <c>agency:</c> filters and for entity search (<c>atlas entities</c>),
+/// one SQL for both stores, the case-insensitive comparisons from the store's dialect.
+/// </summary>
+public static class EntitySearch
 {
     private const int Candidates = 500;
+
+    /// <summary>Entities known by a name, key or alias containing <paramref name="text"/> (any case), exact names first.</summary>
+    public static IReadOnlyList<EntityMatch> Find(IAtlasStore store, string text, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return store.Read((connection, transaction) => Find(connection, transaction, store.Dialect, text, limit));
+    }
 
     /// <summary>
     /// The entity keys each <c>agency:</c> filter names: every entity with that alias or name (any
     /// case, with or without a final dot), and the reference agency of that name.
     /// </summary>
-    public static IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> ResolveAgencies(SqliteConnection connection, SearchQuery query, List<string> notes)
+    internal static IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> ResolveAgencies(
+        DbConnection connection, DbTransaction? transaction, StoreDialect dialect, SearchQuery query, List<string> notes)
     {
         var resolved = new Dictionary<FieldFilter, IReadOnlyList<string>>();
         using var select = connection.CreateCommand();
-        select.CommandText = """
+        select.Transaction = transaction;
+        select.CommandText = $"""
             SELECT e.key FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-            WHERE a.alias = $a COLLATE NOCASE OR a.alias = $b COLLATE NOCASE
-            UNION SELECT key FROM entities WHERE key = $a OR name = $a COLLATE NOCASE OR name = $b COLLATE NOCASE
+            WHERE {dialect.EqualsIgnoringCase("a.alias", "@a")} OR {dialect.EqualsIgnoringCase("a.alias", "@b")}
+            UNION SELECT key FROM entities WHERE key = @a OR {dialect.EqualsIgnoringCase("name", "@a")} OR {dialect.EqualsIgnoringCase("name", "@b")}
             """;
-        var a = select.Parameters.Add("$a", SqliteType.Text);
-        var b = select.Parameters.Add("$b", SqliteType.Text);
+        var a = select.Add("@a", string.Empty);
+        var b = select.Add("@b", string.Empty);
         foreach (var filter in query.Filters.Where(f => f.Field == SearchField.Agency))
         {
             var keys = new SortedSet<string>(StringComparer.Ordinal);
@@ -58,7 +72,7 @@ internal static class SqliteEntitySearch
         return resolved;
     }
 
-    public static IReadOnlyList<EntityMatch> Find(SqliteConnection connection, string text, int limit)
+    internal static IReadOnlyList<EntityMatch> Find(DbConnection connection, DbTransaction? transaction, StoreDialect dialect, string text, int limit)
     {
         var wanted = text.Trim();
         if (wanted.Length == 0)
@@ -66,18 +80,22 @@ internal static class SqliteEntitySearch
             return [];
         }
 
+        var like = dialect.LikeIgnoringCase;
         using var select = connection.CreateCommand();
-        select.CommandText = """
-            SELECT e.id, e.key, e.name, e.country, group_concat(a.alias, char(31))
+        select.Transaction = transaction;
+        select.CommandText = $"""
+            SELECT e.id, e.key, e.name, e.country, {dialect.StringAgg("a.alias", '\u001f')},
+                   (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id)
             FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
-            WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE $like ESCAPE '\'
-                           UNION SELECT id FROM entities WHERE name LIKE $like ESCAPE '\' OR key LIKE $like ESCAPE '\'
-                           LIMIT $candidates)
+            WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE alias {like} @like ESCAPE '\'
+                           UNION SELECT id FROM entities WHERE name {like} @like ESCAPE '\' OR key {like} @like ESCAPE '\'
+                           LIMIT @candidates)
             GROUP BY e.id
             """;
-        select.Parameters.AddWithValue("$like", "%" + Escape(wanted) + "%");
-        select.Parameters.AddWithValue("$candidates", Candidates);
-        var found = new List<(long Id, string Key, string Name, string? Country, List<string> Aliases, int Rank)>();
+        select.Add("@like", "%" + Escape(wanted) + "%");
+        select.Add("@candidates", Candidates);
+        // Documents are counted in the same query: one round trip, however many entities match.
+        var found = new List<(string Key, string Name, string? Country, List<string> Aliases, long Documents, int Rank)>();
         using (var reader = select.ExecuteReader())
         {
             while (reader.Read())
@@ -89,21 +107,16 @@ internal static class SqliteEntitySearch
                 var rank = names.Any(n => SameName(n, wanted)) || SameName(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], wanted) ? 0
                     : names.Any(n => n.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) ? 1
                     : 2;
-                found.Add((reader.GetInt64(0), reader.GetString(1), name, reader.IsDBNull(3) ? null : reader.GetString(3), aliases, rank));
+                found.Add((key, name, reader.IsDBNull(3) ? null : reader.GetString(3), aliases, reader.GetInt64(5), rank));
             }
         }
 
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = $id";
-        var id = count.Parameters.Add("$id", SqliteType.Integer);
         return found
             .Select(f =>
             {
-                id.Value = f.Id;
-                var documents = (long)count.ExecuteScalar()!;
                 var colon = f.Key.IndexOf(':', StringComparison.Ordinal);
                 var kind = colon > 0 ? f.Key[..colon] : "entity";
-                return (Match: new EntityMatch(f.Key, kind, f.Name, f.Country, f.Aliases.Where(x => x != f.Name).Order(StringComparer.Ordinal).ToList(), documents), f.Rank);
+                return (Match: new EntityMatch(f.Key, kind, f.Name, f.Country, f.Aliases.Where(x => x != f.Name).Order(StringComparer.Ordinal).ToList(), f.Documents), f.Rank);
             })
             .OrderBy(m => m.Rank).ThenByDescending(m => m.Match.Documents).ThenBy(m => m.Match.Name, StringComparer.Ordinal)
             .Take(limit)
