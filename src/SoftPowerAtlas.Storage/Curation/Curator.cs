@@ -1,10 +1,5 @@
-using System.Data;
-using System.Data.Common;
 using System.Text.Json.Nodes;
-using Npgsql;
 using SoftPowerAtlas.Storage.Facts;
-using SoftPowerAtlas.Storage.Postgres;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Curation;
 
@@ -335,53 +330,7 @@ public sealed partial class Curator(IAtlasStore store, TimeProvider clock)
         }, write: true);
     }
 
-    private T Read<T>(Func<CurationSql, T> read) => Run(sql => (read(sql), false), write: false);
+    private T Read<T>(Func<CurationSql, T> read) => StoreTransactions.Run(store, sql => (read(sql), false), write: false);
 
-    /// <summary>One transaction on the store's engine; with the write lock, committed when <c>commit</c> says so.</summary>
-    private T Run<T>(Func<CurationSql, (T Result, bool Commit)> work, bool write)
-    {
-        var (connection, dialect) = store switch
-        {
-            SqliteAtlasStore s => ((DbConnection)s.OpenConnection(), (StoreDialect)new SqliteDialect(s.Path)),
-            PostgresAtlasStore p => (p.DataSource.OpenConnection(), p.Dialect),
-            _ => throw new NotSupportedException($"curation does not know the store {store.GetType().Name}"),
-        };
-        try
-        {
-            using (connection)
-            {
-                using var transaction = Begin(connection, write);
-                var (result, commit) = work(new CurationSql(transaction, dialect));
-                if (commit)
-                {
-                    transaction.Commit();
-                }
-
-                return result;
-            }
-        }
-        catch (DbException e)
-        {
-            throw dialect.ToStoreException(e);
-        }
-    }
-
-    private static DbTransaction Begin(DbConnection connection, bool write)
-    {
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            return sqlite.BeginTransaction(deferred: !write); // IMMEDIATE for a write: the file's write lock, as ingest takes it
-        }
-
-        var transaction = connection.BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
-        if (!write)
-        {
-            return transaction;
-        }
-
-        using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.AddWithValue("key", PostgresAtlasStore.IngestLock);
-        command.ExecuteNonQuery();
-        return transaction;
-    }
+    private T Run<T>(Func<CurationSql, (T Result, bool Commit)> work, bool write) => StoreTransactions.Run(store, work, write);
 }
