@@ -87,7 +87,8 @@ public sealed partial class Curator(IAtlasStore store, TimeProvider clock)
 
                 (key, hash) = (row.Key, row.ContentHash);
             }
-            else if (failure == CurationFailure.NotFound && marks.Keys.Where(k => k.StartsWith(Normalize(id), StringComparison.Ordinal)).ToList() is [var only])
+            else if (failure == CurationFailure.NotFound && status == CommitmentStatuses.Open
+                && marks.Values.Where(m => m.Status != CommitmentStatuses.Open && m.Key.StartsWith(Normalize(id), StringComparison.Ordinal)).Select(m => m.Key).ToList() is [var only])
             {
                 (key, hash) = (only, marks[only].ContentHash);
             }
