@@ -6,6 +6,9 @@ namespace SoftPowerAtlas.Storage.Curation;
 /// <summary>The SQL of the audit log: append an event, mark one undone, read events back.</summary>
 internal static class CurationLog
 {
+    /// <summary>Thai and other scripts as characters, not \u escapes: the log is read by people (pages encode it for HTML).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private const string Columns = "id, at, actor, kind, target, before_json, after_json, undoes, undone_by";
 
     public static CurationEvent Append(
@@ -18,7 +21,7 @@ internal static class CurationLog
             VALUES (@at, @actor, @kind, @target, @hash, @before, @after, @undoes) RETURNING id
             """,
             ("@at", stamp), ("@actor", actor), ("@kind", kind), ("@target", target), ("@hash", contentHash),
-            ("@before", before?.ToJsonString()), ("@after", after?.ToJsonString()), ("@undoes", undoes))!.Value; // RETURNING id always yields one.
+            ("@before", before?.ToJsonString(CurationLog.JsonOptions)), ("@after", after?.ToJsonString(CurationLog.JsonOptions)), ("@undoes", undoes))!.Value; // RETURNING id always yields one.
         if (undoes is { } undone)
         {
             sql.Execute("UPDATE curation_events SET undone_by = @id WHERE id = @undone", ("@id", id), ("@undone", undone));

@@ -134,9 +134,9 @@ public sealed partial class Curator(IAtlasStore store, TimeProvider clock)
 
         // The aliases the merge gave the surviving entity: an undo takes exactly these away again.
         var after = new JsonObject { ["into"] = into.Key, ["added_aliases"] = Array(added) };
-        sql.Execute("UPDATE curation_events SET after_json = @after WHERE id = @id", ("@after", after.ToJsonString()), ("@id", e.Id));
+        sql.Execute("UPDATE curation_events SET after_json = @after WHERE id = @id", ("@after", after.ToJsonString(CurationLog.JsonOptions)), ("@id", e.Id));
         replay.Forget();
-        return CurationResult.Made(e with { After = after.ToJsonString() });
+        return CurationResult.Made(e with { After = after.ToJsonString(CurationLog.JsonOptions) });
     });
 
     /// <summary>
@@ -246,7 +246,7 @@ public sealed partial class Curator(IAtlasStore store, TimeProvider clock)
         });
     }
 
-    private static CuratedFact ToFact(FactRow row, JsonObject state) => new(row.Key, row.Kind, row.DocumentId, row.ContentHash, state.ToJsonString());
+    private static CuratedFact ToFact(FactRow row, JsonObject state) => new(row.Key, row.Kind, row.DocumentId, row.ContentHash, state.ToJsonString(CurationLog.JsonOptions));
 
     private static CurationResult Unchanged(string detail) => new(null, null, CurationFailure.None) { Detail = detail };
 
