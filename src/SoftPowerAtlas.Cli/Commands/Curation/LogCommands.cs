@@ -74,7 +74,7 @@ internal static class LogCommands
 
             return CurationCommands.Run(parse.GetValue(db)!, console, (curator, _) => parse.GetValue(unapplied)
                 ? Unapplied(curator, console)
-                : History(curator, console, Target(parse.GetValue(target)), l, p, parse.GetValue(json)));
+                : History(curator, console, Target(curator, parse.GetValue(target)), l, p, parse.GetValue(json)));
         });
         return command;
     }
@@ -89,8 +89,8 @@ internal static class LogCommands
         return command;
     }
 
-    /// <summary>A bare fact id is read as <c>fact:ID</c>; an entity key without prefix as <c>entity:KEY</c>.</summary>
-    private static string? Target(string? text)
+    /// <summary>A fact id (or a unique prefix of one) is read as <c>fact:KEY</c>; an entity key without prefix as <c>entity:KEY</c>.</summary>
+    private static string? Target(Curator curator, string? text)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -98,13 +98,23 @@ internal static class LogCommands
             return null;
         }
 
-        if (text.StartsWith(CurationTargets.FactPrefix, StringComparison.Ordinal) || text.StartsWith(CurationTargets.EntityPrefix, StringComparison.Ordinal)
-            || text.StartsWith(CurationTargets.DocumentPrefix, StringComparison.Ordinal))
+        if (text.StartsWith(CurationTargets.EntityPrefix, StringComparison.Ordinal) || text.StartsWith(CurationTargets.DocumentPrefix, StringComparison.Ordinal))
         {
             return text;
         }
 
-        return text.Contains(':', StringComparison.Ordinal) ? CurationTargets.Entity(text) : CurationTargets.Fact(text.ToLowerInvariant());
+        if (text.StartsWith(CurationTargets.FactPrefix, StringComparison.Ordinal))
+        {
+            text = text[CurationTargets.FactPrefix.Length..];
+        }
+
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return CurationTargets.Entity(text);
+        }
+
+        // A fact still stored is named by its whole key; one no longer stored only by the key as given.
+        return CurationTargets.Fact(curator.FindFact(text).Fact?.Key ?? text.ToLowerInvariant());
     }
 
     private static int History(Curator curator, CliConsole console, string? target, int limit, int page, bool json)

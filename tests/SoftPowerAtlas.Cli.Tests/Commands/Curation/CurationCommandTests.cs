@@ -32,7 +32,7 @@ public sealed class CurationCommandTests : IDisposable
         Assert.Equal("meeting", entry.GetProperty("type").GetString());
         Assert.DoesNotContain("media_pr", entry.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()));
 
-        var history = await Atlas.RunAsync(Clock, "--db", db, "history", "--target", id, "--json");
+        var history = await Atlas.RunAsync(Clock, "--db", db, "history", "--target", id[..7], "--json");
         var e = JsonDocument.Parse(history.Out).RootElement.GetProperty("events")[0];
         Assert.Equal(("somchai", "fact.set", "mou_signing", "meeting"), (e.GetProperty("actor").GetString(), e.GetProperty("kind").GetString(),
             e.GetProperty("before").GetProperty("type").GetString(), e.GetProperty("after").GetProperty("type").GetString()));
