@@ -58,6 +58,13 @@ public sealed partial class Curator
         return Read(sql => new CurationPage(CurationLog.Page(sql, target, offset, limit, out var total), total, offset, limit));
     }
 
+    /// <summary>The stable keys of a document's facts by kind (<c>engagement</c>, <c>commitment</c>) and row id, for pages that list rows.</summary>
+    public IReadOnlyDictionary<(string Kind, long RowId), string> FactKeysOf(long documentId) => Read(sql =>
+        sql.Rows(
+            "SELECT 'engagement', id, fact_key FROM engagements WHERE document_id = @doc AND fact_key IS NOT NULL UNION ALL SELECT 'commitment', id, fact_key FROM commitments WHERE document_id = @doc AND fact_key IS NOT NULL",
+            r => (Kind: r.GetString(0), RowId: r.GetInt64(1), Key: r.GetString(2)), ("@doc", documentId))
+        .ToDictionary(r => (r.Kind, r.RowId), r => r.Key));
+
     /// <summary>One event by id.</summary>
     public CurationEvent? GetEvent(long id) => Read(sql => CurationLog.Get(sql, id));
 
