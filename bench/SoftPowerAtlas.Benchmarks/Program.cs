@@ -8,6 +8,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- digest --docs 2000       SHA-256 of what the pipeline stores for N synthesized documents (fixed clock)
 //   -- search --docs 100000     build (or reuse) a search database of N documents; query latency p50/p95/p99 with facets
 //   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
+//   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
     "digest" => DigestCommand.Run(args[1..]),
     "search" => SearchCommand.Run(args[1..]),
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
+    "curation" => await CurationCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
