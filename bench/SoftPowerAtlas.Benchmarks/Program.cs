@@ -9,6 +9,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- search --docs 100000     build (or reuse) a search database of N documents; query latency p50/p95/p99 with facets
 //   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
 //   -- engines --sqlite PATH --postgres URL   the same reads on a SQLite store and its PostgreSQL copy, alternately
+//   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "search" => SearchCommand.Run(args[1..]),
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
     "engines" => EnginesCommand.Run(args[1..]),
+    "curation" => await CurationCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -44,6 +44,7 @@ public static class AtlasCommand
         root.Subcommands.Add(Commands.Search.SearchCommand.Create(db, console));
         root.Subcommands.Add(Commands.Search.EntitiesCommand.Create(db, console));
         TrackingCommands.AddTo(root, db, console);
+        Commands.Curation.CurationCommands.AddTo(root, db, console);
         root.Subcommands.Add(SourceCommand.Create(db, console));
         root.Subcommands.Add(CollectCommand.Create(db, console));
         root.Subcommands.Add(UserCommand.Create(db, console));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Duplicates;
+using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Search;
 
@@ -21,6 +22,7 @@ internal sealed class IngestBatch : IIngestBatch
     private readonly DbCommand _insertBands;
     private readonly DbCommand _insertSource;
     private readonly FactsWriter _facts;
+    private readonly CurationReplay _curation;
     private bool _finished;
 
     public IngestBatch(DbTransaction transaction, StoreDialect dialect, TimeProvider clock)
@@ -47,6 +49,7 @@ internal sealed class IngestBatch : IIngestBatch
             ON CONFLICT (source, document_id) DO NOTHING
             """);
         _facts = new FactsWriter(Prepare);
+        _curation = new CurationReplay(new CurationSql(transaction, dialect));
     }
 
     /// <summary>The batch's transaction, for work that must commit with its documents (a job marked done).</summary>
@@ -140,6 +143,7 @@ internal sealed class IngestBatch : IIngestBatch
             if (document.FactsJson is { } facts)
             {
                 _facts.Write(id, facts);
+                _curation.AfterFactsWritten(id, document.ContentHash); // names the facts and applies the curation in force
             }
 
             return id;

@@ -59,6 +59,7 @@ public static class AtlasWebHost
         services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DocumentAnnotator>();
         services.AddSingleton<UploadIngester>();
+        services.AddScoped<CurationApi.Context>();
         services.AddSingleton(UiLabels.Default);
         services.AddScoped<UiText>();
         services.AddHttpContextAccessor();

@@ -18,6 +18,9 @@ public abstract class StoreFixture : IDisposable
     /// <summary>Runs a query on the test's database behind the store's back and returns its one number.</summary>
     public abstract long Scalar(string sql);
 
+    /// <summary>Runs a query behind the store's back and returns its one text value (null for none or NULL).</summary>
+    public abstract string? Text(string sql);
+
     public void Dispose()
     {
         Dispose(disposing: true);

@@ -7,7 +7,7 @@ using SoftPowerAtlas.Storage.Tracking;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
-/// <summary><c>atlas due</c>, <c>atlas done ID</c>, <c>atlas undone ID</c>: commitments as a to-do list.</summary>
+/// <summary><c>atlas due</c>: commitments as a to-do list (marking them is curation: <c>atlas done|drop|undone</c>).</summary>
 internal static class DueCommand
 {
     public static Command Create(Option<string> db, CliConsole console)
@@ -26,23 +26,6 @@ internal static class DueCommand
         command.Options.Add(all);
         command.Options.Add(json);
         command.SetAction(parse => Run(parse.GetValue(db)!, filter.Read(parse), parse.GetValue(asOf), parse.GetValue(within)!, parse.GetValue(all), parse.GetValue(json), console));
-        return command;
-    }
-
-    public static Command CreateDone(Option<string> db, CliConsole console)
-    {
-        var id = new Argument<string>("id") { Description = "The commitment's id as 'atlas due' prints it (a unique prefix of 6 or more digits will do)." };
-        var note = new Option<string?>("--note") { Description = "What was done, or where it is recorded." };
-        var command = new Command("done", "Mark a commitment done. The mark is kept by a key of the document's text and the sentence, so it survives ingesting or extracting the document again.") { id, note };
-        command.SetAction(parse => Mark(parse.GetValue(db)!, parse.GetValue(id)!, parse.GetValue(note), done: true, console));
-        return command;
-    }
-
-    public static Command CreateUndone(Option<string> db, CliConsole console)
-    {
-        var id = new Argument<string>("id") { Description = "The commitment's id as 'atlas due --all' prints it." };
-        var command = new Command("undone", "Take the done mark off a commitment.") { id };
-        command.SetAction(parse => Mark(parse.GetValue(db)!, parse.GetValue(id)!, null, done: false, console));
         return command;
     }
 
@@ -136,6 +119,7 @@ internal static class DueCommand
                 CommitmentState.Overdue => string.Create(CultureInfo.InvariantCulture, $"OVERDUE by {-item.DaysLeft} d"),
                 CommitmentState.DueSoon => string.Create(CultureInfo.InvariantCulture, $"due in {item.DaysLeft} d"),
                 CommitmentState.Done => "done",
+                CommitmentState.Dropped => "dropped",
                 _ => string.Create(CultureInfo.InvariantCulture, $"open, {item.DaysLeft} d left"),
             };
             o.WriteLine($"{c.Key}  {state,-18} due {item.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (written {c.DueWritten})");
@@ -143,7 +127,7 @@ internal static class DueCommand
             o.WriteLine($"    what: {FactCommands.OneLine(c.What, 200)}");
             if (item.Mark is { } mark)
             {
-                o.WriteLine($"    done {mark.ChangedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(mark.Note is null ? string.Empty : ": " + mark.Note)}");
+                o.WriteLine($"    {mark.Status} {mark.ChangedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{(mark.Note is null ? string.Empty : ": " + mark.Note)}");
             }
 
             o.WriteLine($"    \"{FactCommands.OneLine(c.Sentence)}\"");
@@ -153,35 +137,5 @@ internal static class DueCommand
         var overdue = report.Items.Count(i => i.State == CommitmentState.Overdue);
         var soon = report.Items.Count(i => i.State == CommitmentState.DueSoon);
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{overdue} overdue, {soon} due soon; {report.Undated} commitments give no due date. Mark one done with 'atlas done ID'."));
-    }
-
-    private static int Mark(string dbPath, string id, string? note, bool done, CliConsole console)
-    {
-        using var store = FactCommands.Open(dbPath, console, console.Clock);
-        if (store is null)
-        {
-            return AtlasCommand.SomeInputsFailed;
-        }
-
-        try
-        {
-            var tracker = new CommitmentTracker(new FactReader(store), console.Clock);
-            var result = done ? tracker.MarkDone(id, note) : tracker.Reopen(id);
-            if (result.Error is not null)
-            {
-                console.Error.WriteLine($"atlas: {result.Error}");
-                return CommitmentKey.IsPrefix(id.Trim().ToLowerInvariant()) ? AtlasCommand.SomeInputsFailed : AtlasCommand.UsageError;
-            }
-
-            console.Out.WriteLine(done
-                ? $"{result.Key} marked done: {FactCommands.OneLine(result.What ?? string.Empty, 120)}"
-                : result.Changed ? $"{result.Key} is open again." : $"{result.Key} was not marked done; nothing changed.");
-            return AtlasCommand.Ok;
-        }
-        catch (StoreException e)
-        {
-            console.Error.WriteLine($"atlas: {e.Message}");
-            return AtlasCommand.SomeInputsFailed;
-        }
     }
 }

@@ -112,7 +112,7 @@ internal static class TimelineCommand
             var when = e.Date is { } d ? d.Written.Replace('T', ' ') : "(no date)";
             var where = e.Countries.Count > 0 ? "  " + string.Join(",", e.Countries) : string.Empty;
             var sectors = e.Sectors.Count > 0 ? "  [" + string.Join(", ", e.Sectors) + "]" : string.Empty;
-            var id = e.Kind == "commitment" ? "  id " + e.Id : string.Empty;
+            var id = "  id " + e.Id; // the id 'atlas fact set', 'done' and 'note' take
             o.WriteLine($"{when,-21} {e.Type}{where}{sectors}{id}");
             var parties = e.Parties.Where(p => p.Side != "person").Select(p => $"{p.Name} ({p.Side})").ToList();
             if (e.Who is not null)

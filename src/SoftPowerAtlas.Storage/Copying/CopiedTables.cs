@@ -24,7 +24,7 @@ internal static class CopiedTables
         new("engagement_sectors", HasIdentity: false),
         new("commitments", HasIdentity: true),
         new("person_roles", HasIdentity: false),
-        new("commitment_status", HasIdentity: false),
+        new("curation_events", HasIdentity: true),
         new("sources", HasIdentity: true),
         new("fetched_items", HasIdentity: true),
         new("users", HasIdentity: true),

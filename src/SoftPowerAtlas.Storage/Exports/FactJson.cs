@@ -102,6 +102,7 @@ public static class FactJson
         ArgumentNullException.ThrowIfNull(e);
         w.WriteStartObject();
         w.WriteNumber("id", e.Id);
+        w.WriteString("key", e.Key);
         w.WriteString("type", e.Type);
         WriteDate(w, "date", e.Date);
         w.WriteString("place", e.Place);

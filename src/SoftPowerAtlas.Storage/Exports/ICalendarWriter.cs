@@ -174,7 +174,11 @@ public sealed class ICalendarWriter(TimeProvider clock)
         var what = CommitmentKey.Normalize(c.What);
         Line(b, "SUMMARY:" + Escape((c.Who is null ? string.Empty : c.Who + ": ") + (what.Length > 120 ? what[..120] + "…" : what)));
         Line(b, "DESCRIPTION:" + Escape(CommitmentKey.Normalize(c.Sentence) + "\n\nDue as written: " + c.DueWritten + "\nCommitment id: " + c.Key + "\n" + Describe(c.Source)));
-        if (due?.Mark is { } mark)
+        if (due?.Mark is { Status: Curation.CommitmentStatuses.Dropped })
+        {
+            Line(b, "STATUS:CANCELLED");
+        }
+        else if (due?.Mark is { } mark)
         {
             Line(b, "STATUS:COMPLETED");
             Line(b, "COMPLETED:" + mark.ChangedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));

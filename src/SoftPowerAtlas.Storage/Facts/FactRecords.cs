@@ -33,7 +33,11 @@ public sealed record EngagementFact(
     IReadOnlyList<string> Countries,
     IReadOnlyList<string> Sectors,
     string Evidence,
-    SourceRef Source);
+    SourceRef Source)
+{
+    /// <summary>Stable id (16 hex digits over the document's text and the passage): survives re-ingest and re-extraction; curation edits it by this.</summary>
+    public string Key { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// A stored commitment. <paramref name="Key"/> survives re-ingest and re-extraction (it hashes the

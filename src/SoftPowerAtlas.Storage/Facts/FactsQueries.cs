@@ -50,13 +50,13 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
             where.Add(byDocument);
         }
 
-        var rows = new List<(long Id, long Doc, int Ordinal, string What, string? Who, string? Due, int Start, int End)>();
-        using (var command = Command("SELECT c.id, c.document_id, c.ordinal, c.what, c.who, c.due, c.start, c.\"end\" FROM commitments c WHERE " + where.Sql + " ORDER BY c.document_id, c.ordinal", where))
+        var rows = new List<(long Id, long Doc, int Ordinal, string What, string? Who, string? Due, int Start, int End, string? Key)>();
+        using (var command = Command("SELECT c.id, c.document_id, c.ordinal, c.what, c.who, c.due, c.start, c.\"end\", c.fact_key FROM commitments c WHERE " + where.Sql + " ORDER BY c.document_id, c.ordinal", where))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7), Nullable(reader, 8)));
             }
         }
 
@@ -86,7 +86,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
             var due = r.Due is null ? null : FactDate.Parse(r.Due) is { Error: null } d ? d.Value : (FactDate?)null;
             result.Add(new CommitmentFact(
                 r.Id,
-                CommitmentKey.Compute(doc.ContentHash, sentence, r.Due, occurrence),
+                r.Key ?? CommitmentKey.Compute(doc.ContentHash, sentence, r.Due, occurrence), // stored keys survive a corrected due date
                 r.What,
                 r.Who,
                 r.Due,
@@ -166,13 +166,13 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
 
     private List<EngagementFact> LoadEngagements(SqlWhere where)
     {
-        var rows = new List<(long Id, long Doc, string Type, string? Date, string? End, string? Place, int Start, int EndOffset)>();
-        using (var command = Command("SELECT e.id, e.document_id, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end FROM engagements e WHERE " + where.Sql + " ORDER BY e.id", where))
+        var rows = new List<(long Id, long Doc, string Type, string? Date, string? End, string? Place, int Start, int EndOffset, string? Key)>();
+        using (var command = Command("SELECT e.id, e.document_id, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end, e.fact_key FROM engagements e WHERE " + where.Sql + " ORDER BY e.id", where))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7), Nullable(reader, 8)));
             }
         }
 
@@ -202,7 +202,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
                 countries.TryGetValue(r.Id, out var c) ? c : [],
                 sectors.TryGetValue(r.Id, out var s) ? s : [],
                 doc.Slice(r.Start, r.EndOffset),
-                doc.Source(r.Start, r.EndOffset)));
+                doc.Source(r.Start, r.EndOffset)) { Key = r.Key ?? string.Empty });
         }
 
         return result;
@@ -246,25 +246,14 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
     private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>A document's source and original text, read once per query.</summary>
-    private sealed partial record DocumentText(long Id, string Path, string? Url, string? Title, string ContentHash, string Text, bool IsHtml)
+    private sealed record DocumentText(long Id, string Path, string? Url, string? Title, string ContentHash, string Text, bool IsHtml)
     {
         /// <summary>
         /// The passage at [start, end) as a reader sees it: in an HTML page, without tags and with
         /// entities decoded (the offsets still point into the page as stored). Clamped to the text:
         /// stored offsets always fit, but a damaged row should not crash a report.
         /// </summary>
-        public string Slice(int start, int end)
-        {
-            start = Math.Clamp(start, 0, Text.Length);
-            end = Math.Clamp(end, start, Text.Length);
-            var passage = Text[start..end];
-            return IsHtml && (passage.Contains('<', StringComparison.Ordinal) || passage.Contains('&', StringComparison.Ordinal))
-                ? System.Net.WebUtility.HtmlDecode(Tag().Replace(passage, string.Empty))
-                : passage;
-        }
-
-        [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
-        private static partial System.Text.RegularExpressions.Regex Tag();
+        public string Slice(int start, int end) => Curation.FactKeys.Passage(Text, IsHtml, start, end);
 
         public SourceRef Source(int start, int end) => new(Id, Path, Url, Title, start, end) { ContentHash = ContentHash };
     }

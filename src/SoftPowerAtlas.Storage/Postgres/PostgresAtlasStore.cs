@@ -13,7 +13,7 @@ namespace SoftPowerAtlas.Storage.Postgres;
 public sealed class PostgresAtlasStore : IAtlasStore
 {
     /// <summary>Key of the advisory lock an ingest batch holds until it commits or rolls back.</summary>
-    private const long IngestLock = 0x534F46_5441_494E; // "SOFTAIN"
+    internal const long IngestLock = 0x534F46_5441_494E; // "SOFTAIN"
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
@@ -45,6 +45,11 @@ public sealed class PostgresAtlasStore : IAtlasStore
         {
             using var connection = store._dataSource.OpenConnection();
             PostgresMigrator.Migrate(connection, location, store._clock);
+            using (var transaction = connection.BeginTransaction())
+            {
+                Curation.FactKeys.Backfill(new Curation.CurationSql(transaction, store._dialect));
+                transaction.Commit();
+            }
             return store;
         }
         catch (DbException e)

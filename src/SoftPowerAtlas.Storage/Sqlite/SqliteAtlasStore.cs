@@ -183,6 +183,14 @@ public sealed class SqliteAtlasStore : IAtlasStore
 
         SqliteMigrator.Migrate(connection, Path, _clock, targetVersion);
         SqliteSearchTitles.Backfill(connection);
+        if (targetVersion is null)
+        {
+            // Deferred: a store with every fact named (the usual case) only reads here, so opening
+            // never waits for an ingest holding the write lock.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            Curation.FactKeys.Backfill(new Curation.CurationSql(transaction, new SqliteDialect(Path)));
+            transaction.Commit();
+        }
 
         // Fail now, with the path, rather than at the first ingest: SQLite quietly opens a file it may
         // not write read-only, and an up-to-date schema needs no write to migrate.

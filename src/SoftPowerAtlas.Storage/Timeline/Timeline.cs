@@ -8,7 +8,7 @@ namespace SoftPowerAtlas.Storage.Timeline;
 /// when it is due), with the passage it was read from and its source.
 /// </summary>
 /// <remarks>Kind: <c>engagement</c> or <c>commitment</c>. 
-/// Id: Engagement row id, or the commitment's stable key. 
+/// Id: The fact's stable key (what curation edits it by); an engagement stored before keys, its row id. 
 /// Type: Engagement type, or <c>commitment</c>.</remarks>
 public sealed record TimelineEntry(
     string Kind,
@@ -24,7 +24,7 @@ public sealed record TimelineEntry(
     SourceRef Source)
 {
     public static TimelineEntry From(EngagementFact e) => new(
-        "engagement", e.Id.ToString(CultureInfo.InvariantCulture), e.Date, e.Type, null, e.Place, e.Parties, e.Countries, e.Sectors, e.Evidence, e.Source);
+        "engagement", e.Key is { Length: > 0 } key ? key : e.Id.ToString(CultureInfo.InvariantCulture), e.Date, e.Type, null, e.Place, e.Parties, e.Countries, e.Sectors, e.Evidence, e.Source);
 
     public static TimelineEntry From(CommitmentFact c) => new(
         "commitment", c.Key, c.Due, FactTypes.Commitment, c.Who, null, c.Parties, c.Countries, c.Sectors, c.Sentence, c.Source);

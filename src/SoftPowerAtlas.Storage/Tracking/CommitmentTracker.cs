@@ -1,3 +1,4 @@
+using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Facts;
 
 namespace SoftPowerAtlas.Storage.Tracking;
@@ -16,10 +17,17 @@ public enum CommitmentState
 
     /// <summary>Marked done by a user.</summary>
     Done,
+
+    /// <summary>Marked dropped by a user: it will not be kept, and is never overdue.</summary>
+    Dropped,
 }
 
 /// <summary>A user's mark on a commitment, kept by its stable key.</summary>
-public sealed record CommitmentMark(string Key, string? Note, DateTimeOffset ChangedAt);
+public sealed record CommitmentMark(string Key, string? Note, DateTimeOffset ChangedAt)
+{
+    /// <summary><c>done</c> or <c>dropped</c> (<see cref="CommitmentStatuses"/>).</summary>
+    public string Status { get; init; } = CommitmentStatuses.Done;
+}
 
 /// <summary>A dated commitment as of a day: when it is due by, in how many days, and its state.</summary>
 /// <remarks>DaysLeft: Days from the as-of day to the due day; negative when overdue.</remarks>
@@ -49,7 +57,7 @@ public sealed record MarkResult(string? Key, string? What, string? Error, bool C
 /// <summary>
 /// Commitments as a to-do list: which are due soon or overdue as of a day (a fiscal year is due on
 /// 30 September, a year on 31 December, a month on its last day, a range on its last day), and
-/// marks of done kept by stable key in <c>commitment_status</c>, so they survive re-ingest.
+/// marks of done or dropped kept by stable key as curation events (<see cref="Curator"/>), so they survive re-ingest.
 /// </summary>
 public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
 {
@@ -88,93 +96,44 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
 
             var days = due.DueBy.DayNumber - asOf.DayNumber;
             var mark = marks.GetValueOrDefault(c.Key);
-            var state = mark is not null ? CommitmentState.Done
+            var state = mark is not null ? (mark.Status == CommitmentStatuses.Dropped ? CommitmentState.Dropped : CommitmentState.Done)
                 : days < 0 ? CommitmentState.Overdue
                 : days <= withinDays ? CommitmentState.DueSoon
                 : CommitmentState.Open;
             items.Add(new DueItem(c, due.DueBy, days, state, mark));
         }
 
-        return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, _ => 3 })
+        return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, CommitmentState.Done => 3, _ => 4 })
             .ThenBy(i => i.DueBy)
             .ThenBy(i => i.Commitment.Source.DocumentId)
             .ThenBy(i => i.Commitment.Source.Start)];
     }
 
-    /// <summary>Every mark kept, by commitment key.</summary>
-    public IReadOnlyDictionary<string, CommitmentMark> Marks() => Store.Read((connection, transaction) =>
-    {
-        var marks = new Dictionary<string, CommitmentMark>(StringComparer.Ordinal);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT commitment_key, note, changed_at FROM commitment_status WHERE status = 'done'";
-        using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            marks[r.GetString(0)] = new CommitmentMark(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), StoreDialect.ReadTimestamp(r, 2));
-        }
+    /// <summary>Every mark kept (done or dropped), by commitment key: the curation log's latest status of each.</summary>
+    public IReadOnlyDictionary<string, CommitmentMark> Marks() =>
+        new Curator(Store, clock).Marks().ToDictionary(m => m.Key, m => new CommitmentMark(m.Key, m.Value.Note, m.Value.ChangedAt) { Status = m.Value.Status }, StringComparer.Ordinal);
 
-        return marks;
-    });
-
-    /// <summary>Marks the commitment whose key starts with <paramref name="id"/> as done (again: updates the note).</summary>
-    public MarkResult MarkDone(string id, string? note)
-    {
-        var found = Find(id);
-        if (found.Error is not null || found.Commitment is not { } c)
-        {
-            return new MarkResult(null, null, found.Error, false);
-        }
-
-        var contentHash = Store.GetDocument(c.Source.DocumentId)?.ContentHash ?? string.Empty;
-        Store.Write((_, transaction) =>
-        {
-            using var command = transaction.Command(
-                """
-                INSERT INTO commitment_status (commitment_key, content_hash, status, note, what, due, changed_at)
-                VALUES (@key, @hash, 'done', @note, @what, @due, @at)
-                ON CONFLICT (commitment_key) DO UPDATE SET note = excluded.note, changed_at = excluded.changed_at
-                """,
-                ("@key", c.Key),
-                ("@hash", contentHash),
-                ("@note", string.IsNullOrWhiteSpace(note) ? null : note.Trim()),
-                ("@what", c.What),
-                ("@due", c.DueWritten),
-                ("@at", Store.Dialect.Timestamp(clock.GetUtcNow())));
-            return command.ExecuteNonQuery();
-        });
-        return new MarkResult(c.Key, c.What, null, true);
-    }
+    /// <summary>Marks the commitment whose key starts with <paramref name="id"/> as done (again: updates the note); a curation event.</summary>
+    public MarkResult MarkDone(string id, string? note, string? actor = null) => Mark(id, CommitmentStatuses.Done, note, actor);
 
     /// <summary>Takes the done mark off; works on a kept mark even when its document is no longer stored.</summary>
-    public MarkResult Reopen(string id)
+    public MarkResult Reopen(string id, string? actor = null) => Mark(id, CommitmentStatuses.Open, null, actor);
+
+    private MarkResult Mark(string id, string status, string? note, string? actor)
     {
         ArgumentNullException.ThrowIfNull(id);
-        id = id.Trim().ToLowerInvariant();
-        if (!CommitmentKey.IsPrefix(id))
+        var result = new Curator(Store, clock).SetStatus(id, status, note, actor ?? Environment.UserName);
+        if (result.Error is not null)
         {
-            return new MarkResult(null, null, BadId(id), false);
+            return new MarkResult(null, null, result.Error, false);
         }
 
-        var keys = Marks().Keys.Where(k => k.StartsWith(id, StringComparison.Ordinal)).ToList();
-        if (keys.Count == 0)
-        {
-            var found = Find(id);
-            return new MarkResult(found.Commitment?.Key, found.Commitment?.What, found.Error, false);
-        }
-
-        if (keys.Count > 1)
-        {
-            return new MarkResult(null, null, $"'{id}' starts {keys.Count} marked commitments ({string.Join(", ", keys)}); give more digits", false);
-        }
-
-        Store.Write((_, transaction) =>
-        {
-            using var command = transaction.Command("DELETE FROM commitment_status WHERE commitment_key = @key", ("@key", keys[0]));
-            return command.ExecuteNonQuery();
-        });
-        return new MarkResult(keys[0], null, null, true);
+        var key = result.Event is { } e ? CurationTargets.KeyOf(e.Target) : CommitmentKeyOf(result.Detail);
+        return new MarkResult(key, key is null ? null : Find(key).Commitment?.What, null, result.Event is not null);
     }
+
+    /// <summary>The key a "nothing changed" message starts with.</summary>
+    private static string? CommitmentKeyOf(string? detail) => detail?.Split(' ', 2)[0];
 
     /// <summary>The stored commitment whose key starts with <paramref name="id"/>.</summary>
     public (CommitmentFact? Commitment, string? Error) Find(string id)

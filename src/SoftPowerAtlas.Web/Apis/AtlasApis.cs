@@ -12,6 +12,7 @@ public static class AtlasApis
         api.MapEntitiesApi();
         api.MapFactsApi();
         api.MapIngestApi();
+        api.MapCurationApi();
 
         // An unknown address under /api/ is a problem, not the HTML 404 page.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No API endpoint at this address; see /openapi/v1.json."))

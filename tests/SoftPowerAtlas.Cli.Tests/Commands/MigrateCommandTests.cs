@@ -30,8 +30,8 @@ public sealed class MigrateCommandTests : IDisposable
             // A curator's done mark, with its timestamp: curation must survive the move to a server.
             using var mark = db.CreateCommand();
             mark.CommandText = """
-                INSERT INTO commitment_status (commitment_key, content_hash, status, note, what, due, changed_at)
-                VALUES ('0123456789abcdef', 'hash', 'done', 'ส่งครบแล้ว', 'เสนอเข้าเครือข่าย', 'FY2021', '2024-06-28T03:30:15.1234560Z')
+                INSERT INTO curation_events (at, actor, kind, target, content_hash, before_json, after_json)
+                VALUES ('2024-06-28T03:30:15.1234560Z', 'somchai', 'commitment.status', 'fact:0123456789abcdef', 'hash', '{"status":"open"}', '{"status":"done","note":"ส่งครบแล้ว"}')
                 """;
             mark.ExecuteNonQuery();
         }
@@ -43,10 +43,10 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Matches(string.Create(CultureInfo.InvariantCulture, $@"\n  documents +{documents} rows  checksum [0-9a-f]{{32}}  ok"), run.Out);
         Assert.DoesNotContain("DIFFERS", run.Out, StringComparison.Ordinal);
         var verified = run.Out.Split('\n').Where(l => l.TrimEnd().EndsWith(" ok", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[0]).ToList();
-        Assert.Subset(verified.ToHashSet(), new HashSet<string> { "documents", "document_sources", "entities", "entity_aliases", "mentions", "engagements", "engagement_parties", "commitments", "person_roles", "commitment_status" });
+        Assert.Subset(verified.ToHashSet(), new HashSet<string> { "documents", "document_sources", "entities", "entity_aliases", "mentions", "engagements", "engagement_parties", "commitments", "person_roles", "curation_events" });
         Assert.Equal(verified.Count, run.Out.Split('\n').Count(l => l.Contains(" rows  checksum ", StringComparison.Ordinal)));
         Assert.Equal(original, PostgresText("SELECT original_text FROM documents WHERE id = 3"));
-        Assert.Equal("ส่งครบแล้ว 2024-06-28 03:30:15.123456", PostgresText("SELECT note || ' ' || to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM commitment_status"));
+        Assert.Equal("{\"status\":\"done\",\"note\":\"ส่งครบแล้ว\"} 2024-06-28 03:30:15.123456", PostgresText("SELECT after_json || ' ' || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM curation_events"));
         var show = await Atlas.RunAsync("--db", Url, "show", "3");
         Assert.True(show.ExitCode == AtlasCommand.Ok, show.ToString());
     }

@@ -40,6 +40,14 @@ public sealed class PostgresStoreFixture : StoreFixture
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    public override string? Text(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar() as string;
+    }
+
     /// <summary>The server from <c>ATLAS_TEST_POSTGRES</c>; without it the tests fail and say how to get one.</summary>
     public static string ServerConnectionString() =>
         Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } value

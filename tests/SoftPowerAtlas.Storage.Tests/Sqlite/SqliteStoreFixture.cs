@@ -31,6 +31,15 @@ public sealed class SqliteStoreFixture : StoreFixture
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public override string? Text(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+
     protected override void Dispose(bool disposing)
     {
         SqliteConnection.ClearAllPools();

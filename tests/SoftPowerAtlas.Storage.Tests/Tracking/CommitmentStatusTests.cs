@@ -47,7 +47,7 @@ public abstract class CommitmentStatusTests<TFixture> : IDisposable
         var rowId = before.Commitment.Id;
         _corpus.Execute($"DELETE FROM documents WHERE id = {before.Commitment.Source.DocumentId}");
         Assert.Equal(0, _corpus.Execute("SELECT count(*) FROM commitments WHERE due = 'FY2021'"));
-        Assert.Equal(1, _corpus.Execute("SELECT count(*) FROM commitment_status"));
+        Assert.Equal(1, _corpus.Execute("SELECT count(*) FROM curation_events WHERE kind = 'commitment.status'"));
         _corpus.Ingest(CorpusPaths.Seed("003"));
         _corpus.Ingest(CorpusPaths.Seed("003"), CorpusPaths.Seed("001")); // and a second run that stores nothing new
 
@@ -81,17 +81,19 @@ public abstract class CommitmentStatusTests<TFixture> : IDisposable
     {
         var key = FiscalYear2021().Commitment.Key;
         Tracker.MarkDone(key, "first");
-        Tracker.MarkDone(key, "second"); // again: the note is replaced, one mark kept
+        Tracker.MarkDone(key, "second"); // again: the note is replaced (a second event), one mark kept
 
         Assert.Equal("second", FiscalYear2021().Mark?.Note);
-        Assert.Equal(1, _corpus.Execute("SELECT count(*) FROM commitment_status"));
+        Assert.Equal(2, _corpus.Execute("SELECT count(*) FROM curation_events WHERE kind = 'commitment.status'"));
+        Assert.Single(Tracker.Marks());
 
         var reopened = Tracker.Reopen(key[..6]);
 
         Assert.True(reopened.Changed);
         Assert.Equal(CommitmentState.Overdue, FiscalYear2021().State);
-        Assert.Equal(0, _corpus.Execute("SELECT count(*) FROM commitment_status"));
+        Assert.Empty(Tracker.Marks());
         Assert.False(Tracker.Reopen(key).Changed);
+        Assert.Equal(3, _corpus.Execute("SELECT count(*) FROM curation_events WHERE kind = 'commitment.status'"));
     }
 
     [Fact]
@@ -102,15 +104,28 @@ public abstract class CommitmentStatusTests<TFixture> : IDisposable
         _corpus.Execute("DELETE FROM documents");
 
         Assert.True(Tracker.Reopen(key).Changed);
-        Assert.Contains("no commitment", Tracker.MarkDone(key, null).Error, StringComparison.Ordinal);
+        Assert.Contains("no fact", Tracker.MarkDone(key, null).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drop_Commitment_NeitherOverdueNorOpenInDossiers()
+    {
+        var key = FiscalYear2021().Commitment.Key;
+
+        new SoftPowerAtlas.Storage.Curation.Curator(_corpus.Store, _corpus.Clock).SetStatus(key, "dropped", "เปลี่ยนแผน", "somchai");
+
+        var item = FiscalYear2021();
+        Assert.Equal(CommitmentState.Dropped, item.State);
+        Assert.Equal(("dropped", "เปลี่ยนแผน"), (item.Mark?.Status, item.Mark?.Note));
+        Assert.DoesNotContain(Tracker.Due(new DueQuery { AsOf = AsOf }).Items, i => i.Commitment.Key == key);
     }
 
     [Fact]
     public void MarkDone_UnknownOrMalformedId_NothingWritten()
     {
-        Assert.Contains("not a commitment id", Tracker.MarkDone("12", null).Error, StringComparison.Ordinal);
-        Assert.Contains("no commitment", Tracker.MarkDone("abcdef0123", null).Error, StringComparison.Ordinal);
-        Assert.Equal(0, _corpus.Execute("SELECT count(*) FROM commitment_status"));
+        Assert.Contains("is not a fact id", Tracker.MarkDone("12", null).Error, StringComparison.Ordinal);
+        Assert.Contains("no fact", Tracker.MarkDone("abcdef0123", null).Error, StringComparison.Ordinal);
+        Assert.Equal(0, _corpus.Execute("SELECT count(*) FROM curation_events"));
         Assert.Equal(CommitmentKey.Length, FiscalYear2021().Commitment.Key.Length);
     }
 }

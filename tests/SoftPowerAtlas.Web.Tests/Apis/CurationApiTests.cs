@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Web.Tests.Support;
+
+namespace SoftPowerAtlas.Web.Tests.Apis;
+
+/// <summary>/api/curation and /api/audit over the ingested samples: edits change what readers see, errors are problems.</summary>
+public sealed class CurationApiTests : WebTest
+{
+    private string FactKey(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database.Path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!; // the tests' queries name an existing fact
+    }
+
+    [Fact]
+    public async Task PutFact_TypeChanged_EngagementsApiShowsItAndAuditHasTheEvent()
+    {
+        var key = FactKey("SELECT fact_key FROM engagements WHERE type = 'mou_signing' AND date = '2024-01-31'");
+
+        using var response = await Client.PutAsJsonAsync($"/api/curation/facts/{key[..8]}", new { type = "visit", sectors = new[] { "+design" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var e = body.GetProperty("event");
+        Assert.Equal(("local", "fact.set", "fact:" + key), (e.GetProperty("actor").GetString(), e.GetProperty("kind").GetString(), e.GetProperty("target").GetString()));
+        Assert.Equal("mou_signing", e.GetProperty("before").GetProperty("type").GetString());
+        Assert.Equal("visit", e.GetProperty("after").GetProperty("type").GetString());
+
+        var visits = await GetJson("/api/engagements?type=visit&limit=200");
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), x => x.GetProperty("date").GetString() == "2024-01-31");
+        var audit = await GetJson($"/api/audit?target=fact:{key}");
+        Assert.Equal(1, audit.GetProperty("total").GetInt64());
+        Assert.Equal(e.GetProperty("id").GetInt64(), audit.GetProperty("items")[0].GetProperty("id").GetInt64());
+    }
+
+    [Fact]
+    public async Task StatusThenUndo_CommitmentMarkedAndUnmarked_EachAnEvent()
+    {
+        var key = FactKey("SELECT fact_key FROM commitments WHERE due IS NOT NULL ORDER BY id LIMIT 1");
+
+        using var done = await Client.PostAsJsonAsync($"/api/curation/facts/{key}/status", new { status = "done", note = "<b>sent</b>" });
+        var id = (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("event").GetProperty("id").GetInt64();
+        using var undo = await Client.PostAsync($"/api/curation/events/{id}/undo", null);
+        using var again = await Client.PostAsync($"/api/curation/events/{id}/undo", null);
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var audit = await GetJson("/api/audit?limit=1");
+        Assert.Equal(2, audit.GetProperty("total").GetInt64());
+        Assert.Equal(id, audit.GetProperty("items")[0].GetProperty("undoes").GetInt64());
+        Assert.Equal("<b>sent</b>", audit.GetProperty("items")[0].GetProperty("before").GetProperty("note").GetString());
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/curation/facts/12", """{"type":"visit"}""", 400)]
+    [InlineData("PUT", "/api/curation/facts/abcdef0123", """{"type":"visit"}""", 404)]
+    [InlineData("PUT", "/api/curation/facts/abcdef0123", """{}""", 400)]
+    [InlineData("POST", "/api/curation/entities/merge", """{"from":"agency:nope","into":"agency:cea"}""", 404)]
+    [InlineData("POST", "/api/curation/entities/agency:cea/aliases", """{"alias":""}""", 400)]
+    [InlineData("POST", "/api/curation/notes", """{"target":"doc:424242","text":"x"}""", 404)]
+    [InlineData("POST", "/api/curation/events/424242/undo", "", 404)]
+    public async Task BadEdit_ProblemWithStatusAndDetail(string method, string url, string json, int status)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new StringContent(json.Length == 0 ? "{}" : json, System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task Audit_BadPaging_ValidationProblem()
+    {
+        using var response = await Client.GetAsync("/api/audit?limit=0");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task OpenApi_CurationEndpoints_DescribedWithSummaries()
+    {
+        var doc = await GetJson("/openapi/v1.json");
+        var put = doc.GetProperty("paths").GetProperty("/api/curation/facts/{id}").GetProperty("put");
+        Assert.StartsWith("Correct an engagement", put.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/audit", out _));
+    }
+}
