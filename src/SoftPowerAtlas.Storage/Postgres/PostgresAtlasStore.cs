@@ -45,6 +45,7 @@ public sealed class PostgresAtlasStore : IAtlasStore
         {
             using var connection = store._dataSource.OpenConnection();
             PostgresMigrator.Migrate(connection, location, store._clock);
+            Search.Postgres.PostgresSearchTitles.Backfill(connection);
             return store;
         }
         catch (DbException e)
