@@ -13,13 +13,13 @@ namespace SoftPowerAtlas.Storage.Search.Postgres;
 /// either order (tsquery has no NEAR, so each pair is an OR of distances); <c>*</c> makes the last
 /// lexeme a prefix (<c>:*</c>).
 /// </summary>
-internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, IReadOnlyList<LexemePattern> Patterns)
+internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, IReadOnlyList<TermPattern> Patterns)
 {
     public static PostgresTsQuery From(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var ignored = new List<SearchTerm>();
-        var patterns = new List<LexemePattern>();
+        var patterns = new List<TermPattern>();
         var clauses = new List<string>();
         foreach (var clause in query.Clauses)
         {
@@ -41,7 +41,10 @@ internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOn
     /// <summary>What a document must match: includes and not excludes (null when there are no includes).</summary>
     public string? Expression => Include is null ? null : Exclude is null ? Include : $"({Include}) & !({Exclude})";
 
-    /// <summary>Ranges of <paramref name="segmentedText"/> where a searched word or phrase occurs, in order, for snippets.</summary>
+    /// <summary>
+    /// Ranges of <paramref name="segmentedText"/> where a searched word or phrase occurs, in order, for
+    /// snippets; a word of an unquoted run only where the next or previous word of the run is near it.
+    /// </summary>
     public IReadOnlyList<(int Start, int End)> Matches(string segmentedText)
     {
         if (Patterns.Count == 0)
@@ -50,29 +53,40 @@ internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOn
         }
 
         var pieces = PostgresLexemes.Split(segmentedText);
-        var ranges = new List<(int Start, int End)>();
-        for (var i = 0; i < pieces.Count; i++)
+        var found = new List<(int First, int Count)>();
+        foreach (var term in Patterns)
         {
-            var longest = 0;
-            foreach (var pattern in Patterns)
+            var at = term.Words.Select(w => Enumerable.Range(0, pieces.Count).Where(i => w.MatchesAt(pieces, i)).ToList()).ToList();
+            for (var k = 0; k < term.Words.Count; k++)
             {
-                if (pattern.Lexemes.Count > longest && pattern.MatchesAt(pieces, i))
+                foreach (var i in at[k])
                 {
-                    longest = pattern.Lexemes.Count;
+                    if (term.Words.Count == 1 || Near(at, k - 1, i, term.Distance) || Near(at, k + 1, i, term.Distance))
+                    {
+                        found.Add((i, term.Words[k].Lexemes.Count));
+                    }
                 }
             }
+        }
 
-            if (longest > 0)
+        var ranges = new List<(int Start, int End)>();
+        var next = 0;
+        foreach (var (first, count) in found.OrderBy(f => f.First).ThenByDescending(f => f.Count))
+        {
+            if (first >= next)
             {
-                ranges.Add((pieces[i].Start, pieces[i + longest - 1].End));
-                i += longest - 1;
+                ranges.Add((pieces[first].Start, pieces[first + count - 1].End));
+                next = first + count;
             }
         }
 
         return ranges;
     }
 
-    private static string? Term(SearchTerm term, List<SearchTerm> ignored, List<LexemePattern>? patterns)
+    private static bool Near(List<List<int>> at, int word, int piece, int distance) =>
+        word >= 0 && word < at.Count && at[word].Exists(j => Math.Abs(j - piece) <= distance);
+
+    private static string? Term(SearchTerm term, List<SearchTerm> ignored, List<TermPattern>? patterns)
     {
         // A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its words
         // are only what white space separates (as Fts5Match does).
@@ -89,14 +103,14 @@ internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOn
         if (term.Quoted || words.Count == 1)
         {
             var all = words.SelectMany(w => w).ToList();
-            patterns?.Add(new LexemePattern(all, term.Prefix));
+            patterns?.Add(new TermPattern([new LexemePattern(all, term.Prefix)], 0));
             return Phrase(all, term.Prefix);
         }
 
         // A Thai run typed without spaces (ภาพยนตร์เกาหลี) or T-pop: every word, each near the next.
         var phrases = words.Select((w, i) => Phrase(w, term.Prefix && i == words.Count - 1)).ToList();
-        patterns?.AddRange(words.Select((w, i) => new LexemePattern(w, term.Prefix && i == words.Count - 1)));
         var distance = Math.Max(Fts5Match.NearDistance, 2 * words.Count) + 1;
+        patterns?.Add(new TermPattern([.. words.Select((w, i) => new LexemePattern(w, term.Prefix && i == words.Count - 1))], distance));
         var pairs = new List<string>(words.Count - 1);
         for (var i = 0; i + 1 < words.Count; i++)
         {
@@ -127,6 +141,9 @@ internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOn
     internal static string Quote(string lexeme) =>
         "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 }
+
+/// <summary>What one term highlights: one word or phrase, or the words of an unquoted run, each within <see cref="Distance"/> pieces of the next.</summary>
+internal sealed record TermPattern(IReadOnlyList<LexemePattern> Words, int Distance);
 
 /// <summary>Lexemes that must follow one another in the index (one word, or a phrase); the last may be a prefix.</summary>
 internal sealed record LexemePattern(IReadOnlyList<string> Lexemes, bool Prefix)
