@@ -18,6 +18,7 @@ return args.FirstOrDefault() switch
     "digest" => DigestCommand.Run(args[1..]),
     "search" => SearchCommand.Run(args[1..]),
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
+    "workers" => await WorkersCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 
