@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
     "engines" => EnginesCommand.Run(args[1..]),
     "curation" => await CurationCommand.RunAsync(args[1..]),
+    "workers" => await WorkersCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

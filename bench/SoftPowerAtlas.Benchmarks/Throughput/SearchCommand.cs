@@ -8,10 +8,12 @@ using SoftPowerAtlas.Storage.Sqlite;
 namespace SoftPowerAtlas.Benchmarks.Throughput;
 
 /// <summary>
-/// <c>search --docs N [--bases B] [--rounds R] [--db PATH]</c>: builds (or reuses, when the file at
-/// --db already holds N documents) a search database of N documents with <see cref="SearchCorpusBuilder"/>,
+/// <c>search --docs N [--bases B] [--rounds R] [--db PATH] [--postgres URL]</c>: builds (or reuses, when the
+/// file at --db already holds N documents) a search database of N documents with <see cref="SearchCorpusBuilder"/>,
 /// reports build time and size per 1,000 documents, then times a fixed mix of Thai, English and
-/// faceted queries (10 hits, snippets and facet counts each) and prints p50/p95/p99.
+/// faceted queries (10 hits, snippets and facet counts each) and prints p50/p95/p99. With --postgres, the
+/// same N documents go into that PostgreSQL database too and both engines are timed in the same rounds,
+/// query by query in turn, SQLite being the baseline.
 /// </summary>
 internal static class SearchCommand
 {
@@ -47,9 +49,12 @@ internal static class SearchCommand
         var db = CommandLine.Value(args, "--db") ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"spa-search-{docs}.db"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SQLite {SqliteVersion()}; load average {CommandLine.LoadAverage()}");
 
+        var postgres = CommandLine.Value(args, "--postgres");
+        SearchCorpusBuilder? analysed = null;
+        SearchCorpusBuilder Analysed() => analysed ??= Analyse(bases);
         if (Count(db) != docs)
         {
-            Build(db, docs, bases);
+            Build(db, docs, Analysed());
         }
         else
         {
@@ -60,33 +65,58 @@ internal static class SearchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Database: {size / 1e6:N0} MB, {size / 1e3 / (docs / 1000.0):N0} kB per 1,000 documents; index tables: {IndexShare(db)}"));
 
         using var store = SqliteAtlasStore.Open(db);
-        var index = new SqliteSearchIndex(store);
-        var queries = Mix.Select(m => (m.Kind, m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
-        var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["all"] = [] };
-        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
+        var engines = new List<(string Name, ISearchIndex Index)> { ("sqlite", new SqliteSearchIndex(store)) };
+        using var server = postgres is null ? null : PostgresSearchCorpus.OpenOrBuild(postgres, docs, Analysed);
+        if (server is not null)
+        {
+            Console.WriteLine(PostgresSearchCorpus.Size(postgres!, docs));
+            engines.Add(("postgres", SearchIndexes.For(server)));
+        }
+
+        var times = Time([.. engines.Select(e => e.Index)], rounds, out var totals);
+        for (var e = 0; e < engines.Count; e++)
+        {
+            Report(engines[e].Name, engines[e].Index, times[e], totals[e], rounds);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Every query of the mix on every engine in turn, one warm-up round then <paramref name="rounds"/> timed; ms per engine and query.</summary>
+    private static List<Dictionary<string, List<double>>> Time(List<ISearchIndex> indexes, int rounds, out List<Dictionary<string, long>> totals)
+    {
+        var times = indexes.Select(_ => Mix.ToDictionary(m => m.Query, _ => new List<double>(), StringComparer.Ordinal)).ToList();
+        totals = [.. indexes.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
+        var queries = Mix.Select(m => (m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
         for (var round = -1; round < rounds; round++)
         {
-            foreach (var (kind, text, query) in queries)
+            foreach (var (text, query) in queries)
             {
-                var watch = Stopwatch.StartNew();
-                var results = index.Search(query, new SearchPage(10, 0, facets: true));
-                var ms = watch.Elapsed.TotalMilliseconds;
-                if (round < 0)
+                for (var e = 0; e < indexes.Count; e++)
                 {
-                    totals[text] = results.Total; // the first round warms the page cache and is not counted
-                    continue;
+                    var watch = Stopwatch.StartNew();
+                    var results = indexes[e].Search(query, new SearchPage(10, 0, facets: true));
+                    var ms = watch.Elapsed.TotalMilliseconds;
+                    if (round < 0)
+                    {
+                        totals[e][text] = results.Total; // the first round warms the caches and is not counted
+                    }
+                    else
+                    {
+                        times[e][text].Add(ms);
+                    }
                 }
-
-                samples["all"].Add(ms);
-                (samples.TryGetValue(kind, out var list) ? list : samples[kind] = []).Add(ms);
-                perQuery[text].Add(ms);
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nLatency of Search (10 hits with snippets + facet counts), {rounds} rounds after one warm-up, ms; load average {CommandLine.LoadAverage()}"));
+        return times;
+    }
+
+    private static void Report(string engine, ISearchIndex index, Dictionary<string, List<double>> perQuery, Dictionary<string, long> totals, int rounds)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{engine}: latency of Search (10 hits with snippets + facet counts), {rounds} rounds after one warm-up, ms; load average {CommandLine.LoadAverage()}"));
         Console.WriteLine($"{"",-42} {"matches",9} {"p50",7} {"p95",7} {"p99",7}");
-        foreach (var (kind, text, _) in queries)
+        foreach (var (kind, text) in Mix)
         {
             var p = Percentiles(perQuery[text]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind + "  " + text,-42} {totals[text],9:N0} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
@@ -94,17 +124,25 @@ internal static class SearchCommand
 
         foreach (var kind in new[] { "thai", "english", "faceted", "all" })
         {
-            var p = Percentiles(samples[kind]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL " + kind,-42} {samples[kind].Count,9} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
+            var samples = Mix.Where(m => kind == "all" || m.Kind == kind).SelectMany(m => perQuery[m.Query]).ToList();
+            var p = Percentiles(samples);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL " + kind,-42} {samples.Count,9} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
         }
 
         var entities = Stopwatch.StartNew();
         var found = index.FindEntities("ท่องเที่ยว").Count + index.FindEntities("creative").Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nEntity search (ท่องเที่ยว, creative): {entities.Elapsed.TotalMilliseconds:F1} ms for both, {found} entities"));
-        return 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: entity search (ท่องเที่ยว, creative): {entities.Elapsed.TotalMilliseconds:F1} ms for both, {found} entities"));
     }
 
-    private static void Build(string db, int docs, int bases)
+    private static SearchCorpusBuilder Analyse(int bases)
+    {
+        var watch = Stopwatch.StartNew();
+        var builder = SearchCorpusBuilder.Analyse(bases);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysed {bases:N0} synthesized documents with the full pipeline in {watch.Elapsed.TotalSeconds:F1} s ({bases / watch.Elapsed.TotalSeconds:F0} docs/s)"));
+        return builder;
+    }
+
+    private static void Build(string db, int docs, SearchCorpusBuilder builder)
     {
         foreach (var file in new[] { db, db + "-wal", db + "-shm" })
         {
@@ -112,11 +150,6 @@ internal static class SearchCommand
         }
 
         var watch = Stopwatch.StartNew();
-        var builder = SearchCorpusBuilder.Analyse(bases);
-        var analyse = watch.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysed {bases:N0} synthesized documents with the full pipeline in {analyse.TotalSeconds:F1} s ({bases / analyse.TotalSeconds:F0} docs/s)"));
-
-        watch.Restart();
         using (var store = SqliteAtlasStore.Open(db))
         {
             const int batchSize = 2_000;

@@ -50,6 +50,8 @@ public sealed class PostgresAtlasStore : IAtlasStore
                 Curation.FactKeys.Backfill(new Curation.CurationSql(transaction, store._dialect));
                 transaction.Commit();
             }
+
+            Search.Postgres.PostgresSearchTitles.Backfill(connection);
             return store;
         }
         catch (DbException e)

@@ -1,9 +1,9 @@
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
-/// Full-text search and entity lookup over the stored documents. SQLite implements it with FTS5
-/// (<see cref="SqliteSearchIndex"/>); the PostgreSQL store will implement it with its own text search
-/// and pass the same tests. Thread-safe.
+/// Full-text search and entity lookup over the stored documents: FTS5 on SQLite
+/// (<see cref="SqliteSearchIndex"/>), tsvector on PostgreSQL (<see cref="Postgres.PostgresSearchIndex"/>),
+/// both passing the same tests; <see cref="SearchIndexes.For"/> picks one. Thread-safe.
 /// </summary>
 public interface ISearchIndex
 {

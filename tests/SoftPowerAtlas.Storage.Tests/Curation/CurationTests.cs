@@ -328,4 +328,24 @@ public abstract class CurationTests<TFixture> : IDisposable
             .RunAsync(InputWalker.Expand([CorpusPaths.Seed("003")])).GetAwaiter().GetResult();
         Assert.Empty(summary.Failed);
     }
+
+    [Fact]
+    public void SetFactAndMerge_SearchFacetsFollowTheCuratedRows()
+    {
+        Assert.Equal(1, Fixture.Scalar(Facet("type", "mou_signing")));
+
+        Curator.SetFact(Mou, new FactEdit { Type = "visit", Countries = ["FR"] }, "somchai");
+
+        Assert.Equal(0, Fixture.Scalar(Facet("type", "mou_signing")));
+        Assert.Equal(1, Fixture.Scalar(Facet("type", "visit")));
+        Assert.Equal(1, Fixture.Scalar(Facet("country", "FR")));
+
+        Curator.Merge("body:uccn", "body:unesco", "somchai");
+
+        Assert.Equal(0, Fixture.Scalar(Facet("agency", "body:uccn")));
+        Assert.Equal(1, Fixture.Scalar(Facet("agency", "body:unesco")));
+    }
+
+    private static string Facet(string facet, string value) =>
+        $"SELECT count(*) FROM document_facets WHERE facet = '{facet}' AND value = '{value}'";
 }

@@ -4,22 +4,22 @@ using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage.Ingest;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage.Tests.Postgres;
 
 namespace SoftPowerAtlas.Storage.Tests.Search;
 
 /// <summary>
-/// A real database file holding the repository's samples and the shared seed pages, ingested
-/// through the real pipeline once per test class; tests only read it.
+/// A real store holding the repository's samples and the shared seed pages, ingested through the
+/// real pipeline once per test class; tests only read it. One sealed subclass per engine.
 /// </summary>
-public sealed class SearchCorpusFixture : IDisposable
+public abstract class SearchCorpusFixture : IDisposable
 {
-    public SearchCorpusFixture()
+    protected SearchCorpusFixture(IAtlasStore store)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "spa-search-tests", Guid.NewGuid().ToString("N"));
-        Store = SqliteAtlasStore.Open(Path.Combine(Folder, "atlas.db"), new FixedClock());
+        Store = store;
         var runner = new IngestRunner(Store, AtlasPipeline.CreateDefault(new FixedClock()), new DocumentLoader()) { Workers = 2 };
         Summary = runner.RunAsync(InputWalker.Expand([Samples, Seeds])).GetAwaiter().GetResult();
-        Index = new SqliteSearchIndex(Store);
+        Index = SearchIndexes.For(Store);
     }
 
     public static string Root { get; } = FindUp("SoftPowerAtlas.slnx") ?? throw new InvalidOperationException("run the tests from a checkout of the repository");
@@ -28,11 +28,9 @@ public sealed class SearchCorpusFixture : IDisposable
 
     public static string Seeds => Path.Combine(Root, "..", "shared", "corpus", "seeds");
 
-    public string Folder { get; }
+    public IAtlasStore Store { get; }
 
-    public SqliteAtlasStore Store { get; }
-
-    public SqliteSearchIndex Index { get; }
+    public ISearchIndex Index { get; }
 
     public IngestSummary Summary { get; }
 
@@ -49,15 +47,12 @@ public sealed class SearchCorpusFixture : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not a test failure.
-        }
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
     }
 
     private static string? FindUp(string file)
@@ -77,4 +72,41 @@ public sealed class SearchCorpusFixture : IDisposable
     {
         public override DateTimeOffset GetUtcNow() => new(2025, 1, 15, 3, 0, 0, TimeSpan.Zero);
     }
+}
+
+/// <summary>The corpus in a SQLite file of its own.</summary>
+public sealed class SqliteSearchCorpus() : SearchCorpusFixture(SqliteAtlasStore.Open(NewPath(), null))
+{
+    public string Path => ((SqliteAtlasStore)Store).Path;
+
+    protected override void Dispose(bool disposing)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not a test failure.
+        }
+    }
+
+    private static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "spa-search-tests", Guid.NewGuid().ToString("N"), "atlas.db");
+}
+
+/// <summary>The corpus in a PostgreSQL database of its own on the test server.</summary>
+public sealed class PostgresSearchCorpus : SearchCorpusFixture
+{
+    public PostgresSearchCorpus()
+        : this(new PostgresStoreFixture())
+    {
+    }
+
+    private PostgresSearchCorpus(PostgresStoreFixture database)
+        : base(database.Open(TimeProvider.System)) => Database = database;
+
+    public PostgresStoreFixture Database { get; }
+
+    protected override void Dispose(bool disposing) => Database.Dispose();
 }

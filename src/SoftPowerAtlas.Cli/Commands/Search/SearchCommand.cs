@@ -5,7 +5,6 @@ using System.Text.Json;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Search;
-using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Cli.Commands.Search;
 
@@ -59,13 +58,7 @@ internal static class SearchCommand
             return AtlasCommand.UsageError;
         }
 
-        if (PostgresAddress.IsPostgres(dbPath))
-        {
-            console.Error.WriteLine("atlas: search does not run on a PostgreSQL database yet (every other verb does)");
-            return AtlasCommand.UsageError;
-        }
-
-        if (!File.Exists(dbPath))
+        if (!PostgresAddress.IsPostgres(dbPath) && !File.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
@@ -74,8 +67,8 @@ internal static class SearchCommand
         SearchResults results;
         try
         {
-            using var store = SqliteAtlasStore.Open(dbPath);
-            results = new SqliteSearchIndex(store).Search(query, SearchPage.Number(page, limit, facets || json));
+            using var store = AtlasStores.Open(dbPath);
+            results = SearchIndexes.For(store).Search(query, SearchPage.Number(page, limit, facets || json));
         }
         catch (StoreException e)
         {
