@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Curation;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -123,7 +123,7 @@ public static class CurationApi
     };
 
     /// <summary>The curator over the app's store and who is asking (the signed-in user, else "local").</summary>
-    public sealed class Context(SqliteAtlasStore store, TimeProvider clock, IHttpContextAccessor http)
+    public sealed class Context(IAtlasStore store, TimeProvider clock, IHttpContextAccessor http)
     {
         public Curator Curator { get; } = new(store, clock);
 

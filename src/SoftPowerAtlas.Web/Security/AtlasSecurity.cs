@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Storage.Users;
 
 namespace SoftPowerAtlas.Web.Security;
@@ -22,7 +21,6 @@ public static class AtlasSecurity
 
     public static void AddAtlasSecurity(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAtlasStore>(sp => sp.GetRequiredService<SqliteAtlasStore>());
         services.TryAddSingleton(new PasswordHasher());
         services.AddSingleton(sp => UserStore.For(sp.GetRequiredService<IAtlasStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PasswordHasher>()));
         services.AddSingleton<AccessMode>();

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Curation;
-using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Web.Pages.Curation;
@@ -13,7 +13,7 @@ namespace SoftPowerAtlas.Web.Pages.Curation;
 /// edit is shown with its reason.
 /// </summary>
 [Authorize(Policy = AtlasPolicies.Editor)]
-public sealed class FactModel(SqliteAtlasStore store, TimeProvider clock) : PageModel
+public sealed class FactModel(IAtlasStore store, TimeProvider clock) : PageModel
 {
     public string? Error { get; private set; }
 
