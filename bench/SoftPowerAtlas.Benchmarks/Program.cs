@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "synth" => SynthCommand.Run(args[1..]),
     "digest" => DigestCommand.Run(args[1..]),
     "search" => SearchCommand.Run(args[1..]),
+    "search-profile" => SearchProfileCommand.Run(args[1..]),
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };

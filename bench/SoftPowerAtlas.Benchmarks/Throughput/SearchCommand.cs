@@ -11,12 +11,13 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// <c>search --docs N [--bases B] [--rounds R] [--db PATH]</c>: builds (or reuses, when the file at
 /// --db already holds N documents) a search database of N documents with <see cref="SearchCorpusBuilder"/>,
 /// reports build time and size per 1,000 documents, then times a fixed mix of Thai, English and
-/// faceted queries (10 hits, snippets and facet counts each) and prints p50/p95/p99.
+/// faceted queries (10 hits, snippets and facet counts each) three ways — one FTS5 pass per query,
+/// cold (no clause set held) and warm — and prints p50/p95/p99 and the memory held.
 /// </summary>
 internal static class SearchCommand
 {
     /// <summary>The mix, by kind. Every query is run with facets on, as the web page will.</summary>
-    private static readonly (string Kind, string Query)[] Mix =
+    internal static readonly (string Kind, string Query)[] Mix =
     [
         ("thai", "ภาพยนตร์"),
         ("thai", "ความร่วมมือ"),
@@ -60,43 +61,74 @@ internal static class SearchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Database: {size / 1e6:N0} MB, {size / 1e3 / (docs / 1000.0):N0} kB per 1,000 documents; index tables: {IndexShare(db)}"));
 
         using var store = SqliteAtlasStore.Open(db);
-        var index = new SqliteSearchIndex(store);
         var queries = Mix.Select(m => (m.Kind, m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
-        var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["all"] = [] };
+
+        // The in-memory snapshot is built by the first search of a process (and again after any write).
+        var index = new SqliteSearchIndex(store);
+        var snapshotWatch = Stopwatch.StartNew();
+        index.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\nSnapshot (dates, facets, postings per facet value) loaded in {snapshotWatch.Elapsed.TotalMilliseconds:F0} ms; {index.Memory.SnapshotBytes / 1e6:F1} MB = {index.Memory.SnapshotBytes / (double)docs:F0} bytes per document"));
+
+        // Three ways, interleaved per round so that load changes hit them alike:
+        //   fts5: one FTS5 pass with bm25() per query (no clause sets), facets and filters from the snapshot;
+        //   cold: clause sets forgotten before each query (a query never seen: its clause is read from FTS5);
+        //   warm: the same query again (its clause set held).
+        var modes = new[] { "fts5", "cold", "warm" };
+        var fts5Only = new SqliteSearchIndex(store, clauseBudgetBytes: 0);
+        fts5Only.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
+        var samples = modes.ToDictionary(m => m, _ => new Dictionary<string, List<double>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var cpu = modes.ToDictionary(m => m, _ => TimeSpan.Zero, StringComparer.Ordinal);
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
+        var process = Process.GetCurrentProcess();
         for (var round = -1; round < rounds; round++)
         {
             foreach (var (kind, text, query) in queries)
             {
-                var watch = Stopwatch.StartNew();
-                var results = index.Search(query, new SearchPage(10, 0, facets: true));
-                var ms = watch.Elapsed.TotalMilliseconds;
-                if (round < 0)
+                foreach (var mode in modes)
                 {
-                    totals[text] = results.Total; // the first round warms the page cache and is not counted
-                    continue;
-                }
+                    if (mode == "cold")
+                    {
+                        index.Memory.ForgetClauses();
+                    }
 
-                samples["all"].Add(ms);
-                (samples.TryGetValue(kind, out var list) ? list : samples[kind] = []).Add(ms);
-                perQuery[text].Add(ms);
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
+                    var watch = Stopwatch.StartNew();
+                    var results = (mode == "fts5" ? fts5Only : index).Search(query, new SearchPage(10, 0, facets: true));
+                    var ms = watch.Elapsed.TotalMilliseconds;
+                    process.Refresh();
+                    if (round < 0)
+                    {
+                        totals[text] = results.Total; // the first round warms the page cache and is not counted
+                        continue;
+                    }
+
+                    cpu[mode] += process.TotalProcessorTime - cpuBefore;
+                    foreach (var key in new[] { "all", kind, text })
+                    {
+                        (samples[mode].TryGetValue(key, out var list) ? list : samples[mode][key] = []).Add(ms);
+                    }
+                }
             }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nLatency of Search (10 hits with snippets + facet counts), {rounds} rounds after one warm-up, ms; load average {CommandLine.LoadAverage()}"));
-        Console.WriteLine($"{"",-42} {"matches",9} {"p50",7} {"p95",7} {"p99",7}");
+        Console.WriteLine($"{"",-42} {"matches",9} {"fts5 p50",9} {"p95",7} {"cold p50",9} {"p95",7} {"warm p50",9} {"p95",7} {"p99",7}");
         foreach (var (kind, text, _) in queries)
         {
-            var p = Percentiles(perQuery[text]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind + "  " + text,-42} {totals[text],9:N0} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind + "  " + text,-42} {totals[text],9:N0} {Row(samples, text)}"));
         }
 
         foreach (var kind in new[] { "thai", "english", "faceted", "all" })
         {
-            var p = Percentiles(samples[kind]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL " + kind,-42} {samples[kind].Count,9} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL " + kind,-42} {samples["warm"][kind].Count,9} {Row(samples, kind)}"));
         }
+
+        Console.WriteLine(string.Join("; ", modes.Select(m => string.Create(CultureInfo.InvariantCulture,
+            $"{m}: process CPU {cpu[m].TotalMilliseconds / samples[m]["all"].Count:F1} ms per query"))));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Clause sets held after the run: {index.Memory.ClauseBytes / 1e6:F1} MB (budget {index.Memory.BudgetBytes / 1e6:F0} MB); load average {CommandLine.LoadAverage()}"));
 
         var entities = Stopwatch.StartNew();
         var found = index.FindEntities("ท่องเที่ยว").Count + index.FindEntities("creative").Count;
@@ -203,6 +235,14 @@ internal static class SearchCommand
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT sqlite_version()";
         return (string)command.ExecuteScalar()!;
+    }
+
+    private static string Row(Dictionary<string, Dictionary<string, List<double>>> samples, string key)
+    {
+        var fts5 = Percentiles(samples["fts5"][key]);
+        var cold = Percentiles(samples["cold"][key]);
+        var warm = Percentiles(samples["warm"][key]);
+        return string.Create(CultureInfo.InvariantCulture, $"{fts5.P50,9:F1} {fts5.P95,7:F1} {cold.P50,9:F1} {cold.P95,7:F1} {warm.P50,9:F1} {warm.P95,7:F1} {warm.P99,7:F1}");
     }
 
     private static (double P50, double P95, double P99) Percentiles(List<double> values)
