@@ -44,7 +44,7 @@ internal static class SearchProfileCommand
 
                 using (var transaction = connection.BeginTransaction(deferred: true))
                 {
-                    var snapshot = memory.Snapshot(connection, transaction);
+                    var snapshot = memory.Snapshot(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
                     facets.Add(Time(() =>
                     {
                         var counts = new int[snapshot.Values.Length];

@@ -36,10 +36,12 @@ internal sealed class SearchMemory(long budgetBytes)
     /// <summary>Bytes held by the snapshot (0 before the first search).</summary>
     public long SnapshotBytes => _snapshot?.Bytes ?? 0;
 
-    /// <summary>The snapshot for the version the transaction sees, loaded when it is not the one held.</summary>
-    public SearchSnapshot Snapshot(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>The snapshot held, when it is of <paramref name="version"/>.</summary>
+    public SearchSnapshot? Current(long version) => _snapshot is { } held && held.Version == version ? held : null;
+
+    /// <summary>The snapshot of <paramref name="version"/> (what the transaction sees), loaded when it is not the one held.</summary>
+    public SearchSnapshot Snapshot(SqliteConnection connection, SqliteTransaction transaction, long version)
     {
-        var version = SearchSnapshot.CurrentVersion(connection, transaction);
         var current = _snapshot;
         if (current is not null && current.Version == version)
         {

@@ -43,7 +43,16 @@ internal sealed class SearchSnapshot
         + _postings.Sum(p => (p.Length * 4L) + 24);
 
     /// <summary>The slot of a document id, or -1 for an id the snapshot does not hold.</summary>
-    public int Slot(long id) => id >= 0 && id < _slotById.Length ? _slotById[id] : -1;
+    public int Slot(long id)
+    {
+        if (_slotById.Length > 0 || Ids.Length == 0)
+        {
+            return id >= 0 && id < _slotById.Length ? _slotById[id] : -1;
+        }
+
+        var at = Array.BinarySearch(Ids, id);
+        return at >= 0 ? at : -1;
+    }
 
     /// <summary>The date's rank (0: undated): a higher rank is a later date.</summary>
     public int DateRank(int slot) => _dateRanks[slot];
@@ -72,9 +81,11 @@ internal sealed class SearchSnapshot
             }
         }
 
-        var slotById = new int[ids.Count == 0 ? 0 : checked((int)ids[^1] + 1)];
+        // Ids are rowids, dense in practice: a direct map. Far sparser ids (deleted ranges) fall back to a binary search.
+        var dense = ids.Count > 0 && ids[^1] < (4L * ids.Count) + 1_000_000;
+        var slotById = new int[dense ? checked((int)ids[^1] + 1) : 0];
         Array.Fill(slotById, -1);
-        for (var slot = 0; slot < ids.Count; slot++)
+        for (var slot = 0; dense && slot < ids.Count; slot++)
         {
             slotById[ids[slot]] = slot;
         }
@@ -100,7 +111,7 @@ internal sealed class SearchSnapshot
             while (reader.Read())
             {
                 var id = reader.GetInt64(0);
-                var slot = id >= 0 && id < slotById.Length ? slotById[id] : -1;
+                var slot = dense ? (id >= 0 && id < slotById.Length ? slotById[id] : -1) : ids.BinarySearch(id);
                 if (slot < 0)
                 {
                     continue;

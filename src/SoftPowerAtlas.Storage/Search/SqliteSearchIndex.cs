@@ -60,7 +60,16 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 return new SearchResults(0, [], SearchFacets.None, notes);
             }
 
-            var snapshot = _memory.Snapshot(connection, transaction);
+            // A text search without facets in a process that holds no snapshot yet (a one-off `atlas search`)
+            // does not load one: one FTS5 pass answers it, as the snapshot would cost more than the query.
+            var version = SearchSnapshot.CurrentVersion(connection, transaction);
+            if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
+            {
+                var alone = Fts5(connection, transaction, null, match.Expression!, query, agencies, page);
+                return new SearchResults(alone.Total, ReadPage(connection, transaction, match.Expression, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
+            }
+
+            var snapshot = _memory.Snapshot(connection, transaction, version);
             var found = match.Include is null
                 ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
                 : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match.Include, query, agencies) is { } clause
@@ -206,7 +215,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// bm25(), filters applied by SQLite before the score is computed; facets counted from the snapshot.
     /// </summary>
     private static Found Fts5(
-        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string expression, SearchQuery query,
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, string expression, SearchQuery query,
         IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page)
     {
         // "+t.rowid" keeps a filter's id list from being pushed into FTS5 as one lookup per id.
@@ -218,7 +227,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         select.Parameters.AddWithValue("$match", expression);
 
         var total = 0;
-        var counts = new int[snapshot.Values.Length];
+        var counts = new int[snapshot?.Values.Length ?? 0];
         var best = new PriorityQueue<(long Id, double Score, string? Date), (long Id, double Score, string? Date)>(Worst.Instance);
         var keep = page.Offset + page.Limit;
         using (var reader = select.ExecuteReader())
@@ -227,7 +236,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             {
                 var id = reader.GetInt64(0);
                 total++;
-                if (snapshot.Slot(id) is var slot and >= 0)
+                if (snapshot?.Slot(id) is { } slot and >= 0)
                 {
                     snapshot.CountFacets(slot, counts);
                 }

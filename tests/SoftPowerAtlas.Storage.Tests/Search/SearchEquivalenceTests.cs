@@ -77,6 +77,21 @@ public class SearchEquivalenceTests(SearchCorpusFixture corpus) : IClassFixture<
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Search_WithoutFacetsOnAFreshIndex_SameHitsAndNoFacets(string text)
+    {
+        var query = SearchQuery.Parse(text).Query!;
+        var page = new SearchPage(5, 1, facets: false);
+
+        var expected = Reference(query, page);
+        var actual = new SqliteSearchIndex(corpus.Store).Search(query, page);
+
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(expected.Hits, actual.Hits.Select(h => (h.DocumentId, h.Score)).ToList());
+        Assert.Same(SearchFacets.None, actual.Facets);
+    }
+
     [Fact]
     public void Queries_CoverEveryPathWithMatches()
     {
