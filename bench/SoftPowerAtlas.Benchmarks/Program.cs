@@ -7,6 +7,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- synth --docs N --out DIR write a synthesized corpus
 //   -- digest --docs 2000       SHA-256 of what the pipeline stores for N synthesized documents (fixed clock)
 //   -- search --docs 100000     build (or reuse) a search database of N documents; query latency p50/p95/p99 with facets
+//   -- search-engines --docs N --db PATH --postgres URL   the same mix on SQLite and PostgreSQL in turn
 //   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
 //   -- engines --sqlite PATH --postgres URL   the same reads on a SQLite store and its PostgreSQL copy, alternately
 //   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
@@ -19,6 +20,8 @@ return args.FirstOrDefault() switch
     "synth" => SynthCommand.Run(args[1..]),
     "digest" => DigestCommand.Run(args[1..]),
     "search" => SearchCommand.Run(args[1..]),
+    "search-engines" => SearchEnginesCommand.Run(args[1..]),
+    "search-profile" => SearchProfileCommand.Run(args[1..]),
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
     "engines" => EnginesCommand.Run(args[1..]),
     "curation" => await CurationCommand.RunAsync(args[1..]),

@@ -8,17 +8,17 @@ using SoftPowerAtlas.Storage.Sqlite;
 namespace SoftPowerAtlas.Benchmarks.Throughput;
 
 /// <summary>
-/// <c>search --docs N [--bases B] [--rounds R] [--db PATH] [--postgres URL]</c>: builds (or reuses, when the
-/// file at --db already holds N documents) a search database of N documents with <see cref="SearchCorpusBuilder"/>,
+/// <c>search --docs N [--bases B] [--rounds R] [--db PATH]</c>: builds (or reuses, when the file at
+/// --db already holds N documents) a search database of N documents with <see cref="SearchCorpusBuilder"/>,
 /// reports build time and size per 1,000 documents, then times a fixed mix of Thai, English and
-/// faceted queries (10 hits, snippets and facet counts each) and prints p50/p95/p99. With --postgres, the
-/// same N documents go into that PostgreSQL database too and both engines are timed in the same rounds,
-/// query by query in turn, SQLite being the baseline.
+/// faceted queries (10 hits, snippets and facet counts each) three ways — one FTS5 pass per query,
+/// cold (no clause set held) and warm (rounds of the mix on one index) — and prints p50/p95/p99 and
+/// the memory held.
 /// </summary>
 internal static class SearchCommand
 {
     /// <summary>The mix, by kind. Every query is run with facets on, as the web page will.</summary>
-    private static readonly (string Kind, string Query)[] Mix =
+    internal static readonly (string Kind, string Query)[] Mix =
     [
         ("thai", "ภาพยนตร์"),
         ("thai", "ความร่วมมือ"),
@@ -49,12 +49,9 @@ internal static class SearchCommand
         var db = CommandLine.Value(args, "--db") ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"spa-search-{docs}.db"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SQLite {SqliteVersion()}; load average {CommandLine.LoadAverage()}");
 
-        var postgres = CommandLine.Value(args, "--postgres");
-        SearchCorpusBuilder? analysed = null;
-        SearchCorpusBuilder Analysed() => analysed ??= Analyse(bases);
         if (Count(db) != docs)
         {
-            Build(db, docs, Analysed());
+            Build(db, docs, bases);
         }
         else
         {
@@ -65,84 +62,87 @@ internal static class SearchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Database: {size / 1e6:N0} MB, {size / 1e3 / (docs / 1000.0):N0} kB per 1,000 documents; index tables: {IndexShare(db)}"));
 
         using var store = SqliteAtlasStore.Open(db);
-        var engines = new List<(string Name, ISearchIndex Index)> { ("sqlite", new SqliteSearchIndex(store)) };
-        using var server = postgres is null ? null : PostgresSearchCorpus.OpenOrBuild(postgres, docs, Analysed);
-        if (server is not null)
-        {
-            Console.WriteLine(PostgresSearchCorpus.Size(postgres!, docs));
-            engines.Add(("postgres", SearchIndexes.For(server)));
-        }
+        var queries = Mix.Select(m => (m.Kind, m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
 
-        var times = Time([.. engines.Select(e => e.Index)], rounds, out var totals);
-        for (var e = 0; e < engines.Count; e++)
-        {
-            Report(engines[e].Name, engines[e].Index, times[e], totals[e], rounds);
-        }
+        // The in-memory snapshot is built by the first search of a process (and again after any write).
+        var index = new SqliteSearchIndex(store);
+        var snapshotWatch = Stopwatch.StartNew();
+        index.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\nSnapshot (dates, facets, postings per facet value) loaded in {snapshotWatch.Elapsed.TotalMilliseconds:F0} ms; {index.Memory.SnapshotBytes / 1e6:F1} MB = {index.Memory.SnapshotBytes / (double)docs:F0} bytes per document"));
 
-        return 0;
-    }
-
-    /// <summary>Every query of the mix on every engine in turn, one warm-up round then <paramref name="rounds"/> timed; ms per engine and query.</summary>
-    private static List<Dictionary<string, List<double>>> Time(List<ISearchIndex> indexes, int rounds, out List<Dictionary<string, long>> totals)
-    {
-        var times = indexes.Select(_ => Mix.ToDictionary(m => m.Query, _ => new List<double>(), StringComparer.Ordinal)).ToList();
-        totals = [.. indexes.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
-        var queries = Mix.Select(m => (m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
+        // Three ways, interleaved query by query so that load changes hit them alike:
+        //   fts5: one FTS5 pass with bm25() per query (no clause sets), facets and filters from the snapshot;
+        //   cold: clause sets forgotten before each query (a query never seen: its clause is read from FTS5);
+        //   warm: the mix round after round on an index that keeps its clause sets, as a server would
+        //         (a query's clause is held from the round before, or from the unfiltered query before it).
+        var modes = new[] { "fts5", "cold", "warm" };
+        var fts5Only = new SqliteSearchIndex(store, clauseBudgetBytes: 0);
+        fts5Only.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
+        var session = new SqliteSearchIndex(store);
+        session.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
+        var samples = modes.ToDictionary(m => m, _ => new Dictionary<string, List<double>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var cpu = modes.ToDictionary(m => m, _ => new List<double>(), StringComparer.Ordinal);
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var round = -1; round < rounds; round++)
         {
-            foreach (var (text, query) in queries)
+            foreach (var (kind, text, query) in queries)
             {
-                for (var e = 0; e < indexes.Count; e++)
+                foreach (var mode in modes)
                 {
+                    if (mode == "cold")
+                    {
+                        index.Memory.ForgetClauses();
+                    }
+
+                    var cpuBefore = ThreadCpu.Milliseconds();
                     var watch = Stopwatch.StartNew();
-                    var results = indexes[e].Search(query, new SearchPage(10, 0, facets: true));
+                    var results = (mode switch { "fts5" => fts5Only, "cold" => index, _ => session }).Search(query, new SearchPage(10, 0, facets: true));
                     var ms = watch.Elapsed.TotalMilliseconds;
+                    var cpuMs = ThreadCpu.Milliseconds() - cpuBefore;
                     if (round < 0)
                     {
-                        totals[e][text] = results.Total; // the first round warms the caches and is not counted
+                        totals[text] = results.Total; // the first round warms the page cache and is not counted
+                        continue;
                     }
-                    else
+
+                    cpu[mode].Add(cpuMs);
+                    foreach (var key in new[] { "all", kind, text })
                     {
-                        times[e][text].Add(ms);
+                        (samples[mode].TryGetValue(key, out var list) ? list : samples[mode][key] = []).Add(ms);
                     }
                 }
             }
         }
 
-        return times;
-    }
-
-    private static void Report(string engine, ISearchIndex index, Dictionary<string, List<double>> perQuery, Dictionary<string, long> totals, int rounds)
-    {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{engine}: latency of Search (10 hits with snippets + facet counts), {rounds} rounds after one warm-up, ms; load average {CommandLine.LoadAverage()}"));
-        Console.WriteLine($"{"",-42} {"matches",9} {"p50",7} {"p95",7} {"p99",7}");
-        foreach (var (kind, text) in Mix)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nLatency of Search (10 hits with snippets + facet counts), {rounds} rounds after one warm-up, ms; load average {CommandLine.LoadAverage()}"));
+        Console.WriteLine($"{"",-42} {"matches",9} {"fts5 p50",9} {"p95",7} {"cold p50",9} {"p95",7} {"warm p50",9} {"p95",7} {"p99",7}");
+        foreach (var (kind, text, _) in queries)
         {
-            var p = Percentiles(perQuery[text]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind + "  " + text,-42} {totals[text],9:N0} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind + "  " + text,-42} {totals[text],9:N0} {Row(samples, text)}"));
         }
 
         foreach (var kind in new[] { "thai", "english", "faceted", "all" })
         {
-            var samples = Mix.Where(m => kind == "all" || m.Kind == kind).SelectMany(m => perQuery[m.Query]).ToList();
-            var p = Percentiles(samples);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL " + kind,-42} {samples.Count,9} {p.P50,7:F1} {p.P95,7:F1} {p.P99,7:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"ALL " + kind,-42} {samples["warm"][kind].Count,9} {Row(samples, kind)}"));
         }
+
+        // CPU time of the searching thread (SQLite runs on it): what the query costs whatever the load.
+        Console.WriteLine("CPU ms of the searching thread per query, all 19 queries x rounds: " + string.Join("; ", modes.Select(m =>
+        {
+            var p = Percentiles(cpu[m]);
+            return string.Create(CultureInfo.InvariantCulture, $"{m} p50 {p.P50:F1} p95 {p.P95:F1} p99 {p.P99:F1} mean {cpu[m].Average():F1}");
+        })));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Clause sets held by the warm index after the run: {session.Memory.ClauseBytes / 1e6:F1} MB = {session.Memory.ClauseBytes / (double)docs:F0} bytes per document (budget {session.Memory.BudgetBytes / 1e6:F0} MB); load average {CommandLine.LoadAverage()}"));
 
         var entities = Stopwatch.StartNew();
         var found = index.FindEntities("ท่องเที่ยว").Count + index.FindEntities("creative").Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{engine}: entity search (ท่องเที่ยว, creative): {entities.Elapsed.TotalMilliseconds:F1} ms for both, {found} entities"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nEntity search (ท่องเที่ยว, creative): {entities.Elapsed.TotalMilliseconds:F1} ms for both, {found} entities"));
+        return 0;
     }
 
-    private static SearchCorpusBuilder Analyse(int bases)
-    {
-        var watch = Stopwatch.StartNew();
-        var builder = SearchCorpusBuilder.Analyse(bases);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysed {bases:N0} synthesized documents with the full pipeline in {watch.Elapsed.TotalSeconds:F1} s ({bases / watch.Elapsed.TotalSeconds:F0} docs/s)"));
-        return builder;
-    }
-
-    private static void Build(string db, int docs, SearchCorpusBuilder builder)
+    private static void Build(string db, int docs, int bases)
     {
         foreach (var file in new[] { db, db + "-wal", db + "-shm" })
         {
@@ -150,6 +150,11 @@ internal static class SearchCommand
         }
 
         var watch = Stopwatch.StartNew();
+        var builder = SearchCorpusBuilder.Analyse(bases);
+        var analyse = watch.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysed {bases:N0} synthesized documents with the full pipeline in {analyse.TotalSeconds:F1} s ({bases / analyse.TotalSeconds:F0} docs/s)"));
+
+        watch.Restart();
         using (var store = SqliteAtlasStore.Open(db))
         {
             const int batchSize = 2_000;
@@ -238,10 +243,36 @@ internal static class SearchCommand
         return (string)command.ExecuteScalar()!;
     }
 
-    private static (double P50, double P95, double P99) Percentiles(List<double> values)
+    private static string Row(Dictionary<string, Dictionary<string, List<double>>> samples, string key)
+    {
+        var fts5 = Percentiles(samples["fts5"][key]);
+        var cold = Percentiles(samples["cold"][key]);
+        var warm = Percentiles(samples["warm"][key]);
+        return string.Create(CultureInfo.InvariantCulture, $"{fts5.P50,9:F1} {fts5.P95,7:F1} {cold.P50,9:F1} {cold.P95,7:F1} {warm.P50,9:F1} {warm.P95,7:F1} {warm.P99,7:F1}");
+    }
+
+    internal static (double P50, double P95, double P99) Percentiles(List<double> values)
     {
         var sorted = values.Order().ToArray();
         double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         return (At(0.50), At(0.95), At(0.99));
+    }
+}
+
+/// <summary>CPU time of the calling thread (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>).</summary>
+internal static partial class ThreadCpu
+{
+    private const int ThreadCpuTimeClock = 3;
+
+    public static double Milliseconds() =>
+        OperatingSystem.IsLinux() && ClockGetTime(ThreadCpuTimeClock, out var t) == 0 ? (t.Seconds * 1e3) + (t.Nanoseconds / 1e6) : double.NaN;
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+
+    private readonly struct TimeSpec
+    {
+        public readonly long Seconds;
+        public readonly long Nanoseconds;
     }
 }

@@ -105,6 +105,10 @@ internal static class TimelineCommand
         var cases = new (string Name, Func<int> Run)[]
         {
             ("timeline (everything)", () => TimelineBuilder.Build(reader, FactFilter.All).Count),
+            ("timeline, page 1 of 50 (the CLI's default)", () => TimelinePager.Page(reader, FactFilter.All, 0, 50).Entries.Count),
+            ("timeline, page 500 of 50", () => TimelinePager.Page(reader, FactFilter.All, 499 * 50, 50).Entries.Count),
+            ("timeline --type commitment --from 2024, page 1 of 50", () => TimelinePager.Page(reader, Filter(new FilterRequest { Types = ["commitment"], From = "2024" }), 0, 50).Entries.Count),
+            ("timeline --country ญี่ปุ่น, page 1 of 50", () => TimelinePager.Page(reader, Filter(new FilterRequest { Countries = ["ญี่ปุ่น"] }), 0, 50).Entries.Count),
             ("timeline --country ญี่ปุ่น", () => TimelineBuilder.Build(reader, Filter(new FilterRequest { Countries = ["ญี่ปุ่น"] })).Count),
             ("timeline --sector film --from 2024-01 --to 2024-06", () => TimelineBuilder.Build(reader, Filter(new FilterRequest { Sectors = ["film"], From = "2024-01", To = "2024-06" })).Count),
             ("timeline --agency อพท.", () => TimelineBuilder.Build(reader, Filter(new FilterRequest { Agencies = ["อพท."] })).Count),

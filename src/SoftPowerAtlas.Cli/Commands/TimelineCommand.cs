@@ -50,15 +50,28 @@ internal static class TimelineCommand
     {
         var filter = FilterOptions.Create();
         var json = new Option<bool>("--json") { Description = "Print the entries as JSON (dates as written and as days, parties, source with offsets)." };
-        var command = new Command("timeline", "Engagements and commitments in date order (partial dates sort by their first day), each with its passage and source.");
+        var limit = new Option<int>("--limit") { Description = "Entries per page; 0 for all of them.", DefaultValueFactory = _ => DefaultLimit };
+        var page = new Option<int>("--page") { Description = "Which page of entries, from 1.", DefaultValueFactory = _ => 1 };
+        var command = new Command("timeline", "Engagements and commitments in date order (partial dates sort by their first day), each with its passage and source; a page at a time, saying how many more there are.");
         filter.AddTo(command);
         command.Options.Add(json);
-        command.SetAction(parse => Run(parse.GetValue(db)!, filter.Read(parse), parse.GetValue(json), console));
+        command.Options.Add(limit);
+        command.Options.Add(page);
+        command.SetAction(parse => Run(parse.GetValue(db)!, filter.Read(parse), parse.GetValue(json), parse.GetValue(limit), parse.GetValue(page), console));
         return command;
     }
 
-    private static int Run(string dbPath, FilterRequest request, bool json, CliConsole console)
+    /// <summary>Entries shown when --limit is not given.</summary>
+    public const int DefaultLimit = 50;
+
+    private static int Run(string dbPath, FilterRequest request, bool json, int limit, int page, CliConsole console)
     {
+        if (limit < 0 || page < 1)
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"atlas: --limit must be 0 (all) or more and --page 1 or more (got --limit {limit} --page {page})"));
+            return AtlasCommand.UsageError;
+        }
+
         using var store = FactCommands.Open(dbPath, console);
         if (store is null)
         {
@@ -73,7 +86,27 @@ internal static class TimelineCommand
                 return FactCommands.Fail(console, resolved.Error!, resolved.NotFound, resolved.Suggestions);
             }
 
-            var entries = TimelineBuilder.Build(new FactReader(store), resolved.Filter);
+            var reader = new FactReader(store);
+            var offset = limit == 0 ? 0 : (int)Math.Min(int.MaxValue, (page - 1L) * limit);
+            TimelinePage paged;
+            if (limit == 0)
+            {
+                var all = TimelineBuilder.Build(reader, resolved.Filter);
+                paged = new TimelinePage(all, all.Count, 0);
+            }
+            else
+            {
+                paged = TimelinePager.Page(reader, resolved.Filter, offset, limit);
+            }
+
+            var entries = paged.Entries;
+            if (entries.Count == 0 && paged.Total > 0)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"atlas: page {page} is past the end: {paged.Total:N0} entries make {(paged.Total + limit - 1) / limit:N0} pages of {limit}"));
+                return AtlasCommand.SomeInputsFailed;
+            }
+
             if (json)
             {
                 console.Out.WriteLine(FactJson.ToString(w =>
@@ -86,16 +119,30 @@ internal static class TimelineCommand
 
                     w.WriteEndArray();
                 }));
+                WriteMore(console.Error, paged, page);
                 return AtlasCommand.Ok;
             }
 
             WriteText(console.Out, entries);
+            WriteMore(console.Out, paged, page);
             return AtlasCommand.Ok;
         }
         catch (StoreException e)
         {
             console.Error.WriteLine($"atlas: {e.Message}");
             return AtlasCommand.SomeInputsFailed;
+        }
+    }
+
+    /// <summary>Where this page sits in the whole, when there is more than one page.</summary>
+    private static void WriteMore(TextWriter o, TimelinePage paged, int page)
+    {
+        if (paged.Total > paged.Entries.Count)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Entries {paged.Offset + 1:N0}–{paged.Offset + paged.Entries.Count:N0} of {paged.Total:N0}")
+                + (paged.After > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"; {paged.After:N0} more (--page {page + 1}, or --limit 0 for all).")
+                    : "."));
         }
     }
 

@@ -82,6 +82,9 @@ public sealed record FactFilter
     /// <summary>Last day of the period (inclusive).</summary>
     public DateOnly? To { get; init; }
 
+    /// <summary>Only facts of these documents (empty: all): how a timeline page loads just its rows.</summary>
+    public IReadOnlyList<long> Documents { get; init; } = [];
+
     public bool HasDates => From is not null || To is not null;
 
     public bool WantsEngagements => Types.Count == 0 || Types.Any(t => t != FactTypes.Commitment);

@@ -35,6 +35,11 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
             where.Add("c.due IS NOT NULL");
         }
 
+        if (filter.Documents.Count > 0)
+        {
+            where.Add($"c.document_id IN ({string.Join(", ", filter.Documents.Select(d => where.Value(d)))})");
+        }
+
         if (filter.Countries.Count > 0 || filter.Sectors.Count > 0 || filter.Entities.Count > 0)
         {
             var inner = new SqlWhere(where);
@@ -127,6 +132,11 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
 
     private static void AddEngagementConditions(SqlWhere where, FactFilter filter, bool withDates, bool withTypes)
     {
+        if (filter.Documents.Count > 0)
+        {
+            where.Add($"e.document_id IN ({string.Join(", ", filter.Documents.Select(d => where.Value(d)))})");
+        }
+
         var types = filter.Types.Where(t => t != FactTypes.Commitment).ToList();
         if (withTypes && types.Count > 0)
         {

@@ -9,7 +9,7 @@ namespace SoftPowerAtlas.Storage.Search;
 /// FTS5 syntax. A quoted term of several words is a phrase; an unquoted one is a NEAR group (its
 /// words within <see cref="NearDistance"/> of one another); <c>*</c> makes the last word a prefix.
 /// </summary>
-internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored)
+internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, int ClauseCount)
 {
     /// <summary>Most words allowed between the words of one unquoted term.</summary>
     public const int NearDistance = 10;
@@ -35,7 +35,8 @@ internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList
         return new Fts5Match(
             clauses.Count == 0 ? null : string.Join(" AND ", clauses),
             excluded.Count == 0 ? null : string.Join(" OR ", excluded),
-            ignored);
+            ignored,
+            clauses.Count);
     }
 
     /// <summary>The expression a document must match: includes minus excludes (null when there are no includes).</summary>

@@ -2,14 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Search;
 
-/// <summary>Facet counts over every document a search matched, from the in-memory <see cref="FacetCache"/>, labelled for display.</summary>
+/// <summary>Facet counts over every document a search matched (counted on the in-memory <see cref="SearchSnapshot"/>), labelled for display.</summary>
 internal static class SqliteFacets
 {
     private const int ValuesShown = 30;
 
-    public static SearchFacets Count(FacetCache.Snapshot facets, IEnumerable<long> ids, SqliteConnection connection, SqliteTransaction transaction)
+    public static SearchFacets Count((string Facet, string Value)[] values, int[] counts, SqliteConnection connection, SqliteTransaction transaction)
     {
-        var counts = facets.Count(ids);
         var byFacet = new Dictionary<string, List<(string Value, int Count)>>(StringComparer.Ordinal);
         for (var i = 0; i < counts.Length; i++)
         {
@@ -18,7 +17,7 @@ internal static class SqliteFacets
                 continue;
             }
 
-            var (facet, value) = facets.Values[i];
+            var (facet, value) = values[i];
             (byFacet.TryGetValue(facet, out var list) ? list : byFacet[facet] = []).Add((value, counts[i]));
         }
 

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
-/// The SQL condition on a document id (<c>{id}</c>) that a query's filters and exclusions add, with
+/// The SQL condition on a document id (<c>{id}</c>) that a query's filters add, with
 /// every value bound as a parameter. Agency aliases must already be resolved to entity keys.
 /// </summary>
 internal sealed class SqliteFilterSql
@@ -13,7 +13,7 @@ internal sealed class SqliteFilterSql
     private readonly StringBuilder _sql = new();
     private readonly List<(string Name, object Value)> _parameters = [];
 
-    public SqliteFilterSql(SearchQuery query, IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencyKeys, string? excludeMatch, string idColumn)
+    public SqliteFilterSql(SearchQuery query, IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencyKeys, string idColumn)
     {
         foreach (var filter in query.Filters)
         {
@@ -55,11 +55,6 @@ internal sealed class SqliteFilterSql
             }
 
             _sql.Append(CultureInfo.InvariantCulture, $" AND {idColumn} IN (SELECT document_id FROM search_dates WHERE {string.Join(" AND ", bounds)})");
-        }
-
-        if (excludeMatch is not null)
-        {
-            _sql.Append(CultureInfo.InvariantCulture, $" AND {idColumn} NOT IN (SELECT rowid FROM document_text WHERE document_text MATCH {Bind(excludeMatch)})");
         }
     }
 

@@ -8,26 +8,44 @@ namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
 /// Search over a <see cref="SqliteAtlasStore"/>: FTS5 (table <c>document_text</c>, migration 0005)
-/// ranked by BM25 with the title weighing <see cref="TitleWeight"/> times the body, facets from the
-/// per-document <c>document_facets</c> table, snippets cut from the clean text of the page's hits only.
+/// ranked by BM25 with the title weighing <see cref="TitleWeight"/> times the body; filters, facets
+/// and filter-only queries from the in-memory <see cref="SearchSnapshot"/>; a query of one clause
+/// from that clause's <see cref="ScoredSet"/> (read once, then held in <see cref="SearchMemory"/>);
+/// snippets cut from the clean text of the page's hits only.
 /// </summary>
 [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
     Justification = "SQL is assembled from constant fragments and generated parameter names; every user value is a bound parameter.")]
-public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
+public sealed class SqliteSearchIndex : ISearchIndex
 {
-    private readonly FacetCache _facets = new();
+    private readonly SqliteAtlasStore _store;
+    private readonly SearchMemory _memory;
+
+    public SqliteSearchIndex(SqliteAtlasStore store)
+        : this(store, SearchMemory.DefaultBudgetBytes)
+    {
+    }
+
+    /// <summary>An index keeping at most <paramref name="clauseBudgetBytes"/> of clause sets in memory (0: none).</summary>
+    internal SqliteSearchIndex(SqliteAtlasStore store, long clauseBudgetBytes)
+    {
+        _store = store;
+        _memory = new SearchMemory(clauseBudgetBytes);
+    }
 
     /// <summary>BM25 weight of a title word against a body word.</summary>
     public const double TitleWeight = 4.0;
 
-    private static readonly string Rank = string.Create(CultureInfo.InvariantCulture, $"bm25(document_text, {TitleWeight:0.0}, 1.0)");
+    internal static readonly string Rank = string.Create(CultureInfo.InvariantCulture, $"bm25(document_text, {TitleWeight:0.0}, 1.0)");
+
+    /// <summary>The in-memory state (snapshot and clause sets), for the benchmark's memory and cold figures.</summary>
+    internal SearchMemory Memory => _memory;
 
     public SearchResults Search(SearchQuery query, SearchPage page)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Run(() =>
         {
-            using var connection = store.OpenConnection();
+            using var connection = _store.OpenConnection();
             using var transaction = connection.BeginTransaction(deferred: true); // one snapshot for count, page and facets
             var notes = new List<string>();
             var match = Fts5Match.From(query);
@@ -36,69 +54,219 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
                 notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
             }
 
-            var agencies = EntitySearch.ResolveAgencies(connection, transaction, store.Dialect, query, notes);
+            var agencies = EntitySearch.ResolveAgencies(connection, transaction, _store.Dialect, query, notes);
             if (match.Expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
             {
                 return new SearchResults(0, [], SearchFacets.None, notes);
             }
 
-            // One pass over the matches: every id with its BM25 score (or date, for filters alone). The
-            // total, the page and the facets all come from it, so FTS5 runs once. "+t.rowid" keeps a
-            // filter's id list from being pushed into FTS5 as one lookup per id.
-            var filters = new SqliteFilterSql(query, agencies, match.Expression is null ? match.Exclude : null, match.Expression is null ? "s.document_id" : "+t.rowid");
-            using var select = connection.CreateCommand();
-            select.Transaction = transaction;
-            select.CommandText = match.Expression is null
-                ? "SELECT s.document_id, s.date FROM search_dates s WHERE 1" + filters.Conditions
-                : $"SELECT t.rowid, {Rank} FROM document_text t WHERE document_text MATCH $match" + filters.Conditions;
-            filters.AddTo(select);
-            if (match.Expression is not null)
+            // A text search without facets in a process that holds no snapshot yet (a one-off `atlas search`)
+            // does not load one: one FTS5 pass answers it, as the snapshot would cost more than the query.
+            var version = SearchSnapshot.CurrentVersion(connection, transaction);
+            if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
             {
-                select.Parameters.AddWithValue("$match", match.Expression);
+                var alone = Fts5(connection, transaction, null, match.Expression!, query, agencies, page);
+                return new SearchResults(alone.Total, ReadPage(connection, transaction, match.Expression, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
             }
 
-            var ids = new List<long>();
-            var best = new PriorityQueue<(long Id, double Score, string? Date), (long Id, double Score, string? Date)>(Worst.Instance);
-            var keep = page.Offset + page.Limit;
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    var id = reader.GetInt64(0);
-                    ids.Add(id);
-                    if (keep == 0)
-                    {
-                        continue;
-                    }
+            var snapshot = _memory.Snapshot(connection, transaction, version);
+            var found = match.Include is null
+                ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
+                : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match.Include, query, agencies) is { } clause
+                    ? FromClause(connection, transaction, snapshot, clause, query, agencies, match.Exclude, page)
+                    : Fts5(connection, transaction, snapshot, match.Expression!, query, agencies, page);
+            var hits = ReadPage(connection, transaction, match.Expression, found.Page.Skip(page.Offset));
+            var facets = page.Facets && found.Total > 0
+                ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
+                : SearchFacets.None;
+            return new SearchResults(found.Total, hits, facets, notes);
+        });
+    }
 
-                    // bm25() is lower for better matches; hits show it negated, higher is better.
-                    var entry = match.Expression is null
-                        ? (id, 0.0, reader.IsDBNull(1) ? null : reader.GetString(1))
-                        : (id, -reader.GetDouble(1), (string?)null);
-                    if (best.Count < keep)
-                    {
-                        best.Enqueue(entry, entry);
-                    }
-                    else if (Worst.Instance.Compare(entry, best.Peek()) > 0)
-                    {
-                        best.EnqueueDequeue(entry, entry);
-                    }
+    /// <summary>
+    /// The set of a query's only clause: held, or read now when the query has no filters (reading it
+    /// costs what the query would; with filters, FTS5 applies them first and scores fewer documents).
+    /// </summary>
+    private ScoredSet? Clause(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string include, SearchQuery query,
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies)
+    {
+        if (_memory.Find(snapshot, include) is { } held)
+        {
+            return held;
+        }
+
+        if (query.Filters.Count > 0 || query.Dates is not null || _memory.BudgetBytes == 0)
+        {
+            return null;
+        }
+
+        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true);
+        _memory.Keep(snapshot, include, set);
+        return set;
+    }
+
+    private SlotSet? Exclusion(SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string? exclude)
+    {
+        if (exclude is null)
+        {
+            return null;
+        }
+
+        var key = "NOT " + exclude;
+        if (_memory.Find(snapshot, key) is not { } set)
+        {
+            set = ScoredSet.Read(connection, transaction, snapshot, exclude, scored: false);
+            _memory.Keep(snapshot, key, set);
+        }
+
+        return set.Members;
+    }
+
+    /// <summary>Text of one clause: from its set, filtered in memory; the page is the first passing entries in rank order.</summary>
+    private Found FromClause(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, ScoredSet clause, SearchQuery query,
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, string? exclude, SearchPage page)
+    {
+        var filter = snapshot.Filter(query, agencies);
+        var excluded = Exclusion(connection, transaction, snapshot, exclude);
+        bool Passes(int slot) => (filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot));
+        var keep = page.Offset + page.Limit;
+        var ranked = new List<(long Id, double Score, string? Date)>(Math.Min(keep, clause.Slots.Length));
+        foreach (var index in clause.ByScore)
+        {
+            if (ranked.Count == keep)
+            {
+                break;
+            }
+
+            if (Passes(clause.Slots[index]))
+            {
+                ranked.Add((snapshot.Ids[clause.Slots[index]], clause.Scores[index], null));
+            }
+        }
+
+        if (filter is null && excluded is null)
+        {
+            return new Found(clause.Slots.Length, ranked, clause.FacetCounts);
+        }
+
+        var total = 0;
+        var counts = new int[snapshot.Values.Length];
+        foreach (var slot in clause.Slots)
+        {
+            if (Passes(slot))
+            {
+                total++;
+                snapshot.CountFacets(slot, counts);
+            }
+        }
+
+        return new Found(total, ranked, counts);
+    }
+
+    /// <summary>Filters (and exclusions) without text: every document passing them, newest first, from memory.</summary>
+    private Found FiltersAlone(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, SearchQuery query,
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, string? exclude, SearchPage page)
+    {
+        var filter = snapshot.Filter(query, agencies);
+        var excluded = Exclusion(connection, transaction, snapshot, exclude);
+        var keep = page.Offset + page.Limit;
+        var best = new PriorityQueue<int, (int Date, int Slot)>(keep + 1, NewestFirst.Instance);
+        var counts = new int[snapshot.Values.Length];
+        var total = 0;
+        for (var slot = 0; slot < snapshot.Count; slot++)
+        {
+            if ((filter is not null && !filter.Contains(slot)) || (excluded is not null && excluded.Contains(slot)))
+            {
+                continue;
+            }
+
+            total++;
+            snapshot.CountFacets(slot, counts);
+            if (keep > 0)
+            {
+                // The heap's top is the worst kept entry; NewestFirst orders worst first.
+                var entry = (snapshot.DateRank(slot), slot);
+                if (best.Count < keep)
+                {
+                    best.Enqueue(slot, entry);
+                }
+                else if (NewestFirst.Instance.Compare(entry, (snapshot.DateRank(best.Peek()), best.Peek())) > 0)
+                {
+                    best.EnqueueDequeue(slot, entry);
                 }
             }
+        }
 
-            var ranked = new List<(long Id, double Score, string? Date)>(best.Count);
-            while (best.Count > 0)
+        var ranked = new List<(long Id, double Score, string? Date)>(best.Count);
+        while (best.Count > 0)
+        {
+            ranked.Add((snapshot.Ids[best.Dequeue()], 0.0, null));
+        }
+
+        ranked.Reverse();
+        return new Found(total, ranked, counts);
+    }
+
+    /// <summary>
+    /// Several clauses, or one with filters that is not held: one FTS5 pass over the matches with
+    /// bm25(), filters applied by SQLite before the score is computed; facets counted from the snapshot.
+    /// </summary>
+    private static Found Fts5(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, string expression, SearchQuery query,
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page)
+    {
+        // "+t.rowid" keeps a filter's id list from being pushed into FTS5 as one lookup per id.
+        var filters = new SqliteFilterSql(query, agencies, "+t.rowid");
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = $"SELECT t.rowid, {Rank} FROM document_text t WHERE document_text MATCH $match" + filters.Conditions;
+        filters.AddTo(select);
+        select.Parameters.AddWithValue("$match", expression);
+
+        var total = 0;
+        var counts = new int[snapshot?.Values.Length ?? 0];
+        var best = new PriorityQueue<(long Id, double Score, string? Date), (long Id, double Score, string? Date)>(Worst.Instance);
+        var keep = page.Offset + page.Limit;
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                ranked.Add(best.Dequeue());
-            }
+                var id = reader.GetInt64(0);
+                total++;
+                if (snapshot?.Slot(id) is { } slot and >= 0)
+                {
+                    snapshot.CountFacets(slot, counts);
+                }
 
-            ranked.Reverse();
-            var hits = ReadPage(connection, transaction, match.Expression, ranked.Skip(page.Offset));
-            var facets = page.Facets && ids.Count > 0
-                ? SqliteFacets.Count(_facets.Get(connection, transaction), ids, connection, transaction)
-                : SearchFacets.None;
-            return new SearchResults(ids.Count, hits, facets, notes);
-        });
+                if (keep == 0)
+                {
+                    continue;
+                }
+
+                // bm25() is lower for better matches; hits show it negated, higher is better.
+                var entry = (id, -reader.GetDouble(1), (string?)null);
+                if (best.Count < keep)
+                {
+                    best.Enqueue(entry, entry);
+                }
+                else if (Worst.Instance.Compare(entry, best.Peek()) > 0)
+                {
+                    best.EnqueueDequeue(entry, entry);
+                }
+            }
+        }
+
+        var ranked = new List<(long Id, double Score, string? Date)>(best.Count);
+        while (best.Count > 0)
+        {
+            ranked.Add(best.Dequeue());
+        }
+
+        ranked.Reverse();
+        return new Found(total, ranked, counts);
     }
 
     public IReadOnlyList<EntityMatch> FindEntities(string text, int limit = 20)
@@ -107,8 +275,8 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return Run(() =>
         {
-            using var connection = store.OpenConnection();
-            return EntitySearch.Find(connection, null, store.Dialect, text, limit);
+            using var connection = _store.OpenConnection();
+            return EntitySearch.Find(connection, null, _store.Dialect, text, limit);
         });
     }
 
@@ -172,11 +340,26 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
         }
         catch (SqliteException e)
         {
-            throw e.ToStoreException(store.Path);
+            throw e.ToStoreException(_store.Path);
         }
     }
 
-    /// <summary>Orders hits worst first (a min-heap of the best): lower score, then later date, then higher id.</summary>
+    /// <summary>A search's matches: how many, the best <c>offset + limit</c> in order, facet counts over all.</summary>
+    private sealed record Found(long Total, IReadOnlyList<(long Id, double Score, string? Date)> Page, int[] FacetCounts);
+
+    /// <summary>Filter-only order, worst first for a heap of the best: older (undated oldest), then higher slot.</summary>
+    private sealed class NewestFirst : IComparer<(int Date, int Slot)>
+    {
+        public static readonly NewestFirst Instance = new();
+
+        public int Compare((int Date, int Slot) x, (int Date, int Slot) y)
+        {
+            var byDate = x.Date.CompareTo(y.Date);
+            return byDate != 0 ? byDate : y.Slot.CompareTo(x.Slot);
+        }
+    }
+
+    /// <summary>Orders hits worst first (a min-heap of the best): lower score, then higher id.</summary>
     private sealed class Worst : IComparer<(long Id, double Score, string? Date)>
     {
         public static readonly Worst Instance = new();
@@ -184,14 +367,7 @@ public sealed class SqliteSearchIndex(SqliteAtlasStore store) : ISearchIndex
         public int Compare((long Id, double Score, string? Date) x, (long Id, double Score, string? Date) y)
         {
             var byScore = x.Score.CompareTo(y.Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            // Equal scores (filters alone): newer first, then lower id first.
-            var byDate = string.CompareOrdinal(x.Date, y.Date);
-            return byDate != 0 ? byDate : y.Id.CompareTo(x.Id);
+            return byScore != 0 ? byScore : y.Id.CompareTo(x.Id);
         }
     }
 

@@ -53,6 +53,43 @@ public sealed class TimelineCommandTests : IDisposable
         Assert.Contains("1 engagements, 1 commitments.", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Timeline_Pages_SayHowManyMoreAndJoinUpToTheWhole()
+    {
+        var db = await IngestAsync(RepoPaths.Samples, RepoPaths.Seeds);
+
+        var all = await Atlas.RunAsync("--db", db, "timeline", "--limit", "0", "--json");
+        var first = await Atlas.RunAsync("--db", db, "timeline", "--limit", "4");
+        var second = await Atlas.RunAsync("--db", db, "timeline", "--limit", "4", "--page", "2", "--json");
+        var beyond = await Atlas.RunAsync("--db", db, "timeline", "--limit", "4", "--page", "999");
+
+        Assert.True(all.ExitCode == AtlasCommand.Ok, all.ToString());
+        using var whole = JsonDocument.Parse(all.Out);
+        var total = whole.RootElement.GetArrayLength();
+        Assert.True(total > 8, all.Out);
+        Assert.Contains($"Entries 1–4 of {total}; {total - 4} more (--page 2, or --limit 0 for all).", first.Out, StringComparison.Ordinal);
+        using var page2 = JsonDocument.Parse(second.Out);
+        Assert.Equal(
+            whole.RootElement.EnumerateArray().Skip(4).Take(4).Select(e => e.GetRawText()),
+            page2.RootElement.EnumerateArray().Select(e => e.GetRawText()));
+        Assert.Contains($"Entries 5–8 of {total}", second.Error, StringComparison.Ordinal);
+        Assert.Equal(AtlasCommand.SomeInputsFailed, beyond.ExitCode);
+        Assert.Contains("page 999 is past the end", beyond.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--limit", "-1")]
+    [InlineData("--page", "0")]
+    public async Task Timeline_BadPaging_UsageError(string option, string value)
+    {
+        var db = await IngestAsync(Path.Combine(RepoPaths.Samples, "th_food_festival_paris.md"));
+
+        var run = await Atlas.RunAsync("--db", db, "timeline", option, value);
+
+        Assert.Equal(AtlasCommand.UsageError, run.ExitCode);
+        Assert.Contains("--limit must be 0 (all) or more and --page 1 or more", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(AtlasCommand.UsageError, "February 2023 has 28 days", "timeline", "--from", "2023-02-31")]
     [InlineData(AtlasCommand.UsageError, "unknown type 'meting'", "timeline", "--type", "meting")]

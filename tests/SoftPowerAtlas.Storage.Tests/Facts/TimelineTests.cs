@@ -113,6 +113,45 @@ public abstract class TimelineTests<TFixture>(IngestedCorpus<TFixture> corpus) :
     }
 
     [Theory]
+    [InlineData(null, null, null, 0, 10)]
+    [InlineData(null, null, null, 7, 25)]
+    [InlineData(null, null, null, 0, 100000)]
+    [InlineData("commitment", null, null, 3, 5)]
+    [InlineData("meeting", "2024", "2024", 0, 4)]
+    [InlineData(null, "2024-10-15", "2024-10-20", 1, 3)]
+    [InlineData(null, null, "FR", 0, 3)]
+    public void Page_AnyFilterAndWindow_SliceOfTheWholeTimeline(string? type, string? from, string? to, int offset, int limit)
+    {
+        var request = to == "FR"
+            ? new FilterRequest { Countries = ["FR"] }
+            : new FilterRequest { Types = type is null ? [] : [type], From = from, To = to };
+        var filter = Resolve(request).Filter!;
+
+        var whole = TimelineBuilder.Build(corpus.Reader, filter);
+        var page = TimelinePager.Page(corpus.Reader, filter, offset, limit);
+
+        Assert.Equal(whole.Count, page.Total);
+        Assert.Equal(whole.Skip(offset).Take(limit).Select(Describe), page.Entries.Select(Describe));
+        Assert.Equal(Math.Max(0, whole.Count - offset - limit), page.After);
+        Assert.True(whole.Count > 2, $"only {whole.Count} entries");
+    }
+
+    private static string Describe(TimelineEntry e) =>
+        $"{e.Kind} {e.Id} {e.Date?.Written} {e.Type} {e.Who} {e.Place} [{string.Join(";", e.Parties)}] [{string.Join(",", e.Countries)}] [{string.Join(",", e.Sectors)}] {e.Sentence} {e.Source}";
+
+    [Fact]
+    public void Page_PastTheEnd_EmptyWithTheTotal()
+    {
+        var total = TimelineBuilder.Build(corpus.Reader, FactFilter.All).Count;
+
+        var page = TimelinePager.Page(corpus.Reader, FactFilter.All, total + 5, 10);
+
+        Assert.Empty(page.Entries);
+        Assert.Equal(total, page.Total);
+        Assert.Equal(0, page.After);
+    }
+
+    [Theory]
     [InlineData("--from", "2023-02-31", "February 2023 has 28 days")]
     [InlineData("--to", "2024-13", "there is no month 13")]
     [InlineData("--from", "last week", "not a date")]
