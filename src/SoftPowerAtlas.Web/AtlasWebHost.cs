@@ -7,12 +7,18 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Storage.Exports;
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Apis;
+using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Ingest;
 using SoftPowerAtlas.Web.Localization;
 using SoftPowerAtlas.Web.Security;
+using SoftPowerAtlas.Web.Timeline;
 
 namespace SoftPowerAtlas.Web;
 
@@ -54,6 +60,13 @@ public static class AtlasWebHost
         services.AddSingleton(sp => new SqliteAtlasReader(sp.GetRequiredService<SqliteAtlasStore>()));
         services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DocumentAnnotator>();
+        services.AddSingleton<ISearchIndex>(sp => new SqliteSearchIndex(sp.GetRequiredService<SqliteAtlasStore>()));
+        services.AddSingleton(sp => new FactReader(sp.GetRequiredService<SqliteAtlasStore>()));
+        services.AddSingleton(sp => new SubjectResolver(sp.GetRequiredService<SqliteAtlasStore>()));
+        services.AddSingleton<CommitmentTracker>();
+        services.AddSingleton<AtlasExporter>();
+        services.AddSingleton<TimelineService>();
+        services.AddSingleton<OverviewCache>();
         services.AddSingleton<UploadIngester>();
         services.AddSingleton(UiLabels.Default);
         services.AddScoped<UiText>();

@@ -24,6 +24,15 @@ public sealed partial class SqliteAtlasReader
     });
 
     /// <summary>
+    /// A stamp that changes whenever documents or engagements are stored or removed (<c>search_state.version</c>,
+    /// bumped by triggers) or entities are added or merged: caches of whole-store aggregates compare it.
+    /// </summary>
+    public string DataStamp() => Read(connection => Query(
+        connection,
+        "SELECT (SELECT version FROM search_state WHERE id = 1), (SELECT count(*) FROM entities), (SELECT max(id) FROM entities)",
+        r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.GetInt64(0)}/{r.GetInt64(1)}/{r.GetNullableInt64(2) ?? 0}")).Single());
+
+    /// <summary>
     /// Thai-side entities and partner countries linked by the engagements they share, within the
     /// filter's sector and years; at most <paramref name="maxEdges"/> heaviest links.
     /// </summary>
