@@ -212,6 +212,8 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
             parameters.Add((name, value));
         }
 
+        // IN (…) lets SQLite start from the value's index (engagement_countries_country…); a correlated
+        // EXISTS made it scan every engagement, and count all of them, for each page.
         if (documentId is not null)
         {
             Add("e.document_id = $doc", "$doc", documentId);
@@ -219,12 +221,12 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
 
         if (filter.Country is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_countries c WHERE c.engagement_id = e.id AND c.country = $country)", "$country", filter.Country);
+            Add("e.id IN (SELECT engagement_id FROM engagement_countries WHERE country = $country)", "$country", filter.Country);
         }
 
         if (filter.Sector is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_sectors s WHERE s.engagement_id = e.id AND s.sector = $sector)", "$sector", filter.Sector);
+            Add("e.id IN (SELECT engagement_id FROM engagement_sectors WHERE sector = $sector)", "$sector", filter.Sector);
         }
 
         if (filter.Type is not null)
@@ -234,7 +236,7 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
 
         if (filter.EntityId is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_parties p WHERE p.engagement_id = e.id AND p.entity_id = $entity)", "$entity", filter.EntityId);
+            Add("e.id IN (SELECT engagement_id FROM engagement_parties WHERE entity_id = $entity)", "$entity", filter.EntityId);
         }
 
         if (filter.YearFrom is not null)

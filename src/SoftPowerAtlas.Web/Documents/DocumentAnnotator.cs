@@ -93,12 +93,29 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasRead
             return span.IsEmpty ? null : span;
         }
 
-        foreach (var d in Array(root, "dates"))
+        // Dates of their own, days written again without their year, and relative dates resolved at ingest.
+        foreach (var d in Array(root, "dates").Concat(Array(root, "date_references")).Concat(Array(root, "relative_dates")))
         {
-            if (d.GetProperty("normalized").GetString() is { } normalized && d.GetProperty("role").GetString() != "name"
+            if (d.TryGetProperty("normalized", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { } normalized && d.GetProperty("role").GetString() != "name"
                 && Clean(d.GetProperty("start").GetInt32(), d.GetProperty("end").GetInt32()) is { } span)
             {
                 marks.Add(new FactMark(span.Start, span.End, FactKind.Date, normalized, null, d.GetProperty("start").GetInt32(), d.GetProperty("end").GetInt32()));
+            }
+        }
+
+        // Countries and provinces named in the text are listed under "places"; an entity keyed by a
+        // province or country at other spans is a body of it (จังหวัดนครศรีธรรมราช as a party): an organisation.
+        var places = new HashSet<(int, int)>();
+        foreach (var p in Array(root, "places"))
+        {
+            var (start, end) = (p.GetProperty("start").GetInt32(), p.GetProperty("end").GetInt32());
+            var code = p.GetProperty("code").GetString() ?? string.Empty;
+            var country = p.GetProperty("kind").GetString() == "country";
+            if (Clean(start, end) is { } span && places.Add((start, end)))
+            {
+                var label = country ? CountryName(code) : ProvinceName(code);
+                marks.Add(new FactMark(span.Start, span.End, country ? FactKind.Country : FactKind.Province, label,
+                    $"/{(country ? "countries" : "provinces")}/{Uri.EscapeDataString(code)}", start, end));
             }
         }
 
@@ -108,21 +125,19 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasRead
         {
             var key = e.GetProperty("id").GetString() ?? string.Empty;
             var name = e.GetProperty("name").GetString() ?? key;
+            var entityHref = ids.TryGetValue(key, out var id) ? $"/entities/{id}" : null;
             var (kind, href) = e.GetProperty("kind").GetString() switch
             {
-                "country" => (FactKind.Country, $"/countries/{Uri.EscapeDataString(PlaceCode(key))}"),
-                "province" => (FactKind.Province, $"/provinces/{Uri.EscapeDataString(PlaceCode(key))}"),
+                "country" or "province" => (FactKind.Organization, entityHref),
                 "place" => (FactKind.Place, null),
-                "person" => (FactKind.Person, ids.TryGetValue(key, out var p) ? $"/entities/{p}" : null),
-                _ => (FactKind.Organization, ids.TryGetValue(key, out var o) ? $"/entities/{o}" : (string?)null),
+                "person" => (FactKind.Person, entityHref),
+                _ => (FactKind.Organization, entityHref),
             };
             foreach (var s in Array(e, "spans"))
             {
                 var (start, end) = (s[0].GetInt32(), s[1].GetInt32());
-                if (start >= 0 && end > start && end <= map.OriginalLength)
+                if (!places.Contains((start, end)) && Clean(start, end) is { } clean)
                 {
-                    // Entity spans are whole words: mapped as they are, like the analysis path does.
-                    var clean = map.FromOriginal(new TextSpan(start, end));
                     marks.Add(new FactMark(clean.Start, clean.End, kind, name, href, start, end));
                 }
             }
@@ -208,6 +223,10 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, SqliteAtlasRead
         var loaded = _loader.LoadText(document.OriginalText, document.Source, format);
         return loaded.IsSuccess ? loaded.Document : null;
     }
+
+    private static string CountryName(string code) => ReferenceData.Default.CountriesByCode.TryGetValue(code, out var c) ? c.NameEn : code;
+
+    private static string ProvinceName(string code) => ReferenceData.Default.Provinces.FirstOrDefault(p => p.Code == code)?.NameTh ?? code;
 
     private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];

@@ -12,10 +12,13 @@ public abstract class WebTest : IAsyncLifetime
 
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The clock the app reads; null: the system's.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Factory = new AtlasWebFactory(Database.Path);
+        Factory = new AtlasWebFactory(Database.Path, Clock);
         Client = Factory.CreateClient(new() { AllowAutoRedirect = false });
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
 using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Web.Apis;
+using SoftPowerAtlas.Web.Timeline;
 
 namespace SoftPowerAtlas.Web.Pages.Engagements;
 
@@ -13,6 +15,15 @@ public sealed class IndexModel(SqliteAtlasReader reader) : PageModel
     public IReadOnlyCollection<string> Ignored { get; private set; } = [];
 
     public Page<EngagementRow> Engagements { get; private set; } = null!; // Set in OnGet before rendering.
+
+    /// <summary>The page's filter as the export takes it (years become a period).</summary>
+    public string ExportQuery => new FactQuery(
+        Filter.Country is null ? null : [Filter.Country],
+        Filter.Sector is null ? null : [Filter.Sector],
+        null,
+        Filter.Type is null ? null : [Filter.Type],
+        Filter.YearFrom?.ToString(CultureInfo.InvariantCulture),
+        Filter.YearTo?.ToString(CultureInfo.InvariantCulture)).ToQueryString();
 
     public void OnGet(string? country, string? sector, string? type, int? yearFrom, int? yearTo, int? offset)
     {
