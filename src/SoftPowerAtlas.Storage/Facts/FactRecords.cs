@@ -78,6 +78,9 @@ public sealed record FactFilter
     /// <summary>Last day of the period (inclusive).</summary>
     public DateOnly? To { get; init; }
 
+    /// <summary>Document ids: only facts of these documents (a page of a timeline reads its few documents).</summary>
+    public IReadOnlyList<long> Documents { get; init; } = [];
+
     public bool HasDates => From is not null || To is not null;
 
     public bool WantsEngagements => Types.Count == 0 || Types.Any(t => t != FactTypes.Commitment);

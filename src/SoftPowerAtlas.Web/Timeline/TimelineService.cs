@@ -28,19 +28,20 @@ public sealed record TimelineSlice(
     int TodayOffset);
 
 /// <summary>
-/// Timelines for the web: built with <see cref="TimelineBuilder"/> from <see cref="FactReader"/> once per
-/// filter and kept until the store changes, so paging through a large one reads the store once; done
-/// marks are read on every request and the states judged against today in Bangkok (<see cref="CommitmentTracker"/>).
+/// Timelines for the web, paged on <see cref="FactReader.TimelineKeys"/> (ids, offsets and dates, no
+/// text; kept per filter until the store changes), each page read in full from its documents only, so a
+/// timeline of 100,000 documents costs one light query and then a page's worth. Done marks are read on
+/// every request and states judged against today in Bangkok (<see cref="CommitmentTracker"/>).
 /// </summary>
 public sealed class TimelineService(FactReader reader, SqliteAtlasReader atlas, CommitmentTracker tracker) : IDisposable
 {
     /// <summary>Commitments due within this many days are "due soon", as <c>atlas due</c> counts them.</summary>
     public const int DueSoonDays = 30;
 
-    /// <summary>Timeline entries kept in memory across all cached filters.</summary>
-    private const long CachedEntries = 400_000;
+    /// <summary>Timeline keys kept in memory across all cached filters.</summary>
+    private const long CachedKeys = 3_000_000;
 
-    private readonly MemoryCache _built = new(new MemoryCacheOptions { SizeLimit = CachedEntries });
+    private readonly MemoryCache _built = new(new MemoryCacheOptions { SizeLimit = CachedKeys });
 
     public TimelineSlice Slice(FactFilter filter, int offset, int limit)
     {
@@ -49,31 +50,88 @@ public sealed class TimelineService(FactReader reader, SqliteAtlasReader atlas, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var built = Build(filter);
         var today = tracker.Today;
-        var page = built.Entries.Skip(offset).Take(limit).ToList();
-        var commitments = page.Select(e => e.Commitment).OfType<CommitmentFact>().ToList();
-        var states = CommitmentTracker.Classify(commitments, today, DueSoonDays, commitments.Count == 0 ? new Dictionary<string, CommitmentMark>() : tracker.Marks())
-            .ToDictionary(i => i.Commitment, i => i, new ReferenceComparer<CommitmentFact>());
-        var todayAt = built.Entries.FindIndex(e => e.Entry.Date is { } d && d.End >= today);
+        var todayAt = FirstFrom(built.Keys, today);
         return new TimelineSlice(
-            [.. page.Select(e => new TimelineItem(e.Entry, e.Commitment is { } c && states.TryGetValue(c, out var due) ? due : null))],
-            built.Entries.Count,
+            Read([.. built.Keys.Skip(offset).Take(limit)], today),
+            built.Keys.Count,
             offset,
             limit,
             built.Engagements,
-            built.Entries.Count - built.Engagements,
+            built.Keys.Count - built.Engagements,
             built.Years,
             today,
-            todayAt < 0 ? built.Entries.Count : todayAt);
+            todayAt);
     }
 
     /// <summary>The whole timeline of a filter (exports): entries in order, commitments with their state today.</summary>
     public IReadOnlyList<TimelineItem> All(FactFilter filter)
     {
-        var built = Build(filter);
-        return Slice(filter, 0, Math.Max(1, built.Entries.Count)).Items;
+        ArgumentNullException.ThrowIfNull(filter);
+        var keys = Build(filter).Keys;
+        var today = tracker.Today;
+        var items = new List<TimelineItem>(keys.Count);
+        const int batch = 2000;
+        for (var i = 0; i < keys.Count; i += batch)
+        {
+            items.AddRange(Read([.. keys.Skip(i).Take(batch)], today));
+        }
+
+        return items;
     }
 
     public void Dispose() => _built.Dispose();
+
+    /// <summary>The lines of these keys, read in full from their documents, in the keys' order.</summary>
+    private List<TimelineItem> Read(List<TimelineKey> keys, DateOnly today)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var (engagements, commitments) = reader.Read(new FactFilter { Documents = [.. keys.Select(k => k.DocumentId).Distinct()] });
+        var engagementById = engagements.ToDictionary(e => e.Id);
+        var commitmentById = commitments.ToDictionary(c => c.Id);
+        var wanted = keys.Where(k => k.Kind == "commitment" && commitmentById.ContainsKey(k.Id)).Select(k => commitmentById[k.Id]).ToList();
+        var states = wanted.Count == 0
+            ? new Dictionary<long, DueItem>()
+            : CommitmentTracker.Classify(wanted, today, DueSoonDays, tracker.Marks()).ToDictionary(i => i.Commitment.Id);
+        var items = new List<TimelineItem>(keys.Count);
+        foreach (var k in keys)
+        {
+            // A key whose row went away between the two reads (a document ingested again) is skipped.
+            if (k.Kind == "commitment" && commitmentById.TryGetValue(k.Id, out var c))
+            {
+                items.Add(new TimelineItem(TimelineEntry.From(c), states.GetValueOrDefault(c.Id)));
+            }
+            else if (k.Kind == "engagement" && engagementById.TryGetValue(k.Id, out var e))
+            {
+                items.Add(new TimelineItem(TimelineEntry.From(e), null));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Offset of the first key dated today or later (the count when none is), by binary search on the ordered keys.</summary>
+    private static int FirstFrom(IReadOnlyList<TimelineKey> keys, DateOnly today)
+    {
+        int lo = 0, hi = keys.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (keys[mid].Date is { } d && d.Start < today)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 
     private Built Build(FactFilter filter)
     {
@@ -84,41 +142,22 @@ public sealed class TimelineService(FactReader reader, SqliteAtlasReader atlas, 
             string.Join(',', filter.Sectors),
             string.Join(',', filter.Entities),
             string.Join(',', filter.Types),
+            string.Join(',', filter.Documents),
             filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return _built.GetOrCreate(key, entry =>
         {
-            var (engagements, commitments) = reader.Read(filter);
-            var byEntry = new Dictionary<TimelineEntry, CommitmentFact>(new ReferenceComparer<TimelineEntry>());
-            var entries = new List<TimelineEntry>(engagements.Count + commitments.Count);
-            entries.AddRange(engagements.Select(TimelineEntry.From));
-            foreach (var c in commitments)
-            {
-                var e = TimelineEntry.From(c);
-                byEntry[e] = c;
-                entries.Add(e);
-            }
-
-            var ordered = TimelineBuilder.Order(entries);
-            var years = ordered.Where(e => e.Date is not null)
-                .GroupBy(e => e.Date!.Value.Start.Year) // Where above keeps dated entries only.
+            var keys = reader.TimelineKeys(filter);
+            var years = keys.Where(k => k.Date is not null)
+                .GroupBy(k => k.Date!.Value.Start.Year) // Where above keeps dated keys only.
                 .OrderBy(g => g.Key)
                 .Select(g => new CountRow(g.Key.ToString("D4", CultureInfo.InvariantCulture), g.Count()))
                 .ToList();
-            entry.Size = ordered.Count + 1;
+            entry.Size = keys.Count + 1;
             entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return new Built([.. ordered.Select(e => (e, byEntry.GetValueOrDefault(e)))], engagements.Count, years);
+            return new Built(keys, keys.Count(k => k.Kind == "engagement"), years);
         })!; // The factory never returns null.
     }
 
-    /// <summary>Records compare by value (their lists by reference); these lookups want the very object.</summary>
-    private sealed class ReferenceComparer<T> : IEqualityComparer<T>
-        where T : class
-    {
-        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
-
-    private sealed record Built(List<(TimelineEntry Entry, CommitmentFact? Commitment)> Entries, int Engagements, IReadOnlyList<CountRow> Years);
+    private sealed record Built(IReadOnlyList<TimelineKey> Keys, int Engagements, IReadOnlyList<CountRow> Years);
 }
