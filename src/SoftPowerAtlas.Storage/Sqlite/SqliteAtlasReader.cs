@@ -103,6 +103,16 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
         ReadCount,
         ("$id", entityId)));
 
+    /// <summary>An entity's dated engagements per year, oldest first (through the party index: no table scan).</summary>
+    public IReadOnlyList<CountRow> EntityYears(long entityId) => Read(connection => Query(
+        connection,
+        """
+        SELECT substr(e.date, 1, 4), count(*) FROM engagement_parties p JOIN engagements e ON e.id = p.engagement_id
+        WHERE p.entity_id = $id AND e.date GLOB '[0-9][0-9][0-9][0-9]*' GROUP BY 1 ORDER BY 1
+        """,
+        ReadCount,
+        ("$id", entityId)));
+
     /// <summary>Documents that mention an entity, newest ingest last.</summary>
     public Page<DocumentSummary> EntityDocuments(long entityId, int offset, int limit)
     {
@@ -143,10 +153,19 @@ public sealed partial class SqliteAtlasReader(SqliteAtlasStore store)
     public Page<CommitmentRow> ListCommitments(int offset, int limit, long? documentId = null, long? entityId = null)
     {
         CheckPage(offset, limit);
-        const string where = """
-            WHERE ($doc IS NULL OR c.document_id = $doc)
-              AND ($entity IS NULL OR c.document_id IN (SELECT e.document_id FROM engagements e JOIN engagement_parties p ON p.engagement_id = e.id WHERE p.entity_id = $entity))
-            """;
+        // Only the conditions given: "$doc IS NULL OR …" kept SQLite from the document index and scanned every commitment.
+        var conditions = new List<string>();
+        if (documentId is not null)
+        {
+            conditions.Add("c.document_id = $doc");
+        }
+
+        if (entityId is not null)
+        {
+            conditions.Add("c.document_id IN (SELECT e.document_id FROM engagements e JOIN engagement_parties p ON p.engagement_id = e.id WHERE p.entity_id = $entity)");
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
         (string, object?)[] parameters = [("$doc", documentId), ("$entity", entityId)];
         return Read(connection => new Page<CommitmentRow>(
             Query(connection, $"""

@@ -25,6 +25,9 @@ public sealed class ShowModel(SqliteAtlasReader reader) : PageModel
     /// <summary>Engagements per year, oldest first.</summary>
     public IReadOnlyList<CountRow> Years { get; private set; } = [];
 
+    /// <summary>The newest engagements shown; the rest are on the timeline filtered by this entity.</summary>
+    public const int ShownEngagements = 50;
+
     public IActionResult OnGet(long id, int? offset)
     {
         var entity = reader.GetEntity(id);
@@ -35,12 +38,12 @@ public sealed class ShowModel(SqliteAtlasReader reader) : PageModel
 
         Entity = entity;
         var filter = new EngagementFilter { EntityId = id };
-        Engagements = reader.ListEngagements(filter, 0, 200);
-        Years = [.. Engagements.Items.Where(e => e.Date is { Length: >= 4 }).GroupBy(e => e.Date![..4], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CountRow(g.Key, g.Count()))];
+        Engagements = reader.ListEngagements(filter, 0, ShownEngagements);
+        Years = reader.EntityYears(id);
         Partners = reader.Partners(id);
         Countries = reader.EntityCounts(id, sectors: false);
         Sectors = reader.EntityCounts(id, sectors: true);
-        Commitments = reader.ListCommitments(0, 100, entityId: id).Items;
+        Commitments = reader.ListCommitments(0, 50, entityId: id).Items;
         Documents = reader.EntityDocuments(id, PageOffset.Clamp(offset), 25);
         return Page();
     }
