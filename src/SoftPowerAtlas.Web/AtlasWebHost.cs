@@ -17,6 +17,7 @@ using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Ingest;
 using SoftPowerAtlas.Web.Localization;
+using SoftPowerAtlas.Web.Search;
 using SoftPowerAtlas.Web.Security;
 using SoftPowerAtlas.Web.Timeline;
 
@@ -66,6 +67,7 @@ public static class AtlasWebHost
         services.AddSingleton<CommitmentTracker>();
         services.AddSingleton<AtlasExporter>();
         services.AddSingleton<TimelineService>();
+        services.AddSingleton<SearchCache>();
         services.AddSingleton<OverviewCache>();
         services.AddSingleton<UploadIngester>();
         services.AddSingleton(UiLabels.Default);

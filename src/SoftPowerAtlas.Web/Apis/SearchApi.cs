@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Web.Search;
 
 namespace SoftPowerAtlas.Web.Apis;
 
@@ -34,7 +35,7 @@ public static class SearchApi
                 + "page is 1-based (at most 500), limit 1-100 (10). A malformed query is a 400 problem with the parser's message and the 0-based position and length of the problem.");
     }
 
-    public static Results<Ok<SearchResponse>, ProblemHttpResult, ValidationProblem> Search(ISearchIndex index, string? q, int? page, int? limit, bool? facets)
+    public static Results<Ok<SearchResponse>, ProblemHttpResult, ValidationProblem> Search(SearchCache index, string? q, int? page, int? limit, bool? facets)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (page is < 1 or > MaxPage)

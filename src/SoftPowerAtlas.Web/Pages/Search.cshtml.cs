@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Web.Localization;
+using SoftPowerAtlas.Web.Search;
 
 namespace SoftPowerAtlas.Web.Pages;
 
@@ -10,7 +11,7 @@ namespace SoftPowerAtlas.Web.Pages;
 /// snippets, facet counts over all matches (a click adds the filter to the query), paging. A malformed
 /// query shows the parser's message and where it is; it never reaches the index.
 /// </summary>
-public sealed class SearchModel(ISearchIndex index, UiText text) : PageModel
+public sealed class SearchModel(SearchCache index, UiText text) : PageModel
 {
     public const int PageSize = 10;
 

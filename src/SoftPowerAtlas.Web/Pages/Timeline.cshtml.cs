@@ -17,7 +17,7 @@ namespace SoftPowerAtlas.Web.Pages;
 /// </summary>
 public sealed class TimelineModel(TimelineService timeline, SubjectResolver resolver, SqliteAtlasReader reader, CommitmentTracker tracker, IAuthorizationService authorization) : PageModel
 {
-    public const int PageSize = 100;
+    public const int PageSize = 50;
 
     public FactQuery Filter { get; private set; } = FactQuery.None;
 
