@@ -65,6 +65,12 @@ done = function(summary, latency, requests)
 end
 LUA
 
+# Each query once, one client, before any load: what a query costs when nothing is cached
+# (the web app keeps result pages until the store changes; the wrk runs below then mostly hit that cache).
+curl -sf -o /dev/null --max-time 600 "http://127.0.0.1:$PORT/api/search?q=year%3A2020" || true   # loads the facet table
+cold=$(while IFS= read -r q; do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT/api/search?q=$q"; done < "$queries" | sort -n)
+echo "/api/search, each query once uncached (one client): p50 $(echo "$cold" | awk '{a[NR]=$1} END {printf "%.0f ms", a[int((NR+1)/2)]*1000}'), max $(echo "$cold" | tail -1 | awk '{printf "%.0f ms", $1*1000}')"
+
 ENDPOINTS=${ENDPOINTS:-"/api/search?q={q} /search?q={q} /documents/{id} /api/documents/{id} /entities/{entity} / /timeline?page={page}"}
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before; $DOCS documents; wrk -t2 -c$CONNS -d$DURATION; $(wc -l < "$queries") queries in the mix"
 for path in $ENDPOINTS; do

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 using SoftPowerAtlas.Storage.Facts;
 
 namespace SoftPowerAtlas.Web.Timeline;
@@ -9,7 +10,13 @@ namespace SoftPowerAtlas.Web.Timeline;
 /// string carries them: each of country, sector, agency and type repeated or comma-separated, names
 /// as a user writes them (<c>ฝรั่งเศส</c>, <c>อพท.</c>), and a period <c>from</c>/<c>to</c>.
 /// </summary>
-public sealed record FactQuery(string[]? Country, string[]? Sector, string[]? Agency, string[]? Type, string? From, string? To)
+public sealed record FactQuery(
+    [FromQuery(Name = "country")] string[]? Country,
+    [FromQuery(Name = "sector")] string[]? Sector,
+    [FromQuery(Name = "agency")] string[]? Agency,
+    [FromQuery(Name = "type")] string[]? Type,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To)
 {
     /// <summary>Most values one filter takes.</summary>
     public const int MaxValues = 20;
