@@ -23,8 +23,6 @@ public sealed record FactQuery(
 
     public static FactQuery None { get; } = new(null, null, null, null, null, null);
 
-    public bool IsEmpty => ToRequest() is { Countries.Count: 0, Sectors.Count: 0, Agencies.Count: 0, Types.Count: 0, From: null, To: null };
-
     public FilterRequest ToRequest() => new()
     {
         Countries = Values(Country),
