@@ -8,13 +8,19 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Apis;
+using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Ingest;
 using SoftPowerAtlas.Web.Localization;
+using SoftPowerAtlas.Web.Search;
 using SoftPowerAtlas.Web.Security;
+using SoftPowerAtlas.Web.Timeline;
 
 namespace SoftPowerAtlas.Web;
 
@@ -58,6 +64,14 @@ public static class AtlasWebHost
         services.AddSingleton(sp => new FactReader(sp.GetRequiredService<IAtlasStore>()));
         services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DocumentAnnotator>();
+        // One index for the host's life: its snapshot and held clause sets outlive requests.
+        services.AddSingleton(sp => SearchIndexes.For(sp.GetRequiredService<IAtlasStore>()));
+        services.AddSingleton(sp => new SubjectResolver(sp.GetRequiredService<IAtlasStore>()));
+        services.AddSingleton<CommitmentTracker>();
+        services.AddSingleton<AtlasExporter>();
+        services.AddSingleton<TimelineService>();
+        services.AddSingleton<SearchCache>();
+        services.AddSingleton<OverviewCache>();
         services.AddSingleton<UploadIngester>();
         services.AddScoped<CurationApi.Context>();
         services.AddSingleton(UiLabels.Default);

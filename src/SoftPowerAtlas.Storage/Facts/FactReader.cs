@@ -1,3 +1,5 @@
+using SoftPowerAtlas.Storage.Timeline;
+
 namespace SoftPowerAtlas.Storage.Facts;
 
 /// <summary>
@@ -44,6 +46,49 @@ public sealed class FactReader(IAtlasStore store)
     /// <summary>Engagements and commitments together (one snapshot each).</summary>
     public (IReadOnlyList<EngagementFact> Engagements, IReadOnlyList<CommitmentFact> Commitments) Read(FactFilter filter) =>
         (Engagements(filter), Commitments(filter));
+
+    /// <summary>
+    /// The lines <see cref="Engagements"/> and <see cref="Commitments"/> give for the filter, as keys in
+    /// timeline order, read without any document text: a large timeline is paged on these, and a page read
+    /// in full with a filter on its <see cref="FactFilter.Documents"/>.
+    /// </summary>
+    public IReadOnlyList<TimelineKey> TimelineKeys(FactFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (engagements, commitments, context, names) = store.Read((_, transaction) =>
+        {
+            var queries = new FactsQueries(transaction);
+            var (e, c, around) = queries.TimelineKeys(filter);
+            return (e, c, around, queries.NamesOf(filter.Entities));
+        });
+        var keys = engagements.Where(e => !filter.HasDates || e.Date is { } d && d.Overlaps(filter.From, filter.To)).ToList();
+        var byContext = filter.Countries.Count > 0 || filter.Sectors.Count > 0 || filter.Entities.Count > 0;
+        foreach (var (c, who) in commitments)
+        {
+            if (filter.HasDates && (c.Date is not { } due || !due.Overlaps(filter.From, filter.To)))
+            {
+                continue;
+            }
+
+            if (byContext)
+            {
+                // As Commitments does: the engagements whose passage overlaps the sentence, else all of the document's.
+                var all = context[c.DocumentId].ToList();
+                var overlapping = all.Where(e => e.Start < c.End && e.End > c.Start).ToList();
+                var around = overlapping.Count > 0 ? overlapping : all;
+                if ((filter.Countries.Count > 0 && !around.Any(e => e.Countries.Any(filter.Countries.Contains)))
+                    || (filter.Sectors.Count > 0 && !around.Any(e => e.Sectors.Any(filter.Sectors.Contains)))
+                    || (filter.Entities.Count > 0 && !(who is not null && names.Contains(who)) && !around.Any(e => e.Parties.Any(filter.Entities.Contains))))
+                {
+                    continue;
+                }
+            }
+
+            keys.Add(c);
+        }
+
+        return TimelineBuilder.Order(keys);
+    }
 
     private static bool Matches(CommitmentFact c, FactFilter filter, HashSet<string> entityNames)
     {

@@ -29,32 +29,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
     /// <summary>Commitments whose document could match the filter, with their context attached; the caller tests them exactly.</summary>
     public List<CommitmentFact> Commitments(FactFilter filter)
     {
-        var where = new SqlWhere();
-        if (filter.HasDates)
-        {
-            where.Add("c.due IS NOT NULL");
-        }
-
-        if (filter.Documents.Count > 0)
-        {
-            where.Add($"c.document_id IN ({string.Join(", ", filter.Documents.Select(d => where.Value(d)))})");
-        }
-
-        if (filter.Countries.Count > 0 || filter.Sectors.Count > 0 || filter.Entities.Count > 0)
-        {
-            var inner = new SqlWhere(where);
-            AddEngagementConditions(inner, filter, withDates: false, withTypes: false);
-            var byDocument = "c.document_id IN (SELECT e.document_id FROM engagements e WHERE " + inner.Sql + ")";
-            if (filter.Entities.Count > 0 && filter.Countries.Count == 0 && filter.Sectors.Count == 0)
-            {
-                var keys = where.In(filter.Entities);
-                byDocument = $"({byDocument} OR c.who IN (SELECT a.alias FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key IN ({keys}))"
-                    + $" OR c.who IN (SELECT n.name FROM entities n WHERE n.key IN ({keys})))";
-            }
-
-            where.Add(byDocument);
-        }
-
+        var where = CommitmentWhere(filter);
         var rows = new List<(long Id, long Doc, int Ordinal, string What, string? Who, string? Due, int Start, int End, string? Key)>();
         using (var command = Command("SELECT c.id, c.document_id, c.ordinal, c.what, c.who, c.due, c.start, c.\"end\", c.fact_key FROM commitments c WHERE " + where.Sql + " ORDER BY c.document_id, c.ordinal", where))
         using (var reader = command.ExecuteReader())
@@ -106,6 +81,38 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         return result;
     }
 
+    /// <summary>The SQL part of a commitment filter: documents that could match (the exact test is the caller's).</summary>
+    private static SqlWhere CommitmentWhere(FactFilter filter)
+    {
+        var where = new SqlWhere();
+        if (filter.HasDates)
+        {
+            where.Add("c.due IS NOT NULL");
+        }
+
+        if (filter.Documents.Count > 0)
+        {
+            where.Add($"c.document_id IN ({where.In(filter.Documents)})");
+        }
+
+        if (filter.Countries.Count > 0 || filter.Sectors.Count > 0 || filter.Entities.Count > 0)
+        {
+            var inner = new SqlWhere(where);
+            AddEngagementConditions(inner, filter, withDates: false, withTypes: false);
+            var byDocument = "c.document_id IN (SELECT e.document_id FROM engagements e WHERE " + inner.Sql + ")";
+            if (filter.Entities.Count > 0 && filter.Countries.Count == 0 && filter.Sectors.Count == 0)
+            {
+                var keys = where.In(filter.Entities);
+                byDocument = $"({byDocument} OR c.who IN (SELECT a.alias FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key IN ({keys}))"
+                    + $" OR c.who IN (SELECT n.name FROM entities n WHERE n.key IN ({keys})))";
+            }
+
+            where.Add(byDocument);
+        }
+
+        return where;
+    }
+
     /// <summary>Every alias and the name of the entities with these keys, for matching a commitment's "who".</summary>
     public HashSet<string> NamesOf(IReadOnlyList<string> keys)
     {
@@ -134,7 +141,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
     {
         if (filter.Documents.Count > 0)
         {
-            where.Add($"e.document_id IN ({string.Join(", ", filter.Documents.Select(d => where.Value(d)))})");
+            where.Add($"e.document_id IN ({where.In(filter.Documents)})");
         }
 
         var types = filter.Types.Where(t => t != FactTypes.Commitment).ToList();
@@ -298,6 +305,13 @@ internal sealed class SqlWhere
         var name = string.Create(CultureInfo.InvariantCulture, $"@p{_parameters.Count}");
         _parameters.Add((name, value));
         return name;
+    }
+
+    /// <summary>Binds a list of ids and returns "@p1, @p2, ...".</summary>
+    public string In(IEnumerable<long> values)
+    {
+        var names = values.Select(v => Value(v)).ToList();
+        return names.Count == 0 ? "NULL" : string.Join(", ", names);
     }
 
     /// <summary>Binds a list and returns "@p1, @p2, ...".</summary>

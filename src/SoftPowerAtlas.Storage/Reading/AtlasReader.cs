@@ -115,6 +115,16 @@ public sealed partial class AtlasReader(IAtlasStore store)
         ReadCount,
         ("@id", entityId)));
 
+    /// <summary>An entity's dated engagements per year, oldest first (through the party index: no table scan).</summary>
+    public IReadOnlyList<CountRow> EntityYears(long entityId) => Read(connection => Query(
+        connection,
+        $"""
+        SELECT substr(e.date, 1, 4), count(*) FROM engagement_parties p JOIN engagements e ON e.id = p.engagement_id
+        WHERE p.entity_id = @id AND {store.Dialect.StartsWithYear("e.date")} GROUP BY 1 ORDER BY 1
+        """,
+        ReadCount,
+        ("@id", entityId)));
+
     /// <summary>Documents that mention an entity, newest ingest last.</summary>
     public Page<DocumentSummary> EntityDocuments(long entityId, int offset, int limit)
     {
@@ -235,6 +245,8 @@ public sealed partial class AtlasReader(IAtlasStore store)
             parameters.Add((name, value));
         }
 
+        // IN (…) lets SQLite start from the value's index (engagement_countries_country…); a correlated
+        // EXISTS made it scan every engagement, and count all of them, for each page.
         if (documentId is not null)
         {
             Add("e.document_id = @doc", "@doc", documentId);
@@ -242,12 +254,12 @@ public sealed partial class AtlasReader(IAtlasStore store)
 
         if (filter.Country is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_countries c WHERE c.engagement_id = e.id AND c.country = @country)", "@country", filter.Country);
+            Add("e.id IN (SELECT engagement_id FROM engagement_countries WHERE country = @country)", "@country", filter.Country);
         }
 
         if (filter.Sector is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_sectors s WHERE s.engagement_id = e.id AND s.sector = @sector)", "@sector", filter.Sector);
+            Add("e.id IN (SELECT engagement_id FROM engagement_sectors WHERE sector = @sector)", "@sector", filter.Sector);
         }
 
         if (filter.Type is not null)
@@ -257,7 +269,7 @@ public sealed partial class AtlasReader(IAtlasStore store)
 
         if (filter.EntityId is not null)
         {
-            Add("EXISTS (SELECT 1 FROM engagement_parties p WHERE p.engagement_id = e.id AND p.entity_id = @entity)", "@entity", filter.EntityId);
+            Add("e.id IN (SELECT engagement_id FROM engagement_parties WHERE entity_id = @entity)", "@entity", filter.EntityId);
         }
 
         if (filter.YearFrom is not null)

@@ -30,6 +30,13 @@ public sealed record TimelineEntry(
         "commitment", c.Key, c.Due, FactTypes.Commitment, c.Who, null, c.Parties, c.Countries, c.Sectors, c.Sentence, c.Source);
 }
 
+/// <summary>
+/// Where one timeline line sits, without its text: kind (<c>engagement</c> or <c>commitment</c>), row id,
+/// document, the passage's offsets in the original text, and its date (a commitment's due date). Enough
+/// to filter, order and page a timeline of any size; a page is then read in full by its documents.
+/// </summary>
+public readonly record struct TimelineKey(string Kind, long Id, long DocumentId, int Start, int End, FactDate? Date);
+
 /// <summary>Engagements and commitments in date order; undated ones last, in the order they were stored.</summary>
 public static class TimelineBuilder
 {
@@ -39,6 +46,15 @@ public static class TimelineBuilder
         var (engagements, commitments) = reader.Read(filter);
         return Order(engagements.Select(TimelineEntry.From).Concat(commitments.Select(TimelineEntry.From)));
     }
+
+    /// <summary>Keys in the order <see cref="Order(IEnumerable{TimelineEntry})"/> gives their entries.</summary>
+    public static IReadOnlyList<TimelineKey> Order(IEnumerable<TimelineKey> keys) =>
+        [.. keys
+            .OrderBy(k => k.Date is null)
+            .ThenBy(k => k.Date)
+            .ThenBy(k => k.DocumentId)
+            .ThenBy(k => k.Start)
+            .ThenBy(k => k.Kind, StringComparer.Ordinal)];
 
     public static IReadOnlyList<TimelineEntry> Order(IEnumerable<TimelineEntry> entries) =>
         [.. entries

@@ -10,11 +10,9 @@ public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, int Tota
 }
 
 /// <summary>
-/// A page of <see cref="TimelineBuilder.Build"/>'s order without building the whole timeline: a first
-/// pass reads only each fact's date, document and offset, orders them all, and the facts of the page
-/// are then read in full (passages, parties, countries, sectors, sources) from their documents alone.
-/// Filters on country, sector or agency decide a commitment by the engagements around it, so with
-/// those the whole (already narrowed) timeline is built and sliced.
+/// A page of <see cref="TimelineBuilder.Build"/>'s order without building the whole timeline: the
+/// filter's lines are ordered as light keys (<see cref="FactReader.TimelineKeys"/>: ids, offsets and
+/// dates, no text), and only the page's facts are then read in full, from their documents alone.
 /// </summary>
 public static class TimelinePager
 {
@@ -24,14 +22,7 @@ public static class TimelinePager
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        if (filter.Countries.Count > 0 || filter.Sectors.Count > 0 || filter.Entities.Count > 0 || filter.Documents.Count > 0)
-        {
-            var all = TimelineBuilder.Build(reader, filter);
-            return new TimelinePage([.. all.Skip(offset).Take(limit)], all.Count, offset);
-        }
-
-        var keys = reader.Store.Read((connection, transaction) => TimelineKeys.Read(connection, transaction, filter));
-        keys.Sort();
+        var keys = reader.TimelineKeys(filter);
         var window = keys.Skip(offset).Take(limit).ToList();
         if (window.Count == 0)
         {
@@ -41,8 +32,8 @@ public static class TimelinePager
         var wanted = window.Select(k => (k.Kind, k.Id)).ToHashSet();
         var documents = window.Select(k => k.DocumentId).Distinct().Order().ToList();
         var (engagements, commitments) = reader.Read(filter with { Documents = documents });
-        var entries = engagements.Where(e => wanted.Contains((TimelineKeys.Engagement, e.Id))).Select(TimelineEntry.From)
-            .Concat(commitments.Where(c => wanted.Contains((TimelineKeys.Commitment, c.Id))).Select(TimelineEntry.From));
+        var entries = engagements.Where(e => wanted.Contains(("engagement", e.Id))).Select(TimelineEntry.From)
+            .Concat(commitments.Where(c => wanted.Contains(("commitment", c.Id))).Select(TimelineEntry.From));
         return new TimelinePage(TimelineBuilder.Order(entries), keys.Count, offset);
     }
 }

@@ -13,6 +13,9 @@ public static class AtlasApis
         api.MapFactsApi();
         api.MapIngestApi();
         api.MapCurationApi();
+        api.MapSearchApi();
+        api.MapTimelineApi();
+        api.MapExportApi();
 
         // An unknown address under /api/ is a problem, not the HTML 404 page.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No API endpoint at this address; see /openapi/v1.json."))

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Web.Dashboard;
 
 namespace SoftPowerAtlas.Web.Apis;
 
@@ -22,7 +23,7 @@ public static partial class FactsApi
     {
         api.MapGet("/engagements", Engagements).WithTags("Facts").WithSummary("Engagements, newest first; filter by country, sector, type, years and entity.");
         api.MapGet("/commitments", Commitments).WithTags("Facts").WithSummary("Commitments, soonest due first; filter by document or entity.");
-        api.MapGet("/overview", (AtlasReader reader) => TypedResults.Ok(reader.Overview())).WithTags("Facts").WithSummary("Dashboard counts by country, sector, type, year and province.");
+        api.MapGet("/overview", (OverviewCache overview) => TypedResults.Ok(overview.Get())).WithTags("Facts").WithSummary("Dashboard counts by country, sector, type, year and province.");
         api.MapGet("/network", Network).WithTags("Facts").WithSummary("Thai agencies and partner countries linked by shared engagements; filter by sector and years.");
     }
 

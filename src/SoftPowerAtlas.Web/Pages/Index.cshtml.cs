@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Localization;
 
 namespace SoftPowerAtlas.Web.Pages;
@@ -8,7 +9,7 @@ namespace SoftPowerAtlas.Web.Pages;
 public sealed record ChartSeries(string Id, string Title, IReadOnlyList<string> Keys, IReadOnlyList<string> Labels, IReadOnlyList<long> Counts);
 
 /// <summary>The dashboard: totals, charts by country, sector, type and year, and the map of partner countries.</summary>
-public sealed class IndexModel(AtlasReader reader, UiText text) : PageModel
+public sealed class IndexModel(OverviewCache overview, UiText text) : PageModel
 {
     public AtlasOverview Overview { get; private set; } = null!; // Set in OnGet before rendering.
 
@@ -16,7 +17,7 @@ public sealed class IndexModel(AtlasReader reader, UiText text) : PageModel
 
     public void OnGet()
     {
-        Overview = reader.Overview();
+        Overview = overview.Get();
         Charts =
         [
             Series("chart-countries", text["dash.by-country"], Overview.ByCountry.Take(20), text.Country),

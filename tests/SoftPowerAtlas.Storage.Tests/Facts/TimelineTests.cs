@@ -27,6 +27,39 @@ public abstract class TimelineTests<TFixture>(IngestedCorpus<TFixture> corpus) :
         Assert.Contains(entries, e => e.Kind == "commitment");
     }
 
+    [Theory]
+    [InlineData(null, null, null, null, null, null)]
+    [InlineData("ฝรั่งเศส", null, null, null, null, null)]
+    [InlineData(null, "film", null, null, null, null)]
+    [InlineData(null, null, "อพท.", null, null, null)]
+    [InlineData(null, null, null, "commitment", null, null)]
+    [InlineData("JP", "music", null, null, "2024-01", "FY2025")]
+    [InlineData(null, null, "กรมการพัฒนาชุมชน", "meeting", null, "2024")]
+    public void TimelineKeys_AnyFilter_TheLinesOfBuildInItsOrder(string? country, string? sector, string? agency, string? type, string? from, string? to)
+    {
+        var filter = Resolve(new FilterRequest
+        {
+            Countries = country is null ? [] : [country],
+            Sectors = sector is null ? [] : [sector],
+            Agencies = agency is null ? [] : [agency],
+            Types = type is null ? [] : [type],
+            From = from,
+            To = to,
+        }).Filter!;
+
+        var built = TimelineBuilder.Build(corpus.Reader, filter);
+        var keys = corpus.Reader.TimelineKeys(filter);
+
+        Assert.NotEmpty(built);
+        Assert.Equal(built.Select(e => (e.Kind, e.Source.DocumentId, e.Source.Start, e.Source.End, e.Date)), keys.Select(k => (k.Kind, k.DocumentId, k.Start, k.End, k.Date)));
+
+        // A page read back by its documents gives the very lines Build gave.
+        var page = keys.Skip(keys.Count / 3).Take(20).ToList();
+        var (engagements, commitments) = corpus.Reader.Read(new FactFilter { Documents = [.. page.Select(k => k.DocumentId).Distinct()] });
+        var ids = page.Select(k => k.Kind == "engagement" ? engagements.Single(e => e.Id == k.Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : commitments.Single(c => c.Id == k.Id).Key);
+        Assert.Equal(built.Skip(keys.Count / 3).Take(20).Select(e => e.Id), ids);
+    }
+
     [Fact]
     public void Build_SeedMeeting_CarriesDateCountryEvidenceAndSource()
     {

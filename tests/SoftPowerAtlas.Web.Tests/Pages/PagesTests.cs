@@ -22,6 +22,12 @@ public partial class PagesTests : WebTest
     [InlineData("/network?sector=games")]
     [InlineData("/ingest")]
     [InlineData("/api-docs")]
+    [InlineData("/search")]
+    [InlineData("/search?q=%E0%B8%A0%E0%B8%B2%E0%B8%9E%E0%B8%A2%E0%B8%99%E0%B8%95%E0%B8%A3%E0%B9%8C+country:KR")]
+    [InlineData("/search?q=film&page=999")]
+    [InlineData("/timeline")]
+    [InlineData("/timeline?country=ญี่ปุ่น&type=commitment&page=2")]
+    [InlineData("/timeline?from=2024-04&to=FY2025&sector=music")]
     public async Task Get_Page_RendersWithSecurityHeadersAndNoMissingLabel(string url)
     {
         using var response = await Client.GetAsync(url);

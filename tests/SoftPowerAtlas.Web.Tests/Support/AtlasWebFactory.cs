@@ -10,8 +10,9 @@ namespace SoftPowerAtlas.Web.Tests.Support;
 /// The whole application over one test's database (a SQLite path or a PostgreSQL address), through the real HTTP pipeline in memory.
 /// <paramref name="settings"/> adds configuration (e.g. <c>Atlas:Auth</c>, <c>urls</c>). Passwords are
 /// hashed with a low PBKDF2 cost so sign-in tests stay quick (the default cost has its own test).
+/// With a <paramref name="clock"/>, the app reads that clock instead of the system's.
 /// </summary>
-public sealed class AtlasWebFactory(string database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class AtlasWebFactory(string database, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const int TestIterations = 1000;
 
@@ -25,5 +26,9 @@ public sealed class AtlasWebFactory(string database, IReadOnlyDictionary<string,
 
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services => services.AddSingleton(new PasswordHasher(TestIterations)));
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 }

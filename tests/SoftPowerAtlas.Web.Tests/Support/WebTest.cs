@@ -20,10 +20,13 @@ public abstract class WebTest : IAsyncLifetime
 
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The clock the app reads; null: the system's.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Engine);
-        Factory = new AtlasWebFactory(Database.Address);
+        Factory = new AtlasWebFactory(Database.Address, clock: Clock);
         Client = Factory.CreateClient(new() { AllowAutoRedirect = false });
         if (Engine == TestEngine.Postgres)
         {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
 using SoftPowerAtlas.Web.Apis;
+using SoftPowerAtlas.Web.Timeline;
 
 namespace SoftPowerAtlas.Web.Pages.Engagements;
 
@@ -12,6 +14,15 @@ public sealed class IndexModel(AtlasReader reader) : PageModel
     public IReadOnlyCollection<string> Ignored { get; private set; } = [];
 
     public Page<EngagementRow> Engagements { get; private set; } = null!; // Set in OnGet before rendering.
+
+    /// <summary>The page's filter as the export takes it (years become a period).</summary>
+    public string ExportQuery => new FactQuery(
+        Filter.Country is null ? null : [Filter.Country],
+        Filter.Sector is null ? null : [Filter.Sector],
+        null,
+        Filter.Type is null ? null : [Filter.Type],
+        Filter.YearFrom?.ToString(CultureInfo.InvariantCulture),
+        Filter.YearTo?.ToString(CultureInfo.InvariantCulture)).ToQueryString();
 
     public void OnGet(string? country, string? sector, string? type, int? yearFrom, int? yearTo, int? offset)
     {

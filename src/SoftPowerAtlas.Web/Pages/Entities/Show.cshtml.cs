@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using SoftPowerAtlas.Storage.Reading;
 
 namespace SoftPowerAtlas.Web.Pages.Entities;
 
 /// <summary>An agency, organisation, foreign body or person: aliases, engagements over time, partners, sectors, commitments, documents.</summary>
-public sealed class ShowModel(AtlasReader reader) : PageModel
+/// <remarks>The aggregates (years, partners, countries, sectors, the newest engagements and commitments) are
+/// kept per entity until the store changes: for an agency in tens of thousands of engagements they are
+/// the page's whole cost.</remarks>
+public sealed class ShowModel(AtlasReader reader, IMemoryCache cache) : PageModel
 {
     public EntityDetail Entity { get; private set; } = null!; // Set in OnGet before rendering.
 
@@ -24,6 +28,9 @@ public sealed class ShowModel(AtlasReader reader) : PageModel
     /// <summary>Engagements per year, oldest first.</summary>
     public IReadOnlyList<CountRow> Years { get; private set; } = [];
 
+    /// <summary>The newest engagements shown; the rest are on the timeline filtered by this entity.</summary>
+    public const int ShownEngagements = 50;
+
     public IActionResult OnGet(long id, int? offset)
     {
         var entity = reader.GetEntity(id);
@@ -33,14 +40,28 @@ public sealed class ShowModel(AtlasReader reader) : PageModel
         }
 
         Entity = entity;
-        var filter = new EngagementFilter { EntityId = id };
-        Engagements = reader.ListEngagements(filter, 0, 200);
-        Years = [.. Engagements.Items.Where(e => e.Date is { Length: >= 4 }).GroupBy(e => e.Date![..4], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CountRow(g.Key, g.Count()))];
-        Partners = reader.Partners(id);
-        Countries = reader.EntityCounts(id, sectors: false);
-        Sectors = reader.EntityCounts(id, sectors: true);
-        Commitments = reader.ListCommitments(0, 100, entityId: id).Items;
+        var summary = cache.GetOrCreate(("entity-page", id, reader.DataStamp()), e =>
+        {
+            e.Size = 1;
+            e.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new Summary(
+                reader.ListEngagements(new EngagementFilter { EntityId = id }, 0, ShownEngagements),
+                reader.EntityYears(id),
+                reader.Partners(id),
+                reader.EntityCounts(id, sectors: false),
+                reader.EntityCounts(id, sectors: true),
+                reader.ListCommitments(0, 50, entityId: id).Items);
+        })!; // The factory never returns null.
+        (Engagements, Years, Partners, Countries, Sectors, Commitments) = summary;
         Documents = reader.EntityDocuments(id, PageOffset.Clamp(offset), 25);
         return Page();
     }
+
+    private sealed record Summary(
+        Page<EngagementRow> Engagements,
+        IReadOnlyList<CountRow> Years,
+        IReadOnlyList<(EngagementParty Party, long Count)> Partners,
+        IReadOnlyList<CountRow> Countries,
+        IReadOnlyList<CountRow> Sectors,
+        IReadOnlyList<CommitmentRow> Commitments);
 }
