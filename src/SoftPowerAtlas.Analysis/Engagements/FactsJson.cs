@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Analysis.Text;
 
@@ -118,6 +119,26 @@ public static class FactsJson
 
         w.WriteEndArray();
         entities?.WriteAll(w);
+
+        // Countries and Thai provinces the text names as places, engaged or not (the document page marks
+        // them; the store keeps them as mentions of country/province entities).
+        w.WriteStartArray("places");
+        foreach (var m in facts?.Mentions ?? [])
+        {
+            if (m.Kind is EntityKind.Country or EntityKind.Province)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", m.Kind == EntityKind.Country ? "country" : "province");
+                w.WriteString("code", m.Key[(m.Key.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+                w.WriteString("text", m.Text);
+                var o = map.ToOriginal(m.Span);
+                w.WriteNumber("start", o.Start);
+                w.WriteNumber("end", o.End);
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

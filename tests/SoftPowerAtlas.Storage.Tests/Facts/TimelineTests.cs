@@ -56,7 +56,7 @@ public abstract class TimelineTests<TFixture>(IngestedCorpus<TFixture> corpus) :
         // A page read back by its documents gives the very lines Build gave.
         var page = keys.Skip(keys.Count / 3).Take(20).ToList();
         var (engagements, commitments) = corpus.Reader.Read(new FactFilter { Documents = [.. page.Select(k => k.DocumentId).Distinct()] });
-        var ids = page.Select(k => k.Kind == "engagement" ? engagements.Single(e => e.Id == k.Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : commitments.Single(c => c.Id == k.Id).Key);
+        var ids = page.Select(k => k.Kind == "engagement" ? TimelineEntry.From(engagements.Single(e => e.Id == k.Id)).Id : TimelineEntry.From(commitments.Single(c => c.Id == k.Id)).Id);
         Assert.Equal(built.Skip(keys.Count / 3).Take(20).Select(e => e.Id), ids);
     }
 

@@ -129,7 +129,7 @@ public sealed partial class TimelineApiTests : WebTest
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("no commitment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("no fact 'ffffffffffff'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static string Key(JsonElement item) => item.GetProperty("kind").GetString() + ":" + item.GetProperty("id").GetString();

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Tests.Support;
 
@@ -10,7 +10,7 @@ public sealed class DocumentAnnotatorTests : WebTest
     [Fact]
     public void FromStoredFacts_EverySample_SameMarksAsAnalysingAgain()
     {
-        var store = Factory.Services.GetRequiredService<SqliteAtlasStore>();
+        var store = Factory.Services.GetRequiredService<IAtlasStore>();
         var annotator = Factory.Services.GetRequiredService<DocumentAnnotator>();
         for (long id = 1; id <= 10; id++)
         {
@@ -32,7 +32,7 @@ public sealed class DocumentAnnotatorTests : WebTest
     [Fact]
     public void FromStoredFacts_NoFactsStored_NullSoThePageAnalysesAgain()
     {
-        var store = Factory.Services.GetRequiredService<SqliteAtlasStore>();
+        var store = Factory.Services.GetRequiredService<IAtlasStore>();
         var annotator = Factory.Services.GetRequiredService<DocumentAnnotator>();
         var document = store.GetDocument(3)!;
         Assert.Null(annotator.FromStoredFacts(document with { FactsJson = null }));
