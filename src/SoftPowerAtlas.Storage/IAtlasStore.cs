@@ -37,8 +37,12 @@ public interface IAtlasStore : IDisposable
     /// </summary>
     internal T Read<T>(Func<DbConnection, DbTransaction, T> query);
 
-    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
-    internal T Write<T>(Func<DbConnection, DbTransaction, T> write);
+    /// <summary>
+    /// Runs <paramref name="write"/> in one write transaction, holding the lock ingest holds (so writes and
+    /// ingest batches never interleave), and commits it unless <paramref name="commit"/> says no for its
+    /// result; rolls it back on failure.
+    /// </summary>
+    internal T Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit = null);
 }
 
 /// <summary>

@@ -85,12 +85,23 @@ public sealed class PostgresAtlasStore : IAtlasStore
         return query(connection, transaction);
     });
 
-    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write) => Run(() =>
+    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit) => Run(() =>
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            // As SQLite's write lock: a write waits for a running ingest batch and the batch for it.
+            command.Parameters.AddWithValue("key", IngestLock);
+            command.ExecuteNonQuery();
+        }
+
         var result = write(connection, transaction);
-        transaction.Commit();
+        if (commit?.Invoke(result) ?? true)
+        {
+            transaction.Commit();
+        }
+
         return result;
     });
 

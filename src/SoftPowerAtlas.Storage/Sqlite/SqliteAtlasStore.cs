@@ -145,18 +145,22 @@ public sealed class SqliteAtlasStore : IAtlasStore
     });
 
     /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
-    internal T Write<T>(Func<DbConnection, DbTransaction, T> write) => Run(() =>
+    internal T Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit = null) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
         var result = write(connection, transaction);
-        transaction.Commit();
+        if (commit?.Invoke(result) ?? true)
+        {
+            transaction.Commit();
+        }
+
         return result;
     });
 
     T IAtlasStore.Read<T>(Func<DbConnection, DbTransaction, T> query) => Read(query);
 
-    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write) => Write(write);
+    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit) => Write(write, commit);
 
     private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) =>
         Read((_, transaction) => DocumentReader.ReadMany(transaction, sql, parameters));
