@@ -9,8 +9,9 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// <summary>
 /// <c>search-profile --db PATH [--rounds R]</c>: where a search's time goes, per query of the mix of
 /// <see cref="SearchCommand"/>, on an existing database: the FTS5 scan reading ids only, the same scan
-/// with bm25(), facet counting over those ids (on the in-memory snapshot), and the whole <see cref="SqliteSearchIndex.Search"/>
-/// (median ms over R rounds after one warm-up).
+/// with bm25(), the same scores from <see cref="Bm25Inputs"/> (the C# auxiliary function, row sizes from the
+/// snapshot, phrase counts not yet known), facet counting over those ids (on the in-memory snapshot), and the
+/// whole <see cref="SqliteSearchIndex.Search"/> on an index that keeps its clause sets (median ms over R rounds after one warm-up).
 /// </summary>
 internal static class SearchProfileCommand
 {
@@ -23,13 +24,14 @@ internal static class SearchProfileCommand
         var index = new SqliteSearchIndex(store);
         using var connection = store.OpenConnection();
         var memory = new SearchMemory(0);
-        Console.WriteLine($"{"query",-40} {"matches",8} {"ids",7} {"+bm25",7} {"facets",7} {"Search",7}  expression");
+        Console.WriteLine($"{"query",-40} {"matches",8} {"ids",7} {"+bm25",7} {"inputs",7} {"facets",7} {"Search",7}  expression");
         foreach (var (_, text) in SearchCommand.Mix)
         {
             var query = SearchQuery.Parse(text).Query!;
             var expression = Fts5Match.From(query).Expression;
             var ids = new List<double>();
             var bm25 = new List<double>();
+            var inputs = new List<double>();
             var facets = new List<double>();
             var search = new List<double>();
             long matches = 0;
@@ -45,6 +47,13 @@ internal static class SearchProfileCommand
                 using (var transaction = connection.BeginTransaction(deferred: true))
                 {
                     var snapshot = memory.Snapshot(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
+                    if (expression is not null)
+                    {
+                        var match = Fts5Match.From(query);
+                        snapshot.PhraseDocuments.Clear();
+                        inputs.Add(Time(() => Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases)));
+                    }
+
                     facets.Add(Time(() =>
                     {
                         var counts = new int[snapshot.Values.Length];
@@ -63,13 +72,14 @@ internal static class SearchProfileCommand
                 {
                     ids.Clear();
                     bm25.Clear();
+                    inputs.Clear();
                     facets.Clear();
                     search.Clear();
                 }
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{text,-40} {matches,8:N0} {Median(ids),7:F1} {Median(bm25),7:F1} {Median(facets),7:F1} {Median(search),7:F1}  {expression}"));
+                $"{text,-40} {matches,8:N0} {Median(ids),7:F1} {Median(bm25),7:F1} {Median(inputs),7:F1} {Median(facets),7:F1} {Median(search),7:F1}  {expression}"));
         }
 
         Console.WriteLine($"load average {CommandLine.LoadAverage()}");

@@ -9,7 +9,9 @@ namespace SoftPowerAtlas.Storage.Search;
 /// FTS5 syntax. A quoted term of several words is a phrase; an unquoted one is a NEAR group (its
 /// words within <see cref="NearDistance"/> of one another); <c>*</c> makes the last word a prefix.
 /// </summary>
-internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, int ClauseCount)
+internal sealed record Fts5Match(
+    string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, int ClauseCount,
+    IReadOnlyList<string> IncludePhrases, IReadOnlyList<string> ExcludePhrases)
 {
     /// <summary>Most words allowed between the words of one unquoted term.</summary>
     public const int NearDistance = 10;
@@ -18,9 +20,11 @@ internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList
     {
         var ignored = new List<SearchTerm>();
         var clauses = new List<string>();
+        var includePhrases = new List<string>();
+        var excludePhrases = new List<string>();
         foreach (var clause in query.Clauses)
         {
-            var alternatives = clause.Alternatives.Select(t => Phrase(t, ignored)).OfType<string>().ToList();
+            var alternatives = clause.Alternatives.Select(t => Phrase(t, ignored, includePhrases)).OfType<string>().ToList();
             if (alternatives.Count == 1)
             {
                 clauses.Add(alternatives[0]);
@@ -31,18 +35,26 @@ internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList
             }
         }
 
-        var excluded = query.Excluded.Select(t => Phrase(t, ignored)).OfType<string>().ToList();
+        var excluded = query.Excluded.Select(t => Phrase(t, ignored, excludePhrases)).OfType<string>().ToList();
         return new Fts5Match(
             clauses.Count == 0 ? null : string.Join(" AND ", clauses),
             excluded.Count == 0 ? null : string.Join(" OR ", excluded),
             ignored,
-            clauses.Count);
+            clauses.Count,
+            includePhrases,
+            excludePhrases);
     }
 
     /// <summary>The expression a document must match: includes minus excludes (null when there are no includes).</summary>
     public string? Expression => Include is null ? null : Exclude is null ? Include : $"({Include}) NOT ({Exclude})";
 
-    private static string? Phrase(SearchTerm term, List<SearchTerm> ignored)
+    /// <summary>
+    /// The FTS5 phrases of <see cref="Expression"/> in FTS5's order (left to right), each written as
+    /// an expression of its own: what bm25() counts documents for.
+    /// </summary>
+    public IReadOnlyList<string> Phrases => [.. IncludePhrases, .. ExcludePhrases];
+
+    private static string? Phrase(SearchTerm term, List<SearchTerm> ignored, List<string> phrases)
     {
         // A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its
         // words are only what white space separates, and FTS5 tokenizes inside the quotes.
@@ -60,15 +72,19 @@ internal sealed record Fts5Match(string? Include, string? Exclude, IReadOnlyList
         var star = term.Prefix ? "*" : string.Empty;
         if (words.Count == 1)
         {
+            phrases.Add(quoted[0] + star);
             return quoted[0] + star;
         }
 
         if (term.Quoted)
         {
-            return "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + star;
+            var phrase = "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + star;
+            phrases.Add(phrase);
+            return phrase;
         }
 
         quoted[^1] += star;
+        phrases.AddRange(quoted);
         return string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(' ', quoted)}, {Math.Max(NearDistance, 2 * words.Count)})");
     }
 

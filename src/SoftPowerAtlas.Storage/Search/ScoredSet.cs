@@ -38,33 +38,31 @@ internal sealed class ScoredSet
     /// <summary>Memory held, in bytes.</summary>
     public long Bytes => (Slots.Length * 4L) + (Scores.Length * 8L) + (ByScore.Length * 4L) + (FacetCounts.Length * 4L) + (Members?.Bytes ?? 0);
 
-    /// <summary>Runs <paramref name="expression"/> alone over the whole index (with bm25() when <paramref name="scored"/>).</summary>
-    public static ScoredSet Read(SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string expression, bool scored)
+    /// <summary>
+    /// Runs <paramref name="expression"/> alone over the whole index: scored (its <paramref name="phrases"/>
+    /// listed) through <see cref="Bm25Inputs"/>, or bm25() where that cannot run; unscored, ids only.
+    /// </summary>
+    public static ScoredSet Read(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string expression, bool scored,
+        IReadOnlyList<string>? phrases = null)
     {
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = scored
-            ? $"SELECT t.rowid, {SqliteSearchIndex.Rank} FROM document_text t WHERE document_text MATCH $match"
-            : "SELECT t.rowid FROM document_text t WHERE document_text MATCH $match";
-        select.Parameters.AddWithValue("$match", expression);
         var slots = new List<int>();
         var scores = new List<double>();
-        using (var reader = select.ExecuteReader())
+        if (scored && phrases is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, phrases) is ({ } ids, { } found))
         {
-            while (reader.Read())
+            for (var i = 0; i < ids.Length; i++)
             {
-                var slot = snapshot.Slot(reader.GetInt64(0));
-                if (slot < 0)
+                var slot = snapshot.Slot(ids[i]);
+                if (slot >= 0)
                 {
-                    continue;
-                }
-
-                slots.Add(slot);
-                if (scored)
-                {
-                    scores.Add(-reader.GetDouble(1)); // bm25() is lower for better matches; hits show it negated
+                    slots.Add(slot);
+                    scores.Add(found[i]);
                 }
             }
+        }
+        else
+        {
+            ReadSql(connection, transaction, snapshot, expression, scored, slots, scores);
         }
 
         // FTS5 returns rowids ascending; sort anyway, scores along, so nothing depends on it.
@@ -123,5 +121,31 @@ internal sealed class ScoredSet
         }
 
         return new ScoredSet(slotArray, scoreArray, byScore, counts, null);
+    }
+
+    private static void ReadSql(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string expression, bool scored, List<int> slots, List<double> scores)
+    {
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = scored
+            ? $"SELECT t.rowid, {SqliteSearchIndex.Rank} FROM document_text t WHERE document_text MATCH $match"
+            : "SELECT t.rowid FROM document_text t WHERE document_text MATCH $match";
+        select.Parameters.AddWithValue("$match", expression);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var slot = snapshot.Slot(reader.GetInt64(0));
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            slots.Add(slot);
+            if (scored)
+            {
+                scores.Add(-reader.GetDouble(1)); // bm25() is lower for better matches; hits show it negated
+            }
+        }
     }
 }

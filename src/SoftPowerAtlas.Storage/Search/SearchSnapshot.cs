@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Search;
@@ -6,13 +7,15 @@ namespace SoftPowerAtlas.Storage.Search;
 /// What search needs to know of every document, held in memory as flat arrays indexed by a dense
 /// <em>slot</em> (the document's rank by id): its date (as a rank among the distinct dates, so that
 /// integer order is the text order SQL uses), its facet values, and per facet value the sorted slots
-/// that carry it. Loaded from <c>search_dates</c> and <c>document_facets</c> for one
-/// <c>search_state.version</c>; immutable, so searches on any thread share it.
+/// that carry it, and its size in tokens for BM25. Loaded from <c>search_dates</c>,
+/// <c>document_facets</c> and <c>document_text_docsize</c> for one <c>search_state.version</c>;
+/// immutable but for the phrase counts it learns, so searches on any thread share it.
 /// </summary>
 internal sealed class SearchSnapshot
 {
     private readonly int[] _slotById;
     private readonly int[] _dateRanks;
+    private readonly int[] _tokens;
     private readonly string[] _dates;
     private readonly int[] _starts;
     private readonly int[] _valueIds;
@@ -20,11 +23,11 @@ internal sealed class SearchSnapshot
     private readonly Dictionary<(string Facet, string Value), int> _numbers;
 
     private SearchSnapshot(
-        long version, long[] ids, int[] slotById, int[] dateRanks, string[] dates, int[] starts, int[] valueIds,
+        long version, long[] ids, int[] slotById, int[] dateRanks, int[] tokens, string[] dates, int[] starts, int[] valueIds,
         (string Facet, string Value)[] values, int[][] postings, Dictionary<(string Facet, string Value), int> numbers)
     {
-        (Version, Ids, _slotById, _dateRanks, _dates, _starts, _valueIds, Values, _postings, _numbers) =
-            (version, ids, slotById, dateRanks, dates, starts, valueIds, values, postings, numbers);
+        (Version, Ids, _slotById, _dateRanks, _tokens, _dates, _starts, _valueIds, Values, _postings, _numbers) =
+            (version, ids, slotById, dateRanks, tokens, dates, starts, valueIds, values, postings, numbers);
     }
 
     public long Version { get; }
@@ -39,7 +42,7 @@ internal sealed class SearchSnapshot
 
     /// <summary>Bytes held by the arrays (the dictionary of values aside): the memory cost per document.</summary>
     public long Bytes =>
-        (Ids.Length * 8L) + (_slotById.Length * 4L) + (_dateRanks.Length * 4L) + (_starts.Length * 4L) + (_valueIds.Length * 4L)
+        (Ids.Length * 8L) + (_slotById.Length * 4L) + (_dateRanks.Length * 4L) + (_tokens.Length * 4L) + (_starts.Length * 4L) + (_valueIds.Length * 4L)
         + _postings.Sum(p => (p.Length * 4L) + 24);
 
     /// <summary>The slot of a document id, or -1 for an id the snapshot does not hold.</summary>
@@ -56,6 +59,12 @@ internal sealed class SearchSnapshot
 
     /// <summary>The date's rank (0: undated): a higher rank is a later date.</summary>
     public int DateRank(int slot) => _dateRanks[slot];
+
+    /// <summary>The document's size in tokens, title and body (what FTS5's bm25() calls D), or −1 when the index has no size for it.</summary>
+    public int Tokens(int slot) => _tokens[slot];
+
+    /// <summary>Documents each FTS5 phrase occurs in (the IDF's n), as <see cref="Bm25Inputs"/> counted them for this version.</summary>
+    public ConcurrentDictionary<string, long> PhraseDocuments { get; } = new(StringComparer.Ordinal);
 
     public static long CurrentVersion(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -142,8 +151,60 @@ internal sealed class SearchSnapshot
         }
 
         starts[ids.Count] = valueIds.Count;
-        return new SearchSnapshot(version, [.. ids], slotById, dateRanks, dates, starts, [.. valueIds], [.. values],
+        var tokens = LoadTokens(connection, transaction, ids.Count, id => dense ? (id >= 0 && id < slotById.Length ? slotById[id] : -1) : ids.BinarySearch(id));
+        return new SearchSnapshot(version, [.. ids], slotById, dateRanks, tokens, dates, starts, [.. valueIds], [.. values],
             [.. postings.Select(p => p?.ToArray() ?? [])], numbers);
+    }
+
+    /// <summary>
+    /// Each document's size in tokens over both columns, from the FTS5 size table: a record of one
+    /// SQLite varint per column (big-endian groups of 7 bits, the high bit set on all but the last;
+    /// a ninth byte carries 8).
+    /// </summary>
+    private static int[] LoadTokens(SqliteConnection connection, SqliteTransaction transaction, int count, Func<long, int> slotOf)
+    {
+        var tokens = new int[count];
+        Array.Fill(tokens, -1);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, sz FROM document_text_docsize";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var slot = slotOf(reader.GetInt64(0));
+            if (slot < 0 || reader.IsDBNull(1))
+            {
+                continue;
+            }
+
+            var record = (byte[])reader.GetValue(1);
+            long sum = 0;
+            for (var at = 0; at < record.Length;)
+            {
+                long value = 0;
+                for (var length = 1; at < record.Length; length++)
+                {
+                    var b = record[at++];
+                    if (length == 9)
+                    {
+                        value = (value << 8) | b;
+                        break;
+                    }
+
+                    value = (value << 7) | (b & 0x7FL);
+                    if ((b & 0x80) == 0)
+                    {
+                        break;
+                    }
+                }
+
+                sum += value;
+            }
+
+            tokens[slot] = sum <= int.MaxValue ? (int)sum : -1;
+        }
+
+        return tokens;
     }
 
     /// <summary>Adds one to <paramref name="counts"/> (indexed like <see cref="Values"/>) for each value the slot carries.</summary>

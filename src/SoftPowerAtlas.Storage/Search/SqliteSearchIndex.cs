@@ -65,16 +65,16 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var version = SearchSnapshot.CurrentVersion(connection, transaction);
             if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
             {
-                var alone = Fts5(connection, transaction, null, match.Expression!, query, agencies, page);
+                var alone = Fts5(connection, transaction, null, match, query, agencies, page);
                 return new SearchResults(alone.Total, ReadPage(connection, transaction, match.Expression, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
             }
 
             var snapshot = _memory.Snapshot(connection, transaction, version);
             var found = match.Include is null
                 ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
-                : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match.Include, query, agencies) is { } clause
+                : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match, query, agencies) is { } clause
                     ? FromClause(connection, transaction, snapshot, clause, query, agencies, match.Exclude, page)
-                    : Fts5(connection, transaction, snapshot, match.Expression!, query, agencies, page);
+                    : Fts5(connection, transaction, snapshot, match, query, agencies, page);
             var hits = ReadPage(connection, transaction, match.Expression, found.Page.Skip(page.Offset));
             var facets = page.Facets && found.Total > 0
                 ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
@@ -88,9 +88,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// costs what the query would; with filters, FTS5 applies them first and scores fewer documents).
     /// </summary>
     private ScoredSet? Clause(
-        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string include, SearchQuery query,
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, Fts5Match match, SearchQuery query,
         IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies)
     {
+        var include = match.Include!;
         if (_memory.Find(snapshot, include) is { } held)
         {
             return held;
@@ -101,7 +102,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return null;
         }
 
-        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true);
+        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases);
         _memory.Keep(snapshot, include, set);
         return set;
     }
@@ -211,13 +212,42 @@ public sealed class SqliteSearchIndex : ISearchIndex
     }
 
     /// <summary>
-    /// Several clauses, or one with filters that is not held: one FTS5 pass over the matches with
-    /// bm25(), filters applied by SQLite before the score is computed; facets counted from the snapshot.
+    /// Several clauses, or one with filters that is not held: one FTS5 pass over every match. With a
+    /// snapshot, the matches and their scores come from <see cref="Bm25Inputs"/> and the filters
+    /// from the snapshot's bitmaps; without one (or where the function cannot run), bm25() in SQL with
+    /// the filters applied by SQLite before the score is computed. Facets count from the snapshot.
     /// </summary>
     private static Found Fts5(
-        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, string expression, SearchQuery query,
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, Fts5Match match, SearchQuery query,
         IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page)
     {
+        var expression = match.Expression!;
+        var best = new TopHits(page.Offset + page.Limit);
+        var counts = new int[snapshot?.Values.Length ?? 0];
+        var total = 0;
+        if (snapshot is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases) is ({ } ids, { } scores))
+        {
+            var filter = snapshot.Filter(query, agencies);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var slot = snapshot.Slot(ids[i]);
+                if (filter is not null && (slot < 0 || !filter.Contains(slot)))
+                {
+                    continue;
+                }
+
+                total++;
+                if (slot >= 0)
+                {
+                    snapshot.CountFacets(slot, counts);
+                }
+
+                best.Offer(ids[i], scores[i]);
+            }
+
+            return new Found(total, best.InOrder(), counts);
+        }
+
         // "+t.rowid" keeps a filter's id list from being pushed into FTS5 as one lookup per id.
         var filters = new SqliteFilterSql(query, agencies, "+t.rowid");
         using var select = connection.CreateCommand();
@@ -225,11 +255,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
         select.CommandText = $"SELECT t.rowid, {Rank} FROM document_text t WHERE document_text MATCH $match" + filters.Conditions;
         filters.AddTo(select);
         select.Parameters.AddWithValue("$match", expression);
-
-        var total = 0;
-        var counts = new int[snapshot?.Values.Length ?? 0];
-        var best = new PriorityQueue<(long Id, double Score, string? Date), (long Id, double Score, string? Date)>(Worst.Instance);
-        var keep = page.Offset + page.Limit;
         using (var reader = select.ExecuteReader())
         {
             while (reader.Read())
@@ -241,32 +266,47 @@ public sealed class SqliteSearchIndex : ISearchIndex
                     snapshot.CountFacets(slot, counts);
                 }
 
-                if (keep == 0)
-                {
-                    continue;
-                }
-
-                // bm25() is lower for better matches; hits show it negated, higher is better.
-                var entry = (id, -reader.GetDouble(1), (string?)null);
-                if (best.Count < keep)
-                {
-                    best.Enqueue(entry, entry);
-                }
-                else if (Worst.Instance.Compare(entry, best.Peek()) > 0)
-                {
-                    best.EnqueueDequeue(entry, entry);
-                }
+                best.Offer(id, -reader.GetDouble(1)); // bm25() is lower for better matches; hits show it negated
             }
         }
 
-        var ranked = new List<(long Id, double Score, string? Date)>(best.Count);
-        while (best.Count > 0)
+        return new Found(total, best.InOrder(), counts);
+    }
+
+    /// <summary>The best <c>keep</c> hits offered: higher score first, then lower id.</summary>
+    private sealed class TopHits(int keep)
+    {
+        private readonly PriorityQueue<(long Id, double Score, string? Date), (long Id, double Score, string? Date)> _heap = new(Worst.Instance);
+
+        public void Offer(long id, double score)
         {
-            ranked.Add(best.Dequeue());
+            if (keep == 0)
+            {
+                return;
+            }
+
+            var entry = (id, score, (string?)null);
+            if (_heap.Count < keep)
+            {
+                _heap.Enqueue(entry, entry);
+            }
+            else if (Worst.Instance.Compare(entry, _heap.Peek()) > 0)
+            {
+                _heap.EnqueueDequeue(entry, entry);
+            }
         }
 
-        ranked.Reverse();
-        return new Found(total, ranked, counts);
+        public List<(long Id, double Score, string? Date)> InOrder()
+        {
+            var ranked = new List<(long Id, double Score, string? Date)>(_heap.Count);
+            while (_heap.Count > 0)
+            {
+                ranked.Add(_heap.Dequeue());
+            }
+
+            ranked.Reverse();
+            return ranked;
+        }
     }
 
     public IReadOnlyList<EntityMatch> FindEntities(string text, int limit = 20)

@@ -48,7 +48,15 @@ public sealed class SearchSnapshotTests : IDisposable
         var byValue = snapshot.Values.Zip(counts).ToDictionary(p => p.First, p => p.Second);
         Assert.Equal(3, byValue[("country", "FR")]);
         Assert.Equal(1, byValue[("sector", "film")]);
+
+        // Sizes in tokens, title and body, as FTS5 itself recorded them (200 needs a two-byte varint,
+        // 20,000 a three-byte one); the last document has no row in the index.
+        var expected = BodyWords.Take(ids.Length - 1).Select(words => 2 + words).Append(-1);
+        Assert.Equal(expected, Enumerable.Range(0, ids.Length).Select(snapshot.Tokens));
     }
+
+    /// <summary>Body words of the indexed documents: 200 is a two-byte varint in FTS5's size record, 20,000 a three-byte one.</summary>
+    private static readonly int[] BodyWords = [200, 1, 20_000];
 
     private SqliteConnection Database(long[] ids)
     {
@@ -60,6 +68,7 @@ public sealed class SearchSnapshotTests : IDisposable
             CREATE TABLE search_dates (document_id INTEGER PRIMARY KEY, date TEXT, from_engagement INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE document_facets (facet TEXT NOT NULL, value TEXT NOT NULL, document_id INTEGER NOT NULL, PRIMARY KEY (facet, value, document_id)) WITHOUT ROWID;
             CREATE INDEX document_facets_document ON document_facets (document_id, facet, value);
+            CREATE VIRTUAL TABLE document_text USING fts5(search_title, segmented_text);
             """;
         command.ExecuteNonQuery();
         string?[] dates = ["2023-05", "2024", "2024-02-10", "2022"];
@@ -73,6 +82,13 @@ public sealed class SearchSnapshotTests : IDisposable
             if (i < 3)
             {
                 command.CommandText = "INSERT INTO document_facets (facet, value, document_id) VALUES ('country', 'FR', $id)";
+                command.ExecuteNonQuery();
+            }
+
+            if (i < ids.Length - 1)
+            {
+                command.CommandText = "INSERT INTO document_text (rowid, search_title, segmented_text) VALUES ($id, 'ภาพยนตร์ ไทย', $body)";
+                command.Parameters.AddWithValue("$body", string.Join(' ', Enumerable.Repeat("film", BodyWords[i])));
                 command.ExecuteNonQuery();
             }
 
