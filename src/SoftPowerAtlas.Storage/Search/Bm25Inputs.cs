@@ -22,8 +22,13 @@ internal sealed class Bm25Inputs
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    /// <summary>Index size from which a read is split in two halves run at once.</summary>
+    internal const int ParallelFrom = 20_000;
+
     private readonly SearchSnapshot? _snapshot;
     private readonly double _titleWeight;
+    private long _from = long.MinValue;
+    private long _below = long.MaxValue;
     private long[] _ids = new long[1024];
     private int[] _tokens = new int[1024];
     private double[] _weighted = [];
@@ -52,33 +57,35 @@ internal sealed class Bm25Inputs
     /// <summary>
     /// The matches of <paramref name="expression"/> (whose phrases, in order, are <paramref name="phrases"/>)
     /// as ids ascending with their scores (bm25() negated: higher is better); null when the auxiliary
-    /// function cannot be used here, and the caller must use bm25().
+    /// function cannot be used here, and the caller must use bm25(). Given a way to open a second
+    /// connection (<paramref name="openHelper"/>), a large index is read in two halves of ids at once,
+    /// the upper half on that connection in a read transaction of the same <c>search_state.version</c>
+    /// (when a write came between, the whole is read here instead). <paramref name="parallelFrom"/> is
+    /// the index size from which that is done.
     /// </summary>
     public static (long[] Ids, double[] Scores)? Read(
-        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, string expression, IReadOnlyList<string> phrases)
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, string expression, IReadOnlyList<string> phrases,
+        Func<SqliteConnection>? openHelper = null, int parallelFrom = ParallelFrom)
     {
         if (!Fts5Native.TryRegister(connection))
         {
             return null;
         }
 
-        var inputs = new Bm25Inputs(snapshot, SqliteSearchIndex.TitleWeight);
-        using (var select = connection.CreateCommand())
+        using var helper = openHelper is not null && snapshot is not null && snapshot.Count >= parallelFrom && snapshot.Count > 1 && Environment.ProcessorCount > 1
+            ? Helper.Open(openHelper, snapshot.Version)
+            : null;
+        Bm25Inputs inputs;
+        if (helper is not null)
         {
-            select.Transaction = transaction;
-
-            // The function is the only condition besides MATCH, so it sees exactly the matching rows.
-            select.CommandText = $"SELECT count(*) FROM document_text WHERE document_text MATCH $match AND {Fts5Native.FunctionName}(document_text) IS NULL";
-            select.Parameters.AddWithValue("$match", expression);
-            using (Fts5Native.Collect(inputs))
-            {
-                select.ExecuteScalar();
-            }
+            var middle = snapshot!.Ids[snapshot.Count / 2];
+            var upper = Task.Run(() => Scan(helper.Connection, helper.Transaction, snapshot, expression, middle, null));
+            var lower = Scan(connection, transaction, snapshot, expression, null, middle);
+            inputs = Join(lower, upper.GetAwaiter().GetResult());
         }
-
-        if (inputs._error is { } error)
+        else
         {
-            throw new InvalidOperationException("Reading search matches failed: " + error.Message, error);
+            inputs = Scan(connection, transaction, snapshot, expression, null, null);
         }
 
         if (inputs.Count == 0)
@@ -91,16 +98,85 @@ internal sealed class Bm25Inputs
             return null; // the expression is not the one the phrases were listed for
         }
 
-        var idf = new double[phrases.Count];
-        for (var phrase = 0; phrase < phrases.Count; phrase++)
+        // Only a phrase with an instance in some match changes a score (see Scores); count those, half on the helper.
+        var counted = Enumerable.Range(0, phrases.Count).Where(inputs.Occurs).ToList();
+        var documents = new long[phrases.Count];
+        var helped = helper is null ? Task.CompletedTask : Task.Run(() =>
         {
-            if (inputs.Occurs(phrase))
+            for (var i = 1; i < counted.Count; i += 2)
             {
-                idf[phrase] = Idf(inputs.RowCount, Documents(connection, transaction, snapshot, phrases[phrase]));
+                documents[counted[i]] = Documents(helper.Connection, helper.Transaction, snapshot, phrases[counted[i]]);
             }
+        });
+        for (var i = 0; i < counted.Count; i += helper is null ? 1 : 2)
+        {
+            documents[counted[i]] = Documents(connection, transaction, snapshot, phrases[counted[i]]);
+        }
+
+        helped.GetAwaiter().GetResult();
+        var idf = new double[phrases.Count];
+        foreach (var phrase in counted)
+        {
+            idf[phrase] = Idf(inputs.RowCount, documents[phrase]);
         }
 
         return (inputs._ids[..inputs.Count], inputs.Scores(idf));
+    }
+
+    /// <summary>One pass over the matches with ids in [<paramref name="from"/>, <paramref name="below"/>) (null: unbounded).</summary>
+    private static Bm25Inputs Scan(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, string expression, long? from, long? below)
+    {
+        if (!Fts5Native.TryRegister(connection))
+        {
+            throw new InvalidOperationException("The FTS5 auxiliary function registered on one connection but not on another.");
+        }
+
+        var inputs = new Bm25Inputs(snapshot, SqliteSearchIndex.TitleWeight) { _from = from ?? long.MinValue, _below = below ?? long.MaxValue };
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+
+            // Besides MATCH and the id range (which FTS5 seeks to), the function is the only condition,
+            // so it sees the matching rows; it ignores any outside the range itself, whatever order SQLite tests them in.
+            select.CommandText = $"SELECT count(*) FROM document_text WHERE document_text MATCH $match AND rowid >= $from AND rowid < $below AND {Fts5Native.FunctionName}(document_text) IS NULL";
+            select.Parameters.AddWithValue("$match", expression);
+            select.Parameters.AddWithValue("$from", inputs._from);
+            select.Parameters.AddWithValue("$below", inputs._below);
+            using (Fts5Native.Collect(inputs))
+            {
+                select.ExecuteScalar();
+            }
+        }
+
+        if (inputs._error is { } error)
+        {
+            throw new InvalidOperationException("Reading search matches failed: " + error.Message, error);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>The rows of two scans of adjacent id ranges, lower first.</summary>
+    private static Bm25Inputs Join(Bm25Inputs lower, Bm25Inputs upper)
+    {
+        if (upper.Count == 0)
+        {
+            return lower;
+        }
+
+        if (lower.Count == 0)
+        {
+            return upper;
+        }
+
+        var joined = new Bm25Inputs(lower._snapshot, lower._titleWeight);
+        joined.Begin(lower.PhraseCount, lower.RowCount, lower.TotalTokens);
+        joined._ids = [.. lower._ids[..lower.Count], .. upper._ids[..upper.Count]];
+        joined._tokens = [.. lower._tokens[..lower.Count], .. upper._tokens[..upper.Count]];
+        joined._weighted = [.. lower._weighted[..(lower.Count * lower.PhraseCount)], .. upper._weighted[..(upper.Count * upper.PhraseCount)]];
+        joined.Count = lower.Count + upper.Count;
+        return joined;
     }
 
     /// <summary>Called by <see cref="Fts5Native"/> on the first row.</summary>
@@ -121,6 +197,11 @@ internal sealed class Bm25Inputs
         }
 
         var id = row.Rowid();
+        if (id < _from || id >= _below)
+        {
+            return;
+        }
+
         var slot = _snapshot?.Slot(id) ?? -1;
         var tokens = slot >= 0 ? _snapshot!.Tokens(slot) : -1;
         _ids[Count] = id;
@@ -193,5 +274,38 @@ internal sealed class Bm25Inputs
         }
 
         return scores;
+    }
+
+    /// <summary>A second connection in a read transaction that sees the same version as the first.</summary>
+    private sealed class Helper : IDisposable
+    {
+        private Helper(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            (Connection, Transaction) = (connection, transaction);
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public SqliteTransaction Transaction { get; }
+
+        public static Helper? Open(Func<SqliteConnection> open, long version)
+        {
+            var connection = open();
+            var transaction = connection.BeginTransaction(deferred: true);
+            if (SearchSnapshot.CurrentVersion(connection, transaction) == version)
+            {
+                return new Helper(connection, transaction);
+            }
+
+            transaction.Dispose();
+            connection.Dispose();
+            return null;
+        }
+
+        public void Dispose()
+        {
+            Transaction.Dispose();
+            Connection.Dispose();
+        }
     }
 }

@@ -44,11 +44,11 @@ internal sealed class ScoredSet
     /// </summary>
     public static ScoredSet Read(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string expression, bool scored,
-        IReadOnlyList<string>? phrases = null)
+        IReadOnlyList<string>? phrases = null, Func<SqliteConnection>? openHelper = null)
     {
         var slots = new List<int>();
         var scores = new List<double>();
-        if (scored && phrases is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, phrases) is ({ } ids, { } found))
+        if (scored && phrases is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, phrases, openHelper) is ({ } ids, { } found))
         {
             for (var i = 0; i < ids.Length; i++)
             {

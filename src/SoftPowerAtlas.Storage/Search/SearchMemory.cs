@@ -100,11 +100,12 @@ internal sealed class SearchMemory(long budgetBytes)
         }
     }
 
-    /// <summary>Forgets every clause set (the benchmark's cold measurements).</summary>
+    /// <summary>Forgets every clause set and phrase count (the benchmark's cold measurements).</summary>
     public void ForgetClauses()
     {
         lock (_lock)
         {
+            _snapshot?.PhraseDocuments.Clear();
             _clauses.Clear();
             _recent.Clear();
             _clauseBytes = 0;

@@ -19,17 +19,22 @@ public sealed class SqliteSearchIndex : ISearchIndex
 {
     private readonly SqliteAtlasStore _store;
     private readonly SearchMemory _memory;
+    private readonly bool _scoreInProcess;
 
     public SqliteSearchIndex(SqliteAtlasStore store)
         : this(store, SearchMemory.DefaultBudgetBytes)
     {
     }
 
-    /// <summary>An index keeping at most <paramref name="clauseBudgetBytes"/> of clause sets in memory (0: none).</summary>
-    internal SqliteSearchIndex(SqliteAtlasStore store, long clauseBudgetBytes)
+    /// <summary>
+    /// An index keeping at most <paramref name="clauseBudgetBytes"/> of clause sets in memory (0: none);
+    /// <paramref name="scoreInProcess"/> false scores with bm25() in SQL, as before <see cref="Bm25Inputs"/> (the benchmark's baseline).
+    /// </summary>
+    internal SqliteSearchIndex(SqliteAtlasStore store, long clauseBudgetBytes, bool scoreInProcess = true)
     {
         _store = store;
         _memory = new SearchMemory(clauseBudgetBytes);
+        _scoreInProcess = scoreInProcess;
     }
 
     /// <summary>BM25 weight of a title word against a body word.</summary>
@@ -65,7 +70,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var version = SearchSnapshot.CurrentVersion(connection, transaction);
             if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
             {
-                var alone = Fts5(connection, transaction, null, match, query, agencies, page);
+                var alone = Fts5(connection, transaction, null, match, query, agencies, page, null, null);
                 return new SearchResults(alone.Total, ReadPage(connection, transaction, match.Expression, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
             }
 
@@ -74,7 +79,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
                 : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match, query, agencies) is { } clause
                     ? FromClause(connection, transaction, snapshot, clause, query, agencies, match.Exclude, page)
-                    : Fts5(connection, transaction, snapshot, match, query, agencies, page);
+                    : Fts5(connection, transaction, _scoreInProcess ? snapshot : null, match, query, agencies, page, _store.OpenConnection, snapshot);
             var hits = ReadPage(connection, transaction, match.Expression, found.Page.Skip(page.Offset));
             var facets = page.Facets && found.Total > 0
                 ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
@@ -102,7 +107,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return null;
         }
 
-        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases);
+        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases, _store.OpenConnection);
         _memory.Keep(snapshot, include, set);
         return set;
     }
@@ -213,19 +218,21 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     /// <summary>
     /// Several clauses, or one with filters that is not held: one FTS5 pass over every match. With a
-    /// snapshot, the matches and their scores come from <see cref="Bm25Inputs"/> and the filters
-    /// from the snapshot's bitmaps; without one (or where the function cannot run), bm25() in SQL with
-    /// the filters applied by SQLite before the score is computed. Facets count from the snapshot.
+    /// <paramref name="snapshot"/>, the matches and their scores come from <see cref="Bm25Inputs"/> and
+    /// the filters from the snapshot's bitmaps; without one (or where the function cannot run), bm25()
+    /// in SQL with the filters applied by SQLite before the score is computed. Facets count from
+    /// <paramref name="facetsFrom"/> (none when null).
     /// </summary>
     private static Found Fts5(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, Fts5Match match, SearchQuery query,
-        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page)
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page, Func<SqliteConnection>? openHelper,
+        SearchSnapshot? facetsFrom)
     {
         var expression = match.Expression!;
         var best = new TopHits(page.Offset + page.Limit);
-        var counts = new int[snapshot?.Values.Length ?? 0];
+        var counts = new int[facetsFrom?.Values.Length ?? 0];
         var total = 0;
-        if (snapshot is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases) is ({ } ids, { } scores))
+        if (snapshot is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases, openHelper) is ({ } ids, { } scores))
         {
             var filter = snapshot.Filter(query, agencies);
             for (var i = 0; i < ids.Length; i++)
@@ -261,9 +268,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
             {
                 var id = reader.GetInt64(0);
                 total++;
-                if (snapshot?.Slot(id) is { } slot and >= 0)
+                if (facetsFrom?.Slot(id) is { } slot and >= 0)
                 {
-                    snapshot.CountFacets(slot, counts);
+                    facetsFrom.CountFacets(slot, counts);
                 }
 
                 best.Offer(id, -reader.GetDouble(1)); // bm25() is lower for better matches; hits show it negated

@@ -49,6 +49,55 @@ public class Bm25InputsTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSe
         Assert.NotEmpty(snapshot.PhraseDocuments);
     }
 
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Read_InTwoHalvesOnTwoConnections_SameAsBm25(string text)
+    {
+        var match = Fts5Match.From(SearchQuery.Parse(text).Query!);
+        using var connection = Store.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var snapshot = SearchSnapshot.Load(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
+        var opened = 0;
+
+        var read = Bm25Inputs.Read(connection, transaction, snapshot, match.Expression!, match.Phrases, () =>
+        {
+            opened++;
+            return Store.OpenConnection();
+        }, parallelFrom: 0);
+
+        var expected = Bm25(connection, transaction, match.Expression!);
+        Assert.Equal(1, opened);
+        Assert.Equal(expected.Select(e => e.Id), read!.Value.Ids);
+        Assert.Equal(expected.Select(e => e.Score), read.Value.Scores);
+    }
+
+    [Fact]
+    public void Read_AWriteCameBeforeTheHelperOpened_ReadsAllOnItsOwnTransaction()
+    {
+        var match = Fts5Match.From(SearchQuery.Parse("ภาพยนตร์").Query!);
+        using var connection = Store.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var snapshot = SearchSnapshot.Load(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
+        var expected = Bm25(connection, transaction, match.Expression!);
+
+        var read = Bm25Inputs.Read(connection, transaction, snapshot, match.Expression!, match.Phrases, () =>
+        {
+            // Another process writes between this search's read and the helper's: the last document gains
+            // a word of the query, which the helper's half would see (its version moved on, so it is not used).
+            using (var writer = Store.OpenConnection())
+            using (var edit = writer.CreateCommand())
+            {
+                edit.CommandText = "UPDATE documents SET segmented_text = segmented_text || ' ภาพยนตร์ ภาพยนตร์' WHERE id = (SELECT max(id) FROM documents)";
+                Assert.Equal(1, edit.ExecuteNonQuery());
+            }
+
+            return Store.OpenConnection();
+        }, parallelFrom: 0);
+
+        Assert.Equal(expected.Select(e => e.Id), read!.Value.Ids);
+        Assert.Equal(expected.Select(e => e.Score), read.Value.Scores);
+    }
+
     [Fact]
     public void TryRegister_StoreConnection_TheFunctionRuns()
     {
