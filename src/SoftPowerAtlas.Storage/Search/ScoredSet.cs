@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
-/// Every document one FTS5 clause matches on its own, with the BM25 score FTS5 gave it: slots
-/// ascending, the same entries in rank order (score descending, then lower id), and the facet counts
-/// over all of them. A query whose text is this one clause (with exclusions and filters or without)
+/// Every document one FTS5 clause matches on its own, with the BM25 score FTS5 gives it: slots
+/// ascending with their scores, and the facet counts over all of them (a page is the best k by a heap
+/// over the set: a pass over 44,000 entries costs less than sorting them once, which a query never
+/// seen before would pay). A query whose text is this one clause (with exclusions and filters or without)
 /// is answered from it with the very scores the whole query gets from FTS5: BM25 sums per phrase,
 /// a phrase's IDF does not depend on the rest of the query, and the phrases of an exclusion have no
 /// instances in a document that matches. Without scores it is an exclusion's set of documents.
@@ -15,9 +16,9 @@ namespace SoftPowerAtlas.Storage.Search;
     Justification = "The SQL is constant; the FTS5 expression is a bound parameter.")]
 internal sealed class ScoredSet
 {
-    private ScoredSet(int[] slots, double[] scores, int[] byScore, int[] facetCounts, SlotSet? members)
+    private ScoredSet(int[] slots, double[] scores, int[] facetCounts, SlotSet? members)
     {
-        (Slots, Scores, ByScore, FacetCounts, Members) = (slots, scores, byScore, facetCounts, members);
+        (Slots, Scores, FacetCounts, Members) = (slots, scores, facetCounts, members);
     }
 
     /// <summary>Matching slots, ascending.</summary>
@@ -26,9 +27,6 @@ internal sealed class ScoredSet
     /// <summary>Score of <c>Slots[i]</c> (BM25 negated: higher is better); empty for an exclusion set.</summary>
     public double[] Scores { get; }
 
-    /// <summary>Indexes into <see cref="Slots"/>, best first.</summary>
-    public int[] ByScore { get; }
-
     /// <summary>Facet counts over all matches, indexed like <see cref="SearchSnapshot.Values"/>.</summary>
     public int[] FacetCounts { get; }
 
@@ -36,7 +34,7 @@ internal sealed class ScoredSet
     public SlotSet? Members { get; }
 
     /// <summary>Memory held, in bytes.</summary>
-    public long Bytes => (Slots.Length * 4L) + (Scores.Length * 8L) + (ByScore.Length * 4L) + (FacetCounts.Length * 4L) + (Members?.Bytes ?? 0);
+    public long Bytes => (Slots.Length * 4L) + (Scores.Length * 8L) + (FacetCounts.Length * 4L) + (Members?.Bytes ?? 0);
 
     /// <summary>
     /// Runs <paramref name="expression"/> alone over the whole index: scored (its <paramref name="phrases"/>
@@ -81,37 +79,7 @@ internal sealed class ScoredSet
         {
             var members = new SlotSet(snapshot.Count);
             members.AddAll(slotArray);
-            return new ScoredSet(slotArray, [], [], [], members);
-        }
-
-        var byScore = new int[slotArray.Length];
-        for (var i = 0; i < byScore.Length; i++)
-        {
-            byScore[i] = i;
-        }
-
-        // Best first: sort by the negated score, then put each run of equal scores back in slot order.
-        var keys = new double[scoreArray.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = -scoreArray[i];
-        }
-
-        Array.Sort(keys, byScore);
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(byScore, start, end - start);
-            }
-
-            start = end;
+            return new ScoredSet(slotArray, [], [], members);
         }
 
         var counts = new int[snapshot.Values.Length];
@@ -120,7 +88,7 @@ internal sealed class ScoredSet
             snapshot.CountFacets(slot, counts);
         }
 
-        return new ScoredSet(slotArray, scoreArray, byScore, counts, null);
+        return new ScoredSet(slotArray, scoreArray, counts, null);
     }
 
     private static void ReadSql(

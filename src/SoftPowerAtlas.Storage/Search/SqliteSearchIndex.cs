@@ -129,46 +129,38 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return set.Members;
     }
 
-    /// <summary>Text of one clause: from its set, filtered in memory; the page is the first passing entries in rank order.</summary>
+    /// <summary>Text of one clause: from its set, filtered in memory; the page is the best passing entries by a heap.</summary>
     private Found FromClause(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, ScoredSet clause, SearchQuery query,
         IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, string? exclude, SearchPage page)
     {
         var filter = snapshot.Filter(query, agencies);
         var excluded = Exclusion(connection, transaction, snapshot, exclude);
-        bool Passes(int slot) => (filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot));
-        var keep = page.Offset + page.Limit;
-        var ranked = new List<(long Id, double Score, string? Date)>(Math.Min(keep, clause.Slots.Length));
-        foreach (var index in clause.ByScore)
-        {
-            if (ranked.Count == keep)
-            {
-                break;
-            }
-
-            if (Passes(clause.Slots[index]))
-            {
-                ranked.Add((snapshot.Ids[clause.Slots[index]], clause.Scores[index], null));
-            }
-        }
-
+        var best = new TopHits(page.Offset + page.Limit);
         if (filter is null && excluded is null)
         {
-            return new Found(clause.Slots.Length, ranked, clause.FacetCounts);
+            for (var i = 0; i < clause.Slots.Length; i++)
+            {
+                best.Offer(snapshot.Ids[clause.Slots[i]], clause.Scores[i]);
+            }
+
+            return new Found(clause.Slots.Length, best.InOrder(), clause.FacetCounts);
         }
 
         var total = 0;
         var counts = new int[snapshot.Values.Length];
-        foreach (var slot in clause.Slots)
+        for (var i = 0; i < clause.Slots.Length; i++)
         {
-            if (Passes(slot))
+            var slot = clause.Slots[i];
+            if ((filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot)))
             {
                 total++;
                 snapshot.CountFacets(slot, counts);
+                best.Offer(snapshot.Ids[slot], clause.Scores[i]);
             }
         }
 
-        return new Found(total, ranked, counts);
+        return new Found(total, best.InOrder(), counts);
     }
 
     /// <summary>Filters (and exclusions) without text: every document passing them, newest first, from memory.</summary>
