@@ -70,7 +70,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var version = SearchSnapshot.CurrentVersion(connection, transaction);
             if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
             {
-                var alone = Fts5(connection, transaction, null, match, query, agencies, page, null, null);
+                var alone = Fts5(connection, transaction, null, match, query, agencies, page, null);
                 return new SearchResults(alone.Total, ReadPage(connection, transaction, match.Expression, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
             }
 
@@ -79,7 +79,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
                 : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match, query, agencies) is { } clause
                     ? FromClause(connection, transaction, snapshot, clause, query, agencies, match.Exclude, page)
-                    : Fts5(connection, transaction, _scoreInProcess ? snapshot : null, match, query, agencies, page, _store.OpenConnection, snapshot);
+                    : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
             var hits = ReadPage(connection, transaction, match.Expression, found.Page.Skip(page.Offset));
             var facets = page.Facets && found.Total > 0
                 ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
@@ -210,21 +210,21 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     /// <summary>
     /// Several clauses, or one with filters that is not held: one FTS5 pass over every match. With a
-    /// <paramref name="snapshot"/>, the matches and their scores come from <see cref="Bm25Inputs"/> and
-    /// the filters from the snapshot's bitmaps; without one (or where the function cannot run), bm25()
-    /// in SQL with the filters applied by SQLite before the score is computed. Facets count from
-    /// <paramref name="facetsFrom"/> (none when null).
+    /// <paramref name="snapshot"/> and a way to open a helper connection (<paramref name="inProcess"/>:
+    /// null for the benchmark's bm25() baseline), the matches and their scores come from
+    /// <see cref="Bm25Inputs"/> and the filters from the snapshot's bitmaps; otherwise (or where the
+    /// function cannot run), bm25() in SQL with the filters applied by SQLite before the score is
+    /// computed. Facets count from the snapshot (none without one).
     /// </summary>
     private static Found Fts5(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot? snapshot, Fts5Match match, SearchQuery query,
-        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page, Func<SqliteConnection>? openHelper,
-        SearchSnapshot? facetsFrom)
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, SearchPage page, Func<SqliteConnection>? inProcess)
     {
         var expression = match.Expression!;
         var best = new TopHits(page.Offset + page.Limit);
-        var counts = new int[facetsFrom?.Values.Length ?? 0];
+        var counts = new int[snapshot?.Values.Length ?? 0];
         var total = 0;
-        if (snapshot is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases, openHelper) is ({ } ids, { } scores))
+        if (snapshot is not null && inProcess is not null && Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases, inProcess) is ({ } ids, { } scores))
         {
             var filter = snapshot.Filter(query, agencies);
             for (var i = 0; i < ids.Length; i++)
@@ -260,9 +260,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
             {
                 var id = reader.GetInt64(0);
                 total++;
-                if (facetsFrom?.Slot(id) is { } slot and >= 0)
+                if (snapshot?.Slot(id) is { } slot and >= 0)
                 {
-                    facetsFrom.CountFacets(slot, counts);
+                    snapshot.CountFacets(slot, counts);
                 }
 
                 best.Offer(id, -reader.GetDouble(1)); // bm25() is lower for better matches; hits show it negated
