@@ -6,7 +6,8 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- stages --docs 2000       share of pipeline time per stage over synthesized documents
 //   -- synth --docs N --out DIR write a synthesized corpus
 //   -- digest --docs 2000       SHA-256 of what the pipeline stores for N synthesized documents (fixed clock)
-//   -- search --docs 100000     build (or reuse) a search database of N documents; query latency p50/p95/p99 with facets
+//   -- search --docs 100000     build (or reuse, or continue a stopped build of) a search database of N documents;
+//                               query latency p50/p95/p99 with facets (--build-only: stop after the build)
 //   -- search-engines --docs N --db PATH --postgres URL   the same mix on SQLite and PostgreSQL in turn
 //   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
 //   -- engines --sqlite PATH --postgres URL   the same reads on a SQLite store and its PostgreSQL copy, alternately

@@ -8,7 +8,7 @@ using SoftPowerAtlas.Storage.Sqlite;
 namespace SoftPowerAtlas.Benchmarks.Throughput;
 
 /// <summary>
-/// <c>search --docs N [--bases B] [--rounds R] [--db PATH]</c>: builds (or reuses, when the file at
+/// <c>search --docs N [--bases B] [--rounds R] [--db PATH] [--build-only]</c>: builds (or reuses, when the file at
 /// --db already holds N documents) a search database of N documents with <see cref="SearchCorpusBuilder"/>,
 /// reports build time and size per 1,000 documents, then times a fixed mix of Thai, English and
 /// faceted queries (10 hits, snippets and facet counts each) four ways — the baseline (one FTS5 pass
@@ -50,13 +50,19 @@ internal static class SearchCommand
         var db = CommandLine.Value(args, "--db") ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"spa-search-{docs}.db"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SQLite {SqliteVersion()}; load average {CommandLine.LoadAverage()}");
 
-        if (Count(db) != docs)
+        var held = Count(db);
+        if (held != docs)
         {
-            Build(db, docs, bases);
+            Build(db, docs, bases, held);
         }
         else
         {
             Console.WriteLine($"Reusing {db} ({docs:N0} documents)");
+        }
+
+        if (CommandLine.Flag(args, "--build-only"))
+        {
+            return 0;
         }
 
         var size = new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
@@ -149,23 +155,38 @@ internal static class SearchCommand
         return 0;
     }
 
-    private static void Build(string db, int docs, int bases)
-    {
-        foreach (var file in new[] { db, db + "-wal", db + "-shm" })
-        {
-            File.Delete(file);
-        }
+    private const int BatchSize = 2_000;
 
+    /// <summary>
+    /// Stores documents 0..N-1. A database left by a build that was stopped (a whole number of batches,
+    /// fewer than N, its last document the variant this build would write there) is continued from where
+    /// it stopped; anything else is deleted and built afresh.
+    /// </summary>
+    private static void Build(string db, int docs, int bases, long held)
+    {
         var watch = Stopwatch.StartNew();
         var builder = SearchCorpusBuilder.Analyse(bases);
         var analyse = watch.Elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysed {bases:N0} synthesized documents with the full pipeline in {analyse.TotalSeconds:F1} s ({bases / analyse.TotalSeconds:F0} docs/s)"));
 
+        var from = held > 0 && held < docs && held % BatchSize == 0 && LastHash(db) == builder.Variant((int)held - 1).ContentHash ? (int)held : 0;
+        if (from == 0)
+        {
+            foreach (var file in new[] { db, db + "-wal", db + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+        else
+        {
+            Console.WriteLine($"Continuing the build stopped at {from:N0} documents (build rates below count only the documents stored now)");
+        }
+
         watch.Restart();
         using (var store = SqliteAtlasStore.Open(db))
         {
-            const int batchSize = 2_000;
-            for (var start = 0; start < docs; start += batchSize)
+            const int batchSize = BatchSize;
+            for (var start = from; start < docs; start += batchSize)
             {
                 using var batch = store.BeginBatch();
                 for (var i = start; i < Math.Min(docs, start + batchSize); i++)
@@ -176,7 +197,7 @@ internal static class SearchCommand
                 batch.Commit();
                 if ((start / batchSize) % 25 == 24)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {start + batchSize:N0} stored, {(start + batchSize) / watch.Elapsed.TotalSeconds:F0} docs/s"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {start + batchSize:N0} stored, {(start + batchSize - from) / watch.Elapsed.TotalSeconds:F0} docs/s"));
                 }
             }
         }
@@ -191,7 +212,16 @@ internal static class SearchCommand
 
         var stored = watch.Elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Stored {docs:N0} variants (INSERTs, triggers, FTS5 index, facts, facets as ingest writes them; no duplicate lookups) + FTS optimize + ANALYZE in {stored.TotalSeconds:F1} s: {docs / stored.TotalSeconds:F0} docs/s, {stored.TotalSeconds * 1000 / (docs / 1000.0):F0} ms per 1,000 documents"));
+            $"Stored {docs - from:N0} variants (INSERTs, triggers, FTS5 index, facts, facets as ingest writes them; no duplicate lookups) + FTS optimize + ANALYZE in {stored.TotalSeconds:F1} s: {(docs - from) / stored.TotalSeconds:F0} docs/s, {stored.TotalSeconds * 1000 / ((docs - from) / 1000.0):F0} ms per 1,000 documents"));
+    }
+
+    private static string? LastHash(string db)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content_hash FROM documents ORDER BY id DESC LIMIT 1";
+        return command.ExecuteScalar() as string;
     }
 
     private static long Count(string db)
