@@ -4,21 +4,25 @@ using Microsoft.Data.Sqlite;
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
-/// Every document one FTS5 clause matches on its own, with the BM25 score FTS5 gives it: slots
-/// ascending with their scores, and the facet counts over all of them (a page is the best k by a heap
-/// over the set: a pass over 44,000 entries costs less than sorting them once, which a query never
-/// seen before would pay). A query whose text is this one clause (with exclusions and filters or without)
-/// is answered from it with the very scores the whole query gets from FTS5: BM25 sums per phrase,
-/// a phrase's IDF does not depend on the rest of the query, and the phrases of an exclusion have no
-/// instances in a document that matches. Without scores it is an exclusion's set of documents.
+/// Every document a query's text (its included clauses, ANDed: one FTS5 expression) matches, with the
+/// BM25 score FTS5 gives it: slots ascending with their scores, and the facet counts over all of them,
+/// counted when first asked for (a page is the best k by a heap over the set: a pass over 44,000
+/// entries costs less than sorting them once, which a query never seen before would pay). A query
+/// with this text (with exclusions and filters or without) is answered from it with the very scores
+/// the whole query gets from FTS5: BM25 sums per phrase, a phrase's IDF does not depend on the rest of
+/// the query, and the phrases of an exclusion have no instances in a document that matches. Without
+/// scores it is an exclusion's set of documents.
 /// </summary>
 [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
     Justification = "The SQL is constant; the FTS5 expression is a bound parameter.")]
 internal sealed class ScoredSet
 {
-    private ScoredSet(int[] slots, double[] scores, int[] facetCounts, SlotSet? members)
+    private readonly int _facetValues;
+    private int[]? _facetCounts;
+
+    private ScoredSet(int[] slots, double[] scores, int facetValues, SlotSet? members)
     {
-        (Slots, Scores, FacetCounts, Members) = (slots, scores, facetCounts, members);
+        (Slots, Scores, _facetValues, Members) = (slots, scores, facetValues, members);
     }
 
     /// <summary>Matching slots, ascending.</summary>
@@ -27,14 +31,31 @@ internal sealed class ScoredSet
     /// <summary>Score of <c>Slots[i]</c> (BM25 negated: higher is better); empty for an exclusion set.</summary>
     public double[] Scores { get; }
 
-    /// <summary>Facet counts over all matches, indexed like <see cref="SearchSnapshot.Values"/>.</summary>
-    public int[] FacetCounts { get; }
+    /// <summary>
+    /// Facet counts over all matches, indexed like <see cref="SearchSnapshot.Values"/> (of the snapshot
+    /// the set was read on): counted on the first call, which a filtered query never makes.
+    /// </summary>
+    public int[] FacetCounts(SearchSnapshot snapshot)
+    {
+        if (_facetCounts is { } counted)
+        {
+            return counted;
+        }
+
+        var counts = new int[_facetValues];
+        foreach (var slot in Slots)
+        {
+            snapshot.CountFacets(slot, counts);
+        }
+
+        return _facetCounts = counts; // two searches counting at once both get the same counts
+    }
 
     /// <summary>The same slots as a bitmap: exclusion sets only.</summary>
     public SlotSet? Members { get; }
 
     /// <summary>Memory held, in bytes.</summary>
-    public long Bytes => (Slots.Length * 4L) + (Scores.Length * 8L) + (FacetCounts.Length * 4L) + (Members?.Bytes ?? 0);
+    public long Bytes => (Slots.Length * 4L) + (Scores.Length * 8L) + (_facetValues * 4L) + (Members?.Bytes ?? 0);
 
     /// <summary>
     /// Runs <paramref name="expression"/> alone over the whole index: scored (its <paramref name="phrases"/>
@@ -79,16 +100,10 @@ internal sealed class ScoredSet
         {
             var members = new SlotSet(snapshot.Count);
             members.AddAll(slotArray);
-            return new ScoredSet(slotArray, [], [], members);
+            return new ScoredSet(slotArray, [], 0, members);
         }
 
-        var counts = new int[snapshot.Values.Length];
-        foreach (var slot in slotArray)
-        {
-            snapshot.CountFacets(slot, counts);
-        }
-
-        return new ScoredSet(slotArray, scoreArray, counts, null);
+        return new ScoredSet(slotArray, scoreArray, snapshot.Values.Length, null);
     }
 
     private static void ReadSql(

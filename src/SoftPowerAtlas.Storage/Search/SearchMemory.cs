@@ -6,7 +6,7 @@ namespace SoftPowerAtlas.Storage.Search;
 /// What a search process keeps between searches, all of it for one <c>search_state.version</c>
 /// (bumped by triggers whenever documents, their text or their engagements change) and dropped
 /// whole when the version moves: the <see cref="SearchSnapshot"/>, and the most recently used
-/// <see cref="ScoredSet"/>s of single clauses up to <see cref="BudgetBytes"/>. Thread-safe.
+/// <see cref="ScoredSet"/>s of query texts up to <see cref="BudgetBytes"/>. Thread-safe.
 /// </summary>
 internal sealed class SearchMemory(long budgetBytes)
 {

@@ -35,7 +35,7 @@ internal sealed class SearchSnapshot
     /// <summary>Document ids by slot, ascending.</summary>
     public long[] Ids { get; }
 
-    /// <summary>Facet values, numbered as <see cref="CountFacets"/> and <see cref="ScoredSet.FacetCounts"/> index them.</summary>
+    /// <summary>Facet values, numbered as <see cref="CountFacets"/> and <see cref="ScoredSet.FacetCounts(SearchSnapshot)"/> index them.</summary>
     public (string Facet, string Value)[] Values { get; }
 
     public int Count => Ids.Length;

@@ -9,8 +9,8 @@ namespace SoftPowerAtlas.Storage.Search;
 /// <summary>
 /// Search over a <see cref="SqliteAtlasStore"/>: FTS5 (table <c>document_text</c>, migration 0005)
 /// ranked by BM25 with the title weighing <see cref="TitleWeight"/> times the body; filters, facets
-/// and filter-only queries from the in-memory <see cref="SearchSnapshot"/>; a query of one clause
-/// from that clause's <see cref="ScoredSet"/> (read once, then held in <see cref="SearchMemory"/>);
+/// and filter-only queries from the in-memory <see cref="SearchSnapshot"/>; a query's text from its
+/// <see cref="ScoredSet"/> (read once, then held in <see cref="SearchMemory"/>);
 /// snippets cut from the clean text of the page's hits only.
 /// </summary>
 [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
@@ -77,8 +77,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var snapshot = _memory.Snapshot(connection, transaction, version);
             var found = match.Include is null
                 ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
-                : match.ClauseCount == 1 && Clause(connection, transaction, snapshot, match, query, agencies) is { } clause
-                    ? FromClause(connection, transaction, snapshot, clause, query, agencies, match.Exclude, page)
+                : Included(connection, transaction, snapshot, match, query, agencies) is { } included
+                    ? FromSet(connection, transaction, snapshot, included, query, agencies, match.Exclude, page)
                     : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
             var hits = ReadPage(connection, transaction, match.Expression, found.Page.Skip(page.Offset));
             var facets = page.Facets && found.Total > 0
@@ -89,10 +89,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
     }
 
     /// <summary>
-    /// The set of a query's only clause: held, or read now when the query has no filters (reading it
-    /// costs what the query would; with filters, FTS5 applies them first and scores fewer documents).
+    /// The set of a query's included text (one clause or several), held or read now and kept. Reading it
+    /// costs what the query's own FTS5 pass would, filters or not: the pass scores every match either
+    /// way and filters from the snapshot. Only the bm25() baseline (which lets SQLite apply filters
+    /// before scoring) and an index that holds nothing skip it for filtered queries.
     /// </summary>
-    private ScoredSet? Clause(
+    private ScoredSet? Included(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, Fts5Match match, SearchQuery query,
         IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies)
     {
@@ -102,12 +104,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return held;
         }
 
-        if (query.Filters.Count > 0 || query.Dates is not null || _memory.BudgetBytes == 0)
+        if (_memory.BudgetBytes == 0 || (!_scoreInProcess && (query.Filters.Count > 0 || query.Dates is not null)))
         {
             return null;
         }
 
-        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases, _store.OpenConnection);
+        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases, _scoreInProcess ? _store.OpenConnection : null);
         _memory.Keep(snapshot, include, set);
         return set;
     }
@@ -129,8 +131,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return set.Members;
     }
 
-    /// <summary>Text of one clause: from its set, filtered in memory; the page is the best passing entries by a heap.</summary>
-    private Found FromClause(
+    /// <summary>The query's text from its set, filtered in memory; the page is the best passing entries by a heap.</summary>
+    private Found FromSet(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, ScoredSet clause, SearchQuery query,
         IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, string? exclude, SearchPage page)
     {
@@ -144,7 +146,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 best.Offer(snapshot.Ids[clause.Slots[i]], clause.Scores[i]);
             }
 
-            return new Found(clause.Slots.Length, best.InOrder(), clause.FacetCounts);
+            return new Found(clause.Slots.Length, best.InOrder(), clause.FacetCounts(snapshot));
         }
 
         var total = 0;
