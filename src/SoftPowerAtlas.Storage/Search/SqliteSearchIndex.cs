@@ -71,7 +71,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
             {
                 var alone = Fts5(connection, transaction, null, match, query, agencies, page, null);
-                return new SearchResults(alone.Total, ReadPage(connection, transaction, match.Expression, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
+                return new SearchResults(alone.Total, ReadPage(connection, transaction, query, match, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
             }
 
             var snapshot = _memory.Snapshot(connection, transaction, version);
@@ -80,7 +80,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 : Included(connection, transaction, snapshot, match, query, agencies) is { } included
                     ? FromSet(connection, transaction, snapshot, included, query, agencies, match.Exclude, page)
                     : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
-            var hits = ReadPage(connection, transaction, match.Expression, found.Page.Skip(page.Offset));
+            var hits = ReadPage(connection, transaction, query, match, found.Page.Skip(page.Offset));
             var facets = page.Facets && found.Total > 0
                 ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
                 : SearchFacets.None;
@@ -321,14 +321,20 @@ public sealed class SqliteSearchIndex : ISearchIndex
         });
     }
 
+    /// <summary>
+    /// The page's hits with their snippets, marked by highlight() with the query's included text (see
+    /// <see cref="Fts5Match.Marking"/> for prefix terms); a hit that text no longer finds (it cannot,
+    /// short of a bug) is marked with the text as searched.
+    /// </summary>
     private static List<SearchHit> ReadPage(
-        SqliteConnection connection, SqliteTransaction transaction, string? match, IEnumerable<(long Id, double Score, string? Date)> page)
+        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, Fts5Match match, IEnumerable<(long Id, double Score, string? Date)> page)
     {
         var ranked = page.ToList();
         var hits = new List<SearchHit>(ranked.Count);
+        var marking = match.Include is null ? null : MarkingText(connection, transaction, query, match.Include, ranked);
         using var details = connection.CreateCommand();
         details.Transaction = transaction;
-        details.CommandText = match is null
+        details.CommandText = marking is null
             ? "SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text, NULL FROM documents d LEFT JOIN search_dates s ON s.document_id = d.id WHERE d.id = $id"
             : """
               SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text,
@@ -337,38 +343,81 @@ public sealed class SqliteSearchIndex : ISearchIndex
               WHERE document_text MATCH $match AND t.rowid = $id
               """;
         var id = details.Parameters.Add("$id", SqliteType.Integer);
-        if (match is not null)
-        {
-            details.Parameters.AddWithValue("$match", match);
-        }
-
+        var text = details.Parameters.AddWithValue("$match", (object?)marking ?? DBNull.Value);
         foreach (var (docId, score, _) in ranked)
         {
             id.Value = docId;
-            using var reader = details.ExecuteReader();
-            if (!reader.Read())
+            text.Value = (object?)marking ?? DBNull.Value;
+            var reader = details.ExecuteReader();
+            if (!reader.Read() && marking is not null && marking != match.Include)
             {
-                continue;
+                reader.Dispose();
+                text.Value = match.Include;
+                reader = details.ExecuteReader();
+                reader.Read();
             }
 
-            var clean = reader.GetString(6);
-            var segmented = reader.GetString(7);
-            var marks = reader.IsDBNull(8) || segmented.Contains(SnippetBuilder.Open, StringComparison.Ordinal)
-                ? []
-                : SnippetBuilder.ReadMarks(reader.GetString(8));
-            hits.Add(new SearchHit(
-                docId,
-                Text(reader, 0),
-                reader.GetString(1),
-                Text(reader, 2),
-                Text(reader, 3),
-                Text(reader, 4),
-                !reader.IsDBNull(5) && reader.GetInt64(5) == 1,
-                score,
-                SnippetBuilder.Build(clean, segmented, marks)));
+            using (reader)
+            {
+                if (!reader.HasRows)
+                {
+                    continue;
+                }
+
+                var clean = reader.GetString(6);
+                var segmented = reader.GetString(7);
+                var marks = reader.IsDBNull(8) || segmented.Contains(SnippetBuilder.Open, StringComparison.Ordinal)
+                    ? []
+                    : SnippetBuilder.ReadMarks(reader.GetString(8));
+                hits.Add(new SearchHit(
+                    docId,
+                    Text(reader, 0),
+                    reader.GetString(1),
+                    Text(reader, 2),
+                    Text(reader, 3),
+                    Text(reader, 4),
+                    !reader.IsDBNull(5) && reader.GetInt64(5) == 1,
+                    score,
+                    SnippetBuilder.Build(clean, segmented, marks)));
+            }
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// The text to mark the page's hits with: <paramref name="include"/>, or, when the query has a prefix
+    /// term, <see cref="Fts5Match.Marking"/> over the words of the page's own documents.
+    /// </summary>
+    private static string MarkingText(
+        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, string include, List<(long Id, double Score, string? Date)> ranked)
+    {
+        if (ranked.Count == 0 || !query.Clauses.Any(c => c.Alternatives.Any(t => t.Prefix)))
+        {
+            return include;
+        }
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT segmented_text FROM documents WHERE id IN (" + string.Join(", ", ranked.Select((_, i) => "$id" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            read.Parameters.AddWithValue("$id" + i.ToString(CultureInfo.InvariantCulture), ranked[i].Id);
+        }
+
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                foreach (var word in Fts5Match.Tokens(reader.GetString(0)))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        return Fts5Match.Marking(query, words) ?? include;
     }
 
     private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

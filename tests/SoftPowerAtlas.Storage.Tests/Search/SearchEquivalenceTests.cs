@@ -133,6 +133,39 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
         Assert.Equal(0, without.Memory.ClauseBytes);
     }
 
+    [Theory]
+    [InlineData("creat*")]
+    [InlineData("festiv*")]
+    [InlineData("เกาหลี*")]
+    [InlineData("ภาพยนตร์ เกาหล*")]
+    [InlineData("film OR creat* -country:KR")]
+    [InlineData("\"Thai Food Fest\"*")]
+    public void Search_PrefixQuery_SnippetsMarkedAsHighlightWithThePrefixMarksThem(string text)
+    {
+        var query = SearchQuery.Parse(text).Query!;
+        var include = Fts5Match.From(query).Include!;
+        var hits = new SqliteSearchIndex(Store).Search(query, new SearchPage(20, 0)).Hits;
+
+        Assert.NotEmpty(hits);
+        using var connection = Store.OpenConnection();
+        using var highlight = connection.CreateCommand();
+        highlight.CommandText = """
+            SELECT d.clean_text, d.segmented_text, highlight(document_text, 1, char(1), char(2))
+            FROM document_text t JOIN documents d ON d.id = t.rowid WHERE document_text MATCH $match AND t.rowid = $id
+            """;
+        highlight.Parameters.AddWithValue("$match", include);
+        var id = highlight.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var hit in hits)
+        {
+            id.Value = hit.DocumentId;
+            using var reader = highlight.ExecuteReader();
+            Assert.True(reader.Read());
+            var expected = SnippetBuilder.Build(reader.GetString(0), reader.GetString(1), SnippetBuilder.ReadMarks(reader.GetString(2)));
+            Assert.Equal(expected.Marked("[", "]"), hit.Snippet.Marked("[", "]"));
+            Assert.NotEmpty(hit.Snippet.Highlights);
+        }
+    }
+
     private static Expected Summary(SearchResults results) =>
         new(results.Total, [.. results.Hits.Select(h => (h.DocumentId, h.Score))], results.Facets);
 
