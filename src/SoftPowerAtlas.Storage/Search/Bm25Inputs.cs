@@ -76,16 +76,32 @@ internal sealed class Bm25Inputs
             ? Helper.Open(openHelper, snapshot.Version)
             : null;
         Bm25Inputs inputs;
-        if (helper is not null)
+        try
         {
-            var middle = snapshot!.Ids[snapshot.Count / 2];
-            var upper = Task.Run(() => Scan(helper.Connection, helper.Transaction, snapshot, expression, middle, null));
-            var lower = Scan(connection, transaction, snapshot, expression, null, middle);
-            inputs = Join(lower, upper.GetAwaiter().GetResult());
+            if (helper is not null)
+            {
+                var middle = snapshot!.Ids[snapshot.Count / 2];
+                var upper = Task.Run(() => Scan(helper.Connection, helper.Transaction, snapshot, expression, middle, null));
+                Bm25Inputs lower;
+                try
+                {
+                    lower = Scan(connection, transaction, snapshot, expression, null, middle);
+                }
+                finally
+                {
+                    Task.WaitAny(upper); // the helper connection is closed on the way out: not while the upper half still reads on it
+                }
+
+                inputs = Join(lower, upper.GetAwaiter().GetResult());
+            }
+            else
+            {
+                inputs = Scan(connection, transaction, snapshot, expression, null, null);
+            }
         }
-        else
+        catch (InProcessFailure)
         {
-            inputs = Scan(connection, transaction, snapshot, expression, null, null);
+            return null;
         }
 
         if (inputs.Count == 0)
@@ -149,9 +165,16 @@ internal sealed class Bm25Inputs
             }
         }
 
+        // An SQLite error met inside the function (a damaged index) is reported as SQLite's own; anything
+        // else is a fault of this code, and Read gives up so that bm25() in SQL answers instead.
+        if (inputs._error is SqliteException sqlite)
+        {
+            throw new SqliteException(sqlite.Message, sqlite.SqliteErrorCode);
+        }
+
         if (inputs._error is { } error)
         {
-            throw new InvalidOperationException("Reading search matches failed: " + error.Message, error);
+            throw new InProcessFailure(error);
         }
 
         return inputs;
@@ -308,4 +331,7 @@ internal sealed class Bm25Inputs
             Connection.Dispose();
         }
     }
+
+    /// <summary>The auxiliary function failed for a reason of its own (not SQLite's): the caller falls back to bm25().</summary>
+    private sealed class InProcessFailure(Exception inner) : Exception("Computing BM25 in process failed: " + inner.Message, inner);
 }

@@ -164,7 +164,7 @@ internal static unsafe class Fts5Native
         {
             if (rc != 0)
             {
-                throw new InvalidOperationException($"FTS5 extension API call failed with SQLite code {rc}");
+                throw new SqliteException($"FTS5 could not read a matching row (SQLite code {rc})", rc); // e.g. a damaged index: reported like any SQLite error
             }
         }
     }

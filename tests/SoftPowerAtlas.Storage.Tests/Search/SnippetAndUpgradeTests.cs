@@ -114,6 +114,29 @@ public sealed class SnippetAndUpgradeTests : IDisposable
         Assert.Equal("ok", Scalar(store.Path, "INSERT INTO document_text (document_text, rank) VALUES ('integrity-check', 1); SELECT 'ok'"));
     }
 
+    [Theory]
+    [InlineData("ภาพยนตร์", true)]
+    [InlineData("ภาพยนตร์", false)]
+    [InlineData("ภาพยนตร์ไทย country:FR", true)]
+    [InlineData("festiv*", true)]
+    public void Search_DamagedSearchIndex_StoreErrorNamingTheFile(string text, bool facets)
+    {
+        var files = Enumerable.Range(1, 40).Select(i => ($"film{i}.txt", string.Create(CultureInfo.InvariantCulture, $"ภาพยนตร์ไทยเรื่องที่ {i} ฉายที่ปารีส festival {i}\n\nเทศกาลภาพยนตร์ไทยครั้งที่ {i} จัดขึ้นที่กรุงปารีส ประเทศฝรั่งเศส"))).ToArray();
+        using (Ingest(files))
+        {
+        }
+
+        // Every block of the FTS5 index but its structure record (id 10) overwritten with bytes that decode to nothing sane.
+        var path = Path.Combine(_folder, "atlas.db");
+        Scalar(path, "UPDATE document_text_data SET block = randomblob(length(block)) WHERE id > 10");
+        SqliteConnection.ClearAllPools();
+        using var store = SqliteAtlasStore.Open(path);
+
+        var error = Assert.Throws<StoreException>(() => new SqliteSearchIndex(store).Search(Query(text), new SearchPage(10, 0, facets)));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
