@@ -18,14 +18,17 @@ internal sealed record Fts5Match(
 
     public static Fts5Match From(SearchQuery query) => From(query, null);
 
+    /// <summary>Most words a prefix is spelled out as by <see cref="Marking"/>; beyond that it is left as it is.</summary>
+    public const int MarkingWords = 64;
+
     /// <summary>
-    /// The included text of <paramref name="query"/> for marking instances in documents that are known
-    /// to match it: each one-word prefix term (<c>festiv*</c>) becomes the OR of the
-    /// <paramref name="words"/> it begins (<c>("festival" OR "festive")</c>), which marks the same
+    /// The included text of <paramref name="query"/> for marking instances in a document known to match
+    /// it, given the document's <paramref name="words"/>: each one-word prefix term (<c>festiv*</c>)
+    /// becomes the OR of the words it begins (<c>("festival" OR "festive")</c>), which marks the same
     /// instances (the stem FTS5 gives a word begins like the word) without FTS5 merging every term of the
-    /// prefix over the whole index for each document, which costs ~1 ms per hit on 100,000 documents. A
-    /// prefix that begins none of the words is left as it is. Excluded terms are left out: they have no
-    /// instances in a match.
+    /// prefix over the whole index, which costs ~1 ms per hit on 100,000 documents and grows with the
+    /// index. A prefix that begins none of the words, or more than <see cref="MarkingWords"/>, is left as
+    /// it is. Excluded terms are left out: they have no instances in a match.
     /// </summary>
     public static string? Marking(SearchQuery query, IEnumerable<string> words)
     {
@@ -34,7 +37,8 @@ internal sealed record Fts5Match(
         return From(query, prefix =>
         {
             var start = prefix.ToLowerInvariant();
-            return [.. folded.Where(w => w.StartsWith(start, StringComparison.Ordinal))];
+            var begun = folded.Where(w => w.StartsWith(start, StringComparison.Ordinal)).Take(MarkingWords + 1).ToList();
+            return begun.Count > MarkingWords ? [] : begun;
         }).Include;
     }
 

@@ -322,102 +322,63 @@ public sealed class SqliteSearchIndex : ISearchIndex
     }
 
     /// <summary>
-    /// The page's hits with their snippets, marked by highlight() with the query's included text (see
-    /// <see cref="Fts5Match.Marking"/> for prefix terms); a hit that text no longer finds (it cannot,
-    /// short of a bug) is marked with the text as searched.
+    /// The page's hits with their snippets, marked by highlight() with the query's included text; with a
+    /// prefix term, the text <see cref="Fts5Match.Marking"/> makes of it for the hit's own words (a hit
+    /// that text does not find, which it cannot short of a bug, is marked with the text as searched).
     /// </summary>
     private static List<SearchHit> ReadPage(
         SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, Fts5Match match, IEnumerable<(long Id, double Score, string? Date)> page)
     {
-        var ranked = page.ToList();
-        var hits = new List<SearchHit>(ranked.Count);
-        var marking = match.Include is null ? null : MarkingText(connection, transaction, query, match.Include, ranked);
+        var hits = new List<SearchHit>();
         using var details = connection.CreateCommand();
         details.Transaction = transaction;
-        details.CommandText = marking is null
-            ? "SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text, NULL FROM documents d LEFT JOIN search_dates s ON s.document_id = d.id WHERE d.id = $id"
-            : """
-              SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text,
-                     highlight(document_text, 1, char(1), char(2))
-              FROM document_text t JOIN documents d ON d.id = t.rowid LEFT JOIN search_dates s ON s.document_id = d.id
-              WHERE document_text MATCH $match AND t.rowid = $id
-              """;
+        details.CommandText = "SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text FROM documents d LEFT JOIN search_dates s ON s.document_id = d.id WHERE d.id = $id";
         var id = details.Parameters.Add("$id", SqliteType.Integer);
-        var text = details.Parameters.AddWithValue("$match", (object?)marking ?? DBNull.Value);
-        foreach (var (docId, score, _) in ranked)
+        using var highlight = connection.CreateCommand();
+        highlight.Transaction = transaction;
+        highlight.CommandText = "SELECT highlight(document_text, 1, char(1), char(2)) FROM document_text WHERE document_text MATCH $match AND rowid = $id";
+        var marking = highlight.Parameters.Add("$match", SqliteType.Text);
+        var markedId = highlight.Parameters.Add("$id", SqliteType.Integer);
+        var prefixed = query.Clauses.Any(c => c.Alternatives.Any(t => t.Prefix));
+        foreach (var (docId, score, _) in page)
         {
             id.Value = docId;
-            text.Value = (object?)marking ?? DBNull.Value;
-            var reader = details.ExecuteReader();
-            if (!reader.Read() && marking is not null && marking != match.Include)
+            using var reader = details.ExecuteReader();
+            if (!reader.Read())
             {
-                reader.Dispose();
-                text.Value = match.Include;
-                reader = details.ExecuteReader();
-                reader.Read();
+                continue;
             }
 
-            using (reader)
+            var clean = reader.GetString(6);
+            var segmented = reader.GetString(7);
+            IReadOnlyList<(int Start, int End)> marks = [];
+            if (match.Include is { } include && !segmented.Contains(SnippetBuilder.Open, StringComparison.Ordinal))
             {
-                if (!reader.HasRows)
+                markedId.Value = docId;
+                marking.Value = prefixed ? Fts5Match.Marking(query, Fts5Match.Tokens(segmented)) ?? include : include;
+                var marked = highlight.ExecuteScalar() as string;
+                if (marked is null && (string)marking.Value != include)
                 {
-                    continue;
+                    marking.Value = include;
+                    marked = highlight.ExecuteScalar() as string;
                 }
 
-                var clean = reader.GetString(6);
-                var segmented = reader.GetString(7);
-                var marks = reader.IsDBNull(8) || segmented.Contains(SnippetBuilder.Open, StringComparison.Ordinal)
-                    ? []
-                    : SnippetBuilder.ReadMarks(reader.GetString(8));
-                hits.Add(new SearchHit(
-                    docId,
-                    Text(reader, 0),
-                    reader.GetString(1),
-                    Text(reader, 2),
-                    Text(reader, 3),
-                    Text(reader, 4),
-                    !reader.IsDBNull(5) && reader.GetInt64(5) == 1,
-                    score,
-                    SnippetBuilder.Build(clean, segmented, marks)));
+                marks = marked is null ? [] : SnippetBuilder.ReadMarks(marked);
             }
+
+            hits.Add(new SearchHit(
+                docId,
+                Text(reader, 0),
+                reader.GetString(1),
+                Text(reader, 2),
+                Text(reader, 3),
+                Text(reader, 4),
+                !reader.IsDBNull(5) && reader.GetInt64(5) == 1,
+                score,
+                SnippetBuilder.Build(clean, segmented, marks)));
         }
 
         return hits;
-    }
-
-    /// <summary>
-    /// The text to mark the page's hits with: <paramref name="include"/>, or, when the query has a prefix
-    /// term, <see cref="Fts5Match.Marking"/> over the words of the page's own documents.
-    /// </summary>
-    private static string MarkingText(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, string include, List<(long Id, double Score, string? Date)> ranked)
-    {
-        if (ranked.Count == 0 || !query.Clauses.Any(c => c.Alternatives.Any(t => t.Prefix)))
-        {
-            return include;
-        }
-
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT segmented_text FROM documents WHERE id IN (" + string.Join(", ", ranked.Select((_, i) => "$id" + i.ToString(CultureInfo.InvariantCulture))) + ")";
-        for (var i = 0; i < ranked.Count; i++)
-        {
-            read.Parameters.AddWithValue("$id" + i.ToString(CultureInfo.InvariantCulture), ranked[i].Id);
-        }
-
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = read.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                foreach (var word in Fts5Match.Tokens(reader.GetString(0)))
-                {
-                    words.Add(word);
-                }
-            }
-        }
-
-        return Fts5Match.Marking(query, words) ?? include;
     }
 
     private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

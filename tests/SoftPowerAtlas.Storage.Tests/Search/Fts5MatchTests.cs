@@ -24,6 +24,16 @@ public class Fts5MatchTests
     }
 
     [Fact]
+    public void Marking_PrefixBeginningTooManyWords_LeftAsItIs()
+    {
+        var query = SearchQuery.Parse("a*").Query!;
+        var words = Enumerable.Range(0, Fts5Match.MarkingWords + 1).Select(i => "a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal("\"a\"*", Fts5Match.Marking(query, words));
+        Assert.StartsWith("(\"a0\" OR", Fts5Match.Marking(query, words.Take(Fts5Match.MarkingWords)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Marking_WordWithAQuote_QuotedForFts5()
     {
         var marking = Fts5Match.Marking(SearchQuery.Parse("o*").Query!, ["o\"neil"]);
