@@ -216,6 +216,15 @@ internal sealed class SearchSnapshot
         }
     }
 
+    /// <summary>Takes one from <paramref name="counts"/> for each value the slot carries: undoes <see cref="CountFacets"/>.</summary>
+    public void UncountFacets(int slot, int[] counts)
+    {
+        for (var i = _starts[slot]; i < _starts[slot + 1]; i++)
+        {
+            counts[_valueIds[i]]--;
+        }
+    }
+
     /// <summary>
     /// The slots that pass the query's field and date filters, or null when it has none. Means what
     /// <see cref="SqliteFilterSql"/> writes in SQL: any listed value of a field; a negated field drops

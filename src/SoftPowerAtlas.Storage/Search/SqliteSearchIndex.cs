@@ -150,15 +150,33 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         var total = 0;
-        var counts = new int[snapshot.Values.Length];
         for (var i = 0; i < clause.Slots.Length; i++)
         {
             var slot = clause.Slots[i];
             if ((filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot)))
             {
                 total++;
-                snapshot.CountFacets(slot, counts);
                 best.Offer(snapshot.Ids[slot], clause.Scores[i]);
+            }
+        }
+
+        // Facets by the smaller side: the passing entries counted, or, when most pass, the set's own
+        // counts (kept with it) less the entries that fail (`ซอฟต์พาวเวอร์ -มวยไทย` drops a few of 420,000).
+        var failing = clause.Slots.Length - total;
+        var passes = failing >= total;
+        var counts = passes ? new int[snapshot.Values.Length] : (int[])clause.FacetCounts(snapshot).Clone();
+        foreach (var slot in clause.Slots)
+        {
+            if (((filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot))) == passes)
+            {
+                if (passes)
+                {
+                    snapshot.CountFacets(slot, counts);
+                }
+                else
+                {
+                    snapshot.UncountFacets(slot, counts);
+                }
             }
         }
 
