@@ -326,6 +326,18 @@ internal sealed class SlotSet(int size)
         }
     }
 
+    /// <summary>The slots in the set, ascending.</summary>
+    public IEnumerable<int> Slots()
+    {
+        for (var i = 0; i < _words.Length; i++)
+        {
+            for (var word = _words[i]; word != 0; word &= word - 1)
+            {
+                yield return (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+            }
+        }
+    }
+
     public void Intersect(SlotSet other)
     {
         for (var i = 0; i < _words.Length; i++)

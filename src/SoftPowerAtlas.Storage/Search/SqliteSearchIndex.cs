@@ -194,9 +194,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var best = new PriorityQueue<int, (int Date, int Slot)>(keep + 1, NewestFirst.Instance);
         var counts = new int[snapshot.Values.Length];
         var total = 0;
-        for (var slot = 0; slot < snapshot.Count; slot++)
+        foreach (var slot in filter?.Slots() ?? Enumerable.Range(0, snapshot.Count)) // a filter's own bits: 78,000 of 1M for country:JP
         {
-            if ((filter is not null && !filter.Contains(slot)) || (excluded is not null && excluded.Contains(slot)))
+            if (excluded is not null && excluded.Contains(slot))
             {
                 continue;
             }
