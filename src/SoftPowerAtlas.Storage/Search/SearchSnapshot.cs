@@ -109,51 +109,102 @@ internal sealed class SearchSnapshot
 
         var dateRanks = rawDates.Select(d => d is null ? 0 : rankOf[d]).ToArray();
 
+        // Facet values in key order, each with its documents in one string: one row per value instead of
+        // one per (document, value), and so two strings per value instead of two per row (at 1M documents,
+        // 20 million rows read one by one took most of the snapshot's 40 s).
         var values = new List<(string Facet, string Value)>();
         var numbers = new Dictionary<(string Facet, string Value), int>();
-        var perSlot = new List<int>[ids.Count];
+        var postings = new List<int[]>();
+        var perSlot = new int[ids.Count];
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT document_id, facet, value FROM document_facets INDEXED BY document_facets_document ORDER BY document_id";
+            command.CommandText = "SELECT facet, value, group_concat(document_id) FROM document_facets GROUP BY facet, value";
             using var reader = command.ExecuteReader();
+            var slots = new List<int>();
             while (reader.Read())
             {
-                var id = reader.GetInt64(0);
-                var slot = dense ? (id >= 0 && id < slotById.Length ? slotById[id] : -1) : ids.BinarySearch(id);
-                if (slot < 0)
+                slots.Clear();
+                foreach (var id in Integers(reader.GetString(2)))
+                {
+                    var slot = dense ? (id >= 0 && id < slotById.Length ? slotById[id] : -1) : ids.BinarySearch(id);
+                    if (slot >= 0)
+                    {
+                        slots.Add(slot);
+                    }
+                }
+
+                if (slots.Count == 0)
                 {
                     continue;
                 }
 
-                var key = (reader.GetString(1), reader.GetString(2));
-                if (!numbers.TryGetValue(key, out var number))
+                var posting = slots.ToArray();
+                Array.Sort(posting); // group_concat lists them in key order, ascending already; nothing depends on it
+                var key = (reader.GetString(0), reader.GetString(1));
+                numbers[key] = values.Count;
+                values.Add(key);
+                postings.Add(posting);
+                foreach (var slot in posting)
                 {
-                    numbers[key] = number = values.Count;
-                    values.Add(key);
+                    perSlot[slot]++;
                 }
-
-                (perSlot[slot] ??= []).Add(number);
             }
         }
 
+        // Each slot's values in value order, as flat arrays.
         var starts = new int[ids.Count + 1];
-        var valueIds = new List<int>();
-        var postings = new List<int>[values.Count];
         for (var slot = 0; slot < ids.Count; slot++)
         {
-            starts[slot] = valueIds.Count;
-            foreach (var number in perSlot[slot] ?? [])
+            starts[slot + 1] = starts[slot] + perSlot[slot];
+        }
+
+        var valueIds = new int[starts[ids.Count]];
+        var next = starts[..^1];
+        for (var number = 0; number < postings.Count; number++)
+        {
+            foreach (var slot in postings[number])
             {
-                valueIds.Add(number);
-                (postings[number] ??= []).Add(slot);
+                valueIds[next[slot]++] = number;
             }
         }
 
-        starts[ids.Count] = valueIds.Count;
         var tokens = LoadTokens(connection, transaction, ids.Count, id => dense ? (id >= 0 && id < slotById.Length ? slotById[id] : -1) : ids.BinarySearch(id));
-        return new SearchSnapshot(version, [.. ids], slotById, dateRanks, tokens, dates, starts, [.. valueIds], [.. values],
-            [.. postings.Select(p => p?.ToArray() ?? [])], numbers);
+        return new SearchSnapshot(version, [.. ids], slotById, dateRanks, tokens, dates, starts, valueIds, [.. values], [.. postings], numbers);
+    }
+
+    /// <summary>The integers of a comma-separated list, as group_concat writes them.</summary>
+    private static IEnumerable<long> Integers(string list)
+    {
+        long value = 0;
+        var negative = false;
+        var any = false;
+        foreach (var c in list)
+        {
+            if (c == ',')
+            {
+                if (any)
+                {
+                    yield return negative ? -value : value;
+                }
+
+                (value, negative, any) = (0, false, false);
+            }
+            else if (c == '-')
+            {
+                negative = true;
+            }
+            else
+            {
+                value = (value * 10) + (c - '0');
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            yield return negative ? -value : value;
+        }
     }
 
     /// <summary>
