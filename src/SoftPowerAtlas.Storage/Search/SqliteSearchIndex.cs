@@ -149,11 +149,12 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return new Found(clause.Slots.Length, best.InOrder(), clause.FacetCounts(snapshot));
         }
 
+        bool Passes(int slot) => (filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot));
         var total = 0;
         for (var i = 0; i < clause.Slots.Length; i++)
         {
             var slot = clause.Slots[i];
-            if ((filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot)))
+            if (Passes(slot))
             {
                 total++;
                 best.Offer(snapshot.Ids[slot], clause.Scores[i]);
@@ -167,7 +168,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var counts = passes ? new int[snapshot.Values.Length] : (int[])clause.FacetCounts(snapshot).Clone();
         foreach (var slot in clause.Slots)
         {
-            if (((filter is null || filter.Contains(slot)) && (excluded is null || !excluded.Contains(slot))) == passes)
+            if (Passes(slot) == passes)
             {
                 if (passes)
                 {
