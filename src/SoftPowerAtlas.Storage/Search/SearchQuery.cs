@@ -71,7 +71,18 @@ public enum SearchField
 /// for <see cref="SearchField.Agency"/>, which keeps the aliases as typed for the store to resolve.
 /// Several values (<c>country:FR,JP</c>) and several filters on one field mean any of them.
 /// </summary>
-public sealed record FieldFilter(SearchField Field, IReadOnlyList<string> Values, bool Negated, int Position, string Written);
+public sealed record FieldFilter(SearchField Field, IReadOnlyList<string> Values, bool Negated, int Position, string Written)
+{
+    /// <summary>The facet the field filters on, as <c>document_facets.facet</c> names it.</summary>
+    public string Facet => Field switch
+    {
+        SearchField.Country => "country",
+        SearchField.Sector => "sector",
+        SearchField.Type => "type",
+        SearchField.Agency => "agency",
+        _ => "year",
+    };
+}
 
 /// <summary>
 /// Inclusive bounds on a document's date, each <c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>.

@@ -292,14 +292,7 @@ internal sealed class SearchSnapshot
         foreach (var filter in query.Filters)
         {
             var values = filter.Field == SearchField.Agency ? agencyKeys[filter] : filter.Values;
-            var facet = filter.Field switch
-            {
-                SearchField.Country => "country",
-                SearchField.Sector => "sector",
-                SearchField.Type => "type",
-                SearchField.Agency => "agency",
-                _ => "year",
-            };
+            var facet = filter.Facet;
             var carrying = new SlotSet(Count);
             foreach (var value in values)
             {

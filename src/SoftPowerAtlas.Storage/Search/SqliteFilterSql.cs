@@ -18,14 +18,7 @@ internal sealed class SqliteFilterSql
         foreach (var filter in query.Filters)
         {
             var values = filter.Field == SearchField.Agency ? agencyKeys[filter] : filter.Values;
-            var facet = filter.Field switch
-            {
-                SearchField.Country => "country",
-                SearchField.Sector => "sector",
-                SearchField.Type => "type",
-                SearchField.Agency => "agency",
-                _ => "year",
-            };
+            var facet = filter.Facet;
             var names = values.Select(v => Bind(v)).ToList();
             if (names.Count == 0)
             {

@@ -21,14 +21,7 @@ internal sealed class PostgresFilterSql
         foreach (var filter in query.Filters)
         {
             var values = filter.Field == SearchField.Agency ? agencyKeys[filter] : filter.Values;
-            var facet = filter.Field switch
-            {
-                SearchField.Country => "country",
-                SearchField.Sector => "sector",
-                SearchField.Type => "type",
-                SearchField.Agency => "agency",
-                _ => "year",
-            };
+            var facet = filter.Facet;
             if (values.Count == 0)
             {
                 // An agency nobody is known by: nothing carries it.
