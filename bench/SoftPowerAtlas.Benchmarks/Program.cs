@@ -9,6 +9,8 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- search --docs 100000     build (or reuse, or continue a stopped build of) a search database of N documents;
 //                               query latency p50/p95/p99 with facets (--build-only: stop after the build)
 //   -- search-engines --docs N --db PATH --postgres URL   the same mix on SQLite and PostgreSQL in turn
+//   -- search-profile --db PATH where a search's time goes, per query of the mix
+//   -- fts5-counts --db PATH    what FTS5 alone costs for the mix's expressions: whole, rowid-bounded, two halves at once
 //   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
 //   -- engines --sqlite PATH --postgres URL   the same reads on a SQLite store and its PostgreSQL copy, alternately
 //   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
@@ -23,6 +25,7 @@ return args.FirstOrDefault() switch
     "search" => SearchCommand.Run(args[1..]),
     "search-engines" => SearchEnginesCommand.Run(args[1..]),
     "search-profile" => SearchProfileCommand.Run(args[1..]),
+    "fts5-counts" => Fts5CountsCommand.Run(args[1..]),
     "timeline" => await TimelineCommand.RunAsync(args[1..]),
     "engines" => EnginesCommand.Run(args[1..]),
     "curation" => await CurationCommand.RunAsync(args[1..]),
