@@ -15,7 +15,18 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- engines --sqlite PATH --postgres URL   the same reads on a SQLite store and its PostgreSQL copy, alternately
 //   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
-return args.FirstOrDefault() switch
+// A missing or wrong option is a message and exit 2, not a stack trace.
+try
+{
+    return await Run(args);
+}
+catch (Exception e) when (e is ArgumentException or FileNotFoundException or FormatException)
+{
+    await Console.Error.WriteLineAsync($"bench {args.FirstOrDefault()}: {e.Message}");
+    return 2;
+}
+
+static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
 {
     "ingest" => await IngestCommand.RunAsync(args[1..]),
     IngestCommand.ChildVerb => await IngestCommand.RunChildAsync(args[1..]),

@@ -16,6 +16,16 @@ internal static class CommandLine
 
     public static bool Flag(string[] args, string name) => Array.IndexOf(args, name) >= 0;
 
+    /// <summary>
+    /// The path given as <paramref name="name"/>, which must name a database that exists: opening a
+    /// mistyped path would create an empty store and measure nothing.
+    /// </summary>
+    public static string ExistingDatabase(string[] args, string name)
+    {
+        var path = Value(args, name) ?? throw new ArgumentException($"{name} PATH is required");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{name} {path}: no such database; build one with `search --docs N --db {path}`", path);
+    }
+
     /// <summary>The 1, 5 and 15 minute load averages: on a shared machine they say how far to trust a figure.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

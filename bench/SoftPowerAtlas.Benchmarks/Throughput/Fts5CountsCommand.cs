@@ -21,8 +21,8 @@ internal static class Fts5CountsCommand
 
     public static int Run(string[] args)
     {
-        var db = CommandLine.Value(args, "--db") ?? throw new ArgumentException("--db PATH is required");
-        var rounds = CommandLine.Int(args, "--rounds", 15);
+        var db = CommandLine.ExistingDatabase(args, "--db");
+        var rounds = Math.Max(1, CommandLine.Int(args, "--rounds", 15));
         Console.WriteLine($"fts5-counts {db}; {rounds} rounds; load average {CommandLine.LoadAverage()}");
         using var store = SqliteAtlasStore.Open(db);
         using var first = store.OpenConnection();
@@ -55,7 +55,7 @@ internal static class Fts5CountsCommand
                     matches));
             }
 
-            var (w, b, h) = (Median(whole), Median(bounded), Median(halves));
+            var (w, b, h) = (Spread.Of(whole).Median, Spread.Of(bounded).Median, Spread.Of(halves).Median);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Shorten(expression),-52} {matches,8:N0} {w,7:F1} {b,8:F1} {h,7:F1} {b / w,5:F2} {h / w,5:F2}"));
         }
@@ -89,12 +89,6 @@ internal static class Fts5CountsCommand
         var got = count();
         var ms = watch.Elapsed.TotalMilliseconds;
         return got == expected ? ms : throw new InvalidOperationException($"counted {got} rows where the whole MATCH counts {expected}");
-    }
-
-    private static double Median(List<double> samples)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     private static string Shorten(string expression) => expression.Length <= 52 ? expression : expression[..49] + "...";

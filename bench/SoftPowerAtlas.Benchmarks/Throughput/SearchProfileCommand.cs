@@ -17,7 +17,7 @@ internal static class SearchProfileCommand
 {
     public static int Run(string[] args)
     {
-        var db = CommandLine.Value(args, "--db") ?? throw new ArgumentException("--db PATH is required");
+        var db = CommandLine.ExistingDatabase(args, "--db");
         var rounds = CommandLine.Int(args, "--rounds", 5);
         Console.WriteLine($"search-profile {db}; load average {CommandLine.LoadAverage()}");
         using var store = SqliteAtlasStore.Open(db);
