@@ -65,7 +65,7 @@ public static class AtlasWebHost
         services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DocumentAnnotator>();
         // One index for the host's life: its snapshot and held clause sets outlive requests.
-        services.AddSingleton(sp => SearchIndexes.For(sp.GetRequiredService<IAtlasStore>()));
+        services.AddSingleton(sp => SearchIndexes.For(sp.GetRequiredService<IAtlasStore>(), longLived: true));
         services.AddSingleton(sp => new SubjectResolver(sp.GetRequiredService<IAtlasStore>()));
         services.AddSingleton<CommitmentTracker>();
         services.AddSingleton<AtlasExporter>();

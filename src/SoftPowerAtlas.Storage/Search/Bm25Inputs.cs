@@ -253,7 +253,8 @@ internal sealed class Bm25Inputs
         return documents;
     }
 
-    private static double Idf(long rows, long documents)
+    /// <summary>bm25()'s IDF of a phrase in <paramref name="documents"/> of <paramref name="rows"/>.</summary>
+    internal static double Idf(long rows, long documents)
     {
         var idf = Math.Log(((rows - documents) + 0.5) / (documents + 0.5));
         return idf <= 0.0 ? 1e-6 : idf;
@@ -282,21 +283,30 @@ internal sealed class Bm25Inputs
         var scores = new double[Count];
         for (var row = 0; row < Count; row++)
         {
-            var tokens = (double)_tokens[row];
-            var score = 0.0;
-            for (var phrase = 0; phrase < PhraseCount; phrase++)
-            {
-                var frequency = _weighted[(row * PhraseCount) + phrase];
-                if (frequency != 0)
-                {
-                    score += idf[phrase] * ((frequency * (K1 + 1.0)) / (frequency + (K1 * (1 - B + (B * tokens / averageTokens)))));
-                }
-            }
-
-            scores[row] = -(-1.0 * score);
+            scores[row] = Score(_weighted.AsSpan(row * PhraseCount, PhraseCount), idf, _tokens[row], averageTokens);
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// bm25() of one row, negated, from each phrase's weighted instance count in it (in FTS5's phrase
+    /// order: the sum's order), the phrases' IDFs and the row's size in tokens.
+    /// </summary>
+    internal static double Score(ReadOnlySpan<double> weighted, ReadOnlySpan<double> idf, int rowTokens, double averageTokens)
+    {
+        var tokens = (double)rowTokens;
+        var score = 0.0;
+        for (var phrase = 0; phrase < weighted.Length; phrase++)
+        {
+            var frequency = weighted[phrase];
+            if (frequency != 0)
+            {
+                score += idf[phrase] * ((frequency * (K1 + 1.0)) / (frequency + (K1 * (1 - B + (B * tokens / averageTokens)))));
+            }
+        }
+
+        return -(-1.0 * score);
     }
 
     /// <summary>A second connection in a read transaction that sees the same version as the first.</summary>

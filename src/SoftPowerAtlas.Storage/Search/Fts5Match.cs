@@ -13,6 +13,12 @@ internal sealed record Fts5Match(
     string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, int ClauseCount,
     IReadOnlyList<string> IncludePhrases, IReadOnlyList<string> ExcludePhrases)
 {
+    /// <summary>
+    /// <see cref="Include"/> as structure: its clauses (ANDed), each the alternatives (ORed) FTS5 reads
+    /// there, in the same order, so their phrases are <see cref="IncludePhrases"/> in order.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<TextUnit>> IncludeUnits { get; private init; } = [];
+
     /// <summary>Most words allowed between the words of one unquoted term.</summary>
     public const int NearDistance = 10;
 
@@ -48,9 +54,16 @@ internal sealed record Fts5Match(
         var clauses = new List<string>();
         var includePhrases = new List<string>();
         var excludePhrases = new List<string>();
+        var units = new List<IReadOnlyList<TextUnit>>();
         foreach (var clause in query.Clauses)
         {
-            var alternatives = clause.Alternatives.Select(t => Phrase(t, ignored, includePhrases, expand)).OfType<string>().ToList();
+            var written = clause.Alternatives.Select(t => (Text: Phrase(t, ignored, includePhrases, expand), Unit: Unit(t))).Where(a => a.Text is not null).ToList();
+            var alternatives = written.Select(a => a.Text!).ToList();
+            if (alternatives.Count > 0)
+            {
+                units.Add([.. written.Select(a => a.Unit)]);
+            }
+
             if (alternatives.Count == 1)
             {
                 clauses.Add(alternatives[0]);
@@ -68,7 +81,19 @@ internal sealed record Fts5Match(
             ignored,
             clauses.Count,
             includePhrases,
-            excludePhrases);
+            excludePhrases)
+        {
+            IncludeUnits = expand is null ? units : [],
+        };
+    }
+
+    /// <summary>The unit <see cref="Phrase"/> writes for a term that has words to search for.</summary>
+    private static TextUnit Unit(SearchTerm term)
+    {
+        var words = WordsOf(term);
+        return words.Count == 1 || term.Quoted
+            ? new TextUnit([string.Join(' ', words)], 0, term.Prefix)
+            : new TextUnit(words, Math.Max(NearDistance, 2 * words.Count), term.Prefix);
     }
 
     /// <summary>The expression a document must match: includes minus excludes (null when there are no includes).</summary>
@@ -82,10 +107,7 @@ internal sealed record Fts5Match(
 
     private static string? Phrase(SearchTerm term, List<SearchTerm> ignored, List<string> phrases, Func<string, IReadOnlyList<string>>? expand = null)
     {
-        // A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its
-        // words are only what white space separates, and FTS5 tokenizes inside the quotes.
-        var words = (term.Prefix ? SearchText.WellFormed(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries) : SearchText.Words(term.Text))
-            .Where(Indexable).ToList();
+        var words = WordsOf(term);
         if (words.Count == 0)
         {
             ignored.Add(term);
@@ -118,6 +140,14 @@ internal sealed record Fts5Match(
         phrases.AddRange(quoted);
         return string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(' ', quoted)}, {Math.Max(NearDistance, 2 * words.Count)})");
     }
+
+    /// <summary>
+    /// A term's words. A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its
+    /// words are only what white space separates, and FTS5 tokenizes inside the quotes.
+    /// </summary>
+    private static List<string> WordsOf(SearchTerm term) =>
+        (term.Prefix ? SearchText.WellFormed(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries) : SearchText.Words(term.Text))
+            .Where(Indexable).ToList();
 
     private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -169,3 +199,10 @@ internal sealed record Fts5Match(
         or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }
+
+/// <summary>
+/// One alternative of a clause: its phrases (each the text inside one pair of FTS5 quotes) and, for an
+/// unquoted term of several words, the NEAR distance between them (0: a single phrase); whether the
+/// last word is a prefix.
+/// </summary>
+internal sealed record TextUnit(IReadOnlyList<string> Phrases, int Near, bool Prefix);

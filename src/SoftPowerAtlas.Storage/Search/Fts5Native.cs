@@ -40,7 +40,7 @@ internal static unsafe class Fts5Native
     public static bool TryRegister(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (LazyExports.Value is not { } sqlite || connection.Handle is not { } handle || !Environment.Is64BitProcess)
+        if (connection.Handle is not { } handle)
         {
             return false;
         }
@@ -52,8 +52,8 @@ internal static unsafe class Fts5Native
                 return true;
             }
 
-            var api = sqlite.Fts5Api(handle.DangerousGetHandle());
-            if (api == IntPtr.Zero || *(int*)api < 2)
+            var api = Api(connection);
+            if (api == IntPtr.Zero)
             {
                 return false;
             }
@@ -74,6 +74,22 @@ internal static unsafe class Fts5Native
             Registered.Add(handle, new object());
             return true;
         }
+    }
+
+    /// <summary>
+    /// The connection's <c>fts5_api</c> (version 2 or later), or zero where the library or its FTS5 cannot
+    /// be reached. It lives as long as the connection's native handle.
+    /// </summary>
+    public static IntPtr Api(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (LazyExports.Value is not { } sqlite || connection.Handle is not { } handle || !Environment.Is64BitProcess)
+        {
+            return IntPtr.Zero;
+        }
+
+        var api = sqlite.Fts5Api(handle.DangerousGetHandle());
+        return api != IntPtr.Zero && *(int*)api >= 2 ? api : IntPtr.Zero;
     }
 
     /// <summary>Makes <paramref name="inputs"/> receive the rows of statements stepped on this thread until disposed.</summary>

@@ -57,6 +57,9 @@ internal sealed class ScoredSet
     /// <summary>Memory held, in bytes.</summary>
     public long Bytes => (Slots.Length * 4L) + (Scores.Length * 8L) + (_facetValues * 4L) + (Members?.Bytes ?? 0);
 
+    /// <summary>A scored set computed elsewhere (<see cref="TermIndex"/>): slots ascending, their scores.</summary>
+    public static ScoredSet Of(SearchSnapshot snapshot, int[] slots, double[] scores) => new(slots, scores, snapshot.Values.Length, null);
+
     /// <summary>
     /// Runs <paramref name="expression"/> alone over the whole index: scored (its <paramref name="phrases"/>
     /// listed) through <see cref="Bm25Inputs"/>, or bm25() where that cannot run; unscored, ids only.

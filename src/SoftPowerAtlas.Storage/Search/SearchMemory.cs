@@ -18,6 +18,9 @@ internal sealed class SearchMemory(long budgetBytes)
     private readonly LinkedList<(string Key, ScoredSet Set)> _recent = new();
     private SearchSnapshot? _snapshot;
     private long _clauseBytes;
+    private TermIndex? _terms;
+    private Task _termsBuild = Task.CompletedTask;
+    private long _termsTried = -1;
 
     public long BudgetBytes { get; } = budgetBytes;
 
@@ -35,6 +38,71 @@ internal sealed class SearchMemory(long budgetBytes)
 
     /// <summary>Bytes held by the snapshot (0 before the first search).</summary>
     public long SnapshotBytes => _snapshot?.Bytes ?? 0;
+
+    /// <summary>Bytes held by the term index (0 while there is none).</summary>
+    public long TermBytes => _terms?.Bytes ?? 0;
+
+    private int _termReads;
+
+    /// <summary>Query texts answered from the term index (not FTS5) so far.</summary>
+    public int TermReads => Volatile.Read(ref _termReads);
+
+    public void CountTermRead() => Interlocked.Increment(ref _termReads);
+
+    /// <summary>Why the last term index build failed, if it did (shown by the benchmark; searches use FTS5 meanwhile).</summary>
+    public string? TermsFailure { get; private set; }
+
+    /// <summary>The term index held, of whatever version.</summary>
+    public TermIndex? HeldTerms => _terms;
+
+    /// <summary>The term index of the snapshot, when it is built.</summary>
+    public TermIndex? Terms(SearchSnapshot snapshot) => _terms is { } held && held.Version == snapshot.Version ? held : null;
+
+    /// <summary>
+    /// Builds the term index of <paramref name="snapshot"/> on a connection of its own, in the background,
+    /// once per version: searches meanwhile read FTS5, and use the index from the first search after it is
+    /// built. An index that would pass <paramref name="budgetBytes"/> is not built. The task ends when it is
+    /// built or given up (the version moved on, the budget, an error: <see cref="TermsFailure"/>).
+    /// </summary>
+    public Task BuildTerms(SearchSnapshot snapshot, Func<SqliteConnection> open, long budgetBytes)
+    {
+        lock (_lock)
+        {
+            if (!ReferenceEquals(snapshot, _snapshot) || _termsTried == snapshot.Version)
+            {
+                return _termsBuild;
+            }
+
+            _termsTried = snapshot.Version;
+            return _termsBuild = Task.Run(() =>
+            {
+                TermIndex? built = null;
+                string? failure = null;
+                try
+                {
+                    using var connection = open();
+                    using var transaction = connection.BeginTransaction(deferred: true);
+                    built = SearchSnapshot.CurrentVersion(connection, transaction) == snapshot.Version
+                        ? TermIndex.Build(connection, transaction, snapshot, budgetBytes) ?? throw new InvalidOperationException(
+                            $"not built: it would pass its budget of {budgetBytes >> 20} MB, or FTS5's tokenizer is not reachable")
+                        : null;
+                }
+                catch (Exception e) when (e is SqliteException or InvalidOperationException or ObjectDisposedException or OutOfMemoryException)
+                {
+                    failure = e.Message; // searches go on reading FTS5
+                }
+
+                lock (_lock)
+                {
+                    TermsFailure = failure;
+                    if (built is not null && ReferenceEquals(snapshot, _snapshot))
+                    {
+                        _terms = built;
+                    }
+                }
+            });
+        }
+    }
 
     /// <summary>The snapshot held, when it is of <paramref name="version"/>.</summary>
     public SearchSnapshot? Current(long version) => _snapshot is { } held && held.Version == version ? held : null;
@@ -56,6 +124,7 @@ internal sealed class SearchMemory(long budgetBytes)
             }
 
             _snapshot = SearchSnapshot.Load(connection, transaction, version);
+            _terms = null;
             _clauses.Clear();
             _recent.Clear();
             _clauseBytes = 0;

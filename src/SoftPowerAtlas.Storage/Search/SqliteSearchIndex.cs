@@ -20,21 +20,30 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private readonly SqliteAtlasStore _store;
     private readonly SearchMemory _memory;
     private readonly bool _scoreInProcess;
+    private readonly long _termBudgetBytes;
 
-    public SqliteSearchIndex(SqliteAtlasStore store)
-        : this(store, SearchMemory.DefaultBudgetBytes)
+    /// <summary>
+    /// An index for a process that searches once or a few times (the CLI) or, with
+    /// <paramref name="holdTerms"/>, for one that keeps searching (the web server): it also builds a
+    /// <see cref="TermIndex"/> in the background after the first search of each version, and answers a
+    /// query's text from it once built.
+    /// </summary>
+    public SqliteSearchIndex(SqliteAtlasStore store, bool holdTerms = false)
+        : this(store, SearchMemory.DefaultBudgetBytes, termBudgetBytes: holdTerms ? TermIndex.DefaultBudgetBytes : 0)
     {
     }
 
     /// <summary>
-    /// An index keeping at most <paramref name="clauseBudgetBytes"/> of clause sets in memory (0: none);
+    /// An index keeping at most <paramref name="clauseBudgetBytes"/> of clause sets in memory (0: none)
+    /// and a term index of at most <paramref name="termBudgetBytes"/> (0: none);
     /// <paramref name="scoreInProcess"/> false scores with bm25() in SQL, as before <see cref="Bm25Inputs"/> (the benchmark's baseline).
     /// </summary>
-    internal SqliteSearchIndex(SqliteAtlasStore store, long clauseBudgetBytes, bool scoreInProcess = true)
+    internal SqliteSearchIndex(SqliteAtlasStore store, long clauseBudgetBytes, bool scoreInProcess = true, long termBudgetBytes = 0)
     {
         _store = store;
         _memory = new SearchMemory(clauseBudgetBytes);
         _scoreInProcess = scoreInProcess;
+        _termBudgetBytes = termBudgetBytes;
     }
 
     /// <summary>BM25 weight of a title word against a body word.</summary>
@@ -75,6 +84,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
             }
 
             var snapshot = _memory.Snapshot(connection, transaction, version);
+            if (_termBudgetBytes > 0)
+            {
+                _memory.BuildTerms(snapshot, _store.OpenConnection, _termBudgetBytes);
+            }
+
             var found = match.Include is null
                 ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
                 : Included(connection, transaction, snapshot, match, query, agencies) is { } included
@@ -109,9 +123,40 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return null;
         }
 
-        var set = ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases, _scoreInProcess ? _store.OpenConnection : null);
+        var set = FromTerms(connection, snapshot, match)
+            ?? ScoredSet.Read(connection, transaction, snapshot, include, scored: true, match.IncludePhrases, _scoreInProcess ? _store.OpenConnection : null);
         _memory.Keep(snapshot, include, set);
         return set;
+    }
+
+    /// <summary>The set of the query's text from the term index, when one is built for this snapshot and can answer it.</summary>
+    private ScoredSet? FromTerms(SqliteConnection connection, SearchSnapshot snapshot, Fts5Match match)
+    {
+        if (!_scoreInProcess || _memory.Terms(snapshot) is not { } terms)
+        {
+            return null;
+        }
+
+        using var tokenizer = Fts5Tokenizer.Open(connection);
+        var set = tokenizer is null ? null : terms.Read(snapshot, match, tokenizer);
+        if (set is not null)
+        {
+            _memory.CountTermRead();
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// Loads the snapshot if needed and builds its term index now (tests and the benchmark); the task
+    /// ends when it is built or given up.
+    /// </summary>
+    internal Task BuildTerms()
+    {
+        using var connection = _store.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var snapshot = _memory.Snapshot(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
+        return _memory.BuildTerms(snapshot, _store.OpenConnection, _termBudgetBytes > 0 ? _termBudgetBytes : TermIndex.DefaultBudgetBytes);
     }
 
     private SlotSet? Exclusion(SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string? exclude)

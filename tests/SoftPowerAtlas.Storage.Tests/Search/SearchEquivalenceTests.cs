@@ -13,7 +13,7 @@ namespace SoftPowerAtlas.Storage.Tests.Search;
 /// </summary>
 public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSearchCorpus>
 {
-    private static readonly string[] Texts =
+    internal static readonly string[] Texts =
     [
         "ภาพยนตร์",
         "ซอฟต์พาวเวอร์",

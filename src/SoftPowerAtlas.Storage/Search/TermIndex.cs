@@ -1,0 +1,930 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Search;
+
+/// <summary>
+/// The terms of every document in memory, with their positions: what the FTS5 index
+/// <c>document_text</c> holds, tokenized by FTS5's own tokenizer (<see cref="Fts5Tokenizer"/>), for one
+/// <see cref="SearchSnapshot"/>. It answers a query's text without FTS5: the matches of its clauses
+/// (phrases, NEAR groups, OR, AND) and the score bm25() gives each, to the bit. FTS5 must read the
+/// position lists of every match to score it, ~500 ns a match through its auxiliary-function
+/// interface, so a word in half of 100,000 documents cost ~25 ms there; here it is a few ms.
+/// <para>
+/// Per term, one byte array of its documents by slot, each entry variable-length integers: the slot's
+/// distance from the previous entry's, the number of title positions, the number of body positions,
+/// the bytes their gaps take (so that an entry is skipped without reading them), then the gaps of the
+/// title positions and of the body positions. Prefix terms (<c>festiv*</c>) are left to FTS5.
+/// </para>
+/// </summary>
+[SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities",
+    Justification = "The SQL is constant.")]
+internal sealed class TermIndex
+{
+    /// <summary>Default bound on the memory a term index may take: an index that would need more is not built.</summary>
+    public const long DefaultBudgetBytes = 512L << 20;
+
+    private const long TitleColumn = 0;
+
+    private readonly Dictionary<string, int> _terms;
+    private readonly byte[][] _postings;
+    /// <summary>Entries between two skip points of a term.</summary>
+    private const int SkipEvery = 256;
+
+    /// <summary>A skip point: the slot of the entry before it, its byte offset, the entries before it.</summary>
+    private const int SkipWidth = 3;
+
+    private readonly int[] _documents;
+    private readonly int[]?[] _skips;
+    private readonly int[] _tokens;
+    private readonly long _rows;
+    private readonly long _totalTokens;
+
+    private TermIndex(
+        long version, Dictionary<string, int> terms, byte[][] postings, int[] documents, int[]?[] skips, int[] tokens, long rows, long totalTokens)
+    {
+        (Version, _terms, _postings, _documents, _skips, _tokens, _rows, _totalTokens) = (version, terms, postings, documents, skips, tokens, rows, totalTokens);
+        Bytes = postings.Sum(p => p.Length + 24L) + skips.Sum(p => (p?.Length ?? 0) * 4L) + (documents.Length * 4L) + (tokens.Length * 4L)
+            + terms.Sum(t => 48L + (2L * t.Key.Length));
+    }
+
+    public long Version { get; }
+
+    /// <summary>Distinct terms.</summary>
+    public int Terms => _terms.Count;
+
+    /// <summary>Memory held, in bytes (the term strings estimated).</summary>
+    public long Bytes { get; }
+
+    /// <summary>Every term with the documents and instances it has (what FTS5's <c>fts5vocab</c> 'row' table lists).</summary>
+    internal IEnumerable<(string Term, int Documents, long Instances)> Vocabulary()
+    {
+        foreach (var (term, id) in _terms)
+        {
+            var cursor = new Cursor(_postings[id], _documents[id]);
+            var instances = 0L;
+            var positions = default(PositionBuffer);
+            while (cursor.MoveNext())
+            {
+                cursor.Positions(ref positions);
+                instances += positions.Count;
+            }
+
+            yield return (term, _documents[id], instances);
+        }
+    }
+
+    /// <summary>
+    /// Tokenizes every document the transaction sees, as FTS5 indexed it; null when FTS5's tokenizer
+    /// cannot be reached, a document is not in <paramref name="snapshot"/>, or the index would pass
+    /// <paramref name="budgetBytes"/>.
+    /// </summary>
+    public static TermIndex? Build(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, long budgetBytes, CancellationToken cancel = default) =>
+        Build(connection, transaction, snapshot, budgetBytes, SkipEvery, cancel);
+
+    /// <summary><see cref="Build(SqliteConnection, SqliteTransaction, SearchSnapshot, long, CancellationToken)"/> with a skip point every <paramref name="skipEvery"/> entries of a term (tests use few).</summary>
+    internal static TermIndex? Build(
+        SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, long budgetBytes, int skipEvery, CancellationToken cancel = default)
+    {
+        using var tokenizer = Fts5Tokenizer.Open(connection);
+        if (tokenizer is null)
+        {
+            return null;
+        }
+
+        var builder = new Builder(tokenizer, snapshot.Count, skipEvery);
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT id, coalesce(search_title, title), segmented_text FROM documents ORDER BY id"; // what the triggers of migration 0005 index
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var slot = snapshot.Slot(reader.GetInt64(0));
+            if (slot < 0)
+            {
+                return null;
+            }
+
+            builder.Begin(slot);
+            if (!reader.IsDBNull(1))
+            {
+                builder.Column(TitleColumn, reader.GetString(1));
+            }
+
+            builder.Column(TitleColumn + 1, reader.GetString(2));
+            builder.End();
+            if ((builder.Rows & 1023) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (builder.Bytes > budgetBytes)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return builder.Rows == snapshot.Count && builder.Bytes <= budgetBytes ? builder.Finish(snapshot.Version) : null;
+    }
+
+    /// <summary>
+    /// The set of <paramref name="match"/>'s included text, scored as <see cref="Bm25Inputs"/> scores it;
+    /// null when the text has a prefix term, which this index leaves to FTS5.
+    /// </summary>
+    public ScoredSet? Read(SearchSnapshot snapshot, Fts5Match match, Fts5Tokenizer tokenizer) => Read(snapshot, match, tokenizer, Bm25Inputs.ParallelFrom);
+
+    /// <summary><see cref="Read(SearchSnapshot, Fts5Match, Fts5Tokenizer)"/>, reading two halves at once from <paramref name="parallelFrom"/> documents.</summary>
+    internal ScoredSet? Read(SearchSnapshot snapshot, Fts5Match match, Fts5Tokenizer tokenizer, int parallelFrom)
+    {
+        if (snapshot.Version != Version || match.IncludeUnits.Count == 0 || match.IncludeUnits.Any(c => c.Any(u => u.Prefix)))
+        {
+            return null;
+        }
+
+        // Phrases numbered left to right over the whole text, as FTS5 numbers them.
+        var phrases = new List<int[]>();
+        var plan = new List<List<(List<int[]> Phrases, int Near, int First)>>();
+        foreach (var clause in match.IncludeUnits)
+        {
+            var first = phrases.Count;
+            var alternatives = new List<(List<int[]> Phrases, int Near, int First)>();
+            foreach (var unit in clause)
+            {
+                var unitFirst = phrases.Count;
+                var terms = unit.Phrases.Select(p => tokenizer.Query(p).Select(t => _terms.GetValueOrDefault(t, -1)).ToArray()).ToList();
+                phrases.AddRange(terms);
+                alternatives.Add((terms, unit.Near, unitFirst - first));
+            }
+
+            plan.Add(alternatives);
+        }
+
+        if (phrases.Count != match.IncludePhrases.Count || phrases.Any(p => p.Length == 0))
+        {
+            return null; // the units do not list the phrases FTS5 numbers: leave the text to FTS5
+        }
+
+        // A large index is read in two halves of slots at once, as Bm25Inputs reads FTS5.
+        Matches all;
+        if (snapshot.Count >= parallelFrom && snapshot.Count > 1 && Environment.ProcessorCount > 1)
+        {
+            var middle = snapshot.Count / 2;
+            var upper = Task.Run(() => Text(plan, middle, int.MaxValue));
+            var lower = Text(plan, 0, middle);
+            all = Matches.Concat(lower, upper.GetAwaiter().GetResult());
+        }
+        else
+        {
+            all = Text(plan, 0, int.MaxValue);
+        }
+
+        var idf = new double[phrases.Count];
+        for (var phrase = 0; phrase < phrases.Count; phrase++)
+        {
+            if (all.Occurs(phrase))
+            {
+                var key = match.IncludePhrases[phrase];
+                var documents = snapshot.PhraseDocuments.GetOrAdd(key, _ => Documents(phrases[phrase]));
+                idf[phrase] = Bm25Inputs.Idf(_rows, documents);
+            }
+        }
+
+        var averageTokens = (double)_totalTokens / (double)_rows;
+        var scores = new double[all.Slots.Count];
+        for (var row = 0; row < scores.Length; row++)
+        {
+            var slot = all.Slots[row];
+            scores[row] = Bm25Inputs.Score(all.Row(row), idf, snapshot.Tokens(slot) is >= 0 and var size ? size : _tokens[slot], averageTokens);
+        }
+
+        return ScoredSet.Of(snapshot, [.. all.Slots], scores);
+    }
+
+    /// <summary>The documents with slots in [<paramref name="from"/>, <paramref name="below"/>) where every clause of the text matches.</summary>
+    private Matches Text(List<List<(List<int[]> Phrases, int Near, int First)>> plan, int from, int below) =>
+        Matches.Intersection([.. plan.Select(clause => Matches.Union(
+            [.. clause.Select(unit => (Evaluate(unit.Phrases, unit.Near, from, below), unit.First))],
+            clause.Sum(unit => unit.Phrases.Count)))]);
+
+    /// <summary>Documents a phrase occurs in: bm25()'s n for it.</summary>
+    private long Documents(int[] phrase) =>
+        phrase.Length == 1 ? (phrase[0] < 0 ? 0 : _documents[phrase[0]]) : Evaluate([phrase], 0, 0, int.MaxValue).Slots.Count;
+
+    /// <summary>
+    /// The documents where a unit matches (its one phrase; or, with <paramref name="near"/> &gt; 0, every
+    /// phrase within that distance of the others) with each phrase's instances weighted by column.
+    /// </summary>
+    private Matches Evaluate(List<int[]> phrases, int near, int from, int below)
+    {
+        var result = new Matches(phrases.Count);
+        var distinct = phrases.SelectMany(p => p).Distinct().ToArray();
+        if (distinct.Length == 0 || distinct.Any(t => t < 0))
+        {
+            return result; // a word the index never saw: nothing matches
+        }
+
+        var cursors = distinct.Select(t => new Cursor(_postings[t], _documents[t], _skips[t], from)).ToArray();
+        if (phrases.Count == 1 && phrases[0].Length == 1)
+        {
+            // One word: its weighted count is in the entry's header; no position is read.
+            var cursor = cursors[0];
+            Span<double> weight = stackalloc double[1];
+            while (cursor.MoveTo(from) && cursor.Slot < below)
+            {
+                weight[0] = (cursor.TitleCount * SqliteSearchIndex.TitleWeight) + cursor.BodyCount;
+                result.Add(cursor.Slot, weight);
+                from = cursor.Slot + 1;
+            }
+
+            return result;
+        }
+
+        var tokenOf = phrases.Select(p => p.Select(t => Array.IndexOf(distinct, t)).ToArray()).ToArray();
+        var positions = new PositionBuffer[cursors.Length];
+        var instances = new Instances(phrases.Select(p => p.Length + near).ToArray());
+        var weights = new double[phrases.Count];
+        foreach (var cursor in cursors)
+        {
+            if (!cursor.MoveTo(from))
+            {
+                return result;
+            }
+        }
+
+        while (true)
+        {
+            // Every cursor on one document: the greatest slot any of them is on.
+            var target = -1;
+            foreach (var cursor in cursors)
+            {
+                target = Math.Max(target, cursor.Slot);
+            }
+
+            var aligned = true;
+            foreach (var cursor in cursors)
+            {
+                if (!cursor.MoveTo(target))
+                {
+                    return result;
+                }
+
+                aligned &= cursor.Slot == target;
+            }
+
+            if (target >= below)
+            {
+                return result;
+            }
+
+            if (!aligned)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < cursors.Length; i++)
+            {
+                cursors[i].Positions(ref positions[i]);
+            }
+
+            if (instances.Find(tokenOf, positions) && (near > 0 ? instances.WeighNear(weights) : instances.Weigh(weights)))
+            {
+                result.Add(target, weights);
+            }
+
+            foreach (var cursor in cursors)
+            {
+                if (!cursor.MoveNext())
+                {
+                    return result;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The instances of each phrase of a unit in one document (positions of its first word), back to
+    /// back in one array, and their weighted counts.
+    /// </summary>
+    private sealed class Instances(int[] reach)
+    {
+        private readonly int[] _start = new int[reach.Length + 1];
+        private long[] _all = new long[64];
+
+        /// <summary>Finds each phrase's instances; false when one has none.</summary>
+        public bool Find(int[][] tokenOf, PositionBuffer[] positions)
+        {
+            var count = 0;
+            for (var phrase = 0; phrase < tokenOf.Length; phrase++)
+            {
+                _start[phrase] = count;
+                var tokens = tokenOf[phrase];
+                var first = positions[tokens[0]];
+                if (count + first.Count > _all.Length)
+                {
+                    Array.Resize(ref _all, Math.Max(_all.Length * 2, count + first.Count));
+                }
+
+                for (var i = 0; i < first.Count; i++)
+                {
+                    var at = first.Items[i];
+                    var whole = true;
+                    for (var k = 1; k < tokens.Length && whole; k++)
+                    {
+                        whole = positions[tokens[k]].Contains(at + k); // a column's offsets never reach the next column's
+                    }
+
+                    if (whole)
+                    {
+                        _all[count++] = at;
+                    }
+                }
+
+                if (count == _start[phrase])
+                {
+                    return false;
+                }
+            }
+
+            _start[tokenOf.Length] = count;
+            return true;
+        }
+
+        /// <summary>Each phrase's instances, all of them, weighted by column.</summary>
+        public bool Weigh(double[] weights)
+        {
+            for (var phrase = 0; phrase < weights.Length; phrase++)
+            {
+                var sum = 0.0;
+                for (var i = _start[phrase]; i < _start[phrase + 1]; i++)
+                {
+                    sum += Weight(_all[i]);
+                }
+
+                weights[phrase] = sum;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Whether the phrases of a NEAR group come within reach of one another, and the weighted count
+        /// of the instances FTS5 keeps for each: FTS5's way, walking all phrases' instances at once. It
+        /// looks for a set of instances, one per phrase, none before <c>last − its words − distance</c>
+        /// (<c>last</c>: the furthest of the set), keeps that set (an instance once), then moves on the
+        /// phrase whose next instance comes first, until one runs out. Positions carry their column in the
+        /// high half, so instances in different columns are never near.
+        /// </summary>
+        public bool WeighNear(double[] weights)
+        {
+            var count = weights.Length;
+            Span<int> at = stackalloc int[count];
+            Span<long> lastKept = stackalloc long[count];
+            for (var i = 0; i < count; i++)
+            {
+                at[i] = _start[i];
+                lastKept[i] = long.MinValue;
+                weights[i] = 0;
+            }
+
+            var all = _all;
+            var last = all[at[0]];
+            while (true)
+            {
+                bool together;
+                do
+                {
+                    together = true;
+                    for (var i = 0; i < count; i++)
+                    {
+                        var earliest = last - reach[i];
+                        var position = all[at[i]];
+                        if (position < earliest || position > last)
+                        {
+                            together = false;
+                            while (all[at[i]] < earliest)
+                            {
+                                if (++at[i] == _start[i + 1])
+                                {
+                                    return lastKept[0] != long.MinValue;
+                                }
+                            }
+
+                            last = Math.Max(last, all[at[i]]);
+                        }
+                    }
+                }
+                while (!together);
+
+                for (var i = 0; i < count; i++)
+                {
+                    var position = all[at[i]];
+                    if (position != lastKept[i])
+                    {
+                        lastKept[i] = position;
+                        weights[i] += Weight(position);
+                    }
+                }
+
+                var move = 0;
+                var next = at[0] + 1 < _start[1] ? all[at[0] + 1] : long.MaxValue;
+                for (var i = 1; i < count; i++)
+                {
+                    var ahead = at[i] + 1 < _start[i + 1] ? all[at[i] + 1] : long.MaxValue;
+                    if (ahead < next)
+                    {
+                        (move, next) = (i, ahead);
+                    }
+                }
+
+                if (++at[move] == _start[move + 1])
+                {
+                    return lastKept[0] != long.MinValue;
+                }
+            }
+        }
+
+        private static double Weight(long position) => (position >> 32) == TitleColumn ? SqliteSearchIndex.TitleWeight : 1.0;
+    }
+
+    /// <summary>A growable array of positions (column in the high half, offset in the low), reused document to document.</summary>
+    private struct PositionBuffer
+    {
+        public long[] Items;
+        public int Count;
+
+        public void Clear()
+        {
+            Items ??= new long[16];
+            Count = 0;
+        }
+
+        public void Add(long position)
+        {
+            if (Count == Items.Length)
+            {
+                Array.Resize(ref Items, Count * 2);
+            }
+
+            Items[Count++] = position;
+        }
+
+        /// <summary>Whether the ascending positions hold <paramref name="position"/>.</summary>
+        public readonly bool Contains(long position) => Array.BinarySearch(Items, 0, Count, position) >= 0;
+    }
+
+    /// <summary>Reads one term's entries in slot order.</summary>
+    private sealed class Cursor
+    {
+        private readonly byte[] _bytes;
+        private int _at;
+        private int _left;
+        private int _entry;
+
+        /// <summary>A cursor before the first entry, or, given the term's skip points, before the last point ahead of <paramref name="from"/>.</summary>
+        public Cursor(byte[] bytes, int entries, int[]? skips = null, int from = 0)
+        {
+            (_bytes, _left, Slot) = (bytes, entries, -1);
+            for (var point = 0; skips is not null && point + 2 < skips.Length && skips[point] < from; point += SkipWidth)
+            {
+                (Slot, _at, _left) = (skips[point], skips[point + 1], entries - skips[point + 2]);
+            }
+        }
+
+        public int Slot { get; private set; }
+
+        public int TitleCount { get; private set; }
+
+        public int BodyCount { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_left == 0)
+            {
+                Slot = int.MaxValue;
+                return false;
+            }
+
+            _left--;
+            var bytes = _bytes;
+            Slot += Varint.Read(bytes, ref _at);
+            TitleCount = Varint.Read(bytes, ref _at);
+            BodyCount = Varint.Read(bytes, ref _at);
+            var length = Varint.Read(bytes, ref _at);
+            _entry = _at;
+            _at += length;
+            return true;
+        }
+
+        /// <summary>Moves to the first entry at or after <paramref name="slot"/>; false when there is none.</summary>
+        public bool MoveTo(int slot)
+        {
+            while (Slot < slot)
+            {
+                if (!MoveNext())
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The current entry's positions, title then body, ascending.</summary>
+        public void Positions(ref PositionBuffer into)
+        {
+            into.Clear();
+            var bytes = _bytes;
+            var at = _entry;
+            var offset = 0;
+            for (var i = 0; i < TitleCount; i++)
+            {
+                offset += Varint.Read(bytes, ref at);
+                into.Add((TitleColumn << 32) | (uint)offset);
+            }
+
+            offset = 0;
+            for (var i = 0; i < BodyCount; i++)
+            {
+                offset += Varint.Read(bytes, ref at);
+                into.Add(((TitleColumn + 1) << 32) | (uint)offset);
+            }
+        }
+    }
+
+    /// <summary>Matching documents with each phrase's weighted instance count, slots ascending.</summary>
+    private sealed class Matches(int phrases)
+    {
+        private readonly List<double> _weights = [];
+
+        public List<int> Slots { get; } = [];
+
+        public int Phrases => phrases;
+
+        public void Add(int slot, ReadOnlySpan<double> weights)
+        {
+            Slots.Add(slot);
+            foreach (var weight in weights)
+            {
+                _weights.Add(weight);
+            }
+        }
+
+        public ReadOnlySpan<double> Row(int row) => CollectionsMarshal.AsSpan(_weights).Slice(row * phrases, phrases);
+
+        public bool Occurs(int phrase)
+        {
+            for (var row = 0; row < Slots.Count; row++)
+            {
+                if (_weights[(row * phrases) + phrase] != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The documents where any alternative matches; an alternative's phrases (from <c>First</c> on in
+        /// the clause's numbering) count only where it matches, as FTS5 lists no instances for a branch
+        /// of an OR that is not on the row.
+        /// </summary>
+        public static Matches Union(List<(Matches Matches, int First)> alternatives, int phrases)
+        {
+            if (alternatives.Count == 1 && alternatives[0].First == 0 && alternatives[0].Matches.Phrases == phrases)
+            {
+                return alternatives[0].Matches;
+            }
+
+            var union = new Matches(phrases);
+            var at = new int[alternatives.Count];
+            var row = new double[phrases];
+            while (true)
+            {
+                var slot = int.MaxValue;
+                for (var i = 0; i < alternatives.Count; i++)
+                {
+                    if (at[i] < alternatives[i].Matches.Slots.Count)
+                    {
+                        slot = Math.Min(slot, alternatives[i].Matches.Slots[at[i]]);
+                    }
+                }
+
+                if (slot == int.MaxValue)
+                {
+                    return union;
+                }
+
+                Array.Clear(row);
+                for (var i = 0; i < alternatives.Count; i++)
+                {
+                    var (matches, first) = alternatives[i];
+                    if (at[i] < matches.Slots.Count && matches.Slots[at[i]] == slot)
+                    {
+                        matches.Row(at[i]).CopyTo(row.AsSpan(first));
+                        at[i]++;
+                    }
+                }
+
+                union.Add(slot, row);
+            }
+        }
+
+        /// <summary>The matches of two adjacent slot ranges, lower first.</summary>
+        public static Matches Concat(Matches lower, Matches upper)
+        {
+            lower.Slots.AddRange(upper.Slots);
+            lower._weights.AddRange(upper._weights);
+            return lower;
+        }
+
+        /// <summary>The documents every clause matches, each clause's phrases after the previous clause's.</summary>
+        public static Matches Intersection(List<Matches> clauses)
+        {
+            if (clauses.Count == 1)
+            {
+                return clauses[0];
+            }
+
+            var both = new Matches(clauses.Sum(c => c.Phrases));
+            var at = new int[clauses.Count];
+            var row = new double[both.Phrases];
+            while (true)
+            {
+                var slot = -1;
+                for (var i = 0; i < clauses.Count; i++)
+                {
+                    if (at[i] == clauses[i].Slots.Count)
+                    {
+                        return both;
+                    }
+
+                    slot = Math.Max(slot, clauses[i].Slots[at[i]]);
+                }
+
+                var aligned = true;
+                for (var i = 0; i < clauses.Count; i++)
+                {
+                    while (at[i] < clauses[i].Slots.Count && clauses[i].Slots[at[i]] < slot)
+                    {
+                        at[i]++;
+                    }
+
+                    aligned &= at[i] < clauses[i].Slots.Count && clauses[i].Slots[at[i]] == slot;
+                }
+
+                if (!aligned)
+                {
+                    continue;
+                }
+
+                var first = 0;
+                for (var i = 0; i < clauses.Count; i++)
+                {
+                    clauses[i].Row(at[i]).CopyTo(row.AsSpan(first));
+                    first += clauses[i].Phrases;
+                    at[i]++;
+                }
+
+                both.Add(slot, row);
+            }
+        }
+    }
+
+    /// <summary>Unsigned LEB128 integers.</summary>
+    private static class Varint
+    {
+        public static int Read(byte[] bytes, ref int at)
+        {
+            var value = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = bytes[at++];
+                value |= (b & 0x7f) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+            return value;
+        }
+
+        public static void Skip(byte[] bytes, ref int at, int count)
+        {
+            while (count > 0)
+            {
+                if (bytes[at++] < 0x80)
+                {
+                    count--;
+                }
+            }
+        }
+
+        public static void Write(ref byte[] bytes, ref int length, int value)
+        {
+            if (length + 5 > bytes.Length)
+            {
+                Array.Resize(ref bytes, Math.Max(16, bytes.Length * 2));
+            }
+
+            var rest = (uint)value;
+            while (rest >= 0x80)
+            {
+                bytes[length++] = (byte)(rest | 0x80);
+                rest >>= 7;
+            }
+
+            bytes[length++] = (byte)rest;
+        }
+    }
+
+    /// <summary>
+    /// Collects the postings document by document. The text is cut at spaces (never inside a token:
+    /// unicode61 keeps only letters, digits, private use and marks), and each distinct piece is
+    /// tokenized by FTS5 once and remembered, so the tokenizer runs per distinct word, not per word.
+    /// </summary>
+    private sealed class Builder(Fts5Tokenizer tokenizer, int slots, int skipEvery)
+    {
+        private const int MaxPieces = 2_000_000;
+
+        private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
+        private byte[][] _postings = new byte[1024][];
+        private int[] _lengths = new int[1024];
+        private int[] _documents = new int[1024];
+        private int[]?[] _skips = new int[]?[1024];
+        private int[] _previous = new int[1024];
+        private int[] _firstToken = new int[1024];
+        private int[] _lastToken = new int[1024];
+        private long[] _seen = new long[1024];
+        private int[] _nextToken = new int[4096];
+        private long[] _tokenPositions = new long[4096];
+        private readonly List<int> _touched = [];
+        private byte[] _gaps = new byte[256];
+        private readonly int[] _slotTokens = new int[slots];
+        private int _tokens;
+        private int _offset;
+        private int _slot;
+
+        public long Rows { get; private set; }
+
+        public long TotalTokens { get; private set; }
+
+        public long Bytes { get; private set; }
+
+        public void Begin(int slot)
+        {
+            (_slot, _tokens) = (slot, 0);
+            _touched.Clear();
+        }
+
+        public void Column(long column, string text)
+        {
+            _offset = 0;
+            var pieces = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+            var rest = text.AsSpan();
+            while (rest.Length > 0)
+            {
+                var space = rest.IndexOf(' ');
+                var piece = space < 0 ? rest : rest[..space];
+                rest = space < 0 ? [] : rest[(space + 1)..];
+                if (piece.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (!pieces.TryGetValue(piece, out var terms))
+                {
+                    terms = [.. tokenizer.Document(piece).Select(Term)];
+                    if (_pieces.Count >= MaxPieces)
+                    {
+                        _pieces.Clear();
+                    }
+
+                    pieces[piece] = terms;
+                }
+
+                foreach (var term in terms)
+                {
+                    Add(term, (column << 32) | (uint)_offset++);
+                }
+            }
+        }
+
+        public void End()
+        {
+            foreach (var term in _touched)
+            {
+                // The gaps first, into scratch, to know their length for the header.
+                var gapsLength = 0;
+                var counts = (Title: 0, Body: 0);
+                for (var column = TitleColumn; column <= TitleColumn + 1; column++)
+                {
+                    var offset = 0;
+                    for (var t = _firstToken[term]; t >= 0; t = _nextToken[t])
+                    {
+                        if ((_tokenPositions[t] >> 32) == column)
+                        {
+                            var next = (int)(uint)_tokenPositions[t];
+                            Varint.Write(ref _gaps, ref gapsLength, next - offset);
+                            offset = next;
+                            counts = column == TitleColumn ? (counts.Title + 1, counts.Body) : (counts.Title, counts.Body + 1);
+                        }
+                    }
+                }
+
+                ref var bytes = ref _postings[term];
+                ref var length = ref _lengths[term];
+                var before = bytes.Length;
+                if (_documents[term] % skipEvery == 0 && _documents[term] > 0)
+                {
+                    var skips = _skips[term] ??= [];
+                    _skips[term] = [.. skips, _previous[term], length, _documents[term]];
+                }
+
+                Varint.Write(ref bytes, ref length, _slot - _previous[term]);
+                Varint.Write(ref bytes, ref length, counts.Title);
+                Varint.Write(ref bytes, ref length, counts.Body);
+                Varint.Write(ref bytes, ref length, gapsLength);
+                if (length + gapsLength > bytes.Length)
+                {
+                    Array.Resize(ref bytes, Math.Max(bytes.Length * 2, length + gapsLength));
+                }
+
+                Array.Copy(_gaps, 0, bytes, length, gapsLength);
+                length += gapsLength;
+                _previous[term] = _slot;
+                _documents[term]++;
+                Bytes += bytes.Length - before;
+            }
+
+            TotalTokens += _tokens;
+            _slotTokens[_slot] = _tokens;
+            Rows++;
+        }
+
+        public TermIndex Finish(long version)
+        {
+            var postings = new byte[_terms.Count][];
+            for (var term = 0; term < postings.Length; term++)
+            {
+                postings[term] = _postings[term][.._lengths[term]];
+            }
+
+            return new TermIndex(version, _terms, postings, _documents[.._terms.Count], _skips[.._terms.Count], _slotTokens, Rows, TotalTokens);
+        }
+
+        private int Term(string text)
+        {
+            if (_terms.TryGetValue(text, out var term))
+            {
+                return term;
+            }
+
+            term = _terms.Count;
+            _terms.Add(text, term);
+            if (term == _postings.Length)
+            {
+                Array.Resize(ref _postings, term * 2);
+                Array.Resize(ref _lengths, term * 2);
+                Array.Resize(ref _documents, term * 2);
+                Array.Resize(ref _skips, term * 2);
+                Array.Resize(ref _previous, term * 2);
+                Array.Resize(ref _firstToken, term * 2);
+                Array.Resize(ref _lastToken, term * 2);
+                Array.Resize(ref _seen, term * 2);
+            }
+
+            _postings[term] = [];
+            _previous[term] = -1;
+            Bytes += 64 + (2L * text.Length);
+            return term;
+        }
+
+        private void Add(int term, long position)
+        {
+            if (_tokens == _nextToken.Length)
+            {
+                Array.Resize(ref _nextToken, _tokens * 2);
+                Array.Resize(ref _tokenPositions, _tokens * 2);
+            }
+
+            var token = _tokens++;
+            _tokenPositions[token] = position;
+            _nextToken[token] = -1;
+            if (_seen[term] != Rows + 1)
+            {
+                _seen[term] = Rows + 1; // the term's list starts in this document
+                _firstToken[term] = token;
+                _touched.Add(term);
+            }
+            else
+            {
+                _nextToken[_lastToken[term]] = token;
+            }
+
+            _lastToken[term] = token;
+        }
+    }
+}
