@@ -71,20 +71,29 @@ internal static class SearchCommand
         using var store = SqliteAtlasStore.Open(db);
         var queries = Mix.Select(m => (m.Kind, m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
 
-        // The in-memory snapshot is built by the first search of a process (and again after any write).
-        var index = new SqliteSearchIndex(store);
+        // The in-memory snapshot is built by the first search of a process (and again after any write);
+        // a long-lived index (the web server's) then builds its term index in the background.
+        var index = new SqliteSearchIndex(store, holdTerms: true);
         var snapshotWatch = Stopwatch.StartNew();
         index.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"\nSnapshot (dates, facets, postings per facet value) loaded in {snapshotWatch.Elapsed.TotalMilliseconds:F0} ms; {index.Memory.SnapshotBytes / 1e6:F1} MB = {index.Memory.SnapshotBytes / (double)docs:F0} bytes per document"));
+        var termsWatch = Stopwatch.StartNew();
+        index.BuildTerms().GetAwaiter().GetResult();
+        Console.WriteLine(index.Memory.HeldTerms is { } terms
+            ? string.Create(CultureInfo.InvariantCulture, $"Term index ({terms.Terms:N0} terms with their positions) built in {termsWatch.Elapsed.TotalMilliseconds:F0} ms; {terms.Bytes / 1e6:F1} MB = {terms.Bytes / (double)docs:F0} bytes per document")
+            : $"Term index not built: {index.Memory.TermsFailure}");
 
         // Three ways, interleaved query by query so that load changes hit them alike:
         //   fts5: one FTS5 pass with bm25() per query (no clause sets), facets and filters from the snapshot;
-        //   cold: clause sets forgotten before each query (a query never seen: its clause is read from FTS5);
+        //   cold: clause sets forgotten before each query (a query never seen: its text is read from the term index);
+        //   coldfts5: the same without a term index (the text read from FTS5, as before the term index);
         //   warm: the mix round after round on an index that keeps its clause sets, as a server would
         //         (a query's clause is held from the round before, or from the unfiltered query before it).
         //   bm25: the baseline, the design before Bm25Inputs: one FTS5 pass per query scored by bm25() in SQL.
-        var modes = new[] { "bm25", "fts5", "cold", "warm" };
+        var modes = new[] { "bm25", "fts5", "coldfts5", "cold", "warm" };
+        var coldFts5 = new SqliteSearchIndex(store);
+        coldFts5.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
         var bm25Only = new SqliteSearchIndex(store, clauseBudgetBytes: 0, scoreInProcess: false);
         bm25Only.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
         var fts5Only = new SqliteSearchIndex(store, clauseBudgetBytes: 0);
@@ -104,10 +113,14 @@ internal static class SearchCommand
                     {
                         index.Memory.ForgetClauses();
                     }
+                    else if (mode == "coldfts5")
+                    {
+                        coldFts5.Memory.ForgetClauses();
+                    }
 
                     var cpuBefore = CpuClock.ProcessMilliseconds();
                     var watch = Stopwatch.StartNew();
-                    var results = (mode switch { "bm25" => bm25Only, "fts5" => fts5Only, "cold" => index, _ => session }).Search(query, new SearchPage(10, 0, facets: true));
+                    var results = (mode switch { "bm25" => bm25Only, "fts5" => fts5Only, "coldfts5" => coldFts5, "cold" => index, _ => session }).Search(query, new SearchPage(10, 0, facets: true));
                     var ms = watch.Elapsed.TotalMilliseconds;
                     var cpuMs = CpuClock.ProcessMilliseconds() - cpuBefore;
                     if (round < 0)
@@ -126,7 +139,7 @@ internal static class SearchCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nLatency of Search (10 hits with snippets + facet counts), {rounds} rounds after one warm-up, ms; load average {CommandLine.LoadAverage()}"));
-        Console.WriteLine($"{"",-42} {"matches",9} {"bm25 p50",9} {"p95",7} {"fts5 p50",9} {"p95",7} {"cold p50",9} {"p95",7} {"warm p50",9} {"p95",7} {"p99",7}");
+        Console.WriteLine($"{"",-42} {"matches",9} {"bm25 p50",9} {"p95",7} {"fts5 p50",9} {"p95",7} {"cold-fts5",9} {"p95",7} {"cold p50",9} {"p95",7} {"warm p50",9} {"p95",7} {"p99",7}");
         foreach (var (kind, text, _) in queries)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind + "  " + text,-42} {totals[text],9:N0} {Row(samples, text)}"));
@@ -138,7 +151,7 @@ internal static class SearchCommand
         }
 
         var baseline = Percentiles(samples["bm25"]["all"]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Against bm25 (same process, same rounds), p95 of all: fts5 ×{Percentiles(samples["fts5"]["all"]).P95 / baseline.P95:F2}, cold ×{Percentiles(samples["cold"]["all"]).P95 / baseline.P95:F2}, warm ×{Percentiles(samples["warm"]["all"]).P95 / baseline.P95:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Against bm25 (same process, same rounds), p95 of all: fts5 ×{Percentiles(samples["fts5"]["all"]).P95 / baseline.P95:F2}, cold without term index ×{Percentiles(samples["coldfts5"]["all"]).P95 / baseline.P95:F2}, cold ×{Percentiles(samples["cold"]["all"]).P95 / baseline.P95:F2}, warm ×{Percentiles(samples["warm"]["all"]).P95 / baseline.P95:F2}"));
 
         // CPU time of the process (SQLite runs on the searching thread and, for a split read, on one helper): what the query costs whatever the load.
         Console.WriteLine("CPU ms of the process per query, all 19 queries x rounds: " + string.Join("; ", modes.Select(m =>
@@ -284,9 +297,10 @@ internal static class SearchCommand
     {
         var bm25 = Percentiles(samples["bm25"][key]);
         var fts5 = Percentiles(samples["fts5"][key]);
+        var coldFts5 = Percentiles(samples["coldfts5"][key]);
         var cold = Percentiles(samples["cold"][key]);
         var warm = Percentiles(samples["warm"][key]);
-        return string.Create(CultureInfo.InvariantCulture, $"{bm25.P50,9:F1} {bm25.P95,7:F1} {fts5.P50,9:F1} {fts5.P95,7:F1} {cold.P50,9:F1} {cold.P95,7:F1} {warm.P50,9:F1} {warm.P95,7:F1} {warm.P99,7:F1}");
+        return string.Create(CultureInfo.InvariantCulture, $"{bm25.P50,9:F1} {bm25.P95,7:F1} {fts5.P50,9:F1} {fts5.P95,7:F1} {coldFts5.P50,9:F1} {coldFts5.P95,7:F1} {cold.P50,9:F1} {cold.P95,7:F1} {warm.P50,9:F1} {warm.P95,7:F1} {warm.P99,7:F1}");
     }
 
     internal static (double P50, double P95, double P99) Percentiles(List<double> values)

@@ -24,7 +24,20 @@ internal static class SearchProfileCommand
         var index = new SqliteSearchIndex(store);
         using var connection = store.OpenConnection();
         var memory = new SearchMemory(0);
-        Console.WriteLine($"{"query",-40} {"matches",8} {"ids",7} {"+bm25",7} {"inputs",7} {"facets",7} {"Search",7}  expression");
+        TermIndex? termIndex;
+        using (var transaction = connection.BeginTransaction(deferred: true))
+        {
+            var watch = Stopwatch.StartNew();
+            var snapshot = memory.Snapshot(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"snapshot {watch.Elapsed.TotalMilliseconds:F0} ms"));
+            watch.Restart();
+            memory.BuildTerms(snapshot, store.OpenConnection, TermIndex.DefaultBudgetBytes).GetAwaiter().GetResult();
+            termIndex = memory.Terms(snapshot);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"term index {watch.Elapsed.TotalMilliseconds:F0} ms, {memory.TermBytes / 1e6:F1} MB {memory.TermsFailure}"));
+        }
+
+        using var tokenizer = Fts5Tokenizer.Open(connection)!;
+        Console.WriteLine($"{"query",-40} {"matches",8} {"ids",7} {"+bm25",7} {"inputs",7} {"terms",7} {"facets",7} {"Search",7}  expression");
         foreach (var (_, text) in SearchCommand.Mix)
         {
             var query = SearchQuery.Parse(text).Query!;
@@ -32,6 +45,7 @@ internal static class SearchProfileCommand
             var ids = new List<double>();
             var bm25 = new List<double>();
             var inputs = new List<double>();
+            var terms = new List<double>();
             var facets = new List<double>();
             var search = new List<double>();
             long matches = 0;
@@ -52,6 +66,8 @@ internal static class SearchProfileCommand
                         var match = Fts5Match.From(query);
                         snapshot.PhraseDocuments.Clear();
                         inputs.Add(Time(() => Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases)));
+                        snapshot.PhraseDocuments.Clear();
+                        terms.Add(Time(() => termIndex?.Read(snapshot, match, tokenizer)));
                     }
 
                     facets.Add(Time(() =>
@@ -73,13 +89,14 @@ internal static class SearchProfileCommand
                     ids.Clear();
                     bm25.Clear();
                     inputs.Clear();
+                    terms.Clear();
                     facets.Clear();
                     search.Clear();
                 }
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{text,-40} {matches,8:N0} {Median(ids),7:F1} {Median(bm25),7:F1} {Median(inputs),7:F1} {Median(facets),7:F1} {Median(search),7:F1}  {expression}"));
+                $"{text,-40} {matches,8:N0} {Median(ids),7:F1} {Median(bm25),7:F1} {Median(inputs),7:F1} {Median(terms),7:F1} {Median(facets),7:F1} {Median(search),7:F1}  {expression}"));
         }
 
         Console.WriteLine($"load average {CommandLine.LoadAverage()}");
