@@ -21,6 +21,7 @@ internal sealed class SearchMemory(long budgetBytes)
     private TermIndex? _terms;
     private Task _termsBuild = Task.CompletedTask;
     private long _termsTried = -1;
+    private long _nextBuildAt;
 
     public long BudgetBytes { get; } = budgetBytes;
 
@@ -60,15 +61,18 @@ internal sealed class SearchMemory(long budgetBytes)
 
     /// <summary>
     /// Builds the term index of <paramref name="snapshot"/> on a connection of its own, in the background,
-    /// once per version: searches meanwhile read FTS5, and use the index from the first search after it is
-    /// built. An index that would pass <paramref name="budgetBytes"/> is not built. The task ends when it is
+    /// once per version (none while another runs or during the pause after one: a later search starts it):
+    /// searches meanwhile read FTS5, and use the index from the first search after it is built. An index that would pass <paramref name="budgetBytes"/> is not built. The task ends when it is
     /// built or given up (the version moved on, the budget, an error: <see cref="TermsFailure"/>).
     /// </summary>
     public Task BuildTerms(SearchSnapshot snapshot, Func<SqliteConnection> open, long budgetBytes)
     {
         lock (_lock)
         {
-            if (!ReferenceEquals(snapshot, _snapshot) || _termsTried == snapshot.Version)
+            // At most one build at a time, and after one, a pause of twice its length before the next, so
+            // that while documents keep arriving, rebuilding takes at most a third of one core.
+            if (!ReferenceEquals(snapshot, _snapshot) || _termsTried == snapshot.Version || !_termsBuild.IsCompleted
+                || Environment.TickCount64 < _nextBuildAt)
             {
                 return _termsBuild;
             }
@@ -76,6 +80,7 @@ internal sealed class SearchMemory(long budgetBytes)
             _termsTried = snapshot.Version;
             return _termsBuild = Task.Run(() =>
             {
+                var started = Environment.TickCount64;
                 TermIndex? built = null;
                 string? failure = null;
                 try
@@ -94,6 +99,7 @@ internal sealed class SearchMemory(long budgetBytes)
 
                 lock (_lock)
                 {
+                    _nextBuildAt = Environment.TickCount64 + (2 * (Environment.TickCount64 - started));
                     TermsFailure = failure;
                     if (built is not null && ReferenceEquals(snapshot, _snapshot))
                     {

@@ -63,6 +63,9 @@ internal sealed class SearchSnapshot
     /// <summary>The document's size in tokens, title and body (what FTS5's bm25() calls D), or −1 when the index has no size for it.</summary>
     public int Tokens(int slot) => _tokens[slot];
 
+    /// <summary>Tokens in every document the index has a size for.</summary>
+    public long TotalTokens => _tokens.Sum(t => Math.Max(0L, t));
+
     /// <summary>Documents each FTS5 phrase occurs in (the IDF's n), as <see cref="Bm25Inputs"/> counted them for this version.</summary>
     public ConcurrentDictionary<string, long> PhraseDocuments { get; } = new(StringComparer.Ordinal);
 
