@@ -57,8 +57,8 @@ internal sealed record Fts5Match(
         var units = new List<IReadOnlyList<TextUnit>>();
         foreach (var clause in query.Clauses)
         {
-            var written = clause.Alternatives.Select(t => (Text: Phrase(t, ignored, includePhrases, expand), Unit: Unit(t))).Where(a => a.Text is not null).ToList();
-            var alternatives = written.Select(a => a.Text!).ToList();
+            var written = clause.Alternatives.Select(t => Phrase(t, ignored, includePhrases, expand)).OfType<(string Text, TextUnit Unit)>().ToList();
+            var alternatives = written.Select(a => a.Text).ToList();
             if (alternatives.Count > 0)
             {
                 units.Add([.. written.Select(a => a.Unit)]);
@@ -74,7 +74,7 @@ internal sealed record Fts5Match(
             }
         }
 
-        var excluded = query.Excluded.Select(t => Phrase(t, ignored, excludePhrases)).OfType<string>().ToList();
+        var excluded = query.Excluded.Select(t => Phrase(t, ignored, excludePhrases)?.Text).OfType<string>().ToList();
         return new Fts5Match(
             clauses.Count == 0 ? null : string.Join(" AND ", clauses),
             excluded.Count == 0 ? null : string.Join(" OR ", excluded),
@@ -87,14 +87,6 @@ internal sealed record Fts5Match(
         };
     }
 
-    /// <summary>The unit <see cref="Phrase"/> writes for a term that has words to search for.</summary>
-    private static TextUnit Unit(SearchTerm term)
-    {
-        var words = WordsOf(term);
-        return words.Count == 1 || term.Quoted
-            ? new TextUnit([string.Join(' ', words)], 0, term.Prefix)
-            : new TextUnit(words, Math.Max(NearDistance, 2 * words.Count), term.Prefix);
-    }
 
     /// <summary>The expression a document must match: includes minus excludes (null when there are no includes).</summary>
     public string? Expression => Include is null ? null : Exclude is null ? Include : $"({Include}) NOT ({Exclude})";
@@ -105,7 +97,12 @@ internal sealed record Fts5Match(
     /// </summary>
     public IReadOnlyList<string> Phrases => [.. IncludePhrases, .. ExcludePhrases];
 
-    private static string? Phrase(SearchTerm term, List<SearchTerm> ignored, List<string> phrases, Func<string, IReadOnlyList<string>>? expand = null)
+    /// <summary>
+    /// A term as FTS5 reads it, and as the same structure (<see cref="TextUnit"/>); null when it has no
+    /// words to search for.
+    /// </summary>
+    private static (string Text, TextUnit Unit)? Phrase(
+        SearchTerm term, List<SearchTerm> ignored, List<string> phrases, Func<string, IReadOnlyList<string>>? expand = null)
     {
         var words = WordsOf(term);
         if (words.Count == 0)
@@ -118,27 +115,29 @@ internal sealed record Fts5Match(
         // or T-pop): every word, near one another, so ภาพยนตร์ร่วมทุนไทย-เกาหลี matches too.
         var quoted = words.Select(Quote).ToList();
         var star = term.Prefix ? "*" : string.Empty;
+        var single = new TextUnit([string.Join(' ', words)], 0, term.Prefix);
         if (words.Count == 1 && term.Prefix && expand?.Invoke(words[0]) is { Count: > 0 } begun)
         {
-            return "(" + string.Join(" OR ", begun.Select(Quote)) + ")";
+            return ("(" + string.Join(" OR ", begun.Select(Quote)) + ")", single);
         }
 
         if (words.Count == 1)
         {
             phrases.Add(quoted[0] + star);
-            return quoted[0] + star;
+            return (quoted[0] + star, single);
         }
 
         if (term.Quoted)
         {
             var phrase = "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + star;
             phrases.Add(phrase);
-            return phrase;
+            return (phrase, single);
         }
 
         quoted[^1] += star;
         phrases.AddRange(quoted);
-        return string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(' ', quoted)}, {Math.Max(NearDistance, 2 * words.Count)})");
+        var distance = Math.Max(NearDistance, 2 * words.Count);
+        return (string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(' ', quoted)}, {distance})"), new TextUnit(words, distance, term.Prefix));
     }
 
     /// <summary>

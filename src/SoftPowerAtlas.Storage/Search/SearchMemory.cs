@@ -22,6 +22,7 @@ internal sealed class SearchMemory(long budgetBytes)
     private Task _termsBuild = Task.CompletedTask;
     private long _termsTried = -1;
     private long _nextBuildAt;
+    private int _termReads;
 
     public long BudgetBytes { get; } = budgetBytes;
 
@@ -42,8 +43,6 @@ internal sealed class SearchMemory(long budgetBytes)
 
     /// <summary>Bytes held by the term index (0 while there is none).</summary>
     public long TermBytes => _terms?.Bytes ?? 0;
-
-    private int _termReads;
 
     /// <summary>Query texts answered from the term index (not FTS5) so far.</summary>
     public int TermReads => Volatile.Read(ref _termReads);

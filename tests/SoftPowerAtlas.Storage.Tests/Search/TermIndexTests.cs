@@ -93,6 +93,29 @@ public class TermIndexTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSea
     }
 
     [Fact]
+    public async Task Build_OnAnEmptyStore_HeldAndFindsNothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("spa-term-index-");
+        try
+        {
+            using var store = SqliteAtlasStore.Open(Path.Combine(folder.FullName, "atlas.db"), null);
+            var index = new SqliteSearchIndex(store, holdTerms: true);
+            await index.BuildTerms();
+
+            Assert.True(index.Memory.HeldTerms is { Terms: 0 }, index.Memory.TermsFailure);
+            var results = index.Search(SearchQuery.Parse("ความร่วมมือ \"soft power\"").Query!, SearchPage.Default);
+            Assert.Equal(0, results.Total);
+            Assert.Empty(results.Hits);
+            Assert.Equal(1, index.Memory.TermReads);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Read_InTwoHalvesWithSkipPoints_SameSetAsInOnePass() =>
         AssertHalvesAndSkipsChangeNothing(Store, SearchEquivalenceTests.Texts);
 
