@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
@@ -137,14 +135,15 @@ internal sealed partial class TermIndex
         }
 
         var averageTokens = (double)_totalTokens / (double)_rows;
-        var scores = new double[all.Slots.Count];
+        var slots = all.Slots;
+        var scores = GC.AllocateUninitializedArray<double>(slots.Length);
         for (var row = 0; row < scores.Length; row++)
         {
-            var slot = all.Slots[row];
+            var slot = slots[row];
             scores[row] = Bm25Inputs.Score(all.Row(row), idf, snapshot.Tokens(slot) is >= 0 and var size ? size : _tokens[slot], averageTokens);
         }
 
-        return ScoredSet.Of(snapshot, [.. all.Slots], scores);
+        return ScoredSet.Of(snapshot, all.SlotArray(), scores);
     }
 
     /// <summary>The documents with slots in [<paramref name="from"/>, <paramref name="below"/>) where every clause of the text matches.</summary>
@@ -155,7 +154,7 @@ internal sealed partial class TermIndex
 
     /// <summary>Documents a phrase occurs in: bm25()'s n for it.</summary>
     private long Documents(int[] phrase) =>
-        phrase.Length == 1 ? (phrase[0] < 0 ? 0 : _documents[phrase[0]]) : Evaluate([phrase], 0, 0, int.MaxValue).Slots.Count;
+        phrase.Length == 1 ? (phrase[0] < 0 ? 0 : _documents[phrase[0]]) : Evaluate([phrase], 0, 0, int.MaxValue).Slots.Length;
 
     /// <summary>
     /// The documents where a unit matches (its one phrase; or, with <paramref name="near"/> &gt; 0, every
@@ -163,12 +162,16 @@ internal sealed partial class TermIndex
     /// </summary>
     private Matches Evaluate(List<int[]> phrases, int near, int from, int below)
     {
-        var result = new Matches(phrases.Count);
         var distinct = phrases.SelectMany(p => p).Distinct().ToArray();
         if (distinct.Length == 0 || distinct.Any(t => t < 0))
         {
-            return result; // a word the index never saw: nothing matches
+            return new Matches(phrases.Count); // a word the index never saw: nothing matches
         }
+
+        // At most as many matches as the rarest word has documents, in the share of slots read.
+        var slots = _tokens.Length;
+        var share = (double)(Math.Min(below, slots) - Math.Min(from, slots)) / Math.Max(1, slots);
+        var result = new Matches(phrases.Count, (int)Math.Min(int.MaxValue / 8, (distinct.Min(t => _documents[t]) * share) + 16));
 
         var cursors = distinct.Select(t => new Cursor(_postings[t], _documents[t], _skips[t], from)).ToArray();
         if (phrases.Count == 1 && phrases[0].Length == 1)
@@ -186,6 +189,8 @@ internal sealed partial class TermIndex
             return result;
         }
 
+        // Phrases of one word each, all different (a NEAR group of Thai syllables): the positions are the instances.
+        var words = phrases.All(p => p.Length == 1) && distinct.Length == phrases.Count;
         var tokenOf = phrases.Select(p => p.Select(t => Array.IndexOf(distinct, t)).ToArray()).ToArray();
         var positions = new PositionBuffer[cursors.Length];
         var instances = new Instances(phrases.Select(p => p.Length + near).ToArray());
@@ -228,12 +233,22 @@ internal sealed partial class TermIndex
                 continue;
             }
 
-            for (var i = 0; i < cursors.Length; i++)
+            bool found;
+            if (words)
             {
-                cursors[i].Positions(ref positions[i]);
+                found = instances.Read(cursors);
+            }
+            else
+            {
+                for (var i = 0; i < cursors.Length; i++)
+                {
+                    cursors[i].Positions(ref positions[i]);
+                }
+
+                found = instances.Find(tokenOf, positions);
             }
 
-            if (instances.Find(tokenOf, positions) && (near > 0 ? instances.WeighNear(weights) : instances.Weigh(weights)))
+            if (found && (near > 0 ? instances.WeighNear(weights) : instances.Weigh(weights)))
             {
                 result.Add(target, weights);
             }
@@ -256,6 +271,20 @@ internal sealed partial class TermIndex
     {
         private readonly int[] _start = new int[reach.Length + 1];
         private long[] _all = new long[64];
+
+        /// <summary>Each phrase's instances when every phrase is one word, the cursor of its own: that word's positions.</summary>
+        public bool Read(Cursor[] cursors)
+        {
+            var count = 0;
+            for (var phrase = 0; phrase < cursors.Length; phrase++)
+            {
+                _start[phrase] = count;
+                cursors[phrase].Append(ref _all, ref count);
+            }
+
+            _start[cursors.Length] = count;
+            return true;
+        }
 
         /// <summary>Finds each phrase's instances; false when one has none.</summary>
         public bool Find(int[][] tokenOf, PositionBuffer[] positions)
@@ -405,16 +434,6 @@ internal sealed partial class TermIndex
             Count = 0;
         }
 
-        public void Add(long position)
-        {
-            if (Count == Items.Length)
-            {
-                Array.Resize(ref Items, Count * 2);
-            }
-
-            Items[Count++] = position;
-        }
-
         /// <summary>Whether the ascending positions hold <paramref name="position"/>.</summary>
         public readonly bool Contains(long position) => Array.BinarySearch(Items, 0, Count, position) >= 0;
     }
@@ -480,47 +499,77 @@ internal sealed partial class TermIndex
         public void Positions(ref PositionBuffer into)
         {
             into.Clear();
+            Append(ref into.Items, ref into.Count);
+        }
+
+        /// <summary>
+        /// Appends the current entry's positions, title then body, ascending, to <paramref name="into"/>
+        /// from <paramref name="count"/> on (growing it), column in the high half.
+        /// </summary>
+        public void Append(ref long[] into, ref int count)
+        {
+            var n = count;
+            if (n + TitleCount + BodyCount > into.Length)
+            {
+                Array.Resize(ref into, Math.Max(into.Length * 2, n + TitleCount + BodyCount));
+            }
+
+            var items = into;
             var bytes = _bytes;
             var at = _entry;
             var offset = 0;
             for (var i = 0; i < TitleCount; i++)
             {
                 offset += Varint.Read(bytes, ref at);
-                into.Add((TitleColumn << 32) | (uint)offset);
+                items[n++] = (TitleColumn << 32) | (uint)offset;
             }
 
             offset = 0;
             for (var i = 0; i < BodyCount; i++)
             {
                 offset += Varint.Read(bytes, ref at);
-                into.Add(((TitleColumn + 1) << 32) | (uint)offset);
+                items[n++] = ((TitleColumn + 1) << 32) | (uint)offset;
             }
+
+            count = n;
         }
     }
 
-    /// <summary>Matching documents with each phrase's weighted instance count, slots ascending.</summary>
-    private sealed class Matches(int phrases)
+    /// <summary>
+    /// Matching documents with each phrase's weighted instance count, slots ascending. Arrays sized from
+    /// an estimate and left uninitialised: a broad query's are on the large-object heap, where zeroing and
+    /// growing them cost as much as a fifth of its read.
+    /// </summary>
+    private sealed class Matches(int phrases, int capacity = 0)
     {
-        private readonly List<double> _weights = [];
+        private int[] _slots = capacity > 0 ? GC.AllocateUninitializedArray<int>(capacity) : [];
+        private double[] _weights = capacity > 0 ? GC.AllocateUninitializedArray<double>(capacity * phrases) : [];
+        private int _count;
 
-        public List<int> Slots { get; } = [];
+        public ReadOnlySpan<int> Slots => _slots.AsSpan(0, _count);
 
         public int Phrases => phrases;
 
         public void Add(int slot, ReadOnlySpan<double> weights)
         {
-            Slots.Add(slot);
-            foreach (var weight in weights)
+            if (_count == _slots.Length)
             {
-                _weights.Add(weight);
+                Grow(Math.Max(16, _count * 2));
             }
+
+            _slots[_count] = slot;
+            weights.CopyTo(_weights.AsSpan(_count * phrases, phrases));
+            _count++;
         }
 
-        public ReadOnlySpan<double> Row(int row) => CollectionsMarshal.AsSpan(_weights).Slice(row * phrases, phrases);
+        public ReadOnlySpan<double> Row(int row) => _weights.AsSpan(row * phrases, phrases);
+
+        /// <summary>The slots as an array of their own length (the same array when it is full).</summary>
+        public int[] SlotArray() => _count == _slots.Length ? _slots : Slots.ToArray();
 
         public bool Occurs(int phrase)
         {
-            for (var row = 0; row < Slots.Count; row++)
+            for (var row = 0; row < _count; row++)
             {
                 if (_weights[(row * phrases) + phrase] != 0)
                 {
@@ -529,6 +578,15 @@ internal sealed partial class TermIndex
             }
 
             return false;
+        }
+
+        private void Grow(int capacity)
+        {
+            var slots = GC.AllocateUninitializedArray<int>(capacity);
+            var weights = GC.AllocateUninitializedArray<double>(capacity * phrases);
+            Slots.CopyTo(slots);
+            _weights.AsSpan(0, _count * phrases).CopyTo(weights);
+            (_slots, _weights) = (slots, weights);
         }
 
         /// <summary>
@@ -551,7 +609,7 @@ internal sealed partial class TermIndex
                 var slot = int.MaxValue;
                 for (var i = 0; i < alternatives.Count; i++)
                 {
-                    if (at[i] < alternatives[i].Matches.Slots.Count)
+                    if (at[i] < alternatives[i].Matches.Slots.Length)
                     {
                         slot = Math.Min(slot, alternatives[i].Matches.Slots[at[i]]);
                     }
@@ -566,7 +624,7 @@ internal sealed partial class TermIndex
                 for (var i = 0; i < alternatives.Count; i++)
                 {
                     var (matches, first) = alternatives[i];
-                    if (at[i] < matches.Slots.Count && matches.Slots[at[i]] == slot)
+                    if (at[i] < matches.Slots.Length && matches.Slots[at[i]] == slot)
                     {
                         matches.Row(at[i]).CopyTo(row.AsSpan(first));
                         at[i]++;
@@ -580,8 +638,14 @@ internal sealed partial class TermIndex
         /// <summary>The matches of two adjacent slot ranges, lower first.</summary>
         public static Matches Concat(Matches lower, Matches upper)
         {
-            lower.Slots.AddRange(upper.Slots);
-            lower._weights.AddRange(upper._weights);
+            if (lower._count + upper._count > lower._slots.Length)
+            {
+                lower.Grow(lower._count + upper._count);
+            }
+
+            upper.Slots.CopyTo(lower._slots.AsSpan(lower._count));
+            upper._weights.AsSpan(0, upper._count * upper.Phrases).CopyTo(lower._weights.AsSpan(lower._count * lower.Phrases));
+            lower._count += upper._count;
             return lower;
         }
 
@@ -601,7 +665,7 @@ internal sealed partial class TermIndex
                 var slot = -1;
                 for (var i = 0; i < clauses.Count; i++)
                 {
-                    if (at[i] == clauses[i].Slots.Count)
+                    if (at[i] == clauses[i].Slots.Length)
                     {
                         return both;
                     }
@@ -612,12 +676,12 @@ internal sealed partial class TermIndex
                 var aligned = true;
                 for (var i = 0; i < clauses.Count; i++)
                 {
-                    while (at[i] < clauses[i].Slots.Count && clauses[i].Slots[at[i]] < slot)
+                    while (at[i] < clauses[i].Slots.Length && clauses[i].Slots[at[i]] < slot)
                     {
                         at[i]++;
                     }
 
-                    aligned &= at[i] < clauses[i].Slots.Count && clauses[i].Slots[at[i]] == slot;
+                    aligned &= at[i] < clauses[i].Slots.Length && clauses[i].Slots[at[i]] == slot;
                 }
 
                 if (!aligned)
@@ -643,6 +707,11 @@ internal sealed partial class TermIndex
     {
         public static int Read(byte[] bytes, ref int at)
         {
+            if (bytes[at] < 0x80)
+            {
+                return bytes[at++]; // most gaps and counts take one byte
+            }
+
             var value = 0;
             var shift = 0;
             byte b;
