@@ -102,6 +102,7 @@ internal static class SearchCommand
         session.Search(SearchQuery.Parse("year:1900").Query!, new SearchPage(1, 0, facets: false));
         var samples = modes.ToDictionary(m => m, _ => new Dictionary<string, List<double>>(StringComparer.Ordinal), StringComparer.Ordinal);
         var cpu = modes.ToDictionary(m => m, _ => new List<double>(), StringComparer.Ordinal);
+        var pauses = modes.ToDictionary(m => m, _ => new List<double>(), StringComparer.Ordinal);
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var round = -1; round < rounds; round++)
         {
@@ -119,10 +120,12 @@ internal static class SearchCommand
                     }
 
                     var cpuBefore = CpuClock.ProcessMilliseconds();
+                    var pausedBefore = GC.GetTotalPauseDuration();
                     var watch = Stopwatch.StartNew();
                     var results = (mode switch { "bm25" => bm25Only, "fts5" => fts5Only, "coldfts5" => coldFts5, "cold" => index, _ => session }).Search(query, new SearchPage(10, 0, facets: true));
                     var ms = watch.Elapsed.TotalMilliseconds;
                     var cpuMs = CpuClock.ProcessMilliseconds() - cpuBefore;
+                    var pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
                     if (round < 0)
                     {
                         totals[text] = results.Total; // the first round warms the page cache and is not counted
@@ -130,6 +133,7 @@ internal static class SearchCommand
                     }
 
                     cpu[mode].Add(cpuMs);
+                    pauses[mode].Add(pausedMs);
                     foreach (var key in new[] { "all", kind, text })
                     {
                         (samples[mode].TryGetValue(key, out var list) ? list : samples[mode][key] = []).Add(ms);
@@ -159,6 +163,9 @@ internal static class SearchCommand
             var p = Percentiles(cpu[m]);
             return string.Create(CultureInfo.InvariantCulture, $"{m} p50 {p.P50:F1} p95 {p.P95:F1} p99 {p.P99:F1} mean {cpu[m].Average():F1}");
         })));
+        // Time the runtime stopped the searching thread to collect garbage, inside the timed queries: what a tail owes to the collector.
+        Console.WriteLine("GC pauses inside the timed queries: " + string.Join("; ", modes.Select(m => string.Create(
+            CultureInfo.InvariantCulture, $"{m} {pauses[m].Count(p => p > 0)} of {pauses[m].Count} queries, {pauses[m].Sum():F1} ms in all, longest {pauses[m].Max():F1}"))));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Clause sets held by the warm index after the run: {session.Memory.ClauseBytes / 1e6:F1} MB = {session.Memory.ClauseBytes / (double)docs:F0} bytes per document (budget {session.Memory.BudgetBytes / 1e6:F0} MB); load average {CommandLine.LoadAverage()}"));
 

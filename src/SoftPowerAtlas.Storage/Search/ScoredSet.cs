@@ -35,20 +35,46 @@ internal sealed class ScoredSet
     /// Facet counts over all matches, indexed like <see cref="SearchSnapshot.Values"/> (of the snapshot
     /// the set was read on): counted on the first call, which a filtered query never makes.
     /// </summary>
-    public int[] FacetCounts(SearchSnapshot snapshot)
+    public int[] FacetCounts(SearchSnapshot snapshot) => FacetCounts(snapshot, Bm25Inputs.ParallelFrom);
+
+    /// <summary><see cref="FacetCounts(SearchSnapshot)"/>, counting two halves at once from <paramref name="parallelFrom"/> matches.</summary>
+    internal int[] FacetCounts(SearchSnapshot snapshot, int parallelFrom)
     {
         if (_facetCounts is { } counted)
         {
             return counted;
         }
 
-        var counts = new int[_facetValues];
-        foreach (var slot in Slots)
+        int[] counts;
+        if (Slots.Length >= parallelFrom && Slots.Length > 1 && Environment.ProcessorCount > 1)
         {
-            snapshot.CountFacets(slot, counts);
+            // A broad set is counted in two halves at once, as it was read.
+            var middle = Slots.Length / 2;
+            var upper = Task.Run(() => Count(snapshot, middle, Slots.Length));
+            counts = Count(snapshot, 0, middle);
+            var upperCounts = upper.GetAwaiter().GetResult();
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] += upperCounts[i];
+            }
+        }
+        else
+        {
+            counts = Count(snapshot, 0, Slots.Length);
         }
 
         return _facetCounts = counts; // two searches counting at once both get the same counts
+    }
+
+    private int[] Count(SearchSnapshot snapshot, int from, int below)
+    {
+        var counts = new int[_facetValues];
+        for (var i = from; i < below; i++)
+        {
+            snapshot.CountFacets(Slots[i], counts);
+        }
+
+        return counts;
     }
 
     /// <summary>The same slots as a bitmap: exclusion sets only.</summary>
