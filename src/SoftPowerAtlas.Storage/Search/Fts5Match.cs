@@ -19,6 +19,9 @@ internal sealed record Fts5Match(
     /// </summary>
     public IReadOnlyList<IReadOnlyList<TextUnit>> IncludeUnits { get; private init; } = [];
 
+    /// <summary><see cref="Exclude"/> as structure: its terms (ORed), so their phrases are <see cref="ExcludePhrases"/> in order.</summary>
+    public IReadOnlyList<TextUnit> ExcludeUnits { get; private init; } = [];
+
     /// <summary>Most words allowed between the words of one unquoted term.</summary>
     public const int NearDistance = 10;
 
@@ -74,7 +77,8 @@ internal sealed record Fts5Match(
             }
         }
 
-        var excluded = query.Excluded.Select(t => Phrase(t, ignored, excludePhrases)?.Text).OfType<string>().ToList();
+        var excludedTerms = query.Excluded.Select(t => Phrase(t, ignored, excludePhrases)).OfType<(string Text, TextUnit Unit)>().ToList();
+        var excluded = excludedTerms.Select(t => t.Text).ToList();
         return new Fts5Match(
             clauses.Count == 0 ? null : string.Join(" AND ", clauses),
             excluded.Count == 0 ? null : string.Join(" OR ", excluded),
@@ -84,6 +88,7 @@ internal sealed record Fts5Match(
             excludePhrases)
         {
             IncludeUnits = expand is null ? units : [],
+            ExcludeUnits = expand is null ? [.. excludedTerms.Select(t => t.Unit)] : [],
         };
     }
 

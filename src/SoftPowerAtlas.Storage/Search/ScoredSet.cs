@@ -86,6 +86,14 @@ internal sealed class ScoredSet
     /// <summary>A scored set computed elsewhere (<see cref="TermIndex"/>): slots ascending, their scores.</summary>
     public static ScoredSet Of(SearchSnapshot snapshot, int[] slots, double[] scores) => new(slots, scores, snapshot.Values.Length, null);
 
+    /// <summary>An exclusion set computed elsewhere (<see cref="TermIndex"/>): slots ascending.</summary>
+    public static ScoredSet Unscored(SearchSnapshot snapshot, int[] slots)
+    {
+        var members = new SlotSet(snapshot.Count);
+        members.AddAll(slots);
+        return new ScoredSet(slots, [], 0, members);
+    }
+
     /// <summary>
     /// Runs <paramref name="expression"/> alone over the whole index: scored (its <paramref name="phrases"/>
     /// listed) through <see cref="Bm25Inputs"/>, or bm25() where that cannot run; unscored, ids only.

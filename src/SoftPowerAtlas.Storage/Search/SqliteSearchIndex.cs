@@ -90,9 +90,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
             }
 
             var found = match.Include is null
-                ? FiltersAlone(connection, transaction, snapshot, query, agencies, match.Exclude, page)
+                ? FiltersAlone(connection, transaction, snapshot, query, agencies, match, page)
                 : Included(connection, transaction, snapshot, match, query, agencies) is { } included
-                    ? FromSet(connection, transaction, snapshot, included, query, agencies, match.Exclude, page)
+                    ? FromSet(connection, transaction, snapshot, included, query, agencies, match, page)
                     : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
             var hits = ReadPage(connection, transaction, query, match, found.Page.Skip(page.Offset));
             var facets = page.Facets && found.Total > 0
@@ -130,7 +130,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
     }
 
     /// <summary>The set of the query's text from the term index, when one is built for this snapshot and can answer it.</summary>
-    private ScoredSet? FromTerms(SqliteConnection connection, SearchSnapshot snapshot, Fts5Match match)
+    private ScoredSet? FromTerms(SqliteConnection connection, SearchSnapshot snapshot, Fts5Match match) =>
+        Terms(connection, snapshot, (terms, tokenizer) => terms.Read(snapshot, match, tokenizer));
+
+    /// <summary>A set read from the term index, when one is built for this snapshot and <paramref name="read"/> can answer from it.</summary>
+    private ScoredSet? Terms(SqliteConnection connection, SearchSnapshot snapshot, Func<TermIndex, Fts5Tokenizer, ScoredSet?> read)
     {
         if (!_scoreInProcess || _memory.Terms(snapshot) is not { } terms)
         {
@@ -138,7 +142,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         }
 
         using var tokenizer = Fts5Tokenizer.Open(connection);
-        var set = tokenizer is null ? null : terms.Read(snapshot, match, tokenizer);
+        var set = tokenizer is null ? null : read(terms, tokenizer);
         if (set is not null)
         {
             _memory.CountTermRead();
@@ -159,9 +163,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return _memory.BuildTerms(snapshot, _store.OpenConnection, _termBudgetBytes > 0 ? _termBudgetBytes : TermIndex.DefaultBudgetBytes);
     }
 
-    private SlotSet? Exclusion(SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, string? exclude)
+    /// <summary>The documents the query's excluded terms match (any of them): held, read from the term index, or read from FTS5.</summary>
+    private SlotSet? Exclusion(SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, Fts5Match match)
     {
-        if (exclude is null)
+        if (match.Exclude is not { } exclude)
         {
             return null;
         }
@@ -169,7 +174,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var key = "NOT " + exclude;
         if (_memory.Find(snapshot, key) is not { } set)
         {
-            set = ScoredSet.Read(connection, transaction, snapshot, exclude, scored: false);
+            set = Terms(connection, snapshot, (terms, tokenizer) => terms.ReadExcluded(snapshot, match, tokenizer))
+                ?? ScoredSet.Read(connection, transaction, snapshot, exclude, scored: false);
             _memory.Keep(snapshot, key, set);
         }
 
@@ -179,10 +185,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>The query's text from its set, filtered in memory; the page is the best passing entries by a heap.</summary>
     private Found FromSet(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, ScoredSet clause, SearchQuery query,
-        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, string? exclude, SearchPage page)
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, Fts5Match match, SearchPage page)
     {
         var filter = snapshot.Filter(query, agencies);
-        var excluded = Exclusion(connection, transaction, snapshot, exclude);
+        var excluded = Exclusion(connection, transaction, snapshot, match);
         var best = new TopHits(page.Offset + page.Limit);
         if (filter is null && excluded is null)
         {
@@ -232,10 +238,10 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Filters (and exclusions) without text: every document passing them, newest first, from memory.</summary>
     private Found FiltersAlone(
         SqliteConnection connection, SqliteTransaction transaction, SearchSnapshot snapshot, SearchQuery query,
-        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, string? exclude, SearchPage page)
+        IReadOnlyDictionary<FieldFilter, IReadOnlyList<string>> agencies, Fts5Match match, SearchPage page)
     {
         var filter = snapshot.Filter(query, agencies);
-        var excluded = Exclusion(connection, transaction, snapshot, exclude);
+        var excluded = Exclusion(connection, transaction, snapshot, match);
         var keep = page.Offset + page.Limit;
         var best = new PriorityQueue<int, (int Date, int Slot)>(keep + 1, NewestFirst.Instance);
         var counts = new int[snapshot.Values.Length];

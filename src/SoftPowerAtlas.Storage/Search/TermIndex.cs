@@ -81,48 +81,12 @@ internal sealed partial class TermIndex
     /// <summary><see cref="Read(SearchSnapshot, Fts5Match, Fts5Tokenizer)"/>, reading two halves at once from <paramref name="parallelFrom"/> documents.</summary>
     internal ScoredSet? Read(SearchSnapshot snapshot, Fts5Match match, Fts5Tokenizer tokenizer, int parallelFrom)
     {
-        if (snapshot.Version != Version || match.IncludeUnits.Count == 0 || match.IncludeUnits.Any(c => c.Any(u => u.Prefix)))
+        if (snapshot.Version != Version || Plan(match.IncludeUnits, match.IncludePhrases.Count, tokenizer) is not var (plan, phrases))
         {
             return null;
         }
 
-        // Phrases numbered left to right over the whole text, as FTS5 numbers them.
-        var phrases = new List<int[]>();
-        var plan = new List<List<(List<int[]> Phrases, int Near, int First)>>();
-        foreach (var clause in match.IncludeUnits)
-        {
-            var first = phrases.Count;
-            var alternatives = new List<(List<int[]> Phrases, int Near, int First)>();
-            foreach (var unit in clause)
-            {
-                var unitFirst = phrases.Count;
-                var terms = unit.Phrases.Select(p => tokenizer.Query(p).Select(t => _terms.GetValueOrDefault(t, -1)).ToArray()).ToList();
-                phrases.AddRange(terms);
-                alternatives.Add((terms, unit.Near, unitFirst - first));
-            }
-
-            plan.Add(alternatives);
-        }
-
-        if (phrases.Count != match.IncludePhrases.Count || phrases.Any(p => p.Length == 0))
-        {
-            return null; // the units do not list the phrases FTS5 numbers: leave the text to FTS5
-        }
-
-        // A large index is read in two halves of slots at once, as Bm25Inputs reads FTS5.
-        Matches all;
-        if (snapshot.Count >= parallelFrom && snapshot.Count > 1 && Environment.ProcessorCount > 1)
-        {
-            var middle = snapshot.Count / 2;
-            var upper = Task.Run(() => Text(plan, middle, int.MaxValue));
-            var lower = Text(plan, 0, middle);
-            all = Matches.Concat(lower, upper.GetAwaiter().GetResult());
-        }
-        else
-        {
-            all = Text(plan, 0, int.MaxValue);
-        }
-
+        var all = Text(snapshot, plan, parallelFrom);
         var idf = new double[phrases.Count];
         for (var phrase = 0; phrase < phrases.Count; phrase++)
         {
@@ -144,6 +108,63 @@ internal sealed partial class TermIndex
         }
 
         return ScoredSet.Of(snapshot, all.SlotArray(), scores);
+    }
+
+    /// <summary>
+    /// The documents <paramref name="match"/>'s excluded terms match (any of them), as an exclusion set;
+    /// null when one is a prefix term, which this index leaves to FTS5.
+    /// </summary>
+    public ScoredSet? ReadExcluded(SearchSnapshot snapshot, Fts5Match match, Fts5Tokenizer tokenizer) =>
+        snapshot.Version == Version && match.ExcludeUnits.Count > 0 && Plan([match.ExcludeUnits], match.ExcludePhrases.Count, tokenizer) is var (plan, _)
+            ? ScoredSet.Unscored(snapshot, Text(snapshot, plan, Bm25Inputs.ParallelFrom).SlotArray())
+            : null;
+
+    /// <summary>
+    /// The text's clauses (ANDed) of alternatives (ORed) as term ids, each alternative with the number of
+    /// its first phrase within its clause, and every phrase numbered left to right over the whole text,
+    /// as FTS5 numbers them; null when a unit has a prefix term or the units do not list the
+    /// <paramref name="phraseCount"/> phrases FTS5 reads.
+    /// </summary>
+    private (List<List<(List<int[]> Phrases, int Near, int First)>> Plan, List<int[]> Phrases)? Plan(
+        IReadOnlyList<IReadOnlyList<TextUnit>> clauses, int phraseCount, Fts5Tokenizer tokenizer)
+    {
+        if (clauses.Count == 0 || clauses.Any(c => c.Any(u => u.Prefix)))
+        {
+            return null;
+        }
+
+        var phrases = new List<int[]>();
+        var plan = new List<List<(List<int[]> Phrases, int Near, int First)>>();
+        foreach (var clause in clauses)
+        {
+            var first = phrases.Count;
+            var alternatives = new List<(List<int[]> Phrases, int Near, int First)>();
+            foreach (var unit in clause)
+            {
+                var unitFirst = phrases.Count;
+                var terms = unit.Phrases.Select(p => tokenizer.Query(p).Select(t => _terms.GetValueOrDefault(t, -1)).ToArray()).ToList();
+                phrases.AddRange(terms);
+                alternatives.Add((terms, unit.Near, unitFirst - first));
+            }
+
+            plan.Add(alternatives);
+        }
+
+        return phrases.Count != phraseCount || phrases.Any(p => p.Length == 0) ? null : (plan, phrases);
+    }
+
+    /// <summary>The documents where every clause of the text matches; a large index read in two halves of slots at once, as Bm25Inputs reads FTS5.</summary>
+    private Matches Text(SearchSnapshot snapshot, List<List<(List<int[]> Phrases, int Near, int First)>> plan, int parallelFrom)
+    {
+        if (snapshot.Count >= parallelFrom && snapshot.Count > 1 && Environment.ProcessorCount > 1)
+        {
+            var middle = snapshot.Count / 2;
+            var upper = Task.Run(() => Text(plan, middle, int.MaxValue));
+            var lower = Text(plan, 0, middle);
+            return Matches.Concat(lower, upper.GetAwaiter().GetResult());
+        }
+
+        return Text(plan, 0, int.MaxValue);
     }
 
     /// <summary>The documents with slots in [<paramref name="from"/>, <paramref name="below"/>) where every clause of the text matches.</summary>
