@@ -45,23 +45,16 @@ internal sealed class ScoredSet
             return counted;
         }
 
-        int[] counts;
-        if (Slots.Length >= parallelFrom && Slots.Length > 1 && Environment.ProcessorCount > 1)
+        // A broad set is counted in two halves at once, as it was read.
+        var counts = Halves.Run(Slots.Length, parallelFrom, (from, below) => Count(snapshot, from, below), (lower, upper) =>
         {
-            // A broad set is counted in two halves at once, as it was read.
-            var middle = Slots.Length / 2;
-            var upper = Task.Run(() => Count(snapshot, middle, Slots.Length));
-            counts = Count(snapshot, 0, middle);
-            var upperCounts = upper.GetAwaiter().GetResult();
-            for (var i = 0; i < counts.Length; i++)
+            for (var i = 0; i < lower.Length; i++)
             {
-                counts[i] += upperCounts[i];
+                lower[i] += upper[i];
             }
-        }
-        else
-        {
-            counts = Count(snapshot, 0, Slots.Length);
-        }
+
+            return lower;
+        });
 
         return _facetCounts = counts; // two searches counting at once both get the same counts
     }

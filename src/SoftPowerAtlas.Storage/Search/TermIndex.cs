@@ -154,18 +154,8 @@ internal sealed partial class TermIndex
     }
 
     /// <summary>The documents where every clause of the text matches; a large index read in two halves of slots at once, as Bm25Inputs reads FTS5.</summary>
-    private Matches Text(SearchSnapshot snapshot, List<List<(List<int[]> Phrases, int Near, int First)>> plan, int parallelFrom)
-    {
-        if (snapshot.Count >= parallelFrom && snapshot.Count > 1 && Environment.ProcessorCount > 1)
-        {
-            var middle = snapshot.Count / 2;
-            var upper = Task.Run(() => Text(plan, middle, int.MaxValue));
-            var lower = Text(plan, 0, middle);
-            return Matches.Concat(lower, upper.GetAwaiter().GetResult());
-        }
-
-        return Text(plan, 0, int.MaxValue);
-    }
+    private Matches Text(SearchSnapshot snapshot, List<List<(List<int[]> Phrases, int Near, int First)>> plan, int parallelFrom) =>
+        Halves.Run(snapshot.Count, parallelFrom, (from, below) => Text(plan, from, below), Matches.Concat);
 
     /// <summary>The documents with slots in [<paramref name="from"/>, <paramref name="below"/>) where every clause of the text matches.</summary>
     private Matches Text(List<List<(List<int[]> Phrases, int Near, int First)>> plan, int from, int below) =>
