@@ -23,14 +23,20 @@ internal sealed class Prf
 
     public void Add((int Tp, int Fp, int Fn) c) => Add(c.Tp, c.Fp, c.Fn);
 
+    /// <summary>Of what was predicted, the share that is right (1 when nothing was predicted and nothing was missed).</summary>
+    public double Precision() => Tp + Fp > 0 ? (double)Tp / (Tp + Fp) : (Fn == 0 ? 1.0 : 0.0);
+
+    /// <summary>Of what the gold holds, the share that was found.</summary>
+    public double Recall() => Tp + Fn > 0 ? (double)Tp / (Tp + Fn) : 1.0;
+
     public double F1()
     {
-        var p = Tp + Fp > 0 ? (double)Tp / (Tp + Fp) : (Fn == 0 ? 1.0 : 0.0);
-        var r = Tp + Fn > 0 ? (double)Tp / (Tp + Fn) : 1.0;
+        var (p, r) = (Precision(), Recall());
         return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
     }
 
-    public string Line(string name) => string.Create(CultureInfo.InvariantCulture, $"{name}: F1 {F1():F3} (tp {Tp}, fp {Fp}, fn {Fn})");
+    /// <summary>score.py's line for the metric, then precision and recall.</summary>
+    public string Line(string name) => string.Create(CultureInfo.InvariantCulture, $"{name}: F1 {F1():F3} (tp {Tp}, fp {Fp}, fn {Fn}) P {Precision():F3} R {Recall():F3}");
 }
 
 /// <summary>
