@@ -37,6 +37,7 @@ public static class AtlasCommand
         root.Subcommands.Add(DatesCommand.Create(console));
         root.Subcommands.Add(ExtractCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(db, console));
         root.Subcommands.Add(MigrateCommand.Create(console));
         root.Subcommands.Add(QueueCommand.Create(db, console));

@@ -40,8 +40,15 @@ public sealed record Engagement(
     IReadOnlyList<string> Countries,
     IReadOnlyList<string> Sectors);
 
-/// <summary>A promise or plan: what, by whom, due when, and the sentence it came from.</summary>
-public sealed record Commitment(string What, string? Who, DateMention? Due, TextSpan Sentence);
+/// <summary>
+/// A promise or plan: what, by whom, due when. <see cref="Passage"/> is the clause that states it (a
+/// sentence, or the part of one that holds this undertaking), in the normalised text.
+/// </summary>
+public sealed record Commitment(string What, string? Who, DateMention? Due, TextSpan Passage)
+{
+    /// <summary>When it is due, in the contract's form: a period by its end, an event by its first day, <c>FY2025</c>.</summary>
+    public string? DueValue { get; init; }
+}
 
 /// <summary>Everything extraction found in one document (spans in the normalised text).</summary>
 public sealed record DocumentFacts(

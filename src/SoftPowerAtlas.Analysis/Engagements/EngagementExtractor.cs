@@ -15,59 +15,66 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// </summary>
 internal sealed class EngagementExtractor
 {
-    private const int MinTypeScore = 2;
     private readonly PhraseCounter<EngagementType> _triggers;
     private readonly SectorTagger _sectors;
     private readonly string[] _eventNameWords;
+    private readonly IEventDecider _decider;
+    private readonly EventAnchorReader _anchors;
 
-    public EngagementExtractor(SectorTagger sectors)
+    public EngagementExtractor(SectorTagger sectors, IEventDecider decider)
     {
         _sectors = sectors;
+        _decider = decider;
         _triggers = new PhraseCounter<EngagementType>(EmbeddedWordList.Rows("Engagements/Data/event-triggers.tsv")
             .Select(r => (r[2], EngagementTypeNames.FromContract(r[0]), int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture))));
+        _anchors = new EventAnchorReader(_triggers);
         _eventNameWords = [.. EmbeddedWordList.Lines("Engagements/Data/event-name-words.txt")];
     }
 
-    public IReadOnlyList<Engagement> Extract(ExtractionInput input)
+    /// <summary>The words that say what kind of engagement a passage reports (<c>Data/event-triggers.tsv</c>).</summary>
+    public PhraseCounter<EngagementType> Triggers => _triggers;
+
+    public IReadOnlyList<Engagement> Extract(ExtractionInput input) => Extract(input, _anchors.Read(input));
+
+    /// <summary>The document's date anchors, as the model sees them (for training).</summary>
+    public IReadOnlyList<EventAnchor> Anchors(ExtractionInput input) => _anchors.Read(input);
+
+    public IReadOnlyList<Engagement> Extract(ExtractionInput input, IReadOnlyList<EventAnchor> anchors)
     {
         var text = input.Text;
         var paragraphs = input.Paragraphs;
         var candidates = new List<Candidate>();
 
-        foreach (var date in input.Dates)
+        foreach (var anchor in anchors)
         {
-            if (date.Error is not null || date.Role is DateRole.Publication or DateRole.Name or DateRole.Period or DateRole.Deadline
-                || date.IsFiscalYear || date.Span.IsEmpty || (date.IsRelative && date.Duration is not null))
+            if (_decider.Decide(anchor) is not { } type)
             {
                 continue;
             }
 
-            var p = ParagraphIndex(paragraphs, date.Span.Start);
-            if (p < 0 || input.IsTitle(paragraphs[p].Span))
+            // One date, two engagements: "the festival opened on 20 June … the same day the Ambassador met …".
+            var others = anchor.Evidence.PerMention.Where(x => x.Type is { } t && t != type).GroupBy(x => x.Type!.Value).ToList();
+            var own = anchor.Mentions.Where(m => !others.Any(g => g.Any(x => x.Mention == m))).ToList();
+            AddCandidate(input, candidates, anchor, type, own.Count > 0 ? own : [.. anchor.Mentions]);
+            foreach (var g in others)
             {
-                continue;
+                if (own.Count > 0 && g.All(x => own.All(o => EventAnchorReader.ParagraphOf(input, o.Span.Start) != EventAnchorReader.ParagraphOf(input, x.Mention.Span.Start))))
+                {
+                    AddCandidate(input, candidates, anchor, g.Key, [.. g.Select(x => x.Mention)]);
+                }
             }
-
-            var sentence = input.SentenceAt(date.Span.Start);
-            var type = ClassifyAround(text, paragraphs, p, sentence, date, candidates.Count == 0 ? -1 : candidates[^1].Paragraph, out var contextStart);
-            if (type is null)
-            {
-                continue;
-            }
-
-            candidates.Add(new Candidate(type.Value, date, p, contextStart, sentence));
         }
 
-        var events = MergeSameEvent(candidates);
+        var events = candidates;
         AddUndatedLead(input, events);
         events.Sort((a, b) => a.Paragraph != b.Paragraph ? a.Paragraph.CompareTo(b.Paragraph) : a.Sentence.Start.CompareTo(b.Sentence.Start));
 
         var result = new List<Engagement>();
         Engagement? lead = null;
-        var anchors = events.Select(e => e.Paragraph).Concat(events.SelectMany(e => e.Extra).Select(x => x.Paragraph)).ToHashSet();
+        var anchorParagraphs = events.Select(e => e.Paragraph).Concat(events.SelectMany(e => e.Extra).Select(x => x.Paragraph)).ToHashSet();
         foreach (var c in events)
         {
-            var nextAnchor = anchors.Where(p => p > c.Paragraph).DefaultIfEmpty(paragraphs.Count).Min();
+            var nextAnchor = anchorParagraphs.Where(p => p > c.Paragraph).DefaultIfEmpty(paragraphs.Count).Min();
             var engagement = Build(input, c, lead, nextAnchor);
             lead ??= engagement;
             result.Add(engagement);
@@ -76,67 +83,25 @@ internal sealed class EngagementExtractor
         return result;
     }
 
-    private EngagementType? ClassifyAround(string text, IReadOnlyList<Paragraph> paragraphs, int p, TextSpan sentence, DateMention date, int previousAnchor, out int contextStart)
+    private void AddCandidate(ExtractionInput input, List<Candidate> candidates, EventAnchor anchor, EngagementType type, List<DateMention> mentions)
     {
-        contextStart = p;
-        var scores = _triggers.Count(text, sentence.Start, sentence.End);
-        Scale(scores, 2);
-        if (Best(scores) is { } inSentence && scores[inSentence] >= 2 * MinTypeScore + 2)
+        var text = input.Text;
+        var paragraphs = input.Paragraphs;
+        var body = mentions.Where(m => !input.IsTitle(paragraphs[EventAnchorReader.ParagraphOf(input, m.Span.Start)].Span)).ToList();
+        if (body.Count == 0)
         {
-            return inSentence;
+            body = mentions;
         }
 
-        Add(scores, _triggers.Count(text, paragraphs[p].Span.Start, paragraphs[p].Span.End));
-        if (date.End is not null)
-        {
-            // Several days in a row: fairs and courses run for days, meetings rarely do.
-            scores[EngagementType.ForumOrExhibition] = scores.GetValueOrDefault(EngagementType.ForumOrExhibition) + 1;
-        }
-
-        // A short line that only gives the date ("see you on 28-30 June at …") takes its kind from
-        // the paragraphs just before it that introduce the event.
-        for (var back = p - 1; back > previousAnchor && back >= p - 3 && (Best(scores) is not { } b || scores[b] < 3 * MinTypeScore); back--)
-        {
-            var earlier = _triggers.Count(text, paragraphs[back].Span.Start, paragraphs[back].Span.End);
-            if (earlier.Count == 0)
-            {
-                continue;
-            }
-
-            Add(scores, earlier);
-            contextStart = back;
-        }
-
-        var best = Best(scores);
-        return best is { } t && scores[t] >= MinTypeScore ? t : null;
-    }
-
-    private static List<Candidate> MergeSameEvent(List<Candidate> candidates)
-    {
-        var merged = new List<Candidate>();
-        foreach (var c in candidates)
-        {
-            var same = merged.FindIndex(m => m.Type == c.Type && m.Date!.Normalized == c.Date!.Normalized);
-            if (same < 0)
-            {
-                // "เมื่อวานนี้ (29 พ.ค. 67)": a relative word and the date written beside it are one event.
-                same = merged.FindIndex(m => m.Paragraph == c.Paragraph && m.Date!.IsRelative != c.Date!.IsRelative
-                    && Math.Abs(c.Date.Span.Start - m.Date.Span.End) <= 6);
-            }
-
-            if (same < 0)
-            {
-                merged.Add(c);
-            }
-            else
-            {
-                var m = merged[same];
-                var keep = m.Date!.IsRelative && !c.Date!.IsRelative ? c.Date : m.Date;
-                merged[same] = m with { Date = keep, Extra = [.. m.Extra, c] };
-            }
-        }
-
-        return merged;
+        var best = body.FirstOrDefault(m => m.End is not null) ?? body.FirstOrDefault(m => !m.IsRelative) ?? body[0];
+        var p = EventAnchorReader.ParagraphOf(input, best.Span.Start);
+        var sentence = input.SentenceAt(best.Span.Start);
+        var contextStart = p > 0 && !input.IsTitle(paragraphs[p - 1].Span) && _triggers.Count(text, paragraphs[p].Span.Start, paragraphs[p].Span.End).Count == 0 ? p - 1 : p;
+        var extra = body.Where(m => m != best)
+            .Select(m => new Candidate(type, m, EventAnchorReader.ParagraphOf(input, m.Span.Start), EventAnchorReader.ParagraphOf(input, m.Span.Start), input.SentenceAt(m.Span.Start)))
+            .Where(c => c.Paragraph != p)
+            .ToList();
+        candidates.Add(new Candidate(type, anchor.DatesTheEvent ? best : null, p, contextStart, sentence) { Extra = extra });
     }
 
     private void AddUndatedLead(ExtractionInput input, List<Candidate> events)
@@ -408,22 +373,6 @@ internal sealed class EngagementExtractor
 
     private static EngagementType? Best(Dictionary<EngagementType, int> scores) =>
         scores.Count == 0 ? null : scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
-
-    private static void Scale(Dictionary<EngagementType, int> scores, int factor)
-    {
-        foreach (var k in scores.Keys.ToList())
-        {
-            scores[k] *= factor;
-        }
-    }
-
-    private static void Add(Dictionary<EngagementType, int> into, Dictionary<EngagementType, int> from)
-    {
-        foreach (var (k, v) in from)
-        {
-            into[k] = into.GetValueOrDefault(k) + v;
-        }
-    }
 
     private sealed record Candidate(EngagementType Type, DateMention? Date, int Paragraph, int ContextStart, TextSpan Sentence)
     {

@@ -57,6 +57,29 @@ internal sealed record ExtractionInput(
             && (line.SequenceEqual(title) || line.Contains(title.AsSpan().Trim(), StringComparison.Ordinal) || title.AsSpan().Contains(line, StringComparison.Ordinal));
     }
 
+    /// <summary>The tokens that lie wholly inside [from, to), in order.</summary>
+    public IEnumerable<Token> TokensIn(int from, int to)
+    {
+        var (lo, hi) = (0, Tokens.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Tokens[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < Tokens.Count && Tokens[i].End <= to; i++)
+        {
+            yield return Tokens[i];
+        }
+    }
+
     public TextSpan SentenceAt(int position)
     {
         foreach (var s in Sentences)

@@ -13,13 +13,17 @@ public sealed class ExtractionStage : IAnalysisStage
 {
     private readonly EntityFinder _entities;
     private readonly EngagementExtractor _engagements;
-    private readonly CommitmentExtractor _commitments = new();
+    private readonly CommitmentExtractor _commitments;
 
-    public ExtractionStage(EntityLexicon lexicon, IEnumerable<(string Phrase, string Sector)> sectorTriggers)
+    /// <param name="lexicon">Reference names.</param>
+    /// <param name="sectorTriggers">Words per sector.</param>
+    /// <param name="events">A learned event model to decide which dates are engagements; by default the hand-written rules decide.</param>
+    public ExtractionStage(EntityLexicon lexicon, IEnumerable<(string Phrase, string Sector)> sectorTriggers, EventModel? events = null)
     {
         _entities = new EntityFinder(lexicon);
         var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"));
-        _engagements = new EngagementExtractor(sectors);
+        _engagements = new EngagementExtractor(sectors, events is null ? new EventRules() : events);
+        _commitments = new CommitmentExtractor(_engagements.Triggers);
     }
 
     public string Name => "extract";
@@ -43,9 +47,11 @@ public sealed class ExtractionStage : IAnalysisStage
 
         DateOnly? published = dates?.Published is { Error: null } p ? p.Value.StartDate : null;
         var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, mentions, entities, inText, context.Tokens, context.Metadata.Title, published);
-        var engagements = _engagements.Extract(input);
+        var anchors = _engagements.Anchors(input);
+        var engagements = _engagements.Extract(input, anchors);
         var commitments = _commitments.Extract(input, engagements);
         context.Set(new DocumentFacts(mentions, entities, engagements, commitments));
+        context.Set(new EventAnchorSet([.. anchors.Select(a => (a.Key, a.Features))]));
     }
 
     /// <summary>Line breaks the cleaner put between paragraphs may map onto a date's first character; drop them.</summary>

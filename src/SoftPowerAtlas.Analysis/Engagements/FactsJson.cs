@@ -109,9 +109,9 @@ public static class FactsJson
             w.WriteString("what", c.What);
             w.WriteString("who", c.Who);
             // A range is due when it starts; a fiscal year keeps its FY form.
-            w.WriteString("due", c.Due is null ? null : c.Due.IsFiscalYear ? c.Due.Normalized : c.Due.Value.ToString());
-            w.WriteString("text", map.Text[c.Sentence.Start..c.Sentence.End]);
-            var o = map.ToOriginal(c.Sentence);
+            w.WriteString("due", c.DueValue);
+            w.WriteString("text", map.Text[c.Passage.Start..c.Passage.End]);
+            var o = map.ToOriginal(c.Passage);
             w.WriteNumber("start", o.Start);
             w.WriteNumber("end", o.End);
             w.WriteEndObject();

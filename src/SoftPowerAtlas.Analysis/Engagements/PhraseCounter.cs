@@ -48,7 +48,7 @@ internal sealed class PhraseCounter<TLabel>
                 from = at + 1;
                 if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length)
                     || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1]))
-                    || (isBoundary is not null && !IsLatin(phrase[0]) && (!isBoundary(start + at) || !isBoundary(start + at + phrase.Length))))
+                    || (isBoundary is not null && !IsLatin(phrase[0]) && (!isBoundary(start + at) || !EndsWord(text, start + at + phrase.Length, isBoundary))))
                 {
                     continue;
                 }
@@ -64,6 +64,10 @@ internal sealed class PhraseCounter<TLabel>
 
         return scores;
     }
+
+    /// <summary>A Thai phrase ends a word where a word ends, or just before the ฯ that shortens it ("สัมมนาฯ").</summary>
+    private static bool EndsWord(string text, int end, Func<int, bool> isBoundary) =>
+        isBoundary(end) || (end < text.Length && text[end] == '\u0E2F' && isBoundary(end + 1));
 
     private static bool OnWordBoundaries(ReadOnlySpan<char> text, int at, int length)
     {

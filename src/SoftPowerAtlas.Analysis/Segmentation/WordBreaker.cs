@@ -17,6 +17,9 @@ public sealed unsafe class WordBreaker
     private const int StatusIdeo = 400;
     private const int StatusIdeoLimit = 500;
 
+    /// <summary>ไปยาลน้อย, the mark that shortens a long name ("กรุงเทพฯ").</summary>
+    private const char Paiyannoi = '\u0E2F';
+
     /// <summary>Opened once per process; never iterated, only cloned, so sharing it across threads is safe.</summary>
     private static readonly Lazy<IntPtr> Template =
         new(() => IcuNative.Api.OpenWordIterator(Locale), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -46,6 +49,41 @@ public sealed unsafe class WordBreaker
     public void Segment(ReadOnlySpan<char> text, List<Token> output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        // ไปยาลน้อย (ฯ) shortens the word before it ("การสัมมนาฯ", "สถานเอกอัครราชทูตฯ"); ICU's dictionary
+        // reads it as a letter and cuts the whole run wrongly ("กา|รสัม|มนาฯ"). The run before it is
+        // segmented alone, and ฯ joins the word it ends ("การ|สัมมนาฯ").
+        var first = output.Count;
+        var from = 0;
+        int at;
+        while ((at = text[from..].IndexOf(Paiyannoi)) >= 0)
+        {
+            at += from;
+            SegmentRun(text[from..at], from, output);
+            var length = text[at..].StartsWith("ฯลฯ", StringComparison.Ordinal) ? 3 : 1;   // ฯลฯ, "and so on", is one word
+            if (length == 1 && output.Count > first && output[^1] is { Kind: TokenKind.Word } word && word.End == at)
+            {
+                output[^1] = new Token(word.Start, at + 1, TokenKind.Word);
+            }
+            else
+            {
+                output.Add(new Token(at, at + length, TokenKind.Word));
+            }
+
+            from = at + length;
+        }
+
+        SegmentRun(text[from..], from, output);
+        Phrases?.Merge(text, output, first);
+    }
+
+    /// <summary>ICU's tokens of one run of text, offsets shifted by <paramref name="offset"/>.</summary>
+    private void SegmentRun(ReadOnlySpan<char> text, int offset, List<Token> output)
+    {
         if (text.IsEmpty)
         {
             return;
@@ -90,7 +128,14 @@ public sealed unsafe class WordBreaker
             ReturnIterator(iterator);
         }
 
-        Phrases?.Merge(text, output, first);
+        if (offset != 0)
+        {
+            for (var i = first; i < output.Count; i++)
+            {
+                var t = output[i];
+                output[i] = new Token(t.Start + offset, t.End + offset, t.Kind);
+            }
+        }
     }
 
     /// <summary>Tokens of <paramref name="text"/>, in order, covering it without gaps.</summary>

@@ -77,7 +77,7 @@ internal static class FactsText
 
         foreach (var c in facts?.Commitments ?? [])
         {
-            var span = doc.Text.ToOriginal(c.Sentence);
+            var span = doc.Text.ToOriginal(c.Passage);
             o.WriteLine($"commitment{(c.Due is null ? string.Empty : " due " + c.Due.Normalized)}{(c.Who is null ? string.Empty : " by " + c.Who)}");
             o.WriteLine($"   from [{span.Start},{span.End}): {Excerpt(c.What)}");
         }

@@ -1,0 +1,349 @@
+using System.Globalization;
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Segmentation;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>
+/// One date of a document that may be an engagement's date: every mention of the same day (or month,
+/// or range start) together, since a report names its event's date more than once ("วันนี้ (24 ส.ค.
+/// 68)" in the lead, "24 สิงหาคม 2568" below). <see cref="Key"/> is the value the mentions share.
+/// </summary>
+internal sealed record EventAnchor(string Key, IReadOnlyList<DateMention> Mentions, AnchorEvidence Evidence, IReadOnlyList<string> Features)
+{
+    /// <summary>The mention that best names the date: a range over a single day, the earliest otherwise.</summary>
+    public DateMention Best => Mentions.FirstOrDefault(m => m.End is not null) ?? Mentions[0];
+
+    /// <summary>Year-only and year-less values cannot date an event (GUIDELINES: such an event's date is null).</summary>
+    public bool DatesTheEvent => Best.Value.Granularity is DateGranularity.Month or DateGranularity.Day or DateGranularity.Minute
+        && !Key.StartsWith('-');
+}
+
+/// <summary>
+/// What the words around an anchor's mentions say, summed over its mentions in the body: the trigger
+/// lexicon's scores per engagement type in the sentence (within reach of the date), the paragraph, the
+/// paragraph before, and the title; and whether the date is told as history ("ก่อตั้งเมื่อ", "since").
+/// </summary>
+internal sealed record AnchorEvidence(
+    Dictionary<EngagementType, int> Sentence,
+    Dictionary<EngagementType, int> Paragraph,
+    Dictionary<EngagementType, int> Before,
+    Dictionary<EngagementType, int> Title,
+    bool History,
+    bool InBody)
+{
+    /// <summary>For each mention in the body, the engagement type its own sentence decisively names, if any.</summary>
+    public List<(DateMention Mention, EngagementType? Type)> PerMention { get; } = [];
+
+    /// <summary>The mention stands on a short line of a list ("ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล").</summary>
+    public bool ListItem { get; init; }
+}
+
+/// <summary>The anchors of one document, as the extraction stage saw them: what the event model is trained on.</summary>
+public sealed record EventAnchorSet(IReadOnlyList<(string Key, IReadOnlyList<string> Features)> Anchors);
+
+/// <summary>
+/// Groups a document's dates into <see cref="EventAnchor"/>s and describes each by the features the
+/// event model reads: how the date is written, where it stands, what the words around it say (the
+/// trigger lexicon's verdict per engagement type, tense and history cues, and the words themselves).
+/// </summary>
+internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
+{
+    private const int Window = 90;
+    private static readonly string[] BeforeCues = ["เมื่อ", "วันที่", "ระหว่าง", "ตั้งแต่", "ภายใน", "ก่อน", "ประจำปี", "ครั้งที่", "ปี", "ใน", "on", "from", "since", "in", "by", "until", "of", "at", "to", "(", "วันนี้"];
+    private static readonly string[] AfterCues = ["ที่ผ่านมา", "นี้", "ago", "this year", "next", "ที่จะถึง", ")"];
+    private static readonly string[] FutureWords = ["จะ", "กำหนดจัด", "เตรียม", "will", "scheduled", "to be held", "upcoming", "plans", "ที่จะถึง"];
+    private static readonly string[] PastWords = ["ที่ผ่านมา", "เมื่อ", "ได้", "was", "were", "held", "had", "last", "ago"];
+    private static readonly string[] HistoryWords = ["ก่อตั้ง", "ตั้งแต่", "since", "founded", "established", "anniversary", "ครบรอบ", "เมื่อปี", "history", "in the past"];
+
+    public IReadOnlyList<EventAnchor> Read(ExtractionInput input)
+    {
+        var groups = new Dictionary<string, List<DateMention>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var dates = input.Dates;
+        for (var d = 0; d < dates.Count; d++)
+        {
+            var date = dates[d];
+            if (!IsCandidate(input, date))
+            {
+                continue;
+            }
+
+            // "เมื่อวานนี้ (29 พ.ค. 67)", "today (5 October)": a relative word and the date written beside it are one date.
+            var key = date.IsRelative && d + 1 < dates.Count && dates[d + 1].Span.Start - date.Span.End is >= 0 and <= 6 && IsCandidate(input, dates[d + 1])
+                ? KeyOf(dates[d + 1])
+                : KeyOf(date);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+                order.Add(key);
+            }
+
+            list.Add(date);
+        }
+
+        var firstBody = input.Dates.FirstOrDefault(d => IsCandidate(input, d) && d.Role != DateRole.Publication);
+        var anchors = new List<EventAnchor>(order.Count);
+        for (var i = 0; i < order.Count; i++)
+        {
+            var mentions = groups[order[i]];
+            var evidence = new AnchorEvidence([], [], [], [], false, false);
+            var features = Describe(input, order[i], mentions, firstBody, i, ref evidence);
+            anchors.Add(new EventAnchor(order[i], mentions, evidence, features));
+        }
+
+        return anchors;
+    }
+
+    /// <summary>The value an anchor's mentions share: a range's first day, without the time.</summary>
+    public static string KeyOf(DateMention date)
+    {
+        var n = date.Normalized;
+        var slash = n.IndexOf('/', StringComparison.Ordinal);
+        var start = slash < 0 ? n : n[..slash];
+        var t = start.IndexOf('T', StringComparison.Ordinal);
+        return t < 0 ? start : start[..t];
+    }
+
+    /// <summary>A date that can be an engagement's: not part of a name, not a deadline or a plan's period, not a fiscal year.</summary>
+    private static bool IsCandidate(ExtractionInput input, DateMention date) =>
+        date.Error is null && date.HasValue && !date.Span.IsEmpty && !date.IsFiscalYear && date.Duration is null
+        && date.Role is not (DateRole.Name or DateRole.Deadline or DateRole.Period) && ParagraphOf(input, date.Span.Start) >= 0;
+
+    private List<string> Describe(ExtractionInput input, string key, List<DateMention> mentions, DateMention? firstBody, int rank, ref AnchorEvidence evidence)
+    {
+        var text = input.Text;
+        var f = new HashSet<string>(StringComparer.Ordinal) { "bias" };
+        var best = mentions.FirstOrDefault(m => m.End is not null) ?? mentions[0];
+        f.Add("gran:" + (key.StartsWith('-') ? "noyear" : best.Value.Granularity.ToString()));
+        f.Add("rank:" + Math.Min(rank, 3).ToString(CultureInfo.InvariantCulture));
+        f.Add("count:" + Math.Min(mentions.Count, 3).ToString(CultureInfo.InvariantCulture));
+        if (mentions.Contains(firstBody!))
+        {
+            f.Add("first-body-date");
+        }
+
+        if (input.Published is { } published && best.Value.Granularity >= DateGranularity.Day && !key.StartsWith('-'))
+        {
+            var day = best.Value.StartDate;
+            f.Add(day == published ? "pub:same" : day < published ? (published.DayNumber - day.DayNumber > 60 ? "pub:long-before" : "pub:before") : "pub:after");
+        }
+        else
+        {
+            f.Add(input.Published is null ? "pub:none" : "pub:coarse");
+        }
+
+        foreach (var m in mentions)
+        {
+            f.Add("role:" + m.Role.ToString());
+            if (m.End is not null)
+            {
+                f.Add("range");
+            }
+
+            if (m.Value.Granularity == DateGranularity.Minute)
+            {
+                f.Add("time");
+            }
+
+            if (m.IsRelative)
+            {
+                f.Add("relative");
+            }
+
+            var p = ParagraphOf(input, m.Span.Start);
+            var para = input.Paragraphs[p].Span;
+            if (input.IsTitle(para))
+            {
+                f.Add("in-title");
+                continue;
+            }
+
+            f.Add("para:" + Math.Min(BodyIndex(input, p), 4).ToString(CultureInfo.InvariantCulture));
+            if (para.Length < 60)
+            {
+                f.Add("short-line");
+            }
+
+            var sentence = input.SentenceAt(m.Span.Start);
+            if (m.Span.Start - sentence.Start < 12)
+            {
+                f.Add("opens-sentence");
+            }
+
+            AddCues(f, text, m.Span);
+            var from = Math.Max(sentence.Start, m.Span.Start - Window);
+            var to = Math.Min(sentence.End, m.Span.End + Window);
+            var inSentence = triggers.Count(text, from, to, null, input.IsBoundary);
+            var inParagraph = triggers.Count(text, para.Start, para.End, null, input.IsBoundary);
+            AddTriggers(f, "s", inSentence);
+            AddTriggers(f, "p", inParagraph);
+            Merge(evidence.Sentence, inSentence);
+            Merge(evidence.Paragraph, inParagraph);
+            // The paragraph that introduces this one: for an item of a list, the one above the list.
+            var intro = p - 1;
+            while (intro > 0 && p - intro < 6 && input.Paragraphs[intro].Span.Length < 120 && StartsListItem(text, input.Paragraphs[intro].Span))
+            {
+                intro--;
+            }
+
+            if (intro >= 0 && !input.IsTitle(input.Paragraphs[intro].Span))
+            {
+                var prev = input.Paragraphs[intro].Span;
+                var before = triggers.Count(text, prev.Start, prev.End, null, input.IsBoundary);
+                AddTriggers(f, "b", before);
+                Merge(evidence.Before, before);
+            }
+
+            AddWords(f, "w", input, from, m.Span.Start);
+            AddWords(f, "a", input, m.Span.End, to);
+            AddMarkers(f, text, from, to);
+            var isPublication = m.Role == DateRole.Publication || (para.Length < 60 && m.Span.Start - para.Start < 12 && !StartsListItem(text, para));
+            var decisive = inSentence.Where(kv => kv.Value >= 3).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (EngagementType?)kv.Key).FirstOrDefault();
+            evidence.PerMention.Add((m, isPublication ? null : decisive));
+            evidence = evidence with
+            {
+                History = evidence.History || f.Contains("history"),
+                InBody = evidence.InBody || !isPublication,
+                ListItem = evidence.ListItem || (para.Length < 120 && StartsListItem(text, para)),
+            };
+
+        }
+
+        if (input.Title is { } title)
+        {
+            var inTitle = triggers.Count(text, title.Start, title.End, null, input.IsBoundary);
+            AddTriggers(f, "t", inTitle);
+            Merge(evidence.Title, inTitle);
+        }
+
+        return [.. f];
+    }
+
+    /// <summary>A line that opens as an item of a list: "ครั้งที่ 2", "- ", "• ", "1.", "Session 2".</summary>
+    private static bool StartsListItem(string text, TextSpan para)
+    {
+        var s = text.AsSpan(para.Start, para.Length).TrimStart();
+        return s.StartsWith("ครั้งที่", StringComparison.Ordinal) || s.StartsWith("รุ่นที่", StringComparison.Ordinal)
+            || s.StartsWith("session", StringComparison.OrdinalIgnoreCase) || s.StartsWith("- ", StringComparison.Ordinal)
+            || s.StartsWith("• ", StringComparison.Ordinal) || (s.Length > 2 && char.IsDigit(s[0]) && s[1] is '.' or ')');
+    }
+
+    private static void Merge(Dictionary<EngagementType, int> into, Dictionary<EngagementType, int> from)
+    {
+        foreach (var (k, v) in from)
+        {
+            into[k] = Math.Max(into.GetValueOrDefault(k), v);
+        }
+    }
+
+    private static void AddCues(HashSet<string> f, string text, TextSpan span)
+    {
+        var before = text.AsSpan(Math.Max(0, span.Start - 16), Math.Min(16, span.Start)).TrimEnd();
+        foreach (var cue in BeforeCues)
+        {
+            if (before.EndsWith(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                f.Add("before:" + cue);
+            }
+        }
+
+        var after = text.AsSpan(span.End, Math.Min(16, text.Length - span.End)).TrimStart();
+        foreach (var cue in AfterCues)
+        {
+            if (after.StartsWith(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                f.Add("after:" + cue);
+            }
+        }
+    }
+
+    private static void AddTriggers(HashSet<string> f, string where, Dictionary<EngagementType, int> counts)
+    {
+        if (counts.Count == 0)
+        {
+            f.Add(where + ":none");
+            return;
+        }
+
+        var top = counts.Max(kv => kv.Value);
+        foreach (var (type, score) in counts)
+        {
+            var name = type.ToContract();
+            f.Add(where + ":" + name);
+            if (score >= 3)
+            {
+                f.Add(where + ":" + name + ":strong");
+            }
+
+            if (score == top)
+            {
+                f.Add(where + ":top:" + name);
+            }
+        }
+    }
+
+    private static void AddMarkers(HashSet<string> f, string text, int from, int to)
+    {
+        var span = text.AsSpan(from, to - from);
+        Mark(f, span, FutureWords, "future");
+        Mark(f, span, PastWords, "past");
+        Mark(f, span, HistoryWords, "history");
+    }
+
+    private static void Mark(HashSet<string> f, ReadOnlySpan<char> span, string[] words, string name)
+    {
+        foreach (var w in words)
+        {
+            var at = span.IndexOf(w, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (w[0] >= '\u0E00' || ((at == 0 || !char.IsLetter(span[at - 1])) && (at + w.Length == span.Length || !char.IsLetter(span[at + w.Length])))))
+            {
+                f.Add(name);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The words between two offsets, lower-cased, as features: what the model learns triggers from.</summary>
+    private static void AddWords(HashSet<string> f, string prefix, ExtractionInput input, int from, int to)
+    {
+        foreach (var t in input.TokensIn(from, to))
+        {
+            if (t.Kind != TokenKind.Word || t.Length < 2 || t.Length > 24)
+            {
+                continue;
+            }
+
+            f.Add(prefix + ":" + input.Text.AsSpan(t.Start, t.Length).ToString().ToLowerInvariant());
+        }
+    }
+
+    private static int BodyIndex(ExtractionInput input, int paragraph)
+    {
+        var index = 0;
+        for (var p = 0; p < paragraph; p++)
+        {
+            if (!input.IsTitle(input.Paragraphs[p].Span))
+            {
+                index++;
+            }
+        }
+
+        return index;
+    }
+
+    internal static int ParagraphOf(ExtractionInput input, int position)
+    {
+        var paragraphs = input.Paragraphs;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Span.Start <= position && position < paragraphs[i].Span.End)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,57 @@
+namespace SoftPowerAtlas.Analysis.Engagements;
+
+/// <summary>Decides whether an anchor's date is an engagement's, and of which type.</summary>
+internal interface IEventDecider
+{
+    EngagementType? Decide(EventAnchor anchor);
+}
+
+/// <summary>
+/// The shipped decision, written by hand: a date is an engagement's when the words within reach of
+/// it in its sentence decisively name an engagement (a trigger of weight 3: ลงนาม, หารือ, forum…), or
+/// its paragraph names one, or it heads an item of a list the paragraph before introduces, unless the date is told as history (ก่อตั้ง, since, ครบรอบ) or only
+/// stamps the page (a publication line). The type is the sentence's decisive trigger, else the
+/// strongest over the sentence (counted twice), its paragraph and the paragraph before.
+/// <c>atlas train</c> measures these rules beside the learned <see cref="EventModel"/> by
+/// cross-validation on the annotated pages; the rules are kept while they score higher.
+/// </summary>
+internal sealed class EventRules : IEventDecider
+{
+    private const int Decisive = 3;
+
+    public EngagementType? Decide(EventAnchor anchor)
+    {
+        var e = anchor.Evidence;
+        if (!e.InBody || e.History)
+        {
+            return null;
+        }
+
+        var decisive = e.Sentence.Any(kv => kv.Value >= Decisive);
+        if (!decisive && e.Paragraph.Count == 0)
+        {
+            // "ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล" under "กำหนดจัดการอบรม 3 ครั้ง ดังนี้".
+            return e.ListItem && e.Before.Any(kv => kv.Value >= Decisive) ? Top(e.Before) : null;
+        }
+
+        if (decisive)
+        {
+            return Top(e.Sentence);
+        }
+
+        // No decisive word beside the date: the sentence counts twice, the paragraph and the one before once.
+        var combined = new Dictionary<EngagementType, int>();
+        foreach (var (scores, weight) in new[] { (e.Sentence, 2), (e.Paragraph, 1), (e.Before, 1) })
+        {
+            foreach (var (type, score) in scores)
+            {
+                combined[type] = combined.GetValueOrDefault(type) + (weight * score);
+            }
+        }
+
+        return Top(combined) ?? Top(e.Title) ?? EngagementType.Other;
+    }
+
+    private static EngagementType? Top(Dictionary<EngagementType, int> scores) =>
+        scores.Count == 0 ? null : scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+}
