@@ -38,10 +38,22 @@ internal sealed record AnchorEvidence(
 
     /// <summary>The mention stands on a short line of a list ("ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล").</summary>
     public bool ListItem { get; init; }
+
+    /// <summary>The report's opening date: the first date of the body, opening a sentence of its first paragraphs ("เมื่อวันที่ 26 มิถุนายน 2562 …", "On 26 August 2022, …").</summary>
+    public bool Lead { get; init; }
+
+    /// <summary>A mention stands in the headline.</summary>
+    public bool InTitle { get; init; }
 }
 
-/// <summary>The anchors of one document, as the extraction stage saw them: what the event model is trained on.</summary>
-public sealed record EventAnchorSet(IReadOnlyList<(string Key, IReadOnlyList<string> Features)> Anchors);
+/// <summary>
+/// One anchor as the extraction stage saw it: its date, the features the event model reads, and the
+/// type the hand-written rules gave it (null: no engagement). What <c>atlas train</c> learns from.
+/// </summary>
+public sealed record AnchorRecord(string Key, IReadOnlyList<string> Features, EngagementType? RuleType);
+
+/// <summary>The anchors of one document.</summary>
+public sealed record EventAnchorSet(IReadOnlyList<AnchorRecord> Anchors);
 
 /// <summary>
 /// Groups a document's dates into <see cref="EventAnchor"/>s and describes each by the features the
@@ -157,10 +169,12 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             if (input.IsTitle(para))
             {
                 f.Add("in-title");
+                evidence = evidence with { InTitle = true };
                 continue;
             }
 
-            f.Add("para:" + Math.Min(BodyIndex(input, p), 4).ToString(CultureInfo.InvariantCulture));
+            var bodyIndex = BodyIndex(input, p);
+            f.Add("para:" + Math.Min(bodyIndex, 4).ToString(CultureInfo.InvariantCulture));
             if (para.Length < 60)
             {
                 f.Add("short-line");
@@ -170,6 +184,11 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             if (m.Span.Start - sentence.Start < 12)
             {
                 f.Add("opens-sentence");
+            }
+
+            if (m == firstBody && bodyIndex <= 2 && m.Span.Start - sentence.Start < 24 && m.Role != DateRole.Publication)
+            {
+                evidence = evidence with { Lead = true };
             }
 
             AddCues(f, text, m.Span);

@@ -3,52 +3,41 @@ using SoftPowerAtlas.Analysis.Learning;
 namespace SoftPowerAtlas.Analysis.Engagements;
 
 /// <summary>
-/// The learned part of engagement extraction: for each <see cref="EventAnchor"/>, whether an
-/// engagement happens on that date and of which type, from the anchor's features. The weights are
-/// trained by <c>atlas train</c> on the development pages of the annotated corpora and shipped as
-/// <c>Engagements/Data/event-model.tsv</c>.
+/// A learned alternative to <see cref="EventRules"/>: two averaged perceptrons over an anchor's
+/// features, one deciding whether the date is an engagement's, one its type. <c>atlas train</c>
+/// trains them on annotated pages and measures them beside the rules by cross-validation; the
+/// pipeline takes one in place of the rules when given (<see cref="ExtractionStage"/>).
 /// </summary>
 public sealed class EventModel : IEventDecider
 {
     /// <summary>The label for "no engagement on this date".</summary>
     public const string None = "none";
 
-    internal const string ResourceName = "Engagements/Data/event-model.tsv";
-
-    /// <summary>Every label, <see cref="None"/> first (the choice when nothing is known).</summary>
+    /// <summary>Every label, <see cref="None"/> first.</summary>
     public static readonly IReadOnlyList<string> Labels =
         [None, .. Enum.GetValues<EngagementType>().Select(t => t.ToContract())];
 
-    private static readonly Lazy<EventModel> LazyDefault = new(() =>
+    public EventModel(AveragedPerceptron isEvent, AveragedPerceptron type)
     {
-        var assembly = typeof(EventModel).Assembly;
-        using var stream = assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded data file {ResourceName} is missing from {assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return new EventModel(AveragedPerceptron.Read(reader, ResourceName));
-    });
-
-    public EventModel(AveragedPerceptron weights)
-    {
-        if (weights.Classes.Count == 0 || weights.Classes[0] != None)
+        if (isEvent.Classes.Count != 2 || isEvent.Classes[0] != None)
         {
-            throw new ArgumentException($"an event model's first class must be '{None}'", nameof(weights));
+            throw new ArgumentException($"the first model must choose between '{None}' and one other class", nameof(isEvent));
         }
 
-        Weights = weights;
+        IsEvent = isEvent;
+        Type = type;
     }
 
-    /// <summary>The model shipped with the product.</summary>
-    public static EventModel Default => LazyDefault.Value;
+    public AveragedPerceptron IsEvent { get; }
 
-    public AveragedPerceptron Weights { get; }
-
-    EngagementType? IEventDecider.Decide(EventAnchor anchor) => Classify(anchor.Features);
+    public AveragedPerceptron Type { get; }
 
     /// <summary>The engagement type an anchor's features call for, or null for none.</summary>
     public EngagementType? Classify(IEnumerable<string> features)
     {
-        var (label, _) = Weights.Predict(features);
-        return label == None ? null : EngagementTypeNames.FromContract(label);
+        var list = features as IReadOnlyCollection<string> ?? [.. features];
+        return IsEvent.Predict(list).Label == None ? null : EngagementTypeNames.FromContract(Type.Predict(list).Label);
     }
+
+    EngagementType? IEventDecider.Decide(EventAnchor anchor) => Classify(anchor.Features);
 }

@@ -9,7 +9,9 @@ internal interface IEventDecider
 /// <summary>
 /// The shipped decision, written by hand: a date is an engagement's when the words within reach of
 /// it in its sentence decisively name an engagement (a trigger of weight 3: ลงนาม, หารือ, forum…), or
-/// its paragraph names one, or it heads an item of a list the paragraph before introduces, unless the date is told as history (ก่อตั้ง, since, ครบรอบ) or only
+/// its paragraph names one, or it heads an item of a list the paragraph before introduces, or it is
+/// the date the report opens with (then the headline names the type), or it stands in a headline that
+/// names an engagement, unless the date is told as history (ก่อตั้ง, since, ครบรอบ) or only
 /// stamps the page (a publication line). The type is the sentence's decisive trigger, else the
 /// strongest over the sentence (counted twice), its paragraph and the paragraph before.
 /// <c>atlas train</c> measures these rules beside the learned <see cref="EventModel"/> by
@@ -22,16 +24,29 @@ internal sealed class EventRules : IEventDecider
     public EngagementType? Decide(EventAnchor anchor)
     {
         var e = anchor.Evidence;
-        if (!e.InBody || e.History)
+        if (e.History)
         {
             return null;
+        }
+
+        if (!e.InBody)
+        {
+            // A date only the headline gives ("… ในที่ประชุมประจำปีเครือข่ายฯ ในเดือนมิถุนายน 2563"), told with the engagement.
+            return e.InTitle && e.Title.Any(kv => kv.Value >= Decisive) ? Top(e.Title) : null;
         }
 
         var decisive = e.Sentence.Any(kv => kv.Value >= Decisive);
         if (!decisive && e.Paragraph.Count == 0)
         {
-            // "ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล" under "กำหนดจัดการอบรม 3 ครั้ง ดังนี้".
-            return e.ListItem && e.Before.Any(kv => kv.Value >= Decisive) ? Top(e.Before) : null;
+            if (e.ListItem && e.Before.Any(kv => kv.Value >= Decisive))
+            {
+                // "ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล" under "กำหนดจัดการอบรม 3 ครั้ง ดังนี้".
+                return Top(e.Before);
+            }
+
+            // The report opens with its engagement's date ("(27 มี.ค. 62) เวลา 13.30 น. นายขจิต … มอบโอวาท…"):
+            // what happened is in the headline when the sentence has no word for it.
+            return e.Lead ? Top(e.Title) ?? Top(e.Before) ?? EngagementType.Other : null;
         }
 
         if (decisive)

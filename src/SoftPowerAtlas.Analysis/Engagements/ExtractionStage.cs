@@ -13,6 +13,7 @@ public sealed class ExtractionStage : IAnalysisStage
 {
     private readonly EntityFinder _entities;
     private readonly EngagementExtractor _engagements;
+    private static readonly EventRules Rules = new();
     private readonly CommitmentExtractor _commitments;
 
     /// <param name="lexicon">Reference names.</param>
@@ -22,7 +23,7 @@ public sealed class ExtractionStage : IAnalysisStage
     {
         _entities = new EntityFinder(lexicon);
         var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"));
-        _engagements = new EngagementExtractor(sectors, events is null ? new EventRules() : events);
+        _engagements = new EngagementExtractor(sectors, events is null ? Rules : events);
         _commitments = new CommitmentExtractor(_engagements.Triggers);
     }
 
@@ -51,7 +52,7 @@ public sealed class ExtractionStage : IAnalysisStage
         var engagements = _engagements.Extract(input, anchors);
         var commitments = _commitments.Extract(input, engagements);
         context.Set(new DocumentFacts(mentions, entities, engagements, commitments));
-        context.Set(new EventAnchorSet([.. anchors.Select(a => (a.Key, a.Features))]));
+        context.Set(new EventAnchorSet([.. anchors.Select(a => new AnchorRecord(a.Key, a.Features, Rules.Decide(a)))]));
     }
 
     /// <summary>Line breaks the cleaner put between paragraphs may map onto a date's first character; drop them.</summary>

@@ -6,18 +6,30 @@ using SoftPowerAtlas.Analysis.Learning;
 namespace SoftPowerAtlas.Cli.Evaluation;
 
 /// <summary>One annotated page as the event model learns from it: its anchors and the gold events.</summary>
-internal sealed record TrainingPage(string Name, IReadOnlyList<(string Key, IReadOnlyList<string> Features)> Anchors, IReadOnlyList<(string Type, string? Date)> Gold);
+internal sealed record TrainingPage(string Name, IReadOnlyList<AnchorRecord> Anchors, IReadOnlyList<(string Type, string? Date)> Gold);
 
 /// <summary>
-/// Trains the event model on annotated pages and measures it by cross-validation. An anchor (a date of
-/// the page) is labelled with the type of the gold event on that date, or <c>none</c>; a gold event
-/// without a date labels a year-less anchor of the page (<c>--06-13</c>) when there is one. Features
-/// seen on fewer than <see cref="MinDocuments"/> pages are dropped, so the model cannot learn a
-/// string that only one page holds.
+/// Trains the event model on annotated pages and measures it, beside the hand-written rules, by
+/// cross-validation. An anchor (a date of the page) is labelled with the type of the gold event on
+/// that date, or <c>none</c>; a gold event without a date labels a year-less anchor of the page
+/// (<c>--06-13</c>) when there is one. The model decides in two steps, as the rules do: whether the
+/// date is an engagement's (trained on every anchor), then of which type (trained on the engagements).
+/// Features seen on fewer than <see cref="MinDocuments"/> pages are dropped, so the model cannot learn
+/// a string that only one page holds.
 /// </summary>
 internal static class EventTraining
 {
     public const int MinDocuments = 3;
+    private const string Event = "event";
+
+    /// <summary>The two models: engagement or not, and the type of an engagement.</summary>
+    public static (AveragedPerceptron IsEvent, AveragedPerceptron Type) Train(IReadOnlyList<TrainingPage> pages, int epochs)
+    {
+        var examples = Examples(pages);
+        var isEvent = AveragedPerceptron.Train([.. examples.Select(e => (e.Features, e.Label == EventModel.None ? EventModel.None : Event))], [EventModel.None, Event], epochs);
+        var type = AveragedPerceptron.Train([.. examples.Where(e => e.Label != EventModel.None)], [.. EventModel.Labels.Skip(1)], epochs);
+        return (isEvent, type);
+    }
 
     public static List<(IReadOnlyList<string> Features, string Label)> Examples(IReadOnlyList<TrainingPage> pages)
     {
@@ -36,7 +48,7 @@ internal static class EventTraining
             var labels = Label(page);
             for (var i = 0; i < page.Anchors.Count; i++)
             {
-                IReadOnlyList<string> kept = [.. page.Anchors[i].Features.Where(f => documentCounts[f] >= MinDocuments && (!NoWords || !(f.StartsWith("w:", StringComparison.Ordinal) || f.StartsWith("a:", StringComparison.Ordinal))))];
+                IReadOnlyList<string> kept = [.. page.Anchors[i].Features.Where(f => documentCounts[f] >= MinDocuments)];
                 examples.Add((kept, labels[i]));
             }
         }
@@ -62,116 +74,50 @@ internal static class EventTraining
         return labels;
     }
 
+    /// <summary>The events the rules give a page's anchors.</summary>
+    public static List<(string Type, string? Date)> ByRules(TrainingPage page) =>
+        [.. page.Anchors.Where(a => a.RuleType is not null).Select(a => (a.RuleType!.Value.ToContract(), EventDate(a.Key)))];
+
+    /// <summary>The events the two models give a page's anchors.</summary>
+    public static List<(string Type, string? Date)> ByModel((AveragedPerceptron IsEvent, AveragedPerceptron Type) model, TrainingPage page) =>
+        [.. page.Anchors.Where(a => model.IsEvent.Predict(a.Features).Label == Event).Select(a => (model.Type.Predict(a.Features).Label, EventDate(a.Key)))];
+
     /// <summary>
-    /// K-fold cross-validation by page (page i is in fold i mod k): for each fold a model trained on
-    /// the others predicts its pages; the events it yields are counted as the scorer counts them.
+    /// K-fold cross-validation by page (page i is in fold i mod k): for each fold, models trained on the
+    /// other pages predict its pages; events are counted as the scorer counts them. The rules need no
+    /// training and are counted on the same pages.
     /// </summary>
-    public static (int Tp, int Fp, int Fn) CrossValidate(IReadOnlyList<TrainingPage> pages, int folds, int epochs, Action<string>? explain = null)
+    public static ((int Tp, int Fp, int Fn) Learned, (int Tp, int Fp, int Fn) Rules) CrossValidate(IReadOnlyList<TrainingPage> pages, int folds, int epochs, Action<string>? explain = null)
     {
-        var (tp, fp, fn) = (0, 0, 0);
+        var learned = (0, 0, 0);
+        var rules = (0, 0, 0);
         for (var k = 0; k < folds; k++)
         {
-            var train = pages.Where((_, i) => i % folds != k).ToList();
-            var model = AveragedPerceptron.Train(Examples(train), EventModel.Labels, epochs);
+            var model = Train([.. pages.Where((_, i) => i % folds != k)], epochs);
             foreach (var page in pages.Where((_, i) => i % folds == k))
             {
-                var predicted = Predict(model, page);
-                if (explain is not null)
+                learned = Add(learned, Count(page.Gold, ByModel(model, page)));
+                rules = Add(rules, Count(page.Gold, ByRules(page)));
+                if (explain is null)
                 {
-                    var labels = Label(page);
-                    for (var a = 0; a < page.Anchors.Count; a++)
-                    {
-                        var (guess, margin) = model.Predict(page.Anchors[a].Features);
-                        if (guess != labels[a])
-                        {
-                            explain(string.Create(CultureInfo.InvariantCulture, $"  {page.Name} {page.Anchors[a].Key}: gold {labels[a]}, predicted {guess} (margin {margin:F1})"));
-                        }
-                    }
+                    continue;
                 }
 
-                var (t, p, n) = Count(page.Gold, predicted);
-                tp += t;
-                fp += p;
-                fn += n;
-            }
-        }
-
-        return (tp, fp, fn);
-    }
-
-    public static (int Tp, int Fp, int Fn) CrossValidateTwoStage(IReadOnlyList<TrainingPage> pages, int folds, int epochs, bool learnedType)
-    {
-        var (tp, fp, fn) = (0, 0, 0);
-        for (var k = 0; k < folds; k++)
-        {
-            var train = pages.Where((_, i) => i % folds != k).ToList();
-            var ex = Examples(train);
-            var binary = AveragedPerceptron.Train([.. ex.Select(e => (e.Features, e.Label == EventModel.None ? "none" : "event"))], ["none", "event"], epochs);
-            var typer = AveragedPerceptron.Train([.. ex.Where(e => e.Label != EventModel.None).Select(e => (e.Features, e.Label))], [.. EventModel.Labels.Skip(1)], epochs);
-            foreach (var page in pages.Where((_, i) => i % folds == k))
-            {
-                var predicted = new List<(string, string?)>();
-                foreach (var (key, features) in page.Anchors)
+                var labels = Label(page);
+                for (var a = 0; a < page.Anchors.Count; a++)
                 {
-                    if (RuleBaseline ? !RuleIsEvent(features) : binary.Predict(features).Label == "none")
+                    var anchor = page.Anchors[a];
+                    var guess = model.IsEvent.Predict(anchor.Features).Label == Event ? model.Type.Predict(anchor.Features).Label : EventModel.None;
+                    var rule = anchor.RuleType?.ToContract() ?? EventModel.None;
+                    if (guess != labels[a] || rule != labels[a])
                     {
-                        continue;
+                        explain($"  {page.Name} {anchor.Key}: gold {labels[a]}, rules {rule}, learned {guess}");
                     }
-
-                    var type = learnedType ? typer.Predict(features).Label : RuleType(features);
-                    predicted.Add((type, key.StartsWith('-') || key.Length <= 4 ? null : key));
                 }
-
-                var (t, p, n) = Count(page.Gold, predicted);
-                tp += t;
-                fp += p;
-                fn += n;
             }
         }
 
-        return (tp, fp, fn);
-    }
-
-    public static bool RuleBaseline { get; set; }
-
-    public static bool NoWords { get; set; } = Environment.GetEnvironmentVariable("NOWORDS") == "1";
-
-    private static bool RuleIsEvent(IReadOnlyList<string> features)
-    {
-        var strongSentence = features.Any(f => f.StartsWith("s:", StringComparison.Ordinal) && f.EndsWith(":strong", StringComparison.Ordinal));
-        var paragraph = features.Any(f => f.StartsWith("p:top:", StringComparison.Ordinal));
-        var history = features.Contains("history");
-        var onlyPublication = features.Contains("role:Publication") && !features.Any(f => f.StartsWith("para:", StringComparison.Ordinal));
-        return (strongSentence || paragraph) && !history && !onlyPublication;
-    }
-
-    private static string RuleType(IReadOnlyList<string> features)
-    {
-        foreach (var where in new[] { "s:top:", "p:top:", "b:top:", "t:top:" })
-        {
-            var f = features.FirstOrDefault(x => x.StartsWith(where, StringComparison.Ordinal));
-            if (f is not null)
-            {
-                return f[where.Length..];
-            }
-        }
-
-        return "other";
-    }
-
-    public static List<(string Type, string? Date)> Predict(AveragedPerceptron model, TrainingPage page)
-    {
-        var events = new List<(string, string?)>();
-        foreach (var (key, features) in page.Anchors)
-        {
-            var (label, _) = model.Predict(features);
-            if (label != EventModel.None)
-            {
-                events.Add((label, key.StartsWith('-') || key.Length <= 4 ? null : key));
-            }
-        }
-
-        return events;
+        return (learned, rules);
     }
 
     /// <summary>Events paired as score.py pairs them: on type and date, then on date alone.</summary>
@@ -216,7 +162,12 @@ internal static class EventTraining
         return string.Create(CultureInfo.InvariantCulture, $"{name}: F1 {f1:F3} (tp {c.Tp}, fp {c.Fp}, fn {c.Fn}) P {p:F3} R {r:F3}");
     }
 
-    private static int IndexWhere(IReadOnlyList<(string Key, IReadOnlyList<string> Features)> anchors, string[] labels, Func<string, bool> match)
+    /// <summary>An anchor's value as an event date: a year alone or a day without its year dates no event.</summary>
+    private static string? EventDate(string key) => key.StartsWith('-') || key.Length <= 4 ? null : key;
+
+    private static (int, int, int) Add((int Tp, int Fp, int Fn) a, (int Tp, int Fp, int Fn) b) => (a.Tp + b.Tp, a.Fp + b.Fp, a.Fn + b.Fn);
+
+    private static int IndexWhere(IReadOnlyList<AnchorRecord> anchors, string[] labels, Func<string, bool> match)
     {
         for (var i = 0; i < anchors.Count; i++)
         {
