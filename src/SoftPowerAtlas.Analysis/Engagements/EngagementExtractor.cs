@@ -65,8 +65,12 @@ internal sealed class EngagementExtractor
             }
         }
 
-        var events = candidates;
+        // Undated engagements (a year alone, a day without its year): one per type, the first told.
+        var events = candidates.Where(c => c.Date is not null)
+            .Concat(candidates.Where(c => c.Date is null).GroupBy(c => c.Type).Select(g => g.First()))
+            .ToList();
         AddUndatedLead(input, events);
+
         events.Sort((a, b) => a.Paragraph != b.Paragraph ? a.Paragraph.CompareTo(b.Paragraph) : a.Sentence.Start.CompareTo(b.Sentence.Start));
 
         var result = new List<Engagement>();
@@ -117,7 +121,7 @@ internal sealed class EngagementExtractor
 
             var scores = _triggers.Count(input.Text, paragraphs[p].Span.Start, paragraphs[p].Span.End);
             if (Best(scores) is not { } type || scores[type] < 3 || type is EngagementType.Other or EngagementType.Announcement
-                || events.Any(e => e.Type == type) || events.Any(e => e.Paragraph == p))
+                || events.Any(e => e.Type == type || e.Paragraph <= p + 1))
             {
                 continue;
             }
