@@ -167,6 +167,22 @@ internal sealed class EngagementExtractor
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
         var orgs = entities.Where(e => e.IsOrganization).ToList();
+
+        // Places are not resolved entities; one that acts here takes part as its administration.
+        foreach (var acting in mentions.Where(m => m.Kind is EntityKind.Province or EntityKind.ForeignPlace && IsActingPlace(text, m)).GroupBy(m => m.Key))
+        {
+            var all = input.Mentions.Where(m => m.Key == acting.Key).ToList();
+            orgs.Add(new ResolvedEntity(acting.Key, all[0].Name, all[0].Kind, all[0].Country, [.. all.Select(m => m.Text).Distinct(StringComparer.Ordinal)], all));
+        }
+
+        // "นายขจิต ชัชวาณิชย์ รองปลัดกรุงเทพมหานคร": the body a participant's title names takes part too.
+        foreach (var key in mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Position?.Organization?.Key).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (input.Entities.FirstOrDefault(e => e.Key == key) is { } body && !orgs.Contains(body) && body.Kind is not (EntityKind.Country or EntityKind.Person))
+            {
+                orgs.Add(body);
+            }
+        }
         if (isSession)
         {
             var own = paragraphs[c.Paragraph].Span;
@@ -196,8 +212,8 @@ internal sealed class EngagementExtractor
             c.Date,
             evidence,
             place,
-            [.. orgs.Where(o => o.Kind == EntityKind.ThaiOrganization)],
-            [.. orgs.Where(o => o.Kind != EntityKind.ThaiOrganization)],
+            [.. orgs.Where(o => o.Kind is EntityKind.ThaiOrganization or EntityKind.Province)],
+            [.. orgs.Where(o => o.Kind is not (EntityKind.ThaiOrganization or EntityKind.Province))],
             people,
             countries,
             sectors);
@@ -215,18 +231,42 @@ internal sealed class EngagementExtractor
         {
             var span = paragraphs[p].Span;
             var inside = input.Mentions.Where(m => span.Covers(m.Span)).ToList();
-            var subject = inside.FirstOrDefault(m => m.IsOrganization || m.Kind == EntityKind.Person);
-            if (subject is not null && subject.IsOrganization && subject.Span.Start - span.Start <= 40)
-            {
-                yield return subject;
-            }
-
-            foreach (var m in inside.Where(m => m.Kind == EntityKind.Person && m.Text.Length > m.Name.Length))
+            foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && m.Text.Length > m.Name.Length)))
             {
                 yield return m;
             }
         }
     }
+
+    /// <summary>
+    /// A province or city that acts — its administration takes part ("จังหวัดนครพนมร่วมกับ…", "Fukuoka
+    /// Prefecture", "the City of Sendai") — rather than being where something happens ("ณ จังหวัด…", "in Sendai").
+    /// </summary>
+    private static bool IsActingPlace(string text, EntityMention m)
+    {
+        // An address ends with its city: "ณ โรงละครแห่งชาติ กรุงเทพมหานคร", "at the Arc Cinema in Canberra".
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var from = Math.Max(lineStart, m.Span.Start - 40);
+        var before = text.AsSpan(from, m.Span.Start - from);
+        foreach (var w in PlacePrepositions)
+        {
+            var at = before.LastIndexOf(w, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (w[0] >= '\u0E00' || at == 0 || !char.IsLetter(before[at - 1])) && before[(at + w.Length)..].IndexOfAny(",;") < 0)
+            {
+                return false;
+            }
+        }
+
+        var written = m.Text;
+        var after = text.AsSpan(m.Span.End, Math.Min(24, text.Length - m.Span.End)).TrimStart().ToString();
+        return written.StartsWith("จังหวัด", StringComparison.Ordinal) || before.TrimEnd().EndsWith("จังหวัด", StringComparison.Ordinal)
+            || written.StartsWith("เทศบาล", StringComparison.Ordinal)
+            || AdministrativeWords.Any(w => written.Contains(w, StringComparison.OrdinalIgnoreCase) || after.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+            || before.TrimEnd().EndsWith("City of", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly string[] PlacePrepositions = ["ณ ", "พื้นที่", "ที่จังหวัด", "ในจังหวัด", "ในตัวเมือง", "จากจังหวัด", "สู่", "ไปยัง", "เยือน", "เดินทาง", " at ", " in ", " from ", " to ", "visit"];
+    private static readonly string[] AdministrativeWords = ["Prefecture", "Prefectural", "City Government", "Municipal", "Metropolitan Government", "Province", "Provincial", "County", "State Government", "City Council"];
 
     /// <summary>"ครั้งที่ 2 วันที่ 26 ตุลาคม": a later session of a series announced with the lead event.</summary>
     private static bool IsLaterSession(string text, Candidate c)
