@@ -189,6 +189,8 @@ internal sealed class EngagementExtractor
             orgs = [.. orgs.Where(e => e.Mentions.Any(m => own.Covers(m.Span)))];
         }
 
+        // In the order the text first names them: the parties a report leads with come first.
+        orgs = [.. orgs.OrderBy(o => o.Mentions.Where(m => mentions.Contains(m)).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
         var place = FindPlace(text, c.Sentence, paragraphs[c.Paragraph].Span);
         var countries = Countries(input, mentions, orgs, place);
 
@@ -199,7 +201,7 @@ internal sealed class EngagementExtractor
         }
         else if (lead is null)
         {
-            sectors = _sectors.ForDocument(text, input.Sentences, input.NameMask, input.IsBoundary);
+            sectors = _sectors.ForDocument(text, [.. input.Sentences.Where(x => !input.IsCreditLine(x))], input.NameMask, input.IsBoundary);
         }
         else
         {
@@ -230,6 +232,11 @@ internal sealed class EngagementExtractor
         for (var p = c.Paragraph + 1; p < Math.Min(nextAnchor, c.Paragraph + 4); p++)
         {
             var span = paragraphs[p].Span;
+            if (input.IsCreditLine(span))
+            {
+                continue;
+            }
+
             var inside = input.Mentions.Where(m => span.Covers(m.Span)).ToList();
             foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && m.Text.Length > m.Name.Length)))
             {

@@ -40,6 +40,24 @@ internal sealed record ExtractionInput(
         return mask;
     }
 
+    private static readonly string[] CreditLineStarts = [.. Loading.EmbeddedWordList.Lines("Engagements/Data/credit-lines.txt")];
+
+    /// <summary>A line that credits a source, a photo or a press contact ("Media contact: …", "ที่มา : …"): no participant or sector is read from it.</summary>
+    public bool IsCreditLine(TextSpan span)
+    {
+        var lineStart = Text.LastIndexOf('\n', Math.Max(0, span.Start - 1)) + 1;
+        var line = Text.AsSpan(lineStart, Math.Max(0, span.End - lineStart)).TrimStart(" \t*_(".AsSpan());
+        foreach (var start in CreditLineStarts)
+        {
+            if (line.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The first title-like line of the body, if any.</summary>
     public TextSpan? Title => Paragraphs.Select(p => p.Span).Cast<TextSpan?>().FirstOrDefault(s => IsTitle(s!.Value));
 
