@@ -108,6 +108,10 @@ internal sealed class EngagementExtractor
         candidates.Add(new Candidate(type, anchor.DatesTheEvent ? best : null, p, contextStart, sentence) { Extra = extra });
     }
 
+    /// <summary>
+    /// A report whose first paragraphs tell an engagement without a date ("อพท. ผนึก สศส. ลงนาม…") has
+    /// it as an undated engagement, unless one of that type, or one in those paragraphs, is told already.
+    /// </summary>
     private void AddUndatedLead(ExtractionInput input, List<Candidate> events)
     {
         var paragraphs = input.Paragraphs;

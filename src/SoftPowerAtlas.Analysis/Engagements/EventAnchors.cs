@@ -42,6 +42,9 @@ internal sealed record AnchorEvidence(
     /// <summary>The report's opening date: the first date of the body, opening a sentence of its first paragraphs ("เมื่อวันที่ 26 มิถุนายน 2562 …", "On 26 August 2022, …").</summary>
     public bool Lead { get; init; }
 
+    /// <summary>The opening date's sentence names a person or a body: someone did something that day.</summary>
+    public bool LeadHasActor { get; init; }
+
     /// <summary>A mention stands in the headline.</summary>
     public bool InTitle { get; init; }
 }
@@ -188,7 +191,8 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
             if (m == firstBody && bodyIndex <= 2 && m.Span.Start - sentence.Start < 24 && m.Role != DateRole.Publication)
             {
-                evidence = evidence with { Lead = true };
+                var actor = input.Mentions.Any(x => sentence.Covers(x.Span) && (x.IsOrganization || x.Kind == Entities.EntityKind.Person));
+                evidence = evidence with { Lead = true, LeadHasActor = actor };
             }
 
             AddCues(f, text, m.Span);

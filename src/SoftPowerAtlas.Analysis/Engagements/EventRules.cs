@@ -10,7 +10,8 @@ internal interface IEventDecider
 /// The shipped decision, written by hand: a date is an engagement's when the words within reach of
 /// it in its sentence decisively name an engagement (a trigger of weight 3: ลงนาม, หารือ, forum…), or
 /// its paragraph names one, or it heads an item of a list the paragraph before introduces, or it is
-/// the date the report opens with (then the headline names the type), or it stands in a headline that
+/// the date the report opens with, when the headline names an engagement or the sentence someone who
+/// acts (of the headline's type, else other), or it stands in a headline that
 /// names an engagement, unless the date is told as history (ก่อตั้ง, since, ครบรอบ) or only
 /// stamps the page (a publication line). The type is the sentence's decisive trigger, else the
 /// strongest over the sentence (counted twice), its paragraph and the paragraph before.
@@ -46,7 +47,7 @@ internal sealed class EventRules : IEventDecider
 
             // The report opens with its engagement's date ("(27 มี.ค. 62) เวลา 13.30 น. นายขจิต … มอบโอวาท…"):
             // what happened is in the headline when the sentence has no word for it.
-            return e.Lead ? Top(e.Title) ?? Top(e.Before) ?? EngagementType.Other : null;
+            return e.Lead && (e.Title.Count > 0 || e.LeadHasActor) ? Top(e.Title) ?? Top(e.Before) ?? EngagementType.Other : null;
         }
 
         if (decisive)

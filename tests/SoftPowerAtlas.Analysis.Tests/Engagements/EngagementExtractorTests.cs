@@ -105,3 +105,59 @@ public class EngagementExtractorTests
         });
     }
 }
+
+public class EventRulesTests
+{
+    [Fact]
+    public void Extract_DateToldAsHistory_NoEngagement()
+    {
+        var facts = Extract.Run("Crafts of Ishikawa\n\nIshikawa, whose capital Kanazawa joined the UNESCO Creative Cities Network as a City of Crafts and Folk Art in 2009, is home to 36 craft industries.").Facts();
+
+        Assert.Empty(facts.Engagements);
+    }
+
+    [Fact]
+    public void Extract_ReportOpensWithItsDate_EngagementTypedByTheHeadline()
+    {
+        const string text = "พิธีเปิดนิทรรศการศาลาไทยในกรุงโรม\n\n"
+            + "(21 พ.ค. 64) เวลา 19.00 น. นางสาววิมลรัตน์ ใจดี ผู้อำนวยการสำนักงานศิลปวัฒนธรรมร่วมสมัย กล่าวต้อนรับแขกผู้มีเกียรติ";
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Equal(EngagementType.ForumOrExhibition, e.Type);
+        Assert.Equal("2021-05-21", e.Date!.Value.WithoutTime().ToString());
+    }
+
+    [Fact]
+    public void Extract_OneDateTwoEngagementsInSeparateParagraphs_BothReported()
+    {
+        const string text = "Thai films in Canberra\n\nOn 20 June 2024, the Ambassador opened the Thai Film Week exhibition at the archive in Canberra.\n\n"
+            + "On 20 June 2024, the Ambassador also met with the Director of the archive to discuss cooperation.";
+        var facts = Extract.Run(text).Facts();
+
+        Assert.Equal([EngagementType.Meeting, EngagementType.ForumOrExhibition], facts.Engagements.Select(e => e.Type).Order());
+        Assert.All(facts.Engagements, e => Assert.Equal("2024-06-20", e.Date!.Value.ToString()));
+    }
+
+    [Fact]
+    public void Extract_RelativeWordBesideItsDate_OneEngagement()
+    {
+        const string text = "วันที่ 30 พฤษภาคม 2567\nเมื่อวานนี้ (29 พ.ค. 67) กรมส่งเสริมวัฒนธรรมหารือกับสถานทูตฝรั่งเศสประจำประเทศไทย";
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Equal("2024-05-29", e.Date!.Value.ToString());
+    }
+
+    [Fact]
+    public void Extract_ProvinceThatActs_PartyButTheProvinceOfAnAddressIsNot()
+    {
+        const string text = "เมื่อวันที่ 5 มีนาคม 2568 จังหวัดขอนแก่นร่วมกับสำนักงานวัฒนธรรมจังหวัดขอนแก่น ลงนามบันทึกความเข้าใจกับเมืองชองจู "
+            + "ณ โรงแรมพูลแมน จังหวัดอุดรธานี";
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Contains(e.ThaiSide, o => o.Key == "province:TH-40");
+        Assert.DoesNotContain(e.ThaiSide.Concat(e.ForeignSide), o => o.Key == "province:TH-41");
+    }
+}

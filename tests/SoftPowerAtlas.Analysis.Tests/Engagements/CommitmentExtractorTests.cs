@@ -1,0 +1,106 @@
+using SoftPowerAtlas.Analysis.Engagements;
+
+namespace SoftPowerAtlas.Analysis.Tests.Engagements;
+
+/// <summary>Undertakings read from clauses, each due as GUIDELINES says; sentences of our own.</summary>
+public class CommitmentExtractorTests
+{
+    // A publication stamp first, so the reader can tell what is still ahead.
+    private const string Stamp = "วันที่ 10 มกราคม 2568\n";
+
+    [Theory]
+    [InlineData("กระทรวงวัฒนธรรมจะจัดงานเทศกาลอาหารไทยในวันที่ 12 มีนาคม 2568 ณ กรุงปารีส", "2025-03-12")]
+    [InlineData("สำนักงานส่งเสริมเศรษฐกิจสร้างสรรค์ตั้งเป้ายื่นใบสมัครต่อยูเนสโกภายในปี 2569", "2026")]
+    [InlineData("ทั้งสองหน่วยงานกำหนดให้ปี 2568-2569 เป็นปีแห่งการท่องเที่ยวร่วมกัน และจะจัดกิจกรรมตลอดทั้งปี", "2026")]
+    [InlineData("กรมฯ คาดว่าจะเสนอร่างแผนต่อคณะรัฐมนตรีในปีงบประมาณ 2569", "FY2026")]
+    [InlineData("The two agencies will hold a joint exhibition from 8 to 16 February 2025 in Bangkok.", "2025-02-08")]
+    [InlineData("The ministry plans to submit the nomination to UNESCO by March 31, 2025.", "2025-03-31")]
+    public void Extract_Undertaking_DueAsWritten(string sentence, string due)
+    {
+        var facts = Extract.Run(Stamp + sentence).Facts();
+
+        var c = Assert.Single(facts.Commitments, c => c.DueValue is not null);
+        Assert.Equal(due, c.DueValue);
+    }
+
+    [Theory]
+    [InlineData("เมื่อวันที่ 3 มกราคม 2568 กรมศิลปากรได้ลงนามบันทึกความเข้าใจกับพิพิธภัณฑ์แห่งชาติเกาหลี")]
+    [InlineData("ความร่วมมือดังกล่าวซึ่งจะช่วยส่งเสริมการท่องเที่ยวของทั้งสองประเทศในปี 2568")]
+    [InlineData("ผู้ประกอบการที่สนใจสมัครได้ภายในวันที่ 30 มกราคม 2568")]
+    [InlineData("The festival, which will help boost tourism in 2025, drew large crowds.")]
+    [InlineData("Kanazawa joined the Creative Cities Network in 2009.")]
+    public void Extract_NotAnUndertaking_NoDueCommitment(string sentence)
+    {
+        var facts = Extract.Run(Stamp + sentence).Facts();
+
+        Assert.DoesNotContain(facts.Commitments, c => c.DueValue is not null);
+    }
+
+    [Fact]
+    public void Extract_TwoPromisesInOneSentence_TwoCommitmentsEachWithItsOwnClause()
+    {
+        const string text = "อพท. วางแผนพัฒนาเมืองสร้างสรรค์ โดยเมืองน่านและสุพรรณบุรี คาดว่าจะยื่นเสนอต่อยูเนสโกในปีงบประมาณ 2564 "
+            + "และเมืองเพชรบุรีและเชียงราย ตั้งเป้าหมายยื่นเสนอภายในปี 2566";
+        var facts = Extract.Run(text).Facts();
+
+        var dated = facts.Commitments.Where(c => c.DueValue is not null).ToList();
+        Assert.Equal(["FY2021", "2023"], dated.Select(c => c.DueValue));
+        Assert.Contains("น่าน", dated[0].What, StringComparison.Ordinal);
+        Assert.DoesNotContain("เพชรบุรี", dated[0].What, StringComparison.Ordinal);
+        Assert.Contains("เพชรบุรี", dated[1].What, StringComparison.Ordinal);
+        Assert.All(dated, c => Assert.Equal(c.What, text[c.Passage.Start..c.Passage.End]));
+    }
+
+    [Fact]
+    public void Extract_LongClause_WhatCutAtAWordNearTwoHundredCharacters()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("Thai and Korean partners", 20));
+        var facts = Extract.Run(Stamp + "The agency will invite " + words + " to the forum on 5 March 2025.").Facts();
+
+        var c = Assert.Single(facts.Commitments, c => c.DueValue == "2025-03-05");
+        Assert.InRange(c.What.Length, 100, 201);
+        Assert.EndsWith("…", c.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_AgreementTermsListed_EachItemAnUndertakingOfTheSignatories()
+    {
+        const string text = "Posted on 10 January 2025\n\n"
+            + "On 9 January 2025, the Department of Cultural Promotion and the Korea Foundation signed a memorandum of understanding in Bangkok.\n\n"
+            + "Under the MOU, the two sides will:\n\n"
+            + "- exchange young musicians for a residency in Seoul in June 2025;\n"
+            + "- hold a joint festival of Thai and Korean food;\n"
+            + "- share archives of traditional music.\n";
+        var facts = Extract.Run(text).Facts();
+
+        var terms = facts.Commitments.Where(c => c.What.StartsWith("exchange", StringComparison.Ordinal) || c.What.StartsWith("hold", StringComparison.Ordinal) || c.What.StartsWith("share", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, terms.Count);
+        Assert.Equal("2025-06", terms[0].DueValue);
+        Assert.Null(terms[1].DueValue);
+    }
+
+    [Fact]
+    public void Extract_TermCountedFromSigning_DueAtTheSigningDatePlusTheTerm()
+    {
+        const string text = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 กรมส่งเสริมอุตสาหกรรม ลงนามบันทึกความเข้าใจกับมูลนิธิแห่งเกาหลี\n"
+            + "บันทึกความเข้าใจฉบับนี้มีระยะเวลา 4 ปี นับตั้งแต่วันที่ลงนาม";
+        var facts = Extract.Run(text).Facts();
+
+        Assert.Contains(facts.Commitments, c => c.DueValue == "2028-02-14");
+    }
+
+    [Fact]
+    public void Extract_PlannedSessionsListedOnLines_OneCommitmentPerSession()
+    {
+        const string text = "ประกาศ ณ วันที่ 2 เมษายน 2568\n\n"
+            + "กระทรวงการท่องเที่ยวและกีฬา กำหนดจัดการอบรมเชิงปฏิบัติการด้านอาหารถิ่น จำนวน 3 ครั้ง ดังนี้\n\n"
+            + "ครั้งที่ 1 วันที่ 8 พฤษภาคม 2568 ณ จังหวัดสงขลา\n"
+            + "ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล\n"
+            + "ครั้งที่ 3 วันที่ 5 มิถุนายน 2568 ณ จังหวัดตรัง\n";
+        var facts = Extract.Run(text).Facts();
+
+        string[] sessions = ["2025-05-08", "2025-05-22", "2025-06-05"];
+        Assert.All(sessions, day => Assert.Contains(facts.Engagements, e => e.Date?.Value.ToString() == day && e.Type == EngagementType.TrainingOrSeminar));
+        Assert.All(sessions, day => Assert.Contains(facts.Commitments, c => c.DueValue == day));
+    }
+}
