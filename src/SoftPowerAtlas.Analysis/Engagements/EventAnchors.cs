@@ -39,6 +39,9 @@ internal sealed record AnchorEvidence(
     /// <summary>The mention stands on a short line of a list ("ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล").</summary>
     public bool ListItem { get; init; }
 
+    /// <summary>Mentions that only date a statement: a speech verb follows them, then the date of what was told.</summary>
+    public List<DateMention> Said { get; } = [];
+
     /// <summary>The report's opening date: the first date of the body, opening a sentence of its first paragraphs ("เมื่อวันที่ 26 มิถุนายน 2562 …", "On 26 August 2022, …").</summary>
     public bool Lead { get; init; }
 
@@ -70,6 +73,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     private static readonly string[] AfterCues = ["ที่ผ่านมา", "นี้", "ago", "this year", "next", "ที่จะถึง", ")"];
     private static readonly string[] FutureWords = ["จะ", "กำหนดจัด", "เตรียม", "will", "scheduled", "to be held", "upcoming", "plans", "ที่จะถึง"];
     private static readonly string[] PastWords = ["ที่ผ่านมา", "เมื่อ", "ได้", "was", "were", "held", "had", "last", "ago"];
+    private static readonly string[] SpeechWords = ["เปิดเผยว่า", "กล่าวว่า", "แถลงว่า", "ระบุว่า", "เผยว่า", "said", "announced that", "told", "stated"];
     private static readonly string[] HistoryWords = ["ก่อตั้ง", "ตั้งแต่", "since", "founded", "established", "anniversary", "ครบรอบ", "เมื่อปี", "history", "in the past"];
 
     public IReadOnlyList<EventAnchor> Read(ExtractionInput input)
@@ -222,6 +226,12 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             AddWords(f, "w", input, from, m.Span.Start);
             AddWords(f, "a", input, m.Span.End, to);
             AddMarkers(f, text, from, to);
+            // "วันนี้ (23 ก.พ. 68) นางสาวจิราพร เปิดเผยว่า … จัดงาน … ในวันที่ 24 กุมภาพันธ์ 2568": the first date is when it was said.
+            if (IsWhenSaid(input, m, sentence))
+            {
+                evidence.Said.Add(m);
+            }
+
             var isPublication = m.Role == DateRole.Publication || (para.Length < 60 && m.Span.Start - para.Start < 12 && !StartsListItem(text, para));
             var decisive = inSentence.Where(kv => kv.Value >= 3).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (EngagementType?)kv.Key).FirstOrDefault();
             evidence.PerMention.Add((m, isPublication ? null : decisive));
@@ -242,6 +252,23 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         }
 
         return [.. f];
+    }
+
+    private static bool IsWhenSaid(ExtractionInput input, DateMention m, TextSpan sentence)
+    {
+        var text = input.Text;
+        var rest = text.AsSpan(m.Span.End, sentence.End - m.Span.End);
+        foreach (var verb in SpeechWords)
+        {
+            var at = rest.IndexOf(verb, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at < 160)
+            {
+                var after = m.Span.End + at + verb.Length;
+                return input.Dates.Any(d => d.Span.Start >= after && d.Span.End <= sentence.End && d.HasValue && d.Role != DateRole.Name && EventAnchorReader.KeyOf(d) != EventAnchorReader.KeyOf(m));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A line that opens as an item of a list: "ครั้งที่ 2", "- ", "• ", "1.", "Session 2".</summary>

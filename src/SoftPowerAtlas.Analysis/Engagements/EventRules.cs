@@ -12,7 +12,8 @@ internal interface IEventDecider
 /// its paragraph names one, or it heads an item of a list the paragraph before introduces, or it is
 /// the date the report opens with, when the headline names an engagement or the sentence someone who
 /// acts (of the headline's type, else other), or it stands in a headline that
-/// names an engagement, unless the date is told as history (ก่อตั้ง, since, ครบรอบ) or only
+/// names an engagement, unless the date only dates a statement about another day ("วันนี้ (23 ก.พ.)
+/// … เปิดเผยว่า … ในวันที่ 24 กุมภาพันธ์"), or is told as history (ก่อตั้ง, since, ครบรอบ) or only
 /// stamps the page (a publication line). The type is the sentence's decisive trigger, else the
 /// strongest over the sentence (counted twice), its paragraph and the paragraph before.
 /// <c>atlas train</c> measures these rules beside the learned <see cref="EventModel"/> by
@@ -25,8 +26,15 @@ internal sealed class EventRules : IEventDecider
     public EngagementType? Decide(EventAnchor anchor)
     {
         var e = anchor.Evidence;
-        if (e.History)
+        if (e.History || anchor.Best.Value.Granularity == Dates.DateGranularity.Year)
         {
+            // A year alone dates no engagement (GUIDELINES); what a sentence does in a year is usually history or a plan.
+            return null;
+        }
+
+        if (e.Said.Count > 0 && e.Said.Count == e.PerMention.Count)
+        {
+            // Every mention only dates a statement about another day's engagement.
             return null;
         }
 

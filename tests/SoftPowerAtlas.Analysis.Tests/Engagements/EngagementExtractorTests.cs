@@ -161,3 +161,28 @@ public class EventRulesTests
         Assert.DoesNotContain(e.ThaiSide.Concat(e.ForeignSide), o => o.Key == "province:TH-41");
     }
 }
+
+public class EventRulesStatementTests
+{
+    [Fact]
+    public void Extract_DateOfAStatementAboutAnotherDay_OnlyThatDaysEngagement()
+    {
+        const string text = "รัฐบาลจัดเวทีซอฟต์พาวเวอร์\n\n"
+            + "วันนี้ (23 กุมภาพันธ์ 2568) นางสาวจิราพร สินธุไพร รัฐมนตรีประจำสำนักนายกรัฐมนตรี เปิดเผยว่า รัฐบาลร่วมกับภาคเอกชนจัดงานฟอรั่มซอฟต์พาวเวอร์ "
+            + "ในวันที่ 24 กุมภาพันธ์ 2568 ณ กรุงเทพฯ";
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Engagements);
+        Assert.Equal("2025-02-24", e.Date!.Value.ToString());
+        Assert.Equal(EngagementType.ForumOrExhibition, e.Type);
+    }
+
+    [Fact]
+    public void Extract_YearAlone_DatesNoEngagement()
+    {
+        const string text = "ความร่วมมือไทย-กรีซ\n\nทั้งสองประเทศลงนามความตกลงว่าด้วยความร่วมมือด้านวัฒนธรรมในปี 2547 และต่ออายุในปี 2562";
+        var facts = Extract.Run(text).Facts();
+
+        Assert.DoesNotContain(facts.Engagements, e => e.Date is not null);
+    }
+}
