@@ -20,6 +20,7 @@ internal sealed class EngagementExtractor
     private readonly string[] _eventNameWords;
     private readonly IEventDecider _decider;
     private readonly EventAnchorReader _anchors;
+    private readonly PlaceFinder _places = new();
 
     public EngagementExtractor(SectorTagger sectors, IEventDecider decider)
     {
@@ -195,7 +196,8 @@ internal sealed class EngagementExtractor
 
         // In the order the text first names them: the parties a report leads with come first.
         orgs = [.. orgs.OrderBy(o => o.Mentions.Where(m => mentions.Contains(m)).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
-        var place = FindPlace(text, c.Sentence, paragraphs[c.Paragraph].Span);
+        var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
+            i => input.Mentions.Any(m => m.Span.Start < i && i < m.Span.End && (m.IsOrganization || m.Kind == EntityKind.Person)));
         var countries = Countries(input, mentions, orgs, place);
 
         IReadOnlyList<string> sectors;
@@ -368,49 +370,6 @@ internal sealed class EngagementExtractor
         return before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
             || before.EndsWith("ณ ประเทศ", StringComparison.Ordinal) || before.EndsWith("ที่ประเทศ", StringComparison.Ordinal)
             || before.EndsWith("ประจำประเทศ", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
-    }
-
-    private static string? FindPlace(string text, TextSpan sentence, TextSpan paragraph)
-    {
-        foreach (var span in new[] { sentence, paragraph })
-        {
-            var s = text.AsSpan(span.Start, span.Length);
-            var at = s.IndexOf(" ณ ", StringComparison.Ordinal);
-            var skip = 3;
-            if (at < 0)
-            {
-                at = s.IndexOf(", at the ", StringComparison.Ordinal);
-                skip = 9;
-            }
-
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var rest = s[(at + skip)..];
-            var end = rest.IndexOfAny(['\n', '!', '“', '"']);
-            if (end < 0)
-            {
-                end = rest.Length;
-            }
-
-            var place = rest[..end].ToString();
-            // English: up to the clause that names the subject ("…, Government House, Deputy …").
-            var comma = place.IndexOf(", ", StringComparison.Ordinal);
-            if (comma > 0 && skip == 9)
-            {
-                var second = place.IndexOf(", ", comma + 2, StringComparison.Ordinal);
-                place = second > 0 ? place[..second] : place;
-            }
-
-            // Thai: a place is a run of words; a space before a verb-like word ends it ("… งานนี้เข้าฟรี").
-            var stop = place.IndexOf(" งาน", StringComparison.Ordinal);
-            place = (stop > 0 ? place[..stop] : place).Trim().TrimEnd('.', ',');
-            return place.Length is > 1 and < 160 ? place : null;
-        }
-
-        return null;
     }
 
     private static int ParagraphIndex(IReadOnlyList<Paragraph> paragraphs, int position)
