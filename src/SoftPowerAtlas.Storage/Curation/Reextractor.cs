@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SoftPowerAtlas.Analysis.Documents;
-using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 
@@ -86,7 +86,7 @@ public sealed class Reextractor(IAtlasStore store, AnalysisPipeline pipeline)
             var format = Enum.TryParse<DocumentFormat>(doc.Format, ignoreCase: true, out var f) ? f : DocumentFormat.Text;
             var loaded = _loader.LoadText(doc.OriginalText, doc.Source, format);
             return loaded.Document is { } source
-                ? (id, doc, FactsJson.Write(pipeline.Run(source)), null)
+                ? (id, doc, FactsJson.Write(ExtractedFacts.From(pipeline.Run(source))), null)
                 : (id, doc, null, loaded.Error?.Message ?? "the stored text could not be loaded again");
         }
         catch (Exception e) when (e is not OperationCanceledException)
