@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -82,28 +83,29 @@ public static class FactsJson
     /// <summary>Where a list holds null (nullable annotations cover properties, not list elements).</summary>
     private static string? NullElement(ExtractedFacts f)
     {
-        return Dates(f.Dates, "dates") ?? Dates(f.DateReferences, "date_references") ?? Dates(f.RelativeDates, "relative_dates")
-            ?? First(f.Events, "events", (e, at) => e is null ? at
-                : Strings(e.PartnerCountries, at + ".partner_countries") ?? Entities(e.ThaiOrgs, at + ".thai_orgs")
-                ?? Entities(e.ForeignOrgs, at + ".foreign_orgs") ?? Entities(e.People, at + ".people") ?? Strings(e.Sectors, at + ".sectors"))
-            ?? First(f.Commitments, "commitments", (c, at) => c is null ? at : null)
+        return First(f.Dates, "dates") ?? First(f.DateReferences, "date_references") ?? First(f.RelativeDates, "relative_dates")
+            ?? First(f.Events, "events", static e => First(e.PartnerCountries, "partner_countries") ?? Entities(e.ThaiOrgs, "thai_orgs")
+                ?? Entities(e.ForeignOrgs, "foreign_orgs") ?? Entities(e.People, "people") ?? First(e.Sectors, "sectors"))
+            ?? First(f.Commitments, "commitments")
             ?? Entities(f.Entities, "entities")
-            ?? First(f.Places, "places", (p, at) => p is null ? at : null);
+            ?? First(f.Places, "places");
 
-        static string? Dates(IReadOnlyList<ExtractedDate> list, string name) => First(list, name, (d, at) => d is null ? at : null);
+        static string? Entities(IReadOnlyList<ExtractedEntity> list, string name) =>
+            First(list, name, static e => First(e.Aliases, "aliases") ?? First(e.Mentions, "mentions") ?? First(e.Roles, "roles"));
 
-        static string? Strings(IReadOnlyList<string> list, string name) => First(list, name, (s, at) => s is null ? at : null);
-
-        static string? Entities(IReadOnlyList<ExtractedEntity> list, string name) => First(list, name, (e, at) => e is null ? at
-            : Strings(e.Aliases, at + ".aliases") ?? Strings(e.Mentions, at + ".mentions") ?? First(e.Roles, at + ".roles", (r, a) => r is null ? a : null));
-
-        static string? First<T>(IReadOnlyList<T> list, string name, Func<T, string, string?> check)
+        // The path is built only for the null found, so a sound document costs no allocation here.
+        static string? First<T>(IReadOnlyList<T> list, string name, Func<T, string?>? inside = null)
         {
             for (var i = 0; i < list.Count; i++)
             {
-                if (check(list[i], $"{name}[{i}]") is { } path)
+                if (list[i] is null)
                 {
-                    return path;
+                    return string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]");
+                }
+
+                if (inside?.Invoke(list[i]) is { } below)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"{name}[{i}].{below}");
                 }
             }
 

@@ -79,7 +79,7 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
         var read = FactsJson.Read(json);
         if (!read.IsSuccess)
         {
-            logger.LogWarning("Document {Id}: its stored facts cannot be read ({Problem}); the page shows the document analysed again. 'atlas reextract {Id}' writes them anew.", document.Id, read.Error, document.Id);
+            logger.LogWarning("Document {Id}: its stored facts cannot be read ({Problem}); the page shows it analysed again ('atlas reextract' writes them anew).", document.Id, read.Error);
             return null;
         }
 

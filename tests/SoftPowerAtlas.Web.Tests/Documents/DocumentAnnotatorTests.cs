@@ -1,7 +1,11 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Reading;
 using SoftPowerAtlas.Web.Documents;
 using SoftPowerAtlas.Web.Tests.Support;
 
@@ -72,15 +76,18 @@ public sealed class DocumentAnnotatorTests : WebTest
     public void Annotate_StoredFactsUnreadable_AnalysedAgainInstead(string damage)
     {
         var store = Factory.Services.GetRequiredService<IAtlasStore>();
-        var annotator = Factory.Services.GetRequiredService<DocumentAnnotator>();
+        var log = new ListLogger();
+        var annotator = new DocumentAnnotator(Factory.Services.GetRequiredService<AnalysisPipeline>(), Factory.Services.GetRequiredService<AtlasReader>(),
+            Factory.Services.GetRequiredService<IMemoryCache>(), log);
         var document = store.GetDocument(3)!;
         var damaged = document with { FactsJson = damage == "cut" ? document.FactsJson![..(document.FactsJson!.Length / 2)] : damage };
 
-        Assert.Null(annotator.FromStoredFacts(damaged));
         var annotated = annotator.Annotate(damaged);
 
         Assert.NotEmpty(annotated.Facts);
         Assert.Equal(annotator.FromAnalysis(document).Facts, annotated.Facts);
+        var warning = Assert.Single(log.Messages);
+        Assert.StartsWith("Document 3: its stored facts cannot be read (", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,4 +124,18 @@ public sealed class DocumentAnnotatorTests : WebTest
     }
 
     private static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "Facts", name));
+
+    /// <summary>Keeps what was logged, for the tests that check a damaged row is reported.</summary>
+    private sealed class ListLogger : ILogger<DocumentAnnotator>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
 }
