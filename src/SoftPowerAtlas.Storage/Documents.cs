@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SoftPowerAtlas.Analysis.Facts;
 
 namespace SoftPowerAtlas.Storage;
 
@@ -65,8 +66,8 @@ public sealed record NewDocument
     /// <summary>Id of the stored document this one nearly duplicates.</summary>
     public long? NearDuplicateOf { get; init; }
 
-    /// <summary>Extracted facts as JSON; filled by later stages.</summary>
-    public string? FactsJson { get; init; }
+    /// <summary>What analysis extracted: written to the fact tables and, as JSON, to <c>facts_json</c>.</summary>
+    public ExtractedFacts? Facts { get; init; }
 
     private static string RequireText(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("value is required", nameof(value)) : value;
@@ -136,6 +137,7 @@ public sealed record StoredDocument
     /// <summary>When the document was first stored, UTC.</summary>
     public required DateTimeOffset IngestedAt { get; init; }
 
+    /// <summary>The facts as stored at ingest or re-extraction; read them with <see cref="Analysis.Facts.FactsJson.Read"/>.</summary>
     public string? FactsJson { get; init; }
 }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Duplicates;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Search;
@@ -120,7 +121,7 @@ internal sealed class IngestBatch : IIngestBatch
                 ("@simHash", SimHashBands.ToStored(document.SimHash)),
                 ("@nearDuplicateOf", document.NearDuplicateOf),
                 ("@ingestedAt", now),
-                ("@factsJson", document.FactsJson),
+                ("@factsJson", document.Facts is { } written ? FactsJson.Write(written) : null),
                 ("@searchTitle", SearchText.Segmented(document.Title)));
             long id;
             try
@@ -140,7 +141,7 @@ internal sealed class IngestBatch : IIngestBatch
             _insertBands.ExecuteNonQuery();
 
             InsertSource(id, document.Source, now);
-            if (document.FactsJson is { } facts)
+            if (document.Facts is { } facts)
             {
                 _facts.Write(id, facts);
                 _curation.AfterFactsWritten(id, document.ContentHash); // names the facts and applies the curation in force

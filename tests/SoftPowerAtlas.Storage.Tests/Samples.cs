@@ -1,5 +1,6 @@
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Duplicates;
+using SoftPowerAtlas.Analysis.Facts;
 
 namespace SoftPowerAtlas.Storage.Tests;
 
@@ -38,17 +39,34 @@ internal static class Samples
         "served dishes from the four regions of the country and musicians performed Thai classical music " +
         "alongside contemporary pop songs that have become popular with audiences in Japan and Korea.";
 
-    /// <summary>Facts in the extraction contract: one festival with two Thai agencies, France, food, one commitment.</summary>
-    public const string FactsJson = """
-        {"events": [{"type": "forum_or_exhibition", "date": "2024-06-28", "end_date": "2024-06-30", "place": "กรุงปารีส",
-          "partner_countries": ["FR"], "sectors": ["food", "tourism"], "evidence": {"start": 0, "end": 120},
-          "thai_orgs": [
-            {"id": "agency:mculture", "name": "กระทรวงวัฒนธรรม", "country": "TH", "aliases": ["กระทรวงวัฒนธรรม", "Ministry of Culture"], "mentions": ["กระทรวง วัฒนธรรม"], "spans": [[0, 16]]},
-            {"id": "agency:cea", "name": "สำนักงานส่งเสริมเศรษฐกิจสร้างสรรค์", "country": "TH", "aliases": ["Creative Economy Agency"], "mentions": ["สศส."], "spans": [[8, 12], [30, 34]]}],
-          "foreign_orgs": [],
-          "people": [{"id": "person:ชื่อ", "name": "ชื่อ สกุล", "mentions": ["นายชื่อ สกุล"], "spans": [[100, 112]]}]}],
-         "commitments": [{"what": "จัดงานอีกครั้ง", "who": "กระทรวงวัฒนธรรม", "due": "FY2025", "start": 40, "end": 90}]}
-        """;
+    /// <summary>
+    /// Facts as analysis hands them over: one festival with two Thai agencies, France, food, one
+    /// commitment; CEA is written <paramref name="cea"/> (so two documents can name it differently).
+    /// </summary>
+    public static ExtractedFacts Facts(string cea = "สศส.") => new()
+    {
+        Events =
+        [
+            new ExtractedEvent
+            {
+                Type = "forum_or_exhibition",
+                Date = "2024-06-28",
+                EndDate = "2024-06-30",
+                Place = "กรุงปารีส",
+                PartnerCountries = ["FR"],
+                Sectors = ["food", "tourism"],
+                Evidence = new OriginalSpan(0, 120),
+                ThaiOrgs =
+                [
+                    new ExtractedEntity { Id = "agency:mculture", Name = "กระทรวงวัฒนธรรม", Country = "TH", Aliases = ["กระทรวงวัฒนธรรม", "Ministry of Culture"], Mentions = ["กระทรวง วัฒนธรรม"], Spans = [new(0, 16)] },
+                    new ExtractedEntity { Id = "agency:cea", Name = "สำนักงานส่งเสริมเศรษฐกิจสร้างสรรค์", Country = "TH", Aliases = ["Creative Economy Agency"], Mentions = [cea], Spans = [new(8, 12), new(30, 34)] },
+                ],
+                ForeignOrgs = [],
+                People = [new ExtractedEntity { Id = "person:ชื่อ", Name = "ชื่อ สกุล", Aliases = [], Mentions = ["นายชื่อ สกุล"], Spans = [new(100, 112)] }],
+            },
+        ],
+        Commitments = [new ExtractedCommitment { What = "จัดงานอีกครั้ง", Who = "กระทรวงวัฒนธรรม", Due = "FY2025", Text = "จะจัดงานอีกครั้งในปีงบประมาณ 2568", Start = 40, End = 90 }],
+    };
 
     /// <summary>A document whose clean and segmented text is <paramref name="segmented"/>.</summary>
     public static NewDocument Document(string segmented, string source = "samples/th_food_festival_paris.md", string language = "th") => new()

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Duplicates;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
@@ -95,50 +95,43 @@ internal sealed class SearchCorpusBuilder
             SegmentedText = segmented.ToString(),
             ContentHash = Fingerprint.ContentHash(cleanText),
             Published = Shift(doc.Published, days),
-            FactsJson = doc.FactsJson is null ? null : VaryFacts(doc.FactsJson, random, days),
+            Facts = doc.Facts is null ? null : VaryFacts(doc.Facts, random, days),
         };
     }
 
-    private string VaryFacts(string json, Random random, int days)
+    private ExtractedFacts VaryFacts(ExtractedFacts facts, Random random, int days) => facts with
     {
-        var root = JsonNode.Parse(json)!.AsObject();
-        foreach (var e in root["events"]?.AsArray() ?? [])
+        Events = [.. facts.Events.Select(e =>
         {
-            var ev = e!.AsObject();
-            ev["date"] = Shift((string?)ev["date"], days);
-            ev["end_date"] = Shift((string?)ev["end_date"], days);
-            if (random.Next(4) == 0)
-            {
-                ev["type"] = Types[random.Next(Types.Length)];
-            }
-
-            if (ev["partner_countries"] is JsonArray countries)
-            {
-                ev["partner_countries"] = new JsonArray([.. countries.Select(_ => (JsonNode)_countries[random.Next(_countries.Length)]).DistinctBy(n => n.ToString())]);
-            }
-
-            if (ev["sectors"] is JsonArray sectors)
-            {
-                ev["sectors"] = new JsonArray([.. sectors.Select(_ => (JsonNode)_sectors[random.Next(_sectors.Length)]).DistinctBy(n => n.ToString())]);
-            }
-
-            if (ev["thai_orgs"] is JsonArray { Count: > 0 } orgs)
+            var type = random.Next(4) == 0 ? Types[random.Next(Types.Length)] : e.Type;
+            var countries = e.PartnerCountries.Select(_ => _countries[random.Next(_countries.Length)]).Distinct(StringComparer.Ordinal).ToList();
+            var sectors = e.Sectors.Select(_ => _sectors[random.Next(_sectors.Length)]).Distinct(StringComparer.Ordinal).ToList();
+            var thai = e.ThaiOrgs;
+            if (thai.Count > 0)
             {
                 var agency = _agencies[random.Next(_agencies.Length)];
-                orgs[0] = new JsonObject
+                thai = [new ExtractedEntity
                 {
-                    ["id"] = "agency:" + agency.Id,
-                    ["name"] = agency.NameTh,
-                    ["country"] = "TH",
-                    ["aliases"] = new JsonArray([.. agency.Names.Select(n => (JsonNode)n.Text).DistinctBy(n => n.ToString())]),
-                    ["mentions"] = new JsonArray(),
-                    ["spans"] = new JsonArray(),
-                };
+                    Id = "agency:" + agency.Id,
+                    Name = agency.NameTh,
+                    Country = "TH",
+                    Aliases = [.. agency.Names.Select(n => n.Text).Distinct(StringComparer.Ordinal)],
+                    Mentions = [],
+                    Spans = [],
+                }, .. thai.Skip(1)];
             }
-        }
 
-        return root.ToJsonString();
-    }
+            return e with
+            {
+                Date = Shift(e.Date, days),
+                EndDate = Shift(e.EndDate, days),
+                Type = type,
+                PartnerCountries = countries,
+                Sectors = sectors,
+                ThaiOrgs = thai,
+            };
+        })],
+    };
 
     /// <summary>A contract date (yyyy, yyyy-MM, yyyy-MM-dd, with a time or a /range after it) moved by <paramref name="days"/>.</summary>
     private static string? Shift(string? value, int days)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Ingest;
@@ -24,12 +25,13 @@ internal static class DigestCommand
         foreach (var d in CorpusSynthesizer.FromRepository().Generate(docs))
         {
             var row = IngestRunner.ToNewDocument(pipeline.Run(loader.LoadText(d.Text, d.RelativePath, d.Format).Document!)); // synthesized text always loads
-            foreach (var part in (string?[])[row.CleanText, row.SegmentedText, row.FactsJson, row.Published])
+            var json = row.Facts is null ? null : FactsJson.Write(row.Facts); // as the store writes facts_json
+            foreach (var part in (string?[])[row.CleanText, row.SegmentedText, json, row.Published])
             {
                 hash.AppendData(Encoding.UTF8.GetBytes((part ?? "(null)") + "\u0001"));
             }
 
-            facts += row.FactsJson?.Length ?? 0;
+            facts += json?.Length ?? 0;
         }
 
         Console.WriteLine($"{docs:N0} documents, {facts:N0} chars of facts JSON, digest {Convert.ToHexString(hash.GetHashAndReset())}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Cli.Evaluation;
 
 namespace SoftPowerAtlas.Cli.Commands;
@@ -80,7 +80,7 @@ internal static class EvalCommand
             JsonObject? pred = null;
             if (doc is not null)
             {
-                var json = FactsJson.Write(doc);
+                var json = FactsJson.Write(ExtractedFacts.From(doc));
                 pred = JsonNode.Parse(json)!.AsObject();
                 if (outDir is not null)
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Pipeline;
 
 namespace SoftPowerAtlas.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class ExtractCommand
 
         if (json)
         {
-            console.Out.WriteLine(FactsJson.Write(doc));
+            console.Out.WriteLine(FactsJson.Write(ExtractedFacts.From(doc)));
         }
         else
         {

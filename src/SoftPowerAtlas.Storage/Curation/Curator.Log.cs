@@ -40,13 +40,22 @@ public sealed partial class Curator
                 $"event {e.Id} cannot be undone while later edits build on it: {list}; undo those first, newest first");
         }
 
+        // Undoing an entity edit writes again the facts of every document naming the entity, from its stored
+        // facts: refused, naming the document, while one of them cannot be read back.
+        var naming = e.Kind is CurationKinds.EntityMerge or CurationKinds.EntitySplit ? EntityOps.DocumentsNaming(sql, CurationTargets.KeyOf(e.Target)) : [];
+        if (naming.FirstOrDefault(d => !d.Facts.IsSuccess) is { } unreadable)
+        {
+            return CurationResult.Fail(CurationFailure.Conflict,
+                $"event {e.Id} cannot be undone: the stored facts of document #{unreadable.DocumentId} cannot be read ({unreadable.Facts.Error}); run 'atlas reextract {unreadable.DocumentId}' to write them again, then undo");
+        }
+
         var hash = e.Kind is CurationKinds.FactSet or CurationKinds.CommitmentStatus or CurationKinds.Note
             ? sql.Scalar("SELECT content_hash FROM curation_events WHERE id = @id", ("@id", e.Id)) as string
             : null;
         var undo = CurationLog.Append(sql, clock.GetUtcNow(), actor, CurationKinds.Undo, e.Target, hash,
             CurationLog.Json(e.After), CurationLog.Json(e.Before), undoes: e.Id);
         replay.Forget();
-        var detail = Revert(sql, replay, e);
+        var detail = Revert(sql, replay, e, naming);
         return CurationResult.Made(undo, detail);
     });
 
@@ -136,7 +145,7 @@ public sealed partial class Curator
     }
 
     /// <summary>Puts back the state <paramref name="e"/> replaced (it is already marked undone); returns what else happened.</summary>
-    private static string? Revert(CurationSql sql, CurationReplay replay, CurationEvent e)
+    private static string? Revert(CurationSql sql, CurationReplay replay, CurationEvent e, List<StoredFacts> naming)
     {
         var before = CurationLog.Json(e.Before);
         var after = CurationLog.Json(e.After)!;
@@ -175,7 +184,7 @@ public sealed partial class Curator
                     }
                 }
 
-                return Rebuild(sql, replay, key);
+                return Rebuild(sql, replay, key, naming);
             case CurationKinds.EntitySplit:
                 var newKey = after["new_key"]!.GetValue<string>();
                 var source = replay.Resolve(key);
@@ -199,24 +208,20 @@ public sealed partial class Curator
                     sql.Execute("DELETE FROM entities WHERE id = @id", ("@id", split.Id));
                 }
 
-                return Rebuild(sql, replay, key);
+                return Rebuild(sql, replay, key, naming);
             default:
                 return null; // status and notes live in the log alone
         }
     }
 
-    /// <summary>Writes again the facts of every document naming the entity, with the edits still in force.</summary>
-    private static string Rebuild(CurationSql sql, CurationReplay replay, string entityKey)
+    /// <summary>Writes again the facts of every document naming the entity (read back before anything changed), with the edits still in force.</summary>
+    private static string Rebuild(CurationSql sql, CurationReplay replay, string entityKey, List<StoredFacts> naming)
     {
-        var documents = EntityOps.DocumentsNaming(sql, entityKey);
-        foreach (var id in documents)
+        foreach (var d in naming)
         {
-            foreach (var (hash, json) in sql.Rows("SELECT content_hash, facts_json FROM documents WHERE id = @id AND facts_json IS NOT NULL", r => (r.GetString(0), r.GetString(1)), ("@id", id)))
-            {
-                DocumentFacts.Rewrite(sql, replay, id, hash, json);
-            }
+            DocumentFacts.Rewrite(sql, replay, d.DocumentId, d.ContentHash, d.Facts.Facts!); // refused in Undo unless every one was read
         }
 
-        return $"the facts of {documents.Count} document(s) naming {entityKey} were written again";
+        return $"the facts of {naming.Count} document(s) naming {entityKey} were written again";
     }
 }

@@ -1,20 +1,21 @@
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Storage.Facts;
 
 namespace SoftPowerAtlas.Storage.Curation;
 
 /// <summary>
-/// Writes a stored document's facts again: its fact rows are deleted, written from the facts JSON
-/// (the one stored, or a new extraction's), named, and the curation in force applied on top. The
+/// Writes a stored document's facts again: its fact rows are deleted, written from the facts (read
+/// back from the stored JSON, or a new extraction's), named, and the curation in force applied on top. The
 /// document row, its sources and its entities stay; row ids of its facts change, their keys do not.
 /// </summary>
 internal static class DocumentFacts
 {
-    public static List<UnappliedEdit> Rewrite(CurationSql sql, CurationReplay replay, long documentId, string contentHash, string factsJson)
+    public static List<UnappliedEdit> Rewrite(CurationSql sql, CurationReplay replay, long documentId, string contentHash, ExtractedFacts facts)
     {
         Clear(sql, documentId);
         using (var writer = new FactsWriter(text => sql.Command(text)))
         {
-            writer.Write(documentId, factsJson);
+            writer.Write(documentId, facts);
         }
 
         return replay.AfterFactsWritten(documentId, contentHash);

@@ -1,7 +1,12 @@
+using SoftPowerAtlas.Analysis.Facts;
+
 namespace SoftPowerAtlas.Storage.Curation;
 
 /// <summary>An entity row as curation reads it.</summary>
 internal sealed record EntityRow(long Id, string Key, string Name, string? Country, string? Kind);
+
+/// <summary>A document's facts as stored in <c>facts_json</c>, read back (or why they could not be).</summary>
+internal sealed record StoredFacts(long DocumentId, string ContentHash, FactsReadResult Facts);
 
 /// <summary>
 /// The entity edits on the stored rows: merge one entity into another, split aliases and their
@@ -120,7 +125,8 @@ internal static class EntityOps
         return new EntityRow(id, key, name, country, kind);
     }
 
-    /// <summary>Ids of documents whose stored facts name the entity key (to write them again on undo).</summary>
-    public static List<long> DocumentsNaming(CurationSql sql, string key) =>
-        sql.Rows("SELECT id FROM documents WHERE facts_json LIKE @pattern ORDER BY id", r => r.GetInt64(0), ("@pattern", "%\"" + key + "\"%"));
+    /// <summary>Documents whose stored facts name the entity key, with those facts read back (to write them again on undo).</summary>
+    public static List<StoredFacts> DocumentsNaming(CurationSql sql, string key) =>
+        sql.Rows("SELECT id, content_hash, facts_json FROM documents WHERE facts_json LIKE @pattern ORDER BY id",
+            r => new StoredFacts(r.GetInt64(0), r.GetString(1), FactsJson.Read(r.GetString(2))), ("@pattern", "%\"" + key + "\"%"));
 }

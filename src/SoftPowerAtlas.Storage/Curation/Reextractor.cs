@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SoftPowerAtlas.Analysis.Documents;
-using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 
@@ -50,16 +50,16 @@ public sealed class Reextractor(IAtlasStore store, AnalysisPipeline pipeline)
             {
                 var replay = new CurationReplay(sql);
                 var written = new List<ReextractOutcome>();
-                foreach (var (id, doc, json, problem) in analysed)
+                foreach (var (id, doc, facts, problem) in analysed)
                 {
-                    if (doc is null || json is null)
+                    if (doc is null || facts is null)
                     {
                         written.Add(new ReextractOutcome(id, doc?.Source ?? "(not stored)", 0, 0, [], problem));
                         continue;
                     }
 
-                    sql.Execute("UPDATE documents SET facts_json = @json WHERE id = @id", ("@json", json), ("@id", id));
-                    var unapplied = DocumentFacts.Rewrite(sql, replay, id, doc.ContentHash, json);
+                    sql.Execute("UPDATE documents SET facts_json = @json WHERE id = @id", ("@json", FactsJson.Write(facts)), ("@id", id));
+                    var unapplied = DocumentFacts.Rewrite(sql, replay, id, doc.ContentHash, facts);
                     var engagements = sql.Long("SELECT count(*) FROM engagements WHERE document_id = @id", ("@id", id)) ?? 0;
                     var commitments = sql.Long("SELECT count(*) FROM commitments WHERE document_id = @id", ("@id", id)) ?? 0;
                     written.Add(new ReextractOutcome(id, doc.Source, (int)engagements, (int)commitments, unapplied, null));
@@ -73,7 +73,7 @@ public sealed class Reextractor(IAtlasStore store, AnalysisPipeline pipeline)
         return new ReextractSummary(outcomes, started.Elapsed);
     }
 
-    private (long Id, StoredDocument? Document, string? Json, string? Problem) Analyse(long id)
+    private (long Id, StoredDocument? Document, ExtractedFacts? Facts, string? Problem) Analyse(long id)
     {
         var doc = store.GetDocument(id);
         if (doc is null)
@@ -86,7 +86,7 @@ public sealed class Reextractor(IAtlasStore store, AnalysisPipeline pipeline)
             var format = Enum.TryParse<DocumentFormat>(doc.Format, ignoreCase: true, out var f) ? f : DocumentFormat.Text;
             var loaded = _loader.LoadText(doc.OriginalText, doc.Source, format);
             return loaded.Document is { } source
-                ? (id, doc, FactsJson.Write(pipeline.Run(source)), null)
+                ? (id, doc, ExtractedFacts.From(pipeline.Run(source)), null)
                 : (id, doc, null, loaded.Error?.Message ?? "the stored text could not be loaded again");
         }
         catch (Exception e) when (e is not OperationCanceledException)

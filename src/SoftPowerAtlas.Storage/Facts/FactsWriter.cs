@@ -1,12 +1,12 @@
-using System.Text.Json;
 using System.Data.Common;
 using System.Globalization;
+using SoftPowerAtlas.Analysis.Facts;
 
 namespace SoftPowerAtlas.Storage.Facts;
 
 /// <summary>
-/// Writes a document's facts (the extraction contract JSON it was stored with) into the fact tables,
-/// inside the batch's transaction. Entities are shared across documents by key; a known entity
+/// Writes a document's facts (the typed model analysis made, or read back from the stored facts JSON)
+/// into the fact tables, inside the batch's transaction. Entities are shared across documents by key; a known entity
 /// gains the new aliases it is written under. Every mention of the document's entity list is stored
 /// (not only engagement participants), and so is every role it gives a person. The SQL is the dialect SQLite and PostgreSQL share
 /// (<c>@name</c> parameters, <c>ON CONFLICT</c>, <c>RETURNING</c>, <c>"end"</c> quoted), so both
@@ -50,122 +50,80 @@ internal sealed class FactsWriter(Func<string, DbCommand> prepare) : IDisposable
         }
     }
 
-    public void Write(long documentId, string factsJson)
+    public void Write(long documentId, ExtractedFacts facts)
     {
-        using var json = JsonDocument.Parse(factsJson);
-        var root = json.RootElement;
+        ArgumentNullException.ThrowIfNull(facts);
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var entity in Array(root, "entities"))
+        foreach (var entity in facts.Entities)
         {
-            if (Str(entity, "id") is { } key)
-            {
-                ids[key] = WriteEntity(documentId, entity);
-            }
+            ids[entity.Id] = WriteEntity(documentId, entity);
         }
 
-        foreach (var person in Array(root, "entities").Where(e => ids.ContainsKey(Str(e, "id") ?? string.Empty)))
+        foreach (var person in facts.Entities)
         {
-            WriteRoles(documentId, ids, ids[Str(person, "id")!], person);
+            WriteRoles(documentId, ids, ids[person.Id], person);
         }
 
         var ordinal = 0;
-        foreach (var e in Array(root, "events"))
+        foreach (var e in facts.Events)
         {
-            var engagementId = Scalar(_engagement, ("@doc", documentId), ("@ordinal", ordinal++), ("@type", Str(e, "type")),
-                ("@date", Str(e, "date")), ("@endDate", Str(e, "end_date")), ("@place", Str(e, "place")),
-                ("@start", Int(e, "evidence", "start")), ("@end", Int(e, "evidence", "end")));
-            foreach (var (side, property) in new[] { ("thai", "thai_orgs"), ("foreign", "foreign_orgs"), ("person", "people") })
+            var engagementId = Scalar(_engagement, ("@doc", documentId), ("@ordinal", ordinal++), ("@type", e.Type),
+                ("@date", e.Date), ("@endDate", e.EndDate), ("@place", e.Place),
+                ("@start", e.Evidence.Start), ("@end", e.Evidence.End));
+            foreach (var (side, entities) in new[] { ("thai", e.ThaiOrgs), ("foreign", e.ForeignOrgs), ("person", e.People) })
             {
-                foreach (var entity in Array(e, property))
+                foreach (var entity in entities)
                 {
                     var id = WriteEntity(documentId, entity);
                     Execute(_party, ("@e", engagementId), ("@id", id), ("@side", side));
                 }
             }
 
-            foreach (var c in Array(e, "partner_countries"))
+            foreach (var c in e.PartnerCountries)
             {
-                Execute(_country, ("@e", engagementId), ("@v", c.GetString()));
+                Execute(_country, ("@e", engagementId), ("@v", c));
             }
 
-            foreach (var s in Array(e, "sectors"))
+            foreach (var s in e.Sectors)
             {
-                Execute(_sector, ("@e", engagementId), ("@v", s.GetString()));
+                Execute(_sector, ("@e", engagementId), ("@v", s));
             }
         }
 
         ordinal = 0;
-        foreach (var c in Array(root, "commitments"))
+        foreach (var c in facts.Commitments)
         {
-            Execute(_commitment, ("@doc", documentId), ("@ordinal", ordinal++), ("@what", Str(c, "what") ?? string.Empty),
-                ("@who", Str(c, "who")), ("@due", Str(c, "due")), ("@start", Int(c, "start")), ("@end", Int(c, "end")));
+            Execute(_commitment, ("@doc", documentId), ("@ordinal", ordinal++), ("@what", c.What),
+                ("@who", c.Who), ("@due", c.Due), ("@start", c.Start), ("@end", c.End));
         }
     }
 
-    private void WriteRoles(long documentId, Dictionary<string, long> ids, long personId, JsonElement person)
+    private void WriteRoles(long documentId, Dictionary<string, long> ids, long personId, ExtractedEntity person)
     {
-        foreach (var r in Array(person, "roles"))
+        foreach (var r in person.Roles)
         {
-            long? orgId = null;
-            int? orgStart = null, orgEnd = null;
-            if (r.TryGetProperty("organization", out var org) && org.ValueKind == JsonValueKind.Object)
-            {
-                orgId = Str(org, "id") is { } k && ids.TryGetValue(k, out var id) ? id : null;
-                (orgStart, orgEnd) = (Int(org, "start"), Int(org, "end"));
-            }
-
-            Execute(_role, ("@doc", documentId), ("@person", personId), ("@role", Str(r, "role") ?? string.Empty), ("@org", orgId),
-                ("@start", Int(r, "start")), ("@end", Int(r, "end")), ("@orgStart", orgStart), ("@orgEnd", orgEnd));
+            long? orgId = r.Organization is { } org && ids.TryGetValue(org.Id, out var id) ? id : null;
+            Execute(_role, ("@doc", documentId), ("@person", personId), ("@role", r.Role), ("@org", orgId),
+                ("@start", r.Start), ("@end", r.End), ("@orgStart", r.Organization?.Start), ("@orgEnd", r.Organization?.End));
         }
     }
 
-    private long WriteEntity(long documentId, JsonElement entity)
+    /// <summary>Adds or finds the entity by key; an engagement's participant carries no kind, so its key's prefix gives one.</summary>
+    private long WriteEntity(long documentId, ExtractedEntity entity)
     {
-        var key = Str(entity, "id") ?? Str(entity, "name");
-        var id = Scalar(_entity, ("@key", key), ("@name", Str(entity, "name")), ("@country", Str(entity, "country")),
-            ("@kind", Str(entity, "kind") ?? KindOfKey(key)));
-        foreach (var alias in Array(entity, "aliases").Concat(Array(entity, "mentions")))
+        var id = Scalar(_entity, ("@key", entity.Id), ("@name", entity.Name), ("@country", entity.Country),
+            ("@kind", entity.Kind ?? ExtractedEntity.KindOfKey(entity.Id)));
+        foreach (var alias in entity.Aliases.Concat(entity.Mentions))
         {
-            Execute(_alias, ("@id", id), ("@alias", alias.GetString()));
+            Execute(_alias, ("@id", id), ("@alias", alias));
         }
 
-        foreach (var span in Array(entity, "spans"))
+        foreach (var span in entity.Spans)
         {
-            Execute(_mention, ("@doc", documentId), ("@id", id), ("@start", span[0].GetInt32()), ("@end", span[1].GetInt32()));
+            Execute(_mention, ("@doc", documentId), ("@id", id), ("@start", span.Start), ("@end", span.End));
         }
 
         return id;
-    }
-
-    /// <summary>The kind a key's prefix names, for facts written before entities carried one.</summary>
-    private static string KindOfKey(string? key) => key?[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))] switch
-    {
-        "agency" => "agency",
-        "body" => "foreign_body",
-        "country" => "country",
-        "province" => "province",
-        "place" => "place",
-        "person" => "person",
-        _ => "organisation",
-    };
-
-    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int Int(JsonElement e, params string[] path)
-    {
-        foreach (var p in path)
-        {
-            if (!e.TryGetProperty(p, out e))
-            {
-                return 0;
-            }
-        }
-
-        return e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 0;
     }
 
     private static long Scalar(DbCommand command, params (string Name, object? Value)[] values)

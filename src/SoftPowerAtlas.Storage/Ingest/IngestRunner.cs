@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Duplicates;
-using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 
@@ -152,7 +152,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
         }
     }
 
-    /// <summary>The row a document becomes: texts, fingerprints and its facts as contract JSON.</summary>
+    /// <summary>The row a document becomes: texts, fingerprints and its facts.</summary>
     public static NewDocument ToNewDocument(AnalyzedDocument doc)
     {
         var words = doc.Words().ToList();
@@ -173,7 +173,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
             SegmentedText = string.Join(' ', words),
             ContentHash = Fingerprint.ContentHash(doc.Text.Text),
             SimHash = Fingerprint.SimHash(words),
-            FactsJson = FactsJson.Write(doc),
+            Facts = ExtractedFacts.From(doc),
         };
     }
 }

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using SoftPowerAtlas.Analysis.Cleaning;
-using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Documents;
-using SoftPowerAtlas.Analysis.Engagements;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Analysis.Text;
@@ -39,12 +37,14 @@ public sealed record AnnotatedDocument(string CleanText, IReadOnlyList<TextRun> 
 
 /// <summary>
 /// Finds the facts of a stored document in its cleaned text. The facts come from the store
-/// (<c>facts_json</c>, written at ingest with offsets into the original file); only the map from
-/// cleaned to original text is rebuilt, by loading, normalising and cleaning the stored original
-/// (no segmentation, dates or extraction). A document stored without facts, or whose cleaning no
-/// longer gives its stored clean text, is analysed again in full. Results are cached by document id.
+/// (<c>facts_json</c>, written at ingest with offsets into the original file, read back as
+/// <see cref="ExtractedFacts"/>); only the map from cleaned to original text is rebuilt, by loading,
+/// normalising and cleaning the stored original (no segmentation, dates or extraction). A document
+/// stored without facts, with facts that cannot be read back, or whose cleaning no longer gives its
+/// stored clean text, is analysed again in full and its facts placed the same way. Results are cached
+/// by document id.
 /// </summary>
-public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader reader, IMemoryCache cache)
+public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader reader, IMemoryCache cache, ILogger<DocumentAnnotator> logger)
 {
     private static readonly IReadOnlyList<(string Phrase, string Sector)> SectorPhrases =
         [.. ReferenceLexicon.SectorTriggers(ReferenceData.Default).Where(t => t.Phrase.Length >= 3)];
@@ -65,7 +65,10 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
         })!; // The factory never returns null.
     }
 
-    /// <summary>The stored facts placed in the clean text; null when the document has none stored or its text map cannot be rebuilt.</summary>
+    /// <summary>
+    /// The stored facts placed in the clean text; null when the document has none stored, they cannot be
+    /// read back (logged, naming the document), or its text map cannot be rebuilt.
+    /// </summary>
     internal AnnotatedDocument? FromStoredFacts(StoredDocument document)
     {
         if (document.FactsJson is not { Length: > 0 } json || Load(document) is not { } source)
@@ -73,14 +76,32 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
             return null;
         }
 
-        var map = TextOnly.Run(source).Text;
-        if (!string.Equals(map.Text, document.CleanText, StringComparison.Ordinal))
+        var read = FactsJson.Read(json);
+        if (!read.IsSuccess)
         {
+            logger.LogWarning("Document {Id}: its stored facts cannot be read ({Problem}); the page shows it analysed again ('atlas reextract' writes them anew).", document.Id, read.Error);
             return null;
         }
 
-        using var facts = JsonDocument.Parse(json);
-        var root = facts.RootElement;
+        var map = TextOnly.Run(source).Text;
+        return string.Equals(map.Text, document.CleanText, StringComparison.Ordinal) ? Place(read.Facts, map) : null;
+    }
+
+    /// <summary>Analyses the stored original again with the whole pipeline (documents stored without facts) and places what it finds.</summary>
+    internal AnnotatedDocument FromAnalysis(StoredDocument document)
+    {
+        if (Load(document) is not { } source)
+        {
+            return new AnnotatedDocument(document.CleanText, [new TextRun(document.CleanText, null)], []);
+        }
+
+        var analyzed = pipeline.Run(source);
+        return Place(ExtractedFacts.From(analyzed), analyzed.Text);
+    }
+
+    /// <summary>Facts (offsets in the original file) placed in the clean text of <paramref name="map"/>; facts outside it are left out.</summary>
+    private AnnotatedDocument Place(ExtractedFacts facts, MappedText map)
+    {
         var marks = new List<FactMark>();
         TextSpan? Clean(int start, int end)
         {
@@ -94,123 +115,61 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
         }
 
         // Dates of their own, days written again without their year, and relative dates resolved at ingest.
-        foreach (var d in Array(root, "dates").Concat(Array(root, "date_references")).Concat(Array(root, "relative_dates")))
+        foreach (var d in facts.Dates.Concat(facts.DateReferences).Concat(facts.RelativeDates))
         {
-            if (d.TryGetProperty("normalized", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() is { } normalized && d.GetProperty("role").GetString() != "name"
-                && Clean(d.GetProperty("start").GetInt32(), d.GetProperty("end").GetInt32()) is { } span)
+            if (d.Normalized is { } normalized && d.Role != "name" && Clean(d.Start, d.End) is { } span)
             {
-                marks.Add(new FactMark(span.Start, span.End, FactKind.Date, normalized, null, d.GetProperty("start").GetInt32(), d.GetProperty("end").GetInt32()));
+                marks.Add(new FactMark(span.Start, span.End, FactKind.Date, normalized, null, d.Start, d.End));
             }
         }
 
-        // Countries and provinces named in the text are listed under "places"; an entity keyed by a
+        // Countries and provinces named in the text are listed under places; an entity keyed by a
         // province or country at other spans is a body of it (จังหวัดนครศรีธรรมราช as a party): an organisation.
         var places = new HashSet<(int, int)>();
-        foreach (var p in Array(root, "places"))
+        foreach (var p in facts.Places)
         {
-            var (start, end) = (p.GetProperty("start").GetInt32(), p.GetProperty("end").GetInt32());
-            var code = p.GetProperty("code").GetString() ?? string.Empty;
-            var country = p.GetProperty("kind").GetString() == "country";
-            if (Clean(start, end) is { } span && places.Add((start, end)))
+            var country = p.Kind == "country";
+            if (Clean(p.Start, p.End) is { } span && places.Add((p.Start, p.End)))
             {
-                var label = country ? CountryName(code) : ProvinceName(code);
+                var label = country ? CountryName(p.Code) : ProvinceName(p.Code);
                 marks.Add(new FactMark(span.Start, span.End, country ? FactKind.Country : FactKind.Province, label,
-                    $"/{(country ? "countries" : "provinces")}/{Uri.EscapeDataString(code)}", start, end));
+                    $"/{(country ? "countries" : "provinces")}/{Uri.EscapeDataString(p.Code)}", p.Start, p.End));
             }
         }
 
-        var entities = Array(root, "entities").ToList();
-        var ids = reader.EntityIds(entities.Select(e => e.GetProperty("id").GetString() ?? string.Empty));
-        foreach (var e in entities)
+        var ids = reader.EntityIds(facts.Entities.Select(e => e.Id));
+        foreach (var e in facts.Entities)
         {
-            var key = e.GetProperty("id").GetString() ?? string.Empty;
-            var name = e.GetProperty("name").GetString() ?? key;
-            var entityHref = ids.TryGetValue(key, out var id) ? $"/entities/{id}" : null;
-            var (kind, href) = e.GetProperty("kind").GetString() switch
+            var entityHref = ids.TryGetValue(e.Id, out var id) ? $"/entities/{id}" : null;
+            var (kind, href) = e.Kind switch
             {
-                "country" or "province" => (FactKind.Organization, entityHref),
                 "place" => (FactKind.Place, null),
                 "person" => (FactKind.Person, entityHref),
                 _ => (FactKind.Organization, entityHref),
             };
-            foreach (var s in Array(e, "spans"))
+            foreach (var s in e.Spans)
             {
-                var (start, end) = (s[0].GetInt32(), s[1].GetInt32());
-                if (!places.Contains((start, end)) && Clean(start, end) is { } clean)
+                if (!places.Contains((s.Start, s.End)) && Clean(s.Start, s.End) is { } clean)
                 {
-                    marks.Add(new FactMark(clean.Start, clean.End, kind, name, href, start, end));
+                    marks.Add(new FactMark(clean.Start, clean.End, kind, e.Name, href, s.Start, s.End));
                 }
             }
         }
 
-        foreach (var ev in Array(root, "events"))
+        foreach (var ev in facts.Events)
         {
-            var evidence = ev.GetProperty("evidence");
-            var (start, end) = (evidence.GetProperty("start").GetInt32(), evidence.GetProperty("end").GetInt32());
+            var (start, end) = (ev.Evidence.Start, ev.Evidence.End);
             if (start < 0 || end <= start || end > map.OriginalLength)
             {
                 continue;
             }
 
             var passage = map.FromOriginal(new TextSpan(start, end));
-            var sectors = Array(ev, "sectors").Select(x => x.GetString() ?? string.Empty).ToList();
-            marks.AddRange(SectorsIn(map.Text, passage, sectors).Select(x =>
+            marks.AddRange(SectorsIn(map.Text, passage, ev.Sectors).Select(x =>
             {
                 var o = map.ToOriginal(x.Span);
                 return new FactMark(x.Span.Start, x.Span.End, FactKind.Sector, x.Sector, $"/engagements?sector={Uri.EscapeDataString(x.Sector)}", o.Start, o.End);
             }));
-        }
-
-        var kept = NonOverlapping(marks);
-        return new AnnotatedDocument(map.Text, Runs(map.Text, kept), kept);
-    }
-
-    /// <summary>Analyses the stored original again with the whole pipeline (documents stored without facts).</summary>
-    internal AnnotatedDocument FromAnalysis(StoredDocument document)
-    {
-        if (Load(document) is not { } source)
-        {
-            return new AnnotatedDocument(document.CleanText, [new TextRun(document.CleanText, null)], []);
-        }
-
-        var analyzed = pipeline.Run(source);
-        var map = analyzed.Text;
-        var marks = new List<FactMark>();
-        FactMark Mark(TextSpan span, FactKind kind, string label, string? href)
-        {
-            var o = map.ToOriginal(span);
-            return new FactMark(span.Start, span.End, kind, label, href, o.Start, o.End);
-        }
-
-        foreach (var d in analyzed.Get<DocumentDates>()?.Mentions ?? [])
-        {
-            // Date spans already point into the original; a date outside the body (a page header) has no place in the text.
-            var clean = d.Span.End <= map.OriginalLength ? Trim(map.Text, map.FromOriginal(d.Span)) : default;
-            if (d.HasValue && d.Role != DateRole.Name && !clean.IsEmpty)
-            {
-                marks.Add(new FactMark(clean.Start, clean.End, FactKind.Date, d.Normalized, null, d.Span.Start, d.Span.End));
-            }
-        }
-
-        var facts = analyzed.Get<DocumentFacts>();
-        var mentions = facts?.Mentions ?? [];
-        var ids = reader.EntityIds(mentions.Select(m => m.Key));
-        foreach (var m in mentions)
-        {
-            var (kind, href) = m.Kind switch
-            {
-                EntityKind.Country => (FactKind.Country, $"/countries/{Uri.EscapeDataString(PlaceCode(m.Key))}"),
-                EntityKind.Province => (FactKind.Province, $"/provinces/{Uri.EscapeDataString(PlaceCode(m.Key))}"),
-                EntityKind.ForeignPlace => (FactKind.Place, null),
-                EntityKind.Person => (FactKind.Person, ids.TryGetValue(m.Key, out var p) ? $"/entities/{p}" : null),
-                _ => (FactKind.Organization, ids.TryGetValue(m.Key, out var o) ? $"/entities/{o}" : null),
-            };
-            marks.Add(Mark(m.Span, kind, m.Name, href));
-        }
-
-        foreach (var e in facts?.Engagements ?? [])
-        {
-            marks.AddRange(SectorsIn(map.Text, e.Evidence, e.Sectors).Select(s => Mark(s.Span, FactKind.Sector, s.Sector, $"/engagements?sector={Uri.EscapeDataString(s.Sector)}")));
         }
 
         var kept = NonOverlapping(marks);
@@ -228,9 +187,6 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
 
     private static string ProvinceName(string code) => ReferenceData.Default.Provinces.FirstOrDefault(p => p.Code == code)?.NameTh ?? code;
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
-
     /// <summary>A span without the white space at its ends (line breaks the cleaner put around a date's original characters).</summary>
     private static TextSpan Trim(string text, TextSpan span)
     {
@@ -247,9 +203,6 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
 
         return new TextSpan(start, end);
     }
-
-    /// <summary>The ISO code of a place key (<c>country:JP</c> → <c>JP</c>, <c>province:TH-10</c> → <c>TH-10</c>).</summary>
-    private static string PlaceCode(string key) => key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     /// <summary>Where, inside an engagement's passage, the words that gave it its sectors are.</summary>
     private static IEnumerable<(TextSpan Span, string Sector)> SectorsIn(string text, TextSpan evidence, IReadOnlyList<string> sectors)

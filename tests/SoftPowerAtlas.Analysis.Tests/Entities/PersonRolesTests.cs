@@ -1,5 +1,5 @@
-using SoftPowerAtlas.Analysis.Engagements;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Tests.Engagements;
 
 namespace SoftPowerAtlas.Analysis.Tests.Entities;
@@ -118,21 +118,21 @@ public class PersonRolesTests
     }
 
     [Fact]
-    public void Json_Person_CarriesRoleOrganizationAndSpansIntoTheFile()
+    public void ExtractedFacts_Person_CarriesRoleOrganizationAndSpansIntoTheFile()
     {
         const string text = "วันนี้ นายทวีพงษ์ วิชัยดิษฐ ผู้อำนวยการ อพท. ให้การต้อนรับคณะผู้แทนจากญี่ปุ่น เพื่อหารือความร่วมมือ";
-        var doc = Extract.Run(text);
+        var facts = ExtractedFacts.From(Extract.Run(text));
 
-        using var json = System.Text.Json.JsonDocument.Parse(FactsJson.Write(doc));
-        var person = json.RootElement.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "person");
-        Assert.Equal("ผู้อำนวยการ", person.GetProperty("role").GetString());
-        Assert.Equal("agency:dasta", person.GetProperty("organization_id").GetString());
-        var role = person.GetProperty("roles")[0];
-        Assert.Equal("ผู้อำนวยการ อพท.", text[role.GetProperty("start").GetInt32()..role.GetProperty("end").GetInt32()]);
-        var org = role.GetProperty("organization");
-        Assert.Equal("อพท.", text[org.GetProperty("start").GetInt32()..org.GetProperty("end").GetInt32()]);
-        var span = person.GetProperty("spans")[0];
-        Assert.Equal("นายทวีพงษ์ วิชัยดิษฐ", text[span[0].GetInt32()..span[1].GetInt32()]);
-        Assert.Contains(json.RootElement.GetProperty("entities").EnumerateArray(), e => e.GetProperty("kind").GetString() == "country" && e.GetProperty("id").GetString() == "country:JP");
+        var person = Assert.Single(facts.Entities, e => e.Kind == "person");
+        Assert.Equal("ผู้อำนวยการ", person.Role);
+        Assert.Equal("agency:dasta", person.OrganizationId);
+        var role = person.Roles[0];
+        Assert.Equal("ผู้อำนวยการ อพท.", text[role.Start..role.End]);
+        var org = role.Organization!;
+        Assert.Equal("อพท.", text[org.Start..org.End]);
+        Assert.Equal(("agency:dasta", "อพท."), (org.Id, org.AsWritten));
+        var span = person.Spans[0];
+        Assert.Equal("นายทวีพงษ์ วิชัยดิษฐ", text[span.Start..span.End]);
+        Assert.Contains(facts.Entities, e => e.Kind == "country" && e.Id == "country:JP");
     }
 }

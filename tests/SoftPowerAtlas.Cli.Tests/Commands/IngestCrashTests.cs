@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Cli.Tests.Support;
 using Xunit.Abstractions;
 
@@ -144,8 +144,8 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
                 Assert.False(string.IsNullOrWhiteSpace(reader.GetString(column)), $"#{id}: {reader.GetName(column)} is empty");
             }
 
-            using var facts = JsonDocument.Parse(reader.GetString(4));
-            Assert.Equal(JsonValueKind.Array, facts.RootElement.GetProperty("dates").ValueKind);
+            var facts = FactsJson.Read(reader.GetString(4));
+            Assert.True(facts.IsSuccess, $"#{id}: {facts.Error}");
         }
     }
 

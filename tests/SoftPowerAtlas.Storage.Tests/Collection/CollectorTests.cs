@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Storage.Collection;
 using SoftPowerAtlas.Storage.Sqlite;
@@ -81,17 +82,15 @@ public sealed class CollectorTests : IAsyncLifetime
         await RunAsync();
 
         var thai = StoredFrom("/news/th-silk.html");
-        using var facts = System.Text.Json.JsonDocument.Parse(thai.FactsJson!);
-        var dates = facts.RootElement.GetProperty("dates").EnumerateArray().ToList();
-        Assert.NotEmpty(dates);
-        foreach (var date in dates)
+        var facts = FactsJson.Read(thai.FactsJson!);
+        Assert.True(facts.IsSuccess, facts.Error);
+        Assert.NotEmpty(facts.Facts.Dates);
+        foreach (var date in facts.Facts.Dates)
         {
-            var start = date.GetProperty("start").GetInt32();
-            var end = date.GetProperty("end").GetInt32();
-            Assert.Equal(date.GetProperty("text").GetString(), thai.OriginalText[start..end]);
+            Assert.Equal(date.Text, thai.OriginalText[date.Start..date.End]);
         }
 
-        Assert.Contains(dates, d => d.GetProperty("normalized").GetString() == "2024-05-14");
+        Assert.Contains(facts.Facts.Dates, d => d.Normalized == "2024-05-14");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class CurationMigrationTests : IDisposable
         using (var old = SqliteAtlasStore.Open(_fixture.DatabasePath, clock, targetVersion: curation - 1))
         {
             using var batch = old.BeginBatch();
-            batch.Add(Samples.Document(Samples.ThaiSegmented) with { FactsJson = null });
+            batch.Add(Samples.Document(Samples.ThaiSegmented) with { Facts = null });
             batch.Commit();
         }
 

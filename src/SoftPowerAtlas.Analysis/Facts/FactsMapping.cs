@@ -1,0 +1,250 @@
+using SoftPowerAtlas.Analysis.Dates;
+using SoftPowerAtlas.Analysis.Engagements;
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Facts;
+
+/// <summary>
+/// The one mapping from an analysed document to <see cref="ExtractedFacts"/>: which date mentions are
+/// listed where, how engagements, commitments, entities and places are named, and every span mapped
+/// from the cleaned text back into the file as read. A new field of the model is filled here.
+/// </summary>
+internal static class FactsMapping
+{
+    public static ExtractedFacts Map(AnalyzedDocument document)
+    {
+        var map = document.Text;
+        var dates = document.Get<DocumentDates>();
+        var facts = document.Get<DocumentFacts>();
+        var entities = new EntityMapping(facts, map);
+
+        // Date spans already point into the file as read.
+        var mentions = dates?.Mentions ?? [];
+        var own = new List<ExtractedDate>();
+        foreach (var d in mentions)
+        {
+            if (d.IsRelative || d.Duration is not null || IsRepeat(d, mentions))
+            {
+                continue;
+            }
+
+            own.Add(Date(d));
+        }
+
+        // "ครั้งที่ 1 วันที่ 26 กันยายน" after "วันที่ 26 กันยายน 2566": a day written again without its year
+        // points back at a date already given; it is listed here, not as a date of its own.
+        var references = new List<ExtractedDate>();
+        foreach (var d in mentions)
+        {
+            if (!d.IsRelative && d.Duration is null && IsRepeat(d, mentions))
+            {
+                references.Add(Date(d));
+            }
+        }
+
+        // Relative expressions (yesterday, last year) resolved against the publication date.
+        var relative = new List<ExtractedDate>();
+        foreach (var d in mentions)
+        {
+            if (d.IsRelative || d.Duration is not null)
+            {
+                relative.Add(Date(d));
+            }
+        }
+
+        return new ExtractedFacts
+        {
+            Source = document.Source.Source,
+            Title = document.Metadata.Title,
+            SourceUrl = document.Metadata.SourceUrl,
+            Language = document.LanguageCode,
+            Published = dates?.Published is { Error: null } p ? p.Value.WithoutTime().ToString() : null,
+            Dates = own,
+            DateReferences = references,
+            RelativeDates = relative,
+            Events = [.. (facts?.Engagements ?? []).Select(e => Event(e, map, entities))],
+            Commitments = [.. (facts?.Commitments ?? []).Select(c => Commitment(c, map))],
+            Entities = entities.All(),
+            Places = [.. (facts?.Mentions ?? []).Where(m => m.Kind is EntityKind.Country or EntityKind.Province).Select(m => Place(m, map))],
+        };
+    }
+
+    private static bool IsRepeat(DateMention d, IReadOnlyList<DateMention> all)
+    {
+        if (d.Error is not null || d.Value.Granularity != DateGranularity.Day || d.End is not null || CountDigitRuns(d.Text) != 1)
+        {
+            return false;
+        }
+
+        return all.Any(e => e.Span.End <= d.Span.Start && e.Error is null && e.Role != DateRole.Publication
+            && e.Value.WithoutTime() == d.Value && CountDigitRuns(e.Text) >= 2);
+    }
+
+    private static int CountDigitRuns(string s)
+    {
+        var runs = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsDigit(s[i]) && (i == 0 || !char.IsDigit(s[i - 1])))
+            {
+                runs++;
+            }
+        }
+
+        return runs;
+    }
+
+    private static ExtractedDate Date(DateMention d) => new()
+    {
+        Text = d.Text,
+        Start = d.Span.Start,
+        End = d.Span.End,
+        Normalized = d.Error is null ? d.Normalized : null,
+        Role = d.Role.ToString().ToLowerInvariant(),
+        Error = d.Error,
+        ResolvedAgainst = d.ResolvedAgainst,
+    };
+
+    private static ExtractedEvent Event(Engagement e, MappedText map, EntityMapping entities)
+    {
+        var evidence = map.ToOriginal(e.Evidence);
+        return new ExtractedEvent
+        {
+            Type = e.Type.ToContract(),
+            Date = e.Date?.Value.ToString(),
+            EndDate = e.Date?.End?.ToString(),
+            Place = e.Place,
+            PartnerCountries = e.Countries,
+            ThaiOrgs = entities.Participants(e.ThaiSide),
+            ForeignOrgs = entities.Participants(e.ForeignSide),
+            People = entities.Participants(e.People),
+            Sectors = e.Sectors,
+            Evidence = new OriginalSpan(evidence.Start, evidence.End),
+        };
+    }
+
+    private static ExtractedCommitment Commitment(Commitment c, MappedText map)
+    {
+        var o = map.ToOriginal(c.Passage);
+        return new ExtractedCommitment
+        {
+            What = c.What,
+            Who = c.Who,
+            Due = c.DueValue,
+            Text = map.Text[c.Passage.Start..c.Passage.End],
+            Start = o.Start,
+            End = o.End,
+        };
+    }
+
+    private static ExtractedPlace Place(EntityMention m, MappedText map)
+    {
+        var o = map.ToOriginal(m.Span);
+        return new ExtractedPlace
+        {
+            Kind = m.Kind == EntityKind.Country ? "country" : "province",
+            Code = m.Key[(m.Key.IndexOf(':', StringComparison.Ordinal) + 1)..],
+            Text = m.Text,
+            Start = o.Start,
+            End = o.End,
+        };
+    }
+
+    /// <summary>
+    /// The entity parts: engagement participants, the document's whole list of entities (every mention,
+    /// not only participants) with a kind, and people's roles with the body they hold them in.
+    /// </summary>
+    private sealed class EntityMapping
+    {
+        private readonly MappedText _map;
+        private readonly DocumentFacts? _facts;
+        private readonly Dictionary<string, (string Key, string Name)> _resolved = new(StringComparer.Ordinal);
+
+        public EntityMapping(DocumentFacts? facts, MappedText map)
+        {
+            _facts = facts;
+            _map = map;
+            foreach (var e in facts?.Entities ?? [])
+            {
+                foreach (var m in e.Mentions)
+                {
+                    _resolved.TryAdd(m.Key, (e.Key, e.Name));
+                }
+            }
+        }
+
+        /// <summary>An engagement's side: no kind, roles only for people.</summary>
+        public List<ExtractedEntity> Participants(IReadOnlyList<ResolvedEntity> side) =>
+            [.. side.Select(e => Entity(e.Key, e.Name, kind: null, e.Country, e.Aliases, e.Mentions, e.Kind == EntityKind.Person ? e.Roles : []))];
+
+        /// <summary>Every entity of the document with its kind, aliases and every span where it is mentioned.</summary>
+        public List<ExtractedEntity> All()
+        {
+            if (_facts is null)
+            {
+                return [];
+            }
+
+            var all = _facts.Entities
+                .Select(e => Entity(e.Key, e.Name, KindOf(e.Key, e.Kind), e.Country, e.Aliases, e.Mentions, e.Kind == EntityKind.Person ? e.Roles : []))
+                .ToList();
+
+            // Places, countries, provinces, divisions and given names alone are not resolved entities: one per key.
+            foreach (var g in _facts.Mentions.Where(m => !_resolved.ContainsKey(m.Key)).GroupBy(m => m.Key, StringComparer.Ordinal))
+            {
+                var list = g.ToList();
+                var first = list[0];
+                var aliases = list.Select(m => m.Name).Append(first.Name).Concat(list.Select(m => m.NameEn).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+                all.Add(Entity(g.Key, first.Name, KindOf(g.Key, first.Kind), first.Country, aliases, list, []));
+            }
+
+            return all;
+        }
+
+        /// <summary>agency, foreign_body, organisation, division, person, country, province, place.</summary>
+        private static string KindOf(string key, EntityKind kind)
+        {
+            var byKey = ExtractedEntity.KindOfKey(key);
+            return byKey == "organisation" && kind == EntityKind.Division ? "division" : byKey;
+        }
+
+        private ExtractedEntity Entity(string key, string name, string? kind, string? country, IReadOnlyList<string> aliases, IReadOnlyList<EntityMention> mentions, IReadOnlyList<PersonRole> roles) => new()
+        {
+            Id = key,
+            Name = name,
+            Kind = kind,
+            Country = country,
+            Aliases = aliases,
+            Mentions = [.. mentions.DistinctBy(m => m.Text).Select(m => m.Text)],
+            Spans = [.. mentions.Select(m => Original(m.Span))],
+            Roles = [.. roles.Select(Role)],
+        };
+
+        private ExtractedRole Role(PersonRole r)
+        {
+            var span = Original(r.Span);
+            return new ExtractedRole
+            {
+                Role = r.Role,
+                Start = span.Start,
+                End = span.End,
+                Organization = r.Organization is { } org ? Body(org) : null,
+            };
+        }
+
+        private RoleBody Body(EntityMention org)
+        {
+            var (key, name) = _resolved.TryGetValue(org.Key, out var r) ? r : (org.Key, org.Name);
+            var span = Original(org.Span);
+            return new RoleBody { Id = key, Name = name, AsWritten = org.Text, Start = span.Start, End = span.End };
+        }
+
+        private OriginalSpan Original(TextSpan span)
+        {
+            var o = _map.ToOriginal(span);
+            return new OriginalSpan(o.Start, o.End);
+        }
+    }
+}
