@@ -3,13 +3,23 @@ using SoftPowerAtlas.Analysis.Learning;
 namespace SoftPowerAtlas.Analysis.Engagements;
 
 /// <summary>
-/// A learned alternative to <see cref="EventRules"/>: two averaged perceptrons over an anchor's
-/// features, one deciding whether the date is an engagement's, one its type. <c>atlas train</c>
-/// trains them on annotated pages and measures them beside the rules by cross-validation; the
-/// pipeline takes one in place of the rules when given (<see cref="ExtractionStage"/>).
+/// The learned part of the event decision: two averaged perceptrons over an anchor's features, one
+/// deciding whether the date is an engagement's, one its type. <c>atlas train</c> trains them on the
+/// development pages of the annotated corpora and measures them beside <see cref="EventRules"/> by
+/// cross-validation; the product ships the pair trained on all development pages
+/// (<c>Data/event-is-engagement.tsv</c>, <c>Data/event-type.tsv</c>) and asks it where the rules find
+/// no engagement (<see cref="RulesThenModel"/>).
 /// </summary>
 public sealed class EventModel : IEventDecider
 {
+    /// <summary>The embedded weights' file names, as <c>atlas train --out</c> writes them.</summary>
+    public const string IsEventFile = "event-is-engagement.tsv";
+
+    /// <inheritdoc cref="IsEventFile"/>
+    public const string TypeFile = "event-type.tsv";
+
+    private static readonly Lazy<EventModel> LazyDefault = new(() => new EventModel(Embedded(IsEventFile), Embedded(TypeFile)));
+
     /// <summary>The label for "no engagement on this date".</summary>
     public const string None = "none";
 
@@ -28,6 +38,9 @@ public sealed class EventModel : IEventDecider
         Type = type;
     }
 
+    /// <summary>The model shipped with the product.</summary>
+    public static EventModel Default => LazyDefault.Value;
+
     public AveragedPerceptron IsEvent { get; }
 
     public AveragedPerceptron Type { get; }
@@ -40,4 +53,14 @@ public sealed class EventModel : IEventDecider
     }
 
     EngagementType? IEventDecider.Decide(EventAnchor anchor) => Classify(anchor.Features);
+
+    private static AveragedPerceptron Embedded(string file)
+    {
+        var name = "Engagements/Data/" + file;
+        var assembly = typeof(EventModel).Assembly;
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded data file {name} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return AveragedPerceptron.Read(reader, name);
+    }
 }

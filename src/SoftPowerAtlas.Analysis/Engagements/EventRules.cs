@@ -79,3 +79,13 @@ internal sealed class EventRules : IEventDecider
     private static EngagementType? Top(Dictionary<EngagementType, int> scores) =>
         scores.Count == 0 ? null : scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
 }
+
+/// <summary>
+/// The shipped decision: the written rules, and where they find no engagement on a date, the learned
+/// model (it finds what the trigger lexicon misses: dates told in words the lexicon lacks, headlines
+/// and passages shaped in ways no rule names). <c>atlas train</c> measures this pairing beside each alone.
+/// </summary>
+internal sealed class RulesThenModel(EventRules rules, EventModel model) : IEventDecider
+{
+    public EngagementType? Decide(EventAnchor anchor) => rules.Decide(anchor) ?? ((IEventDecider)model).Decide(anchor);
+}

@@ -105,9 +105,13 @@ internal static class TrainCommand
         console.Out.WriteLine($"{pages.Count} pages, {examples.Count} date anchors, {examples.Count(e => e.Label != EventModel.None)} of them engagements");
         if (folds >= 2)
         {
-            var (learned, rules) = EventTraining.CrossValidate(pages, folds, epochs, verbose ? console.Out.WriteLine : null);
-            console.Out.WriteLine(EventTraining.F1Line("rules (shipped)", rules));
+            var (learned, rules, both) = EventTraining.CrossValidate(pages, folds, epochs, verbose ? console.Out.WriteLine : null);
+            console.Out.WriteLine(EventTraining.F1Line("rules", rules));
             console.Out.WriteLine(EventTraining.F1Line($"learned, {folds}-fold cross-validation", learned));
+            for (var m = 0; m < both.Length; m++)
+            {
+                console.Out.WriteLine(EventTraining.F1Line(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rules, then learned (margin > {EventTraining.Margins[m]}) where they find none, {folds}-fold"), both[m]));
+            }
         }
 
         if (output is not null)

@@ -87,10 +87,11 @@ internal static class EventTraining
     /// other pages predict its pages; events are counted as the scorer counts them. The rules need no
     /// training and are counted on the same pages.
     /// </summary>
-    public static ((int Tp, int Fp, int Fn) Learned, (int Tp, int Fp, int Fn) Rules) CrossValidate(IReadOnlyList<TrainingPage> pages, int folds, int epochs, Action<string>? explain = null)
+    public static ((int Tp, int Fp, int Fn) Learned, (int Tp, int Fp, int Fn) Rules, (int Tp, int Fp, int Fn)[] Both) CrossValidate(IReadOnlyList<TrainingPage> pages, int folds, int epochs, Action<string>? explain = null)
     {
         var learned = (0, 0, 0);
         var rules = (0, 0, 0);
+        var both = new (int, int, int)[Margins.Length];
         for (var k = 0; k < folds; k++)
         {
             var model = Train([.. pages.Where((_, i) => i % folds != k)], epochs);
@@ -98,6 +99,10 @@ internal static class EventTraining
             {
                 learned = Add(learned, Count(page.Gold, ByModel(model, page)));
                 rules = Add(rules, Count(page.Gold, ByRules(page)));
+                for (var m = 0; m < Margins.Length; m++)
+                {
+                    both[m] = Add(both[m], Count(page.Gold, ByRulesThenModel(model, page, Margins[m])));
+                }
                 if (explain is null)
                 {
                     continue;
@@ -117,7 +122,23 @@ internal static class EventTraining
             }
         }
 
-        return (learned, rules);
+        return (learned, rules, both);
+    }
+
+    /// <summary>How sure the model must be (its engagement score over its none score) where the rules find nothing.</summary>
+    public static readonly float[] Margins = [0f, 0.5f, 1f, 2f, 4f];
+
+    /// <summary>The rules' engagements, and the model's where the rules find none on that date and it is sure by <paramref name="margin"/>.</summary>
+    public static List<(string Type, string? Date)> ByRulesThenModel((AveragedPerceptron IsEvent, AveragedPerceptron Type) model, TrainingPage page, float margin) =>
+        [.. page.Anchors.Select(a => a.RuleType is { } t ? t.ToContract() : Sure(model.IsEvent, a.Features, margin) ? model.Type.Predict(a.Features).Label : null)
+            .Zip(page.Anchors, (type, a) => (type, a))
+            .Where(x => x.type is not null)
+            .Select(x => (x.type!, EventDate(x.a.Key)))];
+
+    private static bool Sure(AveragedPerceptron isEvent, IReadOnlyList<string> features, float margin)
+    {
+        var scores = isEvent.Scores(features);
+        return scores[1] - scores[0] > margin;
     }
 
     /// <summary>Events paired as score.py pairs them: on type and date, then on date alone.</summary>
