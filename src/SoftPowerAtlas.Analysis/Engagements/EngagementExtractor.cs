@@ -198,7 +198,7 @@ internal sealed class EngagementExtractor
         orgs = [.. orgs.OrderBy(o => o.Mentions.Where(m => mentions.Contains(m)).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
         var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
             i => input.Mentions.Any(m => m.Span.Start < i && i < m.Span.End && (m.IsOrganization || m.Kind == EntityKind.Person)));
-        var countries = Countries(input, mentions, orgs, place);
+        var countries = Countries(input, mentions, orgs);
 
         IReadOnlyList<string> sectors;
         if (isSession && lead is not null)
@@ -347,13 +347,21 @@ internal sealed class EngagementExtractor
         return otherWords >= 2;
     }
 
-    private static List<string> Countries(ExtractionInput input, List<EntityMention> mentions, List<ResolvedEntity> orgs, string? place)
+    /// <summary>
+    /// The foreign countries taking part: those named in the engagement's passage (where an event abroad is
+    /// held counts: GUIDELINES gives the host country, but not where an international body meets), and the
+    /// countries of its foreign bodies; not a country
+    /// named to compare ("like Korea's K-pop", "เช่นเดียวกับญี่ปุ่น") or only for the pavilion or booth it has.
+    /// </summary>
+    private static List<string> Countries(ExtractionInput input, List<EntityMention> mentions, List<ResolvedEntity> orgs)
     {
         var codes = new List<string>();
+        var multilateral = orgs.Any(o => o.Kind == EntityKind.InternationalOrganization || (o.Kind == EntityKind.ForeignOrganization && o.Country is null));
         foreach (var m in mentions)
         {
-            if (m.Kind is EntityKind.Country or EntityKind.ForeignPlace && m.Country is { } code && code != "TH"
-                && !IsPlaceMention(input.Text, m) && (place is null || !place.Contains(m.Text, StringComparison.Ordinal)))
+            // Where UNESCO or ASEAN meets (Paris, Bogotá) is its venue; the host of an embassy's event abroad takes part.
+            if (m.Kind is EntityKind.Country or EntityKind.ForeignPlace && m.Country is { } code && code != "TH" && !IsAside(input.Text, m)
+                && !(multilateral && IsVenue(input, m)))
             {
                 codes.Add(code);
             }
@@ -363,14 +371,40 @@ internal sealed class EngagementExtractor
         return [.. codes.Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>A country named as where something happened ("in Cambodia", "ณ ประเทศญี่ปุ่น") is a venue, not a partner.</summary>
-    private static bool IsPlaceMention(string text, EntityMention m)
+    /// <summary>Named as where something happens: "in Paris", "ณ กรุงปารีส", "ที่ประเทศโคลอมเบีย", and the country after such a city ("ณ กรุงโบโกตา สาธารณรัฐโคลอมเบีย").</summary>
+    private static bool IsVenue(ExtractionInput input, EntityMention m)
     {
+        var text = input.Text;
+        var city = input.Mentions.LastOrDefault(x => x.Span.End <= m.Span.Start && x.Kind is EntityKind.ForeignPlace or EntityKind.Country);
+        if (city is not null && city != m && text.AsSpan(city.Span.End, m.Span.Start - city.Span.End).IsWhiteSpace() && IsVenue(input, city))
+        {
+            return true;
+        }
+
         var before = text.AsSpan(Math.Max(0, m.Span.Start - 12), Math.Min(12, m.Span.Start)).TrimEnd();
-        return before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
-            || before.EndsWith("ณ ประเทศ", StringComparison.Ordinal) || before.EndsWith("ที่ประเทศ", StringComparison.Ordinal)
-            || before.EndsWith("ประจำประเทศ", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
+        return before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal) || before.EndsWith(" at", StringComparison.Ordinal)
+            || before.EndsWith("ณ ประเทศ", StringComparison.Ordinal) || before.EndsWith("ที่ประเทศ", StringComparison.Ordinal) || before.EndsWith("ณ กรุง", StringComparison.Ordinal)
+            || before.EndsWith("ณ เมือง", StringComparison.Ordinal) || before.EndsWith("ณ นคร", StringComparison.Ordinal);
     }
+
+    private static bool IsAside(string text, EntityMention m)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var from = Math.Max(lineStart, m.Span.Start - 30);
+        var before = text.AsSpan(from, m.Span.Start - from);
+        foreach (var cue in AsideCues)
+        {
+            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] AsideCues = ["เช่นเดียวกับ", "เหมือนกับ", "เทียบกับ", "เปรียบเทียบ", "อย่างเช่น", "ไม่ต่างจาก", "like ", "such as", "compared", "similar to", "as in ", "pavilion", "พาวิลเลียน", "ศาลา", "บูธ", "booth"];
+
 
     private static int ParagraphIndex(IReadOnlyList<Paragraph> paragraphs, int position)
     {

@@ -186,3 +186,27 @@ public class EventRulesStatementTests
         Assert.DoesNotContain(facts.Engagements, e => e.Date is not null);
     }
 }
+
+public class PartnerCountryTests
+{
+    [Theory]
+    [InlineData("ไทยในเยอรมนี\n\nเมื่อวันที่ 16 ตุลาคม 2567 สำนักพิมพ์ไทยร่วมงานมหกรรมหนังสือ ณ นครแฟรงก์เฟิร์ต ประเทศเยอรมนี", "DE")]
+    [InlineData("Thai culture in Canberra\n\nOn 20 June 2024, the Royal Thai Embassy opened a Thai food festival in Canberra, Australia.", "AU")]
+    public void Extract_EventAbroad_TheHostCountryTakesPart(string text, string country)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(country, e.Countries);
+    }
+
+    [Theory]
+    [InlineData("เวทีซอฟต์พาวเวอร์\n\nเมื่อวันที่ 28 มิถุนายน 2567 กระทรวงวัฒนธรรมจัดฟอรั่มซอฟต์พาวเวอร์ ซึ่งมีพาวิลเลียนของเกาหลีใต้ ร่วมจัดแสดงด้วย", "KR")]
+    [InlineData("ซีรีส์ไทย\n\nเมื่อวันที่ 3 มีนาคม 2567 กรมส่งเสริมวัฒนธรรมจัดสัมมนาเรื่องซีรีส์ไทย เพื่อให้เติบโตเช่นเดียวกับเกาหลีใต้", "KR")]
+    [InlineData("มรดกโลก\n\nเมื่อวันที่ 15 ธันวาคม 2564 คณะกรรมการของยูเนสโก ประกาศขึ้นทะเบียนโนราในการประชุม ณ กรุงปารีส สาธารณรัฐฝรั่งเศส", "FR")]
+    public void Extract_CountryNamedAsideOrAsAMultilateralVenue_NotAPartner(string text, string country)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.DoesNotContain(country, e.Countries);
+    }
+}
