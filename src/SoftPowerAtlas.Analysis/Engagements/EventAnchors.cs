@@ -39,6 +39,9 @@ internal sealed record AnchorEvidence(
     /// <summary>The mention stands on a short line of a list ("ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล").</summary>
     public bool ListItem { get; init; }
 
+    /// <summary>A cabinet approves or authorises beside the date: the engagement is the decision announced.</summary>
+    public bool Approval { get; init; }
+
     /// <summary>Mentions that only date a statement: a speech verb follows them, then the date of what was told.</summary>
     public List<DateMention> Said { get; } = [];
 
@@ -73,6 +76,8 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     private static readonly string[] AfterCues = ["ที่ผ่านมา", "นี้", "ago", "this year", "next", "ที่จะถึง", ")"];
     private static readonly string[] FutureWords = ["จะ", "กำหนดจัด", "เตรียม", "will", "scheduled", "to be held", "upcoming", "plans", "ที่จะถึง"];
     private static readonly string[] PastWords = ["ที่ผ่านมา", "เมื่อ", "ได้", "was", "were", "held", "had", "last", "ago"];
+    private static readonly string[] CabinetWords = ["ครม.", "คณะรัฐมนตรี", "cabinet", "Cabinet"];
+    private static readonly string[] ApprovalWords = ["อนุมัติ", "เห็นชอบ", "approved", "approves", "approve", "endorsed", "authorised", "authorized", "green light", "ไฟเขียว"];
     private static readonly string[] SpeechWords = ["เปิดเผยว่า", "กล่าวว่า", "แถลงว่า", "ระบุว่า", "เผยว่า", "said", "announced that", "told", "stated"];
     private static readonly string[] HistoryWords = ["ก่อตั้ง", "ตั้งแต่", "since", "founded", "established", "anniversary", "ครบรอบ", "เมื่อปี", "history", "in the past"];
 
@@ -226,6 +231,13 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             AddWords(f, "w", input, from, m.Span.Start);
             AddWords(f, "a", input, m.Span.End, to);
             AddMarkers(f, text, from, to);
+            // "ครม. อนุมัติร่างบันทึกความเข้าใจ…", "the cabinet approved the draft MOU": a decision announced, not a signing.
+            var window = text.AsSpan(from, to - from);
+            if (ContainsAny(window, CabinetWords) && ContainsAny(window, ApprovalWords))
+            {
+                evidence = evidence with { Approval = true };
+            }
+
             // "วันนี้ (23 ก.พ. 68) นางสาวจิราพร เปิดเผยว่า … จัดงาน … ในวันที่ 24 กุมภาพันธ์ 2568": the first date is when it was said.
             if (IsWhenSaid(input, m, sentence))
             {
@@ -252,6 +264,19 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         }
 
         return [.. f];
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> span, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (span.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsWhenSaid(ExtractionInput input, DateMention m, TextSpan sentence)

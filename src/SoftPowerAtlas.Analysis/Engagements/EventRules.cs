@@ -25,6 +25,13 @@ internal sealed class EventRules : IEventDecider
 
     public EngagementType? Decide(EventAnchor anchor)
     {
+        // A cabinet approving a draft agreement or authorising its signing announces; it signs nothing (GUIDELINES).
+        var type = Decided(anchor);
+        return type is not null && anchor.Evidence.Approval ? EngagementType.Announcement : type;
+    }
+
+    private static EngagementType? Decided(EventAnchor anchor)
+    {
         var e = anchor.Evidence;
         if (e.History || anchor.Best.Value.Granularity == Dates.DateGranularity.Year)
         {

@@ -210,3 +210,17 @@ public class PartnerCountryTests
         Assert.DoesNotContain(country, e.Countries);
     }
 }
+
+public class CabinetApprovalTests
+{
+    [Theory]
+    [InlineData("ครม. ไฟเขียวบันทึกความเข้าใจ\n\nเมื่อวันที่ 18 กรกฎาคม 2566 คณะรัฐมนตรีมีมติอนุมัติร่างบันทึกความเข้าใจด้านวัฒนธรรมระหว่างไทยกับญี่ปุ่น และอนุมัติให้รัฐมนตรีว่าการกระทรวงวัฒนธรรมลงนาม")]
+    [InlineData("Cabinet approves MOU\n\nOn 18 July 2023, the Cabinet approved the draft memorandum of understanding on cultural cooperation with Japan and authorised the Culture Minister to sign it.")]
+    public void Extract_CabinetApprovesADraftAgreement_AnnouncementNotSigning(string text)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.Announcement, e.Type);
+        Assert.Equal("2023-07-18", e.Date!.Value.ToString());
+    }
+}
