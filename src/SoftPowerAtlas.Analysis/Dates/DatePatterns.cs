@@ -6,16 +6,19 @@ namespace SoftPowerAtlas.Analysis.Dates;
 /// The written shapes of dates as compiled regular expressions, built once from the lexicon. Each
 /// expression only finds a shape; <see cref="DateScanner"/> checks the parts and decides.
 /// </summary>
-internal sealed class DatePatterns
+internal sealed partial class DatePatterns
 {
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // Spaces inside one date never cross a line.
     private const string S = "[ \\t\\u00A0\\u200B]";
     private const string Digit = "[0-9\\u0E50-\\u0E59]";
+
+    // A Latin o typed for a Thai zero, in front of a digit (o๙/o๔/๒๕๖๑).
+    private const string DigitOrO = "(?:[0-9\\u0E50-\\u0E59]|[oO](?=[0-9\\u0E50-\\u0E59]))";
     private const string NoDigitBefore = "(?<![0-9\\u0E50-\\u0E59.,:/])";
     private const string NoDigitAfter = "(?![0-9\\u0E50-\\u0E59])";
-    private const string Era = "(?:พ\\.[ ]?ศ\\.|ค\\.[ ]?ศ\\.|B\\.[ ]?E\\.|A\\.[ ]?D\\.|C\\.[ ]?E\\.)";
+    private const string Era = "(?:พ\\.[ ]?ศ\\.|ค\\.[ ]?ศ\\.|พุทธศักราช|คริสต์ศักราช|B\\.[ ]?E\\.|A\\.[ ]?D\\.|C\\.[ ]?E\\.)";
     private const string Ordinal = "(?:st|nd|rd|th)?";
     private const string RangeSeparator = "(?:-|–|—|ถึง|จนถึง|to|until|till|through)";
     private const string Deadline = "(?<dl>ภายใน" + S + "*)?";
@@ -39,7 +42,7 @@ internal sealed class DatePatterns
             "(?<d1>" + Digit + "{1,2})" + Ordinal + NoDigitAfter +
             "(?:" + S + "*(?<m1>" + anyMonth + ")(?:" + S + "*,?" + S + "*" + Year("y1", "e1") + ")?)?" +
             "(?:" + S + "*" + RangeSeparator + S + "*(?:วันที่" + S + "*|วัน" + S + "*)?(?<d2>" + Digit + "{1,2})" + Ordinal + NoDigitAfter + ")?" +
-            S + "*(?<m2>" + anyMonth + ")" +
+            S + "*(?:(?<dc>,)" + S + "*)?(?<m2>" + anyMonth + ")" +
             "(?:" + S + "*,?" + S + "*" + Year("y2", "e2") + ")?" + time,
             Options);
 
@@ -58,26 +61,26 @@ internal sealed class DatePatterns
             Options | RegexOptions.RightToLeft);
 
         YearOnly = new Regex(
-            Deadline + "(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|(?<![\\u0E01-\\u0E2E]\\.)" + Era + "))" + S + "*(?<y1>" + Digit + "{4})" + NoDigitAfter +
+            Deadline + "(?<part>ต้น|กลาง|ปลาย|สิ้น)?(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|(?<![\\u0E01-\\u0E2E]\\.)" + Era + "))" + S + "*['’‘]?" + S + "*(?<y1>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter +
             "(?:" + S + "*" + RangeSeparator + S + "*(?:ปี" + S + "*)?(?:" + Era + S + "*)?(?<y2>" + Digit + "{4})" + NoDigitAfter + ")?",
             Options);
 
         EnglishYear = new Regex(
-            "(?<=(?<![A-Za-z])(?i:in|since|by|until|from|during|before|after|through|between|early|late|mid-|end of|year)" + S + "?)" +
+            "(?<=(?<![A-Za-z])(?<kw>(?i:in|since|by|until|from|during|before|after|through|between|early|late|mid-|mid|end of|year))" + S + "?)" +
             "(?<y1>(?:1[89]|20|21)[0-9]{2})(?![0-9]|,[0-9]|\\.[0-9])" +
-            "(?:" + S + "*(?:-|–|to|and)" + S + "*(?<y2>(?:1[89]|20|21)[0-9]{2})(?![0-9]))?",
+            "(?:" + S + "*(?<sep>-|–|to|and)" + S + "*(?<y2>(?:1[89]|20|21)[0-9]{2})(?![0-9]))?",
             Options);
 
         FiscalYear = new Regex(
-            "(?:(?<kw>ปี" + S + "*งบ(?:ประมาณ|ฯ|\\.)?" + S + "*(?:" + Era + S + "*)?)(?<y1>" + Digit + "{4}|" + Digit + "{2})" +
+            "(?:(?<kw>(?:ปี" + S + "*งบ(?:ประมาณ|ฯ|\\.)?|งบ(?:ประมาณ)?" + S + "*ปี)" + S + "*(?:" + Era + S + "*)?)(?<y1>" + Digit + "{4}|" + Digit + "{2})" +
             "|(?<![A-Za-z])(?<kw>(?i:fiscal|financial)" + S + "+(?i:year)" + S + "*(?:\\(FY\\)" + S + "*)?)(?<y1>[0-9]{4})" +
             "|(?<![A-Za-z])(?<kw>FY" + S + "?)(?<y1>[0-9]{4}|[0-9]{2}))" + NoDigitAfter +
             "(?:" + S + "*[-–/]" + S + "*(?:FY)?(?<y2>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter + ")?",
             Options);
 
         Numeric = new Regex(
-            "(?<![0-9\\u0E50-\\u0E59.,:/\\-A-Za-z])" +
-            "(?<d1>" + Digit + "{1,2})(?<sep>[/.\\-])(?<mo>" + Digit + "{1,2})\\k<sep>(?<y1>" + Digit + "{4}|" + Digit + "{2})" +
+            "(?<![0-9\\u0E50-\\u0E59./\\-A-Za-z])(?<![0-9\\u0E50-\\u0E59][,:])" +
+            "(?<d1>" + DigitOrO + "{1,2})(?<sep>[/.\\-])(?<mo>" + DigitOrO + "{1,2})\\k<sep>(?<y1>" + Digit + "{4}|" + Digit + "{2})" +
             "(?![0-9\\u0E50-\\u0E59]|[/.\\-,:][0-9\\u0E50-\\u0E59])" + time,
             Options);
 
@@ -102,7 +105,10 @@ internal sealed class DatePatterns
             "(?<m1>" + thaiMonth + "|" + englishMonth + ")(?:" + S + "*,?" + S + "*" + Year("y1", "e1") + ")?" + S + "*" + RangeSeparator + S + "*(?:เดือน" + S + "*)?\\z",
             Options | RegexOptions.RightToLeft);
         DeadlineBefore = new Regex("ภายใน" + S + "*\\z", Options | RegexOptions.RightToLeft);
-        DurationCue = new Regex("(?<cue>ภายใน|อีก|(?i:within|in))" + S + "*\\z", Options | RegexOptions.RightToLeft);
+        DurationCue = new Regex(
+            "(?<cue>ภายใน|ในอีก|อีก|(?i:within|in|over)(?:" + S + "+(?i:the)" + S + "+(?<next>(?i:next|coming|following)))?)" + S + "*\\z",
+            Options | RegexOptions.RightToLeft);
+        BuildWordShapes(lexicon);
     }
 
     public static DatePatterns Default { get; } = new(DateLexicon.Default);
@@ -147,7 +153,7 @@ internal sealed class DatePatterns
     /// <summary>Read backwards: ภายใน right before a month or year.</summary>
     public Regex DeadlineBefore { get; }
 
-    /// <summary>Read backwards from a duration's number: ภายใน, อีก, within, in.</summary>
+    /// <summary>Read backwards from a duration's number: ภายใน, อีก, within, in, within the next.</summary>
     public Regex DurationCue { get; }
 
     private static string Year(string group, string eraGroup) =>

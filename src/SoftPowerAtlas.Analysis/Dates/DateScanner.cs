@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SoftPowerAtlas.Analysis.Dates;
@@ -28,27 +27,34 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         var found = new List<DateCandidate>();
         foreach (Match m in patterns.DayFirst.Matches(text))
         {
-            Add(found, DayFirst(text, m));
+            DayFirst(text, m, found);
         }
 
         foreach (Match m in patterns.MonthFirst.Matches(text))
         {
-            Add(found, MonthFirst(m));
+            MonthFirst(text, m, found);
         }
 
+        // Every number of two or four digits: a month may stand before it, or a festival, or it may be a year alone.
         foreach (Match m in patterns.MonthYear.Matches(text))
         {
             Add(found, MonthYear(text, m));
+            Add(found, NamedYear(text, m));
+            Add(found, BareYear(text, m));
         }
 
         foreach (Match m in patterns.YearOnly.Matches(text))
         {
-            Add(found, YearOnly(m, english: false));
+            Add(found, YearOnly(text, m, english: false));
         }
 
         foreach (Match m in patterns.EnglishYear.Matches(text))
         {
-            Add(found, YearOnly(m, english: true));
+            if (YearOnly(text, m, english: true) is { } year)
+            {
+                found.Add(year);
+                ListedYears(text, year, found);
+            }
         }
 
         foreach (Match m in patterns.FiscalYear.Matches(text))
@@ -61,9 +67,36 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             Add(found, Numeric(text, m));
         }
 
+        foreach (Match m in patterns.NumericSpaced.Matches(text))
+        {
+            Add(found, NumericSpaced(m));
+        }
+
         foreach (Match m in patterns.Iso.Matches(text))
         {
             Add(found, Iso(m));
+        }
+
+        foreach (Match m in patterns.IsoMonth.Matches(text))
+        {
+            Add(found, IsoMonth(text, m));
+        }
+
+        foreach (Match m in patterns.MeetingNumber.Matches(text))
+        {
+            Add(found, MeetingNumber(m));
+        }
+
+        foreach (Match m in patterns.Quarter.Matches(text))
+        {
+            Add(found, Quarter(text, m));
+        }
+
+        MonthsAlone(text, found);
+
+        foreach (Match m in patterns.Weekday.Matches(text))
+        {
+            Add(found, Weekday(text, m));
         }
 
         foreach (Match m in patterns.Relative.Matches(text))
@@ -74,6 +107,16 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         foreach (Match m in patterns.Duration.Matches(text))
         {
             Add(found, Duration(text, m));
+        }
+
+        foreach (Match m in patterns.DurationInWords.Matches(text))
+        {
+            Add(found, DurationInWords(text, m));
+        }
+
+        foreach (var c in found)
+        {
+            ReadSurroundings(text, c);
         }
 
         return found;
@@ -87,12 +130,19 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         }
     }
 
-    private DateCandidate? DayFirst(string text, Match m)
+    private void DayFirst(string text, Match m, List<DateCandidate> found)
     {
         var m2 = m.Groups["m2"];
         if (!ReadMonth(text, m2, m.Groups["y2"].Success, out var month2, out var thai2))
         {
-            return null;
+            return;
+        }
+
+        var range = m.Groups["d2"].Success || m.Groups["m1"].Success;
+        if (m.Groups["dc"].Success && (range || thai2 || !m.Groups["y2"].Success))
+        {
+            // "26, April 2023" reads as a date only with an English month and its year.
+            return;
         }
 
         var end = m2.Index + m2.Length;
@@ -104,7 +154,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         {
             if (!m.Groups["d2"].Success || !ReadMonth(text, m1, m.Groups["y1"].Success, out var mo1, out var thai1))
             {
-                return null;
+                return;
             }
 
             month1 = mo1;
@@ -118,18 +168,23 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             d2 = Number(m.Groups["d2"].ValueSpan);
         }
 
-        var (hour, minute) = ReadTime(m, ref end);
+        // A range of days is a period, not a moment: a time after it belongs to its first day only, so it is left out.
+        var (hour, minute) = range ? (null, null) : ReadTime(m, ref end);
         var candidate = Range(PrefixStart(text, m.Index), end, d1, month1, year1, d2, month2, year2, hour, minute);
         candidate.Error ??= implausible ? "the year is not a plausible one" : null;
-        return candidate;
+        found.Add(candidate);
+        if (!range && candidate.Error is null)
+        {
+            ListedDaysBefore(text, m.Groups["d1"].Index, candidate, found);
+        }
     }
 
-    private DateCandidate? MonthFirst(Match m)
+    private void MonthFirst(string text, Match m, List<DateCandidate> found)
     {
         var m1 = m.Groups["m1"];
         if (!lexicon.TryMonth(m1.ValueSpan, out var month1, out _))
         {
-            return null;
+            return;
         }
 
         var end = m.Groups["d1"].Index + m.Groups["d1"].Length;
@@ -146,13 +201,17 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         }
 
         var year = ReadYear(m.Groups["y2"], m.Groups["e2"], TwoDigitYears.Refused, ref end, out var implausible);
-        var (hour, minute) = ReadTime(m, ref end);
+        var (hour, minute) = d2 is null ? ReadTime(m, ref end) : (null, null);
         var d1 = Number(m.Groups["d1"].ValueSpan);
         var candidate = d2 is null
             ? Range(m.Index, end, d1, null, null, null, month1, year, hour, minute)
             : Range(m.Index, end, d1, month2 == month1 ? null : month1, null, d2, month2!.Value, year, hour, minute);
         candidate.Error ??= implausible ? "the year is not a plausible one" : null;
-        return candidate;
+        found.Add(candidate);
+        if (d2 is null && candidate.Error is null && !m.Groups["y2"].Success)
+        {
+            ListedDaysAfter(text, candidate, found);
+        }
     }
 
     private DateCandidate? MonthYear(string text, Match m)
@@ -203,46 +262,10 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         };
     }
 
-    private static DateCandidate? YearOnly(Match m, bool english)
-    {
-        var y1 = m.Groups["y1"];
-        var kw = m.Groups["kw"].Value;
-        var strong = !english && kw.Contains('.', StringComparison.Ordinal);
-        var year1 = GregorianYear(Number(y1.ValueSpan), kw);
-        var end = y1.Index + y1.Length;
-        int? year2 = null;
-        if (m.Groups["y2"].Success)
-        {
-            var y2 = GregorianYear(Number(m.Groups["y2"].ValueSpan), kw);
-            if (y2 > year1 && y2 - year1 < 100)
-            {
-                year2 = y2;
-                end = m.Groups["y2"].Index + m.Groups["y2"].Length;
-            }
-        }
-
-        var plausible = year1 is >= MinYear and <= MaxYear;
-        if (!plausible && !strong)
-        {
-            return null;
-        }
-
-        return new DateCandidate
-        {
-            Start = m.Index,
-            End = end,
-            Kind = CandidateKind.Year,
-            Year = year1,
-            EndYear = year2,
-            DeadlineWord = m.Groups["dl"].Success,
-            Error = plausible ? null : string.Create(CultureInfo.InvariantCulture, $"{y1.Value} is not a plausible year"),
-        };
-    }
-
     private static DateCandidate? FiscalYear(Match m)
     {
         var kw = m.Groups["kw"].Value;
-        var thai = kw.StartsWith("ปี", StringComparison.Ordinal);
+        var thai = kw.Contains("ปี", StringComparison.Ordinal);
         var year1 = FiscalNumber(m.Groups["y1"], thai);
         if (year1 is not (>= MinYear and <= MaxYear))
         {
@@ -287,6 +310,20 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         return candidate;
     }
 
+    /// <summary>"16 12 2562": read only when each number fits its place and the year is a plausible one.</summary>
+    private static DateCandidate? NumericSpaced(Match m)
+    {
+        var day = Number(m.Groups["d1"].ValueSpan);
+        var month = Number(m.Groups["mo"].ValueSpan);
+        var year = GregorianYear(Number(m.Groups["y1"].ValueSpan), string.Empty);
+        if (day is < 1 or > 31 || month is < 1 or > 12 || year is < 1900 or > 2100)
+        {
+            return null;
+        }
+
+        return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Date, Year = year, Month = month, Day = day };
+    }
+
     private static DateCandidate Iso(Match m)
     {
         var year = Number(m.Groups["y1"].ValueSpan);
@@ -322,51 +359,28 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         return candidate;
     }
 
-    private DateCandidate? Relative(Match m)
+    /// <summary>"2024-04", a stamp's month; "2011-12" (twelve following eleven) is a range of years and left alone.</summary>
+    private DateCandidate? IsoMonth(string text, Match m)
     {
-        if (!lexicon.TryRelative(m.Value, out var unit, out var offset))
+        var year = GregorianYear(Number(m.Groups["y1"].ValueSpan), string.Empty);
+        var month = Number(m.Groups["mo"].ValueSpan);
+        if (year is < 1900 or > 2100 || (year + 1) % 100 == month || lexicon.LabelsNumber(text.AsSpan(Math.Max(0, m.Index - 20), Math.Min(20, m.Index))))
         {
             return null;
         }
 
-        return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = offset };
+        return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Month, Year = year, Month = month };
     }
 
-    private DateCandidate? Duration(string text, Match m)
+    private static int ZoneOffsetMinutes(string zone)
     {
-        var amount = Number(m.Groups["n"].ValueSpan);
-        var unit = lexicon.Unit(m.Groups["unit"].Value);
-        var cue = Before(patterns.DurationCue, text, m.Index, 12).Groups["cue"];
-        if (cue.Success && cue.Value[0] is 'i' or 'I' or 'w' or 'W' && cue.Index > 0 && char.IsAsciiLetter(text[cue.Index - 1]))
+        if (zone is "Z")
         {
-            cue = Match.Empty.Groups[0];
+            return 0;
         }
 
-        if (m.Groups["from"].Success)
-        {
-            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Duration, Unit = unit, Offset = amount, IsDuration = true };
-        }
-
-        if (m.Groups["ago"].Success)
-        {
-            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = -amount, IsDuration = true };
-        }
-
-        if (!cue.Success || amount == 0)
-        {
-            return null;
-        }
-
-        var within = cue.Value is "ภายใน" || cue.Value.Equals("within", StringComparison.OrdinalIgnoreCase);
-        return new DateCandidate
-        {
-            Start = cue.Index,
-            End = m.Index + m.Length,
-            Kind = CandidateKind.Relative,
-            Unit = unit,
-            Offset = amount,
-            IsDuration = true,
-            DeadlineWord = within,
-        };
+        var digits = zone.Replace(":", string.Empty, StringComparison.Ordinal);
+        var minutes = (Number(digits.AsSpan(1, 2)) * 60) + Number(digits.AsSpan(3, 2));
+        return zone[0] == '-' ? -minutes : minutes;
     }
 }

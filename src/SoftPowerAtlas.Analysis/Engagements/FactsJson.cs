@@ -45,25 +45,21 @@ public static class FactsJson
         w.WriteString("published", dates?.Published is { Error: null } p ? p.Value.WithoutTime().ToString() : null);
 
         var mentions = dates?.Mentions ?? [];
+        var listed = ListedDates(document.Source.Original, mentions);
         w.WriteStartArray("dates");
-        foreach (var d in mentions)
+        foreach (var d in listed)
         {
-            if (d.IsRelative || d.Duration is not null || IsRepeat(d, mentions))
-            {
-                continue;
-            }
-
             WriteDate(w, d);
         }
 
         w.WriteEndArray();
 
-        // "ครั้งที่ 1 วันที่ 26 กันยายน" after "วันที่ 26 กันยายน 2566": a day written again without its year
-        // points back at a date already given; it is listed here, not as a date of its own.
+        // "ครั้งที่ 1 วันที่ 26 กันยายน" after "วันที่ 26 กันยายน 2566", or a stamp written twice: a date written
+        // again points back at one already given; it is listed here, not as a date of its own.
         w.WriteStartArray("date_references");
         foreach (var d in mentions)
         {
-            if (!d.IsRelative && d.Duration is null && IsRepeat(d, mentions))
+            if (!d.IsRelative && d.Duration is null && !listed.Contains(d))
             {
                 WriteDate(w, d);
             }
@@ -71,11 +67,12 @@ public static class FactsJson
 
         w.WriteEndArray();
 
-        // Relative expressions (yesterday, last year) resolved against the publication date.
+        // Relative expressions not listed as dates: unresolved ones, durations counted from an event, and a
+        // word standing before the date it names (วันนี้ (23 ก.พ. 68)).
         w.WriteStartArray("relative_dates");
-        foreach (var d in dates?.Mentions ?? [])
+        foreach (var d in mentions)
         {
-            if (d.IsRelative || d.Duration is not null)
+            if ((d.IsRelative || d.Duration is not null) && !listed.Contains(d))
             {
                 WriteDate(w, d);
             }
@@ -108,8 +105,7 @@ public static class FactsJson
             w.WriteStartObject();
             w.WriteString("what", c.What);
             w.WriteString("who", c.Who);
-            // A range is due when it starts; a fiscal year keeps its FY form.
-            w.WriteString("due", c.Due is null ? null : c.Due.IsFiscalYear ? c.Due.Normalized : c.Due.Value.ToString());
+            w.WriteString("due", c.Due is { HasValue: true } due ? due.DueForm : null);
             w.WriteString("text", map.Text[c.Sentence.Start..c.Sentence.End]);
             var o = map.ToOriginal(c.Sentence);
             w.WriteNumber("start", o.Start);
@@ -140,6 +136,53 @@ public static class FactsJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The contract's dates: every date written in the text once, relative ones when they could be resolved;
+    /// not a repeat (the same text and value again, or a day written again without its year), not a duration
+    /// counted from an event, not a relative word standing before its own date in brackets.
+    /// </summary>
+    private static HashSet<DateMention> ListedDates(string original, IReadOnlyList<DateMention> mentions)
+    {
+        var listed = new HashSet<DateMention>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var d = mentions[i];
+            if (d.Duration is not null && !d.HasValue)
+            {
+                continue;
+            }
+
+            if (d.IsRelative && (!d.HasValue || (i + 1 < mentions.Count && IsApposition(original, d, mentions[i + 1]))))
+            {
+                continue;
+            }
+
+            if (IsRepeat(d, mentions) || (d.Error is null && !seen.Add((Collapse(d.Text), d.Normalized))))
+            {
+                continue;
+            }
+
+            listed.Add(d);
+        }
+
+        return listed;
+    }
+
+    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>"วันนี้ (23 กุมภาพันธ์ 2568)", "yesterday (Tuesday, 15 March)": the word and its date are one.</summary>
+    private static bool IsApposition(string original, DateMention relative, DateMention next)
+    {
+        if (next.Span.Start < relative.Span.End || next.Span.Start - relative.Span.End > 4 || next.IsRelative)
+        {
+            return false;
+        }
+
+        var between = original.AsSpan(relative.Span.End, next.Span.Start - relative.Span.End).Trim();
+        return between is "(" or "( ";
     }
 
     private static bool IsRepeat(DateMention d, IReadOnlyList<DateMention> all)

@@ -64,7 +64,7 @@ public class PublicationDateTests
     [Fact]
     public void Read_PublicationFound_AnchorsRelativeWords()
     {
-        var doc = DateReader.Default.Read("---\ndate: 2024-05-29\n---\nเมื่อวานนี้ (29 พ.ค. 67) มีการพบปะพูดคุย");
+        var doc = DateReader.Default.Read("---\ndate: 2024-05-29\n---\nเมื่อวานนี้ มีการพบปะพูดคุยระหว่างสองหน่วยงาน");
         var yesterday = Assert.Single(doc.Mentions, m => m.IsRelative);
         Assert.Equal("2024-05-28", yesterday.Normalized);
         Assert.Equal(new DateOnly(2024, 5, 29), yesterday.ResolvedAgainst);
