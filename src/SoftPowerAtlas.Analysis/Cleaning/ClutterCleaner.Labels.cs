@@ -81,7 +81,7 @@ public sealed partial class ClutterCleaner
             }
 
             var valueEnd = NextLabel(line, valueStart) ?? line.Length;
-            var value = line[valueStart..valueEnd].TrimEnd();
+            var value = line[valueStart..valueEnd].TrimEnd(' ', '\t', '|', '–', '-', ',', ';');
             if (label.Kind == "byline" && value.Length > 0)
             {
                 var length = BylineLength(value, title);

@@ -31,7 +31,7 @@ internal sealed partial class DatePatterns
         var thaiPrefix = "(?<pre>(?:ภายใน)?วัน(?:" + S + "*(?<wd>" + lexicon.ThaiWeekdayPattern + "))?" + S + "*(?:ที่" + S + "*)?)";
         var englishPrefix = "(?<pre>(?<wd>" + lexicon.EnglishWeekdayPattern + ")(?![A-Za-z])\\.?,?" + S + "+(?:the" + S + "+)?)";
         var time =
-            "(?<time>" + S + "*,?" + S + "*(?<tcue>at|เวลา|ตั้งแต่เวลา|ณ" + S + "*เวลา|from)?" + S + "*" +
+            "(?<time>" + S + "*[,\\-–]?" + S + "*(?<tcue>at|เวลา|ตั้งแต่เวลา|ณ" + S + "*เวลา|from)?" + S + "*" +
             "(?<hh>" + Digit + "{1,2})(?:(?<tsep>[.:])(?<mi>" + Digit + "{2}))?" + NoDigitAfter + S + "*" +
             "(?<tsfx>hrs\\.?|hours|hr\\.?|h(?![A-Za-z])|น\\.|น(?![\\u0E01-\\u0E4E])|[ap]\\.m\\.|[AP]\\.M\\.|[ap]m(?![A-Za-z])|[AP]M(?![A-Za-z]))?)?";
 
@@ -44,6 +44,10 @@ internal sealed partial class DatePatterns
             "(?:" + S + "*" + RangeSeparator + S + "*(?:วันที่" + S + "*|วัน" + S + "*)?(?<d2>" + Digit + "{1,2})" + Ordinal + NoDigitAfter + ")?" +
             S + "*(?:(?<dc>,)" + S + "*)?(?<m2>" + anyMonth + ")" +
             "(?:" + S + "*,?" + S + "*" + Year("y2", "e2") + ")?" + time,
+            Options);
+
+        ThaiMonthFirst = new Regex(
+            "(?<m1>" + thaiMonth + ")" + S + "+(?<d1>" + Digit + "{1,2})" + S + "*," + S + "*(?<y2>" + Digit + "{4})" + NoDigitAfter,
             Options);
 
         MonthFirst = new Regex(
@@ -118,6 +122,9 @@ internal sealed partial class DatePatterns
 
     /// <summary>English month before day: January 11, 2023, at 10.30 hrs; Tuesday, February 6, 2024; June 28-30, 2024.</summary>
     public Regex MonthFirst { get; }
+
+    /// <summary>A Thai month before its day, as blog templates write it: มิถุนายน 27, 2562.</summary>
+    public Regex ThaiMonthFirst { get; }
 
     /// <summary>The year of a month and year (ตุลาคม 2562, พ.ค. 67, January 2023); the month is read by <see cref="MonthBeforeYear"/>.</summary>
     public Regex MonthYear { get; }

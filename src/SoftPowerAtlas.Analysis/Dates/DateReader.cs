@@ -50,7 +50,7 @@ public sealed class DateReader
         return chosen;
     }
 
-    private List<DateCandidate> Scan(string text) => DateResolver.SelectLongest(_scanner.Scan(text));
+    private List<DateCandidate> Scan(string text) => DateResolver.SelectLongest(text, _scanner.Scan(text));
 
     private List<DateMention> Resolve(string text, List<DateCandidate> scanned, DateValue? anchor)
     {

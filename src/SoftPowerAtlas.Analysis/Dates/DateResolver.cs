@@ -9,8 +9,12 @@ namespace SoftPowerAtlas.Analysis.Dates;
 /// </summary>
 internal static class DateResolver
 {
-    /// <summary>Longest first (on a tie, the reading with its word first); a candidate overlapping one already kept is dropped. Result in text order.</summary>
-    public static List<DateCandidate> SelectLongest(List<DateCandidate> candidates)
+    /// <summary>
+    /// Longest first (on a tie, the reading with its word first); a candidate overlapping one already kept is
+    /// dropped. A bare year that is kept then takes the word of the name it stands in (Expo 2025) when that
+    /// word is free. Result in text order.
+    /// </summary>
+    public static List<DateCandidate> SelectLongest(string text, List<DateCandidate> candidates)
     {
         candidates.Sort(static (a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length)
             : a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
@@ -35,6 +39,19 @@ internal static class DateResolver
         }
 
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var c = kept[i];
+            if (c.Priority < 0)
+            {
+                var (start, end) = DateScanner.WithNeighbourWord(text, c.Start, c.End);
+                if ((i == 0 || kept[i - 1].End <= start) && (i + 1 == kept.Count || kept[i + 1].Start >= end))
+                {
+                    (c.Start, c.End) = (start, end);
+                }
+            }
+        }
+
         return kept;
     }
 

@@ -66,7 +66,8 @@ internal sealed partial class DateScanner
             var lead = m.Groups["lead"].Value.ToUpperInvariant();
             found.Add(new DateCandidate
             {
-                Start = first.Index,
+                DeadlineWord = lead is "BY" or "BEFORE",
+                Start = m.Groups["lead"].Index,
                 End = end,
                 Kind = CandidateKind.Month,
                 Month = month,
@@ -107,8 +108,7 @@ internal sealed partial class DateScanner
             return null;
         }
 
-        if (after.StartsWith("-") || after.StartsWith("–") || after.StartsWith("ถึง") || after.StartsWith("to ", StringComparison.OrdinalIgnoreCase)
-            || after.StartsWith("through", StringComparison.OrdinalIgnoreCase))
+        if (after.StartsWith("-") || after.StartsWith("–") || after.StartsWith("ถึง") || StartsRange(after))
         {
             return null;
         }
@@ -140,7 +140,38 @@ internal sealed partial class DateScanner
             end = text.IndexOf("หน้า", end, StringComparison.Ordinal) + "หน้า".Length;
         }
 
-        return new DateCandidate { Start = m.Index, End = end, Kind = CandidateKind.Weekday, Weekday = day, Tense = tense, Offset = offset };
+        // The span takes the word before (on Friday, เมื่อวันศุกร์) so that the bare name never stands for a longer date.
+        return new DateCandidate
+        {
+            Start = lead.Success ? lead.Index : m.Index,
+            End = end,
+            Kind = CandidateKind.Weekday,
+            Weekday = day,
+            Tense = tense,
+            Offset = offset,
+            DeadlineWord = leadWord is "BY",
+        };
+    }
+
+    /// <summary>"to Friday", "through Sunday": the weekday opens a range of days.</summary>
+    private bool StartsRange(ReadOnlySpan<char> after)
+    {
+        foreach (var word in (string[])["to ", "through ", "till ", "until "])
+        {
+            if (after.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = after[word.Length..].TrimStart(" ");
+                var end = 0;
+                while (end < rest.Length && char.IsAsciiLetter(rest[end]))
+                {
+                    end++;
+                }
+
+                return end > 0 && lexicon.TryWeekday(rest[..end], out _);
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsWithDigit(ReadOnlySpan<char> s) => !s.IsEmpty && (char.IsAsciiDigit(s[0]) || s[0] is >= '\u0E50' and <= '\u0E59');

@@ -58,16 +58,20 @@ internal sealed partial class DateScanner
 
         var part = PartOf(m.Groups["part"].Success ? m.Groups["part"].Value : kw);
         var mid = part == PeriodPart.Mid && year2 is null;
+
+        // "in 2023", "early 2025": the word goes with the year, so that "2025" alone never stands for "May 2025".
+        var start = english ? m.Groups["kw"].Index : m.Index;
+        var deadline = m.Groups["dl"].Success || (english && kw.ToUpperInvariant() is "BY" or "BEFORE" or "UNTIL");
         return new DateCandidate
         {
-            Start = m.Index,
+            Start = start,
             End = end,
             Kind = mid ? CandidateKind.Month : CandidateKind.Year,
             Year = year1,
             Month = mid ? 6 : null,
             EndYear = year2,
             Part = part,
-            DeadlineWord = m.Groups["dl"].Success,
+            DeadlineWord = deadline,
             Error = plausible ? null : string.Create(CultureInfo.InvariantCulture, $"{y1.Value} is not a plausible year"),
         };
     }
@@ -174,6 +178,44 @@ internal sealed partial class DateScanner
             NamesSomething = !plain,
             Priority = -1,
         };
+    }
+
+    /// <summary>
+    /// "Expo 2025", "2019 Unesco": the year with the word of the name it stands in, so that a bare "2025" never
+    /// stands for "May 2025" elsewhere. A Thai word is taken up to the previous space, at most 16 letters.
+    /// </summary>
+    internal static (int Start, int End) WithNeighbourWord(string text, int start, int end)
+    {
+        var i = start;
+        while (i > 0 && text[i - 1] is ' ' or '(' or '"' or '“' && start - i < 2)
+        {
+            i--;
+        }
+
+        var word = i;
+        while (word > 0 && start - word < 24 && (char.IsLetter(text[word - 1]) || IsThaiMark(text[word - 1]) || text[word - 1] is '.' or '-' or '\'' or '’'))
+        {
+            word--;
+        }
+
+        if (word < i)
+        {
+            return (word, end);
+        }
+
+        var j = end;
+        while (j < text.Length && text[j] == ' ' && j - end < 2)
+        {
+            j++;
+        }
+
+        var after = j;
+        while (after < text.Length && after - j < 24 && char.IsLetter(text[after]))
+        {
+            after++;
+        }
+
+        return after > j ? (start, after) : (start, end);
     }
 
     private static bool IsFourDigits(ReadOnlySpan<char> s) => s.Length == 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]);

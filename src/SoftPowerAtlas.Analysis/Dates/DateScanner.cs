@@ -35,6 +35,11 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             MonthFirst(text, m, found);
         }
 
+        foreach (Match m in patterns.ThaiMonthFirst.Matches(text))
+        {
+            Add(found, ThaiMonthFirst(text, m));
+        }
+
         // Every number of two or four digits: a month may stand before it, or a festival, or it may be a year alone.
         foreach (Match m in patterns.MonthYear.Matches(text))
         {
@@ -212,6 +217,20 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         {
             ListedDaysAfter(text, candidate, found);
         }
+    }
+
+    /// <summary>"มิถุนายน 27, 2562": a Thai month, its day and a four-digit year after a comma.</summary>
+    private DateCandidate? ThaiMonthFirst(string text, Match m)
+    {
+        if (!ReadMonth(text, m.Groups["m1"], yearFollows: true, out var month, out _))
+        {
+            return null;
+        }
+
+        var year = GregorianYear(Number(m.Groups["y2"].ValueSpan), string.Empty);
+        var candidate = Range(m.Index, m.Index + m.Length, Number(m.Groups["d1"].ValueSpan), null, null, null, month, year, null, null);
+        candidate.Error ??= year is >= MinYear and <= MaxYear ? null : "the year is not a plausible one";
+        return candidate;
     }
 
     private DateCandidate? MonthYear(string text, Match m)

@@ -26,7 +26,7 @@ internal static partial class DateYears
     public static void Infer(string text, List<DateCandidate> dates, IReadOnlyList<DateRole> roles, DateValue? anchor)
     {
         Share(text, dates, listsOnly: anchor is not null);
-        SameDayElsewhere(dates);
+        SameDayElsewhere(dates, anchor);
         if (anchor is { } a)
         {
             foreach (var c in dates)
@@ -132,8 +132,11 @@ internal static partial class DateYears
         return listsOnly ? to - from <= ListGap && ListConnectors().IsMatch(text.AsSpan(from, to - from)) : to - from <= ShareDistance;
     }
 
-    /// <summary>"วันที่ 12 ธันวาคม" where "12 ธันวาคม 2562" is written elsewhere: the same day, in the one year given for it.</summary>
-    private static void SameDayElsewhere(List<DateCandidate> dates)
+    /// <summary>
+    /// "วันที่ 12 ธันวาคม" where "12 ธันวาคม 2562" is written elsewhere: the same day, in the one year given for
+    /// it; not an anniversary far from the publication date ("8 สิงหาคม 2510" beside this year's "8-10 สิงหาคม").
+    /// </summary>
+    private static void SameDayElsewhere(List<DateCandidate> dates, DateValue? anchor)
     {
         foreach (var c in dates)
         {
@@ -153,7 +156,7 @@ internal static partial class DateYears
                 }
             }
 
-            if (year is not null && single)
+            if (year is not null && single && (anchor is null || Math.Abs(year.Value - anchor.Value.Year) <= 1))
             {
                 SetYear(c, year.Value);
             }

@@ -6,8 +6,8 @@ namespace SoftPowerAtlas.Analysis.Dates;
 /// Chooses a document's publication date the way a reader would: the front-matter or stamp date (a
 /// month stamp made a day by the "วันนี้ (5 ต.ค.)" that opens the report in that month); else a date
 /// standing (almost) alone on a line of the page header; else a labelled one (Published, เผยแพร่,
-/// วันที่นำเข้าข้อมูล) or a dateline; else the day a Thai report opens with (วันนี้ (23 ก.พ. 68)).
-/// Only a date with its year is a publication date.
+/// วันที่นำเข้าข้อมูล); else a dateline or the day a Thai report opens with (วันนี้ (23 ก.พ. 68)), which
+/// stay dates of the report too. Only a date with its year is a publication date.
 /// </summary>
 public static partial class PublicationDate
 {
@@ -29,6 +29,9 @@ public static partial class PublicationDate
     // Other dates on the published date's line are stamps too (Updated : …) when the line is this short.
     private const int StampLineLength = 120;
 
+    // A date alone on one of the first lines is the page's stamp even when a long title line ends the header.
+    private const int TopLines = 5;
+
     /// <summary>
     /// Returns the mentions with the chosen date (and header dates of the same day) marked
     /// <see cref="DateRole.Publication"/>, and the chosen one; Published is null when there is none.
@@ -45,9 +48,16 @@ public static partial class PublicationDate
             published = today;
         }
 
-        published ??= mentions.FirstOrDefault(m => m.Span.End <= headerEnd && IsDay(m) && StandsAlone(text, m));
-        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsByline(text, m));
-        published ??= mentions.FirstOrDefault(m => IsToday(text, m));
+        published ??= mentions.FirstOrDefault(m => (m.Span.End <= headerEnd || LineIndex(text, m) < TopLines) && IsDay(m) && StandsAlone(text, m) && !IsSpacedNumbers(m));
+        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && Byline().IsMatch(LineBefore(text, m)));
+
+        // A dateline opens the report itself: it dates the page, and stays the date of what the report tells.
+        var dateline = published is null ? mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsDateline(text, m)) ?? mentions.FirstOrDefault(m => IsToday(text, m)) : null;
+        if (dateline is not null)
+        {
+            return new DocumentDates(mentions, dateline);
+        }
+
         if (published is null)
         {
             return new DocumentDates(mentions, null);
@@ -148,12 +158,49 @@ public static partial class PublicationDate
         return n;
     }
 
-    private static bool IsByline(string text, DateMention m)
+    private static ReadOnlySpan<char> LineBefore(string text, DateMention m)
     {
         var (start, _) = LineOf(text, m);
-        var before = text.AsSpan(start, m.Span.Start - start);
-        return Byline().IsMatch(before) || Dateline().IsMatch(before);
+        return text.AsSpan(start, m.Span.Start - start);
     }
+
+    /// <summary>"BANGKOK, March 12, 2024 –", "20 ก.ค.2566 – นายอิทธิพล…": a place and a comma, or nothing, before the date; a dash after a bare one.</summary>
+    private static bool IsDateline(string text, DateMention m)
+    {
+        var before = LineBefore(text, m);
+        return Dateline().IsMatch(before) || (before.Trim().IsEmpty && DashAfter().IsMatch(text.AsSpan(m.Span.End)));
+    }
+
+    /// <summary>Which non-empty line of the text the mention is on (0 for the first).</summary>
+    private static int LineIndex(string text, DateMention m)
+    {
+        var lines = 0;
+        var inLine = false;
+        for (var i = 0; i < m.Span.Start && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lines += inLine ? 1 : 0;
+                inLine = false;
+            }
+            else if (!char.IsWhiteSpace(text[i]))
+            {
+                inLine = true;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>"16 12 2562": three numbers a page may show for anything (a caption, a file); not a stamp by themselves.</summary>
+    private static bool IsSpacedNumbers(DateMention m) => SpacedNumbers().IsMatch(m.Text);
+
+    // "20 ก.ค.2566 – นายอิทธิพล…": a date opening its line before a dash is the report's dateline.
+    [GeneratedRegex(@"^[ \t]*[–—-][ \t]", RegexOptions.CultureInvariant)]
+    private static partial Regex DashAfter();
+
+    [GeneratedRegex(@"^\d{1,2} \d{1,2} \d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedNumbers();
 
     [GeneratedRegex(@"(?:^|\s|\|)\p{L}[\p{L}\p{M}]*\s?:\s", RegexOptions.CultureInvariant)]
     private static partial Regex NextLabel();

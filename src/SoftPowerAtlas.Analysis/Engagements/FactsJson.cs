@@ -155,12 +155,12 @@ public static class FactsJson
                 continue;
             }
 
-            if (d.IsRelative && (!d.HasValue || (i + 1 < mentions.Count && IsApposition(original, d, mentions[i + 1]))))
+            if (d.IsRelative && (!d.HasValue || IsToday(d, i + 1 < mentions.Count ? mentions[i + 1] : null, original)))
             {
                 continue;
             }
 
-            if (IsRepeat(d, mentions) || (d.Error is null && !seen.Add((Collapse(d.Text), d.Normalized))))
+            if (IsRepeat(d, mentions) || (d.Error is null && !seen.Add(RepeatKey(d))))
             {
                 continue;
             }
@@ -171,18 +171,29 @@ public static class FactsJson
         return listed;
     }
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>What makes two mentions the same one written twice: a year by its digits (Week 2023, Festival 2023), any other date by its words.</summary>
+    private static (string, string) RepeatKey(DateMention d) =>
+        d.Value.Granularity == DateGranularity.Year && d.End is null && !d.IsRelative && !d.IsFiscalYear
+            ? (new string([.. d.Text.Where(char.IsDigit)]), d.Normalized)
+            : (string.Join(' ', d.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), d.Normalized);
 
-    /// <summary>"วันนี้ (23 กุมภาพันธ์ 2568)", "yesterday (Tuesday, 15 March)": the word and its date are one.</summary>
-    private static bool IsApposition(string original, DateMention relative, DateMention next)
+    /// <summary>
+    /// Not a date of its own: "today" (English writers mean "nowadays" by it as often as the day), and a Thai
+    /// day word before the date it names in brackets (วันนี้ (23 ก.พ. 68), เมื่อวานนี้ (29 พ.ค. 67)): the report's formula.
+    /// </summary>
+    private static bool IsToday(DateMention d, DateMention? next, string original)
     {
-        if (next.Span.Start < relative.Span.End || next.Span.Start - relative.Span.End > 4 || next.IsRelative)
+        if (d.Text.Equals("today", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (d.Text.Length == 0 || d.Text[0] is < '\u0E00' or > '\u0E7F' || next is null || next.IsRelative || next.Span.Start < d.Span.End || next.Span.Start - d.Span.End > 4)
         {
             return false;
         }
 
-        var between = original.AsSpan(relative.Span.End, next.Span.Start - relative.Span.End).Trim();
-        return between is "(" or "( ";
+        return original.AsSpan(d.Span.End, next.Span.Start - d.Span.End).Trim() is "(";
     }
 
     private static bool IsRepeat(DateMention d, IReadOnlyList<DateMention> all)
@@ -192,7 +203,7 @@ public static class FactsJson
             return false;
         }
 
-        return all.Any(e => e.Span.End <= d.Span.Start && e.Error is null && e.Role != DateRole.Publication
+        return all.Any(e => e.Span.End <= d.Span.Start && e.Error is null && e.Role != DateRole.Publication && e.End is null
             && e.Value.WithoutTime() == d.Value && CountDigitRuns(e.Text) >= 2);
     }
 
