@@ -49,6 +49,14 @@ internal sealed partial class DateScanner
         foreach (Match m in patterns.EnglishMonthAlone.Matches(text))
         {
             var end = m.Index + m.Length;
+
+            // "in March." ends its sentence; the dot belongs to an abbreviation only (in Jan.).
+            var last = (m.Groups["m2"].Success ? m.Groups["m2"] : m.Groups["m"]).ValueSpan.TrimEnd('.');
+            if (text[end - 1] == '.' && last.Length >= 4 && !last.Equals("Sept", StringComparison.OrdinalIgnoreCase))
+            {
+                end--;
+            }
+
             var rest = text.AsSpan(end).TrimStart(" \t\u00A0");
             if (!rest.IsEmpty && char.IsAsciiDigit(rest[0]))
             {

@@ -182,7 +182,8 @@ internal sealed partial class DateScanner
 
     /// <summary>
     /// "Expo 2025", "2019 Unesco": the year with the word of the name it stands in, so that a bare "2025" never
-    /// stands for "May 2025" elsewhere. A Thai word is taken up to the previous space, at most 16 letters.
+    /// stands for "May 2025" elsewhere. A word before it (up to 24 letters of Thai) unless it is a small
+    /// lower-case word, else the word after it.
     /// </summary>
     internal static (int Start, int End) WithNeighbourWord(string text, int start, int end)
     {
@@ -198,7 +199,8 @@ internal sealed partial class DateScanner
             word--;
         }
 
-        if (word < i)
+        // A name's word (Expo, Festival, งาน…), not a small word of the sentence (the 2019 competition).
+        if (word < i && !char.IsAsciiLetterLower(text[word]))
         {
             return (word, end);
         }
