@@ -109,7 +109,8 @@ internal sealed class DateLexicon
         }
 
         ThaiRelativePattern = Alternation(thaiRelative);
-        EnglishRelativePattern = Alternation(englishRelative);
+        // Read backwards from its end, so the longest form must come first (early next year before next year).
+        EnglishRelativePattern = "(?:" + string.Join('|', englishRelative.Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal)) + ")";
 
         _units = new(StringComparer.Ordinal);
         var units = new List<string>();

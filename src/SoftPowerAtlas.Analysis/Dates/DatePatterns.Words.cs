@@ -32,8 +32,14 @@ internal sealed partial class DatePatterns
     /// <summary>Read backwards from นี้: the month it follows (ต.ค. นี้, ตุลาคมนี้).</summary>
     public Regex ThaiMonthBeforeThis { get; private set; } = null!;
 
-    /// <summary>An English month named without its day after a word of time: in May, starting from January, this October.</summary>
+    /// <summary>An English month (or two) named without its day; <see cref="EnglishMonthLead"/> must stand before it: in May, starting from January.</summary>
     public Regex EnglishMonthAlone { get; private set; } = null!;
+
+    /// <summary>Read backwards from a month: the word of time before it (in, since, by, starting from, this, next).</summary>
+    public Regex EnglishMonthLead { get; private set; } = null!;
+
+    /// <summary>Read backwards from ปี: the part of the year before it (ต้นปี, กลางปี, ปลายปี, สิ้นปี).</summary>
+    public Regex YearPartBefore { get; private set; } = null!;
 
     /// <summary>A weekday standing for a day: Friday (on Friday, said Monday), วันศุกร์ (เมื่อวันศุกร์ที่ผ่านมา).</summary>
     public Regex Weekday { get; private set; } = null!;
@@ -106,10 +112,15 @@ internal sealed partial class DatePatterns
             "เดือน" + S + "*(?<m>" + thaiMonth + ")(?:" + S + "*[-–]" + S + "*(?:เดือน" + S + "*)?(?<m2>" + thaiMonth + "))?",
             Options);
         ThaiMonthBeforeThis = new Regex("(?<m>" + thaiMonth + ")" + S + "*\\z", Options | RegexOptions.RightToLeft);
+        // Found from the month (capitalised, so the engine skips ahead fast); the word before it is read backwards.
         EnglishMonthAlone = new Regex(
-            "(?<![A-Za-z])(?<lead>(?i:in|since|by|until|till|from|during|through|before|after|early|late|mid-|mid|end of|starting|starting from|beginning|beginning in|this|next|last))" +
-            S + "+(?:(?i:the month of)" + S + "+)?(?<m>" + englishMonth + ")(?:" + S + "*(?:-|–|to|through)" + S + "*(?<m2>" + englishMonth + "))?",
+            "(?<![A-Za-z])(?<m>" + englishMonth + ")(?:" + S + "*(?:-|–|to|through)" + S + "*(?<m2>" + englishMonth + "))?",
             Options);
+        EnglishMonthLead = new Regex(
+            "(?<![A-Za-z])(?<lead>(?i:starting from|beginning in|end of|starting|beginning|since|until|till|from|during|through|before|after|early|late|mid-|mid|this|next|last|in|by))" +
+            S + "+(?:(?i:the month of)" + S + "+)?\\z",
+            Options | RegexOptions.RightToLeft);
+        YearPartBefore = new Regex("(?<part>ต้น|กลาง|ปลาย|สิ้น)\\z", Options | RegexOptions.RightToLeft);
 
         Weekday = new Regex("(?<![A-Za-z])(?<wd>" + EnglishWeekdayNames + ")(?![A-Za-z])|วัน(?<wd>" + lexicon.ThaiWeekdayPattern + ")", Options);
         WeekdayLead = new Regex(

@@ -47,8 +47,8 @@ internal sealed partial class DatePatterns
             Options);
 
         ThaiMonthFirst = new Regex(
-            "(?<m1>" + thaiMonth + ")" + S + "+(?<d1>" + Digit + "{1,2})" + S + "*," + S + "*(?<y2>" + Digit + "{4})" + NoDigitAfter,
-            Options);
+            "(?<m1>" + thaiMonth + ")" + S + "+(?<d1>" + Digit + "{1,2})" + S + "*," + S + "*\\z",
+            Options | RegexOptions.RightToLeft);
 
         MonthFirst = new Regex(
             "(?<![A-Za-z])(?:" + englishPrefix + ")?" +
@@ -65,7 +65,7 @@ internal sealed partial class DatePatterns
             Options | RegexOptions.RightToLeft);
 
         YearOnly = new Regex(
-            Deadline + "(?<part>ต้น|กลาง|ปลาย|สิ้น)?(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|(?<![\\u0E01-\\u0E2E]\\.)" + Era + "))" + S + "*['’‘]?" + S + "*(?<y1>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter +
+            Deadline + "(?<kw>(?:ปี" + S + "*(?:" + Era + ")?|(?<![\\u0E01-\\u0E2E]\\.)" + Era + "))" + S + "*['’‘]?" + S + "*(?<y1>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter +
             "(?:" + S + "*" + RangeSeparator + S + "*(?:ปี" + S + "*)?(?:" + Era + S + "*)?(?<y2>" + Digit + "{4})" + NoDigitAfter + ")?",
             Options);
 
@@ -94,9 +94,12 @@ internal sealed partial class DatePatterns
             "(?![0-9\\u0E50-\\u0E59]|[\\-/:][0-9])",
             Options);
 
-        Relative = new Regex(
-            lexicon.ThaiRelativePattern + "|(?<![A-Za-z])(?i:" + lexicon.EnglishRelativePattern + ")(?![A-Za-z])",
-            Options);
+        Relative = new Regex(lexicon.ThaiRelativePattern, Options);
+
+        // Every English relative word ends with its unit (next year, the day before yesterday; year-end, all
+        // year round): found from the unit, which the engine skips to fast, then read backwards.
+        EnglishRelativeUnit = new Regex("(?<![A-Za-z])(?i:yesterday|today|tomorrow|week|month|year(?:-end|" + S + "+round)?)(?![A-Za-z])", Options);
+        EnglishRelative = new Regex("(?<![A-Za-z])(?i:" + lexicon.EnglishRelativePattern + ")\\z", Options | RegexOptions.RightToLeft);
 
         Duration = new Regex(
             "(?<![0-9\\u0E50-\\u0E59.,])(?<n>" + Digit + "{1,3})" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])" +
@@ -123,7 +126,7 @@ internal sealed partial class DatePatterns
     /// <summary>English month before day: January 11, 2023, at 10.30 hrs; Tuesday, February 6, 2024; June 28-30, 2024.</summary>
     public Regex MonthFirst { get; }
 
-    /// <summary>A Thai month before its day, as blog templates write it: มิถุนายน 27, 2562.</summary>
+    /// <summary>Read backwards from a year: a Thai month and day before it, as blog templates write them (มิถุนายน 27, 2562).</summary>
     public Regex ThaiMonthFirst { get; }
 
     /// <summary>The year of a month and year (ตุลาคม 2562, พ.ค. 67, January 2023); the month is read by <see cref="MonthBeforeYear"/>.</summary>
@@ -143,7 +146,14 @@ internal sealed partial class DatePatterns
     /// <summary>Year first: 2024-05-29, 2024/05/29, 2024-05-29T10:00:00+07:00.</summary>
     public Regex Iso { get; }
 
+    /// <summary>Thai relative words: เมื่อวานนี้, ปีหน้า, ต้นปีหน้า, ก่อนปีใหม่.</summary>
     public Regex Relative { get; }
+
+    /// <summary>The unit an English relative word ends with (yesterday, week, month, year).</summary>
+    public Regex EnglishRelativeUnit { get; }
+
+    /// <summary>Read backwards from its unit's end: an English relative word (last year, early next year, the end of the month).</summary>
+    public Regex EnglishRelative { get; }
 
     /// <summary>ภายใน 6 เดือน, within 3 years, 2 ปีที่แล้ว, 4 ปี นับตั้งแต่วันที่ลงนาม.</summary>
     public Regex Duration { get; }

@@ -48,6 +48,12 @@ internal sealed partial class DateScanner
 
         foreach (Match m in patterns.EnglishMonthAlone.Matches(text))
         {
+            var leadMatch = Before(patterns.EnglishMonthLead, text, m.Index, 32);
+            if (!leadMatch.Success)
+            {
+                continue;
+            }
+
             var end = m.Index + m.Length;
 
             // "in March." ends its sentence; the dot belongs to an abbreviation only (in Jan.).
@@ -71,11 +77,11 @@ internal sealed partial class DateScanner
             }
 
             int? month2 = m.Groups["m2"].Success && lexicon.TryMonth(m.Groups["m2"].ValueSpan.TrimEnd('.'), out var mo2, out _) ? mo2 : null;
-            var lead = m.Groups["lead"].Value.ToUpperInvariant();
+            var lead = leadMatch.Groups["lead"].Value.ToUpperInvariant();
             found.Add(new DateCandidate
             {
                 DeadlineWord = lead is "BY" or "BEFORE",
-                Start = m.Groups["lead"].Index,
+                Start = leadMatch.Groups["lead"].Index,
                 End = end,
                 Kind = CandidateKind.Month,
                 Month = month,

@@ -15,7 +15,7 @@ internal sealed partial class DateScanner
     // Thai words that make a bare year a plain one (ตั้งแต่ 2019), not part of a name.
     private static readonly string[] ThaiYearLeads = ["ตั้งแต่", "จนถึง", "ภายใน", "ก่อน", "หลัง", "ถึง", "ใน"];
 
-    private static DateCandidate? YearOnly(string text, Match m, bool english)
+    private DateCandidate? YearOnly(string text, Match m, bool english)
     {
         var y1 = m.Groups["y1"];
         var kw = m.Groups["kw"].Value;
@@ -56,11 +56,12 @@ internal sealed partial class DateScanner
             return null;
         }
 
-        var part = PartOf(m.Groups["part"].Success ? m.Groups["part"].Value : kw);
+        var thaiPart = english || m.Groups["dl"].Success ? Match.Empty : Before(patterns.YearPartBefore, text, m.Index, 4);
+        var part = PartOf(thaiPart.Success ? thaiPart.Value : kw);
         var mid = part == PeriodPart.Mid && year2 is null;
 
-        // "in 2023", "early 2025": the word goes with the year, so that "2025" alone never stands for "May 2025".
-        var start = english ? m.Groups["kw"].Index : m.Index;
+        // "in 2023", "early 2025", "กลางปี 2569": the word goes with the year, so that "2025" alone never stands for "May 2025".
+        var start = english ? m.Groups["kw"].Index : thaiPart.Success ? thaiPart.Index : m.Index;
         var deadline = m.Groups["dl"].Success || (english && kw.ToUpperInvariant() is "BY" or "BEFORE" or "UNTIL");
         return new DateCandidate
         {

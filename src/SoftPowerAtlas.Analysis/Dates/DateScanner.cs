@@ -24,6 +24,13 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
 
     public List<DateCandidate> Scan(string text)
     {
+        var found = ScanPlain(text);
+        LetterSpaced(text, found);
+        return found;
+    }
+
+    private List<DateCandidate> ScanPlain(string text)
+    {
         var found = new List<DateCandidate>();
         foreach (Match m in patterns.DayFirst.Matches(text))
         {
@@ -35,15 +42,11 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             MonthFirst(text, m, found);
         }
 
-        foreach (Match m in patterns.ThaiMonthFirst.Matches(text))
-        {
-            Add(found, ThaiMonthFirst(text, m));
-        }
-
         // Every number of two or four digits: a month may stand before it, or a festival, or it may be a year alone.
         foreach (Match m in patterns.MonthYear.Matches(text))
         {
             Add(found, MonthYear(text, m));
+            Add(found, ThaiMonthFirst(text, m));
             Add(found, NamedYear(text, m));
             Add(found, BareYear(text, m));
         }
@@ -107,6 +110,14 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         foreach (Match m in patterns.Relative.Matches(text))
         {
             Add(found, Relative(m));
+        }
+
+        foreach (Match unit in patterns.EnglishRelativeUnit.Matches(text))
+        {
+            if (Before(patterns.EnglishRelative, text, unit.Index + unit.Length, 40) is { Success: true } m)
+            {
+                Add(found, Relative(m));
+            }
         }
 
         foreach (Match m in patterns.Duration.Matches(text))
@@ -220,15 +231,17 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
     }
 
     /// <summary>"มิถุนายน 27, 2562": a Thai month, its day and a four-digit year after a comma.</summary>
-    private DateCandidate? ThaiMonthFirst(string text, Match m)
+    private DateCandidate? ThaiMonthFirst(string text, Match number)
     {
-        if (!ReadMonth(text, m.Groups["m1"], yearFollows: true, out var month, out _))
+        var y = number.Groups["y2"];
+        var m = y.Length == 4 ? Before(patterns.ThaiMonthFirst, text, y.Index, 40) : Match.Empty;
+        if (!m.Success || !ReadMonth(text, m.Groups["m1"], yearFollows: true, out var month, out _))
         {
             return null;
         }
 
-        var year = GregorianYear(Number(m.Groups["y2"].ValueSpan), string.Empty);
-        var candidate = Range(m.Index, m.Index + m.Length, Number(m.Groups["d1"].ValueSpan), null, null, null, month, year, null, null);
+        var year = GregorianYear(Number(y.ValueSpan), string.Empty);
+        var candidate = Range(m.Index, y.Index + y.Length, Number(m.Groups["d1"].ValueSpan), null, null, null, month, year, null, null);
         candidate.Error ??= year is >= MinYear and <= MaxYear ? null : "the year is not a plausible one";
         return candidate;
     }

@@ -171,4 +171,20 @@ public class DateReaderPeriodTests
         var mention = DateAssert.Single("จะจัดในวันที่ 7 – 11 ธันวาคม 2565 เวลา 16.00 น. ที่พารากอน", "วันที่ 7 – 11 ธันวาคม 2565");
         Assert.Equal("2022-12-07/2022-12-11", mention.Normalized);
     }
+
+    [Theory]
+    [InlineData("ข่ า ว ป ร ะ ช า สั ม พั น ธ์ 1 5 ม ก ร า ค ม 2 5 6 7\nกรมส่งเสริมวัฒนธรรม", "1 5 ม ก ร า ค ม 2 5 6 7", "2024-01-15")]
+    [InlineData("Thai Film Week\nM A R C H 1 2 , 2 0 2 4\nThe week opens in Lyon.", "M A R C H 1 2 , 2 0 2 4", "2024-03-12")]
+    public void Find_LetterSpacedHeading_ReadsTheDateWithItsSpan(string text, string written, string normalized)
+    {
+        Assert.Equal(normalized, DateAssert.Single(text, written).Normalized);
+    }
+
+    [Theory]
+    [InlineData("ข้อ 1 2 3 4 ของประกาศ")]
+    [InlineData("Grades A B C D and E apply.")]
+    public void Find_SpacedSingleCharactersWithoutADate_FindsNothing(string text)
+    {
+        Assert.Empty(DateReader.Default.Find(text));
+    }
 }
