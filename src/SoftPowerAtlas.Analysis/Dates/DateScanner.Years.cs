@@ -154,6 +154,12 @@ internal sealed partial class DateScanner
             return null;
         }
 
+        // "the 1970s", "2020th": a decade or an ordinal, not a year.
+        if (end < text.Length && (char.IsAsciiLetter(text[end]) || text[end] is '\'' or '’' && end + 1 < text.Length && text[end + 1] == 's'))
+        {
+            return null;
+        }
+
         var before = text.AsSpan(Math.Max(0, y.Index - 24), Math.Min(24, y.Index));
         var after = text.AsSpan(end);
         if (year is < 1900 or > 2100 || (y.Index > 0 && text[y.Index - 1] is '#' or '@' or '$' or '฿' or '€' or '£' or '-' or '–' or '/' or '.' or ',' or ':')

@@ -6,8 +6,9 @@ namespace SoftPowerAtlas.Analysis.Dates;
 /// Chooses a document's publication date the way a reader would: the front-matter or stamp date (a
 /// month stamp made a day by the "วันนี้ (5 ต.ค.)" that opens the report in that month); else a date
 /// standing (almost) alone on a line of the page header; else a labelled one (Published, เผยแพร่,
-/// วันที่นำเข้าข้อมูล); else a dateline or the day a Thai report opens with (วันนี้ (23 ก.พ. 68)), which
-/// stay dates of the report too. Only a date with its year is a publication date.
+/// วันที่นำเข้าข้อมูล) or a dateline (BANGKOK, March 3, 2024 –; 20 ก.ค.2566 –); else the day a Thai report
+/// opens with (วันนี้ (23 ก.พ. 68)), which stays a date of the report too. Only a date with its year is a
+/// publication date.
 /// </summary>
 public static partial class PublicationDate
 {
@@ -51,11 +52,12 @@ public static partial class PublicationDate
         published ??= mentions.FirstOrDefault(m => (m.Span.End <= headerEnd || LineIndex(text, m) < TopLines) && IsDay(m) && StandsAlone(text, m) && !IsSpacedNumbers(m));
         published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && Byline().IsMatch(LineBefore(text, m)));
 
-        // A dateline opens the report itself: it dates the page, and stays the date of what the report tells.
-        var dateline = published is null ? mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsDateline(text, m)) ?? mentions.FirstOrDefault(m => IsToday(text, m)) : null;
-        if (dateline is not null)
+        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsDateline(text, m));
+
+        // "วันนี้ (23 ก.พ. 68)" opening the report dates the page, and stays the day of what the report tells.
+        if (published is null && mentions.FirstOrDefault(m => IsToday(text, m)) is { } opening)
         {
-            return new DocumentDates(mentions, dateline);
+            return new DocumentDates(mentions, opening);
         }
 
         if (published is null)

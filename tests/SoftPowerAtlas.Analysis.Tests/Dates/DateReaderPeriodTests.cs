@@ -92,6 +92,8 @@ public class DateReaderPeriodTests
     [InlineData("Room 2019, Building C")]
     [InlineData("โทร 2024 5678")]
     [InlineData("ราคา 1999 บาท")]
+    [InlineData("from a restored classic of the 1970s to recent titles")]
+    [InlineData("Films of the 1990's return to the screen")]
     public void Find_NumberThatCountsOrIsLabelled_IsNoYear(string text)
     {
         var mentions = DateReader.Default.Find(text);

@@ -92,14 +92,22 @@ public class PublicationDateTests
             doc.Mentions.Where(m => m.Text.Contains("Jan", StringComparison.Ordinal)).Select(m => m.Text + "=" + m.Role));
     }
 
+    [Fact]
+    public void Read_TodayOpeningTheReport_DatesThePageAndStaysAnEvent()
+    {
+        var doc = DateReader.Default.Read("วันนี้ (23 กุมภาพันธ์ 2568) นางสาวจิราพร สินธุไพร รัฐมนตรีประจำสำนักนายกรัฐมนตรี เปิดเผยว่า รัฐบาลร่วมกับภาคเอกชนจัดงานเสวนา");
+        Assert.Equal("2025-02-23", doc.Published!.Normalized);
+        Assert.Equal(DateRole.Event, doc.Published.Role);
+    }
+
     [Theory]
-    [InlineData("วันนี้ (23 กุมภาพันธ์ 2568) นางสาวจิราพร สินธุไพร รัฐมนตรีประจำสำนักนายกรัฐมนตรี เปิดเผยว่า รัฐบาลร่วมกับภาคเอกชนจัดงานเสวนา", "2025-02-23")]
     [InlineData("ครม.ไฟเขียวเสนอเชียงใหม่\n\n20 ก.ค.2566 – นายอิทธิพล คุณปลื้ม รัฐมนตรีว่าการกระทรวงวัฒนธรรม กล่าวหลังการประชุมคณะรัฐมนตรี", "2023-07-20")]
-    public void Read_DatelineOpeningTheReport_DatesThePageAndStaysAnEvent(string text, string expected)
+    [InlineData("Thai pop heads to Japan\n\nBANGKOK, March 3, 2024 – The agency and its Japanese partner agreed on Saturday to work together.", "2024-03-03")]
+    public void Read_DatelineOpeningTheReport_IsThePublicationStamp(string text, string expected)
     {
         var doc = DateReader.Default.Read(text);
         Assert.Equal(expected, doc.Published!.Normalized);
-        Assert.Equal(DateRole.Event, doc.Published.Role);
+        Assert.Equal(DateRole.Publication, doc.Published.Role);
     }
 
     [Theory]
