@@ -140,8 +140,8 @@ internal static class DateResolver
             EndsPeriod = c.Part == PeriodPart.End || c.Spans,
         };
 
-        // A year counted from the year the text names (this year, ปีหน้า) needs no day to count from.
-        if (anchor is null && textYear is { } year && c.Unit == DateUnit.Year && !c.IsDuration)
+        // A year counted from the year the text names (this year, ปีหน้า, in two years) needs no day to count from.
+        if (anchor is null && textYear is { } year && c.Unit == DateUnit.Year && !c.Spans)
         {
             return mention with { Value = YearPart(year + c.Offset, c.Part) };
         }

@@ -194,11 +194,7 @@ internal sealed partial class DateScanner
     /// </summary>
     internal static (int Start, int End) WithNeighbourWord(string text, int start, int end)
     {
-        var i = start;
-        while (i > 0 && text[i - 1] is ' ' or '(' or '"' or '“' && start - i < 2)
-        {
-            i--;
-        }
+        var i = start > 0 && text[start - 1] == ' ' ? start - 1 : start;
 
         var word = i;
         while (word > 0 && start - word < 24 && (char.IsLetter(text[word - 1]) || IsThaiMark(text[word - 1]) || text[word - 1] is '.' or '-' or '\'' or '’'))

@@ -160,7 +160,7 @@ public static class FactsJson
                 continue;
             }
 
-            if (IsRepeat(d, mentions) || (d.Error is null && !seen.Add(RepeatKey(d))))
+            if (IsRepeat(d, mentions) || (d.Error is null && !seen.Add((string.Join(' ', d.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), d.Normalized))))
             {
                 continue;
             }
@@ -170,12 +170,6 @@ public static class FactsJson
 
         return listed;
     }
-
-    /// <summary>What makes two mentions the same one written twice: a year by its digits (Week 2023, Festival 2023), any other date by its words.</summary>
-    private static (string, string) RepeatKey(DateMention d) =>
-        d.Value.Granularity == DateGranularity.Year && d.End is null && !d.IsRelative && !d.IsFiscalYear
-            ? (new string([.. d.Text.Where(char.IsDigit)]), d.Normalized)
-            : (string.Join(' ', d.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), d.Normalized);
 
     /// <summary>
     /// Not a date of its own: "today" (English writers mean "nowadays" by it as often as the day), and a Thai

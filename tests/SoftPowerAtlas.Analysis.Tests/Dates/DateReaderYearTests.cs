@@ -110,6 +110,15 @@ public class DateReaderYearTests
     }
 
     [Theory]
+    [InlineData("This will be the second time in 22 years that the relic is shown.")]
+    [InlineData("It was the first festival in 3 years, due to the pandemic.")]
+    [InlineData("Arrivals were the highest in ten years.")]
+    public void Find_InYearsLookingBack_IsNoDate(string text)
+    {
+        Assert.DoesNotContain(DateReader.Default.Find(text, new DateOnly(2024, 4, 3)), m => m.HasValue);
+    }
+
+    [Theory]
     [InlineData("และจะจัดอีกครั้งในต้นปีหน้า", "ต้นปีหน้า", "2026", "2026")]
     [InlineData("คาดว่าจะแล้วเสร็จกลางปีหน้า", "กลางปีหน้า", "2026-06", "2026-06")]
     [InlineData("ต้องยื่นเอกสารให้ครบภายในสิ้นปี เพื่อ", "สิ้นปี", "2025", "2025-12-31")]
