@@ -63,6 +63,9 @@ public sealed record DateMention(TextSpan Span, string Text, DateValue Value)
 
     public DateDuration? Duration { get; init; }
 
+    /// <summary>A duration counted back from the anchor (2 ปีที่แล้ว, 45 years ago): it says how long ago more than when.</summary>
+    public bool CountsBack { get; init; }
+
     public bool HasValue => Error is null && !Value.IsEmpty;
 
     /// <summary>

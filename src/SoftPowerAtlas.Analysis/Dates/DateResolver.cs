@@ -137,6 +137,7 @@ internal static class DateResolver
             IsRelative = true,
             ResolvedAgainst = anchor?.StartDate,
             Duration = c.IsDuration ? new DateDuration(Math.Abs(c.Offset), c.Unit) : null,
+            CountsBack = c.IsDuration && c.Offset < 0,
             EndsPeriod = c.Part == PeriodPart.End || c.Spans,
         };
 

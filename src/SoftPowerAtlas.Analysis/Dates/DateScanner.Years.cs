@@ -190,7 +190,7 @@ internal sealed partial class DateScanner
     /// <summary>
     /// "Expo 2025", "2019 Unesco": the year with the word of the name it stands in, so that a bare "2025" never
     /// stands for "May 2025" elsewhere. A word before it (up to 24 letters of Thai) unless it is a small
-    /// lower-case word, else the word after it.
+    /// lower-case word, else the Latin word after it.
     /// </summary>
     internal static (int Start, int End) WithNeighbourWord(string text, int start, int end)
     {
@@ -215,7 +215,7 @@ internal sealed partial class DateScanner
         }
 
         var after = j;
-        while (after < text.Length && after - j < 24 && char.IsLetter(text[after]))
+        while (after < text.Length && after - j < 24 && char.IsAsciiLetter(text[after]))
         {
             after++;
         }

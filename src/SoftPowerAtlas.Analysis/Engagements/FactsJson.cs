@@ -150,7 +150,8 @@ public static class FactsJson
         for (var i = 0; i < mentions.Count; i++)
         {
             var d = mentions[i];
-            if (d.Duration is not null && !d.HasValue)
+            // A duration counted back (45 years ago) says how long ago, not which date; one from an event has no value.
+            if (d.Duration is not null && (!d.HasValue || d.CountsBack))
             {
                 continue;
             }

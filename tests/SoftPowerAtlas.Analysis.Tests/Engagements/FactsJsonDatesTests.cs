@@ -55,6 +55,15 @@ public class FactsJsonDatesTests
         Assert.DoesNotContain(dates, d => d.Text.Equals("today", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void Write_DurationCountedBack_IsNotListedAsADate()
+    {
+        var dates = Dates("Published : 10 Jan 2022 10:17 PM\n\nThe ties formed 45 years ago opened a new era, and the ministry will review them within the next three months.");
+
+        Assert.DoesNotContain(dates, d => d.Text.Contains("ago", StringComparison.Ordinal));
+        Assert.Contains(dates, d => d.Text == "within the next three months" && d.Normalized == "2022-01-10/2022-04-10");
+    }
+
     private static List<(string Text, string? Normalized, int Start, int End)> Dates(string text) =>
         [.. Root(text).GetProperty("dates").EnumerateArray().Select(d => (
             d.GetProperty("text").GetString()!,
