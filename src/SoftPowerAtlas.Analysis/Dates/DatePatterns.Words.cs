@@ -8,6 +8,10 @@ namespace SoftPowerAtlas.Analysis.Dates;
 /// </summary>
 internal sealed partial class DatePatterns
 {
+    // Not compiled: each of these is tried from a rare anchor or on a short window, where the interpreter
+    // is as fast, and compiling them would add seconds of JIT to every process's first date.
+    private const RegexOptions Lean = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
     private const string Gregorian = "(?:19|20)[0-9]{2}";
     private const string EnglishWeekdayNames = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)";
 
@@ -78,17 +82,17 @@ internal sealed partial class DatePatterns
 
         IsoMonth = new Regex(
             "(?<![0-9\\u0E50-\\u0E59.,:/\\-A-Za-z])(?<y1>" + Digit + "{4})-(?<mo>0[1-9]|1[0-2])(?![0-9\\u0E50-\\u0E59]|[\\-/.:][0-9\\u0E50-\\u0E59])",
-            Options);
+            Lean);
 
         NumericSpaced = new Regex(
             "(?<![0-9\\u0E50-\\u0E59.,:/\\-][ ]?)(?<d1>" + Digit + "{1,2}) (?<mo>" + Digit + "{1,2}) (?<y1>" + Digit + "{4})(?![ ]?[0-9\\u0E50-\\u0E59.,:/\\-])",
-            Options);
+            Lean);
 
-        YearNameBefore = new Regex("(?<kw>" + lexicon.YearNamePattern + ")" + S + "*['’‘]?" + S + "*\\z", Options | RegexOptions.RightToLeft);
+        YearNameBefore = new Regex("(?<kw>" + lexicon.YearNamePattern + ")" + S + "*['’‘]?" + S + "*\\z", Lean | RegexOptions.RightToLeft);
 
         MeetingNumber = new Regex(
             "ครั้ง" + S + "*ที่" + S + "*(?<n>" + Digit + "{1,3})" + S + "*/" + S + "*(?<y1>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter,
-            Options);
+            Lean);
 
         var englishOrdinal = "(?<q>" + lexicon.EnglishOrdinalPattern + ")";
         var relativeYear = "(?<rel>(?i:this|next|last))" + S + "+(?i:year)";
@@ -106,46 +110,46 @@ internal sealed partial class DatePatterns
             "(?:" + S + "*[-–]" + S + "*(?<q2>" + Digit + "(?!" + Digit + ")))?" +
             "(?:" + S + "*(?:/|ของ|ใน)?" + S + "*(?:ปี" + S + "*)?(?:(?<e1>" + Era + ")" + S + "*)?(?<y1>" + Digit + "{4}|" + Digit + "{2})" + NoDigitAfter +
             "|" + S + "*(?:ของ|ใน)?" + S + "*(?<rel>ปีนี้|ปีหน้า|ปีที่แล้ว|ปีก่อน))?",
-            Options);
+            Lean);
 
         ThaiMonthAlone = new Regex(
             "เดือน" + S + "*(?<m>" + thaiMonth + ")(?:" + S + "*[-–]" + S + "*(?:เดือน" + S + "*)?(?<m2>" + thaiMonth + "))?",
-            Options);
-        ThaiMonthBeforeThis = new Regex("(?<m>" + thaiMonth + ")" + S + "*\\z", Options | RegexOptions.RightToLeft);
+            Lean);
+        ThaiMonthBeforeThis = new Regex("(?<m>" + thaiMonth + ")" + S + "*\\z", Lean | RegexOptions.RightToLeft);
         // Found from the month (capitalised, so the engine skips ahead fast); the word before it is read backwards.
         EnglishMonthAlone = new Regex(
             "(?<![A-Za-z])(?<m>" + englishMonth + ")(?:" + S + "*(?:-|–|to|through)" + S + "*(?<m2>" + englishMonth + "))?",
-            Options);
+            Lean);
         EnglishMonthLead = new Regex(
             "(?<![A-Za-z])(?<lead>(?i:starting from|beginning in|end of|starting|beginning|since|until|till|from|during|through|before|after|early|late|mid-|mid|this|next|last|in|by))" +
             S + "+(?:(?i:the month of)" + S + "+)?\\z",
-            Options | RegexOptions.RightToLeft);
-        YearPartBefore = new Regex("(?<part>ต้น|กลาง|ปลาย|สิ้น)\\z", Options | RegexOptions.RightToLeft);
+            Lean | RegexOptions.RightToLeft);
+        YearPartBefore = new Regex("(?<part>ต้น|กลาง|ปลาย|สิ้น)\\z", Lean | RegexOptions.RightToLeft);
 
-        Weekday = new Regex("(?<![A-Za-z])(?<wd>" + EnglishWeekdayNames + ")(?![A-Za-z])|วัน(?<wd>" + lexicon.ThaiWeekdayPattern + ")", Options);
+        Weekday = new Regex("(?<![A-Za-z])(?<wd>" + EnglishWeekdayNames + ")(?![A-Za-z])|วัน(?<wd>" + lexicon.ThaiWeekdayPattern + ")", Lean);
         WeekdayLead = new Regex(
             "(?<lead>(?<![A-Za-z])(?i:on|last|this|next|said|every|each|coming|from|until|by|since|black|good|cyber|easter|holy|ash|super|palm)|เมื่อ|ทุก)" + S + "*\\z",
-            Options | RegexOptions.RightToLeft);
+            Lean | RegexOptions.RightToLeft);
         DurationInWords = new Regex(
             "(?<cue>ภายใน|ในอีก|อีก|(?<![A-Za-z])(?i:within|in|over)(?:" + S + "+(?i:the)" + S + "+(?<next>(?i:next|coming|following)))?)" + S + "*" +
             "(?<n>" + lexicon.NumberWordPattern + ")" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])",
-            Options);
+            Lean);
 
         ListedDayBefore = new Regex(
             "(?<![0-9\\u0E50-\\u0E59.,:/])(?<d>" + Digit + "{1,2})" + Ordinal + S + "*(?:,|และ|หรือ|&|(?i:and|or))" + S + "*(?:วันที่" + S + "*)?\\z",
-            Options | RegexOptions.RightToLeft);
+            Lean | RegexOptions.RightToLeft);
         ListedDayAfter = new Regex(
             "\\G" + S + "*(?:,|&|(?i:and))" + S + "*(?<d>[0-9]{1,2})" + Ordinal + "(?![0-9A-Za-z])(?:" + S + "*,?" + S + "*(?<y1>" + Gregorian + ")(?![0-9]))?",
-            Options);
-        ListedYearAfter = new Regex("\\G" + S + "*(?:,|&|(?i:and))" + S + "*(?<y1>" + Gregorian + ")(?![0-9]|,[0-9]|\\.[0-9])", Options);
+            Lean);
+        ListedYearAfter = new Regex("\\G" + S + "*(?:,|&|(?i:and))" + S + "*(?<y1>" + Gregorian + ")(?![0-9]|,[0-9]|\\.[0-9])", Lean);
         RelativeYearAfter = new Regex(
             "\\G" + S + "*(?:,|ของ|ใน)?" + S + "*(?<rel>(?i:this|next|last)" + S + "+(?i:year)|ปีนี้|ปีหน้า|ปีที่แล้ว|ปีก่อน)(?![A-Za-z])",
-            Options);
-        TenseAfter = new Regex("\\G" + S + "*(?:(?<future>นี้|ที่จะถึง(?:นี้)?|ที่จะมาถึง)|(?<past>ที่ผ่านมา|ที่แล้ว))", Options);
+            Lean);
+        TenseAfter = new Regex("\\G" + S + "*(?:(?<future>นี้|ที่จะถึง(?:นี้)?|ที่จะมาถึง)|(?<past>ที่ผ่านมา|ที่แล้ว))", Lean);
         TenseBefore = new Regex(
             "(?:(?<past>เมื่อ|(?<![A-Za-z])(?i:last|was|were|took place|had))" +
             "|(?<future>จะ|กำหนดจัด|มีกำหนด|เตรียม|(?<![A-Za-z])(?i:will|next|upcoming|coming|scheduled|to be held|plans? to|is to|are to|set to)(?![A-Za-z])))",
-            Options);
-        DatelineHead = new Regex("^(?:\\p{Lu}[\\p{L}.'-]+(?:" + S + "+\\p{Lu}[\\p{L}.'-]+)*," + S + "*)?\\z", Options);
+            Lean);
+        DatelineHead = new Regex("^(?:\\p{Lu}[\\p{L}.'-]+(?:" + S + "+\\p{Lu}[\\p{L}.'-]+)*," + S + "*)?\\z", Lean);
     }
 }

@@ -48,7 +48,7 @@ internal sealed partial class DatePatterns
 
         ThaiMonthFirst = new Regex(
             "(?<m1>" + thaiMonth + ")" + S + "+(?<d1>" + Digit + "{1,2})" + S + "*," + S + "*\\z",
-            Options | RegexOptions.RightToLeft);
+            Lean | RegexOptions.RightToLeft);
 
         MonthFirst = new Regex(
             "(?<![A-Za-z])(?:" + englishPrefix + ")?" +
@@ -99,7 +99,7 @@ internal sealed partial class DatePatterns
         // Every English relative word ends with its unit (next year, the day before yesterday; year-end, all
         // year round): found from the unit, which the engine skips to fast, then read backwards.
         EnglishRelativeUnit = new Regex("(?<![A-Za-z])(?i:yesterday|today|tomorrow|week|month|year(?:-end|" + S + "+round)?)(?![A-Za-z])", Options);
-        EnglishRelative = new Regex("(?<![A-Za-z])(?i:" + lexicon.EnglishRelativePattern + ")\\z", Options | RegexOptions.RightToLeft);
+        EnglishRelative = new Regex("(?<![A-Za-z])(?i:" + lexicon.EnglishRelativePattern + ")\\z", Lean | RegexOptions.RightToLeft);
 
         Duration = new Regex(
             "(?<![0-9\\u0E50-\\u0E59.,])(?<n>" + Digit + "{1,3})" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])" +

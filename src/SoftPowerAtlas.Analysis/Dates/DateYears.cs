@@ -138,27 +138,30 @@ internal static partial class DateYears
     /// </summary>
     private static void SameDayElsewhere(List<DateCandidate> dates, DateValue? anchor)
     {
+        // The years written for each day and month (0 when several are), so that a long text stays linear.
+        Dictionary<(int, int), int>? written = null;
+        foreach (var d in dates)
+        {
+            if (d.Kind == CandidateKind.Date && !d.YearInferred && d.Year is { } y && d.Error is null)
+            {
+                written ??= [];
+                var key = (d.Month!.Value, d.Day!.Value);
+                written[key] = written.TryGetValue(key, out var seen) && seen != y ? 0 : y;
+            }
+        }
+
+        if (written is null)
+        {
+            return;
+        }
+
         foreach (var c in dates)
         {
-            if (!NeedsYear(c) || c.Kind != CandidateKind.Date || c.YearOffset is not null)
+            if (NeedsYear(c) && c.Kind == CandidateKind.Date && c.YearOffset is null
+                && written.TryGetValue((c.Month!.Value, c.Day!.Value), out var year) && year != 0
+                && (anchor is null || Math.Abs(year - anchor.Value.Year) <= 1))
             {
-                continue;
-            }
-
-            int? year = null;
-            var single = true;
-            foreach (var d in dates)
-            {
-                if (d.Kind == CandidateKind.Date && !d.YearInferred && d.Year is { } y && d.Error is null && d.Month == c.Month && d.Day == c.Day)
-                {
-                    single &= year is null || year == y;
-                    year = y;
-                }
-            }
-
-            if (year is not null && single && (anchor is null || Math.Abs(year.Value - anchor.Value.Year) <= 1))
-            {
-                SetYear(c, year.Value);
+                SetYear(c, year);
             }
         }
     }
@@ -259,22 +262,30 @@ internal static partial class DateYears
     /// <summary>A passage (a line) that names one year only, not as a deadline or plan period, gives it to the dates in it that lack one.</summary>
     private static void FromPassage(string text, List<DateCandidate> dates, IReadOnlyList<DateRole> roles)
     {
-        foreach (var c in dates)
+        for (var n = 0; n < dates.Count; n++)
         {
+            var c = dates[n];
             if (!NeedsYear(c) || c.Dateline || c.YearOffset is not null)
             {
                 continue;
             }
 
+            // Dates are in text order: the passage's are the neighbours on the same line.
             var lineStart = c.Start == 0 ? 0 : text.LastIndexOf('\n', c.Start - 1) + 1;
             var lineEnd = text.IndexOf('\n', c.End);
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
             int? year = null;
             var single = true;
-            for (var i = 0; i < dates.Count; i++)
+            var first = n;
+            while (first > 0 && dates[first - 1].Start >= lineStart)
+            {
+                first--;
+            }
+
+            for (var i = first; i < dates.Count && dates[i].End <= lineEnd; i++)
             {
                 var d = dates[i];
-                if (d.Start < lineStart || d.End > lineEnd || d.Year is not { } y || d.YearInferred || d.Error is not null
+                if (d.Year is not { } y || d.YearInferred || d.Error is not null
                     || roles[i] is DateRole.Deadline or DateRole.Period || d.Kind is CandidateKind.FiscalYear or CandidateKind.Relative or CandidateKind.Duration)
                 {
                     continue;

@@ -49,7 +49,7 @@ public static partial class PublicationDate
             published = today;
         }
 
-        published ??= mentions.FirstOrDefault(m => (m.Span.End <= headerEnd || LineIndex(text, m) < TopLines) && IsDay(m) && StandsAlone(text, m) && !IsSpacedNumbers(m));
+        published ??= mentions.FirstOrDefault(m => (m.Span.End <= headerEnd || (m.Span.Start < BylineReach && LineIndex(text, m) < TopLines)) && IsDay(m) && StandsAlone(text, m) && !IsSpacedNumbers(m));
         published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && Byline().IsMatch(LineBefore(text, m)));
 
         published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsDateline(text, m));
