@@ -40,12 +40,19 @@ public sealed partial class ClutterCleaner
                     metadata = metadata with { Byline = byline };
                 }
 
-                if (published is { } p && metadata.PublishedAsWritten is null && _vocabulary.IsDateLine(line.AsSpan(p.Start, p.End - p.Start)))
+                var p = published ?? (0, 0);
+                var dated = published is not null && _vocabulary.IsDateLine(line.AsSpan(p.Start, p.End - p.Start));
+                if (dated && metadata.PublishedAsWritten is null)
                 {
                     metadata = metadata with { PublishedAsWritten = line[p.Start..p.End], PublishedSpan = text.ToOriginal(lines[i].Start + p.Start, lines[i].Start + p.End) };
                 }
 
-                if (remainder is { } r)
+                if (dated)
+                {
+                    // "Published : 10 Jan 2022 10:17 PM | Updated : 11 Jan 2022 02:31 PM": the stamps are dates of the page.
+                    fate[i] = Fate.Date;
+                }
+                else if (remainder is { } r)
                 {
                     keptRanges[i] = (lines[i].Start + r, lines[i].End);
                 }
@@ -74,7 +81,7 @@ public sealed partial class ClutterCleaner
             }
 
             var valueEnd = NextLabel(line, valueStart) ?? line.Length;
-            var value = line[valueStart..valueEnd].TrimEnd();
+            var value = line[valueStart..valueEnd].TrimEnd(' ', '\t', '|', '–', '-', ',', ';');
             if (label.Kind == "byline" && value.Length > 0)
             {
                 var length = BylineLength(value, title);

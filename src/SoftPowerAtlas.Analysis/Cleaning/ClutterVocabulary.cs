@@ -31,8 +31,35 @@ internal sealed class ClutterVocabulary
 
     public IReadOnlyList<string> Publishers { get; }
 
-    /// <summary>A short line made only of template words ("Home Top Ad", "Post a Comment", "แชร์"), or of no word at all (".").</summary>
+    /// <summary>
+    /// A short line made only of template words ("Home Top Ad", "Post a Comment", "แชร์"), or of no word at all
+    /// ("."); a line of parts between bars is clutter when every part is ("Print this page | Send this page").
+    /// </summary>
     public bool IsClutter(ReadOnlySpan<char> line)
+    {
+        if (line.Contains('|'))
+        {
+            foreach (var range in line.Split('|'))
+            {
+                var part = line[range];
+                if (LineText.WordKey(part).Length == 0)
+                {
+                    continue;
+                }
+
+                if (!IsClutterPart(part))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return IsClutterPart(line);
+    }
+
+    private bool IsClutterPart(ReadOnlySpan<char> line)
     {
         var key = LineText.WordKey(line);
         if (key.Length == 0)

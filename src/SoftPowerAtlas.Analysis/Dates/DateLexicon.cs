@@ -16,16 +16,34 @@ internal enum MonthKind
 /// <summary>A date cue word from cues.tsv and where it must stand relative to the date.</summary>
 internal sealed record DateCue(DateRole Role, bool RightBefore, string Form);
 
+/// <summary>Which part of a period a word means: ต้นปี is its start, กลางปี its middle, สิ้นปี its last day.</summary>
+internal enum PeriodPart
+{
+    Whole,
+    Early,
+    Mid,
+    Late,
+    End,
+}
+
+/// <summary>A relative word from relative.tsv: a period counted from the anchor's (ปีหน้า: the year after), and which part of it.</summary>
+internal readonly record struct RelativeWord(DateUnit Unit, int Offset, PeriodPart Part);
+
 /// <summary>
 /// The words of dates (months, weekdays, relative words, duration units, role cues), read once
 /// from the data files under Dates/Data and turned into lookups and regular-expression fragments.
 /// Immutable and shared.
 /// </summary>
-internal sealed class DateLexicon
+internal sealed partial class DateLexicon
 {
     private readonly Dictionary<string, (int Month, MonthKind Kind)> _months;
-    private readonly Dictionary<string, (DateUnit Unit, int Offset)> _relative;
+    private readonly Dictionary<string, RelativeWord> _relative;
+    private readonly Dictionary<string, DayOfWeek> _weekdays;
     private readonly Dictionary<string, DateUnit> _units;
+    private readonly Dictionary<string, (int Value, bool Ordinal)> _numbers;
+    private readonly HashSet<string> _latinCountWords;
+    private readonly string[] _thaiCountWords;
+    private readonly string[] _numberLabels;
 
     private DateLexicon()
     {
@@ -61,8 +79,12 @@ internal sealed class DateLexicon
 
         var thaiWeekdays = new List<string>();
         var englishWeekdays = new List<string>();
+        _weekdays = new(StringComparer.Ordinal);
         foreach (var row in ReadRows("weekdays.tsv", 3))
         {
+            // ISO numbering (Monday 1, Sunday 7) to DayOfWeek (Sunday 0).
+            var day = (DayOfWeek)(int.Parse(row[1], CultureInfo.InvariantCulture) % 7);
+            _weekdays[row[2] == "en" ? row[0].ToUpperInvariant() : ThaiKey(row[0])] = day;
             if (row[2] == "en")
             {
                 englishWeekdays.Add(EscapeLatin(row[0]));
@@ -80,14 +102,15 @@ internal sealed class DateLexicon
         _relative = new(StringComparer.Ordinal);
         var thaiRelative = new List<string>();
         var englishRelative = new List<string>();
-        foreach (var row in ReadRows("relative.tsv", 3))
+        foreach (var row in ReadRows("relative.tsv", 4))
         {
-            _relative[row[0].ToUpperInvariant()] = (ParseUnit(row[1]), int.Parse(row[2], CultureInfo.InvariantCulture));
+            _relative[row[0].ToUpperInvariant()] = new RelativeWord(ParseUnit(row[1]), int.Parse(row[2], CultureInfo.InvariantCulture), ParsePart(row[3]));
             (IsLatin(row[0]) ? englishRelative : thaiRelative).Add(EscapeLatin(row[0]).Replace(" ", "[ \\t]+", StringComparison.Ordinal));
         }
 
         ThaiRelativePattern = Alternation(thaiRelative);
-        EnglishRelativePattern = Alternation(englishRelative);
+        // Read backwards from its end, so the longest form must come first (early next year before next year).
+        EnglishRelativePattern = "(?:" + string.Join('|', englishRelative.Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal)) + ")";
 
         _units = new(StringComparer.Ordinal);
         var units = new List<string>();
@@ -98,6 +121,34 @@ internal sealed class DateLexicon
         }
 
         UnitPattern = Alternation(units);
+
+        _numbers = new(StringComparer.Ordinal);
+        var cardinals = new List<string>();
+        var thaiCardinals = new List<string>();
+        var englishOrdinals = new List<string>();
+        var thaiOrdinals = new List<string>();
+        foreach (var row in ReadRows("numbers.tsv", 3))
+        {
+            var ordinal = row[2] == "ordinal";
+            _numbers[row[0].ToUpperInvariant()] = (int.Parse(row[1], CultureInfo.InvariantCulture), ordinal);
+            var latin = IsLatin(row[0]);
+            (ordinal ? latin ? englishOrdinals : thaiOrdinals : cardinals).Add(latin ? "(?i:" + row[0] + ")" : row[0]);
+            if (!ordinal && !latin)
+            {
+                thaiCardinals.Add(row[0]);
+            }
+        }
+
+        NumberWordPattern = Alternation(cardinals);
+        ThaiNumberPattern = Alternation(thaiCardinals);
+        EnglishOrdinalPattern = Alternation(englishOrdinals);
+        ThaiOrdinalPattern = Alternation(thaiOrdinals);
+        YearNamePattern = Alternation(ReadLines("year-names.txt"));
+
+        var countWords = ReadLines("count-words.txt").ToList();
+        _latinCountWords = new(countWords.Where(w => IsLatin(w)).Select(w => w.ToUpperInvariant()), StringComparer.Ordinal);
+        _thaiCountWords = [.. countWords.Where(w => !IsLatin(w))];
+        _numberLabels = [.. ReadLines("number-labels.txt").OrderByDescending(w => w.Length)];
 
         Cues = [.. ReadRows("cues.tsv", 3).Select(row => new DateCue(
             row[0] switch
@@ -129,6 +180,21 @@ internal sealed class DateLexicon
 
     public string UnitPattern { get; }
 
+    /// <summary>Alternation of cardinal number words (two, สาม) that count units of time.</summary>
+    public string NumberWordPattern { get; }
+
+    /// <summary>Alternation of Thai number words (สาม), for ไตรมาสสาม.</summary>
+    public string ThaiNumberPattern { get; }
+
+    /// <summary>Alternation of English ordinal words that name a quarter (third, 3rd).</summary>
+    public string EnglishOrdinalPattern { get; }
+
+    /// <summary>Alternation of Thai ordinal words that name a quarter (แรก, ที่สาม, สุดท้าย).</summary>
+    public string ThaiOrdinalPattern { get; }
+
+    /// <summary>Alternation of festivals and holidays written with their year (ลอยกระทง 66).</summary>
+    public string YearNamePattern { get; }
+
     public IReadOnlyList<DateCue> Cues { get; }
 
     public bool TryMonth(ReadOnlySpan<char> written, out int month, out MonthKind kind)
@@ -144,13 +210,14 @@ internal sealed class DateLexicon
         return false;
     }
 
-    public bool TryRelative(string written, out DateUnit unit, out int offset)
+    public bool TryRelative(string written, out RelativeWord word)
     {
         var key = string.Join(' ', written.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-        var found = _relative.TryGetValue(key, out var entry);
-        (unit, offset) = entry;
-        return found;
+        return _relative.TryGetValue(key, out word);
     }
+
+    public bool TryWeekday(ReadOnlySpan<char> written, out DayOfWeek day) =>
+        _weekdays.TryGetValue(IsLatin(written) ? written.ToString().ToUpperInvariant() : ThaiKey(written), out day);
 
     public DateUnit Unit(string written) => _units[written.ToUpperInvariant()];
 
@@ -217,6 +284,16 @@ internal sealed class DateLexicon
         return true;
     }
 
+    private static PeriodPart ParsePart(string s) => s switch
+    {
+        "whole" => PeriodPart.Whole,
+        "early" => PeriodPart.Early,
+        "mid" => PeriodPart.Mid,
+        "late" => PeriodPart.Late,
+        "end" => PeriodPart.End,
+        _ => throw new InvalidDataException("unknown part of a period " + s),
+    };
+
     private static DateUnit ParseUnit(string s) => s switch
     {
         "day" => DateUnit.Day,
@@ -233,6 +310,8 @@ internal sealed class DateLexicon
     /// </summary>
     private static string Alternation(IEnumerable<string> patterns) =>
         "(?:" + string.Join('|', patterns.Distinct(StringComparer.Ordinal).OrderDescending(StringComparer.Ordinal)) + ")";
+
+    private static IEnumerable<string> ReadLines(string file) => ReadRows(file, 1).Select(row => row[0]);
 
     private static IEnumerable<string[]> ReadRows(string file, int columns)
     {

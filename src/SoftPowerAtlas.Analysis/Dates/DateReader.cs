@@ -2,8 +2,9 @@ namespace SoftPowerAtlas.Analysis.Dates;
 
 /// <summary>
 /// Finds the dates in a text as Thai and English writers write them (Buddhist Era years, Thai
-/// month names and their misspellings, ranges, lists sharing one year, fiscal years, relative
-/// words) with their spans and Gregorian values. Pure and thread-safe; share one instance.
+/// month names and their misspellings, ranges, lists, fiscal years, quarters, relative words and
+/// weekdays, days whose year the text gives elsewhere or not at all) with their spans and Gregorian
+/// values. Pure and thread-safe; share one instance.
 /// </summary>
 public sealed class DateReader
 {
@@ -20,40 +21,73 @@ public sealed class DateReader
 
     /// <summary>
     /// Every date mention in <paramref name="text"/>, in text order. <paramref name="anchor"/> (the
-    /// publication date) resolves relative words and days written without a year; without it they
-    /// are reported without a value.
+    /// publication date) resolves relative words and weekdays and gives days written without a year
+    /// theirs; without it a relative word has no value, and a day whose year the text does not give is
+    /// written --MM-DD.
     /// </summary>
     public IReadOnlyList<DateMention> Find(string text, DateOnly? anchor = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var candidates = DateResolver.SelectLongest(_scanner.Scan(text));
-        DateResolver.ShareYears(text, candidates, anchor);
-        var mentions = new DateMention[candidates.Count];
+        return Resolve(text, Scan(text), anchor is { } a ? DateValue.OfDay(a) : null);
+    }
+
+    /// <summary>
+    /// Reads a whole document: finds its dates, chooses the publication date (the front-matter one
+    /// when given, else one from the page header, byline or dateline) and resolves the text against it.
+    /// </summary>
+    public DocumentDates Read(string text, DateMention? frontMatter = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scanned = Scan(text);
+        var given = frontMatter is { HasValue: true, Value.HasYear: true } ? frontMatter.Value.WithoutTime() : (DateValue?)null;
+        var chosen = PublicationDate.Choose(text, Resolve(text, scanned, given), frontMatter);
+        if (chosen.Published is { } published && published.Value.WithoutTime() is var anchor && anchor != given)
+        {
+            // The stamp found in the text (or a day the text gives a month stamp) dates everything else.
+            chosen = PublicationDate.Choose(text, Resolve(text, scanned, anchor), frontMatter);
+        }
+
+        return chosen;
+    }
+
+    private List<DateCandidate> Scan(string text) => DateResolver.SelectLongest(text, _scanner.Scan(text));
+
+    private List<DateMention> Resolve(string text, List<DateCandidate> scanned, DateValue? anchor)
+    {
+        var candidates = scanned.ConvertAll(c => c.Clone());
+        var roles = new DateRole[candidates.Count];
         var previousEnd = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
-            var c = candidates[i];
-            mentions[i] = DateResolver.ToMention(text, c, anchor) with { Role = _roles.Assign(text, c, previousEnd) };
-            previousEnd = c.End;
+            roles[i] = _roles.Assign(text, candidates[i], previousEnd);
+            previousEnd = candidates[i].End;
+        }
+
+        DateYears.Infer(text, candidates, roles, anchor);
+        var textYear = anchor is null ? DateYears.TextYear(candidates, roles) : null;
+        var mentions = new List<DateMention>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (DateResolver.ToMention(text, candidates[i], anchor, textYear) is { } mention)
+            {
+                mentions.Add(mention with { Role = roles[i] });
+            }
+        }
+
+        // "วันนี้ (28 ก.พ.)", "yesterday (Tuesday, 15 March)": the day in brackets is the day the word means.
+        for (var i = 0; i + 1 < mentions.Count; i++)
+        {
+            var (word, date) = (mentions[i], mentions[i + 1]);
+            if (word.IsRelative && word.Duration is null && candidates.Find(c => c.Start == word.Span.Start) is { Unit: DateUnit.Day }
+                && !date.IsRelative && date.HasValue && date.Value.HasYear && date.End is null && IsBracketed(text, word.Span.End, date.Span.Start))
+            {
+                mentions[i] = word with { Value = date.Value.WithoutTime(), ResolvedAgainst = null };
+            }
         }
 
         return mentions;
     }
 
-    /// <summary>
-    /// Reads a whole document: finds its dates, chooses the publication date (the front-matter one
-    /// when given, else one from the page header or byline) and resolves relative words against it.
-    /// </summary>
-    public DocumentDates Read(string text, DateMention? frontMatter = null)
-    {
-        var anchor = frontMatter is { HasValue: true } ? frontMatter.Value.StartDate : (DateOnly?)null;
-        var mentions = Find(text, anchor);
-        var chosen = PublicationDate.Choose(text, mentions, frontMatter);
-        if (anchor is null && chosen.Published is { } published && mentions.Any(m => m.IsRelative || !m.HasValue))
-        {
-            chosen = PublicationDate.Choose(text, Find(text, published.Value.StartDate), frontMatter);
-        }
-
-        return chosen;
-    }
+    private static bool IsBracketed(string text, int wordEnd, int dateStart) =>
+        dateStart >= wordEnd && dateStart - wordEnd <= 4 && text.AsSpan(wordEnd, dateStart - wordEnd).Trim() is "(";
 }

@@ -1,19 +1,24 @@
+using SoftPowerAtlas.Analysis.Text;
+
 namespace SoftPowerAtlas.Analysis.Dates;
 
 /// <summary>
-/// Turns scanned candidates into mentions: keeps the longest reading where shapes overlap, gives a
-/// day and month written without a year the year of the list it belongs to (or of the anchor), and
-/// resolves relative words against the anchor.
+/// Turns scanned candidates into mentions: keeps the longest reading where shapes overlap and builds
+/// each mention's value, resolving relative words and weekdays against the anchor (the publication
+/// date) and relative years, without one, against the year the text is written in.
 /// </summary>
 internal static class DateResolver
 {
-    // A date without a year shares the year of a dated neighbour this close on the same line.
-    private const int ShareDistance = 100;
-
-    /// <summary>Longest first; a candidate overlapping one already kept is dropped. Result in text order.</summary>
-    public static List<DateCandidate> SelectLongest(List<DateCandidate> candidates)
+    /// <summary>
+    /// Longest first (on a tie, the reading with its word first); a candidate overlapping one already kept is
+    /// dropped. A bare year that is kept then takes the word of the name it stands in (Expo 2025) when that
+    /// word is free. Result in text order.
+    /// </summary>
+    public static List<DateCandidate> SelectLongest(string text, List<DateCandidate> candidates)
     {
-        candidates.Sort(static (a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Start.CompareTo(b.Start));
+        candidates.Sort(static (a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length)
+            : a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
+            : a.Start.CompareTo(b.Start));
         var kept = new List<DateCandidate>(candidates.Count);
         foreach (var c in candidates)
         {
@@ -34,110 +39,47 @@ internal static class DateResolver
         }
 
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var c = kept[i];
+            if (c.Priority < 0)
+            {
+                var (start, end) = DateScanner.WithNeighbourWord(text, c.Start, c.End);
+                if ((i == 0 || kept[i - 1].End <= start) && (i + 1 == kept.Count || kept[i + 1].Start >= end))
+                {
+                    (c.Start, c.End) = (start, end);
+                }
+            }
+        }
+
         return kept;
     }
 
     /// <summary>
-    /// Gives days written without a year one: the year written at the end of their list
-    /// (ครั้งที่ 1 วันที่ 26 กันยายน … และครั้งที่ 3 วันที่ 7 ธันวาคม 2566), else that of the dated
-    /// day just before, else the year that puts the day nearest the anchor.
+    /// Builds the mention for a resolved candidate; impossible dates get an error, not a value. Null for a
+    /// month or quarter whose year nothing gives: "in May" alone says too little to list.
     /// </summary>
-    public static void ShareYears(string text, List<DateCandidate> dates, DateOnly? anchor)
+    public static DateMention? ToMention(string text, DateCandidate c, DateValue? anchor, int? textYear)
     {
-        DateCandidate? next = null;
-        for (var i = dates.Count - 1; i >= 0; i--)
-        {
-            var c = dates[i];
-            if (c.Kind != CandidateKind.Date || c.Error is not null)
-            {
-                continue;
-            }
-
-            if (c.Year is null && next is not null && Near(text, c.End, next.Start))
-            {
-                SetYear(c, c.Month > next.Month ? next.Year!.Value - 1 : next.Year!.Value);
-            }
-
-            if (c.Year is not null)
-            {
-                next = c;
-            }
-        }
-
-        DateCandidate? previous = null;
-        foreach (var c in dates)
-        {
-            if (c.Kind != CandidateKind.Date || c.Error is not null)
-            {
-                continue;
-            }
-
-            if (c.Year is null && previous is not null && Near(text, previous.End, c.Start))
-            {
-                var last = previous.EndMonth ?? previous.Month;
-                SetYear(c, c.Month < last ? (previous.EndYear ?? previous.Year!.Value) + 1 : previous.EndYear ?? previous.Year!.Value);
-            }
-
-            if (c.Year is null && anchor is { } a)
-            {
-                SetYear(c, NearestYear(c.Month!.Value, c.Day!.Value, a));
-                c.ResolvedAgainst = a;
-            }
-
-            if (c.Year is not null)
-            {
-                previous = c;
-            }
-        }
-    }
-
-    private static void SetYear(DateCandidate c, int year)
-    {
-        c.Year = year;
-        if (c.IsRange)
-        {
-            c.EndYear ??= c.EndMonth < c.Month ? year + 1 : year;
-        }
-    }
-
-    private static bool Near(string text, int from, int to) =>
-        to >= from && to - from <= ShareDistance && text.AsSpan(from, to - from).IndexOfAny('\n', '\r') < 0;
-
-    private static int NearestYear(int month, int day, DateOnly anchor)
-    {
-        var best = anchor.Year;
-        var bestDistance = int.MaxValue;
-        for (var y = anchor.Year - 1; y <= anchor.Year + 1; y++)
-        {
-            if (day > DateTime.DaysInMonth(y, month))
-            {
-                continue;
-            }
-
-            var distance = Math.Abs(new DateOnly(y, month, day).DayNumber - anchor.DayNumber);
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (y, distance);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Builds the mention for a resolved candidate; impossible dates get an error, not a value.</summary>
-    public static DateMention ToMention(string text, DateCandidate c, DateOnly? anchor)
-    {
-        var span = new Text.TextSpan(c.Start, c.End);
+        var span = new TextSpan(c.Start, c.End);
         var written = text[c.Start..c.End];
         switch (c.Kind)
         {
             case CandidateKind.Relative:
-                return Relative(span, written, c, anchor);
+                return Relative(span, written, c, anchor, textYear);
+            case CandidateKind.Weekday:
+                return Weekday(span, written, c, anchor);
             case CandidateKind.Duration:
                 return new DateMention(span, written, default) { IsRelative = true, Duration = new DateDuration(c.Offset, c.Unit) };
         }
 
-        var mention = new DateMention(span, written, default) { IsFiscalYear = c.Kind == CandidateKind.FiscalYear, ResolvedAgainst = c.ResolvedAgainst };
+        var mention = new DateMention(span, written, default)
+        {
+            IsFiscalYear = c.Kind == CandidateKind.FiscalYear,
+            IsQuarter = c.Kind == CandidateKind.Quarter,
+            EndsPeriod = c.Part == PeriodPart.End,
+            ResolvedAgainst = c.ResolvedAgainst,
+        };
         if (c.Error is not null)
         {
             return mention with { Error = c.Error };
@@ -145,7 +87,7 @@ internal static class DateResolver
 
         if (c.Year is null)
         {
-            return mention with { Error = "the year is not written and there is no date to take it from" };
+            return c.Kind == CandidateKind.Date ? Yearless(mention, c) : null;
         }
 
         if (!DateValue.TryCreate(c.Year.Value, c.Month, c.Day, c.Hour, c.Minute, out var value, out var error))
@@ -159,7 +101,8 @@ internal static class DateResolver
         }
 
         var endDay = c.Kind == CandidateKind.Date ? c.EndDay ?? c.Day : null;
-        if (!DateValue.TryCreate(c.EndYear ?? c.Year.Value, c.EndMonth ?? c.Month, endDay, null, null, out var end, out error))
+        var endYear = c.EndYear ?? (c.EndMonth < c.Month ? c.Year.Value + 1 : c.Year.Value);
+        if (!DateValue.TryCreate(endYear, c.EndMonth ?? c.Month, endDay, null, null, out var end, out error))
         {
             return mention with { Error = error };
         }
@@ -169,26 +112,66 @@ internal static class DateResolver
             : mention with { Value = value, End = end };
     }
 
-    private static DateMention Relative(Text.TextSpan span, string written, DateCandidate c, DateOnly? anchor)
+    /// <summary>"14 October" in a text that never gives its year: --10-14 (a range --06-12/--06-14).</summary>
+    private static DateMention Yearless(DateMention mention, DateCandidate c)
+    {
+        if (!DateValue.TryCreateMonthDay(c.Month!.Value, c.Day!.Value, out var value, out var error))
+        {
+            return mention with { Error = error };
+        }
+
+        if (!c.IsRange)
+        {
+            return mention with { Value = value };
+        }
+
+        return DateValue.TryCreateMonthDay(c.EndMonth ?? c.Month!.Value, c.EndDay ?? c.Day!.Value, out var end, out error)
+            ? mention with { Value = value, End = end }
+            : mention with { Error = error };
+    }
+
+    private static DateMention Relative(TextSpan span, string written, DateCandidate c, DateValue? anchor, int? textYear)
     {
         var mention = new DateMention(span, written, default)
         {
             IsRelative = true,
-            ResolvedAgainst = anchor,
+            ResolvedAgainst = anchor?.StartDate,
             Duration = c.IsDuration ? new DateDuration(Math.Abs(c.Offset), c.Unit) : null,
+            CountsBack = c.IsDuration && c.Offset < 0,
+            EndsPeriod = c.Part == PeriodPart.End || c.Spans,
         };
-        if (anchor is not { } a)
+
+        // A year counted from the year the text names (this year, ปีหน้า, in two years) needs no day to count from.
+        if (anchor is null && textYear is { } year && c.Unit == DateUnit.Year && !c.Spans)
         {
-            return mention;
+            return mention with { Value = YearPart(year + c.Offset, c.Part) };
         }
 
+        if (anchor is not { } a || (a.Granularity < DateGranularity.Day && c.Unit is DateUnit.Day or DateUnit.Week))
+        {
+            return mention with { ResolvedAgainst = null };
+        }
+
+        var day = a.StartDate;
         if (c.IsDuration && c.Offset > 0)
         {
-            // ภายใน 6 เดือน, within 3 years: the day the time runs out.
-            return mention with { Value = DateValue.OfDay(Add(a, c.Unit, c.Offset)) };
+            var until = Add(day, c.Unit, c.Offset);
+            if (c.Spans)
+            {
+                // ภายใน 6 เดือน, within the next three months: from the anchor to the day the time runs out.
+                return a.Granularity < DateGranularity.Day ? mention with { ResolvedAgainst = null } : mention with { Value = DateValue.OfDay(day), End = DateValue.OfDay(until) };
+            }
+
+            // in two years, อีก 3 เดือน: the period that far ahead.
+            return mention with { Value = c.Unit switch
+            {
+                DateUnit.Year => DateValue.OfYear(until.Year),
+                DateUnit.Month => DateValue.OfMonth(until.Year, until.Month),
+                _ => DateValue.OfDay(until),
+            }, };
         }
 
-        var moved = Add(a, c.Unit, c.Offset);
+        var moved = Add(day, c.Unit, c.Offset);
         return c.Unit switch
         {
             DateUnit.Day => mention with { Value = DateValue.OfDay(moved) },
@@ -198,8 +181,31 @@ internal static class DateResolver
                 End = DateValue.OfDay(moved.AddDays(6 - (((int)moved.DayOfWeek + 6) % 7))),
             },
             DateUnit.Month => mention with { Value = DateValue.OfMonth(moved.Year, moved.Month) },
-            _ => mention with { Value = DateValue.OfYear(moved.Year) },
+            _ => mention with { Value = YearPart(moved.Year, c.Part) },
         };
+    }
+
+    /// <summary>The middle of a year (กลางปีหน้า, mid-next year) is its June; every other part is the year.</summary>
+    private static DateValue YearPart(int year, PeriodPart part) => part == PeriodPart.Mid ? DateValue.OfMonth(year, 6) : DateValue.OfYear(year);
+
+    /// <summary>
+    /// "on Friday": the Friday on or before the anchor (news reports what was), or on or after it when the
+    /// words say it is to come; "last Friday" and "next Friday" never the anchor's own day.
+    /// </summary>
+    private static DateMention Weekday(TextSpan span, string written, DateCandidate c, DateValue? anchor)
+    {
+        var mention = new DateMention(span, written, default) { IsRelative = true };
+        if (anchor is not { Granularity: >= DateGranularity.Day } a)
+        {
+            return mention;
+        }
+
+        var day = a.StartDate;
+        var forward = ((int)c.Weekday - (int)day.DayOfWeek + 7) % 7;
+        var date = c.Tense == DateTense.Future
+            ? day.AddDays(forward == 0 && c.Offset > 0 ? 7 : forward)
+            : day.AddDays(-((7 - forward) % 7 == 0 && c.Offset < 0 ? 7 : (7 - forward) % 7));
+        return mention with { Value = DateValue.OfDay(date), ResolvedAgainst = day };
     }
 
     private static DateOnly Add(DateOnly date, DateUnit unit, int amount) => unit switch

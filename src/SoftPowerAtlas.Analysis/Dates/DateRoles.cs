@@ -22,7 +22,7 @@ internal sealed class DateRoles(DateLexicon lexicon)
         var before = from < c.Start ? text.AsSpan(from, c.Start - from) : [];
         var trimmed = before.TrimEnd(" \t\u00A0(");
 
-        if (c.Kind is CandidateKind.Date or CandidateKind.Month && EndsWithCue(StripCount(trimmed), DateRole.Name))
+        if (c.NamesSomething || (c.Kind is CandidateKind.Date or CandidateKind.Month && EndsWithCue(StripCount(trimmed), DateRole.Name)))
         {
             return DateRole.Name;
         }

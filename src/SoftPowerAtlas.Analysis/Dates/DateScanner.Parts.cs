@@ -12,8 +12,9 @@ internal sealed partial class DateScanner
     /// <summary>
     /// Reads a month word and checks it has what its kind needs: an abbreviation without dots needs
     /// a year after it, and neither it nor a clipped name (ตุลา) may run into a longer Thai word.
+    /// <paramref name="afterMonthWord"/>: the group follows เดือน, which is no word it could run into.
     /// </summary>
-    private bool ReadMonth(string text, Group group, bool yearFollows, out int month, out bool thai)
+    private bool ReadMonth(string text, Group group, bool yearFollows, out int month, out bool thai, bool afterMonthWord = false)
     {
         var value = group.ValueSpan;
         var at = group.Index;
@@ -41,7 +42,7 @@ internal sealed partial class DateScanner
         thai = kind != MonthKind.English;
         var after = group.Index + group.Length;
         var next = after < text.Length ? text[after] : ' ';
-        var before = !prefixed && at > 0 ? text[at - 1] : ' ';
+        var before = !prefixed && !afterMonthWord && at > 0 ? text[at - 1] : ' ';
         switch (kind)
         {
             case MonthKind.Abbreviation:
@@ -251,27 +252,16 @@ internal sealed partial class DateScanner
         return prefix.Index;
     }
 
-    /// <summary>Value of ASCII or Thai digits.</summary>
+    /// <summary>Value of ASCII or Thai digits (a Latin o typed for a Thai zero counts as 0).</summary>
     internal static int Number(ReadOnlySpan<char> digits)
     {
         var n = 0;
         foreach (var c in digits)
         {
-            n = (n * 10) + (c >= '\u0E50' ? c - '\u0E50' : c - '0');
+            n = (n * 10) + (c is 'o' or 'O' ? 0 : c >= '\u0E50' ? c - '\u0E50' : c - '0');
         }
 
         return n;
     }
 
-    private static int ZoneOffsetMinutes(string zone)
-    {
-        if (zone is "Z")
-        {
-            return 0;
-        }
-
-        var digits = zone.Replace(":", string.Empty, StringComparison.Ordinal);
-        var minutes = (Number(digits.AsSpan(1, 2)) * 60) + Number(digits.AsSpan(3, 2));
-        return zone[0] == '-' ? -minutes : minutes;
-    }
 }

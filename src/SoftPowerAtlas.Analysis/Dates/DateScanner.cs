@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SoftPowerAtlas.Analysis.Dates;
@@ -25,30 +24,45 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
 
     public List<DateCandidate> Scan(string text)
     {
+        var found = ScanPlain(text);
+        LetterSpaced(text, found);
+        return found;
+    }
+
+    private List<DateCandidate> ScanPlain(string text)
+    {
         var found = new List<DateCandidate>();
         foreach (Match m in patterns.DayFirst.Matches(text))
         {
-            Add(found, DayFirst(text, m));
+            DayFirst(text, m, found);
         }
 
         foreach (Match m in patterns.MonthFirst.Matches(text))
         {
-            Add(found, MonthFirst(m));
+            MonthFirst(text, m, found);
         }
 
+        // Every number of two or four digits: a month may stand before it, or a festival, or it may be a year alone.
         foreach (Match m in patterns.MonthYear.Matches(text))
         {
             Add(found, MonthYear(text, m));
+            Add(found, ThaiMonthFirst(text, m));
+            Add(found, NamedYear(text, m));
+            Add(found, BareYear(text, m));
         }
 
         foreach (Match m in patterns.YearOnly.Matches(text))
         {
-            Add(found, YearOnly(m, english: false));
+            Add(found, YearOnly(text, m, english: false));
         }
 
         foreach (Match m in patterns.EnglishYear.Matches(text))
         {
-            Add(found, YearOnly(m, english: true));
+            if (YearOnly(text, m, english: true) is { } year)
+            {
+                found.Add(year);
+                ListedYears(text, year, found);
+            }
         }
 
         foreach (Match m in patterns.FiscalYear.Matches(text))
@@ -61,9 +75,36 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             Add(found, Numeric(text, m));
         }
 
+        foreach (Match m in patterns.NumericSpaced.Matches(text))
+        {
+            Add(found, NumericSpaced(m));
+        }
+
         foreach (Match m in patterns.Iso.Matches(text))
         {
             Add(found, Iso(m));
+        }
+
+        foreach (Match m in patterns.IsoMonth.Matches(text))
+        {
+            Add(found, IsoMonth(text, m));
+        }
+
+        foreach (Match m in patterns.MeetingNumber.Matches(text))
+        {
+            Add(found, MeetingNumber(m));
+        }
+
+        foreach (Match m in patterns.Quarter.Matches(text))
+        {
+            Add(found, Quarter(text, m));
+        }
+
+        MonthsAlone(text, found);
+
+        foreach (Match m in patterns.Weekday.Matches(text))
+        {
+            Add(found, Weekday(text, m));
         }
 
         foreach (Match m in patterns.Relative.Matches(text))
@@ -71,9 +112,27 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             Add(found, Relative(m));
         }
 
+        foreach (Match unit in patterns.EnglishRelativeUnit.Matches(text))
+        {
+            if (Before(patterns.EnglishRelative, text, unit.Index + unit.Length, 40) is { Success: true } m)
+            {
+                Add(found, Relative(m));
+            }
+        }
+
         foreach (Match m in patterns.Duration.Matches(text))
         {
             Add(found, Duration(text, m));
+        }
+
+        foreach (Match m in patterns.DurationInWords.Matches(text))
+        {
+            Add(found, DurationInWords(text, m));
+        }
+
+        foreach (var c in found)
+        {
+            ReadSurroundings(text, c);
         }
 
         return found;
@@ -87,12 +146,19 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         }
     }
 
-    private DateCandidate? DayFirst(string text, Match m)
+    private void DayFirst(string text, Match m, List<DateCandidate> found)
     {
         var m2 = m.Groups["m2"];
         if (!ReadMonth(text, m2, m.Groups["y2"].Success, out var month2, out var thai2))
         {
-            return null;
+            return;
+        }
+
+        var range = m.Groups["d2"].Success || m.Groups["m1"].Success;
+        if (m.Groups["dc"].Success && (range || thai2 || !m.Groups["y2"].Success))
+        {
+            // "26, April 2023" reads as a date only with an English month and its year.
+            return;
         }
 
         var end = m2.Index + m2.Length;
@@ -104,7 +170,7 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         {
             if (!m.Groups["d2"].Success || !ReadMonth(text, m1, m.Groups["y1"].Success, out var mo1, out var thai1))
             {
-                return null;
+                return;
             }
 
             month1 = mo1;
@@ -118,18 +184,23 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             d2 = Number(m.Groups["d2"].ValueSpan);
         }
 
-        var (hour, minute) = ReadTime(m, ref end);
+        // A range of days is a period, not a moment: a time after it belongs to its first day only, so it is left out.
+        var (hour, minute) = range ? (null, null) : ReadTime(m, ref end);
         var candidate = Range(PrefixStart(text, m.Index), end, d1, month1, year1, d2, month2, year2, hour, minute);
         candidate.Error ??= implausible ? "the year is not a plausible one" : null;
-        return candidate;
+        found.Add(candidate);
+        if (!range && candidate.Error is null)
+        {
+            ListedDaysBefore(text, m.Groups["d1"].Index, candidate, found);
+        }
     }
 
-    private DateCandidate? MonthFirst(Match m)
+    private void MonthFirst(string text, Match m, List<DateCandidate> found)
     {
         var m1 = m.Groups["m1"];
         if (!lexicon.TryMonth(m1.ValueSpan, out var month1, out _))
         {
-            return null;
+            return;
         }
 
         var end = m.Groups["d1"].Index + m.Groups["d1"].Length;
@@ -146,12 +217,32 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         }
 
         var year = ReadYear(m.Groups["y2"], m.Groups["e2"], TwoDigitYears.Refused, ref end, out var implausible);
-        var (hour, minute) = ReadTime(m, ref end);
+        var (hour, minute) = d2 is null ? ReadTime(m, ref end) : (null, null);
         var d1 = Number(m.Groups["d1"].ValueSpan);
         var candidate = d2 is null
             ? Range(m.Index, end, d1, null, null, null, month1, year, hour, minute)
             : Range(m.Index, end, d1, month2 == month1 ? null : month1, null, d2, month2!.Value, year, hour, minute);
         candidate.Error ??= implausible ? "the year is not a plausible one" : null;
+        found.Add(candidate);
+        if (d2 is null && candidate.Error is null && !m.Groups["y2"].Success)
+        {
+            ListedDaysAfter(text, candidate, found);
+        }
+    }
+
+    /// <summary>"มิถุนายน 27, 2562": a Thai month, its day and a four-digit year after a comma.</summary>
+    private DateCandidate? ThaiMonthFirst(string text, Match number)
+    {
+        var y = number.Groups["y2"];
+        var m = y.Length == 4 ? Before(patterns.ThaiMonthFirst, text, y.Index, 40) : Match.Empty;
+        if (!m.Success || !ReadMonth(text, m.Groups["m1"], yearFollows: true, out var month, out _))
+        {
+            return null;
+        }
+
+        var year = GregorianYear(Number(y.ValueSpan), string.Empty);
+        var candidate = Range(m.Index, y.Index + y.Length, Number(m.Groups["d1"].ValueSpan), null, null, null, month, year, null, null);
+        candidate.Error ??= year is >= MinYear and <= MaxYear ? null : "the year is not a plausible one";
         return candidate;
     }
 
@@ -203,46 +294,10 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
         };
     }
 
-    private static DateCandidate? YearOnly(Match m, bool english)
-    {
-        var y1 = m.Groups["y1"];
-        var kw = m.Groups["kw"].Value;
-        var strong = !english && kw.Contains('.', StringComparison.Ordinal);
-        var year1 = GregorianYear(Number(y1.ValueSpan), kw);
-        var end = y1.Index + y1.Length;
-        int? year2 = null;
-        if (m.Groups["y2"].Success)
-        {
-            var y2 = GregorianYear(Number(m.Groups["y2"].ValueSpan), kw);
-            if (y2 > year1 && y2 - year1 < 100)
-            {
-                year2 = y2;
-                end = m.Groups["y2"].Index + m.Groups["y2"].Length;
-            }
-        }
-
-        var plausible = year1 is >= MinYear and <= MaxYear;
-        if (!plausible && !strong)
-        {
-            return null;
-        }
-
-        return new DateCandidate
-        {
-            Start = m.Index,
-            End = end,
-            Kind = CandidateKind.Year,
-            Year = year1,
-            EndYear = year2,
-            DeadlineWord = m.Groups["dl"].Success,
-            Error = plausible ? null : string.Create(CultureInfo.InvariantCulture, $"{y1.Value} is not a plausible year"),
-        };
-    }
-
     private static DateCandidate? FiscalYear(Match m)
     {
         var kw = m.Groups["kw"].Value;
-        var thai = kw.StartsWith("ปี", StringComparison.Ordinal);
+        var thai = kw.Contains("ปี", StringComparison.Ordinal);
         var year1 = FiscalNumber(m.Groups["y1"], thai);
         if (year1 is not (>= MinYear and <= MaxYear))
         {
@@ -267,106 +322,6 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             Month = 10,
             EndYear = year2,
             EndMonth = 9,
-        };
-    }
-
-    private DateCandidate? Numeric(string text, Match m)
-    {
-        var sep = m.Groups["sep"].Value;
-        var y1 = m.Groups["y1"];
-        if (y1.Length == 2 && sep != "/")
-        {
-            return null;
-        }
-
-        var end = y1.Index + y1.Length;
-        var year = ReadYear(y1, null, TwoDigitYears.DayMonthYear, ref end, out var implausible);
-        var (hour, minute) = ReadTime(m, ref end);
-        var candidate = Range(PrefixStart(text, m.Index), end, Number(m.Groups["d1"].ValueSpan), null, null, null, Number(m.Groups["mo"].ValueSpan), year, hour, minute);
-        candidate.Error ??= implausible ? "the year is not a plausible one" : null;
-        return candidate;
-    }
-
-    private static DateCandidate Iso(Match m)
-    {
-        var year = Number(m.Groups["y1"].ValueSpan);
-        var month = Number(m.Groups["mo"].ValueSpan);
-        var day = Number(m.Groups["d1"].ValueSpan);
-        year = year >= 2400 ? year - 543 : year;
-        int? hour = null, minute = null;
-        if (m.Groups["hh"].Success)
-        {
-            hour = Number(m.Groups["hh"].ValueSpan);
-            minute = Number(m.Groups["mi"].ValueSpan);
-            if (m.Groups["tz"].Success && DateValue.TryCreate(year, month, day, hour, minute, out _, out _))
-            {
-                // Values are Bangkok wall time: move a time written with another offset to UTC+7.
-                var local = new DateTime(year, month, day, hour.Value, minute.Value, 0, DateTimeKind.Unspecified)
-                    .AddMinutes(BangkokOffsetMinutes - ZoneOffsetMinutes(m.Groups["tz"].Value));
-                (year, month, day, hour, minute) = (local.Year, local.Month, local.Day, local.Hour, local.Minute);
-            }
-        }
-
-        var candidate = new DateCandidate
-        {
-            Start = m.Index,
-            End = m.Index + m.Length,
-            Kind = CandidateKind.Date,
-            Year = year,
-            Month = month,
-            Day = day,
-            Hour = hour,
-            Minute = minute,
-        };
-        candidate.Error = year is >= MinYear and <= MaxYear ? null : "the year is not a plausible one";
-        return candidate;
-    }
-
-    private DateCandidate? Relative(Match m)
-    {
-        if (!lexicon.TryRelative(m.Value, out var unit, out var offset))
-        {
-            return null;
-        }
-
-        return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = offset };
-    }
-
-    private DateCandidate? Duration(string text, Match m)
-    {
-        var amount = Number(m.Groups["n"].ValueSpan);
-        var unit = lexicon.Unit(m.Groups["unit"].Value);
-        var cue = Before(patterns.DurationCue, text, m.Index, 12).Groups["cue"];
-        if (cue.Success && cue.Value[0] is 'i' or 'I' or 'w' or 'W' && cue.Index > 0 && char.IsAsciiLetter(text[cue.Index - 1]))
-        {
-            cue = Match.Empty.Groups[0];
-        }
-
-        if (m.Groups["from"].Success)
-        {
-            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Duration, Unit = unit, Offset = amount, IsDuration = true };
-        }
-
-        if (m.Groups["ago"].Success)
-        {
-            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Relative, Unit = unit, Offset = -amount, IsDuration = true };
-        }
-
-        if (!cue.Success || amount == 0)
-        {
-            return null;
-        }
-
-        var within = cue.Value is "ภายใน" || cue.Value.Equals("within", StringComparison.OrdinalIgnoreCase);
-        return new DateCandidate
-        {
-            Start = cue.Index,
-            End = m.Index + m.Length,
-            Kind = CandidateKind.Relative,
-            Unit = unit,
-            Offset = amount,
-            IsDuration = true,
-            DeadlineWord = within,
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
         var read = _reader.Read(context.Text.Text, frontMatter);
 
         var mentions = new List<DateMention>(read.Mentions.Count + 1);
-        DateMention? published = frontMatter is null ? null : read.Published;
+        DateMention? published = null;
         foreach (var m in read.Mentions)
         {
             var span = context.Text.ToOriginal(m.Span);
@@ -39,9 +39,16 @@ public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
             mentions.Add(mapped);
         }
 
-        if (published is not null && frontMatter is not null && !frontMatter.Span.IsEmpty)
+        // The front-matter or stamp date is published unless the text gave its day (a month stamp and "วันนี้ (5 ต.ค.)").
+        var stamp = frontMatter is null ? null : frontMatter with { Role = DateRole.Publication };
+        if (read.Published is not null && published is null)
         {
-            mentions.Add(published);
+            published = stamp;
+        }
+
+        if (stamp is not null && !stamp.Span.IsEmpty)
+        {
+            mentions.Add(stamp);
         }
 
         mentions.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));

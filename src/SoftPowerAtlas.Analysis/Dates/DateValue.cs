@@ -14,10 +14,13 @@ public enum DateGranularity
 
 /// <summary>
 /// A Gregorian calendar value known to the precision it was written with (2023, 2023-10, 2023-10-26,
-/// 2023-10-26T10:30 in Asia/Bangkok wall time). Always valid once built; <c>default</c> is empty.
+/// 2023-10-26T10:30 in Asia/Bangkok wall time), or a day and month whose year the text never gives
+/// (--10-14). Always valid once built; <c>default</c> is empty.
 /// </summary>
 public readonly record struct DateValue
 {
+    private const string NoYear = "a day and month written without a year has no place on a calendar";
+
     private DateValue(int year, int? month, int? day, int? hour, int? minute, DateGranularity granularity)
     {
         Year = year;
@@ -28,6 +31,7 @@ public readonly record struct DateValue
         Granularity = granularity;
     }
 
+    /// <summary>The Gregorian year; 0 for a day and month written without one (see <see cref="HasYear"/>).</summary>
     public int Year { get; }
 
     public int? Month { get; }
@@ -43,12 +47,16 @@ public readonly record struct DateValue
     /// <summary>True for <c>default(DateValue)</c>: no date at all.</summary>
     public bool IsEmpty => Granularity == DateGranularity.None;
 
-    /// <summary>First day of the period the value names (1 January for a year).</summary>
-    public DateOnly StartDate => new(Year, Month ?? 1, Day ?? 1);
+    /// <summary>False for a day and month written without a year: it has no place on a calendar.</summary>
+    public bool HasYear => Year != 0;
 
-    /// <summary>Last day of the period the value names (31 December for a year).</summary>
+    /// <summary>First day of the period the value names (1 January for a year); only for a value with a year.</summary>
+    public DateOnly StartDate => HasYear ? new(Year, Month ?? 1, Day ?? 1) : throw new InvalidOperationException(NoYear);
+
+    /// <summary>Last day of the period the value names (31 December for a year); only for a value with a year.</summary>
     public DateOnly EndDate => Granularity switch
     {
+        _ when !HasYear => throw new InvalidOperationException(NoYear),
         DateGranularity.Year => new DateOnly(Year, 12, 31),
         DateGranularity.Month => new DateOnly(Year, Month!.Value, DateTime.DaysInMonth(Year, Month!.Value)),
         _ => StartDate,
@@ -64,6 +72,25 @@ public readonly record struct DateValue
 
     public static DateValue OfMinute(int year, int month, int day, int hour, int minute) =>
         Create(year, month, day, hour, minute);
+
+    /// <summary>A day and month the text gives no year for (--10-14); 29 February is allowed.</summary>
+    public static bool TryCreateMonthDay(int month, int day, out DateValue value, out string? error)
+    {
+        value = default;
+        error = month is < 1 or > 12 ? string.Create(CultureInfo.InvariantCulture, $"there is no month {month}")
+            : day < 1 || day > DateTime.DaysInMonth(2000, month) ? string.Create(CultureInfo.InvariantCulture, $"month {month} has no day {day}")
+            : null;
+        if (error is null)
+        {
+            value = new DateValue(0, month, day, null, null, DateGranularity.Day);
+        }
+
+        return error is null;
+    }
+
+    /// <summary>The same day and month in <paramref name="year"/> (false for 29 February of a common year).</summary>
+    public bool TryWithYear(int year, out DateValue value) =>
+        TryCreate(year, Month, Day, Hour, Minute, out value, out _);
 
     /// <summary>
     /// Builds a value from parts, each later part needing the earlier ones; returns false with a
@@ -89,9 +116,10 @@ public readonly record struct DateValue
     /// <summary>The same day without its time (or the value itself when it has none).</summary>
     public DateValue WithoutTime() => Granularity == DateGranularity.Minute ? OfDay(Year, Month!.Value, Day!.Value) : this;
 
-    /// <summary>Contract form: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM; empty for an empty value.</summary>
+    /// <summary>Contract form: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM or --MM-DD; empty for an empty value.</summary>
     public override string ToString() => Granularity switch
     {
+        _ when !HasYear && Granularity != DateGranularity.None => string.Create(CultureInfo.InvariantCulture, $"--{Month:D2}-{Day:D2}"),
         DateGranularity.Year => Year.ToString("D4", CultureInfo.InvariantCulture),
         DateGranularity.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}"),
         DateGranularity.Day => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Day:D2}"),

@@ -3,8 +3,12 @@ using System.Text.RegularExpressions;
 namespace SoftPowerAtlas.Analysis.Dates;
 
 /// <summary>
-/// Chooses a document's publication date the way a reader would: the front-matter date; else a
-/// date standing (almost) alone on a line of the page header; else a byline or dateline date.
+/// Chooses a document's publication date the way a reader would: the front-matter or stamp date (a
+/// month stamp made a day by the "วันนี้ (5 ต.ค.)" that opens the report in that month); else a date
+/// standing (almost) alone on a line of the page header; else a labelled one (Published, เผยแพร่,
+/// วันที่นำเข้าข้อมูล) or a dateline (BANGKOK, March 3, 2024 –; 20 ก.ค.2566 –); else the day a Thai report
+/// opens with (วันนี้ (23 ก.พ. 68)), which stays a date of the report too. Only a date with its year is a
+/// publication date.
 /// </summary>
 public static partial class PublicationDate
 {
@@ -19,6 +23,16 @@ public static partial class PublicationDate
     // Bylines and datelines are looked for this far into the text.
     private const int BylineReach = 3000;
 
+    // "วันนี้ (date)" dates the report when it opens a line this early, after at most a place word.
+    private const int TodayReach = 1500;
+    private const int TodayLead = 12;
+
+    // Other dates on the published date's line are stamps too (Updated : …) when the line is this short.
+    private const int StampLineLength = 120;
+
+    // A date alone on one of the first lines is the page's stamp even when a long title line ends the header.
+    private const int TopLines = 5;
+
     /// <summary>
     /// Returns the mentions with the chosen date (and header dates of the same day) marked
     /// <see cref="DateRole.Publication"/>, and the chosen one; Published is null when there is none.
@@ -28,21 +42,38 @@ public static partial class PublicationDate
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mentions);
         var headerEnd = HeaderEnd(text);
-        DateMention? published = frontMatter is { HasValue: true } ? frontMatter with { Role = DateRole.Publication } : null;
-        published ??= mentions.FirstOrDefault(m => m.Span.End <= headerEnd && IsDay(m) && StandsAlone(text, m));
-        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsByline(text, m));
+        DateMention? published = frontMatter is { HasValue: true, Value.HasYear: true } ? frontMatter with { Role = DateRole.Publication } : null;
+        if (published is { Value.Granularity: DateGranularity.Month } stamp
+            && mentions.FirstOrDefault(m => IsToday(text, m)) is { } today && today.Value.Year == stamp.Value.Year && today.Value.Month == stamp.Value.Month)
+        {
+            published = today;
+        }
+
+        published ??= mentions.FirstOrDefault(m => (m.Span.End <= headerEnd || (m.Span.Start < BylineReach && LineIndex(text, m) < TopLines)) && IsDay(m) && StandsAlone(text, m) && !IsSpacedNumbers(m));
+        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && Byline().IsMatch(LineBefore(text, m)));
+
+        published ??= mentions.FirstOrDefault(m => m.Span.Start < BylineReach && IsDay(m) && IsDateline(text, m));
+
+        // "วันนี้ (23 ก.พ. 68)" opening the report dates the page, and stays the day of what the report tells.
+        if (published is null && mentions.FirstOrDefault(m => IsToday(text, m)) is { } opening)
+        {
+            return new DocumentDates(mentions, opening);
+        }
+
         if (published is null)
         {
             return new DocumentDates(mentions, null);
         }
 
         var day = published.Value.WithoutTime();
+        var stampLine = published.Span.IsEmpty ? (-1, -1) : LineOf(text, published);
         var marked = new DateMention[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
             var same = ReferenceEquals(m, published)
-                || (m.Span.End <= headerEnd && IsDay(m) && m.Value.WithoutTime() == day && StandsAlone(text, m));
+                || (m.Span.End <= headerEnd && IsDay(m) && m.Value.WithoutTime() == day && StandsAlone(text, m))
+                || (IsDay(m) && stampLine.Item2 - stampLine.Item1 <= StampLineLength && LineOf(text, m) == stampLine);
             marked[i] = same ? m with { Role = DateRole.Publication } : m;
             if (ReferenceEquals(m, published))
             {
@@ -54,7 +85,20 @@ public static partial class PublicationDate
     }
 
     private static bool IsDay(DateMention m) =>
-        m.HasValue && !m.IsRelative && !m.IsFiscalYear && m.End is null && m.Value.Granularity >= DateGranularity.Day;
+        m.HasValue && m.Value.HasYear && !m.IsRelative && !m.IsFiscalYear && m.End is null && m.Value.Granularity >= DateGranularity.Day;
+
+    /// <summary>"วันนี้ (23 กุมภาพันธ์ 2568) นางสาว…" opening a line near the top (after a place word at most): the report's day.</summary>
+    private static bool IsToday(string text, DateMention m)
+    {
+        if (m.Span.Start >= TodayReach || !IsDay(m))
+        {
+            return false;
+        }
+
+        var (start, _) = LineOf(text, m);
+        var before = text.AsSpan(start, m.Span.Start - start).TrimEnd(" \t(");
+        return before.EndsWith("วันนี้", StringComparison.Ordinal) && Letters(before[..^"วันนี้".Length]) <= TodayLead;
+    }
 
     private static int HeaderEnd(string text)
     {
@@ -116,17 +160,54 @@ public static partial class PublicationDate
         return n;
     }
 
-    private static bool IsByline(string text, DateMention m)
+    private static ReadOnlySpan<char> LineBefore(string text, DateMention m)
     {
         var (start, _) = LineOf(text, m);
-        var before = text.AsSpan(start, m.Span.Start - start);
-        return Byline().IsMatch(before) || Dateline().IsMatch(before);
+        return text.AsSpan(start, m.Span.Start - start);
     }
+
+    /// <summary>"BANGKOK, March 12, 2024 –", "20 ก.ค.2566 – นายอิทธิพล…": a place and a comma, or nothing, before the date; a dash after a bare one.</summary>
+    private static bool IsDateline(string text, DateMention m)
+    {
+        var before = LineBefore(text, m);
+        return Dateline().IsMatch(before) || (before.Trim().IsEmpty && DashAfter().IsMatch(text.AsSpan(m.Span.End)));
+    }
+
+    /// <summary>Which non-empty line of the text the mention is on (0 for the first).</summary>
+    private static int LineIndex(string text, DateMention m)
+    {
+        var lines = 0;
+        var inLine = false;
+        for (var i = 0; i < m.Span.Start && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lines += inLine ? 1 : 0;
+                inLine = false;
+            }
+            else if (!char.IsWhiteSpace(text[i]))
+            {
+                inLine = true;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>"16 12 2562": three numbers a page may show for anything (a caption, a file); not a stamp by themselves.</summary>
+    private static bool IsSpacedNumbers(DateMention m) => SpacedNumbers().IsMatch(m.Text);
+
+    // "20 ก.ค.2566 – นายอิทธิพล…": a date opening its line before a dash is the report's dateline.
+    [GeneratedRegex(@"^[ \t]*[–—-][ \t]", RegexOptions.CultureInvariant)]
+    private static partial Regex DashAfter();
+
+    [GeneratedRegex(@"^\d{1,2} \d{1,2} \d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedNumbers();
 
     [GeneratedRegex(@"(?:^|\s|\|)\p{L}[\p{L}\p{M}]*\s?:\s", RegexOptions.CultureInvariant)]
     private static partial Regex NextLabel();
 
-    [GeneratedRegex(@"(?:\b(?:Published|Posted|Updated|Released|By\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*)\b|เผยแพร่|โพสต์|ประกาศเมื่อ|วันที่ลงข่าว|ข่าววันที่)[^\n]{0,60}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:Published|Posted|Updated|Released|By\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*)\b|เผยแพร่|โพสต์|ประกาศเมื่อ|วันที่ลงข่าว|ข่าววันที่|วันที่นำเข้าข้อมูล|วันที่บันทึก|^\s*(?i:date)\s*:?\s*$)[^\n]{0,60}$", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
     // BANGKOK, / Bangkok, Thailand, — a place in capitals and a comma opening the first paragraph.

@@ -61,6 +61,9 @@ internal sealed class CommitmentExtractor
                         .GroupBy(Undertakings.DueValue, StringComparer.Ordinal).Select(g => g.First()).ToList();
                     // "ประจำปีนี้ … ระหว่างวันที่ 8-10 สิงหาคม": the year is only the frame of the day it contains.
                     dues.RemoveAll(d => dues.Any(o => o != d && Undertakings.DueValue(o)!.StartsWith(Undertakings.DueValue(d)! + "-", StringComparison.Ordinal)));
+                    // "ปี 2568-2569 … และจะจัดกิจกรรมตลอดทั้งปี": a year told relative to the page is the sentence's written year.
+                    dues.RemoveAll(d => d.IsRelative && d.Value.Granularity == DateGranularity.Year
+                        && input.Dates.Any(o => !o.IsRelative && o.HasValue && sentence.Covers(o.Span)));
                     if (dues.Count == 0)
                     {
                         if (undated >= MaxUndated || PastClause(text, clause) || IsRelativeClause(text, clause))

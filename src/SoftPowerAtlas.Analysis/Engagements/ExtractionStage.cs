@@ -39,6 +39,13 @@ public sealed class ExtractionStage : IAnalysisStage
         var inText = new List<DateMention>();
         foreach (var d in dates?.Mentions ?? [])
         {
+            // A day whose year the text never gives (--10-14) cannot date an event or a due, nor can a day word
+            // (วันนี้) the page's month stamp could not resolve.
+            if ((d.HasValue && !d.Value.HasYear) || (d.Error is null && !d.HasValue && dates?.Published is not null))
+            {
+                continue;
+            }
+
             var span = Trim(text.Text, text.FromOriginal(d.Span));
             if (!span.IsEmpty)
             {

@@ -23,6 +23,12 @@ internal static class Undertakings
             return null;
         }
 
+        // A deadline word (ภายในสิ้นปี) is due on its period's last day, a quarter in its own form.
+        if (due.EndsPeriod || due.IsQuarter)
+        {
+            return due.DueForm;
+        }
+
         if (due.IsFiscalYear)
         {
             var n = due.Normalized;

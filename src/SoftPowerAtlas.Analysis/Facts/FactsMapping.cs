@@ -22,37 +22,16 @@ internal static class FactsMapping
 
         // Date spans already point into the file as read.
         var mentions = dates?.Mentions ?? [];
-        var own = new List<ExtractedDate>();
-        foreach (var d in mentions)
-        {
-            if (d.IsRelative || d.Duration is not null || IsRepeat(d, mentions))
-            {
-                continue;
-            }
+        var listed = ListedDates(document.Source.Original, mentions);
+        var own = mentions.Where(listed.Contains).Select(Date).ToList();
 
-            own.Add(Date(d));
-        }
+        // "ครั้งที่ 1 วันที่ 26 กันยายน" after "วันที่ 26 กันยายน 2566", or a stamp written twice: a date written
+        // again points back at one already given; it is listed here, not as a date of its own.
+        var references = mentions.Where(d => !d.IsRelative && d.Duration is null && !listed.Contains(d)).Select(Date).ToList();
 
-        // "ครั้งที่ 1 วันที่ 26 กันยายน" after "วันที่ 26 กันยายน 2566": a day written again without its year
-        // points back at a date already given; it is listed here, not as a date of its own.
-        var references = new List<ExtractedDate>();
-        foreach (var d in mentions)
-        {
-            if (!d.IsRelative && d.Duration is null && IsRepeat(d, mentions))
-            {
-                references.Add(Date(d));
-            }
-        }
-
-        // Relative expressions (yesterday, last year) resolved against the publication date.
-        var relative = new List<ExtractedDate>();
-        foreach (var d in mentions)
-        {
-            if (d.IsRelative || d.Duration is not null)
-            {
-                relative.Add(Date(d));
-            }
-        }
+        // Relative expressions not listed as dates: unresolved ones, durations counted from an event, and a
+        // word standing before the date it names (วันนี้ (23 ก.พ. 68)).
+        var relative = mentions.Where(d => (d.IsRelative || d.Duration is not null) && !listed.Contains(d)).Select(Date).ToList();
 
         return new ExtractedFacts
         {
@@ -71,6 +50,59 @@ internal static class FactsMapping
         };
     }
 
+    /// <summary>
+    /// The contract's dates: every date written in the text once, relative ones when they could be resolved;
+    /// not a repeat (the same text and value again, or a day written again without its year), not a duration
+    /// counted from an event, not a relative word standing before its own date in brackets.
+    /// </summary>
+    private static HashSet<DateMention> ListedDates(string original, IReadOnlyList<DateMention> mentions)
+    {
+        var listed = new HashSet<DateMention>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var d = mentions[i];
+            // A duration counted back (45 years ago) says how long ago, not which date; one from an event has no value.
+            if (d.Duration is not null && (!d.HasValue || d.CountsBack))
+            {
+                continue;
+            }
+
+            if (d.IsRelative && (!d.HasValue || IsToday(d, i + 1 < mentions.Count ? mentions[i + 1] : null, original)))
+            {
+                continue;
+            }
+
+            if (IsRepeat(d, mentions) || (d.Error is null && !seen.Add((string.Join(' ', d.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), d.Normalized))))
+            {
+                continue;
+            }
+
+            listed.Add(d);
+        }
+
+        return listed;
+    }
+
+    /// <summary>
+    /// Not a date of its own: "today" (English writers mean "nowadays" by it as often as the day), and a Thai
+    /// day word before the date it names in brackets (วันนี้ (23 ก.พ. 68), เมื่อวานนี้ (29 พ.ค. 67)): the report's formula.
+    /// </summary>
+    private static bool IsToday(DateMention d, DateMention? next, string original)
+    {
+        if (d.Text.Equals("today", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (d.Text.Length == 0 || d.Text[0] is < '\u0E00' or > '\u0E7F' || next is null || next.IsRelative || next.Span.Start < d.Span.End || next.Span.Start - d.Span.End > 4)
+        {
+            return false;
+        }
+
+        return original.AsSpan(d.Span.End, next.Span.Start - d.Span.End).Trim() is "(";
+    }
+
     private static bool IsRepeat(DateMention d, IReadOnlyList<DateMention> all)
     {
         if (d.Error is not null || d.Value.Granularity != DateGranularity.Day || d.End is not null || CountDigitRuns(d.Text) != 1)
@@ -78,7 +110,7 @@ internal static class FactsMapping
             return false;
         }
 
-        return all.Any(e => e.Span.End <= d.Span.Start && e.Error is null && e.Role != DateRole.Publication
+        return all.Any(e => e.Span.End <= d.Span.Start && e.Error is null && e.Role != DateRole.Publication && e.End is null
             && e.Value.WithoutTime() == d.Value && CountDigitRuns(e.Text) >= 2);
     }
 

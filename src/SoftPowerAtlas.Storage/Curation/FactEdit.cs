@@ -76,7 +76,7 @@ internal static class FactEditor
 
             if (edit.Date is { } date)
             {
-                if (ParseDate(date, allowRange: true) is { Error: { } error })
+                if (ParseDate(date, allowRange: true, calendarOnly: true) is { Error: { } error })
                 {
                     return (null, error);
                 }
@@ -174,7 +174,12 @@ internal static class FactEditor
         return (after, null);
     }
 
-    private static FactDateResult? ParseDate(string text, bool allowRange)
+    /// <summary>
+    /// Null when the text is a date the fact may take; <paramref name="calendarOnly"/>: an engagement's date must
+    /// place it on the calendar and in the search's date order, so a quarter or a day without a year is refused
+    /// (a commitment's due may be either: a quarter is due on its last day, a day without a year is never due).
+    /// </summary>
+    private static FactDateResult? ParseDate(string text, bool allowRange, bool calendarOnly = false)
     {
         text = text.Trim();
         if (text == None)
@@ -188,7 +193,12 @@ internal static class FactEditor
         }
 
         var parsed = FactDate.Parse(text);
-        return parsed.Error is null ? null : FactDateResult.Fail($"'{text}' is not a date: {parsed.Error} (write 2024, 2024-06, 2024-06-28, FY2025 or a range 2024-06-28/2024-06-30)");
+        if (parsed.Error is null && calendarOnly && parsed.Value.Precision is DatePrecision.Quarter or DatePrecision.MonthDay)
+        {
+            return FactDateResult.Fail($"'{text}' cannot date an engagement: give its day or month with the year (2024-06-28, 2024-06) or a range 2024-07/2024-09");
+        }
+
+        return parsed.Error is null ? null : FactDateResult.Fail($"'{text}' is not a date: {parsed.Error} (write 2024, 2024-06, 2024-06-28, FY2025, 2025-Q3 or a range 2024-06-28/2024-06-30)");
     }
 
     private static (string? Start, string? End) SplitRange(string date)

@@ -130,7 +130,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
 
         var rows = engagements.Select(e => new object?[]
         {
-            e.Id, e.Type, e.Date?.Written, Day(e.Date?.Start), Day(e.Date?.End), e.Date?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), e.Place,
+            e.Id, e.Type, e.Date?.Written, Day(e.Date?.FirstDay), Day(e.Date?.LastDay), e.Date?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), e.Place,
             Names(e.Parties, "thai"), Names(e.Parties, "foreign"), Names(e.Parties, "person"), e.Countries, e.Sectors, e.Evidence,
             e.Source.DocumentId, e.Source.Path, e.Source.Url, e.Source.Start, e.Source.End,
         }).ToList();

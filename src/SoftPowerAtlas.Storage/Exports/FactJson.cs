@@ -56,10 +56,11 @@ public static class FactJson
             return;
         }
 
+        // A day and month without a year has no first or last day: only its written form says what it is.
         w.WriteStartObject(name);
         w.WriteString("written", d.Written);
-        w.WriteString("start", d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteString("end", d.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("start", d.FirstDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("end", d.LastDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("time", d.Time?.ToString("HH:mm", CultureInfo.InvariantCulture));
         w.WriteString("precision", Snake(d.Precision.ToString()));
         w.WriteEndObject();
@@ -123,7 +124,7 @@ public static class FactJson
         w.WriteString("who", c.Who);
         w.WriteString("what", c.What);
         w.WriteString("due_written", c.DueWritten);
-        w.WriteString("due_by", c.Due?.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("due_by", c.Due?.DueBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (due is not null)
         {
             w.WriteString("status", Snake(due.State.ToString()));

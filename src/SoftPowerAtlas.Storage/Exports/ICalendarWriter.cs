@@ -42,9 +42,10 @@ public sealed class ICalendarWriter(TimeProvider clock)
         Line(b, "END:VTIMEZONE");
 
         var uids = new HashSet<string>(StringComparer.Ordinal);
+        // A day and month without a year has no place on a calendar: it is left out, as an undated fact is.
         foreach (var e in engagements)
         {
-            if (e.Date is { } date)
+            if (e.Date is { HasYear: true } date)
             {
                 // Two engagements read from one passage with the same type and date are one event twice: number the repeat.
                 var uid = "engagement-" + Hash(e.Source.ContentHash, e.Type, date.Written, e.Source.Start.ToString(CultureInfo.InvariantCulture));
@@ -59,7 +60,7 @@ public sealed class ICalendarWriter(TimeProvider clock)
 
         foreach (var (c, due) in commitments)
         {
-            if (c.Due is { } date)
+            if (c.Due is { HasYear: true } date)
             {
                 WriteTodo(b, c, date, due, stamp);
             }
@@ -170,7 +171,7 @@ public sealed class ICalendarWriter(TimeProvider clock)
         Line(b, "BEGIN:VTODO");
         Line(b, "UID:commitment-" + c.Key + UidDomain);
         Line(b, "DTSTAMP:" + stamp);
-        Line(b, "DUE;VALUE=DATE:" + Date(date.DueBy));
+        Line(b, "DUE;VALUE=DATE:" + Date(date.End));
         var what = CommitmentKey.Normalize(c.What);
         Line(b, "SUMMARY:" + Escape((c.Who is null ? string.Empty : c.Who + ": ") + (what.Length > 120 ? what[..120] + "…" : what)));
         Line(b, "DESCRIPTION:" + Escape(CommitmentKey.Normalize(c.Sentence) + "\n\nDue as written: " + c.DueWritten + "\nCommitment id: " + c.Key + "\n" + Describe(c.Source)));

@@ -59,7 +59,7 @@ public sealed class DossierBuilder(FactReader reader, TimeProvider clock)
         var today = tracker.Today;
         var open = CommitmentTracker.Classify(commitments, today, 30, tracker.Marks()).Where(i => i.State is not (CommitmentState.Done or CommitmentState.Dropped)).ToList();
 
-        var perYear = ordered.Where(e => e.Date is not null)
+        var perYear = ordered.Where(e => e.Date is { HasYear: true })
             .GroupBy(e => e.Date!.Value.Start.Year)
             .OrderBy(g => g.Key)
             .Select(g => new Tally(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count()))
@@ -79,7 +79,7 @@ public sealed class DossierBuilder(FactReader reader, TimeProvider clock)
                 commitments.Count(c => c.Source.DocumentId == g.Key)))
             .ToList();
 
-        return new Dossier(subject, today, clock.GetUtcNow(), ordered, perYear, partners, countries, sectors, people, open, commitments.Count(c => c.Due is null), documents);
+        return new Dossier(subject, today, clock.GetUtcNow(), ordered, perYear, partners, countries, sectors, people, open, commitments.Count(c => c.Due is not { HasYear: true }), documents);
     }
 
     private static List<Tally> Count(IEnumerable<(string Key, string Name)> items) =>

@@ -48,7 +48,7 @@ public sealed record DueQuery
 }
 
 /// <summary>Due and overdue commitments, most urgent first.</summary>
-/// <remarks>Undated: Commitments matching the filter that give no due date (not listed).</remarks>
+/// <remarks>Undated: Commitments matching the filter that give no due date, or one without a year (not listed).</remarks>
 public sealed record DueReport(DateOnly AsOf, int WithinDays, IReadOnlyList<DueItem> Items, int Undated);
 
 /// <summary>The result of marking a commitment: the one marked, or why nothing was.</summary>
@@ -78,10 +78,13 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         var items = Classify(commitments, asOf, query.WithinDays, Marks())
             .Where(i => query.IncludeAll || i.State is CommitmentState.Overdue or CommitmentState.DueSoon)
             .ToList();
-        return new DueReport(asOf, query.WithinDays, items, commitments.Count(c => c.Due is null));
+        return new DueReport(asOf, query.WithinDays, items, commitments.Count(c => c.Due is not { HasYear: true }));
     }
 
-    /// <summary>States of dated commitments as of <paramref name="asOf"/>: overdue first, then by due day.</summary>
+    /// <summary>
+    /// States of dated commitments as of <paramref name="asOf"/>: overdue first, then by due day. A due without a
+    /// year (--10-14) cannot be due or overdue: it is counted with the undated ones.
+    /// </summary>
     public static IReadOnlyList<DueItem> Classify(IEnumerable<CommitmentFact> commitments, DateOnly asOf, int withinDays, IReadOnlyDictionary<string, CommitmentMark> marks)
     {
         ArgumentNullException.ThrowIfNull(commitments);
@@ -89,18 +92,18 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         var items = new List<DueItem>();
         foreach (var c in commitments)
         {
-            if (c.Due is not { } due)
+            if (c.Due?.DueBy is not { } dueBy)
             {
                 continue;
             }
 
-            var days = due.DueBy.DayNumber - asOf.DayNumber;
+            var days = dueBy.DayNumber - asOf.DayNumber;
             var mark = marks.GetValueOrDefault(c.Key);
             var state = mark is not null ? (mark.Status == CommitmentStatuses.Dropped ? CommitmentState.Dropped : CommitmentState.Done)
                 : days < 0 ? CommitmentState.Overdue
                 : days <= withinDays ? CommitmentState.DueSoon
                 : CommitmentState.Open;
-            items.Add(new DueItem(c, due.DueBy, days, state, mark));
+            items.Add(new DueItem(c, dueBy, days, state, mark));
         }
 
         return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, CommitmentState.Done => 3, _ => 4 })

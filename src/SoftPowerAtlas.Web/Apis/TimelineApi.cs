@@ -7,8 +7,8 @@ using SoftPowerAtlas.Web.Timeline;
 
 namespace SoftPowerAtlas.Web.Apis;
 
-/// <summary>A date as the contract writes it (<c>2024-10</c>, <c>FY2025</c>) and the days it covers.</summary>
-public sealed record TimelineDate(string Written, string Start, string End, string? Time);
+/// <summary>A date as the contract writes it (<c>2024-10</c>, <c>FY2025</c>, <c>2025-Q3</c>) and the days it covers (none for <c>--10-14</c>).</summary>
+public sealed record TimelineDate(string Written, string? Start, string? End, string? Time);
 
 /// <summary>
 /// A timeline line: an engagement (id: row id) or a commitment (id: its stable key), with its passage
@@ -78,7 +78,7 @@ public static class TimelineApi
             slice.Engagements,
             slice.Commitments,
             slice.Years,
-            Day(slice.Today)));
+            slice.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>400 problem for a filter that cannot be used, naming close names when a country or agency is unknown.</summary>
@@ -98,7 +98,7 @@ public static class TimelineApi
         var e = item.Entry;
         return new TimelineItemResponse(
             e.Kind, e.Id, e.Type,
-            e.Date is { } d ? new TimelineDate(d.Written, Day(d.Start), Day(d.End), d.Time?.ToString("HH:mm", CultureInfo.InvariantCulture)) : null,
+            e.Date is { } d ? new TimelineDate(d.Written, Day(d.FirstDay), Day(d.LastDay), d.Time?.ToString("HH:mm", CultureInfo.InvariantCulture)) : null,
             e.Who, e.Place, e.Parties, e.Countries, e.Sectors, e.Sentence, e.Source,
             item.Due is { } due ? Status(due.State) : null,
             item.Due?.DaysLeft,
@@ -114,5 +114,5 @@ public static class TimelineApi
         _ => "open",
     };
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,7 @@ public static class ListExports
             var e = i.Entry;
             return new object?[]
             {
-                e.Kind, e.Id, e.Type, e.Date?.Written, Day(e.Date?.Start), Day(e.Date?.End), e.Date?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                e.Kind, e.Id, e.Type, e.Date?.Written, Day(e.Date?.FirstDay), Day(e.Date?.LastDay), e.Date?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
                 e.Who, e.Place, Names(e, "thai"), Names(e, "foreign"), Names(e, "person"), e.Countries, e.Sectors,
                 i.Due is { } d ? TimelineApi.Status(d.State) : null, i.Due?.DaysLeft, i.Due?.Mark?.Note,
                 e.Sentence, e.Source.DocumentId, e.Source.Path, e.Source.Url, e.Source.Start, e.Source.End,

@@ -119,7 +119,8 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (keys[mid].Date is { } d && d.Start < today)
+            // Keys without a year sort after every dated one, as undated keys do.
+            if (keys[mid].Date is { HasYear: true } d && d.Start < today)
             {
                 lo = mid + 1;
             }
@@ -147,8 +148,8 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
         return _built.GetOrCreate(key, entry =>
         {
             var keys = reader.TimelineKeys(filter);
-            var years = keys.Where(k => k.Date is not null)
-                .GroupBy(k => k.Date!.Value.Start.Year) // Where above keeps dated keys only.
+            var years = keys.Where(k => k.Date is { HasYear: true })
+                .GroupBy(k => k.Date!.Value.Start.Year) // Where above keeps keys with a year only.
                 .OrderBy(g => g.Key)
                 .Select(g => new CountRow(g.Key.ToString("D4", CultureInfo.InvariantCulture), g.Count()))
                 .ToList();

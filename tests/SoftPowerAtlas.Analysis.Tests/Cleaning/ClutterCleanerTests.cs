@@ -130,9 +130,9 @@ public class ClutterCleanerTests
     [Fact]
     public void Clean_RelatedNewsHeadingInSecondHalf_DropsTheListAfterIt()
     {
-        var cleaned = Clean($"หัวข้อ\n{Lead}\n{Lead}\nข่าวที่เกี่ยวข้อง\nไทยจับมือญี่ปุ่น\nไทยจับมือจีน");
+        var cleaned = Clean($"วธ. จัดเทศกาลอาหารไทยที่ปารีส\n{Lead}\n{Lead}\nข่าวที่เกี่ยวข้อง\nไทยจับมือญี่ปุ่น\nไทยจับมือจีน");
 
-        Assert.Equal($"หัวข้อ\n{Lead}\n{Lead}", cleaned.Text.Text);
+        Assert.Equal($"วธ. จัดเทศกาลอาหารไทยที่ปารีส\n{Lead}\n{Lead}", cleaned.Text.Text);
     }
 
     [Fact]

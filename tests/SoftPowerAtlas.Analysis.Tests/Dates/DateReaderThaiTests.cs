@@ -122,11 +122,11 @@ public class DateReaderThaiTests
     }
 
     [Fact]
-    public void Find_DayMonthWithoutYearOrAnchor_ReportsErrorNotGuess()
+    public void Find_DayMonthWithoutYearOrAnchor_IsWrittenWithoutYearNotGuessed()
     {
         var mention = DateAssert.Single("งานจะจัดในวันที่ 5 มกราคม ที่ลานกว้าง", "วันที่ 5 มกราคม");
-        Assert.False(mention.HasValue);
-        Assert.NotNull(mention.Error);
-        Assert.Equal(string.Empty, mention.Normalized);
+        Assert.Null(mention.Error);
+        Assert.False(mention.Value.HasYear);
+        Assert.Equal("--01-05", mention.Normalized);
     }
 }

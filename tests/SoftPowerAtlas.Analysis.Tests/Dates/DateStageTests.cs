@@ -23,7 +23,8 @@ public class DateStageTests
         Assert.Equal("2024-05-29", dates.Published!.Normalized);
         Assert.Equal(new TextSpan(10, 20), dates.Published.Span);
         Assert.Equal(
-            ["2024-05-29@2024-05-29", "เมื่อวานนี้@2024-05-28", "29 พ.ค. ๖๗@2024-05-29", "วันที่ 28-30 มิถุยายน 2567@2024-06-28/2024-06-30"],
+            // The writer says which day "yesterday" was: the date in brackets, whatever the front matter says.
+            ["2024-05-29@2024-05-29", "เมื่อวานนี้@2024-05-29", "29 พ.ค. ๖๗@2024-05-29", "วันที่ 28-30 มิถุยายน 2567@2024-06-28/2024-06-30"],
             dates.Mentions.Select(m => m.Text + "@" + m.Normalized));
         Assert.All(dates.Mentions, m => Assert.Equal(m.Text, Original[m.Span.Start..m.Span.End]));
     }

@@ -64,9 +64,58 @@ public class PublicationDateTests
     [Fact]
     public void Read_PublicationFound_AnchorsRelativeWords()
     {
-        var doc = DateReader.Default.Read("---\ndate: 2024-05-29\n---\nเมื่อวานนี้ (29 พ.ค. 67) มีการพบปะพูดคุย");
+        var doc = DateReader.Default.Read("---\ndate: 2024-05-29\n---\nเมื่อวานนี้ มีการพบปะพูดคุยระหว่างสองหน่วยงาน");
         var yesterday = Assert.Single(doc.Mentions, m => m.IsRelative);
         Assert.Equal("2024-05-28", yesterday.Normalized);
         Assert.Equal(new DateOnly(2024, 5, 29), yesterday.ResolvedAgainst);
+    }
+
+    [Theory]
+    [InlineData(" date 2024-04-03 Thailand, UK agree MoUs\n\n", "2024-04-03")]
+    [InlineData("หัวข้อข่าว\n\nวันที่นำเข้าข้อมูล 5 ก.ย. 2565\n\nวันที่ปรับปรุงข้อมูล 6 ก.ย. 2565\n\n", "2022-09-05")]
+    [InlineData("Thai embassy to publish articles\n\nPublished : 10 Jan 2022 10:17 PM | Updated : 11 Jan 2022 02:31 PM\n\n", "2022-01-10")]
+    [InlineData("เรื่องใหม่\n\nมิถุนายน 27, 2562\n\n", "2019-06-27")]
+    [InlineData("วธ.หนุนภูเก็ตเสนอตัวเป็นเจ้าภาพการประชุมประจำปีเครือข่ายเมืองสร้างสรรค์ขององค์การยูเนสโก ปี 2565 เตรียมข้อมูลการนำเสนอความพร้อมในที่ประชุมประจำปีเครือข่ายเมืองสร้างสรรค์ในเดือนมิถุนายน 2563 ณ เมืองซานโตส สหพันธ์สาธารณรัฐบราซิล\n\nพฤหัส 30 มกราคม 2020 11:25\n\n", "2020-01-30")]
+    public void Read_StampForms_ArePublication(string header, string expected)
+    {
+        var doc = DateReader.Default.Read(header + Body);
+        Assert.Equal(expected, doc.Published!.Value.WithoutTime().ToString());
+        Assert.Equal(DateRole.Publication, doc.Published.Role);
+    }
+
+    [Fact]
+    public void Read_PublishedAndUpdatedOnOneLine_BothAreStampsNotEvents()
+    {
+        var doc = DateReader.Default.Read("Thai embassy to publish articles\n\nPublished : 10 Jan 2022 10:17 PM | Updated : 11 Jan 2022 02:31 PM\n\n" + Body);
+        Assert.Equal(
+            ["10 Jan 2022 10:17 PM=Publication", "11 Jan 2022 02:31 PM=Publication"],
+            doc.Mentions.Where(m => m.Text.Contains("Jan", StringComparison.Ordinal)).Select(m => m.Text + "=" + m.Role));
+    }
+
+    [Fact]
+    public void Read_TodayOpeningTheReport_DatesThePageAndStaysAnEvent()
+    {
+        var doc = DateReader.Default.Read("วันนี้ (23 กุมภาพันธ์ 2568) นางสาวจิราพร สินธุไพร รัฐมนตรีประจำสำนักนายกรัฐมนตรี เปิดเผยว่า รัฐบาลร่วมกับภาคเอกชนจัดงานเสวนา");
+        Assert.Equal("2025-02-23", doc.Published!.Normalized);
+        Assert.Equal(DateRole.Event, doc.Published.Role);
+    }
+
+    [Theory]
+    [InlineData("ครม.ไฟเขียวเสนอเชียงใหม่\n\n20 ก.ค.2566 – นายอิทธิพล คุณปลื้ม รัฐมนตรีว่าการกระทรวงวัฒนธรรม กล่าวหลังการประชุมคณะรัฐมนตรี", "2023-07-20")]
+    [InlineData("Thai pop heads to Japan\n\nBANGKOK, March 3, 2024 – The agency and its Japanese partner agreed on Saturday to work together.", "2024-03-03")]
+    public void Read_DatelineOpeningTheReport_IsThePublicationStamp(string text, string expected)
+    {
+        var doc = DateReader.Default.Read(text);
+        Assert.Equal(expected, doc.Published!.Normalized);
+        Assert.Equal(DateRole.Publication, doc.Published.Role);
+    }
+
+    [Theory]
+    [InlineData("Bangkok, March 20 (IANS) Strengthening age-old ties, a new centre opened on Thursday.")]
+    [InlineData("UNESCO ขึ้นทะเบียนนวดไทย\n\nNuad Thai 16 12 2562\n\nเมื่อวันที่ 12 ธันวาคม 2562 ที่ประชุมคณะกรรมการ")]
+    [InlineData("พิธีเปิดงานจัดขึ้นในวันนี้ (21 ตุลาคม 2566) ณ หอประชุม มหาวิทยาลัยมหิดล")]
+    public void Read_NoStampInTheText_HasNoPublicationDate(string text)
+    {
+        Assert.Null(DateReader.Default.Read(text).Published);
     }
 }

@@ -92,7 +92,7 @@ public class CommitmentExtractorTests
     [Fact]
     public void Extract_PlannedSessionsListedOnLines_OneCommitmentPerSession()
     {
-        const string text = "ประกาศ ณ วันที่ 2 เมษายน 2568\n\n"
+        const string text = "อบรมเชิงปฏิบัติการด้านอาหารถิ่น 3 ภูมิภาค\nประกาศ ณ วันที่ 2 เมษายน 2568\n\n"
             + "กระทรวงการท่องเที่ยวและกีฬา กำหนดจัดการอบรมเชิงปฏิบัติการด้านอาหารถิ่น จำนวน 3 ครั้ง ดังนี้\n\n"
             + "ครั้งที่ 1 วันที่ 8 พฤษภาคม 2568 ณ จังหวัดสงขลา\n"
             + "ครั้งที่ 2 วันที่ 22 พฤษภาคม 2568 ณ จังหวัดสตูล\n"

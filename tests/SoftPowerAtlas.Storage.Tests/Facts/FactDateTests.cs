@@ -17,6 +17,9 @@ public sealed class FactDateTests
     [InlineData("2024-09-30/2024-10-02", "2024-09-30", "2024-10-02", DatePrecision.Day)]
     [InlineData("2024/2028", "2024-01-01", "2028-12-31", DatePrecision.Year)]
     [InlineData("2025-04/2025-06", "2025-04-01", "2025-06-30", DatePrecision.Month)]
+    [InlineData("2025-Q3", "2025-07-01", "2025-09-30", DatePrecision.Quarter)]
+    [InlineData("2024-Q1", "2024-01-01", "2024-03-31", DatePrecision.Quarter)]
+    [InlineData("2025-Q3/2025-Q4", "2025-07-01", "2025-12-31", DatePrecision.Quarter)]
     public void Parse_ContractDate_CoversItsDays(string written, string start, string end, DatePrecision precision)
     {
         var result = FactDate.Parse(written);
@@ -45,12 +48,46 @@ public sealed class FactDateTests
     [InlineData("2024/", "not a date range")]
     [InlineData("   ", "empty")]
     [InlineData("0000", "not a date")]
+    [InlineData("2025-Q5", "not a quarter")]
+    [InlineData("--13-01", "no day 1 in month 13")]
+    [InlineData("--02-30", "no day 30 in month 2")]
+    [InlineData("--6-12", "not a day and month")]
+    [InlineData("--06-12/2024-06-14", "one end has a year and the other has none")]
     public void Parse_NotADate_SaysWhy(string text, string why)
     {
         var result = FactDate.Parse(text);
 
         Assert.NotNull(result.Error);
         Assert.Contains(why, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--10-14")]
+    [InlineData("--02-29")]
+    [InlineData("--06-12/--06-14")]
+    public void Parse_DayWithoutYear_IsKeptAsWrittenAndCoversNoDay(string written)
+    {
+        var result = FactDate.Parse(written);
+
+        Assert.Null(result.Error);
+        Assert.Equal(written, result.Value.Written);
+        Assert.Equal(DatePrecision.MonthDay, result.Value.Precision);
+        Assert.False(result.Value.HasYear);
+        Assert.Null(result.Value.DueBy);
+        Assert.Null(result.Value.FirstDay);
+        Assert.False(result.Value.Overlaps(null, null));
+        Assert.False(result.Value.Overlaps(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
+    }
+
+    [Fact]
+    public void CompareTo_DaysWithoutYear_SortAfterEveryDatedOne()
+    {
+        var dates = new[] { "--06-12", "2025", "--01-03", "2024-10-16" }
+            .Select(d => FactDate.Parse(d).Value)
+            .Order()
+            .Select(d => d.Written);
+
+        Assert.Equal(["2024-10-16", "2025", "--01-03", "--06-12"], dates);
     }
 
     [Fact]

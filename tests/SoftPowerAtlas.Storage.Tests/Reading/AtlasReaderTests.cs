@@ -41,9 +41,11 @@ public abstract class AtlasReaderTests<TFixture>(IngestedCorpus<TFixture> corpus
         var first = Reader.ListEngagements(filter, 0, 5);
         var rest = Reader.ListEngagements(filter, 5, 200);
 
-        Assert.Equal(57, first.Total);
+        // 2024: the planned August festival of the THACCA sample and its Saturday agreement (dated by the weekday
+        // now), less the year-only visit an extra page no longer yields.
+        Assert.Equal(58, first.Total);
         Assert.True(first.HasNext);
-        Assert.Equal(52, rest.Items.Count);
+        Assert.Equal(53, rest.Items.Count);
         Assert.All(first.Items.Concat(rest.Items), e => Assert.StartsWith("2024", e.Date, StringComparison.Ordinal));
         Assert.Empty(first.Items.Select(e => e.Id).Intersect(rest.Items.Select(e => e.Id)));
     }
@@ -109,7 +111,7 @@ public abstract class AtlasReaderTests<TFixture>(IngestedCorpus<TFixture> corpus
         Assert.Equal((28L, 93L), (o.Documents, o.Engagements));
         Assert.Equal(o.Engagements, o.ByType.Sum(t => t.Count));
         Assert.Equal(["2009", "2019", "2021", "2022", "2023", "2024", "2025"], o.ByYear.Select(y => y.Key));
-        Assert.Equal(57, o.ByYear.Single(y => y.Key == "2024").Count);
+        Assert.Equal(58, o.ByYear.Single(y => y.Key == "2024").Count);
         Assert.Contains(o.ByCountry, c => c.Key == "JP" && c.Count >= 2);
         Assert.Equal(o.ByCountry.Select(c => c.Count).OrderDescending(), o.ByCountry.Select(c => c.Count));
         Assert.Contains(o.Provinces, p => p.Key == "TH-10");

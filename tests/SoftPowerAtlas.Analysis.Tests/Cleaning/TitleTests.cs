@@ -1,0 +1,97 @@
+using SoftPowerAtlas.Analysis.Cleaning;
+using SoftPowerAtlas.Analysis.Documents;
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Tests.Cleaning;
+
+/// <summary>The title is the page's headline: not its chrome, a caption, a stamp or dateline, nor a whole paragraph.</summary>
+public class TitleTests
+{
+    private const string ThaiBody =
+        "เมื่อวันที่ 7 พฤษภาคม 2567 นายประดิษฐ์ อุดมศักดิ์ ปลัดกระทรวงวัฒนธรรม ให้การต้อนรับเอกอัครราชทูตญี่ปุ่นประจำประเทศไทย เพื่อหารือแนวทางความร่วมมือด้านภาพยนตร์ ดนตรี และการแลกเปลี่ยนศิลปินระหว่างสองประเทศ โดยทั้งสองฝ่ายเห็นพ้องให้จัดเทศกาลภาพยนตร์ไทยที่กรุงโตเกียวในช่วงปลายปี";
+
+    private const string EnglishBody =
+        "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families. The ambassador thanked the partners for their support and said the festival would return next year with more events.";
+
+    [Theory]
+    [InlineData("ข่าวกิจกรรม\n\nเอกอัครราชทูตฯ พบหารือกับผู้อำนวยการมูลนิธิญี่ปุ่น\n\n12 มี.ค. 2567\n\n", "เอกอัครราชทูตฯ พบหารือกับผู้อำนวยการมูลนิธิญี่ปุ่น")]
+    [InlineData("กระทรวงวัฒนธรรม\nMinistry of Culture\nหน้าหลัก เกี่ยวกับกระทรวง ข่าวสาร\n\nข่าวกิจกรรมผู้บริหาร\n\nปลัด วธ. หารือเอกอัครราชทูตญี่ปุ่น เตรียมจัดเทศกาลภาพยนตร์\n\nเผยแพร่เมื่อ 08 พ.ค. 2567 | ผู้เข้าชม 120 ครั้ง\n\n", "ปลัด วธ. หารือเอกอัครราชทูตญี่ปุ่น เตรียมจัดเทศกาลภาพยนตร์")]
+    [InlineData(" date 2024-04-03 Thailand, UK agree on film co-production\n\n", "Thailand, UK agree on film co-production")]
+    [InlineData(" date 2021-07-21  Back To Top\nNational\n\n[Diplomatic Circuit] Embassy to host Thai festival in Seoul\n\nBy Jane Doe\nPublished : Jul 21, 2021 - 20:54\n", "[Diplomatic Circuit] Embassy to host Thai festival in Seoul")]
+    [InlineData("Print this page Print this page | Send this page Send this page | export to PDF Export to PDF\n\nTAT signs tourism MOU with Kyushu\n\n", "TAT signs tourism MOU with Kyushu")]
+    [InlineData("SCST visits Thailand to foster exchanges in culture (with photos) ****************************\n\n", "SCST visits Thailand to foster exchanges in culture (with photos)")]
+    public void Clean_PageHeader_TitleIsTheHeadline(string header, string title)
+    {
+        var text = header + (header.Contains("ข่าว", StringComparison.Ordinal) || header.Contains("วธ", StringComparison.Ordinal) ? ThaiBody : EnglishBody);
+
+        var cleaned = Clean(text);
+
+        Assert.Equal(title, cleaned.Metadata.Title);
+        var span = cleaned.Metadata.TitleSpan!.Value;
+        Assert.Equal(title, text[span.Start..span.End]);
+    }
+
+    [Theory]
+    [InlineData(" date 2024-09-27 The ambassador with guests at the opening of the festival.— supplied photo.\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
+    [InlineData("Photo courtesy of @thaifilm (Instagram)\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
+    [InlineData("Bangkok, March 20 (IANS) " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
+    public void Clean_NoHeadlineInText_TitleIsTheLeadsFirstSentence(string page, string title)
+    {
+        var text = page.Replace("PLACEHOLDER", EnglishBody, StringComparison.Ordinal);
+
+        var cleaned = Clean(text);
+
+        Assert.Equal(title, cleaned.Metadata.Title);
+        var span = cleaned.Metadata.TitleSpan!.Value;
+        Assert.Equal(title, text[span.Start..span.End]);
+    }
+
+    [Fact]
+    public void Clean_ThaiLeadOpeningWithItsDate_TitleIsShortAndTheBodyKeepsEveryDate()
+    {
+        const string lead = "เมื่อวันที่ 1 พฤษภาคม 2568 เวลา 12.30 – 13.30 น. นางสาวสมศรี ใจดี หัวหน้ากลุ่มความร่วมมือระหว่างประเทศ พร้อมด้วยผู้แทนกรมการท่องเที่ยว เข้าร่วมหารือกับฝ่ายมาเลเซีย สำหรับการประชุมคณะทำงานด้านการท่องเที่ยว ไทย – มาเลเซีย ครั้งที่ 1 ซึ่งจะมีกำหนดจัดขึ้นในวันที่ 28 – 31 พฤษภาคม 2568 ณ กรุงเทพมหานคร";
+
+        var cleaned = Clean(lead + "\n" + ThaiBody);
+
+        Assert.StartsWith("นางสาวสมศรี ใจดี", cleaned.Metadata.Title, StringComparison.Ordinal);
+        Assert.True(cleaned.Metadata.Title!.Length <= 200, cleaned.Metadata.Title);
+        Assert.StartsWith(lead, cleaned.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_PublishedAndUpdatedLine_StaysInTheTextAndGivesThePublishedDate()
+    {
+        const string stamps = "Published : 10 Jan 2022 10:17 PM | Updated : 11 Jan 2022 02:31 PM";
+        var text = "Thai embassy to publish articles on 50th year of ties\n\n" + stamps + "\n\n" + EnglishBody;
+
+        var cleaned = Clean(text);
+
+        Assert.Equal("10 Jan 2022 10:17 PM", cleaned.Metadata.PublishedAsWritten);
+        var span = cleaned.Metadata.PublishedSpan!.Value;
+        Assert.Equal("10 Jan 2022 10:17 PM", text[span.Start..span.End]);
+        Assert.Contains(stamps, cleaned.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_DateBetweenTitleAndItsCopy_IsKept()
+    {
+        const string title = "จังหวัดสุโขทัยได้รับการพิจารณาให้เป็นสมาชิกเครือข่ายเมืองสร้างสรรค์";
+        var cleaned = Clean($"{title}\n\n01 พ.ย. 2562 | เข้าชม : 359\n\n{title}\n\n{ThaiBody}");
+
+        Assert.Equal($"{title}\n\n01 พ.ย. 2562 | เข้าชม : 359\n\n{ThaiBody}", cleaned.Text.Text);
+    }
+
+    [Fact]
+    public void Clean_LeadingStamp_IsThePublishedDateAsWritten()
+    {
+        const string text = " date 2023-03 วันนี้ (28 ก.พ.) รองโฆษกประจำสำนักนายกรัฐมนตรี กล่าวว่า ที่ประชุมคณะรัฐมนตรีได้เห็นชอบให้เสนอผ้าขาวม้าขึ้นทะเบียนเป็นรายการตัวแทนมรดกวัฒนธรรมที่จับต้องไม่ได้ของมนุษยชาติต่อยูเนสโก และให้อธิบดีกรมส่งเสริมวัฒนธรรมเป็นผู้ลงนามในเอกสาร";
+
+        var cleaned = Clean(text);
+
+        Assert.Equal("2023-03", cleaned.Metadata.PublishedAsWritten);
+        Assert.Equal(new TextSpan(6, 13), cleaned.Metadata.PublishedSpan);
+        Assert.StartsWith("รองโฆษกประจำสำนักนายกรัฐมนตรี", cleaned.Metadata.Title, StringComparison.Ordinal);
+    }
+
+    private static CleanResult Clean(string text) => new ClutterCleaner().Clean(MappedText.Identity(text), DocumentMetadata.Empty);
+}
