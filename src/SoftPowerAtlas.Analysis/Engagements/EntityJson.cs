@@ -12,13 +12,15 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 internal sealed class EntityJson
 {
     private readonly MappedText _map;
+    private readonly string? _original;
     private readonly Dictionary<string, (string Key, string Name)> _resolved = new(StringComparer.Ordinal);
     private readonly DocumentFacts _facts;
 
-    public EntityJson(DocumentFacts facts, MappedText map)
+    public EntityJson(DocumentFacts facts, MappedText map, string? original = null)
     {
         _facts = facts;
         _map = map;
+        _original = original;
         foreach (var e in facts.Entities)
         {
             foreach (var m in e.Mentions)
@@ -28,7 +30,7 @@ internal sealed class EntityJson
         }
     }
 
-    /// <summary>agency, foreign_body, organisation, division, person, country, province, place.</summary>
+    /// <summary>agency, foreign_body, organisation, division, venue, person, country, province, place.</summary>
     public static string KindOf(string key, EntityKind kind) => key[..Math.Max(0, key.IndexOf(':', StringComparison.Ordinal))] switch
     {
         "agency" => "agency",
@@ -37,7 +39,8 @@ internal sealed class EntityJson
         "province" => "province",
         "place" => "place",
         "person" => "person",
-        _ => kind == EntityKind.Division ? "division" : "organisation",
+        "venue" => "venue",
+        _ => kind == EntityKind.Division ? "division" : kind == EntityKind.Venue ? "venue" : "organisation",
     };
 
     /// <summary>"role", "organization", "organization_id" (the first role) and "roles" (all) of a person.</summary>
@@ -92,8 +95,9 @@ internal sealed class EntityJson
             Write(w, e.Key, e.Name, e.Kind, e.Country, e.Aliases, e.Mentions, e.Kind == EntityKind.Person ? e.Roles : []);
         }
 
-        // Places, countries, provinces, divisions and given names alone are not resolved entities: one per key.
-        foreach (var g in _facts.Mentions.Where(m => !_resolved.ContainsKey(m.Key)).GroupBy(m => m.Key, StringComparer.Ordinal))
+        // Places, countries, provinces, divisions and venues are not resolved entities: one per key. A given
+        // name or surname alone that joined no full name ("Hung" beside two Hungs) names no one for sure.
+        foreach (var g in _facts.Mentions.Where(m => !_resolved.ContainsKey(m.Key) && !(m.Kind == EntityKind.Person && m.GivenNameOnly)).GroupBy(m => m.Key, StringComparer.Ordinal))
         {
             var list = g.ToList();
             var first = list[0];
@@ -122,16 +126,62 @@ internal sealed class EntityJson
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("mentions");
-        foreach (var m in mentions.DistinctBy(m => m.Text))
+        WriteMentions(w, mentions);
+        WriteSpans(w, mentions);
+        WriteRoles(w, roles);
+
+        // An internal unit names the body it belongs to.
+        if (kind == EntityKind.Division && mentions.Select(m => m.Parent).FirstOrDefault(p => p is not null) is { } parent)
         {
-            w.WriteStringValue(m.Text);
+            var (parentKey, parentName) = Resolve(parent);
+            w.WriteStartObject("parent");
+            w.WriteString("id", parentKey);
+            w.WriteString("name", parentName);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// "mentions": each distinct form as the normalised text has it and, where normalisation changed it
+    /// (สํานัก with a decomposed sara am, a zero-width space), as the file writes it.
+    /// </summary>
+    public void WriteMentions(Utf8JsonWriter w, IReadOnlyList<EntityMention> mentions)
+    {
+        w.WriteStartArray("mentions");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (seen.Add(m.Text))
+            {
+                w.WriteStringValue(m.Text);
+            }
+
+            if (AsWritten(m) is { } written && seen.Add(written))
+            {
+                w.WriteStringValue(written);
+            }
         }
 
         w.WriteEndArray();
-        WriteSpans(w, mentions);
-        WriteRoles(w, roles);
-        w.WriteEndObject();
+    }
+
+    private string? AsWritten(EntityMention m)
+    {
+        if (_original is null)
+        {
+            return null;
+        }
+
+        var o = _map.ToOriginal(m.Span);
+        if (o.End > _original.Length || o.Length == 0 || o.Length > m.Text.Length * 2)
+        {
+            return null;
+        }
+
+        var written = _original[o.Start..o.End];
+        return written.AsSpan().IndexOfAny('<', '&', '\n') >= 0 ? null : written;
     }
 
     public void WriteSpans(Utf8JsonWriter w, IReadOnlyList<EntityMention> mentions)

@@ -35,7 +35,7 @@ public static class FactsJson
         var map = document.Text;
         var dates = document.Get<DocumentDates>();
         var facts = document.Get<DocumentFacts>();
-        var entities = facts is null ? null : new EntityJson(facts, map);
+        var entities = facts is null ? null : new EntityJson(facts, map, document.Source.Original);
 
         w.WriteStartObject();
         w.WriteString("source", document.Source.Source);
@@ -202,13 +202,7 @@ public static class FactsJson
             }
 
             WriteStrings(w, "aliases", e.Aliases);
-            w.WriteStartArray("mentions");
-            foreach (var m in e.Mentions.DistinctBy(m => m.Text))
-            {
-                w.WriteStringValue(m.Text);
-            }
-
-            w.WriteEndArray();
+            entities.WriteMentions(w, e.Mentions);
             entities.WriteSpans(w, e.Mentions);
             if (e.Kind == Entities.EntityKind.Person)
             {

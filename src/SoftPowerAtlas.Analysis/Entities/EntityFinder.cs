@@ -6,47 +6,93 @@ namespace SoftPowerAtlas.Analysis.Entities;
 
 /// <summary>
 /// Finds every named thing in a normalised, segmented text: known names from the lexicon in one
-/// pass, then organisations and people by pattern. Overlaps are settled by the longest name, people
-/// first; then people's roles are read and their linked spellings joined. Thread-safe.
+/// pass, then people (by title, then Latin names by context) and organisations by pattern. Credits
+/// (addresses, picture and source credits, bylines, news outlets cited as the source) hold no entity.
+/// Overlaps are settled by the longest name, people first; then internal units get their body,
+/// people their roles, and references back ("the Ambassador") their person. Thread-safe.
 /// </summary>
 public sealed class EntityFinder
 {
     private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
+    private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
     private readonly EntityLexicon _lexicon;
     private readonly OrganizationPatterns _organizations;
+    private readonly EnglishOrganizationPatterns _englishOrganizations;
     private readonly PersonPatterns _people;
+    private readonly LatinPersonPatterns _latinPeople;
     private readonly PersonRoles _roles;
+    private readonly CreditRegions _credits = new();
+    private readonly Coreference _coreference;
 
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
-        _people = new PersonPatterns(
-            lexicon.Honorifics,
-            lexicon.RolesEnglish,
-            lexicon.NotNameWords.Concat(lexicon.RolesThai).Concat(lexicon.RolesEnglish));
-        _roles = new PersonRoles(lexicon.Roles);
-        _organizations = new OrganizationPatterns(lexicon.Roles.SelectMany(r => r.English));
+        var vocabulary = new NameVocabulary(lexicon.Roles.SelectMany(r => r.English));
+        _people = new PersonPatterns(lexicon, vocabulary);
+        _latinPeople = new LatinPersonPatterns(vocabulary, lexicon.RolesThai);
+        _roles = new PersonRoles(lexicon.Roles, vocabulary.PersonNouns, lexicon.Entries);
+        _organizations = new OrganizationPatterns();
+        _englishOrganizations = new EnglishOrganizationPatterns(vocabulary);
+        _coreference = new Coreference(lexicon.Roles);
     }
 
     public IReadOnlyList<EntityMention> Find(string text, IReadOnlyList<Token> tokens)
     {
         var b = new TextBoundaries(text, tokens);
-        var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary);
-        var patterns = _organizations.Find(b);
-        var people = _people.Find(b);
-
-        var taken = new bool[text.Length];
-        var result = new List<EntityMention>();
-
-        foreach (var p in people)
+        var credit = new bool[text.Length];
+        foreach (var c in _credits.Find(text))
         {
-            // A quoted "name" that is really a known name or an organisation is not a person.
-            if (known.Any(k => k.Span.Overlaps(p.Name) && k.Span.Length * 2 >= p.Name.Length) || patterns.Any(o => o.Span.Covers(p.Name)))
+            Take(credit, c);
+        }
+
+        var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary)
+            .Where(k => !IsTaken(credit, k.Span) && !(k.Entry.IsMedia && CreditRegions.IsCreditedSource(text, k.Span)))
+            .Select(k => k.Entry is { Kind: EntityKind.Venue, Seat: { } seat } && !IsLocative(text, k.Span) ? (k.Span, seat) : k)
+            .ToList();
+
+        // People by title first; their names and every known name are closed to the Latin-name reader.
+        var closed = (bool[])credit.Clone();
+        foreach (var (span, _) in known)
+        {
+            Take(closed, span);
+        }
+
+        var people = new List<PersonMatch>();
+        foreach (var p in _people.Find(b))
+        {
+            // A quoted "name" that is really a known name (or holds one) is not a person; nor is a name inside a credit.
+            if (IsTaken(credit, p.Mention) || known.Any(k => k.Span.Overlaps(p.Name) && (p.Untitled || k.Span.Length * 2 >= p.Name.Length)))
             {
                 continue;
             }
 
-            var name = text[p.Name.Start..p.Name.End];
+            people.Add(p);
+            Take(closed, p.Mention);
+        }
+
+        people.AddRange(_latinPeople.Find(text, closed));
+        var personChars = new bool[text.Length];
+        foreach (var p in people)
+        {
+            Take(personChars, p.Mention);
+        }
+
+        var patterns = new List<(TextSpan Span, PatternKind Kind)>();
+        _organizations.Find(b, patterns);
+        _englishOrganizations.Find(text, personChars, known, patterns);
+        patterns.RemoveAll(p => IsTaken(credit, p.Span));
+
+        var taken = new bool[text.Length];
+        var result = new List<EntityMention>();
+
+        foreach (var p in people.OrderBy(p => p.Mention.Start))
+        {
+            if (IsTaken(taken, p.Mention) || patterns.Any(o => o.Span.Covers(p.Name) && o.Span != p.Name && Gazetteer.IsThaiLetter(text[p.Name.Start])))
+            {
+                continue;
+            }
+
+            var name = CollapseSpaces(text[p.Name.Start..p.Name.End]);
             Take(taken, p.Mention);
             result.Add(new EntityMention(p.Mention, text[p.Mention.Start..p.Mention.End], EntityKind.Person,
                 "person:" + NameKey(name), name, null, MentionSource.Pattern) { GivenNameOnly = p.GivenNameOnly });
@@ -85,8 +131,39 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        return _roles.Apply(b, JoinProvincialOffices(text, result));
+        var withUnits = Units.AttachParents(text, JoinProvincialOffices(text, result));
+        return _coreference.Resolve(text, _roles.Apply(b, withUnits));
     }
+
+    /// <summary>"ณ ทำเนียบรัฐบาล", "ที่ห้องสีงาช้าง ตึกไทยคู่ฟ้า ทำเนียบรัฐบาล", "at the Command Building I, Government House": the venue as a place.</summary>
+    private static bool IsLocative(string text, TextSpan span)
+    {
+        var from = Math.Max(0, span.Start - 40);
+        var before = text.AsSpan(from, span.Start - from);
+        var cut = before.LastIndexOfAny(";\n!?");
+        before = cut >= 0 ? before[(cut + 1)..] : before;
+        var end = before.TrimEnd();
+        foreach (var w in (string[])["ที่", "ณ", " at", " in", "At", "In", "at the", "in the", "ภายใน", "บริเวณ"])
+        {
+            if (end.EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var w in (string[])["ที่ห้อง", "ณ ห้อง", "ที่ตึก", "ณ ตึก", "ที่อาคาร", "ณ อาคาร", " at the ", " at ", "At the "])
+        {
+            if (before.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string CollapseSpaces(string name) =>
+        string.Join(' ', name.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// "สำนักงานวัฒนธรรมจังหวัด" + "สุโขทัย": a body that exists in every province, followed by the
@@ -141,6 +218,21 @@ public sealed class EntityFinder
         if (kind == PatternKind.Division)
         {
             return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
+        }
+
+        if (kind == PatternKind.Venue)
+        {
+            return new EntityMention(span, name, EntityKind.Venue, "venue:" + NameKey(name), name, null, MentionSource.Pattern);
+        }
+
+        // "ททท. สำนักงานสุโขทัย": an office named only by its town is a branch of the body written before it.
+        foreach (var head in BranchHeads)
+        {
+            if (name.StartsWith(head, StringComparison.Ordinal) && inner.Any(k => k.Entry.Kind is EntityKind.Province or EntityKind.ForeignPlace
+                && k.Span.Start == span.Start + head.Length && k.Span.End == span.End))
+            {
+                return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
+            }
         }
 
         // Whose body is it? An embassy belongs to the country it represents, not the host country

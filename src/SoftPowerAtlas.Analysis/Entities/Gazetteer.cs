@@ -8,6 +8,15 @@ public sealed record GazetteerEntry(string Alias, EntityKind Kind, string Key, s
 {
     /// <summary>Match only exactly as written and only between word boundaries (risky short abbreviations).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>A news agency or outlet: where the text credits it as a source it is not an entity of the story.</summary>
+    public bool IsMedia { get; init; }
+
+    /// <summary>
+    /// For a venue, the body that sits there: "ทำเนียบรัฐบาลแถลง", "ข่าวทำเนียบรัฐบาล" name the government
+    /// by its seat; "ณ ทำเนียบรัฐบาล", "at Government House" name the place.
+    /// </summary>
+    public GazetteerEntry? Seat { get; init; }
 }
 
 /// <summary>
@@ -121,6 +130,12 @@ public sealed class Gazetteer
             return false;
         }
 
+        // An acronym of up to four letters (ATTA, META) is written in capitals: "Atta" is a name, "Meta" a word.
+        if (IsShortAcronym(entry.Alias) && !text.AsSpan(start, end - start).SequenceEqual(entry.Alias))
+        {
+            return false;
+        }
+
         if (entry.Strict)
         {
             // Exactly as written (case included) and not glued to Thai letters on either side.
@@ -137,6 +152,9 @@ public sealed class Gazetteer
 
         return true;
     }
+
+    private static bool IsShortAcronym(string alias) =>
+        alias.Length is >= 2 and <= 4 && alias.All(c => char.IsAsciiLetterUpper(c));
 
     internal static bool IsThaiLetter(char c) => c is >= '\u0E01' and <= '\u0E4E';
 

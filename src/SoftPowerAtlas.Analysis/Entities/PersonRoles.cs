@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Entities;
@@ -29,9 +30,13 @@ internal sealed class PersonRoles
     private readonly (string Form, int Id)[] _thai;
     private readonly (string Form, int Id)[] _english;
     private readonly RoleLevel[] _levels;
+    private readonly FrozenSet<string> _personNouns;
+    private readonly GazetteerEntry?[] _bodies;
 
-    public PersonRoles(IReadOnlyList<Role> roles)
+    public PersonRoles(IReadOnlyList<Role> roles, IEnumerable<string> personNouns, IReadOnlyList<GazetteerEntry> entries)
     {
+        _personNouns = personNouns.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _bodies = [.. roles.Select(r => r.BodyId is { } id ? entries.FirstOrDefault(e => e.Key == "agency:" + id) : null)];
         var thai = new List<(string, int)>();
         var english = new List<(string, int)>();
         for (var i = 0; i < roles.Count; i++)
@@ -75,7 +80,11 @@ internal sealed class PersonRoles
 
         foreach (var (i, r) in roles)
         {
-            result[i] = result[i] with { Position = r };
+            result[i] = result[i] with { Position = r.Organization is null && BodyNamedByRole(b.Text, r) is { } body ? r with { Organization = body } : r };
+            if (result[i].Position!.Organization is { Source: MentionSource.Reference } o && r.Organization is null && !result.Contains(o))
+            {
+                result.Add(o);
+            }
         }
 
         LinkSameRole(result, links);
@@ -93,6 +102,43 @@ internal sealed class PersonRoles
 
         result.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : x.Span.End.CompareTo(y.Span.End));
         return result;
+    }
+
+    /// <summary>
+    /// "Acting Government Spokesperson", "โฆษกรัฐบาล": a role that names its body by itself (roles.tsv
+    /// <c>body</c>); the body is mentioned where the role spells it ("Government", "รัฐบาล").
+    /// </summary>
+    private EntityMention? BodyNamedByRole(string text, PersonRole role)
+    {
+        if (role.RoleId < 0 || _bodies[role.RoleId] is not { } body)
+        {
+            return null;
+        }
+
+        var written = text.AsSpan(role.Span.Start, role.Span.Length);
+        string[] names = [body.Name, .. body.NameEn is null ? [] : new[] { body.NameEn }];
+        for (var length = written.Length; length >= 4; length--)
+        {
+            for (var start = 0; start + length <= written.Length; start++)
+            {
+                var piece = written.Slice(start, length);
+                if (piece[0] == ' ' || piece[^1] == ' ' || (start > 0 && char.IsAsciiLetter(written[start - 1]) && char.IsAsciiLetter(piece[0])))
+                {
+                    continue;
+                }
+
+                foreach (var n in names)
+                {
+                    if (n.AsSpan().Contains(piece, StringComparison.Ordinal))
+                    {
+                        var span = new TextSpan(role.Span.Start + start, role.Span.Start + start + length);
+                        return new EntityMention(span, piece.ToString(), body.Kind, body.Key, body.Name, body.Country, MentionSource.Reference) { NameEn = body.NameEn };
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -236,10 +282,12 @@ internal sealed class PersonRoles
             end--;
         }
 
-        if (end > 0 && text[end - 1] == ',')
+        var comma = end > 0 && text[end - 1] == ',';
+        if (comma || (end > 0 && char.IsAsciiLetter(text[end - 1])))
         {
-            // "Ambassador of Japan to Thailand, H.E. Mr. …": a clause that is only a role and its body.
-            var clauseEnd = end - 1;
+            // "Ambassador of Japan to Thailand, H.E. Mr. …", "Acting Government Spokesperson Anucha …": a clause
+            // before the name that is only a role and its body.
+            var clauseEnd = comma ? end - 1 : end;
             var start = clauseEnd;
             while (start > 0 && clauseEnd - start < MaxClauseLength && text[start - 1] is not ('.' or ',' or ';' or ':' or '\n' or '(' or ')' or '"' or '“' or '”'))
             {
@@ -260,6 +308,21 @@ internal sealed class PersonRoles
                 {
                     return claimed.Any(c => c.Overlaps(r.Span)) ? null : r;
                 }
+            }
+
+            // "Thai pianist Poom …", "Pavilion manager …": a noun for what the person is, just before the name.
+            var wordStart = clauseEnd;
+            while (wordStart > start && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '-'))
+            {
+                wordStart--;
+            }
+
+            var word = text[wordStart..clauseEnd];
+            if (!comma && word.Length > 1 && _personNouns.Contains(word))
+            {
+                var span = new TextSpan(wordStart, clauseEnd);
+                var shortForm = Array.FindIndex(_english, f => f.Form.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase) || f.Form.Equals(word, StringComparison.OrdinalIgnoreCase));
+                return claimed.Any(c => c.Overlaps(span)) ? null : new PersonRole(word, span, shortForm >= 0 ? _english[shortForm].Id : -1, null);
             }
 
             return null;

@@ -22,10 +22,11 @@ internal sealed class TextBoundaries
             _tokenAt[tokens[i].Start] = i;
         }
 
-        // Script changes and non-letters are boundaries even where the segmenter glued them.
+        // Script changes and non-letters are boundaries even where the segmenter glued them. Thai vowel
+        // and tone marks are part of their word (ส่ง, เป็น): no boundary on either side of one.
         for (var i = 1; i < text.Length; i++)
         {
-            if (!char.IsLetterOrDigit(text[i - 1]) || !char.IsLetterOrDigit(text[i])
+            if (!IsWordChar(text[i - 1]) || !IsWordChar(text[i])
                 || Gazetteer.IsThaiLetter(text[i - 1]) != Gazetteer.IsThaiLetter(text[i]))
             {
                 if (!IsThaiMark(text[i]))
@@ -44,6 +45,9 @@ internal sealed class TextBoundaries
 
     /// <summary>Index of the token starting at <paramref name="position"/>, or -1.</summary>
     public int TokenStartingAt(int position) => _tokenAt.TryGetValue(position, out var i) ? i : -1;
+
+    /// <summary>Letters, digits and Thai marks; ฯ and ๆ (abbreviation and repetition marks) end a word like a full stop.</summary>
+    private static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) || IsThaiMark(c)) && c is not ('ฯ' or 'ๆ');
 
     private static bool IsThaiMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
 }

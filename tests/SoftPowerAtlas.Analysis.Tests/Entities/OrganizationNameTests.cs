@@ -1,0 +1,113 @@
+using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Tests.Engagements;
+
+namespace SoftPowerAtlas.Analysis.Tests.Entities;
+
+/// <summary>Organisation names found by pattern: where they begin and end, and what is not one.</summary>
+public class OrganizationNameTests
+{
+    [Theory]
+    // Two bodies joined by "and", a person or a role after "and", a verb glued to a headline's name.
+    [InlineData("a meeting between the Fine Arts Council and the National Puppet Museum of Laos", "National Puppet Museum of Laos")]
+    [InlineData("a meeting between the Fine Arts Council and the National Puppet Museum of Laos", "Fine Arts Council")]
+    [InlineData("lecturers of Naresuan Arts University and Lanna Music University joined", "Lanna Music University")]
+    [InlineData("sent by the Ministry of Tourism and Mr. Somkid Chaiwan, Consul-General", "Ministry of Tourism")]
+    [InlineData("said the leader of the Thai Unity Party and Chair of the National Film Board.", "Thai Unity Party")]
+    [InlineData("said the leader of the Thai Unity Party and Chair of the National Film Board.", "National Film Board")]
+    [InlineData("Siam Crafts Association Attended the Fair in Lyon", "Siam Crafts Association")]
+    // Names that hold "and" or "of" themselves.
+    [InlineData("supported by the Qatar Muay Thai and Kickboxing Federation and others", "Qatar Muay Thai and Kickboxing Federation")]
+    [InlineData("organised by the Leisure and Heritage Services Department this month", "Leisure and Heritage Services Department")]
+    [InlineData("the Committee on the Promotion and Preservation of Folk Wisdom met", "Committee on the Promotion and Preservation of Folk Wisdom")]
+    [InlineData("with help from the Royal Thai Consulate-General in Sydney and partners", "Royal Thai Consulate-General in Sydney")]
+    // A legal suffix belongs to the company.
+    [InlineData("signed with Siam Lotus Trading Co., Ltd. on Monday", "Siam Lotus Trading Co., Ltd.")]
+    [InlineData("ลงนามร่วมกับบริษัท สยามศิลป์ มีเดีย จำกัด (มหาชน) เพื่อพัฒนาคอนเทนต์", "บริษัท สยามศิลป์ มีเดีย จำกัด (มหาชน)")]
+    // A Thai name that holds a word which usually ends one.
+    [InlineData("โดยคณะกรรมการส่งเสริมและรักษามรดกภูมิปัญญาทางวัฒนธรรมเป็นผู้ลงนาม", "คณะกรรมการส่งเสริมและรักษามรดกภูมิปัญญาทางวัฒนธรรม")]
+    [InlineData("ร่วมกับคณะกรรมการแห่งชาติว่าด้วยการศึกษาเพื่อการพัฒนา จัดงาน", "คณะกรรมการแห่งชาติว่าด้วยการศึกษาเพื่อการพัฒนา")]
+    [InlineData("สำนักพิมพ์ชายฝั่งร่วมซื้อขายลิขสิทธิ์งานแปลกับต่างประเทศ", "สำนักพิมพ์ชายฝั่ง")]
+    public void Find_OrganisationByPattern_NameAsWritten(string text, string name)
+    {
+        var doc = Extract.Run(text);
+
+        var m = Assert.Single(doc.Facts().Mentions, m => m.IsOrganization && m.Text == name);
+        Assert.Equal(text.IndexOf(name, StringComparison.Ordinal), m.Span.Start);
+    }
+
+    [Theory]
+    // A bare head, a legal suffix alone, a generic class of bodies, an event's name.
+    [InlineData("The Embassy will post the series every Thursday.")]
+    [InlineData("Ltd. is short for limited, as in a company's name.")]
+    [InlineData("ความร่วมมือกับมหาวิทยาลัยชั้นนำและบริษัทผู้ผลิตภาพยนตร์")]
+    [InlineData("ผู้แทนจากสถานเอกอัครราชทูตต่างประเทศ ร่วมงาน")]
+    [InlineData("นักศึกษาจากสถาบันอุดมศึกษาระดับแนวหน้า")]
+    [InlineData("The 18th Session of the Mekong Heritage Forum opened in Vientiane.")]
+    [InlineData("Bangkok Design Week and the Thai Food Festival Lyon drew crowds.")]
+    public void Find_NotAnOrganisation_NoneByPattern(string text)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization && m.Source == MentionSource.Pattern);
+    }
+
+    [Theory]
+    [InlineData("The award night took place at the Emirates Golf Club on Saturday.", "Emirates Golf Club")]
+    [InlineData("The forum was held at Riverside Convention Centre in Bangkok.", "Riverside Convention Centre")]
+    [InlineData("เมื่อวันที่ 18 ก.ค. ที่ทำเนียบรัฐบาล รองโฆษกแถลงผลการประชุม", "ทำเนียบรัฐบาล")]
+    [InlineData("The two leaders met at the Command Building, Government House, on Tuesday.", "Government House")]
+    public void Find_Venue_VenueNotOrganisation(string text, string name)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == name);
+        Assert.Equal(EntityKind.Venue, m.Kind);
+        Assert.DoesNotContain(facts.Entities, e => e.Name == name);
+    }
+
+    [Theory]
+    // A venue named as the body that sits there.
+    [InlineData("ข่าวทำเนียบรัฐบาลรายงานว่า ครม. อนุมัติงบประมาณ", "ทำเนียบรัฐบาล")]
+    public void Find_VenueAsItsBody_TheBody(string text, string written)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == written);
+        Assert.Equal("agency:thai-gov", m.Key);
+    }
+
+    [Theory]
+    [InlineData("พร้อมด้วยกองนโยบายและการต่างประเทศ สำนักงานปลัดกระทรวงวัฒนธรรม", "กองนโยบายและการต่างประเทศ", "สำนักงานปลัดกระทรวงวัฒนธรรม")]
+    [InlineData("Media contact: CEA Communications Department, Bangkok", "Communications Department", "CEA")]
+    [InlineData("ผู้อำนวยการ ททท. สำนักงานสุโขทัย เข้าร่วมงาน", "สำนักงานสุโขทัย", "ททท.")]
+    public void Find_InternalUnit_DivisionWithItsBody(string text, string unit, string body)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == unit);
+        Assert.Equal(EntityKind.Division, m.Kind);
+        Assert.Equal(body, m.Parent?.Text);
+        Assert.DoesNotContain(facts.Entities, e => e.Name == unit);
+    }
+
+    [Fact]
+    public void Resolve_EmbassyOfOneCountryNamedThreeWays_OneEntity()
+    {
+        const string text = "The Thai Embassy in Seoul and the Korea Foundation will host the fair.\nThe festival is organised by the Royal Embassy of Thailand in Seoul every year.\nThai Embassy staff will cook.";
+
+        var embassies = Extract.Run(text).Facts().Entities.Where(e => e.Name.Contains("Embassy", StringComparison.Ordinal)).ToList();
+
+        var embassy = Assert.Single(embassies);
+        Assert.Equal("TH", embassy.Country);
+    }
+
+    [Fact]
+    public void Find_AcronymWrittenAsAWord_NotTheBody()
+    {
+        // ATTA is an association's acronym; "Atta" here is a director's given name.
+        var facts = Extract.Run("The film was directed by Atta Hemchai, and the ATTA travel fair opened.").Facts();
+
+        Assert.Single(facts.Mentions, m => m.Key == "agency:atta");
+        Assert.Contains(facts.Entities, e => e.Kind == EntityKind.Person && e.Name == "Atta Hemchai");
+    }
+}
