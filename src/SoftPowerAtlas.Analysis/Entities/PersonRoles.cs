@@ -13,19 +13,15 @@ public sealed record PersonRole(string Role, TextSpan Span, int RoleId, EntityMe
 /// <summary>
 /// Reads what the sentence says about each person found: the role and body written after the name
 /// (<c>นายทวีพงษ์ วิชัยดิษฐ ผู้อำนวยการ อพท.</c>, <c>Mr. Julien Lacorne, Cultural Attaché of the French
-/// Embassy</c>) or before it (<c>Ambassador of Japan to Thailand, H.E. Mr. …</c>), and joins a person's
-/// Thai and Latin spellings where the text links them: one written in brackets after the other, or
-/// both holding the same role in the same body in one document. Nothing is guessed across documents.
+/// Embassy</c>) or before it (<c>Ambassador of Japan to Thailand, H.E. Mr. …</c>, <c>Thai pianist …</c>);
+/// then joins a person's two spellings (<see cref="PersonSpellings"/>) and lets places and bodies take
+/// part through their people (<see cref="ActingBodies"/>).
 /// </summary>
 internal sealed class PersonRoles
 {
-    private const int MaxBracketLength = 60;
     private const int MaxClauseLength = 90;
     private static readonly string[] EnglishModifiers = ["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior ", "Executive ", "Former "];
     private static readonly string[] EnglishConnectors = [" of the ", " of ", " at the ", " at ", " for the ", " for ", " to the ", " to ", ", "];
-
-    // Written after "จังหวัดเชียงใหม่" / "เมืองคานาซาวะ", these make the place a party that acts, not a setting.
-    private static readonly string[] ActorWords = ["ร่วมกับ", "ร่วมกัน", "จัดงาน", "จัด", "จะ", "ได้", "เป็นเจ้าภาพ", "ลงนาม", "ตอบรับ", "ส่ง", "รับ", "มอบ", "เชิญ", "ผนึก", "จับมือ"];
 
     private readonly (string Form, int Id)[] _thai;
     private readonly (string Form, int Id)[] _english;
@@ -56,7 +52,7 @@ internal sealed class PersonRoles
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<EntityMention>(mentions.Count + 4);
         result.AddRange(mentions);
-        LinkBracketedSpellings(b.Text, result, links);
+        PersonSpellings.LinkBracketed(b.Text, result, links, IsBareThaiName);
 
         var claimed = new List<TextSpan>();
         var roles = new Dictionary<int, PersonRole>();
@@ -80,22 +76,22 @@ internal sealed class PersonRoles
 
         foreach (var (i, r) in roles)
         {
-            result[i] = result[i] with { Position = r.Organization is null && BodyNamedByRole(b.Text, r) is { } body ? r with { Organization = body } : r };
+            result[i] = result[i] with { Position = r.Organization is null && ActingBodies.BodyNamedByRole(b.Text, r, _bodies) is { } body ? r with { Organization = body } : r };
             if (result[i].Position!.Organization is { Source: MentionSource.Reference } o && r.Organization is null && !result.Contains(o))
             {
                 result.Add(o);
             }
         }
 
-        LinkSameRole(result, links);
-        MarkActingPlaces(b.Text, result);
+        PersonSpellings.LinkSameRole(result, links);
+        ActingBodies.MarkActingPlaces(b.Text, result, _levels);
         if (links.Count > 0)
         {
             for (var i = 0; i < result.Count; i++)
             {
                 if (links.ContainsKey(result[i].Key))
                 {
-                    result[i] = result[i] with { Key = Root(links, result[i].Key) };
+                    result[i] = result[i] with { Key = PersonSpellings.Root(links, result[i].Key) };
                 }
             }
         }
@@ -104,129 +100,11 @@ internal sealed class PersonRoles
         return result;
     }
 
-    /// <summary>
-    /// "Acting Government Spokesperson", "โฆษกรัฐบาล": a role that names its body by itself (roles.tsv
-    /// <c>body</c>); the body is mentioned where the role spells it ("Government", "รัฐบาล").
-    /// </summary>
-    private EntityMention? BodyNamedByRole(string text, PersonRole role)
-    {
-        if (role.RoleId < 0 || _bodies[role.RoleId] is not { } body)
-        {
-            return null;
-        }
-
-        var written = text.AsSpan(role.Span.Start, role.Span.Length);
-        string[] names = [body.Name, .. body.NameEn is null ? [] : new[] { body.NameEn }];
-        for (var length = written.Length; length >= 4; length--)
-        {
-            for (var start = 0; start + length <= written.Length; start++)
-            {
-                var piece = written.Slice(start, length);
-                if (piece[0] == ' ' || piece[^1] == ' ' || (start > 0 && char.IsAsciiLetter(written[start - 1]) && char.IsAsciiLetter(piece[0])))
-                {
-                    continue;
-                }
-
-                foreach (var n in names)
-                {
-                    if (n.AsSpan().Contains(piece, StringComparison.Ordinal))
-                    {
-                        var span = new TextSpan(role.Span.Start + start, role.Span.Start + start + length);
-                        return new EntityMention(span, piece.ToString(), body.Kind, body.Key, body.Name, body.Country, MentionSource.Reference) { NameEn = body.NameEn };
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A province or foreign city that does something (จังหวัดเชียงใหม่ร่วมกับ…, เมืองคานาซาวะจะรับ…) or
-    /// whose governor takes part (รองผู้ว่าราชการจังหวัดเชียงใหม่) is a party: its local government.
-    /// </summary>
-    private void MarkActingPlaces(string text, List<EntityMention> mentions)
-    {
-        var governed = mentions
-            .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province } } r && _levels[r.RoleId] == RoleLevel.Provincial)
-            .Select(m => m.Position!.Organization!.Key)
-            .ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            var m = mentions[i];
-            if (m.Kind is not (EntityKind.Province or EntityKind.ForeignPlace))
-            {
-                continue;
-            }
-
-            var writtenAsBody = m.Text.StartsWith("จังหวัด", StringComparison.Ordinal) || m.Text.StartsWith("เมือง", StringComparison.Ordinal);
-            var pos = m.Span.End < text.Length && text[m.Span.End] == ' ' ? m.Span.End + 1 : m.Span.End;
-            var acts = writtenAsBody && ActorWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal));
-            if (acts || (writtenAsBody && governed.Contains(m.Key)))
-            {
-                mentions[i] = m with { Kind = m.Kind == EntityKind.Province ? EntityKind.ThaiOrganization : EntityKind.ForeignOrganization };
-            }
-        }
-    }
-
-    /// <summary>"นายจูเลียน ลากอร์น (Julien Lacorne)", "Mr. Hiroshi Tanaka (นายฮิโรชิ ทานากะ)": one person, two spellings.</summary>
-    private void LinkBracketedSpellings(string text, List<EntityMention> mentions, Dictionary<string, string> links)
-    {
-        var count = mentions.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var p = mentions[i];
-            if (p.Kind != EntityKind.Person || Bracket(text, p.Span.End) is not { } inner)
-            {
-                continue;
-            }
-
-            var thai = IsThaiName(p.Name);
-            var inside = mentions.FirstOrDefault(q => q.Kind == EntityKind.Person && inner.Covers(q.Span));
-            if (inside is not null)
-            {
-                if (IsThaiName(inside.Name) != thai)
-                {
-                    Link(links, inside.Key, p.Key);
-                }
-
-                continue;
-            }
-
-            var written = text[inner.Start..inner.End];
-            if (mentions.Any(m => m.Span.Overlaps(inner)) || !(thai ? IsLatinName(written) : IsBareThaiName(written)))
-            {
-                continue;
-            }
-
-            var key = "person:" + EntityFinder.NameKey(written);
-            mentions.Add(new EntityMention(inner, written, EntityKind.Person, key, written, null, MentionSource.Pattern));
-            Link(links, key, p.Key);
-        }
-    }
-
-    /// <summary>Two people with the same role in the same body, one written in Thai and one in Latin letters, are one person.</summary>
-    private static void LinkSameRole(List<EntityMention> mentions, Dictionary<string, string> links)
-    {
-        var groups = mentions
-            .Where(m => m.Kind == EntityKind.Person && m.Position is { RoleId: >= 0, Organization: not null })
-            .GroupBy(m => (m.Position!.RoleId, m.Position.Organization!.Key));
-        foreach (var g in groups)
-        {
-            var thai = g.Where(m => IsThaiName(m.Name)).Select(m => Root(links, m.Key)).Distinct(StringComparer.Ordinal).ToList();
-            var latin = g.Where(m => !IsThaiName(m.Name)).Select(m => Root(links, m.Key)).Distinct(StringComparer.Ordinal).ToList();
-            if (thai.Count == 1 && latin.Count == 1)
-            {
-                Link(links, latin[0], thai[0]);
-            }
-        }
-    }
-
     private PersonRole? RoleAfter(TextBoundaries b, List<EntityMention> mentions, int index)
     {
         var text = b.Text;
         var pos = mentions[index].Span.End;
-        if (Bracket(text, pos) is { } inner)
+        if (PersonSpellings.Bracket(text, pos) is { } inner)
         {
             pos = inner.End + 1;
         }
@@ -487,73 +365,11 @@ internal sealed class PersonRoles
         return null;
     }
 
-    /// <summary>The inside of "(…)" right after <paramref name="pos"/> (one space allowed), trimmed.</summary>
-    private static TextSpan? Bracket(string text, int pos)
-    {
-        var open = pos < text.Length && text[pos] == ' ' ? pos + 1 : pos;
-        if (open >= text.Length || text[open] != '(')
-        {
-            return null;
-        }
-
-        var close = text.IndexOf(')', open + 1);
-        if (close < 0 || close - open > MaxBracketLength)
-        {
-            return null;
-        }
-
-        var s = open + 1;
-        var e = close;
-        while (s < e && text[s] == ' ')
-        {
-            s++;
-        }
-
-        while (e > s && text[e - 1] == ' ')
-        {
-            e--;
-        }
-
-        return e > s ? new TextSpan(s, e) : null;
-    }
-
     /// <summary>"จูเลียน ลากอร์น": two or three Thai words, the first not a role (ผู้อำนวยการ อพท. is not a name).</summary>
     private bool IsBareThaiName(string s)
     {
         var words = s.Split(' ');
         return words.Length is 2 or 3 && words.All(w => w.Length >= 2 && w.All(Gazetteer.IsThaiLetter))
             && !_thai.Any(f => s.StartsWith(f.Form, StringComparison.Ordinal));
-    }
-
-    private static bool IsThaiName(string name) => name.Length > 0 && Gazetteer.IsThaiLetter(name[0]);
-
-    /// <summary>Two to four capitalised Latin words: Julien Lacorne, Kim Jong-ho, Ahmad Faizal bin Hassan.</summary>
-    private static bool IsLatinName(string s)
-    {
-        var words = s.Split(' ');
-        return words.Length is >= 2 and <= 4
-            && char.IsUpper(words[0][0]) && char.IsUpper(words[^1][0])
-            && words.All(w => w.Length >= 2 && w.All(c => char.IsLetter(c) && c < '\u0250' || c is '-' or '\'' or '.'));
-    }
-
-    private static void Link(Dictionary<string, string> links, string a, string b)
-    {
-        var ra = Root(links, a);
-        var rb = Root(links, b);
-        if (ra != rb)
-        {
-            links[ra] = rb;
-            links.TryAdd(rb, rb);
-        }
-    }
-
-    private static string Root(Dictionary<string, string> links, string key)
-    {
-        while (links.TryGetValue(key, out var next) && next != key)
-        {
-            key = next;
-        }
-
-        return key;
     }
 }
