@@ -59,6 +59,12 @@ internal static class ActingBodies
             .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province } } r && levels[r.RoleId] == RoleLevel.Provincial)
             .Select(m => m.Position!.Organization!.Key)
             .ToHashSet(StringComparer.Ordinal);
+
+        // "รองปลัดกรุงเทพมหานคร": a province named as the body of someone's role is its administration there.
+        var roleBodies = mentions
+            .Where(m => m.Position is { Organization: { Kind: EntityKind.Province } })
+            .Select(m => m.Position!.Organization!.Span)
+            .ToHashSet();
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
@@ -69,8 +75,9 @@ internal static class ActingBodies
 
             var writtenAsBody = m.Text.StartsWith("จังหวัด", StringComparison.Ordinal) || m.Text.StartsWith("เมือง", StringComparison.Ordinal);
             var pos = m.Span.End < text.Length && text[m.Span.End] == ' ' ? m.Span.End + 1 : m.Span.End;
-            var acts = writtenAsBody && ActorWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal));
-            if (acts || (writtenAsBody && governed.Contains(m.Key)))
+            var before = text.AsSpan(0, m.Span.Start).TrimEnd(' ');
+            var acts = writtenAsBody && (ActorWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal)) || before.EndsWith("โดย", StringComparison.Ordinal));
+            if (acts || (writtenAsBody && governed.Contains(m.Key)) || (m.Kind == EntityKind.Province && roleBodies.Contains(m.Span)))
             {
                 mentions[i] = m with { Kind = m.Kind == EntityKind.Province ? EntityKind.ThaiOrganization : EntityKind.ForeignOrganization };
             }

@@ -83,6 +83,15 @@ internal sealed class EnglishOrganizationPatterns
             chunks.Add(new Chunk(start, i, connector));
             if (!joined)
             {
+                // "Ministry of Culture, Sports and Tourism": a list of capitalised items closed by "and".
+                if (ListAfter(text, words, i) is { } item)
+                {
+                    connector = ",";
+                    start = item;
+                    i = item;
+                    continue;
+                }
+
                 break;
             }
 
@@ -108,6 +117,47 @@ internal sealed class EnglishOrganizationPatterns
         return chunks;
     }
 
+    /// <summary>", Sports and Tourism": the first item's word when a comma opens a list of capitalised items ending "and X".</summary>
+    private static int? ListAfter(string text, List<Word> words, int last)
+    {
+        var w = words[last];
+        if (last + 1 >= words.Count || !text.AsSpan(w.End).StartsWith(", ", StringComparison.Ordinal) || words[last + 1].Start != w.End + 2 || !words[last + 1].Capital)
+        {
+            return null;
+        }
+
+        // Items of one to three capitalised words, separated by ", ", the last after " and ".
+        var k = last + 1;
+        for (var items = 0; items < 6 && k < words.Count; items++)
+        {
+            var n = 0;
+            while (k + n < words.Count && words[k + n].Capital && n < 3 && (n == 0 || words[k + n].Start == words[k + n - 1].End + 1))
+            {
+                n++;
+            }
+
+            if (n == 0)
+            {
+                return null;
+            }
+
+            var end = words[k + n - 1].End;
+            if (text.AsSpan(end).StartsWith(" and ", StringComparison.Ordinal) && k + n + 1 < words.Count && words[k + n].Text == "and" && words[k + n + 1].Capital)
+            {
+                return last + 1;
+            }
+
+            if (!text.AsSpan(end).StartsWith(", ", StringComparison.Ordinal) || k + n >= words.Count || !words[k + n].Capital)
+            {
+                return null;
+            }
+
+            k += n;
+        }
+
+        return null;
+    }
+
     private void Split(string text, List<Word> words, List<Chunk> run, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)
     {
         int? start = null;
@@ -119,7 +169,7 @@ internal sealed class EnglishOrganizationPatterns
             var chunk = run[c];
             var chunkHead = LastHead(words, chunk);
             var connector = chunk.Connector ?? string.Empty;
-            var coordinate = connector is "and" or "&" or "and the";
+            var coordinate = connector is "and" or "&" or "and the" || (connector == "," && withObject);
             if (start is not null)
             {
                 var first = FirstWord(connector);

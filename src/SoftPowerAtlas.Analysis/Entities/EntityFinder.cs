@@ -13,8 +13,10 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// </summary>
 public sealed class EntityFinder
 {
+    private const int MaxBranchName = 12;
     private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
+    private static readonly string[] CityBodySuffixes = [" City", " Prefecture", " Prefectural Government", " Metropolitan Government", " Municipal Government", " Municipality", " City Hall"];
     private readonly EntityLexicon _lexicon;
     private readonly OrganizationPatterns _organizations;
     private readonly EnglishOrganizationPatterns _englishOrganizations;
@@ -78,9 +80,10 @@ public sealed class EntityFinder
         }
 
         var patterns = new List<(TextSpan Span, PatternKind Kind)>();
-        _organizations.Find(b, patterns);
+        _organizations.Find(b, known, patterns);
         _englishOrganizations.Find(text, personChars, known, patterns);
         patterns.RemoveAll(p => IsTaken(credit, p.Span));
+        MarkBranches(text, known, patterns);
 
         var taken = new bool[text.Length];
         var result = new List<EntityMention>();
@@ -131,8 +134,28 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        var withUnits = Units.AttachParents(text, JoinProvincialOffices(text, result));
+        var withUnits = Units.AttachParents(text, JoinCityGovernments(text, JoinProvincialOffices(text, result)));
         return _coreference.Resolve(text, _roles.Apply(b, withUnits));
+    }
+
+    /// <summary>
+    /// "การท่องเที่ยวแห่งประเทศไทย สำนักงานหาดใหญ่": an office named by one word right after a known body is
+    /// a branch of that body, not a body of its own.
+    /// </summary>
+    private static void MarkBranches(string text, List<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan Span, PatternKind Kind)> patterns)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var (span, kind) = patterns[i];
+            var head = BranchHeads.FirstOrDefault(h => text.AsSpan(span.Start).StartsWith(h, StringComparison.Ordinal));
+            if (kind != PatternKind.Organization || head is null || span.Length - head.Length > MaxBranchName
+                || !known.Any(k => k.Entry.Kind == EntityKind.ThaiOrganization && k.Span.End + 1 == span.Start && text[k.Span.End] == ' '))
+            {
+                continue;
+            }
+
+            patterns[i] = (span, PatternKind.Division);
+        }
     }
 
     /// <summary>"ณ ทำเนียบรัฐบาล", "ที่ห้องสีงาช้าง ตึกไทยคู่ฟ้า ทำเนียบรัฐบาล", "at the Command Building I, Government House": the venue as a place.</summary>
@@ -192,6 +215,56 @@ public sealed class EntityFinder
     }
 
     /// <summary>
+    /// "Sendai City", "City of Sendai", "Fukuoka Prefecture": a foreign place written as its local
+    /// government is that government, unless the text says something happens in, at or from it.
+    /// </summary>
+    private static List<EntityMention> JoinCityGovernments(string text, List<EntityMention> mentions)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Kind != EntityKind.ForeignPlace || !char.IsAsciiLetterUpper(m.Text[0]))
+            {
+                continue;
+            }
+
+            var start = m.Span.Start;
+            var end = m.Span.End;
+            var suffix = CityBodySuffixes.FirstOrDefault(x => text.AsSpan(end).StartsWith(x, StringComparison.Ordinal) && (end + x.Length == text.Length || !char.IsLetter(text[end + x.Length])));
+            if (suffix is not null && !m.Text.EndsWith(suffix.Trim(), StringComparison.Ordinal))
+            {
+                end += suffix.Length;
+            }
+            else if (start >= 8 && text.AsSpan(start - 8, 8).SequenceEqual("City of "))
+            {
+                start -= 8;
+            }
+            else if (!CityBodySuffixes.Any(x => m.Text.EndsWith(x.Trim(), StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var before = text.AsSpan(0, start).TrimEnd(' ');
+            if (before.EndsWith(" the", StringComparison.Ordinal))
+            {
+                before = before[..^4];
+            }
+
+            if (before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith(" at", StringComparison.Ordinal)
+                || before.EndsWith(" from", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var span = new TextSpan(start, end);
+            var name = text[start..end];
+            mentions[i] = m with { Span = span, Text = name, Kind = EntityKind.ForeignOrganization, Key = "org:" + NameKey(name), Name = name, NameEn = null };
+        }
+
+        return mentions;
+    }
+
+    /// <summary>
     /// "TikTok Content Creator", "Netflix Original": a known Latin name followed by more capitalised
     /// words that are not a place is part of a longer name (a title, a programme), not the body itself.
     /// </summary>
@@ -218,6 +291,11 @@ public sealed class EntityFinder
         if (kind == PatternKind.Division)
         {
             return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
+        }
+
+        if (kind == PatternKind.Institution)
+        {
+            kind = IsLocative(text, span) ? PatternKind.Venue : PatternKind.Organization;
         }
 
         if (kind == PatternKind.Venue)

@@ -11,6 +11,12 @@ internal enum PatternKind : byte
     Embassy,
     Division,
     Venue,
+
+    /// <summary>A body that is also a building (a museum, a library): a venue where the text says something happens there.</summary>
+    Institution,
+
+    /// <summary>"รัฐบาล" + a known country or city: that country's or city's government, and nothing after it.</summary>
+    Government,
 }
 
 /// <summary>
@@ -49,15 +55,21 @@ internal sealed class OrganizationPatterns
                 "committee" => PatternKind.Committee,
                 "embassy" => PatternKind.Embassy,
                 "division" => PatternKind.Division,
+                "institution" => PatternKind.Institution,
+                "government" => PatternKind.Government,
                 _ => PatternKind.Organization,
             }))
             .OrderByDescending(h => h.Item1.Length)];
         _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
     }
 
-    public void Find(TextBoundaries b, List<(Text.TextSpan Span, PatternKind Kind)> found)
+    public void Find(TextBoundaries b, IReadOnlyList<(Text.TextSpan Span, GazetteerEntry Entry)> known, List<(Text.TextSpan Span, PatternKind Kind)> found)
     {
         var text = b.Text;
+        var bodies = known.Where(k => k.Entry.Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization)
+            .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
+        var places = known.Where(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province)
+            .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
         for (var i = 0; i < text.Length; i++)
         {
             if (!Gazetteer.IsThaiLetter(text[i]) || !b.IsBoundary(i))
@@ -72,7 +84,9 @@ internal sealed class OrganizationPatterns
                     continue;
                 }
 
-                var end = CompanyHeads.Contains(head) ? CompanyEnd(text, i + head.Length) : ExtendThai(b, i + head.Length, kind);
+                var end = CompanyHeads.Contains(head) ? CompanyEnd(text, i + head.Length)
+                    : kind == PatternKind.Government ? GovernmentEnd(text, i + head.Length, places)
+                    : ExtendThai(b, i + head.Length, kind, bodies);
                 var tail = text.AsSpan(i + head.Length, end - i - head.Length);
                 if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal)))
                 {
@@ -81,7 +95,7 @@ internal sealed class OrganizationPatterns
 
                 if ((end - i - head.Length >= 2 && !IsGeneric(tail)) || (kind == PatternKind.Embassy && end > i + head.Length && !IsGeneric(tail)))
                 {
-                    found.Add((new Text.TextSpan(i, end), kind));
+                    found.Add((new Text.TextSpan(i, end), kind == PatternKind.Government ? PatternKind.Organization : kind));
                     i = end - 1;
                 }
 
@@ -90,7 +104,7 @@ internal sealed class OrganizationPatterns
         }
     }
 
-    private int ExtendThai(TextBoundaries b, int start, PatternKind kind)
+    private int ExtendThai(TextBoundaries b, int start, PatternKind kind, Dictionary<int, int> bodies)
     {
         var text = b.Text;
         var end = start;
@@ -143,6 +157,14 @@ internal sealed class OrganizationPatterns
 
             var tokenEnd = NextBoundary(b, pos);
             var word = text[pos..tokenEnd];
+            // "…ของยูเนสโก", "…ขององค์การยูเนสโก": ของ before another body's name continues the name it belongs to.
+            if (word == "ของ" && bodies.TryGetValue(tokenEnd, out var bodyEnd))
+            {
+                pos = bodyEnd;
+                end = pos;
+                continue;
+            }
+
             if (_stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
             {
                 break;
@@ -189,6 +211,20 @@ internal sealed class OrganizationPatterns
         }
 
         return false;
+    }
+
+    /// <summary>"รัฐบาลญี่ปุ่น", "รัฐบาลกรุงมอสโก": the government of a known country or city ends with its name.</summary>
+    private static int GovernmentEnd(string text, int start, Dictionary<int, int> places)
+    {
+        foreach (var prefix in (string[])["", "กรุง", "เมือง", "ประเทศ", "แห่ง"])
+        {
+            if (text.AsSpan(start).StartsWith(prefix, StringComparison.Ordinal) && places.TryGetValue(start + prefix.Length, out var end))
+            {
+                return end;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>"บริษัท การบินไทย จำกัด (มหาชน)", "บริษัทไทยเบฟจำกัด": a company's name runs to its legal suffix; without one there is no name.</summary>

@@ -9,6 +9,7 @@ namespace SoftPowerAtlas.Analysis.Entities;
 internal static class Units
 {
     private const int MaxGap = 2;
+    private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
 
     public static List<EntityMention> AttachParents(string text, List<EntityMention> mentions)
     {
@@ -22,16 +23,16 @@ internal static class Units
 
             var after = i + 1 < mentions.Count ? mentions[i + 1] : null;
             var before = i > 0 ? mentions[i - 1] : null;
-            EntityMention? parent = null;
-            if (after is { IsOrganization: true } && Gap(text, unit.Span.End, after.Span.Start) is { } gap
-                && (gap.Trim().Length == 0 || gap.Trim() is "of" or "of the" or "ของ"))
-            {
-                parent = after;
-            }
-            else if (before is { IsOrganization: true } && Gap(text, before.Span.End, unit.Span.Start) is { } g && g.Trim().Length == 0)
-            {
-                parent = before;
-            }
+            var bodyAfter = after is { IsOrganization: true } && Gap(text, unit.Span.End, after.Span.Start) is { } gap
+                && (gap.Trim().Length == 0 || gap.Trim() is "of" or "of the" or "ของ");
+            var bodyBefore = before is { IsOrganization: true } && Gap(text, before.Span.End, unit.Span.Start) is { } g && g.Trim().Length == 0;
+
+            // A branch or an English unit follows its body ("ททท. สำนักงานสุโขทัย", "CEA Communications
+            // Department"); a Thai กอง or กลุ่มงาน comes before it ("กองนโยบาย… สำนักงานปลัดกระทรวง…").
+            var followsBody = !Gazetteer.IsThaiLetter(unit.Text[0]) || BranchHeads.Any(h => unit.Text.StartsWith(h, StringComparison.Ordinal));
+            var parent = followsBody
+                ? (bodyBefore ? before : bodyAfter ? after : null)
+                : (bodyAfter ? after : bodyBefore ? before : null);
 
             if (parent is not null)
             {

@@ -27,6 +27,15 @@ public class OrganizationNameTests
     [InlineData("โดยคณะกรรมการส่งเสริมและรักษามรดกภูมิปัญญาทางวัฒนธรรมเป็นผู้ลงนาม", "คณะกรรมการส่งเสริมและรักษามรดกภูมิปัญญาทางวัฒนธรรม")]
     [InlineData("ร่วมกับคณะกรรมการแห่งชาติว่าด้วยการศึกษาเพื่อการพัฒนา จัดงาน", "คณะกรรมการแห่งชาติว่าด้วยการศึกษาเพื่อการพัฒนา")]
     [InlineData("สำนักพิมพ์ชายฝั่งร่วมซื้อขายลิขสิทธิ์งานแปลกับต่างประเทศ", "สำนักพิมพ์ชายฝั่ง")]
+    [InlineData("ประชุมคณะอนุกรรมการขับเคลื่อนเครือข่ายเมืองสร้างสรรค์ของยูเนสโก ครั้งที่ 2", "คณะอนุกรรมการขับเคลื่อนเครือข่ายเมืองสร้างสรรค์ของยูเนสโก")]
+    [InlineData("ข่าวดี รัฐบาลญี่ปุ่นปลดล็อกการเดินทางสำหรับนักท่องเที่ยวไทย", "รัฐบาลญี่ปุ่น")]
+    [InlineData("ร่วมกับรัฐบาลกรุงโซล จัดงานเทศกาลอาหารไทย", "รัฐบาลกรุงโซล")]
+    // A list of portfolios after "of" belongs to the ministry.
+    [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Laos' Ministry of Information, Culture and Tourism")]
+    [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Royal Thai Embassy in Vientiane")]
+    // A city or prefecture that signs is its government.
+    [InlineData("TAT signed a letter of intent with Sendai City and partners.", "Sendai City")]
+    [InlineData("The mayor welcomed guests on behalf of the City of Sendai.", "City of Sendai")]
     public void Find_OrganisationByPattern_NameAsWritten(string text, string name)
     {
         var doc = Extract.Run(text);
@@ -56,13 +65,35 @@ public class OrganizationNameTests
     [InlineData("The forum was held at Riverside Convention Centre in Bangkok.", "Riverside Convention Centre")]
     [InlineData("เมื่อวันที่ 18 ก.ค. ที่ทำเนียบรัฐบาล รองโฆษกแถลงผลการประชุม", "ทำเนียบรัฐบาล")]
     [InlineData("The two leaders met at the Command Building, Government House, on Tuesday.", "Government House")]
+    [InlineData("จัดนิทรรศการ ณ พิพิธภัณฑ์ผ้าพื้นถิ่นเมืองน่าน ระหว่างวันที่ 3-5 มีนาคม", "พิพิธภัณฑ์ผ้าพื้นถิ่นเมืองน่าน")]
+    [InlineData("Delegates toured Tokyo. Visitors crowded in Sendai City on Sunday.", "Sendai")]
     public void Find_Venue_VenueNotOrganisation(string text, string name)
     {
         var facts = Extract.Run(text).Facts();
 
         var m = Assert.Single(facts.Mentions, m => m.Text == name);
-        Assert.Equal(EntityKind.Venue, m.Kind);
+        Assert.Contains(m.Kind, (EntityKind[])[EntityKind.Venue, EntityKind.ForeignPlace]);
         Assert.DoesNotContain(facts.Entities, e => e.Name == name);
+    }
+
+    [Fact]
+    public void Find_MuseumAsAParty_Organisation()
+    {
+        const string text = "กรมศิลปากรลงนามความร่วมมือกับพิพิธภัณฑ์พื้นบ้านแห่งชาติลาว เมื่อวันที่ 2 พฤษภาคม";
+
+        var m = Assert.Single(Extract.Run(text).Facts().Mentions, m => m.Text == "พิพิธภัณฑ์พื้นบ้านแห่งชาติลาว");
+
+        Assert.Equal(EntityKind.ForeignOrganization, m.Kind);
+        Assert.Equal("LA", m.Country);
+    }
+
+    [Fact]
+    public void Find_ProvinceAsTheBodyOfARole_ItsAdministration()
+    {
+        var facts = Extract.Run("นายวิรัช ศรีเมือง รองปลัดกรุงเทพมหานคร มอบโอวาทแก่เยาวชน").Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == "กรุงเทพมหานคร");
+        Assert.Equal(EntityKind.ThaiOrganization, m.Kind);
     }
 
     [Theory]
@@ -80,6 +111,7 @@ public class OrganizationNameTests
     [InlineData("พร้อมด้วยกองนโยบายและการต่างประเทศ สำนักงานปลัดกระทรวงวัฒนธรรม", "กองนโยบายและการต่างประเทศ", "สำนักงานปลัดกระทรวงวัฒนธรรม")]
     [InlineData("Media contact: CEA Communications Department, Bangkok", "Communications Department", "CEA")]
     [InlineData("ผู้อำนวยการ ททท. สำนักงานสุโขทัย เข้าร่วมงาน", "สำนักงานสุโขทัย", "ททท.")]
+    [InlineData("การท่องเที่ยวแห่งประเทศไทย สำนักงานหาดใหญ่ หอการค้าจังหวัดสงขลา", "สำนักงานหาดใหญ่", "การท่องเที่ยวแห่งประเทศไทย")]
     public void Find_InternalUnit_DivisionWithItsBody(string text, string unit, string body)
     {
         var facts = Extract.Run(text).Facts();
