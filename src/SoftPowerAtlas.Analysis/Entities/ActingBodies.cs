@@ -56,7 +56,7 @@ internal static class ActingBodies
     public static void MarkActingPlaces(string text, List<EntityMention> mentions, RoleLevel[] levels)
     {
         var governed = mentions
-            .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province } } r && levels[r.RoleId] == RoleLevel.Provincial)
+            .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province or EntityKind.ForeignPlace } } r && levels[r.RoleId] == RoleLevel.Provincial)
             .Select(m => m.Position!.Organization!.Key)
             .ToHashSet(StringComparer.Ordinal);
 

@@ -25,6 +25,7 @@ public sealed class EntityFinder
     private readonly PersonRoles _roles;
     private readonly CreditRegions _credits = new();
     private readonly Coreference _coreference;
+    private readonly WordAnchors _anchors;
 
     public EntityFinder(EntityLexicon lexicon)
     {
@@ -36,11 +37,12 @@ public sealed class EntityFinder
         _organizations = new OrganizationPatterns();
         _englishOrganizations = new EnglishOrganizationPatterns(vocabulary);
         _coreference = new Coreference(lexicon.Roles);
+        _anchors = new WordAnchors(lexicon.RolesThai);
     }
 
     public IReadOnlyList<EntityMention> Find(string text, IReadOnlyList<Token> tokens)
     {
-        var b = new TextBoundaries(text, tokens);
+        var b = new TextBoundaries(text, tokens, _anchors);
         var credit = new bool[text.Length];
         foreach (var c in _credits.Find(text))
         {
@@ -134,7 +136,7 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        var withUnits = Units.AttachParents(text, JoinCityGovernments(text, JoinProvincialOffices(text, result)));
+        var withUnits = Units.AttachParents(text, Abbreviations.Link(text, JoinCityGovernments(text, JoinProvincialOffices(text, result))));
         return _coreference.Resolve(text, _roles.Apply(b, withUnits));
     }
 

@@ -8,7 +8,7 @@ internal sealed class TextBoundaries
     private readonly bool[] _boundary;
     private readonly Dictionary<int, int> _tokenAt = [];
 
-    public TextBoundaries(string text, IReadOnlyList<Token> tokens)
+    public TextBoundaries(string text, IReadOnlyList<Token> tokens, WordAnchors? anchors = null)
     {
         Text = text;
         Tokens = tokens;
@@ -35,9 +35,33 @@ internal sealed class TextBoundaries
                 }
             }
         }
+
+        if (anchors is not null)
+        {
+            RepairAfterAnchors(text, anchors);
+        }
     }
 
     public string Text { get; }
+
+    /// <summary>
+    /// ICU glues the next word's first letter to some Thai words it does not know whole
+    /// (ผู้|อำนวย|การก|รม…): where an anchor word (a role) starts on a boundary, its end is one too.
+    /// </summary>
+    private void RepairAfterAnchors(string text, WordAnchors anchors)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (_boundary[i] && Gazetteer.IsThaiLetter(text[i]) && anchors.LongestAt(text, i) is var length and > 0)
+            {
+                var end = i + length;
+                if (end < text.Length && !IsThaiMark(text[end]))
+                {
+                    _boundary[end] = true;
+                }
+            }
+        }
+    }
 
     public IReadOnlyList<Token> Tokens { get; }
 

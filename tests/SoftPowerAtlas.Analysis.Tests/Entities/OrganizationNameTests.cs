@@ -76,6 +76,42 @@ public class OrganizationNameTests
         Assert.DoesNotContain(facts.Entities, e => e.Name == name);
     }
 
+    [Theory]
+    // ICU glues the body's first letter to the role before it (ผู้|อำนวย|การก|รม…); the role's end is a word's end.
+    [InlineData("นายสมชาย ใจดี ผู้อำนวยการกรมศิลปากร กล่าวว่า", "กรมศิลปากร", "ผู้อำนวยการ")]
+    [InlineData("Ms. Le Thi Lan รองผู้อำนวยการกรมวัฒนธรรมและกีฬาจังหวัดเถื่อเทียนเว้ พร้อมคณะ", "กรมวัฒนธรรมและกีฬาจังหวัดเถื่อเทียนเว้", "รองผู้อำนวยการ")]
+    public void Find_BodyGluedToARole_BodyAndRole(string text, string body, string role)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization && m.Text == body);
+        Assert.Equal(text.IndexOf(body, StringComparison.Ordinal), m.Span.Start);
+        var person = Assert.Single(facts.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal(role, person.Roles[0].Role);
+        Assert.Equal(body, person.Roles[0].Organization?.Text);
+    }
+
+    [Theory]
+    [InlineData("organised by the Heritage and Leisure Services Department (HLSD). HLSD will tour the show.", "HLSD", 2)]
+    [InlineData("สำนักงานขับเคลื่อนการปฏิรูปวัฒนธรรม (สำนักงาน ป.ร.ว.) และสำนักงาน ป.ร.ว. จะร่วมกันจัดงาน", "สำนักงาน ป.ร.ว.", 2)]
+    public void Find_AbbreviationDefinedInBrackets_MentionsOfTheBody(string text, string abbreviation, int times)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var body = Assert.Single(facts.Entities, e => e.IsOrganization && e.Mentions.Any(m => m.Text == abbreviation));
+        Assert.Equal(times, body.Mentions.Count(m => m.Text == abbreviation));
+        Assert.Equal(text.IndexOf(abbreviation, StringComparison.Ordinal), body.Mentions.First(m => m.Text == abbreviation).Span.Start);
+    }
+
+    [Fact]
+    public void Find_PatternNameWithAKnownAbbreviation_TheKnownBody()
+    {
+        var facts = Extract.Run("ร่วมกับกรมส่งเสริมวัฒนธรรมไทย (สวธ.) จัดงาน").Facts();
+
+        var body = Assert.Single(facts.Entities, e => e.IsOrganization);
+        Assert.Equal("agency:dcp", body.Key);
+    }
+
     [Fact]
     public void Find_MuseumAsAParty_Organisation()
     {
