@@ -25,7 +25,7 @@ public sealed class EntityFinder
     private readonly PersonRoles _roles;
     private readonly CreditRegions _credits = new();
     private readonly Coreference _coreference;
-    private readonly WordAnchors _anchors;
+    private readonly PrefixWords _anchors;
 
     public EntityFinder(EntityLexicon lexicon)
     {
@@ -37,7 +37,7 @@ public sealed class EntityFinder
         _organizations = new OrganizationPatterns();
         _englishOrganizations = new EnglishOrganizationPatterns(vocabulary);
         _coreference = new Coreference(lexicon.Roles);
-        _anchors = new WordAnchors(lexicon.RolesThai);
+        _anchors = new PrefixWords(lexicon.RolesThai.Where(r => r.Length >= 4 && Gazetteer.IsThaiLetter(r[0]) && !r.Contains(' ', StringComparison.Ordinal)));
     }
 
     public IReadOnlyList<EntityMention> Find(string text, IReadOnlyList<Token> tokens)

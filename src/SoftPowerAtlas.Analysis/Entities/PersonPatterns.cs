@@ -19,7 +19,7 @@ internal readonly record struct PersonMatch(Text.TextSpan Mention, Text.TextSpan
 internal sealed class PersonPatterns
 {
     private const int MaxThaiNamePart = ThaiNameReader.MaxNamePart;
-    private readonly string[] _thaiHonorifics;
+    private readonly PrefixWords _thaiHonorifics;
     private readonly string[] _englishHonorifics;
     private readonly FrozenSet<string> _singleName;
     private readonly string[] _notHonorifics;
@@ -30,7 +30,7 @@ internal sealed class PersonPatterns
     public PersonPatterns(EntityLexicon lexicon, NameVocabulary vocabulary)
     {
         var all = lexicon.Honorifics.Distinct(StringComparer.Ordinal).ToList();
-        _thaiHonorifics = [.. all.Where(h => Gazetteer.IsThaiLetter(h[0])).OrderByDescending(h => h.Length)];
+        _thaiHonorifics = new PrefixWords(all.Where(h => Gazetteer.IsThaiLetter(h[0])));
         _englishHonorifics = [.. all.Where(h => char.IsAsciiLetter(h[0])).OrderByDescending(h => h.Length)];
         _singleName = lexicon.SingleNameHonorifics.ToFrozenSet(StringComparer.Ordinal);
         _notHonorifics = [.. EmbeddedWordList.Lines("Entities/Data/not-honorifics-th.txt")];
@@ -112,12 +112,11 @@ internal sealed class PersonPatterns
 
         if (Gazetteer.IsThaiLetter(text[pos]))
         {
-            foreach (var h in _thaiHonorifics)
+            foreach (var h in _thaiHonorifics.At(text, pos))
             {
                 // ICU often cuts a name glued to its title in the wrong place (นาง|สา|วนภสร, นา|ยก|ฤษศญ|พงษ์):
                 // the title is read wherever it is written, except inside a word that holds it (นายกรัฐมนตรี).
-                if (text.AsSpan(pos).StartsWith(h, StringComparison.Ordinal)
-                    && pos + h.Length < text.Length && !ThaiNameReader.IsThaiMark(text[pos + h.Length]))
+                if (pos + h.Length < text.Length && !ThaiNameReader.IsThaiMark(text[pos + h.Length]))
                 {
                     return InsideOtherWord(text, pos) ? null : h;
                 }
@@ -253,7 +252,7 @@ internal sealed class PersonPatterns
         var innerStart = text.IndexOf(inner.ToString(), start + 1, StringComparison.Ordinal);
         var parts = inner.ToString().Split(' ');
         var thai = parts.Length == 2 && parts.All(p => p.Length is >= 2 and <= MaxThaiNamePart && p.All(c => Gazetteer.IsThaiLetter(c) && c != 'ฯ'))
-            && !parts.Any(p => _names.IsStopWord(p) || _names.NotNameWords.Contains(p) || ThaiNameReader.StartsWithAny(p, _names.NotNameWords) || _names.StartsWithNameEnding(p, 0));
+            && !parts.Any(p => _names.IsStopWord(p) || _names.NotNameWords.Contains(p) || _names.StartsWithNotName(p) || _names.StartsWithNameEnding(p, 0));
         var lower = NameVocabulary.LowerCaseWords(text);
         var latin = parts.Length is 2 or 3 && parts.All(p => p.Length >= 2 && char.IsUpper(p[0]) && p.Skip(1).All(c => char.IsLetter(c) || c == '-')
                 && !_vocabulary.IsVocabulary(p) && !lower.Contains(p) && !p.EndsWith("ing", StringComparison.Ordinal))

@@ -8,7 +8,7 @@ internal sealed class TextBoundaries
     private readonly bool[] _boundary;
     private readonly Dictionary<int, int> _tokenAt = [];
 
-    public TextBoundaries(string text, IReadOnlyList<Token> tokens, WordAnchors? anchors = null)
+    public TextBoundaries(string text, IReadOnlyList<Token> tokens, PrefixWords? anchors = null)
     {
         Text = text;
         Tokens = tokens;
@@ -48,11 +48,11 @@ internal sealed class TextBoundaries
     /// ICU glues the next word's first letter to some Thai words it does not know whole
     /// (ผู้|อำนวย|การก|รม…): where an anchor word (a role) starts on a boundary, its end is one too.
     /// </summary>
-    private void RepairAfterAnchors(string text, WordAnchors anchors)
+    private void RepairAfterAnchors(string text, PrefixWords anchors)
     {
         for (var i = 0; i < text.Length - 1; i++)
         {
-            if (_boundary[i] && Gazetteer.IsThaiLetter(text[i]) && anchors.LongestAt(text, i) is var length and > 0)
+            if (_boundary[i] && Gazetteer.IsThaiLetter(text[i]) && anchors.LongestAt(text, i) is var length and >= 4)
             {
                 var end = i + length;
                 if (end < text.Length && !IsThaiMark(text[end]))

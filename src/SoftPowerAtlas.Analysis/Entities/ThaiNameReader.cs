@@ -19,7 +19,8 @@ internal sealed class ThaiNameReader
 
     private readonly FrozenSet<string> _stopWords;
     private readonly FrozenSet<string> _notNameWords;
-    private readonly string[] _nameEndings;
+    private readonly PrefixWords _nameEndings;
+    private readonly PrefixWords _notNamePrefixes;
 
     public ThaiNameReader(EntityLexicon lexicon)
     {
@@ -27,11 +28,10 @@ internal sealed class ThaiNameReader
         _notNameWords = lexicon.NotNameWords.Concat(lexicon.RolesThai).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         // Words that end a Thai name written without a space after it (นายทวีพงษ์กล่าว, โยชิโนริผู้ว่าราชการ).
-        _nameEndings = [.. EmbeddedWordList.Rows("Entities/Data/speech-verbs.tsv").Where(r => r.Length >= 2 && r[1] == "th").Select(r => r[0])
+        _nameEndings = new PrefixWords(EmbeddedWordList.Rows("Entities/Data/speech-verbs.tsv").Where(r => r.Length >= 2 && r[1] == "th").Select(r => r[0])
             .Concat(lexicon.RolesThai.Where(r => r.Length >= 3 && Gazetteer.IsThaiLetter(r[0])))
-            .Concat(["เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ภริยา", "สามี"])
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(w => w.Length)];
+            .Concat(["เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ภริยา", "สามี"]));
+        _notNamePrefixes = new PrefixWords(_notNameWords.Where(w => w.Length >= 3 && Gazetteer.IsThaiLetter(w[0])));
     }
 
     /// <summary>Words that cannot be a name or begin one: organisation heads, countries, roles.</summary>
@@ -56,7 +56,7 @@ internal sealed class ThaiNameReader
             var surnameEnd = ThaiRunEnd(b, givenEnd + 1);
             var surname = text[(givenEnd + 1)..surnameEnd];
             if (surnameEnd - givenEnd - 1 >= 2 && !IsAbbreviated(text, surnameEnd) && !_stopWords.Contains(FirstWord(b, givenEnd + 1))
-                && !StartsWithNameEnding(text, givenEnd + 1) && !_notNameWords.Contains(surname) && !StartsWithAny(surname, _notNameWords))
+                && !StartsWithNameEnding(text, givenEnd + 1) && !_notNameWords.Contains(surname) && !StartsWithNotName(surname))
             {
                 end = surnameEnd;
                 givenOnly = false;
@@ -76,18 +76,7 @@ internal sealed class ThaiNameReader
     /// <summary>"วุฒิฯ", "กรุงเทพฯ": a word cut short with ฯ is an abbreviation, not a name.</summary>
     public static bool IsAbbreviated(string text, int end) => end < text.Length && text[end] == 'ฯ';
 
-    public bool StartsWithNameEnding(string text, int pos)
-    {
-        foreach (var w in _nameEndings)
-        {
-            if (text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool StartsWithNameEnding(string text, int pos) => _nameEndings.AnyAt(text, pos);
 
     private static string FirstWord(TextBoundaries b, int start)
     {
@@ -141,18 +130,8 @@ internal sealed class ThaiNameReader
         return false;
     }
 
-    public static bool StartsWithAny(string word, FrozenSet<string> prefixes)
-    {
-        foreach (var p in prefixes)
-        {
-            if (p.Length >= 3 && Gazetteer.IsThaiLetter(p[0]) && word.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The word begins with an organisation head, a country or a role (กรม…, ญี่ปุ่น…, ผู้อำนวยการ…).</summary>
+    public bool StartsWithNotName(string word) => _notNamePrefixes.AnyAt(word, 0);
 
     public static bool IsThaiMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
 }

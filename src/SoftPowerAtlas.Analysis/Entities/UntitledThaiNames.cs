@@ -11,16 +11,15 @@ internal sealed class UntitledThaiNames
     private const int MaxThaiNamePart = ThaiNameReader.MaxNamePart;
     private readonly ThaiNameReader _names;
     private readonly string[] _thaiHonorifics;
-    private readonly string[] _roleForms;
-    private readonly string[] _titleRoles;
+    private readonly PrefixWords _roleForms;
+    private readonly PrefixWords _titleRoles;
 
     public UntitledThaiNames(EntityLexicon lexicon, ThaiNameReader names)
     {
         _names = names;
         _thaiHonorifics = [.. lexicon.Honorifics.Where(h => h.Length >= 3 && Gazetteer.IsThaiLetter(h[0])).Distinct(StringComparer.Ordinal)];
-        _roleForms = [.. lexicon.RolesThai.Where(r => r.Length >= 3).OrderByDescending(r => r.Length)];
-        _titleRoles = [.. lexicon.Roles.Where(r => r.Level is RoleLevel.Diplomatic).SelectMany(r => r.Thai)
-            .Where(f => f.Length >= 4 && !f.EndsWith('.')).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)];
+        _roleForms = new PrefixWords(lexicon.RolesThai.Where(r => r.Length >= 3));
+        _titleRoles = new PrefixWords(lexicon.Roles.Where(r => r.Level is RoleLevel.Diplomatic).SelectMany(r => r.Thai).Where(f => f.Length >= 4 && !f.EndsWith('.')));
     }
 
     /// <summary>"กงสุลใหญ่จักรกฤดิ กระจายวงศ์": a diplomatic or political role written as a title, glued to a full name.</summary>
@@ -32,7 +31,7 @@ internal sealed class UntitledThaiNames
             return null;
         }
 
-        foreach (var role in _titleRoles)
+        foreach (var role in _titleRoles.At(text, start))
         {
             var at = start + role.Length;
             if (!text.AsSpan(start).StartsWith(role, StringComparison.Ordinal) || at >= text.Length || !Gazetteer.IsThaiLetter(text[at]) || ThaiNameReader.IsThaiMark(text[at]))
@@ -56,13 +55,14 @@ internal sealed class UntitledThaiNames
     public PersonMatch? TryBareThaiName(TextBoundaries b, int start)
     {
         var text = b.Text;
-        if (!Gazetteer.IsThaiLetter(text[start]) || (start > 0 && Gazetteer.IsThaiLetter(text[start - 1])))
+        if (!Gazetteer.IsThaiLetter(text[start]) || (start > 0 && Gazetteer.IsThaiLetter(text[start - 1]))
+            || !(IsListItemStart(text, start) || BracketAhead(text, start)))
         {
             return null;
         }
 
         if (_names.ThaiName(b, start) is not { GivenOnly: false } name || !FullNameEnds(text, name.Span.End) || _names.HoldsStopWord(b, name.Span) || HoldsHonorific(text, name.Span)
-            || name.Span.Length > 2 * MaxThaiNamePart || text[start..name.Span.End].Split(' ').Any(p => p.Length > MaxThaiNamePart || ThaiNameReader.StartsWithAny(p, _names.NotNameWords)))
+            || name.Span.Length > 2 * MaxThaiNamePart || text[start..name.Span.End].Split(' ').Any(p => p.Length > MaxThaiNamePart || _names.StartsWithNotName(p)))
         {
             return null;
         }
@@ -96,6 +96,15 @@ internal sealed class UntitledThaiNames
         return words.Length is >= 2 and <= 4 && words.All(w => w.Length >= 2 && char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\''));
     }
 
+    /// <summary>A "(" within the next few words of the line: a Latin spelling may follow the name.</summary>
+    private static bool BracketAhead(string text, int start)
+    {
+        var end = Math.Min(text.Length, start + (2 * MaxThaiNamePart) + 3);
+        var line = text.AsSpan(start, end - start);
+        var newline = line.IndexOf('\n');
+        return (newline < 0 ? line : line[..newline]).Contains(" (", StringComparison.Ordinal);
+    }
+
     /// <summary>After a comma, "และ", a bullet or at the start of a line.</summary>
     private static bool IsListItemStart(string text, int start)
     {
@@ -104,16 +113,5 @@ internal sealed class UntitledThaiNames
             || before.EndsWith("และ", StringComparison.Ordinal) || before.EndsWith("\n-", StringComparison.Ordinal) || before.EndsWith("•", StringComparison.Ordinal);
     }
 
-    private bool StartsWithRole(string text, int pos)
-    {
-        foreach (var r in _roleForms)
-        {
-            if (text.AsSpan(pos).StartsWith(r, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool StartsWithRole(string text, int pos) => _roleForms.AnyAt(text, pos);
 }
