@@ -195,6 +195,12 @@ internal sealed class EnglishOrganizationPatterns
                 start = null;
             }
 
+            // "Game Studio Incubation", "Thai Food Festival Committee Week": a programme or an event named after a body.
+            if (chunkHead >= 0 && Enumerable.Range(chunkHead + 1, chunk.Last - chunkHead).Any(k => _vocabulary.IsEventWord(words[k].Text)))
+            {
+                continue;
+            }
+
             if (chunkHead >= 0)
             {
                 start = chunk.First;

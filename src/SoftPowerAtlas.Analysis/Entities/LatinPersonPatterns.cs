@@ -207,6 +207,15 @@ internal sealed class LatinPersonPatterns
     /// </summary>
     private bool RoleBefore(string text, int start, bool[] closed)
     {
+        // "Vice President of the Frankfurter Buchmesse": a group right after "of", "the", "to" is the
+        // role's body, not its holder.
+        var justBefore = text.AsSpan(0, start).TrimEnd(' ');
+        var lastSpace = justBefore.LastIndexOf(' ');
+        if (Connectors.Contains(justBefore[(lastSpace + 1)..].ToString(), StringComparer.Ordinal))
+        {
+            return false;
+        }
+
         var pos = start;
         for (var n = 0; n < MaxContextWords; n++)
         {

@@ -36,6 +36,8 @@ internal sealed class OrganizationPatterns
     private static readonly string[] GenericTails =
         ["ใหญ่", "ต่าง", "ดังกล่าว", "นี้", "นั้น", "ฯลฯ", "ทั้ง", "อื่น", "เดียวกัน", "ของ", "ชั้น", "ระดับ", "เอกชน", "หลาย", "ทุก", "ในสังกัด", "ที่เกี่ยวข้อง", "ภาครัฐ", "ท้องถิ่น"];
 
+    private static readonly string[] GenericAnywhere = ["เพื่อนบ้าน", "ต่างๆ", "ต่าง ๆ", "ทั่วโลก", "ทั่วประเทศ", "ทุกแห่ง", "หลายแห่ง"];
+
     // "สถาบันการศึกษา", "สถาบันอุดมศึกษา": an institution named by its kind.
     private static readonly string[] GenericInstitutions = ["สถาบันการศึกษา", "สถาบันอุดมศึกษา"];
 
@@ -263,6 +265,21 @@ internal sealed class OrganizationPatterns
     private static bool IsGeneric(ReadOnlySpan<char> tail)
     {
         var t = tail.TrimStart(' ');
+
+        // "มหาวิทยาลัยไทย", "สำนักพิมพ์ไทย": Thai universities, Thai publishers; "…ประจำประเทศเพื่อนบ้าน": any of several.
+        if (t.SequenceEqual("ไทย") || t.SequenceEqual("ต่างประเทศ"))
+        {
+            return true;
+        }
+
+        foreach (var g in GenericAnywhere)
+        {
+            if (t.Contains(g, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         foreach (var g in GenericTails)
         {
             if (t.StartsWith(g, StringComparison.Ordinal))

@@ -53,6 +53,9 @@ public class OrganizationNameTests
     [InlineData("นักศึกษาจากสถาบันอุดมศึกษาระดับแนวหน้า")]
     [InlineData("The 18th Session of the Mekong Heritage Forum opened in Vientiane.")]
     [InlineData("Bangkok Design Week and the Thai Food Festival Lyon drew crowds.")]
+    [InlineData("ดีป้าจะเปิดรับสมัครโครงการบ่มเพาะ (Game Studio Incubation) รุ่นที่ 2")]
+    [InlineData("ผลงานของสำนักพิมพ์ไทยและมหาวิทยาลัยไทยหลายแห่ง")]
+    [InlineData("ประสานงานกับสถานเอกอัครราชทูตไทยประจำประเทศเพื่อนบ้าน")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();
