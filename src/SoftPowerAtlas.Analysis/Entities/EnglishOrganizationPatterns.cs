@@ -185,9 +185,17 @@ internal sealed class EnglishOrganizationPatterns
 
                 if (attach && head >= 0 && chunk.Last - chunk.First < MaxObjectWords)
                 {
-                    end = chunkHead >= 0 && chunkHead < chunk.Last && coordinate ? chunkHead : chunk.Last;
-                    head = chunkHead >= 0 ? Math.Max(head, chunkHead) : head;
+                    // "Tourism Authority of Thailand Governor …": a role word ends the object and the name.
+                    var role = Enumerable.Range(chunk.First, chunk.Last - chunk.First + 1).FirstOrDefault(k => k > chunk.First && _vocabulary.IsPersonNoun(words[k].Text), -1);
+                    end = role > 0 ? role - 1 : chunkHead >= 0 && chunkHead < chunk.Last && coordinate ? chunkHead : chunk.Last;
+                    head = chunkHead >= 0 && (role < 0 || chunkHead < role) ? Math.Max(head, chunkHead) : head;
                     withObject |= !coordinate;
+                    if (role > 0)
+                    {
+                        Emit(text, words, start.Value, end, head, withObject, known, found);
+                        start = null;
+                    }
+
                     continue;
                 }
 

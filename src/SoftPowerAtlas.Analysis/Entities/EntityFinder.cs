@@ -16,7 +16,7 @@ public sealed class EntityFinder
     private const int MaxBranchName = 12;
     private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
-    private static readonly string[] CityBodySuffixes = [" City", " Prefecture", " Prefectural Government", " Metropolitan Government", " Municipal Government", " Municipality", " City Hall"];
+    private static readonly string[] CityBodySuffixes = [" Metropolitan City", " City", " Prefecture", " Prefectural Government", " Metropolitan Government", " Municipal Government", " Municipality", " City Hall"];
     private readonly EntityLexicon _lexicon;
     private readonly OrganizationPatterns _organizations;
     private readonly EnglishOrganizationPatterns _englishOrganizations;
@@ -51,7 +51,7 @@ public sealed class EntityFinder
 
         var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary)
             .Where(k => !IsTaken(credit, k.Span) && !(k.Entry.IsMedia && CreditRegions.IsCreditedSource(text, k.Span)))
-            .Select(k => k.Entry is { Kind: EntityKind.Venue, Seat: { } seat } && !IsLocative(text, k.Span) ? (k.Span, seat) : k)
+            .Select(k => (k.Span, Entry: k.Entry is { Kind: EntityKind.Venue, Seat: { } seat } && !IsLocative(text, k.Span) ? seat : k.Entry))
             .ToList();
 
         // People by title first; their names and every known name are closed to the Latin-name reader.
@@ -118,6 +118,15 @@ public sealed class EntityFinder
             }
 
             Take(taken, span);
+
+            // "Thailand's Ministry of Culture", "Thai Ministry of Culture": a known body with its country before it is that body.
+            if (inner.FirstOrDefault(k => k.Entry.Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization
+                    && k.Span.End == span.End && IsCountryPrefix(text, span.Start, k.Span.Start, inner)) is { Entry: { } body })
+            {
+                result.Add(new EntityMention(span, text[span.Start..span.End], body.Kind, body.Key, body.Name, body.Country, MentionSource.Reference) { NameEn = body.NameEn });
+                continue;
+            }
+
             result.Add(PatternMention(text, span, kind, inner));
         }
 
@@ -214,6 +223,19 @@ public sealed class EntityFinder
         }
 
         return joined;
+    }
+
+    /// <summary>Only a country's name, its possessive or its demonym stands between <paramref name="start"/> and <paramref name="bodyStart"/>.</summary>
+    private static bool IsCountryPrefix(string text, int start, int bodyStart, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    {
+        var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.Start == start);
+        if (country.Entry is null)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(country.Span.End, bodyStart - country.Span.End).Trim();
+        return between.IsEmpty || between is "'s" or "’s";
     }
 
     /// <summary>

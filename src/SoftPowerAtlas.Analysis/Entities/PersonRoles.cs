@@ -286,6 +286,13 @@ internal sealed class PersonRoles
     /// <summary>"Cultural Attaché of the French Embassy", "Director-General of the DITP", "Chief Executive Officer of X".</summary>
     private PersonRole? EnglishRoleAt(string text, List<EntityMention> mentions, int pos, bool requireWhole)
     {
+        // "TAT Governor", "Chiang Mai Governor", "Vietnamese Ambassador": the body or place written before the role.
+        var before = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == pos && m.Span.End < text.Length - 1 && text[m.Span.End] == ' ');
+        if (before is not null && EnglishRoleAt(text, mentions, before.Span.End + 1, requireWhole) is { } after)
+        {
+            return after with { Span = new TextSpan(pos, after.Span.End), Organization = after.Organization ?? before };
+        }
+
         var start = pos;
         foreach (var m in EnglishModifiers)
         {

@@ -115,6 +115,29 @@ public class OrganizationNameTests
         Assert.Equal("agency:dcp", body.Key);
     }
 
+    [Theory]
+    [InlineData("Thailand's Ministry of Culture and the Korea Foundation signed the plan.", "Thailand's Ministry of Culture", "agency:mculture")]
+    [InlineData("Speaking there, Tourism Authority of Thailand Governor Somsri Chaiyo said arrivals rose.", "Tourism Authority of Thailand", "agency:tat")]
+    public void Find_KnownBodyWithCountryOrRoleAround_TheKnownBody(string text, string written, string key)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization && m.Key == key);
+        Assert.Equal(written, m.Text);
+        Assert.Equal(text.IndexOf(written, StringComparison.Ordinal), m.Span.Start);
+    }
+
+    [Theory]
+    [InlineData("Speaking there, Tourism Authority of Thailand Governor Somsri Chaiyo said arrivals rose.", "Governor", "agency:tat")]
+    [InlineData("Chiang Mai Governor Wichai Thongdee welcomed the delegation.", "Governor", "province:TH-50")]
+    public void Find_BodyWrittenBeforeTheRole_RoleWithThatBody(string text, string role, string bodyKey)
+    {
+        var person = Assert.Single(Extract.Run(text).Facts().Entities, e => e.Kind == EntityKind.Person);
+
+        Assert.Equal(role, person.Roles[0].Role);
+        Assert.Equal(bodyKey, person.Roles[0].Organization?.Key);
+    }
+
     [Fact]
     public void Find_MuseumAsAParty_Organisation()
     {
