@@ -21,6 +21,7 @@ internal sealed class ThaiNameReader
     private readonly FrozenSet<string> _notNameWords;
     private readonly PrefixWords _nameEndings;
     private readonly PrefixWords _notNamePrefixes;
+    private readonly PrefixWords _titles;
 
     public ThaiNameReader(EntityLexicon lexicon)
     {
@@ -31,6 +32,7 @@ internal sealed class ThaiNameReader
         _nameEndings = new PrefixWords(EmbeddedWordList.Rows("Entities/Data/speech-verbs.tsv").Where(r => r.Length >= 2 && r[1] == "th").Select(r => r[0])
             .Concat(lexicon.RolesThai.Where(r => r.Length >= 3 && Gazetteer.IsThaiLetter(r[0])))
             .Concat(["เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ภริยา", "สามี"]));
+        _titles = new PrefixWords(lexicon.Honorifics.Where(h => h.Length >= 2 && Gazetteer.IsThaiLetter(h[0])));
         _notNamePrefixes = new PrefixWords(_notNameWords.Where(w => w.Length >= 3 && Gazetteer.IsThaiLetter(w[0])));
     }
 
@@ -51,7 +53,9 @@ internal sealed class ThaiNameReader
         var end = givenEnd;
         var givenOnly = true;
         // Given name and surname: one space, or a line break where the text was hard-wrapped.
-        if (givenEnd < text.Length - 1 && text[givenEnd] is ' ' or '\n' && Gazetteer.IsThaiLetter(text[givenEnd + 1]))
+        // A line break only where the given name closes its line and the next line does not open with a title.
+        var wrapped = givenEnd < text.Length - 1 && text[givenEnd] == '\n' && !_titles.AnyAt(text, givenEnd + 1);
+        if (givenEnd < text.Length - 1 && (text[givenEnd] == ' ' || wrapped) && Gazetteer.IsThaiLetter(text[givenEnd + 1]))
         {
             var surnameEnd = ThaiRunEnd(b, givenEnd + 1);
             var surname = text[(givenEnd + 1)..surnameEnd];
