@@ -17,8 +17,6 @@ internal sealed class EnglishOrganizationPatterns
 {
     private const int MaxObjectWords = 12;
     private static readonly FrozenSet<string> Attaching = FrozenSet.Create(StringComparer.Ordinal, "of", "for", "on", "de", "du", "des", "di", "del", "della", "la", "le");
-    private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal, "of", "for", "on", "de", "du", "des", "di", "del", "della", "la", "le", "the", "and", "&", "in");
-    private static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(StringComparer.Ordinal, "Co.", "Ltd.", "Inc.", "Corp.", "Bhd.", "Pte.", "Sdn.", "Dept.", "Assn.", "St.", "Jr.");
     private static readonly FrozenSet<string> LegalSuffixes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "Co.", "Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Limited", "PCL", "LLC", "GmbH", "Bhd.", "Pte.");
     private static readonly FrozenSet<string> UnitWords = FrozenSet.Create(StringComparer.Ordinal, "Department", "Division", "Section", "Unit", "Bureau");
     private static readonly FrozenSet<string> EmbassyWords = FrozenSet.Create(StringComparer.Ordinal, "Embassy", "Consulate", "Consulate-General", "Consulate–General");
@@ -46,7 +44,7 @@ internal sealed class EnglishOrganizationPatterns
     /// <summary>Names in <paramref name="text"/>; <paramref name="closed"/> marks people, whom no name may hold.</summary>
     public void Find(string text, bool[] closed, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan Span, PatternKind Kind)> found)
     {
-        var words = Words(text, closed);
+        var words = EnglishRuns.Words(text, closed);
         var i = 0;
         while (i < words.Count)
         {
@@ -56,109 +54,13 @@ internal sealed class EnglishOrganizationPatterns
                 continue;
             }
 
-            var run = Run(text, words, i);
+            var run = EnglishRuns.Run(text, words, i);
             Split(text, words, run, known, found);
             i = run[^1].Last + 1;
         }
     }
 
-    /// <summary>Chunks of capitalised words joined by connectors, from word <paramref name="first"/>.</summary>
-    private static List<Chunk> Run(string text, List<Word> words, int first)
-    {
-        var chunks = new List<Chunk>();
-        var start = first;
-        string? connector = null;
-        var i = first;
-        while (true)
-        {
-            var w = words[i];
-            var nextIndex = i + 1;
-            var joined = nextIndex < words.Count && words[nextIndex].Start == w.End + 1 && text[w.End] == ' ' && !w.EndsSentence;
-            if (joined && words[nextIndex].Capital)
-            {
-                i = nextIndex;
-                continue;
-            }
-
-            chunks.Add(new Chunk(start, i, connector));
-            if (!joined)
-            {
-                // "Ministry of Culture, Sports and Tourism": a list of capitalised items closed by "and".
-                if (ListAfter(text, words, i) is { } item)
-                {
-                    connector = ",";
-                    start = item;
-                    i = item;
-                    continue;
-                }
-
-                break;
-            }
-
-            // Connectors ("of the", "and the") between two chunks of capitalised words.
-            var k = nextIndex;
-            var conn = new List<string>();
-            while (k < words.Count && Connectors.Contains(words[k].Text) && (conn.Count == 0 || words[k].Start == words[k - 1].End + 1) && conn.Count < 2)
-            {
-                conn.Add(words[k].Text);
-                k++;
-            }
-
-            if (conn.Count == 0 || k >= words.Count || !words[k].Capital || words[k].Start != words[k - 1].End + 1 || words[k - 1].EndsSentence)
-            {
-                break;
-            }
-
-            connector = string.Join(' ', conn);
-            start = k;
-            i = k;
-        }
-
-        return chunks;
-    }
-
-    /// <summary>", Sports and Tourism": the first item's word when a comma opens a list of capitalised items ending "and X".</summary>
-    private static int? ListAfter(string text, List<Word> words, int last)
-    {
-        var w = words[last];
-        if (last + 1 >= words.Count || !text.AsSpan(w.End).StartsWith(", ", StringComparison.Ordinal) || words[last + 1].Start != w.End + 2 || !words[last + 1].Capital)
-        {
-            return null;
-        }
-
-        // Items of one to three capitalised words, separated by ", ", the last after " and ".
-        var k = last + 1;
-        for (var items = 0; items < 6 && k < words.Count; items++)
-        {
-            var n = 0;
-            while (k + n < words.Count && words[k + n].Capital && n < 3 && (n == 0 || words[k + n].Start == words[k + n - 1].End + 1))
-            {
-                n++;
-            }
-
-            if (n == 0)
-            {
-                return null;
-            }
-
-            var end = words[k + n - 1].End;
-            if (text.AsSpan(end).StartsWith(" and ", StringComparison.Ordinal) && k + n + 1 < words.Count && words[k + n].Text == "and" && words[k + n + 1].Capital)
-            {
-                return last + 1;
-            }
-
-            if (!text.AsSpan(end).StartsWith(", ", StringComparison.Ordinal) || k + n >= words.Count || !words[k + n].Capital)
-            {
-                return null;
-            }
-
-            k += n;
-        }
-
-        return null;
-    }
-
-    private void Split(string text, List<Word> words, List<Chunk> run, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)
+    private void Split(string text, List<EnglishWord> words, List<EnglishChunk> run, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)
     {
         int? start = null;
         var end = -1;
@@ -241,7 +143,7 @@ internal sealed class EnglishOrganizationPatterns
         }
     }
 
-    private void Emit(string text, List<Word> words, int first, int last, int head, bool withObject, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)
+    private void Emit(string text, List<EnglishWord> words, int first, int last, int head, bool withObject, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)
     {
         if (head < 0)
         {
@@ -268,7 +170,7 @@ internal sealed class EnglishOrganizationPatterns
         // A bare head ("the Embassy", "Consulate-General", "the Party and State"), a legal suffix alone
         // ("Ltd."), an event ("Design Week"): a name needs a word of its own before its head, or what "of" gives it.
         var own = Enumerable.Range(first, head - first + 1).Count(k => !IsHead(words[k].Text) && !LegalSuffixes.Contains(words[k].Text) && words[k].Capital);
-        if ((own == 0 && !withObject) || IsEvent(words, new Chunk(first, head, null)))
+        if ((own == 0 && !withObject) || IsEvent(words, new EnglishChunk(first, head, null)))
         {
             return;
         }
@@ -293,13 +195,13 @@ internal sealed class EnglishOrganizationPatterns
         found.Add((span, kind));
     }
 
-    private bool IsVenueHead(List<Word> words, int head) =>
+    private bool IsVenueHead(List<EnglishWord> words, int head) =>
         _venues.Any(v => v.Always && v.Words.Length == 1 && string.Equals(v.Words[0], words[head].Text, StringComparison.OrdinalIgnoreCase))
         || (head > 0 && _venues.Any(v => v.Always && v.Words.Length == 2 && string.Equals(v.Words[1], words[head].Text, StringComparison.OrdinalIgnoreCase)
             && string.Equals(v.Words[0], words[head - 1].Text, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A venue: its head is always a place (Convention Centre, Hotel), or a place after "at"/"in" (at the Emirates Golf Club).</summary>
-    private bool VenueKind(string text, List<Word> words, int first, int head)
+    private bool VenueKind(string text, List<EnglishWord> words, int first, int head)
     {
         foreach (var (venue, always) in _venues)
         {
@@ -328,7 +230,7 @@ internal sealed class EnglishOrganizationPatterns
     }
 
     /// <summary>The chunk, or its first words, is a known place ("in Thailand", "in the UAE"): the index of its last place word.</summary>
-    private static int? IsPlace(List<Word> words, Chunk chunk, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known)
+    private static int? IsPlace(List<EnglishWord> words, EnglishChunk chunk, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known)
     {
         var place = known.FirstOrDefault(k => k.Span.Start == words[chunk.First].Start && k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
         if (place.Entry is null)
@@ -345,7 +247,7 @@ internal sealed class EnglishOrganizationPatterns
         return last;
     }
 
-    private int LastHead(List<Word> words, Chunk chunk)
+    private int LastHead(List<EnglishWord> words, EnglishChunk chunk)
     {
         for (var k = chunk.Last; k >= chunk.First; k--)
         {
@@ -360,7 +262,7 @@ internal sealed class EnglishOrganizationPatterns
 
     private bool IsHead(string word) => _orgWords.Contains(word) || _orgWords.Contains(word.TrimEnd('.'));
 
-    private bool IsEvent(List<Word> words, Chunk chunk)
+    private bool IsEvent(List<EnglishWord> words, EnglishChunk chunk)
     {
         // An event word with no head word after it: "Design Week", "Thai Festival" (a "Festival Committee" is a body).
         var lastEvent = -1;
@@ -375,7 +277,7 @@ internal sealed class EnglishOrganizationPatterns
         return lastEvent >= 0 && !Enumerable.Range(lastEvent + 1, chunk.Last - lastEvent).Any(k => IsHead(words[k].Text));
     }
 
-    private bool StartsWithRole(List<Word> words, Chunk chunk) =>
+    private bool StartsWithRole(List<EnglishWord> words, EnglishChunk chunk) =>
         _vocabulary.IsPersonNoun(words[chunk.First].Text) || words[chunk.First].Closed;
 
     private static string FirstWord(string connector)
@@ -383,63 +285,4 @@ internal sealed class EnglishOrganizationPatterns
         var space = connector.IndexOf(' ', StringComparison.Ordinal);
         return space < 0 ? connector : connector[..space];
     }
-
-    /// <summary>Words of the text (letters, digits, inner . - ' &amp;), with whether each is capitalised and touches a person.</summary>
-    private static List<Word> Words(string text, bool[] closed)
-    {
-        var words = new List<Word>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!IsWordChar(text[i]) || text[i] is '.' or '-' or '\'' or '’')
-            {
-                i++;
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && IsWordChar(text[end]))
-            {
-                end++;
-            }
-
-            var raw = text[i..end];
-            var endsSentence = false;
-            if (raw.EndsWith('.') && !Abbreviations.Contains(raw) && !IsInitials(raw))
-            {
-                raw = raw.TrimEnd('.');
-                end = i + raw.Length;
-                endsSentence = true;
-            }
-
-            var isClosed = false;
-            for (var k = i; k < end; k++)
-            {
-                isClosed |= closed[k];
-            }
-
-            if (raw.Length > 0)
-            {
-                var capital = !isClosed && (char.IsUpper(raw[0]) || (raw[0] == '&' && raw.Length == 1 && false)) && !Gazetteer.IsThaiLetter(raw[0]);
-                words.Add(new Word(i, end, raw, capital, isClosed, endsSentence));
-            }
-
-            i = Math.Max(end, i + 1);
-            while (i < text.Length && text[i] == '.')
-            {
-                i++;
-            }
-        }
-
-        return words;
-    }
-
-    private static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) && !Gazetteer.IsThaiLetter(c)) || c is '.' or '-' or '\'' or '’' or '&';
-
-    /// <summary>"U.S.", "H.K.": single letters with dots.</summary>
-    private static bool IsInitials(string raw) => raw.Length >= 4 && raw.Length % 2 == 0 && Enumerable.Range(0, raw.Length / 2).All(k => char.IsLetter(raw[2 * k]) && raw[(2 * k) + 1] == '.');
-
-    private readonly record struct Word(int Start, int End, string Text, bool Capital, bool Closed, bool EndsSentence);
-
-    private readonly record struct Chunk(int First, int Last, string? Connector);
 }

@@ -1,3 +1,5 @@
+using SoftPowerAtlas.Analysis.Text;
+
 namespace SoftPowerAtlas.Analysis.Entities;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace SoftPowerAtlas.Analysis.Entities;
 internal static class Units
 {
     private const int MaxGap = 2;
+    private const int MaxBranchName = 12;
     private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
 
     public static List<EntityMention> AttachParents(string text, List<EntityMention> mentions)
@@ -52,5 +55,25 @@ internal static class Units
 
         var gap = text[from..to];
         return gap.Trim().Length == 0 && gap.Length > MaxGap ? null : gap;
+    }
+
+    /// <summary>
+    /// "การท่องเที่ยวแห่งประเทศไทย สำนักงานหาดใหญ่": an office named by one word right after a known body is
+    /// a branch of that body, not a body of its own.
+    /// </summary>
+    public static void MarkBranches(string text, List<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan Span, PatternKind Kind)> patterns)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var (span, kind) = patterns[i];
+            var head = BranchHeads.FirstOrDefault(h => text.AsSpan(span.Start).StartsWith(h, StringComparison.Ordinal));
+            if (kind != PatternKind.Organization || head is null || span.Length - head.Length > MaxBranchName
+                || !known.Any(k => k.Entry.Kind == EntityKind.ThaiOrganization && k.Span.End + 1 == span.Start && text[k.Span.End] == ' '))
+            {
+                continue;
+            }
+
+            patterns[i] = (span, PatternKind.Division);
+        }
     }
 }
