@@ -16,6 +16,10 @@ internal sealed class CreditRegions
     private static readonly string[] ReportWordsBefore = ["reported", "reports", "according to", "told", "via", "citing", "cited", "quoted", "source", "ที่มา", "อ้างอิง", "รายงาน", "ข่าวจาก"];
     private static readonly string[] ReportWordsAfter = ["reported", "reports", "said", "รายงาน"];
 
+    // "posted on Facebook", "ผ่านเพจเฟซบุ๊ก", "its YouTube channel": a platform named as the channel.
+    private static readonly string[] ChannelWordsBefore = [" on", " via", " through", "ผ่าน", "ทาง", "เพจ", "บน"];
+    private static readonly string[] ChannelWordsAfter = ["page", "platform", "account", "post", "live", "channel", "เพจ", "ไลฟ์"];
+
     private readonly (string Marker, bool LineOnly)[] _markers;
 
     public CreditRegions()
@@ -50,7 +54,8 @@ internal sealed class CreditRegions
     /// <summary>
     /// A news outlet's mention that credits the story's source: alone in brackets ("(VNA)", "(Photo:
     /// VNA)"), after or before a reporting word ("reported Bangkok Post", "Xinhua reported"), or opening
-    /// a dateline ("Bangkok (VNA) –" is in brackets; "VNA — Hanoi").
+    /// a dateline ("Bangkok (VNA) –" is in brackets; "VNA — Hanoi"); a platform named as the channel
+    /// ("on Facebook", "her Facebook platform", "ผ่านเพจเฟซบุ๊ก").
     /// </summary>
     public static bool IsCreditedSource(string text, TextSpan mention)
     {
@@ -70,12 +75,19 @@ internal sealed class CreditRegions
             }
         }
 
-        foreach (var w in ReportWordsAfter)
+        foreach (var w in ReportWordsAfter.Concat(ChannelWordsAfter))
         {
             if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
+        }
+
+        var trimmed = before.TrimEnd();
+        if (ChannelWordsBefore.Any(w => trimmed.EndsWith(w, StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith(w + " the", StringComparison.OrdinalIgnoreCase)
+            || trimmed.EndsWith(w + " its", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith(w + " her", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith(w + " his", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
         }
 
         // A line that is only the outlet, or a paragraph that ends "— VNA" / "(NNT)".

@@ -9,7 +9,7 @@ public sealed record GazetteerEntry(string Alias, EntityKind Kind, string Key, s
     /// <summary>Match only exactly as written and only between word boundaries (risky short abbreviations).</summary>
     public bool Strict { get; init; }
 
-    /// <summary>A news agency or outlet: where the text credits it as a source it is not an entity of the story.</summary>
+    /// <summary>A news outlet or an online platform: where the text credits it as a source or names it as the channel, it is not an entity of the story.</summary>
     public bool IsMedia { get; init; }
 
     /// <summary>
@@ -130,8 +130,9 @@ public sealed class Gazetteer
             return false;
         }
 
-        // An acronym of up to four letters (ATTA, META) is written in capitals: "Atta" is a name, "Meta" a word.
-        if (IsShortAcronym(entry.Alias) && !text.AsSpan(start, end - start).SequenceEqual(entry.Alias))
+        // An acronym of up to four letters (ATTA, META) is written in capitals: "Atta" is a name, "Meta" a word;
+        // and in a run of capitals ("NUAD THAI") it is a word of that run.
+        if (IsShortAcronym(entry.Alias) && (!text.AsSpan(start, end - start).SequenceEqual(entry.Alias) || InCapitalRun(text, start, end)))
         {
             return false;
         }
@@ -151,6 +152,18 @@ public sealed class Gazetteer
         }
 
         return true;
+    }
+
+    private static bool InCapitalRun(string text, int start, int end)
+    {
+        static bool CapitalWord(ReadOnlySpan<char> w) => w.Length >= 2 && !w.ContainsAnyExceptInRange('A', 'Z');
+        var before = text.AsSpan(0, start).TrimEnd(' ');
+        var after = text.AsSpan(end).TrimStart(' ');
+        var lastSpace = before.LastIndexOfAny(' ', '(', '\n');
+        var nextSpace = after.IndexOfAny(' ', ')', '\n');
+        var previous = start > 0 && text[start - 1] == ' ' ? before[(lastSpace + 1)..] : [];
+        var next = end < text.Length && text[end] == ' ' ? (nextSpace < 0 ? after : after[..nextSpace]) : [];
+        return CapitalWord(previous) || CapitalWord(next);
     }
 
     private static bool IsShortAcronym(string alias) =>

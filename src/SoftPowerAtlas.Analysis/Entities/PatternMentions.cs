@@ -12,6 +12,19 @@ internal static class PatternMentions
     private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
 
+    /// <summary>Only " of " and a country's name stand between <paramref name="bodyEnd"/> and <paramref name="end"/>.</summary>
+    public static bool IsCountrySuffix(string text, int bodyEnd, int end, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    {
+        var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.End == end);
+        if (country.Entry is null)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(bodyEnd, country.Span.Start - bodyEnd);
+        return between is " of " or " of the ";
+    }
+
     /// <summary>Only a country's name, its possessive or its demonym stands between <paramref name="start"/> and <paramref name="bodyStart"/>.</summary>
     public static bool IsCountryPrefix(string text, int start, int bodyStart, List<(TextSpan Span, GazetteerEntry Entry)> inner)
     {

@@ -18,7 +18,7 @@ internal static class PlaceBodies
         var cut = before.LastIndexOfAny(";\n!?");
         before = cut >= 0 ? before[(cut + 1)..] : before;
         var end = before.TrimEnd();
-        foreach (var w in (string[])["ที่", "ณ", " at", " in", "At", "In", "at the", "in the", "ภายใน", "บริเวณ"])
+        foreach (var w in (string[])["ที่", "ณ", " at", " in", "At", "In", "at the", "in the", "inside", "inside the", "within", "within the", "ภายใน", "บริเวณ"])
         {
             if (end.EndsWith(w, StringComparison.Ordinal))
             {

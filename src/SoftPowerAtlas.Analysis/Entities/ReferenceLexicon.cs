@@ -33,7 +33,7 @@ public static class ReferenceLexicon
         foreach (var b in data.ForeignBodies)
         {
             var kind = b.IsInternational ? EntityKind.InternationalOrganization : EntityKind.ForeignOrganization;
-            Add(entries, b.Names, kind, "body:" + b.Id, b.NameEn, b.CountryCode, b.NameEn, b.Kind == ForeignBodyKind.Media);
+            Add(entries, b.Names, kind, "body:" + b.Id, b.NameEn, b.CountryCode, b.NameEn, b.Kind is ForeignBodyKind.Media or ForeignBodyKind.Platform);
         }
 
         foreach (var c in data.Countries)

@@ -106,6 +106,9 @@ public enum ForeignBodyKind : byte
 
     /// <summary>A news agency or outlet: credited as a story's source, it is not a party to it.</summary>
     Media,
+
+    /// <summary>An online platform (Facebook, YouTube): named as the channel something is posted on, it is not a party.</summary>
+    Platform,
     Other,
 }
 

@@ -16,6 +16,9 @@ public class CreditAndReferenceTests
     [InlineData("ภาพ: สำนักงานประชาสัมพันธ์จังหวัดน่าน\nจังหวัดน่านจัดงานประเพณี", "สำนักงานประชาสัมพันธ์จังหวัดน่าน")]
     [InlineData("อ่านต่อได้ที่ https://www.prd.go.th/th/content/category/detail/id/39", "prd")]
     [InlineData("Government Public Relations Department : https://www.example.go.th/news/1", "Government Public Relations Department")]
+    [InlineData("The minister thanked fans on her Facebook page and in a post on YouTube.", "Facebook")]
+    [InlineData("The minister thanked fans on her Facebook page and in a post on YouTube.", "YouTube")]
+    [InlineData("ชมการถ่ายทอดสดผ่านเพจเฟซบุ๊กของสถานทูต", "เฟซบุ๊ก")]
     public void Find_NameInACredit_NoEntity(string text, string credited)
     {
         var facts = Extract.Run(text).Facts();
@@ -23,13 +26,15 @@ public class CreditAndReferenceTests
         Assert.DoesNotContain(facts.Mentions, m => m.Text.Contains(credited, StringComparison.OrdinalIgnoreCase) && m.Kind is not (EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace));
     }
 
-    [Fact]
-    public void Find_NewsAgencyAsAParty_StillAnOrganisation()
+    [Theory]
+    [InlineData("Xinhua signed a content exchange agreement with the Thai News Agency in Bangkok.", "body:xinhua")]
+    [InlineData("Xinhua signed a content exchange agreement with the Thai News Agency in Bangkok.", "agency:tna")]
+    [InlineData("Meta and the digital economy agency signed an MOU on creator training.", "body:meta")]
+    public void Find_OutletOrPlatformAsAParty_StillAnOrganisation(string text, string key)
     {
-        var facts = Extract.Run("Xinhua signed a content exchange agreement with the Thai News Agency in Bangkok.").Facts();
+        var facts = Extract.Run(text).Facts();
 
-        Assert.Contains(facts.Entities, e => e.Key == "body:xinhua");
-        Assert.Contains(facts.Entities, e => e.Key == "agency:tna");
+        Assert.Contains(facts.Entities, e => e.Key == key);
     }
 
     [Theory]

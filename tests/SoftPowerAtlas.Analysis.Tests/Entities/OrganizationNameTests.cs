@@ -68,6 +68,7 @@ public class OrganizationNameTests
     [InlineData("The forum was held at Riverside Convention Centre in Bangkok.", "Riverside Convention Centre")]
     [InlineData("เมื่อวันที่ 18 ก.ค. ที่ทำเนียบรัฐบาล รองโฆษกแถลงผลการประชุม", "ทำเนียบรัฐบาล")]
     [InlineData("The two leaders met at the Command Building, Government House, on Tuesday.", "Government House")]
+    [InlineData("The MOUs were signed at noon inside the Government House compound.", "Government House")]
     [InlineData("จัดนิทรรศการ ณ พิพิธภัณฑ์ผ้าพื้นถิ่นเมืองน่าน ระหว่างวันที่ 3-5 มีนาคม", "พิพิธภัณฑ์ผ้าพื้นถิ่นเมืองน่าน")]
     [InlineData("Delegates toured Tokyo. Visitors crowded in Sendai City on Sunday.", "Sendai")]
     public void Find_Venue_VenueNotOrganisation(string text, string name)
@@ -118,6 +119,7 @@ public class OrganizationNameTests
     [Theory]
     [InlineData("Thailand's Ministry of Culture and the Korea Foundation signed the plan.", "Thailand's Ministry of Culture", "agency:mculture")]
     [InlineData("Speaking there, Tourism Authority of Thailand Governor Somsri Chaiyo said arrivals rose.", "Tourism Authority of Thailand", "agency:tat")]
+    [InlineData("The Ministry of Culture of Thailand also sent a puppet troupe.", "Ministry of Culture of Thailand", "agency:mculture")]
     public void Find_KnownBodyWithCountryOrRoleAround_TheKnownBody(string text, string written, string key)
     {
         var facts = Extract.Run(text).Facts();
@@ -193,6 +195,15 @@ public class OrganizationNameTests
 
         var embassy = Assert.Single(embassies);
         Assert.Equal("TH", embassy.Country);
+    }
+
+    [Fact]
+    public void Find_AcronymInARunOfCapitals_NotTheBody()
+    {
+        var facts = Extract.Run("ยูเนสโกประกาศให้นวดไทย (NUAD THAI) เป็นมรดกวัฒนธรรม ส่วนการบินไทย (THAI) ให้การสนับสนุน").Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == "THAI");
+        Assert.Equal("agency:thai-airways", m.Key);
     }
 
     [Fact]
