@@ -27,6 +27,13 @@ internal sealed class EnglishOrganizationPatterns
     /// <summary>Heads that take "on": "Committee on the Promotion of …" (a club "on Saturday" does not).</summary>
     private static readonly FrozenSet<string> TakesOn = FrozenSet.Create(StringComparer.Ordinal, "Committee", "Subcommittee", "Commission", "Council", "Board", "Conference", "Forum", "Panel", "Taskforce");
 
+    /// <summary>Heads written before the rest of the name (Romance and German word order).</summary>
+    private static readonly FrozenSet<string> HeadFirst = FrozenSet.Create(StringComparer.Ordinal,
+        "Universidad", "Universidade", "Université", "Università", "Instituto", "Istituto", "Institut", "Museo", "Musée", "Fundación", "Fondation", "Fondazione", "Ministerio", "Ministère", "Ministero", "Asociación", "Associazione");
+
+    /// <summary>Kinds of company ("X Entertainment", "X Pictures"): the name needs a word of its own that is not a nationality, a place or a common word.</summary>
+    private static readonly FrozenSet<string> CompanyHeads = FrozenSet.Create(StringComparer.Ordinal, "Entertainment", "Holdings", "Pictures", "Records", "Productions", "Resorts", "Studio", "Studios", "Company", "Companies", "Group");
+
     private readonly FrozenSet<string> _orgWords;
     private readonly NameVocabulary _vocabulary;
     private readonly (string[] Words, bool Always)[] _venues;
@@ -117,6 +124,15 @@ internal sealed class EnglishOrganizationPatterns
                 head = chunkHead;
                 end = chunkHead;
                 withObject = false;
+
+                // "Universidad Nacional Autónoma", "Museo Nacional": a Romance head comes first; its name follows it.
+                if (chunkHead == chunk.First && HeadFirst.Contains(words[chunkHead].Text))
+                {
+                    end = chunk.Last;
+                    withObject = true;
+                    continue;
+                }
+
                 var cutAfterHead = chunkHead < chunk.Last;
                 if (cutAfterHead)
                 {
@@ -170,7 +186,11 @@ internal sealed class EnglishOrganizationPatterns
         // A bare head ("the Embassy", "Consulate-General", "the Party and State"), a legal suffix alone
         // ("Ltd."), an event ("Design Week"): a name needs a word of its own before its head, or what "of" gives it.
         var own = Enumerable.Range(first, head - first + 1).Count(k => !IsHead(words[k].Text) && !LegalSuffixes.Contains(words[k].Text) && words[k].Capital);
-        if ((own == 0 && !withObject) || IsEvent(words, new EnglishChunk(first, head, null)))
+        // "Thai Entertainment channels", "Korean Group": a nationality and a kind of company name no one.
+        var nationalOnly = CompanyHeads.Contains(words[head].Text) && !withObject && Enumerable.Range(first, head - first)
+            .All(k => _vocabulary.IsVocabulary(words[k].Text) || known.Any(m => m.Entry.Kind is EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace
+                && m.Span.Start <= words[k].Start && words[k].End <= m.Span.End));
+        if ((own == 0 && !withObject) || nationalOnly || IsEvent(words, new EnglishChunk(first, head, null)))
         {
             return;
         }

@@ -20,6 +20,9 @@ public class OrganizationNameTests
     [InlineData("organised by the Leisure and Heritage Services Department this month", "Leisure and Heritage Services Department")]
     [InlineData("the Committee on the Promotion and Preservation of Folk Wisdom met", "Committee on the Promotion and Preservation of Folk Wisdom")]
     [InlineData("with help from the Royal Thai Consulate-General in Sydney and partners", "Royal Thai Consulate-General in Sydney")]
+    // Company names, and bodies whose head comes first (Romance word order).
+    [InlineData("บพค. จับมือ CJ Entertainment พัฒนาบุคลากร", "CJ Entertainment")]
+    [InlineData("ลงนามกับ Universidad Nacional de Colombia(UNAL) เพื่อแลกเปลี่ยนนักศึกษา", "Universidad Nacional de Colombia")]
     // A legal suffix belongs to the company.
     [InlineData("signed with Siam Lotus Trading Co., Ltd. on Monday", "Siam Lotus Trading Co., Ltd.")]
     [InlineData("ลงนามร่วมกับบริษัท สยามศิลป์ มีเดีย จำกัด (มหาชน) เพื่อพัฒนาคอนเทนต์", "บริษัท สยามศิลป์ มีเดีย จำกัด (มหาชน)")]
@@ -56,6 +59,7 @@ public class OrganizationNameTests
     [InlineData("ดีป้าจะเปิดรับสมัครโครงการบ่มเพาะ (Game Studio Incubation) รุ่นที่ 2")]
     [InlineData("ผลงานของสำนักพิมพ์ไทยและมหาวิทยาลัยไทยหลายแห่ง")]
     [InlineData("ประสานงานกับสถานเอกอัครราชทูตไทยประจำประเทศเพื่อนบ้าน")]
+    [InlineData("The series was shown by Thai Entertainment channels across Asia.")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();
