@@ -13,7 +13,7 @@ namespace SoftPowerAtlas.Analysis.Entities;
 internal sealed class CreditRegions
 {
     private const int MaxBylineWords = 6;
-    private static readonly string[] ReportWordsBefore = ["reported", "reports", "according to", "told", "via", "citing", "cited", "quoted", "source", "ที่มา", "อ้างอิง", "รายงาน", "ข่าวจาก"];
+    private static readonly string[] ReportWordsBefore = ["reported", "reports", "according to", "told", "speaking to", "interview with", "via", "citing", "cited", "quoted", "source", "ที่มา", "อ้างอิง", "รายงาน", "ข่าวจาก", "ให้สัมภาษณ์"];
     private static readonly string[] ReportWordsAfter = ["reported", "reports", "said", "รายงาน"];
 
     // "posted on Facebook", "ผ่านเพจเฟซบุ๊ก", "its YouTube channel": a platform named as the channel.

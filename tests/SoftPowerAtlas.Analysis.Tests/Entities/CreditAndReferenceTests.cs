@@ -11,6 +11,7 @@ public class CreditAndReferenceTests
     [InlineData("Participants at the seminar (Photo: Xinhua)\nThe seminar ran for two days.", "Xinhua")]
     [InlineData("Bangkok (VNA) – The embassy held a reception for partners.", "VNA")]
     [InlineData("The films will be shown in March, reported Bangkok Post.", "Bangkok Post")]
+    [InlineData("Speaking to the Bangkok Post, the chef said his restaurant serves Thai food.", "Bangkok Post")]
     [InlineData("Delegates visited the old town. (Post Today photo)", "Post Today")]
     [InlineData("Thai Festival in Seoul\n\nBy Anan Kumar\nPublished: Jul 2, 2024\n\nThe embassy will host the fair.", "Anan Kumar")]
     [InlineData("ภาพ: สำนักงานประชาสัมพันธ์จังหวัดน่าน\nจังหวัดน่านจัดงานประเพณี", "สำนักงานประชาสัมพันธ์จังหวัดน่าน")]
