@@ -59,7 +59,13 @@ internal sealed class ThaiNameReader
         {
             var surnameEnd = ThaiRunEnd(b, givenEnd + 1);
             var surname = text[(givenEnd + 1)..surnameEnd];
-            if (surnameEnd - givenEnd - 1 >= 2 && !IsAbbreviated(text, surnameEnd) && !_stopWords.Contains(FirstWord(b, givenEnd + 1))
+            // ICU cuts an unknown surname into known pieces (มา|เนต): one that opens with a function word is a
+            // surname only where it clearly ends, before a role, a verb of saying, a title, a comma or the line's end.
+            var first = FirstWord(b, givenEnd + 1);
+            var opensWithStopWord = _stopWords.Contains(first);
+            var pieceOfName = !opensWithStopWord || (EndsClearly(text, surnameEnd) && surname.Length <= MaxNamePart
+                && !HoldsStopWord(b, new Text.TextSpan(givenEnd + 1 + first.Length, surnameEnd)));
+            if (surnameEnd - givenEnd - 1 >= 2 && !IsAbbreviated(text, surnameEnd) && pieceOfName
                 && !StartsWithNameEnding(text, givenEnd + 1) && !_notNameWords.Contains(surname) && !StartsWithNotName(surname))
             {
                 end = surnameEnd;
@@ -76,6 +82,10 @@ internal sealed class ThaiNameReader
 
         return (new Text.TextSpan(start, end), givenOnly);
     }
+
+    private bool EndsClearly(string text, int end) =>
+        end >= text.Length || text[end] is ',' or '(' or '\n'
+        || (text[end] == ' ' && end + 1 < text.Length && (_nameEndings.AnyAt(text, end + 1) || _titles.AnyAt(text, end + 1) || text[end + 1] is '(' or ','));
 
     /// <summary>"วุฒิฯ", "กรุงเทพฯ": a word cut short with ฯ is an abbreviation, not a name.</summary>
     public static bool IsAbbreviated(string text, int end) => end < text.Length && text[end] == 'ฯ';
