@@ -46,28 +46,51 @@ internal sealed class Coreference
 
     public List<EntityMention> Resolve(string text, List<EntityMention> mentions)
     {
-        var people = mentions.Where(m => m.Kind == EntityKind.Person && !m.GivenNameOnly).ToList();
+        var people = mentions.Where(m => m.Kind == EntityKind.Person && !m.GivenNameOnly).OrderBy(m => m.Span.Start).ToList();
         if (people.Count == 0)
         {
             return mentions;
         }
 
-        var added = new List<EntityMention>();
-        foreach (var (span, word) in References(text))
+        var references = References(text).ToList();
+        if (references.Count == 0)
         {
-            if (mentions.Any(m => m.Span.Overlaps(span)) || added.Any(m => m.Span.Overlaps(span)))
+            return mentions;
+        }
+
+        var taken = new bool[text.Length];
+        foreach (var m in mentions)
+        {
+            Array.Fill(taken, true, m.Span.Start, m.Span.Length);
+        }
+
+        var isReference = new bool[text.Length];
+        foreach (var (span, _) in references)
+        {
+            Array.Fill(isReference, true, span.Start, span.Length);
+        }
+
+        // Who holds a role is read once per role word: the references back do not change it.
+        var holders = new Dictionary<string, EntityMention?>(StringComparer.OrdinalIgnoreCase);
+        var added = new List<EntityMention>();
+        foreach (var (span, word) in references)
+        {
+            if (Array.IndexOf(taken, true, span.Start, span.Length) >= 0)
             {
                 continue;
             }
 
-            var ids = _roleIds[word];
-            var holders = people.Where(p => Holds(text, p, word, ids, people, span)).Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
-            if (holders.Count != 1)
+            if (!holders.TryGetValue(word, out var person))
+            {
+                person = holders[word] = SingleHolder(text, word, _roleIds[word], people, isReference);
+            }
+
+            if (person is null)
             {
                 continue;
             }
 
-            var person = people.First(p => p.Key == holders[0]);
+            Array.Fill(taken, true, span.Start, span.Length);
             added.Add(person with
             {
                 Span = span,
@@ -89,8 +112,32 @@ internal sealed class Coreference
         return result;
     }
 
+    /// <summary>The one person (by key) who holds the role, or null when none or several do.</summary>
+    private static EntityMention? SingleHolder(string text, string word, HashSet<int> ids, List<EntityMention> people, bool[] isReference)
+    {
+        EntityMention? holder = null;
+        for (var k = 0; k < people.Count; k++)
+        {
+            var previous = k > 0 ? people[k - 1].Span.End : 0;
+            var next = k + 1 < people.Count ? people[k + 1].Span.Start : text.Length;
+            if (!Holds(text, people[k], word, ids, previous, next, isReference))
+            {
+                continue;
+            }
+
+            if (holder is not null && holder.Key != people[k].Key)
+            {
+                return null;
+            }
+
+            holder ??= people[k];
+        }
+
+        return holder;
+    }
+
     /// <summary>The person's role, given in the sentence or just around the name, is this one.</summary>
-    private static bool Holds(string text, EntityMention person, string word, HashSet<int> ids, List<EntityMention> people, TextSpan reference)
+    private static bool Holds(string text, EntityMention person, string word, HashSet<int> ids, int previous, int next, bool[] isReference)
     {
         if (person.Position is { } p && (ids.Contains(p.RoleId) || p.Role.Contains(word, StringComparison.OrdinalIgnoreCase)))
         {
@@ -98,13 +145,13 @@ internal sealed class Coreference
         }
 
         // Otherwise the role written just before the name in its clause ("Vietnamese Ambassador to Thailand
-        // Pham …"), or in the clause after it (", ambassador of …"), with no other person in between.
-        var previous = people.Where(q => q.Span.End <= person.Span.Start).Select(q => q.Span.End).DefaultIfEmpty(0).Max();
-        var from = Math.Max(previous, person.Span.Start - MaxRoleDistance);
+        // Pham …"), or in the clause after it (", ambassador of …"), with no other person in between; a
+        // reference back ("the minister") is not a role written beside a name.
+        var from = Math.Max(Math.Min(previous, person.Span.Start), person.Span.Start - MaxRoleDistance);
         var before = text.AsSpan(from, person.Span.Start - from);
         var cut = before.LastIndexOfAny(".;\n");
-        before = cut >= 0 ? before[(cut + 1)..] : before;
-        if (!reference.Overlaps(new TextSpan(from, person.Span.Start)) && ContainsRole(before, word))
+        var beforeStart = cut >= 0 ? from + cut + 1 : from;
+        if (ContainsRole(text, beforeStart, person.Span.Start, word, isReference))
         {
             return true;
         }
@@ -114,14 +161,26 @@ internal sealed class Coreference
             return false;
         }
 
-        var to = Math.Min(text.Length, person.Span.End + MaxRoleDistance);
-        var after = text.AsSpan(person.Span.End + 2, Math.Max(0, to - person.Span.End - 2));
+        var afterStart = person.Span.End + 2;
+        var to = Math.Min(Math.Max(next, afterStart), Math.Min(text.Length, person.Span.End + MaxRoleDistance));
+        var after = text.AsSpan(afterStart, Math.Max(0, to - afterStart));
         var end = after.IndexOfAny(".;,\n");
-        after = end >= 0 ? after[..end] : after;
-        return !reference.Overlaps(new TextSpan(person.Span.End, person.Span.End + 2 + after.Length)) && ContainsRole(after, word);
+        return ContainsRole(text, afterStart, afterStart + (end >= 0 ? end : after.Length), word, isReference);
     }
 
-    private static bool ContainsRole(ReadOnlySpan<char> s, string word) => s.Contains(word, StringComparison.OrdinalIgnoreCase);
+    private static bool ContainsRole(string text, int start, int end, string word, bool[] isReference)
+    {
+        for (var at = text.IndexOf(word, start, Math.Max(0, end - start), StringComparison.OrdinalIgnoreCase); at >= 0 && at + word.Length <= end;
+            at = text.IndexOf(word, at + 1, Math.Max(0, end - at - 1), StringComparison.OrdinalIgnoreCase))
+        {
+            if (!isReference[at])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"the Ambassador", "the envoy" (not followed by of/to/for or a capitalised word), "ท่านทูต", "เอกอัครราชทูตฯ".</summary>
     private IEnumerable<(TextSpan Span, string Word)> References(string text)

@@ -52,10 +52,13 @@ internal sealed class EnglishOrganizationPatterns
     public void Find(string text, bool[] closed, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan Span, PatternKind Kind)> found)
     {
         var words = EnglishRuns.Words(text, closed);
+        var titleCase = EnglishRuns.TitleCaseLines(text, words);
         var i = 0;
         while (i < words.Count)
         {
-            if (!words[i].Capital)
+            // A headline in title case ("Ministry Of Culture Signs Pact With …") capitalises every word: its
+            // runs say nothing about where a name ends, so only known names are read there.
+            if (!words[i].Capital || InAny(titleCase, words[i].Start))
             {
                 i++;
                 continue;
@@ -65,6 +68,19 @@ internal sealed class EnglishOrganizationPatterns
             Split(text, words, run, known, found);
             i = run[^1].Last + 1;
         }
+    }
+
+    private static bool InAny(List<TextSpan> spans, int position)
+    {
+        foreach (var t in spans)
+        {
+            if (t.Start <= position && position < t.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Split(string text, List<EnglishWord> words, List<EnglishChunk> run, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Entities;
 
@@ -14,6 +15,9 @@ internal readonly record struct EnglishChunk(int First, int Last, string? Connec
 /// </summary>
 internal static class EnglishRuns
 {
+    /// <summary>Function words a headline in title case capitalises and running text never does.</summary>
+    private static readonly FrozenSet<string> TitleCaseWords = FrozenSet.Create(StringComparer.Ordinal, "Of", "For", "With", "To", "And", "In", "On", "At", "As", "From", "By", "Into", "Over", "After", "Amid", "Against");
+
     private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal, "of", "for", "on", "de", "du", "des", "di", "del", "della", "la", "le", "the", "and", "&", "in");
     private static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(StringComparer.Ordinal, "Co.", "Ltd.", "Inc.", "Corp.", "Bhd.", "Pte.", "Sdn.", "Dept.", "Assn.", "St.", "Jr.");
 
@@ -167,4 +171,40 @@ internal static class EnglishRuns
 
     /// <summary>"U.S.", "H.K.": single letters with dots.</summary>
     private static bool IsInitials(string raw) => raw.Length >= 4 && raw.Length % 2 == 0 && Enumerable.Range(0, raw.Length / 2).All(k => char.IsLetter(raw[2 * k]) && raw[(2 * k) + 1] == '.');
+
+    /// <summary>Lines in title case: two or more capitalised function words (With, To, Of…) after the line's first word.</summary>
+    public static List<TextSpan> TitleCaseLines(string text, List<EnglishWord> words)
+    {
+        var lines = new List<TextSpan>();
+        var lineStart = -1;
+        var lineEnd = -1;
+        var count = 0;
+        foreach (var w in words)
+        {
+            if (w.Start >= lineEnd)
+            {
+                if (count >= 2)
+                {
+                    lines.Add(new TextSpan(lineStart, lineEnd));
+                }
+
+                lineStart = w.Start == 0 ? 0 : text.LastIndexOf('\n', w.Start - 1) + 1;
+                lineEnd = text.IndexOf('\n', w.Start);
+                lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+                count = 0;
+            }
+
+            if (w.Start > lineStart && text[w.Start - 1] == ' ' && TitleCaseWords.Contains(w.Text))
+            {
+                count++;
+            }
+        }
+
+        if (count >= 2)
+        {
+            lines.Add(new TextSpan(lineStart, lineEnd));
+        }
+
+        return lines;
+    }
 }

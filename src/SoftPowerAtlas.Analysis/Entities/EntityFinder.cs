@@ -63,7 +63,7 @@ public sealed class EntityFinder
         foreach (var p in _people.Find(b))
         {
             // A quoted "name" that is really a known name (or holds one) is not a person; nor is a name inside a credit.
-            if (IsTaken(credit, p.Mention) || known.Any(k => k.Span.Overlaps(p.Name) && (p.Untitled || k.Span.Length * 2 >= p.Name.Length)))
+            if (IsTaken(credit, p.Mention) || Overlapping(known, p.Name).Any(k => p.Untitled || k.Span.Length * 2 >= p.Name.Length))
             {
                 continue;
             }
@@ -109,8 +109,9 @@ public sealed class EntityFinder
                 continue;
             }
 
-            var inner = known.Where(k => span.Covers(k.Span)).ToList();
-            if (inner.Any(k => k.Span == span) || known.Any(k => k.Span.Overlaps(span) && !span.Covers(k.Span) && k.Span.Length >= span.Length))
+            var overlapping = Overlapping(known, span).ToList();
+            var inner = overlapping.Where(k => span.Covers(k.Span)).ToList();
+            if (inner.Any(k => k.Span == span) || overlapping.Any(k => !span.Covers(k.Span) && k.Span.Length >= span.Length))
             {
                 continue;
             }
@@ -129,9 +130,10 @@ public sealed class EntityFinder
             result.Add(PatternMentions.Create(text, span, kind, inner));
         }
 
+        var placeStarts = known.Where(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province).Select(k => k.Span.Start).ToHashSet();
         foreach (var (span, entry) in known)
         {
-            if (IsTaken(taken, span) || IsPartOfLongerLatinName(text, span, entry, known))
+            if (IsTaken(taken, span) || IsPartOfLongerLatinName(text, span, entry, placeStarts))
             {
                 continue;
             }
@@ -155,7 +157,7 @@ public sealed class EntityFinder
     /// "TikTok Content Creator", "Netflix Original": a known Latin name followed by more capitalised
     /// words that are not a place is part of a longer name (a title, a programme), not the body itself.
     /// </summary>
-    private bool IsPartOfLongerLatinName(string text, TextSpan span, GazetteerEntry entry, List<(TextSpan Span, GazetteerEntry Entry)> known)
+    private bool IsPartOfLongerLatinName(string text, TextSpan span, GazetteerEntry entry, HashSet<int> placeStarts)
     {
         if (entry.Kind is not (EntityKind.ForeignOrganization or EntityKind.InternationalOrganization) || !char.IsAsciiLetter(text[span.Start]))
         {
@@ -175,8 +177,7 @@ public sealed class EntityFinder
             wordEnd++;
         }
 
-        return !_vocabulary.IsPersonNoun(text[next..wordEnd])
-            && !known.Any(k => k.Span.Start == next && k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
+        return !_vocabulary.IsPersonNoun(text[next..wordEnd]) && !placeStarts.Contains(next);
     }
 
     /// <summary>A key that survives spelling noise: no spaces, no ฯ, no "(องค์การมหาชน)", case folded.</summary>
@@ -192,6 +193,30 @@ public sealed class EntityFinder
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The known names overlapping <paramref name="span"/>: they are sorted and never overlap each other.</summary>
+    private static IEnumerable<(TextSpan Span, GazetteerEntry Entry)> Overlapping(List<(TextSpan Span, GazetteerEntry Entry)> known, TextSpan span)
+    {
+        var lo = 0;
+        var hi = known.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (known[mid].Span.End <= span.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < known.Count && known[i].Span.Start < span.End; i++)
+        {
+            yield return known[i];
+        }
     }
 
     private static void Take(bool[] taken, TextSpan span)

@@ -54,11 +54,12 @@ internal sealed class PersonRoles
         result.AddRange(mentions);
         PersonSpellings.LinkBracketed(b.Text, result, links, IsBareThaiName);
 
+        var at = new BodiesAt(result);
         var claimed = new List<TextSpan>();
         var roles = new Dictionary<int, PersonRole>();
         for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i) is { } r)
+            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i, at) is { } r)
             {
                 roles[i] = r;
                 claimed.Add(r.Span);
@@ -67,7 +68,7 @@ internal sealed class PersonRoles
 
         for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].Kind == EntityKind.Person && !roles.ContainsKey(i) && RoleBefore(b, result, i, claimed) is { } r)
+            if (result[i].Kind == EntityKind.Person && !roles.ContainsKey(i) && RoleBefore(b, result, i, claimed, at) is { } r)
             {
                 roles[i] = r;
                 claimed.Add(r.Span);
@@ -100,7 +101,7 @@ internal sealed class PersonRoles
         return result;
     }
 
-    private PersonRole? RoleAfter(TextBoundaries b, List<EntityMention> mentions, int index)
+    private PersonRole? RoleAfter(TextBoundaries b, List<EntityMention> mentions, int index, BodiesAt at)
     {
         var text = b.Text;
         var pos = mentions[index].Span.End;
@@ -121,18 +122,18 @@ internal sealed class PersonRoles
 
         if (Gazetteer.IsThaiLetter(text[pos]))
         {
-            return ThaiRoleAt(b, mentions, pos);
+            return ThaiRoleAt(b, pos, at);
         }
 
         if (text[pos] == ',' && pos + 2 < text.Length && text[pos + 1] == ' ')
         {
-            return EnglishRoleAt(text, mentions, pos + 2, requireWhole: false);
+            return EnglishRoleAt(text, pos + 2, requireWhole: false, at);
         }
 
         return null;
     }
 
-    private PersonRole? RoleBefore(TextBoundaries b, List<EntityMention> mentions, int index, List<TextSpan> claimed)
+    private PersonRole? RoleBefore(TextBoundaries b, List<EntityMention> mentions, int index, List<TextSpan> claimed, BodiesAt at)
     {
         var text = b.Text;
         var p = mentions[index];
@@ -179,10 +180,10 @@ internal sealed class PersonRoles
 
             // "met the Ambassador of Japan to Thailand, H.E. Mr. …": the role may start at any word of the clause.
             var clause = text[..clauseEnd];
-            for (var at = start; at < clauseEnd; at++)
+            for (var w = start; w < clauseEnd; w++)
             {
-                if ((at == start || text[at - 1] == ' ') && char.IsAsciiLetterUpper(text[at])
-                    && EnglishRoleAt(clause, mentions, at, requireWhole: true) is { } r)
+                if ((w == start || text[w - 1] == ' ') && char.IsAsciiLetterUpper(text[w])
+                    && EnglishRoleAt(clause, w, requireWhole: true, at) is { } r)
                 {
                     return claimed.Any(c => c.Overlaps(r.Span)) ? null : r;
                 }
@@ -207,7 +208,7 @@ internal sealed class PersonRoles
         }
 
         // "อธิบดีกรมส่งเสริมวัฒนธรรม นายชัยพล …": a Thai role, maybe with its body, just before the name.
-        var org = mentions.LastOrDefault(m => m.Kind != EntityKind.Person && m.Span.End == end);
+        var org = at.EndingAt(end);
         var roleEnd = org?.Span.Start ?? end;
         while (roleEnd > 0 && text[roleEnd - 1] == ' ')
         {
@@ -228,7 +229,7 @@ internal sealed class PersonRoles
     }
 
     /// <summary>"ผู้อำนวยการ อพท.", "อธิบดีกรมส่งเสริมวัฒนธรรม", "หัวหน้าสำนักงานจังหวัดคุมาโมโตะ".</summary>
-    private PersonRole? ThaiRoleAt(TextBoundaries b, List<EntityMention> mentions, int pos)
+    private PersonRole? ThaiRoleAt(TextBoundaries b, int pos, BodiesAt at)
     {
         var text = b.Text;
         if (!b.IsBoundary(pos))
@@ -249,7 +250,7 @@ internal sealed class PersonRoles
 
             // The body may begin inside the longest role form (หัวหน้าสำนักงาน + สำนักงานจังหวัดคุมาโมโตะ):
             // cut the role there when what is left is a role of its own.
-            var org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start > pos && m.Span.Start < roleEnd);
+            var org = at.StartingWithin(pos + 1, roleEnd);
             if (org is not null)
             {
                 var cut = text[pos..org.Span.Start];
@@ -273,7 +274,7 @@ internal sealed class PersonRoles
                     }
                 }
 
-                org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == next);
+                org = at.StartingAt(next);
             }
 
             var end = org is null ? roleEnd : Math.Max(roleEnd, org.Span.End);
@@ -284,11 +285,11 @@ internal sealed class PersonRoles
     }
 
     /// <summary>"Cultural Attaché of the French Embassy", "Director-General of the DITP", "Chief Executive Officer of X".</summary>
-    private PersonRole? EnglishRoleAt(string text, List<EntityMention> mentions, int pos, bool requireWhole)
+    private PersonRole? EnglishRoleAt(string text, int pos, bool requireWhole, BodiesAt at)
     {
         // "TAT Governor", "Chiang Mai Governor", "Vietnamese Ambassador": the body or place written before the role.
-        var before = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == pos && m.Span.End < text.Length - 1 && text[m.Span.End] == ' ');
-        if (before is not null && EnglishRoleAt(text, mentions, before.Span.End + 1, requireWhole) is { } after)
+        var before = at.StartingAt(pos) is { } m0 && m0.Span.End < text.Length - 1 && text[m0.Span.End] == ' ' ? m0 : null;
+        if (before is not null && EnglishRoleAt(text, before.Span.End + 1, requireWhole, at) is { } after)
         {
             return after with { Span = new TextSpan(pos, after.Span.End), Organization = after.Organization ?? before };
         }
@@ -318,8 +319,7 @@ internal sealed class PersonRoles
                 continue;
             }
 
-            var at = role.End + c.Length;
-            org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == at);
+            org = at.StartingAt(role.End + c.Length);
             if (org is not null)
             {
                 end = org.Span.End;
@@ -329,7 +329,7 @@ internal sealed class PersonRoles
         }
 
         // Before a name the clause must be the role and its body only ("Ambassador of Japan to Thailand").
-        if (requireWhole && end < text.Length && !RestIsPlaces(text, mentions, end))
+        if (requireWhole && end < text.Length && !RestIsPlaces(text, end, at))
         {
             return null;
         }
@@ -338,7 +338,7 @@ internal sealed class PersonRoles
     }
 
     /// <summary>" to Thailand", " in Bangkok": what may follow a role's body in a clause before a name.</summary>
-    private static bool RestIsPlaces(string text, List<EntityMention> mentions, int pos)
+    private static bool RestIsPlaces(string text, int pos, BodiesAt at)
     {
         var rest = text.AsSpan(pos).Trim();
         if (rest.IsEmpty)
@@ -350,8 +350,8 @@ internal sealed class PersonRoles
         {
             if (rest.StartsWith(c, StringComparison.Ordinal))
             {
-                var at = text.Length - rest.Length + c.Length;
-                return mentions.Any(m => m.Span.Start == at && m.Span.End == text.TrimEnd().Length && m.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
+                return at.StartingAt(text.Length - rest.Length + c.Length) is { Kind: EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province } place
+                    && place.Span.End == text.TrimEnd().Length;
             }
         }
 
@@ -378,5 +378,42 @@ internal sealed class PersonRoles
         var words = s.Split(' ');
         return words.Length is 2 or 3 && words.All(w => w.Length >= 2 && w.All(Gazetteer.IsThaiLetter))
             && !_thai.Any(f => s.StartsWith(f.Form, StringComparison.Ordinal));
+    }
+
+    /// <summary>The mentions of one text other than people, by where they start and end: a role's body is looked up, not searched for.</summary>
+    private sealed class BodiesAt
+    {
+        private readonly Dictionary<int, EntityMention> _byStart = [];
+        private readonly Dictionary<int, EntityMention> _byEnd = [];
+
+        public BodiesAt(List<EntityMention> mentions)
+        {
+            foreach (var m in mentions)
+            {
+                if (m.Kind != EntityKind.Person)
+                {
+                    _byStart.TryAdd(m.Span.Start, m);
+                    _byEnd[m.Span.End] = m;
+                }
+            }
+        }
+
+        public EntityMention? StartingAt(int position) => _byStart.GetValueOrDefault(position);
+
+        public EntityMention? EndingAt(int position) => _byEnd.GetValueOrDefault(position);
+
+        /// <summary>The first mention starting in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+        public EntityMention? StartingWithin(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (_byStart.TryGetValue(i, out var m))
+                {
+                    return m;
+                }
+            }
+
+            return null;
+        }
     }
 }
