@@ -60,6 +60,7 @@ public class OrganizationNameTests
     [InlineData("ผลงานของสำนักพิมพ์ไทยและมหาวิทยาลัยไทยหลายแห่ง")]
     [InlineData("ประสานงานกับสถานเอกอัครราชทูตไทยประจำประเทศเพื่อนบ้าน")]
     [InlineData("The series was shown by Thai Entertainment channels across Asia.")]
+    [InlineData("Culture Office Signs Pact With Osaka Trade Bureau For Film Week\nThe two bodies will share venues.")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();
