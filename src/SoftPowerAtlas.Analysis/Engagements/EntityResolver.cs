@@ -5,7 +5,10 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// <summary>
 /// Groups a document's mentions into entities: one reference id is one entity; names found by
 /// pattern join when they differ only by filler words (จังหวัด, ประจำ) or by one letter in a
-/// Latin name (Kumamong / Kumamon); a given name alone joins the full name it begins.
+/// Latin name (Kumamong / Kumamon); a given name alone joins the full name it begins, and a Latin
+/// name written alone (Mr Yeung, said Kunplome) the full name it is a word of; the embassies of one
+/// country in one text ("Thai Embassy", "Royal Embassy of Thailand in Seoul", "สถานเอกอัครราชทูตฯ")
+/// are one embassy unless they are in different places.
 /// </summary>
 internal static class EntityResolver
 {
@@ -13,7 +16,7 @@ internal static class EntityResolver
 
     public static IReadOnlyList<ResolvedEntity> Resolve(IReadOnlyList<EntityMention> mentions)
     {
-        var named = mentions.Where(m => m.Kind is not (EntityKind.Division or EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace)).ToList();
+        var named = mentions.Where(m => m.Kind is not (EntityKind.Division or EntityKind.Venue or EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace)).ToList();
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var m in named)
         {
@@ -61,7 +64,10 @@ internal static class EntityResolver
 
                 if (a.Kind == EntityKind.Person)
                 {
-                    if (SameFirstName(a.Name, a.GivenNameOnly, b.Name) || SameFirstName(b.Name, b.GivenNameOnly, a.Name))
+                    // A short form joins the one full name it belongs to; "Hung" beside two Hungs joins neither.
+                    var (shortForm, full) = a.GivenNameOnly ? (a, b) : (b, a);
+                    if (SameFirstName(shortForm.Name, shortForm.GivenNameOnly, full.Name)
+                        && keys.Count(k => k.Kind == EntityKind.Person && !k.GivenNameOnly && SameFirstName(shortForm.Name, true, k.Name)) == 1)
                     {
                         Union(a.Key, b.Key);
                     }
@@ -75,6 +81,8 @@ internal static class EntityResolver
                 }
             }
         }
+
+        JoinEmbassies(named, Union, Find);
 
         var result = new List<ResolvedEntity>();
         foreach (var group in named.GroupBy(m => Find(m.Key)))
@@ -101,7 +109,58 @@ internal static class EntityResolver
     }
 
     private static bool SameFirstName(string shortName, bool givenNameOnly, string fullName) =>
-        givenNameOnly && fullName.StartsWith(shortName + " ", StringComparison.Ordinal);
+        givenNameOnly && (fullName.StartsWith(shortName + " ", StringComparison.Ordinal)
+            || (IsLatin(shortName) && fullName.Split(' ').Contains(shortName, StringComparer.Ordinal)));
+
+    private static readonly string[] EmbassyWords = ["Embassy", "Consulate", "สถานเอกอัครราชทูต", "สถานทูต", "สถานกงสุล"];
+    private static readonly string[] PlaceMarkers = [" in ", " ณ ", "ประจำ"];
+
+    /// <summary>Embassies of one country in one text are one, unless they name different places.</summary>
+    private static void JoinEmbassies(List<EntityMention> named, Action<string, string> union, Func<string, string> find)
+    {
+        var embassies = named
+            .Where(m => m.IsOrganization && m.Source == MentionSource.Pattern && EmbassyWords.Any(w => m.Name.Contains(w, StringComparison.Ordinal)))
+            .DistinctBy(m => m.Key)
+            .ToList();
+        for (var i = 0; i < embassies.Count; i++)
+        {
+            for (var j = i + 1; j < embassies.Count; j++)
+            {
+                var (a, b) = (embassies[i], embassies[j]);
+                var (pa, pb) = (Place(a.Name), Place(b.Name));
+                if (a.Country is not null && a.Country == b.Country && IsConsulate(a.Name) == IsConsulate(b.Name) && (pa is null || pb is null || pa == pb))
+                {
+                    union(a.Key, b.Key);
+                }
+            }
+        }
+
+        // "สถานเอกอัครราชทูตฯ", "the Embassy": a short form with no country joins the one embassy the text names.
+        foreach (var bare in embassies.Where(e => e.Country is null))
+        {
+            var others = embassies.Where(e => e.Country is not null && !IsConsulate(e.Name) == !IsConsulate(bare.Name)).Select(e => find(e.Key)).Distinct(StringComparer.Ordinal).ToList();
+            if (others.Count == 1)
+            {
+                union(others[0], bare.Key);
+            }
+        }
+    }
+
+    private static bool IsConsulate(string name) => name.Contains("Consulate", StringComparison.Ordinal) || name.Contains("กงสุล", StringComparison.Ordinal);
+
+    private static string? Place(string name)
+    {
+        foreach (var marker in PlaceMarkers)
+        {
+            var at = name.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return EntityFinder.NameKey(name[(at + marker.Length)..].Replace("ประเทศ", string.Empty, StringComparison.Ordinal).Replace("กรุง", string.Empty, StringComparison.Ordinal));
+            }
+        }
+
+        return null;
+    }
 
     private static string Core(string name)
     {

@@ -54,7 +54,11 @@ public sealed class ExtractionStage : IAnalysisStage
         }
 
         DateOnly? published = dates?.Published is { Error: null } p ? p.Value.StartDate : null;
-        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, mentions, entities, inText, context.Tokens, context.Metadata.Title, published);
+        // References back by role alone ("the Ambassador") name their person in the entity list; which
+        // engagement such a sentence belongs to is for the engagement reader to decide, so it reads only
+        // the names as written for now.
+        var written = mentions.Where(m => !m.IsCoreference).ToList();
+        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, written, entities, inText, context.Tokens, context.Metadata.Title, published);
         var anchors = _engagements.Anchors(input);
         var engagements = _engagements.Extract(input, anchors);
         var commitments = _commitments.Extract(input, engagements);

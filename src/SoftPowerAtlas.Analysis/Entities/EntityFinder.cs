@@ -6,47 +6,96 @@ namespace SoftPowerAtlas.Analysis.Entities;
 
 /// <summary>
 /// Finds every named thing in a normalised, segmented text: known names from the lexicon in one
-/// pass, then organisations and people by pattern. Overlaps are settled by the longest name, people
-/// first; then people's roles are read and their linked spellings joined. Thread-safe.
+/// pass, then people (by title, then Latin names by context) and organisations by pattern. Credits
+/// (addresses, picture and source credits, bylines, news outlets cited as the source) hold no entity.
+/// Overlaps are settled by the longest name, people first; then internal units get their body,
+/// people their roles, and references back ("the Ambassador") their person. Thread-safe.
 /// </summary>
 public sealed class EntityFinder
 {
-    private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private readonly EntityLexicon _lexicon;
     private readonly OrganizationPatterns _organizations;
+    private readonly EnglishOrganizationPatterns _englishOrganizations;
     private readonly PersonPatterns _people;
+    private readonly LatinPersonPatterns _latinPeople;
     private readonly PersonRoles _roles;
+    private readonly CreditRegions _credits = new();
+    private readonly Coreference _coreference;
+    private readonly PrefixWords _anchors;
+    private readonly NameVocabulary _vocabulary;
 
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
-        _people = new PersonPatterns(
-            lexicon.Honorifics,
-            lexicon.RolesEnglish,
-            lexicon.NotNameWords.Concat(lexicon.RolesThai).Concat(lexicon.RolesEnglish));
-        _roles = new PersonRoles(lexicon.Roles);
-        _organizations = new OrganizationPatterns(lexicon.Roles.SelectMany(r => r.English));
+        var vocabulary = new NameVocabulary(lexicon.Roles.SelectMany(r => r.English));
+        _vocabulary = vocabulary;
+        _people = new PersonPatterns(lexicon, vocabulary);
+        _latinPeople = new LatinPersonPatterns(vocabulary, lexicon.RolesThai);
+        _roles = new PersonRoles(lexicon.Roles, vocabulary.PersonNouns, lexicon.Entries);
+        _organizations = new OrganizationPatterns();
+        _englishOrganizations = new EnglishOrganizationPatterns(vocabulary);
+        _coreference = new Coreference(lexicon.Roles);
+        _anchors = new PrefixWords(lexicon.RolesThai.Where(r => r.Length >= 4 && Gazetteer.IsThaiLetter(r[0]) && !r.Contains(' ', StringComparison.Ordinal)));
     }
 
     public IReadOnlyList<EntityMention> Find(string text, IReadOnlyList<Token> tokens)
     {
-        var b = new TextBoundaries(text, tokens);
-        var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary);
-        var patterns = _organizations.Find(b);
-        var people = _people.Find(b);
-
-        var taken = new bool[text.Length];
-        var result = new List<EntityMention>();
-
-        foreach (var p in people)
+        var b = new TextBoundaries(text, tokens, _anchors);
+        var credit = new bool[text.Length];
+        foreach (var c in _credits.Find(text))
         {
-            // A quoted "name" that is really a known name or an organisation is not a person.
-            if (known.Any(k => k.Span.Overlaps(p.Name) && k.Span.Length * 2 >= p.Name.Length) || patterns.Any(o => o.Span.Covers(p.Name)))
+            Take(credit, c);
+        }
+
+        var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary)
+            .Where(k => !IsTaken(credit, k.Span) && !(k.Entry.IsMedia && CreditRegions.IsCreditedSource(text, k.Span)))
+            .Select(k => (k.Span, Entry: k.Entry is { Kind: EntityKind.Venue, Seat: { } seat } && !PlaceBodies.IsLocative(text, k.Span) ? seat : k.Entry))
+            .ToList();
+
+        // People by title first; their names and every known name are closed to the Latin-name reader.
+        var closed = (bool[])credit.Clone();
+        foreach (var (span, _) in known)
+        {
+            Take(closed, span);
+        }
+
+        var people = new List<PersonMatch>();
+        foreach (var p in _people.Find(b))
+        {
+            // A quoted "name" that is really a known name (or holds one) is not a person; nor is a name inside a credit.
+            if (IsTaken(credit, p.Mention) || Overlapping(known, p.Name).Any(k => p.Untitled || k.Span.Length * 2 >= p.Name.Length))
             {
                 continue;
             }
 
-            var name = text[p.Name.Start..p.Name.End];
+            people.Add(p);
+            Take(closed, p.Mention);
+        }
+
+        people.AddRange(_latinPeople.Find(text, closed));
+        var personChars = new bool[text.Length];
+        foreach (var p in people)
+        {
+            Take(personChars, p.Mention);
+        }
+
+        var patterns = new List<(TextSpan Span, PatternKind Kind)>();
+        _organizations.Find(b, known, patterns);
+        _englishOrganizations.Find(text, personChars, known, patterns);
+        patterns.RemoveAll(p => IsTaken(credit, p.Span));
+        Units.MarkBranches(text, known, patterns);
+
+        var taken = new bool[text.Length];
+        var result = new List<EntityMention>();
+
+        foreach (var p in people.OrderBy(p => p.Mention.Start))
+        {
+            if (IsTaken(taken, p.Mention) || patterns.Any(o => o.Span.Covers(p.Name) && o.Span != p.Name && Gazetteer.IsThaiLetter(text[p.Name.Start])))
+            {
+                continue;
+            }
+
+            var name = CollapseSpaces(text[p.Name.Start..p.Name.End]);
             Take(taken, p.Mention);
             result.Add(new EntityMention(p.Mention, text[p.Mention.Start..p.Mention.End], EntityKind.Person,
                 "person:" + NameKey(name), name, null, MentionSource.Pattern) { GivenNameOnly = p.GivenNameOnly });
@@ -60,19 +109,31 @@ public sealed class EntityFinder
                 continue;
             }
 
-            var inner = known.Where(k => span.Covers(k.Span)).ToList();
-            if (inner.Any(k => k.Span == span) || known.Any(k => k.Span.Overlaps(span) && !span.Covers(k.Span) && k.Span.Length >= span.Length))
+            var overlapping = Overlapping(known, span).ToList();
+            var inner = overlapping.Where(k => span.Covers(k.Span)).ToList();
+            if (inner.Any(k => k.Span == span) || overlapping.Any(k => !span.Covers(k.Span) && k.Span.Length >= span.Length))
             {
                 continue;
             }
 
             Take(taken, span);
-            result.Add(PatternMention(text, span, kind, inner));
+
+            // "Thailand's Ministry of Culture", "Ministry of Culture of Thailand": a known body with its country is that body.
+            if (inner.FirstOrDefault(k => k.Entry.Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization
+                    && ((k.Span.End == span.End && PatternMentions.IsCountryPrefix(text, span.Start, k.Span.Start, inner))
+                        || (k.Span.Start == span.Start && PatternMentions.IsCountrySuffix(text, k.Span.End, span.End, inner)))) is { Entry: { } body })
+            {
+                result.Add(new EntityMention(span, text[span.Start..span.End], body.Kind, body.Key, body.Name, body.Country, MentionSource.Reference) { NameEn = body.NameEn });
+                continue;
+            }
+
+            result.Add(PatternMentions.Create(text, span, kind, inner));
         }
 
+        var placeStarts = known.Where(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province).Select(k => k.Span.Start).ToHashSet();
         foreach (var (span, entry) in known)
         {
-            if (IsTaken(taken, span) || IsPartOfLongerLatinName(text, span, entry, known))
+            if (IsTaken(taken, span) || IsPartOfLongerLatinName(text, span, entry, placeStarts))
             {
                 continue;
             }
@@ -85,40 +146,18 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        return _roles.Apply(b, JoinProvincialOffices(text, result));
+        var withUnits = Units.AttachParents(text, Abbreviations.Link(text, PlaceBodies.JoinCityGovernments(text, PlaceBodies.JoinProvincialOffices(text, result))));
+        return _coreference.Resolve(text, _roles.Apply(b, withUnits));
     }
 
-    /// <summary>
-    /// "สำนักงานวัฒนธรรมจังหวัด" + "สุโขทัย": a body that exists in every province, followed by the
-    /// province, is that province's office — one entity per province, not the generic body.
-    /// </summary>
-    private static List<EntityMention> JoinProvincialOffices(string text, List<EntityMention> mentions)
-    {
-        var joined = new List<EntityMention>(mentions.Count);
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            var m = mentions[i];
-            if (i + 1 < mentions.Count && m.IsOrganization && m.Text.EndsWith("จังหวัด", StringComparison.Ordinal)
-                && mentions[i + 1] is { Kind: EntityKind.Province } p && p.Span.Start == m.Span.End)
-            {
-                var span = new TextSpan(m.Span.Start, p.Span.End);
-                var name = text[span.Start..span.End];
-                joined.Add(m with { Span = span, Text = name, Name = name, Key = m.Key + ":" + p.Key, NameEn = m.NameEn is null ? null : $"{m.NameEn}, {p.NameEn}" });
-                i++;
-                continue;
-            }
-
-            joined.Add(m);
-        }
-
-        return joined;
-    }
+    private static string CollapseSpaces(string name) =>
+        string.Join(' ', name.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// "TikTok Content Creator", "Netflix Original": a known Latin name followed by more capitalised
     /// words that are not a place is part of a longer name (a title, a programme), not the body itself.
     /// </summary>
-    private static bool IsPartOfLongerLatinName(string text, TextSpan span, GazetteerEntry entry, List<(TextSpan Span, GazetteerEntry Entry)> known)
+    private bool IsPartOfLongerLatinName(string text, TextSpan span, GazetteerEntry entry, HashSet<int> placeStarts)
     {
         if (entry.Kind is not (EntityKind.ForeignOrganization or EntityKind.InternationalOrganization) || !char.IsAsciiLetter(text[span.Start]))
         {
@@ -131,83 +170,14 @@ public sealed class EntityFinder
             return false;
         }
 
-        return !known.Any(k => k.Span.Start == next && k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
-    }
-
-    private static EntityMention PatternMention(string text, TextSpan span, PatternKind kind, List<(TextSpan Span, GazetteerEntry Entry)> inner)
-    {
-        var name = text[span.Start..span.End];
-        var key = "org:" + NameKey(name);
-        if (kind == PatternKind.Division)
+        // "Korean Cultural Center Director Kim …": a role after the name does not lengthen it.
+        var wordEnd = next;
+        while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] == '-'))
         {
-            return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
+            wordEnd++;
         }
 
-        // Whose body is it? An embassy belongs to the country it represents, not the host country
-        // after ประจำ / ณ / in; other names belong to the Thai agency or the foreign place inside them.
-        string? country = null;
-        var thai = false;
-        foreach (var (s, e) in inner)
-        {
-            var before = StripPlaceWords(text[span.Start..s.Start]);
-            var isHost = before.EndsWith("ประจำ", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
-                || before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
-            if (e.Kind == EntityKind.ThaiOrganization)
-            {
-                thai = true;
-                break;
-            }
-
-            if (isHost && kind == PatternKind.Embassy)
-            {
-                if (country is null)
-                {
-                    // สถานเอกอัครราชทูต ณ กรุงโตเกียว: a Thai embassy abroad.
-                    thai = true;
-                }
-
-                continue;
-            }
-
-            if (e.Country is { } c && e.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.ForeignOrganization)
-            {
-                if (c == "TH")
-                {
-                    thai = true;
-                    break;
-                }
-
-                country ??= c;
-                break;
-            }
-        }
-
-        if (!thai && country is null && !Gazetteer.IsThaiLetter(name[0]) && (name.Contains("Thai", StringComparison.Ordinal)))
-        {
-            thai = true;
-        }
-
-        var isThaiScriptOrg = Gazetteer.IsThaiLetter(name[0]);
-        var entityKind = thai || (country is null && isThaiScriptOrg && kind != PatternKind.Embassy)
-            ? EntityKind.ThaiOrganization
-            : EntityKind.ForeignOrganization;
-        return new EntityMention(span, name, entityKind, key, name, thai ? "TH" : country, MentionSource.Pattern);
-    }
-
-    /// <summary>"…ประจำประเทศ", "…ณ กรุง": drop the words for country, capital and city before a place name.</summary>
-    private static string StripPlaceWords(string before)
-    {
-        var s = before.TrimEnd();
-        foreach (var w in PlaceWords)
-        {
-            if (s.EndsWith(w, StringComparison.Ordinal))
-            {
-                s = s[..^w.Length].TrimEnd();
-                break;
-            }
-        }
-
-        return s;
+        return !_vocabulary.IsPersonNoun(text[next..wordEnd]) && !placeStarts.Contains(next);
     }
 
     /// <summary>A key that survives spelling noise: no spaces, no ฯ, no "(องค์การมหาชน)", case folded.</summary>
@@ -223,6 +193,30 @@ public sealed class EntityFinder
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The known names overlapping <paramref name="span"/>: they are sorted and never overlap each other.</summary>
+    private static IEnumerable<(TextSpan Span, GazetteerEntry Entry)> Overlapping(List<(TextSpan Span, GazetteerEntry Entry)> known, TextSpan span)
+    {
+        var lo = 0;
+        var hi = known.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (known[mid].Span.End <= span.Start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < known.Count && known[i].Span.Start < span.End; i++)
+        {
+            yield return known[i];
+        }
     }
 
     private static void Take(bool[] taken, TextSpan span)

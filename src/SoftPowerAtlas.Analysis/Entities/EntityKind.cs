@@ -10,7 +10,12 @@ public enum EntityKind : byte
     Province,
     ForeignPlace,
     Person,
+
+    /// <summary>An internal unit of a body (กอง…, กลุ่มงาน…, "CEA Communications Department"): see <see cref="EntityMention.Parent"/>.</summary>
     Division,
+
+    /// <summary>A building or premises (ทำเนียบรัฐบาล, "Emirates Golf Club" after "at the"): a place, never a party.</summary>
+    Venue,
 }
 
 /// <summary>How a mention was found: from reference data or by a pattern in the text.</summary>
@@ -41,6 +46,12 @@ public sealed record EntityMention(
 
     /// <summary>English name from reference data, when there is one.</summary>
     public string? NameEn { get; init; }
+
+    /// <summary>For an internal unit (<see cref="EntityKind.Division"/>), the body it belongs to when the text names it.</summary>
+    public EntityMention? Parent { get; init; }
+
+    /// <summary>A mention that refers back to a person named elsewhere in the text ("the Ambassador", "ท่านทูต").</summary>
+    public bool IsCoreference { get; init; }
 
     public bool IsOrganization => Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization;
 }

@@ -31,4 +31,7 @@ public sealed class EntityLexicon
 
     /// <summary>Role phrases in Thai and English (roles.tsv), read next to people's names.</summary>
     public IReadOnlyList<Role> Roles { get; init; } = [];
+
+    /// <summary>Royal and monastic titles (King, Princess, Phra): a single name after one is a whole name.</summary>
+    public IReadOnlyList<string> SingleNameHonorifics { get; init; } = [];
 }

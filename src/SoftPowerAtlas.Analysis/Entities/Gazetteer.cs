@@ -8,6 +8,15 @@ public sealed record GazetteerEntry(string Alias, EntityKind Kind, string Key, s
 {
     /// <summary>Match only exactly as written and only between word boundaries (risky short abbreviations).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>A news outlet or an online platform: where the text credits it as a source or names it as the channel, it is not an entity of the story.</summary>
+    public bool IsMedia { get; init; }
+
+    /// <summary>
+    /// For a venue, the body that sits there: "ทำเนียบรัฐบาลแถลง", "ข่าวทำเนียบรัฐบาล" name the government
+    /// by its seat; "ณ ทำเนียบรัฐบาล", "at Government House" name the place.
+    /// </summary>
+    public GazetteerEntry? Seat { get; init; }
 }
 
 /// <summary>
@@ -121,6 +130,13 @@ public sealed class Gazetteer
             return false;
         }
 
+        // An acronym of up to four letters (ATTA, META) is written in capitals: "Atta" is a name, "Meta" a word;
+        // and in a run of capitals ("NUAD THAI") it is a word of that run.
+        if (IsShortAcronym(entry.Alias) && (!text.AsSpan(start, end - start).SequenceEqual(entry.Alias) || InCapitalRun(text, start, end)))
+        {
+            return false;
+        }
+
         if (entry.Strict)
         {
             // Exactly as written (case included) and not glued to Thai letters on either side.
@@ -137,6 +153,21 @@ public sealed class Gazetteer
 
         return true;
     }
+
+    private static bool InCapitalRun(string text, int start, int end)
+    {
+        static bool CapitalWord(ReadOnlySpan<char> w) => w.Length >= 2 && !w.ContainsAnyExceptInRange('A', 'Z');
+        var before = text.AsSpan(0, start).TrimEnd(' ');
+        var after = text.AsSpan(end).TrimStart(' ');
+        var lastSpace = before.LastIndexOfAny(' ', '(', '\n');
+        var nextSpace = after.IndexOfAny(' ', ')', '\n');
+        var previous = start > 0 && text[start - 1] == ' ' ? before[(lastSpace + 1)..] : [];
+        var next = end < text.Length && text[end] == ' ' ? (nextSpace < 0 ? after : after[..nextSpace]) : [];
+        return CapitalWord(previous) || CapitalWord(next);
+    }
+
+    private static bool IsShortAcronym(string alias) =>
+        alias.Length is >= 2 and <= 4 && alias.All(c => char.IsAsciiLetterUpper(c));
 
     internal static bool IsThaiLetter(char c) => c is >= '\u0E01' and <= '\u0E4E';
 

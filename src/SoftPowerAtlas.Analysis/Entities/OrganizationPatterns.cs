@@ -10,31 +10,46 @@ internal enum PatternKind : byte
     Committee,
     Embassy,
     Division,
+    Venue,
+
+    /// <summary>A body that is also a building (a museum, a library): a venue where the text says something happens there.</summary>
+    Institution,
+
+    /// <summary>"รัฐบาล" + a known country or city: that country's or city's government, and nothing after it.</summary>
+    Government,
 }
 
 /// <summary>
-/// Finds organisation names that are not in the reference data by how Thai and English write them:
-/// a head word (กรม, สำนักงาน, คณะกรรมการ…, or an English run of capitalised words holding
-/// Agency, Group, Ministry…) followed by the rest of the name up to a space or a function word.
+/// Finds organisation names that are not in the reference data by how Thai writes them: a head word
+/// (กรม, สำนักงาน, คณะกรรมการ…) followed by the rest of the name up to a space or a word that ends it
+/// (a verb or function word: ร่วม, เป็น, เดินทาง), unless a phrase continues the name (ส่งเสริม,
+/// ที่จับต้องไม่ได้, ของ + another body). A company runs to its legal suffix (บริษัท การบินไทย จำกัด
+/// (มหาชน)); a head followed by a word that makes it generic (มหาวิทยาลัยชั้นนำ, บริษัทผู้ผลิต,
+/// สถานเอกอัครราชทูตต่างประเทศ) is no name. English names are <see cref="EnglishOrganizationPatterns"/>.
 /// </summary>
 internal sealed class OrganizationPatterns
 {
     private const int MaxNameLength = 90;
-    private static readonly string[] EnglishConnectors = ["of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "on"];
+    private const int MaxCompanyWords = 6;
 
-    // "สำนักงานใหญ่", "หน่วยงานดังกล่าว": a head word with a common word after it is not a name.
-    private static readonly FrozenSet<string> GenericTails = FrozenSet.Create(StringComparer.Ordinal,
-        "ใหญ่", "ต่างๆ", "ดังกล่าว", "นี้", "นั้น", "ฯ", "ทั้งหมด", "อื่นๆ", "เดียวกัน", "ของ");
+    // "สำนักงานใหญ่", "หน่วยงานดังกล่าว", "มหาวิทยาลัยชั้นนำ": a head word with a common word after it is not a name.
+    private static readonly string[] GenericTails =
+        ["ใหญ่", "ต่าง", "ดังกล่าว", "นี้", "นั้น", "ฯลฯ", "ทั้ง", "อื่น", "เดียวกัน", "ของ", "ชั้น", "ระดับ", "เอกชน", "หลาย", "ทุก", "ในสังกัด", "ที่เกี่ยวข้อง", "ภาครัฐ", "ท้องถิ่น"];
+
+    private static readonly string[] GenericAnywhere = ["เพื่อนบ้าน", "ต่างๆ", "ต่าง ๆ", "ทั่วโลก", "ทั่วประเทศ", "ทุกแห่ง", "หลายแห่ง"];
+
+    // "สถาบันการศึกษา", "สถาบันอุดมศึกษา": an institution named by its kind.
+    private static readonly string[] GenericInstitutions = ["สถาบันการศึกษา", "สถาบันอุดมศึกษา"];
+
+    private static readonly string[] CompanyHeads = ["บริษัท", "ห้างหุ้นส่วนจำกัด", "ห้างหุ้นส่วน"];
 
     private readonly (string Head, PatternKind Kind)[] _thaiHeads;
     private readonly FrozenSet<string> _stopWords;
-    private readonly FrozenSet<string> _englishOrgWords;
+    private readonly string[] _continuations;
 
-    private readonly string[] _englishRoles;
-
-    public OrganizationPatterns(IEnumerable<string> englishRoles)
+    public OrganizationPatterns()
     {
-        _englishRoles = [.. englishRoles.Where(r => r.Length > 2).Distinct(StringComparer.Ordinal).OrderByDescending(r => r.Length)];
+        _continuations = [.. EmbeddedWordList.Lines("Entities/Data/thai-name-continuations.txt")];
         _thaiHeads = [.. EmbeddedWordList.Rows("Entities/Data/org-heads.tsv")
             .Where(r => r.Length >= 3 && r[1] == "thai")
             .Select(r => (r[0], r[2] switch
@@ -42,24 +57,21 @@ internal sealed class OrganizationPatterns
                 "committee" => PatternKind.Committee,
                 "embassy" => PatternKind.Embassy,
                 "division" => PatternKind.Division,
+                "institution" => PatternKind.Institution,
+                "government" => PatternKind.Government,
                 _ => PatternKind.Organization,
             }))
             .OrderByDescending(h => h.Item1.Length)];
         _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
-        _englishOrgWords = EmbeddedWordList.Lines("Entities/Data/org-words-en.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    public List<(Text.TextSpan Span, PatternKind Kind)> Find(TextBoundaries b)
-    {
-        var found = new List<(Text.TextSpan, PatternKind)>();
-        FindThai(b, found);
-        FindEnglish(b.Text, found);
-        return found;
-    }
-
-    private void FindThai(TextBoundaries b, List<(Text.TextSpan, PatternKind)> found)
+    public void Find(TextBoundaries b, IReadOnlyList<(Text.TextSpan Span, GazetteerEntry Entry)> known, List<(Text.TextSpan Span, PatternKind Kind)> found)
     {
         var text = b.Text;
+        var bodies = known.Where(k => k.Entry.Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization)
+            .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
+        var places = known.Where(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province)
+            .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
         for (var i = 0; i < text.Length; i++)
         {
             if (!Gazetteer.IsThaiLetter(text[i]) || !b.IsBoundary(i))
@@ -74,10 +86,18 @@ internal sealed class OrganizationPatterns
                     continue;
                 }
 
-                var end = ExtendThai(b, i + head.Length, kind);
-                if (end - i - head.Length >= 2 && !GenericTails.Contains(text[(i + head.Length)..end]) || (kind == PatternKind.Embassy && end > i + head.Length))
+                var end = CompanyHeads.Contains(head) ? CompanyEnd(text, i + head.Length)
+                    : kind == PatternKind.Government ? GovernmentEnd(text, i + head.Length, places)
+                    : ExtendThai(b, i + head.Length, kind, bodies);
+                var tail = text.AsSpan(i + head.Length, end - i - head.Length);
+                if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal)))
                 {
-                    found.Add((new Text.TextSpan(i, end), kind));
+                    break;
+                }
+
+                if ((end - i - head.Length >= 2 && !IsGeneric(tail)) || (kind == PatternKind.Embassy && end > i + head.Length && !IsGeneric(tail)))
+                {
+                    found.Add((new Text.TextSpan(i, end), kind == PatternKind.Government ? PatternKind.Organization : kind));
                     i = end - 1;
                 }
 
@@ -86,7 +106,7 @@ internal sealed class OrganizationPatterns
         }
     }
 
-    private int ExtendThai(TextBoundaries b, int start, PatternKind kind)
+    private int ExtendThai(TextBoundaries b, int start, PatternKind kind, Dictionary<int, int> bodies)
     {
         var text = b.Text;
         var end = start;
@@ -129,9 +149,25 @@ internal sealed class OrganizationPatterns
                 break;
             }
 
+            // "ส่งเสริม", "ว่าด้วย", "ที่จับต้องไม่ได้": a phrase that continues a name, read whole.
+            if (_continuations.FirstOrDefault(c => text.AsSpan(pos).StartsWith(c, StringComparison.Ordinal)) is { } phrase && b.IsBoundary(pos + phrase.Length))
+            {
+                pos += phrase.Length;
+                end = pos;
+                continue;
+            }
+
             var tokenEnd = NextBoundary(b, pos);
             var word = text[pos..tokenEnd];
-            if (_stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)))
+            // "…ของยูเนสโก", "…ขององค์การยูเนสโก": ของ before another body's name continues the name it belongs to.
+            if (word == "ของ" && bodies.TryGetValue(tokenEnd, out var bodyEnd))
+            {
+                pos = bodyEnd;
+                end = pos;
+                continue;
+            }
+
+            if (_stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
             {
                 break;
             }
@@ -163,6 +199,96 @@ internal sealed class OrganizationPatterns
         }
 
         return true;
+    }
+
+    /// <summary>"…ขององค์การยูเนสโก": ของ before another body's head word continues the name it belongs to.</summary>
+    private bool StartsWithHead(string text, int at)
+    {
+        foreach (var (head, _) in _thaiHeads)
+        {
+            if (text.AsSpan(at).StartsWith(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"รัฐบาลญี่ปุ่น", "รัฐบาลกรุงมอสโก": the government of a known country or city ends with its name.</summary>
+    private static int GovernmentEnd(string text, int start, Dictionary<int, int> places)
+    {
+        foreach (var prefix in (string[])["", "กรุง", "เมือง", "ประเทศ", "แห่ง"])
+        {
+            if (text.AsSpan(start).StartsWith(prefix, StringComparison.Ordinal) && places.TryGetValue(start + prefix.Length, out var end))
+            {
+                return end;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>"บริษัท การบินไทย จำกัด (มหาชน)", "บริษัทไทยเบฟจำกัด": a company's name runs to its legal suffix; without one there is no name.</summary>
+    private static int CompanyEnd(string text, int start)
+    {
+        var limit = start;
+        for (var words = 0; words <= MaxCompanyWords && limit < text.Length; words++)
+        {
+            var wordEnd = WordEnd(text, limit < text.Length && text[limit] == ' ' ? limit + 1 : limit);
+            var at = text.IndexOf("จำกัด", limit, wordEnd - limit, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var end = at + "จำกัด".Length;
+                foreach (var suffix in (string[])[" (มหาชน)", "(มหาชน)", " มหาชน"])
+                {
+                    if (text.AsSpan(end).StartsWith(suffix, StringComparison.Ordinal))
+                    {
+                        return end + suffix.Length;
+                    }
+                }
+
+                return end;
+            }
+
+            if (wordEnd >= text.Length || text[wordEnd] != ' ')
+            {
+                break;
+            }
+
+            limit = wordEnd;
+        }
+
+        return start;
+    }
+
+    private static bool IsGeneric(ReadOnlySpan<char> tail)
+    {
+        var t = tail.TrimStart(' ');
+
+        // "มหาวิทยาลัยไทย", "สำนักพิมพ์ไทย": Thai universities, Thai publishers; "…ประจำประเทศเพื่อนบ้าน": any of several.
+        if (t.SequenceEqual("ไทย") || t.SequenceEqual("ต่างประเทศ"))
+        {
+            return true;
+        }
+
+        foreach (var g in GenericAnywhere)
+        {
+            if (t.Contains(g, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var g in GenericTails)
+        {
+            if (t.StartsWith(g, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"ด้านภาพยนตร์ ละคร และซีรีส์": the ด้าน word, then short words up to one starting with และ.</summary>
@@ -210,103 +336,5 @@ internal sealed class OrganizationPatterns
         }
 
         return i;
-    }
-
-    private void FindEnglish(string text, List<(Text.TextSpan, PatternKind)> found)
-    {
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!char.IsAsciiLetterUpper(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
-            {
-                i++;
-                continue;
-            }
-
-            // Collect a run of capitalised words and connectors.
-            var runStart = i;
-            var lastCapitalEnd = i;
-            var hasOrgWord = false;
-            var pos = i;
-            while (pos < text.Length)
-            {
-                var wordEnd = pos;
-                while (wordEnd < text.Length && (char.IsLetterOrDigit(text[wordEnd]) || text[wordEnd] is '.' or '-' or '\'' or '’' or '&'))
-                {
-                    wordEnd++;
-                }
-
-                if (wordEnd == pos)
-                {
-                    break;
-                }
-
-                var word = text[pos..wordEnd];
-                var bare = word.TrimEnd('.');
-                if (char.IsUpper(word[0]))
-                {
-                    hasOrgWord |= _englishOrgWords.Contains(word) || _englishOrgWords.Contains(bare);
-                    lastCapitalEnd = word.EndsWith('.') && !_englishOrgWords.Contains(word) ? wordEnd - 1 : wordEnd;
-                }
-                else if (!EnglishConnectors.Contains(word, StringComparer.Ordinal))
-                {
-                    break;
-                }
-
-                if (wordEnd >= text.Length || text[wordEnd] != ' ')
-                {
-                    break;
-                }
-
-                pos = wordEnd + 1;
-            }
-
-            if (hasOrgWord && lastCapitalEnd > runStart)
-            {
-                var start = text.AsSpan(runStart).StartsWith("The ", StringComparison.Ordinal) ? runStart + 4 : runStart;
-                start = AfterRole(text, start, lastCapitalEnd);
-                if (start < lastCapitalEnd)
-                {
-                    found.Add((new Text.TextSpan(start, lastCapitalEnd), PatternKind.Organization));
-                }
-            }
-
-            i = Math.Max(lastCapitalEnd, i + 1);
-        }
-    }
-
-    /// <summary>"Cultural Attaché of the French Embassy": a role and "of (the)" before a name are not part of it.</summary>
-    private int AfterRole(string text, int start, int end)
-    {
-        var pos = start;
-        foreach (var modifier in (string[])["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior "])
-        {
-            if (text.AsSpan(pos).StartsWith(modifier, StringComparison.Ordinal))
-            {
-                pos += modifier.Length;
-                break;
-            }
-        }
-
-        foreach (var role in _englishRoles)
-        {
-            if (!text.AsSpan(pos, end - pos).StartsWith(role, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var after = pos + role.Length;
-            foreach (var c in (string[])[" of the ", " of "])
-            {
-                if (text.AsSpan(after, end - after).StartsWith(c, StringComparison.Ordinal))
-                {
-                    return after + c.Length;
-                }
-            }
-
-            return start;
-        }
-
-        return start;
     }
 }

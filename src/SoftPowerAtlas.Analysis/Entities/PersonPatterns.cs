@@ -3,35 +3,40 @@ using SoftPowerAtlas.Analysis.Loading;
 
 namespace SoftPowerAtlas.Analysis.Entities;
 
-/// <summary>A person found in text: the whole mention (with honorific) and the bare name.</summary>
-internal readonly record struct PersonMatch(Text.TextSpan Mention, Text.TextSpan Name, bool GivenNameOnly);
+/// <summary>
+/// A person found in text: the whole mention (with honorific) and the bare name. <paramref name="Untitled"/>:
+/// found without a title (in quotes, by a role or a list), so a known name anywhere inside rules it out.
+/// </summary>
+internal readonly record struct PersonMatch(Text.TextSpan Mention, Text.TextSpan Name, bool GivenNameOnly, bool Untitled = false);
 
 /// <summary>
-/// Finds people the way Thai and English news name them: an honorific or title followed by a
-/// name (นางสาวอาภรณ์ เพชรรัตน์, นาย Kiyochi Uchida, H.E. Mr. Moon Seoung-hyun), a role followed by
-/// a name (Spokesperson Anucha Burapachaisri), or a name in quotes in a list of participants
-/// (“คาล คงขำ”, “Julien Lacorne”).
+/// Finds people the way Thai and English news name them with a title: an honorific or rank followed
+/// by a name (นางสาวอาภรณ์ เพชรรัตน์, นาย Kiyochi Uchida, H.E.Mrs.Liliana Ferrer, Mr. EGUCHI Masaru,
+/// นายสธน เกษมสันต์ ณ อยุธยา), or a name in quotes in a list of participants (“คาล คงขำ”, “Julien
+/// Lacorne”). A name ends where a verb, a role or a function word begins (นายปรีชา กล่าวว่า is ปรีชา),
+/// and an honorific written inside another word (ผู้ทรงคุณวุฒิ, นายกรัฐมนตรี) is not one.
 /// </summary>
 internal sealed class PersonPatterns
 {
-    // Words written straight after a name with no space (นายทวีพงษ์กล่าว): the name ends there.
-    private static readonly FrozenSet<string> NameEndingWords = FrozenSet.Create(StringComparer.Ordinal,
-        "กล่าว", "เปิดเผย", "ระบุ", "เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ประธาน", "ผู้อำนวยการ");
-
-    private readonly string[] _thaiHonorifics;
+    private const int MaxThaiNamePart = ThaiNameReader.MaxNamePart;
+    private readonly PrefixWords _thaiHonorifics;
     private readonly string[] _englishHonorifics;
-    private readonly FrozenSet<string> _englishRoles;
-    private readonly FrozenSet<string> _stopWords;
-    private readonly FrozenSet<string> _notNameWords;
+    private readonly FrozenSet<string> _singleName;
+    private readonly string[] _notHonorifics;
+    private readonly NameVocabulary _vocabulary;
+    private readonly ThaiNameReader _names;
+    private readonly UntitledThaiNames _untitled;
 
-    public PersonPatterns(IEnumerable<string> honorifics, IEnumerable<string> englishRoles, IEnumerable<string> notNameWords)
+    public PersonPatterns(EntityLexicon lexicon, NameVocabulary vocabulary)
     {
-        var all = honorifics.Distinct(StringComparer.Ordinal).ToList();
-        _thaiHonorifics = [.. all.Where(h => Gazetteer.IsThaiLetter(h[0])).OrderByDescending(h => h.Length)];
+        var all = lexicon.Honorifics.Distinct(StringComparer.Ordinal).ToList();
+        _thaiHonorifics = new PrefixWords(all.Where(h => Gazetteer.IsThaiLetter(h[0])));
         _englishHonorifics = [.. all.Where(h => char.IsAsciiLetter(h[0])).OrderByDescending(h => h.Length)];
-        _englishRoles = englishRoles.ToFrozenSet(StringComparer.Ordinal);
-        _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
-        _notNameWords = notNameWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _singleName = lexicon.SingleNameHonorifics.ToFrozenSet(StringComparer.Ordinal);
+        _notHonorifics = [.. EmbeddedWordList.Lines("Entities/Data/not-honorifics-th.txt")];
+        _vocabulary = vocabulary;
+        _names = new ThaiNameReader(lexicon);
+        _untitled = new UntitledThaiNames(lexicon, _names);
     }
 
     public List<PersonMatch> Find(TextBoundaries b)
@@ -45,7 +50,7 @@ internal sealed class PersonPatterns
                 continue;
             }
 
-            var match = TryHonorific(b, i) ?? TryEnglishRole(text, i) ?? TryQuoted(text, i);
+            var match = TryHonorific(b, i) ?? TryQuoted(text, i) ?? _untitled.TryTitleRole(b, i) ?? _untitled.TryBareThaiName(b, i);
             if (match is { } m)
             {
                 found.Add(m);
@@ -60,38 +65,42 @@ internal sealed class PersonPatterns
     {
         var text = b.Text;
         var pos = start;
-        var any = false;
+        string? last = null;
 
-        // Honorifics may chain: H.E. Mr., ศ.ดร., พล.อ.
-        while (true)
+        // Honorifics may chain: H.E. Mr., ศ.ดร., นายดาโช, H.E.Mrs.
+        while (MatchHonorific(text, pos, b) is { } h)
         {
-            var h = MatchHonorific(text, pos, b);
-            if (h is null)
-            {
-                break;
-            }
-
-            any = true;
+            last = h;
             pos += h.Length;
-            if (pos < text.Length && text[pos] == ' ' && (h.EndsWith('.') || char.IsAsciiLetter(h[0]) || Gazetteer.IsThaiLetter(Peek(text, pos + 1))
-                || char.IsAsciiLetterUpper(Peek(text, pos + 1))))
+            while (pos < text.Length && text[pos] == ' ')
             {
                 pos++;
             }
         }
 
-        if (!any || pos >= text.Length)
+        if (last is null || pos >= text.Length)
         {
             return null;
         }
 
-        var name = Gazetteer.IsThaiLetter(text[pos]) ? ThaiName(b, pos) : LatinName(text, pos, 4);
-        if (name is null)
+        if (Gazetteer.IsThaiLetter(text[pos]))
+        {
+            return _names.ThaiName(b, pos) is { } thai ? new PersonMatch(new Text.TextSpan(start, thai.Span.End), thai.Span, thai.GivenOnly) : null;
+        }
+
+        if (LatinName(text, pos) is not { } latin)
         {
             return null;
         }
 
-        return new PersonMatch(new Text.TextSpan(start, name.Value.Span.End), name.Value.Span, name.Value.GivenOnly);
+        // "Prince Mahidol Hall", "King Sejong Institute": a title opening the name of a thing.
+        if (ContinuesWithCapital(text, latin.Span.End))
+        {
+            return null;
+        }
+
+        var givenOnly = latin.GivenOnly && !_singleName.Contains(last);
+        return new PersonMatch(new Text.TextSpan(start, latin.Span.End), latin.Span, givenOnly);
     }
 
     private string? MatchHonorific(string text, int pos, TextBoundaries b)
@@ -103,11 +112,13 @@ internal sealed class PersonPatterns
 
         if (Gazetteer.IsThaiLetter(text[pos]))
         {
-            foreach (var h in _thaiHonorifics)
+            foreach (var h in _thaiHonorifics.At(text, pos))
             {
-                if (text.AsSpan(pos).StartsWith(h, StringComparison.Ordinal) && (h.EndsWith('.') || b.IsBoundary(pos + h.Length)))
+                // ICU often cuts a name glued to its title in the wrong place (นาง|สา|วนภสร, นา|ยก|ฤษศญ|พงษ์):
+                // the title is read wherever it is written, except inside a word that holds it (นายกรัฐมนตรี).
+                if (pos + h.Length < text.Length && !ThaiNameReader.IsThaiMark(text[pos + h.Length]))
                 {
-                    return h;
+                    return InsideOtherWord(text, pos) ? null : h;
                 }
             }
 
@@ -116,8 +127,14 @@ internal sealed class PersonPatterns
 
         foreach (var h in _englishHonorifics)
         {
-            if (text.AsSpan(pos).StartsWith(h, StringComparison.Ordinal)
-                && (h.EndsWith('.') ? Peek(text, pos + h.Length) == ' ' : Peek(text, pos + h.Length) == ' '))
+            if (!text.AsSpan(pos).StartsWith(h, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // "Mr. X", "Mr X", and written without a space after a dotted title: "Mrs.Yupha", "H.E.Mrs.".
+            var next = Peek(text, pos + h.Length);
+            if (next == ' ' || (h.EndsWith('.') && char.IsUpper(next)))
             {
                 return h;
             }
@@ -126,113 +143,96 @@ internal sealed class PersonPatterns
         return null;
     }
 
-    private (Text.TextSpan Span, bool GivenOnly)? ThaiName(TextBoundaries b, int start)
+    /// <summary>คุณ in ผู้ทรงคุณวุฒิ, นาย in นายกรัฐมนตรี: a word that holds an honorific without being one.</summary>
+    private bool InsideOtherWord(string text, int pos)
     {
-        var text = b.Text;
-        var givenEnd = ThaiRunEnd(b, start);
-        if (givenEnd - start < 2)
+        foreach (var w in _notHonorifics)
         {
-            return null;
-        }
-
-        if (givenEnd < text.Length - 1 && text[givenEnd] == ' ' && Gazetteer.IsThaiLetter(text[givenEnd + 1]))
-        {
-            var surnameEnd = ThaiRunEnd(b, givenEnd + 1);
-            var surname = text[(givenEnd + 1)..surnameEnd];
-            if (surnameEnd - givenEnd - 1 >= 2 && !_stopWords.Contains(surname) && !_notNameWords.Contains(surname)
-                && !StartsWithAny(surname, _notNameWords))
+            for (var k = 0; k < w.Length; k++)
             {
-                return (new Text.TextSpan(start, surnameEnd), false);
-            }
-        }
-
-        return (new Text.TextSpan(start, givenEnd), true);
-    }
-
-    private int ThaiRunEnd(TextBoundaries b, int start)
-    {
-        var text = b.Text;
-        var i = start;
-        while (i < text.Length && Gazetteer.IsThaiLetter(text[i]))
-        {
-            // Stop where a function word or verb glued to the name begins (นายทวีพงษ์กล่าว).
-            if (i > start + 1 && b.IsBoundary(i))
-            {
-                var j = i + 1;
-                while (j < text.Length && !b.IsBoundary(j))
+                // The word must end where a syllable ends: นายพล is a general, นายพลัฏฐ์ a name.
+                var s = pos - k;
+                var end = s + w.Length;
+                if (s >= 0 && text.AsSpan(s).StartsWith(w, StringComparison.Ordinal) && (end >= text.Length || !ThaiNameReader.IsThaiMark(text[end])))
                 {
-                    j++;
-                }
-
-                if (NameEndingWords.Contains(text[i..j]) && i - start >= 3)
-                {
-                    break;
+                    return true;
                 }
             }
-
-            i++;
         }
 
-        return i;
+        return false;
     }
 
-    private (Text.TextSpan Span, bool GivenOnly)? LatinName(string text, int start, int maxWords)
+    /// <summary>Up to four capitalised words (a surname in capitals too: EGUCHI Masaru), stopping before a word that is not a name.</summary>
+    private (Text.TextSpan Span, bool GivenOnly)? LatinName(string text, int start)
     {
         var pos = start;
         var end = start;
         var words = 0;
-        while (pos < text.Length && words < maxWords && char.IsUpper(text[pos]))
+        while (pos < text.Length && words < 4 && char.IsUpper(text[pos]))
         {
             var wordEnd = pos;
-            while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] is '-' or '\''))
+            while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || (text[wordEnd] is '-' or '\'' or '’' && wordEnd + 1 < text.Length && char.IsLetter(text[wordEnd + 1])
+                && !(text[wordEnd + 1] == 's' && (wordEnd + 2 >= text.Length || !char.IsLetter(text[wordEnd + 2]))))))
             {
                 wordEnd++;
             }
 
             var word = text[pos..wordEnd];
-            if (wordEnd - pos < 2 || _notNameWords.Contains(word) || _englishRoles.Contains(word))
+            if (wordEnd - pos < 2 || _names.NotNameWords.Contains(word) || _vocabulary.IsVocabulary(word) || _vocabulary.IsPersonNoun(word))
             {
                 break;
             }
 
             words++;
             end = wordEnd;
-            if (wordEnd >= text.Length || text[wordEnd] != ' ')
+
+            // One or two spaces between the words of a name; a particle (Na, bin, van) may sit inside.
+            var next = wordEnd;
+            while (next < text.Length && next - wordEnd < 2 && text[next] == ' ')
+            {
+                next++;
+            }
+
+            if (next == wordEnd)
             {
                 break;
             }
 
-            pos = wordEnd + 1;
+            var particleEnd = next;
+            while (particleEnd < text.Length && char.IsLetter(text[particleEnd]))
+            {
+                particleEnd++;
+            }
+
+            if (particleEnd < text.Length && text[particleEnd] == ' ' && _vocabulary.IsParticle(text[next..particleEnd])
+                && particleEnd + 1 < text.Length && char.IsUpper(text[particleEnd + 1]))
+            {
+                next = particleEnd + 1;
+            }
+
+            pos = next;
         }
 
         return words == 0 ? null : (new Text.TextSpan(start, end), words == 1);
     }
 
-    private PersonMatch? TryEnglishRole(string text, int start)
+    /// <summary>The name is followed, after one space, by a capitalised word that is not a role: it names a thing.</summary>
+    private bool ContinuesWithCapital(string text, int end)
     {
-        if (!char.IsAsciiLetterUpper(text[start]))
+        if (end + 1 >= text.Length || text[end] != ' ' || !char.IsUpper(text[end + 1]))
         {
-            return null;
+            return false;
         }
 
-        var wordEnd = start;
-        while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] == '-'))
+        var wordEnd = end + 1;
+        while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
         {
             wordEnd++;
         }
 
-        if (!_englishRoles.Contains(text[start..wordEnd]) || Peek(text, wordEnd) != ' ' || !char.IsAsciiLetterUpper(Peek(text, wordEnd + 1)))
-        {
-            return null;
-        }
-
-        var name = LatinName(text, wordEnd + 1, 4);
-        if (name is not { GivenOnly: false } n)
-        {
-            return null;
-        }
-
-        return new PersonMatch(new Text.TextSpan(start, n.Span.End), n.Span, false);
+        var word = text[(end + 1)..wordEnd];
+        return _vocabulary.IsVocabulary(word) && !_vocabulary.IsPersonNoun(word);
     }
 
     private PersonMatch? TryQuoted(string text, int start)
@@ -251,29 +251,18 @@ internal sealed class PersonPatterns
         var inner = text.AsSpan(start + 1, close - start - 1).Trim();
         var innerStart = text.IndexOf(inner.ToString(), start + 1, StringComparison.Ordinal);
         var parts = inner.ToString().Split(' ');
-        var thai = parts.Length == 2 && parts.All(p => p.Length >= 2 && p.All(c => Gazetteer.IsThaiLetter(c)))
-            && !parts.Any(p => _stopWords.Contains(p) || _notNameWords.Contains(p) || StartsWithAny(p, _notNameWords));
-        var latin = parts.Length is 2 or 3 && parts.All(p => p.Length >= 2 && char.IsUpper(p[0]) && p.Skip(1).All(c => char.IsLetter(c) || c == '-'))
-            && !parts.Any(p => _notNameWords.Contains(p) || _englishRoles.Contains(p));
+        var thai = parts.Length == 2 && parts.All(p => p.Length is >= 2 and <= MaxThaiNamePart && p.All(c => Gazetteer.IsThaiLetter(c) && c != 'ฯ'))
+            && !parts.Any(p => _names.IsStopWord(p) || _names.NotNameWords.Contains(p) || _names.StartsWithNotName(p) || _names.StartsWithNameEnding(p, 0));
+        var lower = NameVocabulary.LowerCaseWords(text);
+        var latin = parts.Length is 2 or 3 && parts.All(p => p.Length >= 2 && char.IsUpper(p[0]) && p.Skip(1).All(c => char.IsLetter(c) || c == '-')
+                && !_vocabulary.IsVocabulary(p) && !lower.Contains(p) && !p.EndsWith("ing", StringComparison.Ordinal))
+            && !parts.Any(p => _names.NotNameWords.Contains(p));
         if (!thai && !latin)
         {
             return null;
         }
 
-        return new PersonMatch(new Text.TextSpan(start, close + 1), new Text.TextSpan(innerStart, innerStart + inner.Length), false);
-    }
-
-    private static bool StartsWithAny(string word, FrozenSet<string> prefixes)
-    {
-        foreach (var p in prefixes)
-        {
-            if (p.Length >= 3 && Gazetteer.IsThaiLetter(p[0]) && word.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return new PersonMatch(new Text.TextSpan(start, close + 1), new Text.TextSpan(innerStart, innerStart + inner.Length), false, Untitled: true);
     }
 
     private static char Peek(string text, int index) => index < text.Length ? text[index] : '\0';

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Entities;
@@ -12,26 +13,26 @@ public sealed record PersonRole(string Role, TextSpan Span, int RoleId, EntityMe
 /// <summary>
 /// Reads what the sentence says about each person found: the role and body written after the name
 /// (<c>นายทวีพงษ์ วิชัยดิษฐ ผู้อำนวยการ อพท.</c>, <c>Mr. Julien Lacorne, Cultural Attaché of the French
-/// Embassy</c>) or before it (<c>Ambassador of Japan to Thailand, H.E. Mr. …</c>), and joins a person's
-/// Thai and Latin spellings where the text links them: one written in brackets after the other, or
-/// both holding the same role in the same body in one document. Nothing is guessed across documents.
+/// Embassy</c>) or before it (<c>Ambassador of Japan to Thailand, H.E. Mr. …</c>, <c>Thai pianist …</c>);
+/// then joins a person's two spellings (<see cref="PersonSpellings"/>) and lets places and bodies take
+/// part through their people (<see cref="ActingBodies"/>).
 /// </summary>
 internal sealed class PersonRoles
 {
-    private const int MaxBracketLength = 60;
     private const int MaxClauseLength = 90;
     private static readonly string[] EnglishModifiers = ["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior ", "Executive ", "Former "];
     private static readonly string[] EnglishConnectors = [" of the ", " of ", " at the ", " at ", " for the ", " for ", " to the ", " to ", ", "];
 
-    // Written after "จังหวัดเชียงใหม่" / "เมืองคานาซาวะ", these make the place a party that acts, not a setting.
-    private static readonly string[] ActorWords = ["ร่วมกับ", "ร่วมกัน", "จัดงาน", "จัด", "จะ", "ได้", "เป็นเจ้าภาพ", "ลงนาม", "ตอบรับ", "ส่ง", "รับ", "มอบ", "เชิญ", "ผนึก", "จับมือ"];
-
     private readonly (string Form, int Id)[] _thai;
     private readonly (string Form, int Id)[] _english;
     private readonly RoleLevel[] _levels;
+    private readonly FrozenSet<string> _personNouns;
+    private readonly GazetteerEntry?[] _bodies;
 
-    public PersonRoles(IReadOnlyList<Role> roles)
+    public PersonRoles(IReadOnlyList<Role> roles, IEnumerable<string> personNouns, IReadOnlyList<GazetteerEntry> entries)
     {
+        _personNouns = personNouns.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _bodies = [.. roles.Select(r => r.BodyId is { } id ? entries.FirstOrDefault(e => e.Key == "agency:" + id) : null)];
         var thai = new List<(string, int)>();
         var english = new List<(string, int)>();
         for (var i = 0; i < roles.Count; i++)
@@ -51,13 +52,14 @@ internal sealed class PersonRoles
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<EntityMention>(mentions.Count + 4);
         result.AddRange(mentions);
-        LinkBracketedSpellings(b.Text, result, links);
+        PersonSpellings.LinkBracketed(b.Text, result, links, IsBareThaiName);
 
+        var at = new BodiesAt(result);
         var claimed = new List<TextSpan>();
         var roles = new Dictionary<int, PersonRole>();
         for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i) is { } r)
+            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i, at) is { } r)
             {
                 roles[i] = r;
                 claimed.Add(r.Span);
@@ -66,7 +68,7 @@ internal sealed class PersonRoles
 
         for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].Kind == EntityKind.Person && !roles.ContainsKey(i) && RoleBefore(b, result, i, claimed) is { } r)
+            if (result[i].Kind == EntityKind.Person && !roles.ContainsKey(i) && RoleBefore(b, result, i, claimed, at) is { } r)
             {
                 roles[i] = r;
                 claimed.Add(r.Span);
@@ -75,18 +77,22 @@ internal sealed class PersonRoles
 
         foreach (var (i, r) in roles)
         {
-            result[i] = result[i] with { Position = r };
+            result[i] = result[i] with { Position = r.Organization is null && ActingBodies.BodyNamedByRole(b.Text, r, _bodies) is { } body ? r with { Organization = body } : r };
+            if (result[i].Position!.Organization is { Source: MentionSource.Reference } o && r.Organization is null && !result.Contains(o))
+            {
+                result.Add(o);
+            }
         }
 
-        LinkSameRole(result, links);
-        MarkActingPlaces(b.Text, result);
+        PersonSpellings.LinkSameRole(result, links);
+        ActingBodies.MarkActingPlaces(b.Text, result, _levels);
         if (links.Count > 0)
         {
             for (var i = 0; i < result.Count; i++)
             {
                 if (links.ContainsKey(result[i].Key))
                 {
-                    result[i] = result[i] with { Key = Root(links, result[i].Key) };
+                    result[i] = result[i] with { Key = PersonSpellings.Root(links, result[i].Key) };
                 }
             }
         }
@@ -95,92 +101,11 @@ internal sealed class PersonRoles
         return result;
     }
 
-    /// <summary>
-    /// A province or foreign city that does something (จังหวัดเชียงใหม่ร่วมกับ…, เมืองคานาซาวะจะรับ…) or
-    /// whose governor takes part (รองผู้ว่าราชการจังหวัดเชียงใหม่) is a party: its local government.
-    /// </summary>
-    private void MarkActingPlaces(string text, List<EntityMention> mentions)
-    {
-        var governed = mentions
-            .Where(m => m.Position is { RoleId: >= 0, Organization: { Kind: EntityKind.Province } } r && _levels[r.RoleId] == RoleLevel.Provincial)
-            .Select(m => m.Position!.Organization!.Key)
-            .ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            var m = mentions[i];
-            if (m.Kind is not (EntityKind.Province or EntityKind.ForeignPlace))
-            {
-                continue;
-            }
-
-            var writtenAsBody = m.Text.StartsWith("จังหวัด", StringComparison.Ordinal) || m.Text.StartsWith("เมือง", StringComparison.Ordinal);
-            var pos = m.Span.End < text.Length && text[m.Span.End] == ' ' ? m.Span.End + 1 : m.Span.End;
-            var acts = writtenAsBody && ActorWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal));
-            if (acts || (writtenAsBody && governed.Contains(m.Key)))
-            {
-                mentions[i] = m with { Kind = m.Kind == EntityKind.Province ? EntityKind.ThaiOrganization : EntityKind.ForeignOrganization };
-            }
-        }
-    }
-
-    /// <summary>"นายจูเลียน ลากอร์น (Julien Lacorne)", "Mr. Hiroshi Tanaka (นายฮิโรชิ ทานากะ)": one person, two spellings.</summary>
-    private void LinkBracketedSpellings(string text, List<EntityMention> mentions, Dictionary<string, string> links)
-    {
-        var count = mentions.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var p = mentions[i];
-            if (p.Kind != EntityKind.Person || Bracket(text, p.Span.End) is not { } inner)
-            {
-                continue;
-            }
-
-            var thai = IsThaiName(p.Name);
-            var inside = mentions.FirstOrDefault(q => q.Kind == EntityKind.Person && inner.Covers(q.Span));
-            if (inside is not null)
-            {
-                if (IsThaiName(inside.Name) != thai)
-                {
-                    Link(links, inside.Key, p.Key);
-                }
-
-                continue;
-            }
-
-            var written = text[inner.Start..inner.End];
-            if (mentions.Any(m => m.Span.Overlaps(inner)) || !(thai ? IsLatinName(written) : IsBareThaiName(written)))
-            {
-                continue;
-            }
-
-            var key = "person:" + EntityFinder.NameKey(written);
-            mentions.Add(new EntityMention(inner, written, EntityKind.Person, key, written, null, MentionSource.Pattern));
-            Link(links, key, p.Key);
-        }
-    }
-
-    /// <summary>Two people with the same role in the same body, one written in Thai and one in Latin letters, are one person.</summary>
-    private static void LinkSameRole(List<EntityMention> mentions, Dictionary<string, string> links)
-    {
-        var groups = mentions
-            .Where(m => m.Kind == EntityKind.Person && m.Position is { RoleId: >= 0, Organization: not null })
-            .GroupBy(m => (m.Position!.RoleId, m.Position.Organization!.Key));
-        foreach (var g in groups)
-        {
-            var thai = g.Where(m => IsThaiName(m.Name)).Select(m => Root(links, m.Key)).Distinct(StringComparer.Ordinal).ToList();
-            var latin = g.Where(m => !IsThaiName(m.Name)).Select(m => Root(links, m.Key)).Distinct(StringComparer.Ordinal).ToList();
-            if (thai.Count == 1 && latin.Count == 1)
-            {
-                Link(links, latin[0], thai[0]);
-            }
-        }
-    }
-
-    private PersonRole? RoleAfter(TextBoundaries b, List<EntityMention> mentions, int index)
+    private PersonRole? RoleAfter(TextBoundaries b, List<EntityMention> mentions, int index, BodiesAt at)
     {
         var text = b.Text;
         var pos = mentions[index].Span.End;
-        if (Bracket(text, pos) is { } inner)
+        if (PersonSpellings.Bracket(text, pos) is { } inner)
         {
             pos = inner.End + 1;
         }
@@ -197,18 +122,18 @@ internal sealed class PersonRoles
 
         if (Gazetteer.IsThaiLetter(text[pos]))
         {
-            return ThaiRoleAt(b, mentions, pos);
+            return ThaiRoleAt(b, pos, at);
         }
 
         if (text[pos] == ',' && pos + 2 < text.Length && text[pos + 1] == ' ')
         {
-            return EnglishRoleAt(text, mentions, pos + 2, requireWhole: false);
+            return EnglishRoleAt(text, pos + 2, requireWhole: false, at);
         }
 
         return null;
     }
 
-    private PersonRole? RoleBefore(TextBoundaries b, List<EntityMention> mentions, int index, List<TextSpan> claimed)
+    private PersonRole? RoleBefore(TextBoundaries b, List<EntityMention> mentions, int index, List<TextSpan> claimed, BodiesAt at)
     {
         var text = b.Text;
         var p = mentions[index];
@@ -236,10 +161,12 @@ internal sealed class PersonRoles
             end--;
         }
 
-        if (end > 0 && text[end - 1] == ',')
+        var comma = end > 0 && text[end - 1] == ',';
+        if (comma || (end > 0 && char.IsAsciiLetter(text[end - 1])))
         {
-            // "Ambassador of Japan to Thailand, H.E. Mr. …": a clause that is only a role and its body.
-            var clauseEnd = end - 1;
+            // "Ambassador of Japan to Thailand, H.E. Mr. …", "Acting Government Spokesperson Anucha …": a clause
+            // before the name that is only a role and its body.
+            var clauseEnd = comma ? end - 1 : end;
             var start = clauseEnd;
             while (start > 0 && clauseEnd - start < MaxClauseLength && text[start - 1] is not ('.' or ',' or ';' or ':' or '\n' or '(' or ')' or '"' or '“' or '”'))
             {
@@ -253,20 +180,35 @@ internal sealed class PersonRoles
 
             // "met the Ambassador of Japan to Thailand, H.E. Mr. …": the role may start at any word of the clause.
             var clause = text[..clauseEnd];
-            for (var at = start; at < clauseEnd; at++)
+            for (var w = start; w < clauseEnd; w++)
             {
-                if ((at == start || text[at - 1] == ' ') && char.IsAsciiLetterUpper(text[at])
-                    && EnglishRoleAt(clause, mentions, at, requireWhole: true) is { } r)
+                if ((w == start || text[w - 1] == ' ') && char.IsAsciiLetterUpper(text[w])
+                    && EnglishRoleAt(clause, w, requireWhole: true, at) is { } r)
                 {
                     return claimed.Any(c => c.Overlaps(r.Span)) ? null : r;
                 }
+            }
+
+            // "Thai pianist Poom …", "Pavilion manager …": a noun for what the person is, just before the name.
+            var wordStart = clauseEnd;
+            while (wordStart > start && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '-'))
+            {
+                wordStart--;
+            }
+
+            var word = text[wordStart..clauseEnd];
+            if (!comma && word.Length > 1 && _personNouns.Contains(word))
+            {
+                var span = new TextSpan(wordStart, clauseEnd);
+                var shortForm = Array.FindIndex(_english, f => f.Form.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase) || f.Form.Equals(word, StringComparison.OrdinalIgnoreCase));
+                return claimed.Any(c => c.Overlaps(span)) ? null : new PersonRole(word, span, shortForm >= 0 ? _english[shortForm].Id : -1, null);
             }
 
             return null;
         }
 
         // "อธิบดีกรมส่งเสริมวัฒนธรรม นายชัยพล …": a Thai role, maybe with its body, just before the name.
-        var org = mentions.LastOrDefault(m => m.Kind != EntityKind.Person && m.Span.End == end);
+        var org = at.EndingAt(end);
         var roleEnd = org?.Span.Start ?? end;
         while (roleEnd > 0 && text[roleEnd - 1] == ' ')
         {
@@ -287,7 +229,7 @@ internal sealed class PersonRoles
     }
 
     /// <summary>"ผู้อำนวยการ อพท.", "อธิบดีกรมส่งเสริมวัฒนธรรม", "หัวหน้าสำนักงานจังหวัดคุมาโมโตะ".</summary>
-    private PersonRole? ThaiRoleAt(TextBoundaries b, List<EntityMention> mentions, int pos)
+    private PersonRole? ThaiRoleAt(TextBoundaries b, int pos, BodiesAt at)
     {
         var text = b.Text;
         if (!b.IsBoundary(pos))
@@ -308,7 +250,7 @@ internal sealed class PersonRoles
 
             // The body may begin inside the longest role form (หัวหน้าสำนักงาน + สำนักงานจังหวัดคุมาโมโตะ):
             // cut the role there when what is left is a role of its own.
-            var org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start > pos && m.Span.Start < roleEnd);
+            var org = at.StartingWithin(pos + 1, roleEnd);
             if (org is not null)
             {
                 var cut = text[pos..org.Span.Start];
@@ -332,7 +274,7 @@ internal sealed class PersonRoles
                     }
                 }
 
-                org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == next);
+                org = at.StartingAt(next);
             }
 
             var end = org is null ? roleEnd : Math.Max(roleEnd, org.Span.End);
@@ -343,8 +285,15 @@ internal sealed class PersonRoles
     }
 
     /// <summary>"Cultural Attaché of the French Embassy", "Director-General of the DITP", "Chief Executive Officer of X".</summary>
-    private PersonRole? EnglishRoleAt(string text, List<EntityMention> mentions, int pos, bool requireWhole)
+    private PersonRole? EnglishRoleAt(string text, int pos, bool requireWhole, BodiesAt at)
     {
+        // "TAT Governor", "Chiang Mai Governor", "Vietnamese Ambassador": the body or place written before the role.
+        var before = at.StartingAt(pos) is { } m0 && m0.Span.End < text.Length - 1 && text[m0.Span.End] == ' ' ? m0 : null;
+        if (before is not null && EnglishRoleAt(text, before.Span.End + 1, requireWhole, at) is { } after)
+        {
+            return after with { Span = new TextSpan(pos, after.Span.End), Organization = after.Organization ?? before };
+        }
+
         var start = pos;
         foreach (var m in EnglishModifiers)
         {
@@ -370,8 +319,7 @@ internal sealed class PersonRoles
                 continue;
             }
 
-            var at = role.End + c.Length;
-            org = mentions.FirstOrDefault(m => m.Kind != EntityKind.Person && m.Span.Start == at);
+            org = at.StartingAt(role.End + c.Length);
             if (org is not null)
             {
                 end = org.Span.End;
@@ -381,7 +329,7 @@ internal sealed class PersonRoles
         }
 
         // Before a name the clause must be the role and its body only ("Ambassador of Japan to Thailand").
-        if (requireWhole && end < text.Length && !RestIsPlaces(text, mentions, end))
+        if (requireWhole && end < text.Length && !RestIsPlaces(text, end, at))
         {
             return null;
         }
@@ -390,7 +338,7 @@ internal sealed class PersonRoles
     }
 
     /// <summary>" to Thailand", " in Bangkok": what may follow a role's body in a clause before a name.</summary>
-    private static bool RestIsPlaces(string text, List<EntityMention> mentions, int pos)
+    private static bool RestIsPlaces(string text, int pos, BodiesAt at)
     {
         var rest = text.AsSpan(pos).Trim();
         if (rest.IsEmpty)
@@ -402,8 +350,8 @@ internal sealed class PersonRoles
         {
             if (rest.StartsWith(c, StringComparison.Ordinal))
             {
-                var at = text.Length - rest.Length + c.Length;
-                return mentions.Any(m => m.Span.Start == at && m.Span.End == text.TrimEnd().Length && m.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province);
+                return at.StartingAt(text.Length - rest.Length + c.Length) is { Kind: EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province } place
+                    && place.Span.End == text.TrimEnd().Length;
             }
         }
 
@@ -424,36 +372,6 @@ internal sealed class PersonRoles
         return null;
     }
 
-    /// <summary>The inside of "(…)" right after <paramref name="pos"/> (one space allowed), trimmed.</summary>
-    private static TextSpan? Bracket(string text, int pos)
-    {
-        var open = pos < text.Length && text[pos] == ' ' ? pos + 1 : pos;
-        if (open >= text.Length || text[open] != '(')
-        {
-            return null;
-        }
-
-        var close = text.IndexOf(')', open + 1);
-        if (close < 0 || close - open > MaxBracketLength)
-        {
-            return null;
-        }
-
-        var s = open + 1;
-        var e = close;
-        while (s < e && text[s] == ' ')
-        {
-            s++;
-        }
-
-        while (e > s && text[e - 1] == ' ')
-        {
-            e--;
-        }
-
-        return e > s ? new TextSpan(s, e) : null;
-    }
-
     /// <summary>"จูเลียน ลากอร์น": two or three Thai words, the first not a role (ผู้อำนวยการ อพท. is not a name).</summary>
     private bool IsBareThaiName(string s)
     {
@@ -462,35 +380,40 @@ internal sealed class PersonRoles
             && !_thai.Any(f => s.StartsWith(f.Form, StringComparison.Ordinal));
     }
 
-    private static bool IsThaiName(string name) => name.Length > 0 && Gazetteer.IsThaiLetter(name[0]);
-
-    /// <summary>Two to four capitalised Latin words: Julien Lacorne, Kim Jong-ho, Ahmad Faizal bin Hassan.</summary>
-    private static bool IsLatinName(string s)
+    /// <summary>The mentions of one text other than people, by where they start and end: a role's body is looked up, not searched for.</summary>
+    private sealed class BodiesAt
     {
-        var words = s.Split(' ');
-        return words.Length is >= 2 and <= 4
-            && char.IsUpper(words[0][0]) && char.IsUpper(words[^1][0])
-            && words.All(w => w.Length >= 2 && w.All(c => char.IsLetter(c) && c < '\u0250' || c is '-' or '\'' or '.'));
-    }
+        private readonly Dictionary<int, EntityMention> _byStart = [];
+        private readonly Dictionary<int, EntityMention> _byEnd = [];
 
-    private static void Link(Dictionary<string, string> links, string a, string b)
-    {
-        var ra = Root(links, a);
-        var rb = Root(links, b);
-        if (ra != rb)
+        public BodiesAt(List<EntityMention> mentions)
         {
-            links[ra] = rb;
-            links.TryAdd(rb, rb);
-        }
-    }
-
-    private static string Root(Dictionary<string, string> links, string key)
-    {
-        while (links.TryGetValue(key, out var next) && next != key)
-        {
-            key = next;
+            foreach (var m in mentions)
+            {
+                if (m.Kind != EntityKind.Person)
+                {
+                    _byStart.TryAdd(m.Span.Start, m);
+                    _byEnd[m.Span.End] = m;
+                }
+            }
         }
 
-        return key;
+        public EntityMention? StartingAt(int position) => _byStart.GetValueOrDefault(position);
+
+        public EntityMention? EndingAt(int position) => _byEnd.GetValueOrDefault(position);
+
+        /// <summary>The first mention starting in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+        public EntityMention? StartingWithin(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (_byStart.TryGetValue(i, out var m))
+                {
+                    return m;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -74,7 +74,7 @@ public sealed class ReferenceData
         var provinces = Read(open, ProvincesFile, ["code", "name_th", "name_en", "aliases"], ParseProvince);
         var foreignPlaces = Read(open, ForeignPlacesFile, ["id", "country", "kind", "name_en", "name_th", "aliases"], ParseForeignPlace);
         var honorifics = Read(open, HonorificsFile, ["form", "kind", "language", "gender", "expands_to"], ParseHonorific);
-        var roles = Read(open, RolesFile, ["role_th", "role_en", "level"], ParseRole);
+        var roles = Read(open, RolesFile, ["role_th", "role_en", "level", "body"], ParseRole);
 
         var sectorIds = Unique(SectorsFile, sectors, s => s.Sector);
         var countryCodes = Unique(CountriesFile, countries, c => c.Code);
@@ -93,6 +93,14 @@ public sealed class ReferenceData
             if (agency.Sectors.FirstOrDefault(s => !sectorIds.Contains(s)) is { } sector)
             {
                 throw TsvReader.Error(AgenciesFile, line, $"sector '{sector}' is not in {SectorsFile}");
+            }
+        }
+
+        foreach (var (line, role) in roles)
+        {
+            if (role.BodyId is { } body && !agencyIds.Contains(body))
+            {
+                throw TsvReader.Error(RolesFile, line, $"body '{body}' is not an agency");
             }
         }
 

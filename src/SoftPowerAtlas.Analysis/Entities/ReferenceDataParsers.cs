@@ -123,7 +123,7 @@ internal static partial class ReferenceDataParsers
             throw row.Error("a role needs a Thai or an English form");
         }
 
-        return new Role(thai, english, row.Enum<RoleLevel>(2));
+        return new Role(thai, english, row.Enum<RoleLevel>(2)) { BodyId = row.Optional(3) };
     }
 
     private static string Id(TsvRow row, int column)

@@ -12,13 +12,28 @@ public static class ReferenceLexicon
 
         foreach (var a in data.Agencies)
         {
-            Add(entries, a.Names, EntityKind.ThaiOrganization, "agency:" + a.Id, a.NameTh, "TH", a.NameEn);
+            if (a.Kind == AgencyKind.Venue)
+            {
+                var seat = a.ParentId is { } p && data.AgenciesById.TryGetValue(p, out var body)
+                    ? new GazetteerEntry(body.NameTh, EntityKind.ThaiOrganization, "agency:" + body.Id, body.NameTh, "TH", body.NameEn)
+                    : null;
+                var first = entries.Count;
+                Add(entries, a.Names, EntityKind.Venue, "venue:" + a.Id, a.NameTh, "TH", a.NameEn);
+                for (var i = first; i < entries.Count; i++)
+                {
+                    entries[i] = entries[i] with { Seat = seat };
+                }
+
+                continue;
+            }
+
+            Add(entries, a.Names, EntityKind.ThaiOrganization, "agency:" + a.Id, a.NameTh, "TH", a.NameEn, a.Kind == AgencyKind.Media);
         }
 
         foreach (var b in data.ForeignBodies)
         {
             var kind = b.IsInternational ? EntityKind.InternationalOrganization : EntityKind.ForeignOrganization;
-            Add(entries, b.Names, kind, "body:" + b.Id, b.NameEn, b.CountryCode, b.NameEn);
+            Add(entries, b.Names, kind, "body:" + b.Id, b.NameEn, b.CountryCode, b.NameEn, b.Kind is ForeignBodyKind.Media or ForeignBodyKind.Platform);
         }
 
         foreach (var c in data.Countries)
@@ -55,14 +70,18 @@ public static class ReferenceLexicon
         var notNames = ThaiOrgHeads
             .Concat(data.Countries.SelectMany(c => c.Names.Concat(c.Demonyms)).Select(n => n.Text))
             .Concat(["Group", "Agency", "Ministry", "Embassy", "Institute", "Institut", "Office", "Department", "Government", "Committee", "Council", "Foundation", "Center", "Centre"]);
-        return new EntityLexicon(entries, honorifics, rolesEn, rolesTh, notNames) { Roles = data.Roles };
+        return new EntityLexicon(entries, honorifics, rolesEn, rolesTh, notNames)
+        {
+            Roles = data.Roles,
+            SingleNameHonorifics = [.. data.Honorifics.Where(h => h.Kind is HonorificKind.Royal or HonorificKind.Religious).Select(h => h.Form)],
+        };
     }
 
     /// <summary>Sector trigger phrases with their sector id.</summary>
     public static IEnumerable<(string Phrase, string Sector)> SectorTriggers(ReferenceData data) =>
         data.Sectors.SelectMany(s => s.Thai.Concat(s.English).Select(n => (n.Text, s.Sector)));
 
-    private static void Add(List<GazetteerEntry> entries, IEnumerable<NameForm> names, EntityKind kind, string key, string name, string? country, string? nameEn)
+    private static void Add(List<GazetteerEntry> entries, IEnumerable<NameForm> names, EntityKind kind, string key, string name, string? country, string? nameEn, bool media = false)
     {
         foreach (var n in names)
         {
@@ -71,7 +90,7 @@ public static class ReferenceLexicon
                 continue;
             }
 
-            entries.Add(new GazetteerEntry(n.Text, kind, key, name, country, nameEn) { Strict = n.Match != NameMatch.Normal });
+            entries.Add(new GazetteerEntry(n.Text, kind, key, name, country, nameEn) { Strict = n.Match != NameMatch.Normal, IsMedia = media });
         }
     }
 

@@ -58,6 +58,12 @@ public enum AgencyKind : byte
     Provincial,
     University,
     Private,
+
+    /// <summary>A news outlet or agency: credited as a story's source, it is not a party to it.</summary>
+    Media,
+
+    /// <summary>A building or premises (ทำเนียบรัฐบาล): where something happens, never a party.</summary>
+    Venue,
     Other,
 }
 
@@ -97,6 +103,12 @@ public enum ForeignBodyKind : byte
     International,
     Company,
     CityGovernment,
+
+    /// <summary>A news agency or outlet: credited as a story's source, it is not a party to it.</summary>
+    Media,
+
+    /// <summary>An online platform (Facebook, YouTube): named as the channel something is posted on, it is not a party.</summary>
+    Platform,
     Other,
 }
 
@@ -184,4 +196,8 @@ public enum RoleLevel : byte
 }
 
 /// <summary>A role phrase written next to a name, in its Thai and English forms.</summary>
-public sealed record Role(IReadOnlyList<string> Thai, IReadOnlyList<string> English, RoleLevel Level);
+public sealed record Role(IReadOnlyList<string> Thai, IReadOnlyList<string> English, RoleLevel Level)
+{
+    /// <summary>The agency the role itself names, when it names one (โฆษกรัฐบาล, "Government Spokesperson": the government's).</summary>
+    public string? BodyId { get; init; }
+}

@@ -8,7 +8,7 @@ internal sealed class TextBoundaries
     private readonly bool[] _boundary;
     private readonly Dictionary<int, int> _tokenAt = [];
 
-    public TextBoundaries(string text, IReadOnlyList<Token> tokens)
+    public TextBoundaries(string text, IReadOnlyList<Token> tokens, PrefixWords? anchors = null)
     {
         Text = text;
         Tokens = tokens;
@@ -22,10 +22,11 @@ internal sealed class TextBoundaries
             _tokenAt[tokens[i].Start] = i;
         }
 
-        // Script changes and non-letters are boundaries even where the segmenter glued them.
+        // Script changes and non-letters are boundaries even where the segmenter glued them. Thai vowel
+        // and tone marks are part of their word (ส่ง, เป็น): no boundary on either side of one.
         for (var i = 1; i < text.Length; i++)
         {
-            if (!char.IsLetterOrDigit(text[i - 1]) || !char.IsLetterOrDigit(text[i])
+            if (!IsWordChar(text[i - 1]) || !IsWordChar(text[i])
                 || Gazetteer.IsThaiLetter(text[i - 1]) != Gazetteer.IsThaiLetter(text[i]))
             {
                 if (!IsThaiMark(text[i]))
@@ -34,9 +35,33 @@ internal sealed class TextBoundaries
                 }
             }
         }
+
+        if (anchors is not null)
+        {
+            RepairAfterAnchors(text, anchors);
+        }
     }
 
     public string Text { get; }
+
+    /// <summary>
+    /// ICU glues the next word's first letter to some Thai words it does not know whole
+    /// (ผู้|อำนวย|การก|รม…): where an anchor word (a role) starts on a boundary, its end is one too.
+    /// </summary>
+    private void RepairAfterAnchors(string text, PrefixWords anchors)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (_boundary[i] && Gazetteer.IsThaiLetter(text[i]) && anchors.LongestAt(text, i) is var length and >= 4)
+            {
+                var end = i + length;
+                if (end < text.Length && !IsThaiMark(text[end]))
+                {
+                    _boundary[end] = true;
+                }
+            }
+        }
+    }
 
     public IReadOnlyList<Token> Tokens { get; }
 
@@ -44,6 +69,9 @@ internal sealed class TextBoundaries
 
     /// <summary>Index of the token starting at <paramref name="position"/>, or -1.</summary>
     public int TokenStartingAt(int position) => _tokenAt.TryGetValue(position, out var i) ? i : -1;
+
+    /// <summary>Letters, digits and Thai marks; ฯ and ๆ (abbreviation and repetition marks) end a word like a full stop.</summary>
+    private static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) || IsThaiMark(c)) && c is not ('ฯ' or 'ๆ');
 
     private static bool IsThaiMark(char c) => c is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E');
 }

@@ -142,7 +142,7 @@ public sealed record ExtractedEntity
 
     public required string Name { get; init; }
 
-    /// <summary>agency, foreign_body, organisation, division, person, country, province or place.</summary>
+    /// <summary>agency, foreign_body, organisation, division, venue, person, country, province or place.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Kind { get; init; }
 
@@ -170,6 +170,10 @@ public sealed record ExtractedEntity
     /// <summary>Every role the document gives a person, in order, once each; empty for anything else (and in JSON written before roles).</summary>
     public IReadOnlyList<ExtractedRole> Roles { get; init => field = value ?? []; } = [];
 
+    /// <summary>The body an internal unit (a division) belongs to, when the text names it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EntityRef? Parent { get; init; }
+
     /// <summary>The kind a key's prefix names, for a participant (which carries none) or facts written before entities had kinds.</summary>
     public static string KindOfKey(string key)
     {
@@ -182,6 +186,7 @@ public sealed record ExtractedEntity
             "province" => "province",
             "place" => "place",
             "person" => "person",
+            "venue" => "venue",
             _ => "organisation",
         };
     }
@@ -211,6 +216,14 @@ public sealed record RoleBody
     public required int Start { get; init; }
 
     public required int End { get; init; }
+}
+
+/// <summary>Another entity of the document, by key and name.</summary>
+public sealed record EntityRef
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
 }
 
 /// <summary>A country or Thai province named in the text: its ISO code (<c>JP</c>, <c>TH-10</c>) and where.</summary>

@@ -18,7 +18,7 @@ internal static class FactsMapping
         var map = document.Text;
         var dates = document.Get<DocumentDates>();
         var facts = document.Get<DocumentFacts>();
-        var entities = new EntityMapping(facts, map);
+        var entities = new EntityMapping(facts, map, document.Source.Original);
 
         // Date spans already point into the file as read.
         var mentions = dates?.Mentions ?? [];
@@ -192,12 +192,14 @@ internal static class FactsMapping
     {
         private readonly MappedText _map;
         private readonly DocumentFacts? _facts;
+        private readonly string _original;
         private readonly Dictionary<string, (string Key, string Name)> _resolved = new(StringComparer.Ordinal);
 
-        public EntityMapping(DocumentFacts? facts, MappedText map)
+        public EntityMapping(DocumentFacts? facts, MappedText map, string original)
         {
             _facts = facts;
             _map = map;
+            _original = original;
             foreach (var e in facts?.Entities ?? [])
             {
                 foreach (var m in e.Mentions)
@@ -223,8 +225,9 @@ internal static class FactsMapping
                 .Select(e => Entity(e.Key, e.Name, KindOf(e.Key, e.Kind), e.Country, e.Aliases, e.Mentions, e.Kind == EntityKind.Person ? e.Roles : []))
                 .ToList();
 
-            // Places, countries, provinces, divisions and given names alone are not resolved entities: one per key.
-            foreach (var g in _facts.Mentions.Where(m => !_resolved.ContainsKey(m.Key)).GroupBy(m => m.Key, StringComparer.Ordinal))
+            // Places, countries, provinces, divisions and venues are not resolved entities: one per key. A given
+            // name or surname alone that joined no full name ("Hung" beside two Hungs) names no one for sure.
+            foreach (var g in _facts.Mentions.Where(m => !_resolved.ContainsKey(m.Key) && !(m.Kind == EntityKind.Person && m.GivenNameOnly)).GroupBy(m => m.Key, StringComparer.Ordinal))
             {
                 var list = g.ToList();
                 var first = list[0];
@@ -235,11 +238,16 @@ internal static class FactsMapping
             return all;
         }
 
-        /// <summary>agency, foreign_body, organisation, division, person, country, province, place.</summary>
+        /// <summary>agency, foreign_body, organisation, division, venue, person, country, province, place.</summary>
         private static string KindOf(string key, EntityKind kind)
         {
             var byKey = ExtractedEntity.KindOfKey(key);
-            return byKey == "organisation" && kind == EntityKind.Division ? "division" : byKey;
+            return byKey != "organisation" ? byKey : kind switch
+            {
+                EntityKind.Division => "division",
+                EntityKind.Venue => "venue",
+                _ => byKey,
+            };
         }
 
         private ExtractedEntity Entity(string key, string name, string? kind, string? country, IReadOnlyList<string> aliases, IReadOnlyList<EntityMention> mentions, IReadOnlyList<PersonRole> roles) => new()
@@ -249,10 +257,54 @@ internal static class FactsMapping
             Kind = kind,
             Country = country,
             Aliases = aliases,
-            Mentions = [.. mentions.DistinctBy(m => m.Text).Select(m => m.Text)],
+            Mentions = Written(mentions),
             Spans = [.. mentions.Select(m => Original(m.Span))],
             Roles = [.. roles.Select(Role)],
+            // An internal unit names the body it belongs to.
+            Parent = kind == "division" && mentions.Select(m => m.Parent).FirstOrDefault(p => p is not null) is { } parent ? Ref(parent) : null,
         };
+
+        /// <summary>
+        /// Each distinct form as the normalised text has it and, where normalisation changed it (สํานัก with a
+        /// decomposed sara am, a zero-width space), as the file writes it.
+        /// </summary>
+        private List<string> Written(IReadOnlyList<EntityMention> mentions)
+        {
+            var forms = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in mentions)
+            {
+                if (seen.Add(m.Text))
+                {
+                    forms.Add(m.Text);
+                }
+
+                if (AsWritten(m) is { } written && seen.Add(written))
+                {
+                    forms.Add(written);
+                }
+            }
+
+            return forms;
+        }
+
+        private string? AsWritten(EntityMention m)
+        {
+            var o = _map.ToOriginal(m.Span);
+            if (o.End > _original.Length || o.Length == 0 || o.Length > m.Text.Length * 2)
+            {
+                return null;
+            }
+
+            var written = _original[o.Start..o.End];
+            return written.AsSpan().IndexOfAny('<', '&', '\n') >= 0 ? null : written;
+        }
+
+        private EntityRef Ref(EntityMention m)
+        {
+            var (key, name) = _resolved.TryGetValue(m.Key, out var r) ? r : (m.Key, m.Name);
+            return new EntityRef { Id = key, Name = name };
+        }
 
         private ExtractedRole Role(PersonRole r)
         {

@@ -13,7 +13,7 @@ public sealed class ReferenceDataLoaderTests
         ["foreign_places.tsv"] = "id\tcountry\tkind\tname_en\tname_th\taliases\nbangkok-x\tTH\tcity\tX\tเอ็กซ์\t\n",
         ["sectors.tsv"] = "sector\ttriggers_th\ttriggers_en\nother\t\t\n",
         ["honorifics.tsv"] = "form\tkind\tlanguage\tgender\texpands_to\nนาย\ttitle\tth\tm\tนาย\n",
-        ["roles.tsv"] = "role_th\trole_en\tlevel\nอธิบดี\tDirector-General\texecutive\n",
+        ["roles.tsv"] = "role_th\trole_en\tlevel\tbody\nอธิบดี\tDirector-General\texecutive\nโฆษกรัฐบาล\tGovernment Spokesperson\tpolitical\tgov\n",
     };
 
     [Fact]
@@ -34,6 +34,7 @@ public sealed class ReferenceDataLoaderTests
         Assert.Equal(NameMatch.Contextual, province.Names[0].Match);
         Assert.Empty(province.Aliases);
         Assert.Equal(Gender.Male, Assert.Single(data.Honorifics).Gender);
+        Assert.Equal([null, "gov"], data.Roles.Select(r => r.BodyId));
     }
 
     [Theory]
@@ -47,7 +48,8 @@ public sealed class ReferenceDataLoaderTests
     [InlineData("provinces.tsv", "TH-1\tก\tX\t\n", "provinces.tsv:3", "ISO 3166-2:TH")]
     [InlineData("foreign_places.tsv", "x\tZZ\tcity\tX\tก\t\n", "foreign_places.tsv:3", "country 'ZZ'")]
     [InlineData("honorifics.tsv", "Mr.\ttitle\tfr\tm\tMister\n", "honorifics.tsv:3", "language 'fr'")]
-    [InlineData("roles.tsv", "\t\tstaff\n", "roles.tsv:3", "Thai or an English")]
+    [InlineData("roles.tsv", "\t\tstaff\n", "roles.tsv:4", "Thai or an English")]
+    [InlineData("roles.tsv", "ผู้แทน\tRepresentative\tstaff\tnobody\n", "roles.tsv:4", "body 'nobody'")]
     public void Load_BadRow_ThrowsNamingFileAndLine(string file, string badRow, string location, string reason)
     {
         var files = new Dictionary<string, string>(ValidFiles, StringComparer.Ordinal) { [file] = ValidFiles[file] + badRow };
@@ -66,7 +68,7 @@ public sealed class ReferenceDataLoaderTests
         var error = Assert.Throws<InvalidDataException>(() => Load(files));
 
         Assert.StartsWith("roles.tsv:1:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("role_th, role_en, level", error.Message, StringComparison.Ordinal);
+        Assert.Contains("role_th, role_en, level, body", error.Message, StringComparison.Ordinal);
     }
 
     private static ReferenceData Load(Dictionary<string, string> files) =>

@@ -17,8 +17,11 @@ namespace SoftPowerAtlas.Storage.Tests.Curation;
 public abstract class CurationTests<TFixture> : IDisposable
     where TFixture : StoreFixture, new()
 {
-    protected const string Misread = "person:ทวีพงษ์กล่าว"; // "Thaweephong said": the verb read into the name
     protected const string Person = "person:ทวีพงษ์วิชัยดิษฐ";
+
+    // Extraction keeps the creative-cities network apart from UNESCO; a curator files it under UNESCO.
+    protected const string Duplicate = "body:uccn";
+    protected const string Survivor = "body:unesco";
 
     private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
 
@@ -158,13 +161,14 @@ public abstract class CurationTests<TFixture> : IDisposable
     }
 
     [Fact]
-    public void Merge_MisreadPerson_MentionsMoveSurviveReingestAndUndoPutsThemBack()
+    public void Merge_DuplicateEntity_MentionsMoveSurviveReingestAndUndoPutsThemBack()
     {
-        var misreadMentions = Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Misread}'");
-        var personMentions = Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Person}'");
-        Assert.True(misreadMentions > 0);
+        const string Alias = "UNESCO Creative Cities Network";
+        var duplicateMentions = Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Duplicate}'");
+        var survivorMentions = Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Survivor}'");
+        Assert.True(duplicateMentions > 0);
 
-        var merge = Curator.Merge(Misread, Person, "somchai");
+        var merge = Curator.Merge(Duplicate, Survivor, "somchai");
 
         Assert.Null(merge.Error);
         AssertMerged();
@@ -176,15 +180,15 @@ public abstract class CurationTests<TFixture> : IDisposable
 
         Assert.Null(undo.Error);
         Assert.Contains("1 document(s)", undo.Detail, StringComparison.Ordinal);
-        Assert.Equal(misreadMentions, Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Misread}'"));
-        Assert.Equal(personMentions, Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Person}'"));
-        Assert.Equal(0, Fixture.Scalar($"SELECT count(*) FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key = '{Person}' AND a.alias LIKE '%กล่าว%'"));
+        Assert.Equal(duplicateMentions, Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Duplicate}'"));
+        Assert.Equal(survivorMentions, Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Survivor}'"));
+        Assert.Equal(0, Fixture.Scalar($"SELECT count(*) FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key = '{Survivor}' AND a.alias = '{Alias}'"));
 
         void AssertMerged()
         {
-            Assert.Equal(0, Fixture.Scalar($"SELECT count(*) FROM entities WHERE key = '{Misread}'"));
-            Assert.Equal(misreadMentions + personMentions, Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Person}'"));
-            Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key = '{Person}' AND a.alias = 'ทวีพงษ์กล่าว'"));
+            Assert.Equal(0, Fixture.Scalar($"SELECT count(*) FROM entities WHERE key = '{Duplicate}'"));
+            Assert.Equal(duplicateMentions + survivorMentions, Fixture.Scalar($"SELECT count(*) FROM mentions m JOIN entities n ON n.id = m.entity_id WHERE n.key = '{Survivor}'"));
+            Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM entity_aliases a JOIN entities n ON n.id = a.entity_id WHERE n.key = '{Survivor}' AND a.alias = '{Alias}'"));
         }
     }
 

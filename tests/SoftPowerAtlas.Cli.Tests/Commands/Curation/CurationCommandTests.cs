@@ -105,13 +105,13 @@ public sealed class CurationCommandTests : IDisposable
         using var server = new TestPostgres();
         var db = await IngestAsync(server.Url);
 
-        Assert.Equal(AtlasCommand.Ok, (await Atlas.RunAsync(Clock, "--db", db, "entity", "merge", "person:ทวีพงษ์กล่าว", "person:ทวีพงษ์วิชัยดิษฐ", "--as", "malee")).ExitCode);
+        Assert.Equal(AtlasCommand.Ok, (await Atlas.RunAsync(Clock, "--db", db, "entity", "merge", "body:uccn", "body:unesco", "--as", "malee")).ExitCode);
         var key = server.Text("SELECT fact_key FROM commitments WHERE due = 'FY2021'");
         Assert.Equal(AtlasCommand.Ok, (await Atlas.RunAsync(Clock, "--db", db, "done", key[..6], "--note", "ส่งแล้ว")).ExitCode);
         var reextract = await Atlas.RunAsync(Clock, "--db", db, "reextract", "--all");
 
         Assert.True(reextract.ExitCode == AtlasCommand.Ok, reextract.ToString());
-        Assert.Equal(0, server.Scalar("SELECT count(*) FROM entities WHERE key = 'person:ทวีพงษ์กล่าว'"));
+        Assert.Equal(0, server.Scalar("SELECT count(*) FROM entities WHERE key = 'body:uccn'"));
         Assert.Equal("malee", server.Text("SELECT actor FROM curation_events WHERE kind = 'entity.merge'"));
         Assert.Contains("\"done\"", server.Text("SELECT after_json FROM curation_events WHERE kind = 'commitment.status'"), StringComparison.Ordinal);
     }

@@ -1,0 +1,136 @@
+using SoftPowerAtlas.Analysis.Text;
+
+namespace SoftPowerAtlas.Analysis.Entities;
+
+/// <summary>
+/// What a name found by pattern is: an internal unit, a venue, a branch, or a body, Thai or foreign and
+/// of which country, read from the known names inside it (an embassy belongs to the country it
+/// represents, not the one it is in).
+/// </summary>
+internal static class PatternMentions
+{
+    private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
+    private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
+
+    /// <summary>Only " of " and a country's name stand between <paramref name="bodyEnd"/> and <paramref name="end"/>.</summary>
+    public static bool IsCountrySuffix(string text, int bodyEnd, int end, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    {
+        var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.End == end);
+        if (country.Entry is null)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(bodyEnd, country.Span.Start - bodyEnd);
+        return between is " of " or " of the ";
+    }
+
+    /// <summary>Only a country's name, its possessive or its demonym stands between <paramref name="start"/> and <paramref name="bodyStart"/>.</summary>
+    public static bool IsCountryPrefix(string text, int start, int bodyStart, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    {
+        var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.Start == start);
+        if (country.Entry is null)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(country.Span.End, bodyStart - country.Span.End).Trim();
+        return between.IsEmpty || between is "'s" or "’s";
+    }
+
+    public static EntityMention Create(string text, TextSpan span, PatternKind kind, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    {
+        var name = text[span.Start..span.End];
+        var key = "org:" + EntityFinder.NameKey(name);
+        if (kind == PatternKind.Division)
+        {
+            return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
+        }
+
+        if (kind == PatternKind.Institution)
+        {
+            kind = PlaceBodies.IsLocative(text, span) ? PatternKind.Venue : PatternKind.Organization;
+        }
+
+        if (kind == PatternKind.Venue)
+        {
+            return new EntityMention(span, name, EntityKind.Venue, "venue:" + EntityFinder.NameKey(name), name, null, MentionSource.Pattern);
+        }
+
+        // "ททท. สำนักงานสุโขทัย": an office named only by its town is a branch of the body written before it.
+        foreach (var head in BranchHeads)
+        {
+            if (name.StartsWith(head, StringComparison.Ordinal) && inner.Any(k => k.Entry.Kind is EntityKind.Province or EntityKind.ForeignPlace
+                && k.Span.Start == span.Start + head.Length && k.Span.End == span.End))
+            {
+                return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
+            }
+        }
+
+        // Whose body is it? An embassy belongs to the country it represents, not the host country
+        // after ประจำ / ณ / in; other names belong to the Thai agency or the foreign place inside them.
+        string? country = null;
+        var thai = false;
+        foreach (var (s, e) in inner)
+        {
+            var before = StripPlaceWords(text[span.Start..s.Start]);
+            var isHost = before.EndsWith("ประจำ", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
+                || before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
+            if (e.Kind == EntityKind.ThaiOrganization)
+            {
+                thai = true;
+                break;
+            }
+
+            if (isHost && kind == PatternKind.Embassy)
+            {
+                if (country is null)
+                {
+                    // สถานเอกอัครราชทูต ณ กรุงโตเกียว: a Thai embassy abroad.
+                    thai = true;
+                }
+
+                continue;
+            }
+
+            if (e.Country is { } c && e.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.ForeignOrganization)
+            {
+                if (c == "TH")
+                {
+                    thai = true;
+                    break;
+                }
+
+                country ??= c;
+                break;
+            }
+        }
+
+        if (!thai && country is null && !Gazetteer.IsThaiLetter(name[0]) && (name.Contains("Thai", StringComparison.Ordinal)))
+        {
+            thai = true;
+        }
+
+        var isThaiScriptOrg = Gazetteer.IsThaiLetter(name[0]);
+        var entityKind = thai || (country is null && isThaiScriptOrg && kind != PatternKind.Embassy)
+            ? EntityKind.ThaiOrganization
+            : EntityKind.ForeignOrganization;
+        return new EntityMention(span, name, entityKind, key, name, thai ? "TH" : country, MentionSource.Pattern);
+    }
+
+    /// <summary>"…ประจำประเทศ", "…ณ กรุง": drop the words for country, capital and city before a place name.</summary>
+    private static string StripPlaceWords(string before)
+    {
+        var s = before.TrimEnd();
+        foreach (var w in PlaceWords)
+        {
+            if (s.EndsWith(w, StringComparison.Ordinal))
+            {
+                s = s[..^w.Length].TrimEnd();
+                break;
+            }
+        }
+
+        return s;
+    }
+}
