@@ -73,7 +73,8 @@ public static partial class PublicationDate
             var m = mentions[i];
             var same = ReferenceEquals(m, published)
                 || (m.Span.End <= headerEnd && IsDay(m) && m.Value.WithoutTime() == day && StandsAlone(text, m))
-                || (IsDay(m) && stampLine.Item2 - stampLine.Item1 <= StampLineLength && LineOf(text, m) == stampLine);
+                || (IsDay(m) && stampLine.Item2 - stampLine.Item1 <= StampLineLength && LineOf(text, m) == stampLine)
+                || (m.Span.Start < BylineReach && IsDay(m) && m.Value.WithoutTime() == day && IsDateline(text, m));
             marked[i] = same ? m with { Role = DateRole.Publication } : m;
             if (ReferenceEquals(m, published))
             {

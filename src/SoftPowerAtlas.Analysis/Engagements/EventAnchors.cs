@@ -57,9 +57,10 @@ internal sealed record AnchorEvidence(
 
 /// <summary>
 /// One anchor as the extraction stage saw it: its date, the features the event model reads, and the
-/// type the hand-written rules gave it (null: no engagement). What <c>atlas train</c> learns from.
+/// type the hand-written rules gave it (null: no engagement), and whether the rules rule out any
+/// engagement on it (a stamp, history, a year alone). What <c>atlas train</c> learns from.
 /// </summary>
-public sealed record AnchorRecord(string Key, IReadOnlyList<string> Features, EngagementType? RuleType);
+public sealed record AnchorRecord(string Key, IReadOnlyList<string> Features, EngagementType? RuleType, bool RuledOut);
 
 /// <summary>The anchors of one document.</summary>
 public sealed record EventAnchorSet(IReadOnlyList<AnchorRecord> Anchors);

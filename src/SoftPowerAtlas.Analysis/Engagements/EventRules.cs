@@ -30,18 +30,33 @@ internal sealed class EventRules : IEventDecider
         return type is not null && anchor.Evidence.Approval ? EngagementType.Announcement : type;
     }
 
+    /// <summary>
+    /// What no decider may call an engagement: a date only the page's stamp or headline gives, a date
+    /// with no word of any engagement in its sentence, paragraph, the paragraph before or the headline
+    /// ("ราคาข้าวเมื่อวันที่ 3 มีนาคม 2567 ปรับตัวสูงขึ้น"), and whatever <see cref="Vetoed"/> names.
+    /// </summary>
+    public static bool RulesOut(EventAnchor anchor)
+    {
+        var e = anchor.Evidence;
+        return Vetoed(anchor) || !e.InBody || (e.Sentence.Count == 0 && e.Paragraph.Count == 0 && e.Before.Count == 0 && e.Title.Count == 0);
+    }
+
+    /// <summary>
+    /// A year alone (GUIDELINES; what a sentence does in a year is usually history or a plan), history,
+    /// and a date whose every mention only dates a statement about another day's engagement.
+    /// </summary>
+    private static bool Vetoed(EventAnchor anchor)
+    {
+        var e = anchor.Evidence;
+        return e.History || anchor.Best.Value.Granularity == Dates.DateGranularity.Year
+            || (e.Said.Count > 0 && e.Said.Count == e.PerMention.Count);
+    }
+
     private static EngagementType? Decided(EventAnchor anchor)
     {
         var e = anchor.Evidence;
-        if (e.History || anchor.Best.Value.Granularity == Dates.DateGranularity.Year)
+        if (Vetoed(anchor))
         {
-            // A year alone dates no engagement (GUIDELINES); what a sentence does in a year is usually history or a plan.
-            return null;
-        }
-
-        if (e.Said.Count > 0 && e.Said.Count == e.PerMention.Count)
-        {
-            // Every mention only dates a statement about another day's engagement.
             return null;
         }
 
@@ -94,5 +109,6 @@ internal sealed class EventRules : IEventDecider
 /// </summary>
 internal sealed class RulesThenModel(EventRules rules, EventModel model) : IEventDecider
 {
-    public EngagementType? Decide(EventAnchor anchor) => rules.Decide(anchor) ?? ((IEventDecider)model).Decide(anchor);
+    public EngagementType? Decide(EventAnchor anchor) =>
+        rules.Decide(anchor) ?? (EventRules.RulesOut(anchor) ? null : ((IEventDecider)model).Decide(anchor));
 }

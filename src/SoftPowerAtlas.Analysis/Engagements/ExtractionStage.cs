@@ -23,7 +23,7 @@ public sealed class ExtractionStage : IAnalysisStage
     {
         _entities = new EntityFinder(lexicon);
         var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"));
-        _engagements = new EngagementExtractor(sectors, events is null ? Rules : events);
+        _engagements = new EngagementExtractor(sectors, new RulesThenModel(Rules, events ?? EventModel.Default));
         _commitments = new CommitmentExtractor(_engagements.Triggers);
     }
 
@@ -63,7 +63,7 @@ public sealed class ExtractionStage : IAnalysisStage
         var engagements = _engagements.Extract(input, anchors);
         var commitments = _commitments.Extract(input, engagements);
         context.Set(new DocumentFacts(mentions, entities, engagements, commitments));
-        context.Set(new EventAnchorSet([.. anchors.Select(a => new AnchorRecord(a.Key, a.Features, Rules.Decide(a)))]));
+        context.Set(new EventAnchorSet([.. anchors.Select(a => new AnchorRecord(a.Key, a.Features, Rules.Decide(a), EventRules.RulesOut(a)))]));
     }
 
     /// <summary>Line breaks the cleaner put between paragraphs may map onto a date's first character; drop them.</summary>

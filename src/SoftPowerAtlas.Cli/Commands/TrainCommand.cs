@@ -7,19 +7,20 @@ namespace SoftPowerAtlas.Cli.Commands;
 
 /// <summary>
 /// <c>atlas train GOLD_DIR...</c>: cross-validate the learned event model on annotated pages (their
-/// development split by default) beside the rules, and optionally write the weights trained on all.
+/// development split by default) beside the rules and the pairing the product ships (rules, then the
+/// model where they find nothing), and optionally write the weights trained on every page of the split.
 /// </summary>
 internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
         var gold = new Argument<string[]>("gold-dir") { Description = "Folders of NAME.txt beside NAME.gold.json (e.g. ../shared/corpus/real ../shared/corpus/linked).", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string?>("--out") { Description = "Also train on every page and write the two models' weights into this folder." };
+        var output = new Option<string?>("--out") { Description = "Also train on every page of the split and write the two models' weights into this folder (the product embeds src/SoftPowerAtlas.Analysis/Engagements/Data/event-*.tsv)." };
         var folds = new Option<int>("--folds") { Description = "Cross-validate over this many folds of pages before training on all (0: skip).", DefaultValueFactory = _ => 5 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the examples.", DefaultValueFactory = _ => 10 };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Name every anchor the cross-validation got wrong." };
         var split = new Option<string>("--split") { Description = "Which pages to learn from: development (default), held-out or all. Held-out pages are for measuring only.", DefaultValueFactory = _ => "development" };
-        var command = new Command("train", "Measure, by cross-validation on annotated pages, a learned event model (which dates are engagements, of which type) beside the hand-written rules the product ships.")
+        var command = new Command("train", "Measure, by cross-validation on annotated pages, the hand-written event rules, a learned event model (which dates are engagements, of which type) and the pairing the product ships: the rules, then the model where they find nothing.")
         {
             gold,
             output,

@@ -128,9 +128,12 @@ internal static class EventTraining
     /// <summary>How sure the model must be (its engagement score over its none score) where the rules find nothing.</summary>
     public static readonly float[] Margins = [0f, 0.5f, 1f, 2f, 4f];
 
-    /// <summary>The rules' engagements, and the model's where the rules find none on that date and it is sure by <paramref name="margin"/>.</summary>
+    /// <summary>
+    /// The rules' engagements, and the model's where the rules find none on that date, do not rule one out
+    /// (a stamp, history, a year alone) and the model is sure by <paramref name="margin"/>.
+    /// </summary>
     public static List<(string Type, string? Date)> ByRulesThenModel((AveragedPerceptron IsEvent, AveragedPerceptron Type) model, TrainingPage page, float margin) =>
-        [.. page.Anchors.Select(a => a.RuleType is { } t ? t.ToContract() : Sure(model.IsEvent, a.Features, margin) ? model.Type.Predict(a.Features).Label : null)
+        [.. page.Anchors.Select(a => a.RuleType is { } t ? t.ToContract() : !a.RuledOut && Sure(model.IsEvent, a.Features, margin) ? model.Type.Predict(a.Features).Label : null)
             .Zip(page.Anchors, (type, a) => (type, a))
             .Where(x => x.type is not null)
             .Select(x => (x.type!, EventDate(x.a.Key)))];

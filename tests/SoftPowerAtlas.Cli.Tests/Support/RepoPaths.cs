@@ -19,6 +19,11 @@ internal static class RepoPaths
 
     public static string Seeds => Path.Combine(SharedFolder.Value, "corpus", "seeds");
 
+    /// <summary>The annotated real pages (<c>shared/corpus/real</c>) and linked groups (<c>shared/corpus/linked</c>).</summary>
+    public static string Real => Path.Combine(SharedFolder.Value, "corpus", "real");
+
+    public static string Linked => Path.Combine(SharedFolder.Value, "corpus", "linked");
+
     public static string ScorePy => Path.Combine(SharedFolder.Value, "eval", "score.py");
 
     public static string Seed(string prefix) =>

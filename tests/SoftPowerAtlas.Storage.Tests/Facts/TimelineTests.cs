@@ -126,13 +126,15 @@ public abstract class TimelineTests<TFixture>(IngestedCorpus<TFixture> corpus) :
     [Fact]
     public void Build_TypeAndSector_Narrow()
     {
-        var filter = Resolve(new FilterRequest { Types = ["mou_signing"], Sectors = ["film"] }).Filter!;
+        var filter = Resolve(new FilterRequest { Types = ["mou_signing"], Sectors = ["design"] }).Filter!;
 
         var entries = TimelineBuilder.Build(corpus.Reader, filter);
 
-        var mou = Assert.Single(entries);
-        Assert.Equal("2024-10-04", mou.Date?.Written);
-        Assert.Equal(["KR"], mou.Countries);
+        // Three design agreements: CEA with Ishikawa, DIPROM with KCDF, DITP with Business France.
+        Assert.Equal(["2024-01-30", "2024-02-14", "2025-03-04"], entries.Select(e => e.Date?.Written).Order(StringComparer.Ordinal));
+        Assert.All(entries, e => Assert.Equal("mou_signing", e.Type));
+        var korea = Assert.Single(entries, e => e.Date?.Written == "2024-02-14");
+        Assert.Equal(["KR"], korea.Countries);
     }
 
     [Fact]

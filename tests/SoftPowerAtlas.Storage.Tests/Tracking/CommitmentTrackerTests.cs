@@ -22,7 +22,9 @@ public abstract class CommitmentTrackerTests<TFixture>(IngestedCorpus<TFixture> 
         Assert.Equal(CommitmentState.Overdue, fy.State);
         Assert.Equal(-(new DateOnly(2024, 11, 15).DayNumber - new DateOnly(2021, 9, 30).DayNumber), fy.DaysLeft);
         Assert.EndsWith("003_accc265172f61bde.txt", fy.Commitment.Source.Path, StringComparison.Ordinal);
-        Assert.Contains("อพท.", fy.Commitment.Sentence, StringComparison.Ordinal);
+        // The promise's own clause: Suphanburi's nomination by fiscal 2564, not the sentence's later promise for Phetchaburi.
+        Assert.Contains("สุพรรณบุรี", fy.Commitment.Sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("เพชรบุรี", fy.Commitment.Sentence, StringComparison.Ordinal);
         Assert.Equal(CommitmentState.Overdue, report.Items[0].State);
     }
 

@@ -108,10 +108,10 @@ public class DocumentsApiTests : WebTest
         var id = await SampleId("th_blog_film_korea.txt");
         var page = await GetJson($"/api/documents/{id}/engagements");
         var original = await File.ReadAllTextAsync(Path.Combine(TestDatabase.SamplesFolder, "th_blog_film_korea.txt"));
-        var first = page.GetProperty("items").EnumerateArray().First(e => e.GetProperty("type").GetString() == "mou_signing");
-        Assert.Equal("2024-10-04", first.GetProperty("date").GetString());
-        var evidence = original[first.GetProperty("evidenceStart").GetInt32()..first.GetProperty("evidenceEnd").GetInt32()];
-        Assert.Contains("Co-production Agreement", evidence, StringComparison.Ordinal);
+        var visit = page.GetProperty("items").EnumerateArray().First(e => e.GetProperty("type").GetString() == "visit");
+        Assert.Equal("2024-07-12", visit.GetProperty("date").GetString());
+        var evidence = original[visit.GetProperty("evidenceStart").GetInt32()..visit.GetProperty("evidenceEnd").GetInt32()];
+        Assert.Contains("12-14 กรกฎาคม 2567", evidence, StringComparison.Ordinal);
     }
 }
 
