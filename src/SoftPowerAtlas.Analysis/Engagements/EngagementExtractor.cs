@@ -71,6 +71,10 @@ internal sealed class EngagementExtractor
             .Concat(candidates.Where(c => c.Date is null).GroupBy(c => c.Type).Select(g => g.First()))
             .ToList();
         AddUndatedLead(input, events);
+        if (events.Count == 0)
+        {
+            AddReportsOwn(input, anchors, events);
+        }
 
         events.Sort((a, b) => a.Paragraph != b.Paragraph ? a.Paragraph.CompareTo(b.Paragraph) : a.Sentence.Start.CompareTo(b.Sentence.Start));
 
@@ -135,6 +139,48 @@ internal sealed class EngagementExtractor
             events.Add(new Candidate(type, null, p, start, paragraphs[p].Span));
             return;
         }
+    }
+
+    /// <summary>
+    /// A report tells at least one engagement. When no date was decided an engagement's, the report's own
+    /// is dated by the first day or month its body gives that is not history nor only a statement's date,
+    /// typed by the words around it, else by the headline; a report whose body gives no such date tells what
+    /// it announces on the day it is published (GUIDELINES: the dateline above a report dates its event).
+    /// </summary>
+    private void AddReportsOwn(ExtractionInput input, IReadOnlyList<EventAnchor> anchors, List<Candidate> events)
+    {
+        // Only a report: a page with a headline and a publication date, not a passage or a note.
+        if (input.Published is null || input.TitleText is not { } headline)
+        {
+            return;
+        }
+
+        var paragraphs = input.Paragraphs;
+        foreach (var anchor in anchors.OrderBy(a => a.Mentions.Min(m => m.Span.Start)))
+        {
+            var e = anchor.Evidence;
+            var body = anchor.Mentions.Where(m => m.Role != DateRole.Publication && !input.IsTitle(paragraphs[EventAnchorReader.ParagraphOf(input, m.Span.Start)].Span)).ToList();
+            if (!anchor.DatesTheEvent || e.History || body.Count == 0 || body.All(m => e.Said.Contains(m)))
+            {
+                continue;
+            }
+
+            var date = body.FirstOrDefault(m => m.End is not null) ?? body[0];
+            var p = EventAnchorReader.ParagraphOf(input, date.Span.Start);
+            var told = Best(e.Sentence) ?? Best(e.Paragraph) ?? Best(e.Before) ?? Best(e.Title) ?? EngagementType.Other;
+            events.Add(new Candidate(told, date, p, p, input.SentenceAt(date.Span.Start)));
+            return;
+        }
+
+        var lead = Enumerable.Range(0, paragraphs.Count).FirstOrDefault(i => !input.IsTitle(paragraphs[i].Span), -1);
+        var stamp = input.Dates.FirstOrDefault(d => d.Role == DateRole.Publication && d.HasValue);
+        if (lead < 0 || stamp is null)
+        {
+            return;
+        }
+
+        var type = Best(_triggers.Count(headline, 0, headline.Length)) ?? EngagementType.Announcement;
+        events.Add(new Candidate(type, stamp, lead, lead, input.SentenceAt(paragraphs[lead].Span.Start)));
     }
 
     private Engagement Build(ExtractionInput input, Candidate c, Engagement? lead, int nextAnchor)

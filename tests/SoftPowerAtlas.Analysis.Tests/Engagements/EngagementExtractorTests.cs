@@ -29,6 +29,31 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_ReportWithoutADatedEngagementWord_ItsFirstDayIsTheReportsEngagement()
+    {
+        const string text = "Thai envoy opens a centre for Indian studies in Bangkok\nPosted on 20 March 2025\n\n"
+            + "BANGKOK — On Thursday, March 20, the Ambassador of India inaugurated the Centre for Bharat Studies at Mahachulalongkornrajavidyalaya University.\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2025-03-20", e.Date!.Value.WithoutTime().ToString());
+        Assert.Contains(e.ForeignSide.Concat(e.ThaiSide), o => o.Name.Contains("Mahachulalongkornrajavidyalaya", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_ReportWhoseBodyGivesNoDay_AnnouncesOnItsPublicationDate()
+    {
+        const string text = "ททท. จุดพลุปีแห่งความสัมพันธ์ไทย-เกาหลี 2 ปีทอง\n23 ธ.ค. 2565 06:20 น.\n\n"
+            + "การท่องเที่ยวแห่งประเทศไทย และองค์การส่งเสริมการท่องเที่ยวเกาหลี กำหนดให้ปี 2566-2567 เป็นปีแห่งการท่องเที่ยวเกาหลี-ไทย\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.Announcement, e.Type);
+        Assert.Equal("2022-12-23", e.Date!.Value.WithoutTime().ToString());
+        Assert.Equal(2, e.ThaiSide.Count + e.ForeignSide.Count);
+    }
+
+    [Fact]
     public void Extract_SessionList_OneEngagementPerSessionAndFutureOnesAreCommitments()
     {
         const string text = "วันพุธที่ 27 กันยายน 2566\n"

@@ -21,7 +21,7 @@ public sealed class CurationApiTests : WebTest
     [Fact]
     public async Task PutFact_TypeChanged_EngagementsApiShowsItAndAuditHasTheEvent()
     {
-        var key = FactKey("SELECT fact_key FROM engagements WHERE type = 'mou_signing' AND date = '2024-01-31'");
+        var key = FactKey("SELECT fact_key FROM engagements WHERE type = 'mou_signing' AND date = '2024-01-30'");
 
         using var response = await Client.PutAsJsonAsync($"/api/curation/facts/{key[..8]}", new { type = "visit", sectors = new[] { "+design" } });
 
@@ -33,7 +33,7 @@ public sealed class CurationApiTests : WebTest
         Assert.Equal("visit", e.GetProperty("after").GetProperty("type").GetString());
 
         var visits = await GetJson("/api/engagements?type=visit&limit=200");
-        Assert.Contains(visits.GetProperty("items").EnumerateArray(), x => x.GetProperty("date").GetString() == "2024-01-31");
+        Assert.Contains(visits.GetProperty("items").EnumerateArray(), x => x.GetProperty("date").GetString() == "2024-01-30");
         var audit = await GetJson($"/api/audit?target=fact:{key}");
         Assert.Equal(1, audit.GetProperty("total").GetInt64());
         Assert.Equal(e.GetProperty("id").GetInt64(), audit.GetProperty("items")[0].GetProperty("id").GetInt64());
