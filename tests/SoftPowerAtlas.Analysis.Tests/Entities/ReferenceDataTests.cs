@@ -285,7 +285,7 @@ public sealed class ReferenceDataTests
     [InlineData("โอทอป", "community_products")]
     [InlineData("เมืองสร้างสรรค์", "creative_city")]
     [InlineData("มวยไทย", "sport")]
-    [InlineData("ประชาสัมพันธ์", "media_pr")]
+    [InlineData("การประชาสัมพันธ์", "media_pr")]
     [InlineData("space technology", "technology")]
     [InlineData("cuisine", "food")]
     [InlineData("entertainment", "entertainment")]
