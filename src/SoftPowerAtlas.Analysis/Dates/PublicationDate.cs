@@ -62,7 +62,7 @@ public static partial class PublicationDate
 
         if (published is null)
         {
-            return new DocumentDates(mentions, null);
+            return new DocumentDates([.. mentions.Select(m => IsUpdateStamp(text, m) ? m with { Role = DateRole.Publication } : m)], null);
         }
 
         var day = published.Value.WithoutTime();
@@ -74,7 +74,8 @@ public static partial class PublicationDate
             var same = ReferenceEquals(m, published)
                 || (m.Span.End <= headerEnd && IsDay(m) && m.Value.WithoutTime() == day && StandsAlone(text, m))
                 || (IsDay(m) && stampLine.Item2 - stampLine.Item1 <= StampLineLength && LineOf(text, m) == stampLine)
-                || (m.Span.Start < BylineReach && IsDay(m) && m.Value.WithoutTime() == day && IsDateline(text, m));
+                || (m.Span.Start < BylineReach && IsDay(m) && m.Value.WithoutTime() == day && IsDateline(text, m))
+                || IsUpdateStamp(text, m);
             marked[i] = same ? m with { Role = DateRole.Publication } : m;
             if (ReferenceEquals(m, published))
             {
@@ -84,6 +85,9 @@ public static partial class PublicationDate
 
         return new DocumentDates(marked, published);
     }
+
+    /// <summary>"วันที่ปรับปรุงข้อมูล 20 ส.ค. 2565", "Last updated: 30 Nov 2022": the page's stamp wherever it stands, never an event's day.</summary>
+    private static bool IsUpdateStamp(string text, DateMention m) => !m.Span.IsEmpty && IsDay(m) && UpdateLabel().IsMatch(LineBefore(text, m));
 
     private static bool IsDay(DateMention m) =>
         m.HasValue && m.Value.HasYear && !m.IsRelative && !m.IsFiscalYear && m.End is null && m.Value.Granularity >= DateGranularity.Day;
@@ -201,6 +205,9 @@ public static partial class PublicationDate
     // "20 ก.ค.2566 – นายอิทธิพล…": a date opening its line before a dash is the report's dateline.
     [GeneratedRegex(@"^[ \t]*[–—-][ \t]", RegexOptions.CultureInvariant)]
     private static partial Regex DashAfter();
+
+    [GeneratedRegex(@"(?:\b(?i:Updated|Last updated|Last modified|Modified)\b|อัปเดต|อัพเดท|อัพเดต|ปรับปรุงข้อมูล|ปรับปรุงล่าสุด|แก้ไขล่าสุด|แก้ไขเมื่อ)[^\n\p{N}]{0,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UpdateLabel();
 
     [GeneratedRegex(@"^\d{1,2} \d{1,2} \d{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedNumbers();

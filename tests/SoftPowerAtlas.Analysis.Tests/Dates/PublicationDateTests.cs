@@ -22,6 +22,19 @@ public class PublicationDateTests
         Assert.All(doc.Mentions.Where(m => m.Text.Contains("26 กันยายน", StringComparison.Ordinal)), m => Assert.Equal(DateRole.Event, m.Role));
     }
 
+    [Theory]
+    [InlineData("\n\nวันที่ปรับปรุงข้อมูล 20 ส.ค. 2565\n", "20 ส.ค. 2565")]
+    [InlineData("\n\nLast updated: 30 Nov 2022\n", "30 Nov 2022")]
+    [InlineData("\n\nอัปเดตล่าสุด 4 ธ.ค. 2567\n", "4 ธ.ค. 2567")]
+    public void Choose_UpdateStampBelowTheBody_IsAStampNotAnEvent(string footer, string written)
+    {
+        var doc = DateReader.Default.Read("หัวข้อข่าว\n\n" + Body + footer);
+
+        var stamp = Assert.Single(doc.Mentions, m => m.Text.Contains(written, StringComparison.Ordinal));
+        Assert.Equal(DateRole.Publication, stamp.Role);
+        Assert.Equal(DateRole.Event, Assert.Single(doc.Mentions, m => m.Text.Contains("26 กันยายน", StringComparison.Ordinal)).Role);
+    }
+
     [Fact]
     public void Choose_TwoHeaderLinesSameDay_BothMarkedPublication()
     {
