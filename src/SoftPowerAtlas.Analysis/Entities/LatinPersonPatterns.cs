@@ -241,11 +241,7 @@ internal sealed class LatinPersonPatterns
                 return false;
             }
 
-            var word = text[pos..wordEnd];
-            if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal))
-            {
-                word = word[..^2];
-            }
+            var word = WithoutPossessive(text[pos..wordEnd]);
 
             if (_vocabulary.IsPersonNoun(word))
             {
@@ -261,6 +257,10 @@ internal sealed class LatinPersonPatterns
 
         return false;
     }
+
+    /// <summary>"Ambassador's" → "Ambassador".</summary>
+    private static string WithoutPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
 
     /// <summary>", Ambassador of …", ", executive director of …", ", the Korean film director", " (Secretary for …)", ", who is …", " วาทยากร…".</summary>
     private bool RoleAfter(string text, int end)
@@ -297,11 +297,7 @@ internal sealed class LatinPersonPatterns
                 return false;
             }
 
-            var word = text[pos..wordEnd];
-            if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal))
-            {
-                word = word[..^2];
-            }
+            var word = WithoutPossessive(text[pos..wordEnd]);
 
             if (_vocabulary.IsPersonNoun(word))
             {

@@ -90,6 +90,17 @@ public class CommitmentExtractorTests
     }
 
     [Fact]
+    public void Extract_TermInWordsCountedFromSigning_DueAtTheSigningDatePlusTheTerm()
+    {
+        const string text = "On 30 January 2024 the Creative Economy Agency and Ishikawa Prefecture signed a memorandum of understanding on crafts.\n\n"
+            + "The memorandum runs for three years from the date of signing and may be renewed.";
+        var facts = Extract.Run(text).Facts();
+
+        var term = Assert.Single(facts.Commitments, c => c.DueValue == "2027-01-30");
+        Assert.StartsWith("The memorandum runs for three years", term.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_PlannedSessionsListedOnLines_OneCommitmentPerSession()
     {
         const string text = "อบรมเชิงปฏิบัติการด้านอาหารถิ่น 3 ภูมิภาค\nประกาศ ณ วันที่ 2 เมษายน 2568\n\n"
