@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_shared() {
-  if [ ! -d ../shared/corpus/seeds ]; then
-    echo "error: ../shared/corpus/seeds not found beside this checkout; the tests read the real seed documents there." >&2
-    exit 1
-  fi
+  for corpus in seeds real linked; do
+    if [ ! -d "../shared/corpus/$corpus" ]; then
+      echo "error: ../shared/corpus/$corpus not found beside this checkout; the tests read the shared annotated pages there." >&2
+      exit 1
+    fi
+  done
 }
 need_shared
 
