@@ -73,6 +73,7 @@ public sealed class EntityFinder
         }
 
         people.AddRange(_latinPeople.Find(text, closed));
+        people.AddRange(Repeats(text, people, closed, b));
         var personChars = new bool[text.Length];
         foreach (var p in people)
         {
@@ -178,6 +179,40 @@ public sealed class EntityFinder
         }
 
         return !_vocabulary.IsPersonNoun(text[next..wordEnd]) && !placeStarts.Contains(next);
+    }
+
+    /// <summary>
+    /// A full name the text has already shown to be a person's, written again where no title or verb of
+    /// saying stands beside it ("On April 24, Somsak Thepsuthin is scheduled to…"): the same person.
+    /// </summary>
+    private static List<PersonMatch> Repeats(string text, List<PersonMatch> people, bool[] closed, TextBoundaries b)
+    {
+        var found = new List<PersonMatch>();
+        var taken = new bool[text.Length];
+        foreach (var p in people)
+        {
+            Take(taken, p.Mention);
+        }
+
+        foreach (var name in people.Where(p => !p.GivenNameOnly && p.Name.Length >= 6).Select(p => text[p.Name.Start..p.Name.End]).Distinct(StringComparer.Ordinal))
+        {
+            if (!name.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                var span = new TextSpan(at, at + name.Length);
+                if (!IsTaken(taken, span) && !IsTaken(closed, span) && b.IsBoundary(span.Start) && b.IsBoundary(span.End))
+                {
+                    found.Add(new PersonMatch(span, span, false));
+                    Take(taken, span);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>A key that survives spelling noise: no spaces, no ฯ, no "(องค์การมหาชน)", case folded.</summary>

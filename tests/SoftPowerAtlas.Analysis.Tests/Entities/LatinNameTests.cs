@@ -33,6 +33,19 @@ public class LatinNameTests
     }
 
     [Fact]
+    public void Find_FullNameWrittenAgainWithoutContext_SamePersonAtEveryPlace()
+    {
+        const string text = "Culture Minister Suthida Kaewmanee flew to Osaka on Monday.\n\n"
+            + "On 24 April, Suthida Kaewmanee is scheduled to open the Thai pavilion.";
+
+        var facts = Extract.Run(text).Facts();
+
+        var person = Assert.Single(facts.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal("Suthida Kaewmanee", person.Name);
+        Assert.Equal([text.IndexOf("Suthida", StringComparison.Ordinal), text.LastIndexOf("Suthida", StringComparison.Ordinal)], person.Mentions.Select(m => m.Span.Start).Order());
+    }
+
+    [Fact]
     public void Find_PeopleInASemicolonList_EveryItem()
     {
         const string text = "Seated: Sakda Rungroj, Ambassador of Thailand to Qatar; Malee Suksan, Consul–General of Thailand to Doha; Hamad Al Kuwari of the Qatar Boxing Federation.";

@@ -18,7 +18,7 @@ public sealed class CurationCommandTests : IDisposable
         var db = await IngestAsync(_temp.Db);
         var id = await MouIdAsync(db);
 
-        var set = await Atlas.RunAsync(Clock, "--db", db, "fact", "set", id[..8], "--type", "meeting", "--sectors=-media_pr", "--as", "somchai");
+        var set = await Atlas.RunAsync(Clock, "--db", db, "fact", "set", id[..8], "--type", "meeting", "--sectors=-tourism", "--as", "somchai");
 
         Assert.True(set.ExitCode == AtlasCommand.Ok, set.ToString());
         Assert.StartsWith($"event 1: fact.set on fact:{id} by somchai at 2024-11-15 02:00Z", set.Out, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class CurationCommandTests : IDisposable
         var timeline = await Atlas.RunAsync(Clock, "--db", db, "timeline", "--json");
         var entry = JsonDocument.Parse(timeline.Out).RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
         Assert.Equal("meeting", entry.GetProperty("type").GetString());
-        Assert.DoesNotContain("media_pr", entry.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()));
+        Assert.DoesNotContain("tourism", entry.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()));
 
         var history = await Atlas.RunAsync(Clock, "--db", db, "history", "--target", id[..7], "--json");
         var e = JsonDocument.Parse(history.Out).RootElement.GetProperty("events")[0];
