@@ -114,13 +114,13 @@ internal sealed class EngagementExtractor
     }
 
     /// <summary>
-    /// A report whose first paragraphs tell an engagement without a date ("อพท. ผนึก สศส. ลงนาม…") has
-    /// it as an undated engagement, unless one of that type, or one in those paragraphs, is told already.
+    /// A paragraph that decisively tells an engagement without a date ("อพท. ผนึก สศส. ลงนาม…") before any
+    /// dated one has it as an undated engagement, one per type, unless one of that type is told already.
     /// </summary>
     private void AddUndatedLead(ExtractionInput input, List<Candidate> events)
     {
         var paragraphs = input.Paragraphs;
-        var limit = Math.Min(paragraphs.Count, 6);
+        var limit = paragraphs.Count;
         for (var p = 0; p < limit; p++)
         {
             if (input.IsTitle(paragraphs[p].Span))
@@ -137,7 +137,6 @@ internal sealed class EngagementExtractor
 
             var start = p > 0 && !input.IsTitle(paragraphs[p - 1].Span) ? p - 1 : p;
             events.Add(new Candidate(type, null, p, start, paragraphs[p].Span));
-            return;
         }
     }
 

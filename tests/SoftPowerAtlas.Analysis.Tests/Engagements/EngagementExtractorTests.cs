@@ -41,6 +41,19 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_UndatedSigningLateInAReportWithoutDates_UndatedEngagementOfItsType()
+    {
+        var filler = string.Concat(Enumerable.Range(1, 6).Select(i => $"ข้อมูลประกอบย่อหน้าที่ {i} ว่าด้วยสถิตินักท่องเที่ยวของทั้งสองประเทศ\n\n"));
+        var text = "ความร่วมมือด้านการท่องเที่ยวไทย-ญี่ปุ่น\n\n" + filler
+            + "กรมการท่องเที่ยวและองค์การส่งเสริมการท่องเที่ยวแห่งประเทศญี่ปุ่นได้ลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการท่องเที่ยว\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.MouSigning, e.Type);
+        Assert.Null(e.Date);
+    }
+
+    [Fact]
     public void Extract_ReportWhoseBodyGivesNoDay_AnnouncesOnItsPublicationDate()
     {
         const string text = "ททท. จุดพลุปีแห่งความสัมพันธ์ไทย-เกาหลี 2 ปีทอง\n23 ธ.ค. 2565 06:20 น.\n\n"
