@@ -9,7 +9,12 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 internal sealed class PhraseCounter<TLabel>
     where TLabel : notnull
 {
+    /// <summary>ASCII and Thai first characters (nearly all) index an array; others a dictionary.</summary>
+    private const int NearLimit = 0x0E80;
+
     private readonly (string Phrase, TLabel Label, int Weight, StringComparison Comparison)[] _phrases;
+    private readonly int[]?[] _near;
+    private readonly Dictionary<char, int[]> _far = [];
 
     public PhraseCounter(IEnumerable<(string Phrase, TLabel Label, int Weight)> phrases)
     {
@@ -18,7 +23,48 @@ internal sealed class PhraseCounter<TLabel>
         // while ignore-case search for a non-ASCII phrase goes char by char and took most of extraction.
         _phrases = [.. phrases.Where(p => p.Phrase.Length > 1).OrderByDescending(p => p.Phrase.Length)
             .Select(p => (p.Phrase, p.Label, p.Weight, HasNoCase(p.Phrase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
+
+        // Phrases by their first character (folded), in counting order: a text is read once, trying at each
+        // character only the phrases that can start there, instead of searching the text once per phrase.
+        var byFirst = new Dictionary<char, List<int>>();
+        for (var i = 0; i < _phrases.Length; i++)
+        {
+            var key = FoldFirst(_phrases[i].Phrase[0]);
+            if (!byFirst.TryGetValue(key, out var list))
+            {
+                byFirst[key] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        _near = new int[NearLimit][];
+        foreach (var (key, list) in byFirst)
+        {
+            if (key < NearLimit)
+            {
+                _near[key] = [.. list];
+            }
+            else
+            {
+                _far[key] = [.. list];
+            }
+        }
     }
+
+    private int[]? StartingWith(char c)
+    {
+        var key = FoldFirst(c);
+        return key < NearLimit ? _near[key] : _far.GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// Where ordinal ignore-case search can match a phrase's first character, this key is equal: the invariant
+    /// upper case (Thai has no case; ASCII needs no table).
+    /// </summary>
+    private static char FoldFirst(char c) =>
+        c < '\u0080' ? (char.IsAsciiLetterLower(c) ? (char)(c - 32) : c)
+        : c is >= '\u0E00' and < '\u0E80' ? c : char.ToUpperInvariant(c);
 
     /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
     /// <paramref name="isBoundary"/>, when given, is where words begin and end: a Thai phrase must start and end on one,
@@ -31,35 +77,51 @@ internal sealed class PhraseCounter<TLabel>
             return scores;
         }
 
-        var covered = new bool[end - start];
         var span = text.AsSpan(start, end - start);
-        foreach (var (phrase, label, weight, comparison) in _phrases)
+
+        // Every occurrence of every phrase, then counted phrase by phrase (longest first) and left to right
+        // within a phrase: the order in which a search per phrase would find them.
+        List<(int Phrase, int At)>? found = null;
+        for (var i = 0; i < span.Length; i++)
         {
-            var from = 0;
-            while (from < span.Length)
+            if (StartingWith(span[i]) is not { } candidates)
             {
-                var at = span[from..].IndexOf(phrase, comparison);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                at += from;
-                from = at + 1;
-                if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length)
-                    || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1]))
-                    || (isBoundary is not null && !IsLatin(phrase[0]) && (!isBoundary(start + at) || !EndsWord(text, start + at + phrase.Length, isBoundary))))
-                {
-                    continue;
-                }
-
-                for (var k = at; k < at + phrase.Length; k++)
-                {
-                    covered[k] = true;
-                }
-
-                scores[label] = scores.GetValueOrDefault(label) + weight;
+                continue;
             }
+
+            foreach (var p in candidates)
+            {
+                var (phrase, _, _, comparison) = _phrases[p];
+                if (phrase.Length <= span.Length - i && span.Slice(i, phrase.Length).Equals(phrase, comparison))
+                {
+                    (found ??= []).Add((p, i));
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            return scores;
+        }
+
+        found.Sort();
+        var covered = new bool[end - start];
+        foreach (var (p, at) in found)
+        {
+            var (phrase, label, weight, _) = _phrases[p];
+            if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length)
+                || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1]))
+                || (isBoundary is not null && !IsLatin(phrase[0]) && (!isBoundary(start + at) || !EndsWord(text, start + at + phrase.Length, isBoundary))))
+            {
+                continue;
+            }
+
+            for (var k = at; k < at + phrase.Length; k++)
+            {
+                covered[k] = true;
+            }
+
+            scores[label] = scores.GetValueOrDefault(label) + weight;
         }
 
         return scores;

@@ -173,7 +173,9 @@ public sealed class Gazetteer
 
     private static bool IsLatinLetter(char c) => c < '\u0250' && char.IsLetter(c);
 
-    private static char Fold(char c) => c < '\u0250' ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
+    private static char Fold(char c) =>
+        c < '\u0080' ? (char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c)
+        : c < '\u0250' ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
 
     private sealed class MutableNode
     {

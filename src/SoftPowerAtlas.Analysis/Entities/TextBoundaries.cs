@@ -6,7 +6,8 @@ namespace SoftPowerAtlas.Analysis.Entities;
 internal sealed class TextBoundaries
 {
     private readonly bool[] _boundary;
-    private readonly Dictionary<int, int> _tokenAt = [];
+    // Token index by start position, -1 where none starts: an array, as a dictionary of every token cost more than the scan.
+    private readonly int[] _tokenAt;
 
     public TextBoundaries(string text, IReadOnlyList<Token> tokens, PrefixWords? anchors = null)
     {
@@ -15,6 +16,8 @@ internal sealed class TextBoundaries
         _boundary = new bool[text.Length + 1];
         _boundary[0] = true;
         _boundary[text.Length] = true;
+        _tokenAt = new int[text.Length + 1];
+        Array.Fill(_tokenAt, -1);
         for (var i = 0; i < tokens.Count; i++)
         {
             _boundary[tokens[i].Start] = true;
@@ -68,7 +71,7 @@ internal sealed class TextBoundaries
     public bool IsBoundary(int index) => index >= 0 && index <= Text.Length && _boundary[index];
 
     /// <summary>Index of the token starting at <paramref name="position"/>, or -1.</summary>
-    public int TokenStartingAt(int position) => _tokenAt.TryGetValue(position, out var i) ? i : -1;
+    public int TokenStartingAt(int position) => position >= 0 && position < _tokenAt.Length ? _tokenAt[position] : -1;
 
     /// <summary>Letters, digits and Thai marks; ฯ and ๆ (abbreviation and repetition marks) end a word like a full stop.</summary>
     private static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) || IsThaiMark(c)) && c is not ('ฯ' or 'ๆ');
