@@ -9,12 +9,8 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 internal sealed class PhraseCounter<TLabel>
     where TLabel : notnull
 {
-    /// <summary>ASCII and Thai first characters (nearly all) index an array; others a dictionary.</summary>
-    private const int NearLimit = 0x0E80;
-
     private readonly (string Phrase, TLabel Label, int Weight, StringComparison Comparison)[] _phrases;
-    private readonly int[]?[] _near;
-    private readonly Dictionary<char, int[]> _far = [];
+    private readonly Node _root = new();
 
     public PhraseCounter(IEnumerable<(string Phrase, TLabel Label, int Weight)> phrases)
     {
@@ -24,47 +20,19 @@ internal sealed class PhraseCounter<TLabel>
         _phrases = [.. phrases.Where(p => p.Phrase.Length > 1).OrderByDescending(p => p.Phrase.Length)
             .Select(p => (p.Phrase, p.Label, p.Weight, HasNoCase(p.Phrase) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))];
 
-        // Phrases by their first character (folded), in counting order: a text is read once, trying at each
-        // character only the phrases that can start there, instead of searching the text once per phrase.
-        var byFirst = new Dictionary<char, List<int>>();
+        // A trie of the phrases on folded characters, each phrase at the node where it ends: a text is read once,
+        // walking from each character only as far as some phrase goes, instead of being searched once per phrase.
         for (var i = 0; i < _phrases.Length; i++)
         {
-            var key = FoldFirst(_phrases[i].Phrase[0]);
-            if (!byFirst.TryGetValue(key, out var list))
+            var node = _root;
+            foreach (var c in _phrases[i].Phrase)
             {
-                byFirst[key] = list = [];
+                node = node.Child(Fold(c), add: true)!;
             }
 
-            list.Add(i);
-        }
-
-        _near = new int[NearLimit][];
-        foreach (var (key, list) in byFirst)
-        {
-            if (key < NearLimit)
-            {
-                _near[key] = [.. list];
-            }
-            else
-            {
-                _far[key] = [.. list];
-            }
+            node.Ends.Add(i);
         }
     }
-
-    private int[]? StartingWith(char c)
-    {
-        var key = FoldFirst(c);
-        return key < NearLimit ? _near[key] : _far.GetValueOrDefault(key);
-    }
-
-    /// <summary>
-    /// Where ordinal ignore-case search can match a phrase's first character, this key is equal: the invariant
-    /// upper case (Thai has no case; ASCII needs no table).
-    /// </summary>
-    private static char FoldFirst(char c) =>
-        c < '\u0080' ? (char.IsAsciiLetterLower(c) ? (char)(c - 32) : c)
-        : c is >= '\u0E00' and < '\u0E80' ? c : char.ToUpperInvariant(c);
 
     /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
     /// <paramref name="isBoundary"/>, when given, is where words begin and end: a Thai phrase must start and end on one,
@@ -80,21 +48,26 @@ internal sealed class PhraseCounter<TLabel>
         var span = text.AsSpan(start, end - start);
 
         // Every occurrence of every phrase, then counted phrase by phrase (longest first) and left to right
-        // within a phrase: the order in which a search per phrase would find them.
+        // within a phrase: the order in which a search per phrase finds them, so the same counts.
         List<(int Phrase, int At)>? found = null;
         for (var i = 0; i < span.Length; i++)
         {
-            if (StartingWith(span[i]) is not { } candidates)
+            var node = _root;
+            for (var j = i; j < span.Length; j++)
             {
-                continue;
-            }
-
-            foreach (var p in candidates)
-            {
-                var (phrase, _, _, comparison) = _phrases[p];
-                if (phrase.Length <= span.Length - i && span.Slice(i, phrase.Length).Equals(phrase, comparison))
+                if (node.Child(Fold(span[j]), add: false) is not { } next)
                 {
-                    (found ??= []).Add((p, i));
+                    break;
+                }
+
+                node = next;
+                foreach (var p in node.Ends)
+                {
+                    var (phrase, _, _, comparison) = _phrases[p];
+                    if (span.Slice(i, phrase.Length).Equals(phrase, comparison))
+                    {
+                        (found ??= []).Add((p, i));
+                    }
                 }
             }
         }
@@ -149,4 +122,37 @@ internal sealed class PhraseCounter<TLabel>
         phrase.All(c => c is >= '\u0E00' and <= '\u0E7F' || (char.IsAscii(c) && !char.IsAsciiLetter(c)));
 
     private static bool IsLatin(char c) => c < '\u0250' && char.IsLetter(c);
+
+    /// <summary>
+    /// Where ordinal ignore-case search can match a phrase's character, this key is equal: the invariant
+    /// upper case (Thai has no case; ASCII needs no table). Only a filter: a match is then checked as written.
+    /// </summary>
+    private static char Fold(char c) =>
+        c < '\u0080' ? (char.IsAsciiLetterLower(c) ? (char)(c - 32) : c)
+        : c is >= '\u0E00' and < '\u0E80' ? c : char.ToUpperInvariant(c);
+
+    private sealed class Node
+    {
+        private Dictionary<char, Node>? _children;
+
+        /// <summary>The phrases (indices in counting order) that end here.</summary>
+        public List<int> Ends { get; } = [];
+
+        public Node? Child(char c, bool add)
+        {
+            if (_children is not null && _children.TryGetValue(c, out var next))
+            {
+                return next;
+            }
+
+            if (!add)
+            {
+                return null;
+            }
+
+            next = new Node();
+            (_children ??= [])[c] = next;
+            return next;
+        }
+    }
 }
