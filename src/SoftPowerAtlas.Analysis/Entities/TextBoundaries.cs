@@ -27,16 +27,20 @@ internal sealed class TextBoundaries
 
         // Script changes and non-letters are boundaries even where the segmenter glued them. Thai vowel
         // and tone marks are part of their word (ส่ง, เป็น): no boundary on either side of one.
+        // Each character's class is read once and carried to the next position.
+        var previousWord = text.Length > 0 && IsWordChar(text[0]);
+        var previousThai = text.Length > 0 && Gazetteer.IsThaiLetter(text[0]);
         for (var i = 1; i < text.Length; i++)
         {
-            if (!IsWordChar(text[i - 1]) || !IsWordChar(text[i])
-                || Gazetteer.IsThaiLetter(text[i - 1]) != Gazetteer.IsThaiLetter(text[i]))
+            var word = IsWordChar(text[i]);
+            var thai = Gazetteer.IsThaiLetter(text[i]);
+            if ((!previousWord || !word || previousThai != thai) && !IsThaiMark(text[i]))
             {
-                if (!IsThaiMark(text[i]))
-                {
-                    _boundary[i] = true;
-                }
+                _boundary[i] = true;
             }
+
+            previousWord = word;
+            previousThai = thai;
         }
 
         if (anchors is not null)
