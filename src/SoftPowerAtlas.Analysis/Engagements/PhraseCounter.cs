@@ -10,7 +10,10 @@ internal sealed class PhraseCounter<TLabel>
     where TLabel : notnull
 {
     private readonly (string Phrase, TLabel Label, int Weight, StringComparison Comparison)[] _phrases;
+    private const int NearLimit = 0x0E80;
+
     private readonly Node _root = new();
+    private readonly Node?[] _rootNear;
 
     public PhraseCounter(IEnumerable<(string Phrase, TLabel Label, int Weight)> phrases)
     {
@@ -32,6 +35,13 @@ internal sealed class PhraseCounter<TLabel>
 
             node.Ends.Add(i);
         }
+
+        // Every character of a text is looked up at the root: ASCII and Thai ones (nearly all) in an array.
+        _rootNear = new Node?[NearLimit];
+        for (var c = 0; c < NearLimit; c++)
+        {
+            _rootNear[c] = _root.Child((char)c, add: false);
+        }
     }
 
     /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
@@ -52,15 +62,10 @@ internal sealed class PhraseCounter<TLabel>
         List<(int Phrase, int At)>? found = null;
         for (var i = 0; i < span.Length; i++)
         {
-            var node = _root;
-            for (var j = i; j < span.Length; j++)
+            var first = Fold(span[i]);
+            var node = first < NearLimit ? _rootNear[first] : _root.Child(first, add: false);
+            for (var j = i; node is not null;)
             {
-                if (node.Child(Fold(span[j]), add: false) is not { } next)
-                {
-                    break;
-                }
-
-                node = next;
                 foreach (var p in node.Ends)
                 {
                     var (phrase, _, _, comparison) = _phrases[p];
@@ -69,6 +74,13 @@ internal sealed class PhraseCounter<TLabel>
                         (found ??= []).Add((p, i));
                     }
                 }
+
+                if (++j >= span.Length)
+                {
+                    break;
+                }
+
+                node = node.Child(Fold(span[j]), add: false);
             }
         }
 
