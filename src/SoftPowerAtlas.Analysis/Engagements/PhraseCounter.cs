@@ -12,6 +12,9 @@ internal sealed class PhraseCounter<TLabel>
     private readonly (string Phrase, TLabel Label, int Weight, StringComparison Comparison)[] _phrases;
     private const int NearLimit = 0x0E80;
 
+    [ThreadStatic]
+    private static List<(int Phrase, int At)>? _threadFound;
+
     private readonly Node _root = new();
     private readonly Node?[] _rootNear;
 
@@ -69,9 +72,10 @@ internal sealed class PhraseCounter<TLabel>
                 foreach (var p in node.Ends)
                 {
                     var (phrase, _, _, comparison) = _phrases[p];
-                    if (span.Slice(i, phrase.Length).Equals(phrase, comparison))
+                    if (span.Slice(i, phrase.Length).Equals(phrase, comparison) && Fits(text, span, start, i, phrase, masked, isBoundary))
                     {
-                        (found ??= []).Add((p, i));
+                        found ??= Found();
+                        found.Add((p, i));
                     }
                 }
 
@@ -94,9 +98,7 @@ internal sealed class PhraseCounter<TLabel>
         foreach (var (p, at) in found)
         {
             var (phrase, label, weight, _) = _phrases[p];
-            if (covered[at] || covered[at + phrase.Length - 1] || !OnWordBoundaries(span, at, phrase.Length)
-                || (masked is not null && (masked[start + at] || masked[start + at + phrase.Length - 1]))
-                || (isBoundary is not null && !IsLatin(phrase[0]) && (!isBoundary(start + at) || !EndsWord(text, start + at + phrase.Length, isBoundary))))
+            if (covered[at] || covered[at + phrase.Length - 1])
             {
                 continue;
             }
@@ -109,7 +111,25 @@ internal sealed class PhraseCounter<TLabel>
             scores[label] = scores.GetValueOrDefault(label) + weight;
         }
 
+        found.Clear();
         return scores;
+    }
+
+    /// <summary>
+    /// Whether an occurrence at <paramref name="at"/> in <paramref name="span"/> (which starts at <paramref name="start"/>)
+    /// may count, whatever else was counted: on word boundaries (the span's ends are ones) and outside names. Checked as it is found, so that only these are kept and sorted.
+    /// </summary>
+    private static bool Fits(string text, ReadOnlySpan<char> span, int start, int at, string phrase, bool[]? masked, Func<int, bool>? isBoundary) =>
+        OnWordBoundaries(span, at, phrase.Length)
+        && (masked is null || (!masked[start + at] && !masked[start + at + phrase.Length - 1]))
+        && (isBoundary is null || IsLatin(phrase[0]) || (isBoundary(start + at) && EndsWord(text, start + at + phrase.Length, isBoundary)));
+
+    /// <summary>The occurrences list of this thread, reused from call to call (one per document sentence otherwise).</summary>
+    private static List<(int Phrase, int At)> Found()
+    {
+        var list = _threadFound ??= [];
+        list.Clear();
+        return list;
     }
 
     /// <summary>A Thai phrase ends a word where a word ends, or just before the ฯ that shortens it ("สัมมนาฯ").</summary>
