@@ -110,11 +110,12 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
         var firstBody = input.Dates.FirstOrDefault(d => IsCandidate(input, d) && d.Role != DateRole.Publication);
         var anchors = new List<EventAnchor>(order.Count);
+        var spanCounts = new Dictionary<(int Start, int End), Dictionary<EngagementType, int>>();
         for (var i = 0; i < order.Count; i++)
         {
             var mentions = groups[order[i]];
             var evidence = new AnchorEvidence([], [], [], [], false, false);
-            var features = Describe(input, order[i], mentions, firstBody, i, ref evidence);
+            var features = Describe(input, order[i], mentions, firstBody, i, ref evidence, spanCounts);
             anchors.Add(new EventAnchor(order[i], mentions, evidence, features));
         }
 
@@ -136,7 +137,9 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         date.Error is null && date.HasValue && !date.Span.IsEmpty && !date.IsFiscalYear && date.Duration is null
         && date.Role is not (DateRole.Name or DateRole.Deadline or DateRole.Period) && ParagraphOf(input, date.Span.Start) >= 0;
 
-    private List<string> Describe(ExtractionInput input, string key, List<DateMention> mentions, DateMention? firstBody, int rank, ref AnchorEvidence evidence)
+    private List<string> Describe(
+        ExtractionInput input, string key, List<DateMention> mentions, DateMention? firstBody, int rank, ref AnchorEvidence evidence,
+        Dictionary<(int Start, int End), Dictionary<EngagementType, int>> spanCounts)
     {
         var text = input.Text;
         var f = new HashSet<string>(StringComparer.Ordinal) { "bias" };
@@ -209,7 +212,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             var from = Math.Max(sentence.Start, m.Span.Start - Window);
             var to = Math.Min(sentence.End, m.Span.End + Window);
             var inSentence = triggers.Count(text, from, to, null, input.IsBoundary);
-            var inParagraph = triggers.Count(text, para.Start, para.End, null, input.IsBoundary);
+            var inParagraph = CountIn(input, para, spanCounts);
             AddTriggers(f, "s", inSentence);
             AddTriggers(f, "p", inParagraph);
             Merge(evidence.Sentence, inSentence);
@@ -224,7 +227,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             if (intro >= 0 && !input.IsTitle(input.Paragraphs[intro].Span))
             {
                 var prev = input.Paragraphs[intro].Span;
-                var before = triggers.Count(text, prev.Start, prev.End, null, input.IsBoundary);
+                var before = CountIn(input, prev, spanCounts);
                 AddTriggers(f, "b", before);
                 Merge(evidence.Before, before);
             }
@@ -259,7 +262,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
         if (input.Title is { } title)
         {
-            var inTitle = triggers.Count(text, title.Start, title.End, null, input.IsBoundary);
+            var inTitle = CountIn(input, title, spanCounts);
             AddTriggers(f, "t", inTitle);
             Merge(evidence.Title, inTitle);
         }
@@ -304,6 +307,22 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         return s.StartsWith("ครั้งที่", StringComparison.Ordinal) || s.StartsWith("รุ่นที่", StringComparison.Ordinal)
             || s.StartsWith("session", StringComparison.OrdinalIgnoreCase) || s.StartsWith("- ", StringComparison.Ordinal)
             || s.StartsWith("• ", StringComparison.Ordinal) || (s.Length > 2 && char.IsDigit(s[0]) && s[1] is '.' or ')');
+    }
+
+    /// <summary>
+    /// Trigger counts in a paragraph or the title, counted once per document: every date in the paragraph asks for
+    /// the same span. The counts are only read, never changed, so one dictionary serves all.
+    /// </summary>
+    private Dictionary<EngagementType, int> CountIn(
+        ExtractionInput input, TextSpan span, Dictionary<(int Start, int End), Dictionary<EngagementType, int>> spanCounts)
+    {
+        if (!spanCounts.TryGetValue((span.Start, span.End), out var counts))
+        {
+            counts = triggers.Count(input.Text, span.Start, span.End, null, input.IsBoundary);
+            spanCounts[(span.Start, span.End)] = counts;
+        }
+
+        return counts;
     }
 
     private static void Merge(Dictionary<EngagementType, int> into, Dictionary<EngagementType, int> from)

@@ -26,12 +26,23 @@ public sealed record GazetteerEntry(string Alias, EntityKind Kind, string Key, s
 /// </summary>
 public sealed class Gazetteer
 {
+    // Every word start is looked up at the root: ASCII and Thai first letters (nearly all) in an array.
+    private const int NearLimit = 0x0E80;
+
     private readonly Node _root;
+    private readonly Node?[] _rootNear = new Node?[NearLimit];
 
     private Gazetteer(Node root, int count)
     {
         _root = root;
         Count = count;
+        foreach (var (c, child) in root.Children)
+        {
+            if (c < NearLimit)
+            {
+                _rootNear[c] = child;
+            }
+        }
     }
 
     public int Count { get; }
@@ -90,7 +101,8 @@ public sealed class Gazetteer
             var bestEnd = -1;
             for (var j = i; j < text.Length; j++)
             {
-                if (!node.Children.TryGetValue(Fold(text[j]), out var next))
+                var c = Fold(text[j]);
+                if ((j == i && c < NearLimit ? _rootNear[c] : node.Children.GetValueOrDefault(c)) is not { } next)
                 {
                     break;
                 }
@@ -173,7 +185,9 @@ public sealed class Gazetteer
 
     private static bool IsLatinLetter(char c) => c < '\u0250' && char.IsLetter(c);
 
-    private static char Fold(char c) => c < '\u0250' ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
+    private static char Fold(char c) =>
+        c < '\u0080' ? (char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c)
+        : c < '\u0250' ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
 
     private sealed class MutableNode
     {

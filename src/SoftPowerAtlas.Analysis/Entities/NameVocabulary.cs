@@ -15,6 +15,9 @@ internal sealed class NameVocabulary
 {
     private static readonly string[] Particles = ["bin", "binti", "bint", "ibn", "van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "al", "el", "na", "ben"];
 
+    [ThreadStatic]
+    private static (string Text, FrozenSet<string> Words)? _lastLowerCase;
+
     private readonly FrozenSet<string> _words;
     private readonly FrozenSet<string> _personNouns;
     private readonly FrozenSet<string> _eventWords;
@@ -61,6 +64,20 @@ internal sealed class NameVocabulary
 
     /// <summary>Latin words of <paramref name="text"/> that it also writes in lower case, away from a capital's usual places.</summary>
     public static FrozenSet<string> LowerCaseWords(string text)
+    {
+        // Asked for every quoted phrase of a text and again by the Latin-name reader: read the text once. A string
+        // never changes, so the same instance has the same words.
+        if (_lastLowerCase is { } last && ReferenceEquals(last.Text, text))
+        {
+            return last.Words;
+        }
+
+        var words = ReadLowerCaseWords(text);
+        _lastLowerCase = (text, words);
+        return words;
+    }
+
+    private static FrozenSet<string> ReadLowerCaseWords(string text)
     {
         var lower = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var i = 0;

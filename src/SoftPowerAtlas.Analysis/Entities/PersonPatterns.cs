@@ -125,6 +125,12 @@ internal sealed class PersonPatterns
             return null;
         }
 
+        // Every English honorific starts with an ASCII letter: at a space or a mark, none can (this ran at every boundary).
+        if (!char.IsAsciiLetter(text[pos]))
+        {
+            return null;
+        }
+
         foreach (var h in _englishHonorifics)
         {
             if (!text.AsSpan(pos).StartsWith(h, StringComparison.Ordinal))

@@ -6,7 +6,8 @@ namespace SoftPowerAtlas.Analysis.Entities;
 internal sealed class TextBoundaries
 {
     private readonly bool[] _boundary;
-    private readonly Dictionary<int, int> _tokenAt = [];
+    // Token index by start position, -1 where none starts: an array, as a dictionary of every token cost more than the scan.
+    private readonly int[] _tokenAt;
 
     public TextBoundaries(string text, IReadOnlyList<Token> tokens, PrefixWords? anchors = null)
     {
@@ -15,6 +16,8 @@ internal sealed class TextBoundaries
         _boundary = new bool[text.Length + 1];
         _boundary[0] = true;
         _boundary[text.Length] = true;
+        _tokenAt = new int[text.Length + 1];
+        Array.Fill(_tokenAt, -1);
         for (var i = 0; i < tokens.Count; i++)
         {
             _boundary[tokens[i].Start] = true;
@@ -24,16 +27,20 @@ internal sealed class TextBoundaries
 
         // Script changes and non-letters are boundaries even where the segmenter glued them. Thai vowel
         // and tone marks are part of their word (ส่ง, เป็น): no boundary on either side of one.
+        // Each character's class is read once and carried to the next position.
+        var previousWord = text.Length > 0 && IsWordChar(text[0]);
+        var previousThai = text.Length > 0 && Gazetteer.IsThaiLetter(text[0]);
         for (var i = 1; i < text.Length; i++)
         {
-            if (!IsWordChar(text[i - 1]) || !IsWordChar(text[i])
-                || Gazetteer.IsThaiLetter(text[i - 1]) != Gazetteer.IsThaiLetter(text[i]))
+            var word = IsWordChar(text[i]);
+            var thai = Gazetteer.IsThaiLetter(text[i]);
+            if ((!previousWord || !word || previousThai != thai) && !IsThaiMark(text[i]))
             {
-                if (!IsThaiMark(text[i]))
-                {
-                    _boundary[i] = true;
-                }
+                _boundary[i] = true;
             }
+
+            previousWord = word;
+            previousThai = thai;
         }
 
         if (anchors is not null)
@@ -68,7 +75,7 @@ internal sealed class TextBoundaries
     public bool IsBoundary(int index) => index >= 0 && index <= Text.Length && _boundary[index];
 
     /// <summary>Index of the token starting at <paramref name="position"/>, or -1.</summary>
-    public int TokenStartingAt(int position) => _tokenAt.TryGetValue(position, out var i) ? i : -1;
+    public int TokenStartingAt(int position) => position >= 0 && position < _tokenAt.Length ? _tokenAt[position] : -1;
 
     /// <summary>Letters, digits and Thai marks; ฯ and ๆ (abbreviation and repetition marks) end a word like a full stop.</summary>
     private static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) || IsThaiMark(c)) && c is not ('ฯ' or 'ๆ');
