@@ -243,7 +243,7 @@ internal sealed class EngagementExtractor
         orgs = [.. orgs.OrderBy(o => o.Mentions.Where(m => mentions.Contains(m)).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
         var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
             i => input.Mentions.Any(m => m.Span.Start < i && i < m.Span.End && (m.IsOrganization || m.Kind == EntityKind.Person)));
-        var countries = Countries(input, mentions, orgs);
+        var countries = Countries(input, mentions, orgs, place);
 
         IReadOnlyList<string> sectors;
         if (isSession && lead is not null)
@@ -398,15 +398,17 @@ internal sealed class EngagementExtractor
     /// countries of its foreign bodies; not a country
     /// named to compare ("like Korea's K-pop", "เช่นเดียวกับญี่ปุ่น") or only for the pavilion or booth it has.
     /// </summary>
-    private static List<string> Countries(ExtractionInput input, List<EntityMention> mentions, List<ResolvedEntity> orgs)
+    private static List<string> Countries(ExtractionInput input, List<EntityMention> mentions, List<ResolvedEntity> orgs, string? place)
     {
         var codes = new List<string>();
         var multilateral = orgs.Any(o => o.Kind == EntityKind.InternationalOrganization || (o.Kind == EntityKind.ForeignOrganization && o.Country is null));
+        // "ณ สำนักงานใหญ่องค์การยูเนสโก กรุงปารีส": a place that is an international body's seat.
+        var seat = place is not null && mentions.Any(m => m.Kind == EntityKind.InternationalOrganization && place.Contains(m.Text, StringComparison.Ordinal));
         foreach (var m in mentions)
         {
             // Where UNESCO or ASEAN meets (Paris, Bogotá) is its venue; the host of an embassy's event abroad takes part.
             if (m.Kind is EntityKind.Country or EntityKind.ForeignPlace && m.Country is { } code && code != "TH" && !IsAside(input.Text, m)
-                && !(multilateral && IsVenue(input, m)))
+                && !(multilateral && IsVenue(input, m)) && !(seat && place!.Contains(m.Text, StringComparison.Ordinal)))
             {
                 codes.Add(code);
             }
