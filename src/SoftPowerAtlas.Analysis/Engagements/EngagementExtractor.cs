@@ -71,6 +71,14 @@ internal sealed class EngagementExtractor
             .Concat(candidates.Where(c => c.Date is null).GroupBy(c => c.Type).Select(g => g.First()))
             .ToList();
         AddUndatedLead(input, events);
+
+        // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too.
+        if (events.Count > 0 && events.All(e => e.Date is null) && input.Dates.Count > 0 && input.Dates.All(d => d.Role == DateRole.Publication)
+            && input.Dates.FirstOrDefault(d => d.HasValue && d.Value.Granularity >= DateGranularity.Day) is { } only)
+        {
+            events[0] = events[0] with { Date = only };
+        }
+
         if (events.Count == 0)
         {
             AddReportsOwn(input, anchors, events);
