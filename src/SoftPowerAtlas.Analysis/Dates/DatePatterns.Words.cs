@@ -54,6 +54,9 @@ internal sealed partial class DatePatterns
     /// <summary>A duration counted in words after its cue: in two years, within the next three months, อีกสองปี.</summary>
     public Regex DurationInWords { get; private set; } = null!;
 
+    /// <summary>A term in words counted from an event: three years from the date of signing, สองปีนับแต่วันลงนาม.</summary>
+    public Regex TermInWords { get; private set; } = null!;
+
     /// <summary>Read backwards from a date's day: the earlier days of a list sharing its month (12 และ 14 มีนาคม).</summary>
     public Regex ListedDayBefore { get; private set; } = null!;
 
@@ -133,6 +136,10 @@ internal sealed partial class DatePatterns
         DurationInWords = new Regex(
             "(?<cue>ภายใน|ในอีก|อีก|(?<![A-Za-z])(?i:within|in|over)(?:" + S + "+(?i:the)" + S + "+(?<next>(?i:next|coming|following)))?)" + S + "*" +
             "(?<n>" + lexicon.NumberWordPattern + ")" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])",
+            Lean);
+        TermInWords = new Regex(
+            "(?<![A-Za-z])(?<n>" + lexicon.NumberWordPattern + ")" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])" + S + "*" +
+            "(?:นับ(?:ตั้ง)?แต่|(?i:from|after))(?:" + S + "*(?:วันที่?|(?i:the" + S + "+date" + S + "+of)))?",
             Lean);
 
         ListedDayBefore = new Regex(

@@ -24,7 +24,7 @@ internal sealed partial class DateScanner
         var unit = lexicon.Unit(m.Groups["unit"].Value);
         if (m.Groups["from"].Success)
         {
-            return new DateCandidate { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Duration, Unit = unit, Offset = amount, IsDuration = true };
+            return CountedFrom(m, amount, unit);
         }
 
         if (m.Groups["ago"].Success)
@@ -35,6 +35,10 @@ internal sealed partial class DateScanner
         var cue = Before(patterns.DurationCue, text, m.Index, 28);
         return FromCue(text, cue.Groups["cue"], cue.Groups["next"], amount, unit, m.Index + m.Length);
     }
+
+    /// <summary>A term counted from an event (4 ปี นับตั้งแต่วันที่ลงนาม, three years from the date of signing): no date until the event's.</summary>
+    private static DateCandidate CountedFrom(Match m, int amount, DateUnit unit) =>
+        new() { Start = m.Index, End = m.Index + m.Length, Kind = CandidateKind.Duration, Unit = unit, Offset = amount, IsDuration = true };
 
     private DateCandidate? DurationInWords(string text, Match m) =>
         FromCue(text, m.Groups["cue"], m.Groups["next"], lexicon.NumberValue(m.Groups["n"].ValueSpan), lexicon.Unit(m.Groups["unit"].Value), m.Index + m.Length);

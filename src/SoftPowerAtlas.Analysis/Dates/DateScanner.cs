@@ -130,6 +130,11 @@ internal sealed partial class DateScanner(DateLexicon lexicon, DatePatterns patt
             Add(found, DurationInWords(text, m));
         }
 
+        foreach (Match m in patterns.TermInWords.Matches(text))
+        {
+            Add(found, CountedFrom(m, lexicon.NumberValue(m.Groups["n"].ValueSpan), lexicon.Unit(m.Groups["unit"].Value)));
+        }
+
         foreach (var c in found)
         {
             ReadSurroundings(text, c);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Text;
 
@@ -10,7 +9,7 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// date it gives; a term counted from the signing ("4 ปี นับตั้งแต่วันที่ลงนาม") runs until the signing
 /// date plus that time.
 /// </summary>
-internal sealed partial class AgreementTerms(PhraseCounter<EngagementType> events, ClauseSplitter clauses)
+internal sealed class AgreementTerms(PhraseCounter<EngagementType> events, ClauseSplitter clauses)
 {
     private readonly PhraseCounter<EngagementType> _events = events;
     private readonly ClauseSplitter _clauses = clauses;
@@ -69,38 +68,7 @@ internal sealed partial class AgreementTerms(PhraseCounter<EngagementType> event
             var due = term with { Value = DateValue.OfDay(end), End = null, ResolvedAgainst = start };
             result.Add(new Commitment(Undertakings.What(text, clause), Signatories(engagements), due, clause) { DueValue = Undertakings.DueValue(due) });
         }
-
-        // "The MOU runs for three years from the date of signing": a term in words the date reader does not count.
-        if (signed is null || result.Any(c => c.Due?.Duration is not null))
-        {
-            return;
-        }
-
-        foreach (Match m in TermInWords().Matches(text))
-        {
-            if (!YearWords.TryGetValue(m.Groups["n"].Value.ToLowerInvariant(), out var years) && !int.TryParse(m.Groups["n"].Value, out years))
-            {
-                continue;
-            }
-
-            var start = signed.Date!.Value.StartDate;
-            var span = new TextSpan(m.Index, m.Index + m.Length);
-            var sentence = input.SentenceAt(span.Start);
-            var clause = _clauses.Split(text, sentence).FirstOrDefault(c => c.Covers(span));
-            clause = clause.IsEmpty ? sentence : clause;
-            var due = new DateMention(span, m.Value, DateValue.OfDay(start.AddYears(years))) { Role = DateRole.Deadline, ResolvedAgainst = start };
-            result.Add(new Commitment(Undertakings.What(text, clause), Signatories(engagements), due, clause) { DueValue = Undertakings.DueValue(due) });
-            return;
-        }
     }
-
-    private static readonly Dictionary<string, int> YearWords = new(StringComparer.Ordinal)
-    {
-        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
-    };
-
-    [GeneratedRegex(@"\b(?:for|of)\s+(?:a\s+(?:term|period)\s+of\s+)?(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:from|after|since)\s+(?:the\s+(?:date\s+of\s+)?)?(?:its\s+)?sign", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex TermInWords();
 
     /// <summary>The parties of the document's signing: its first Thai and first foreign body, joined with "; ".</summary>
     private static string? Signatories(IReadOnlyList<Engagement> engagements)

@@ -40,8 +40,9 @@ public sealed class ExtractionStage : IAnalysisStage
         foreach (var d in dates?.Mentions ?? [])
         {
             // A day whose year the text never gives (--10-14) cannot date an event or a due, nor can a day word
-            // (วันนี้) the page's month stamp could not resolve.
-            if ((d.HasValue && !d.Value.HasYear) || (d.Error is null && !d.HasValue && dates?.Published is not null))
+            // (วันนี้) the page's month stamp could not resolve; a term counted from an event (4 ปี นับตั้งแต่วันที่ลงนาม)
+            // has no date until the event's, and stays.
+            if ((d.HasValue && !d.Value.HasYear) || (d.Error is null && !d.HasValue && d.Duration is null && dates?.Published is not null))
             {
                 continue;
             }

@@ -82,7 +82,9 @@ public class CommitmentExtractorTests
     [Fact]
     public void Extract_TermCountedFromSigning_DueAtTheSigningDatePlusTheTerm()
     {
-        const string text = "เมื่อวันที่ 14 กุมภาพันธ์ 2567 กรมส่งเสริมอุตสาหกรรม ลงนามบันทึกความเข้าใจกับมูลนิธิแห่งเกาหลี\n"
+        // With the page's stamp above it: a term has no date of its own until the signing's, and is kept.
+        const string text = "กสอ. ลงนามบันทึกความเข้าใจกับมูลนิธิแห่งเกาหลี 4 ปี\nเผยแพร่: 15 ก.พ. 2567\n\n"
+            + "เมื่อวันที่ 14 กุมภาพันธ์ 2567 กรมส่งเสริมอุตสาหกรรม ลงนามบันทึกความเข้าใจกับมูลนิธิแห่งเกาหลี\n"
             + "บันทึกความเข้าใจฉบับนี้มีระยะเวลา 4 ปี นับตั้งแต่วันที่ลงนาม";
         var facts = Extract.Run(text).Facts();
 
@@ -92,7 +94,8 @@ public class CommitmentExtractorTests
     [Fact]
     public void Extract_TermInWordsCountedFromSigning_DueAtTheSigningDatePlusTheTerm()
     {
-        const string text = "On 30 January 2024 the Creative Economy Agency and Ishikawa Prefecture signed a memorandum of understanding on crafts.\n\n"
+        const string text = "CEA and Ishikawa sign a three-year memorandum on crafts\nPosted on 31 January 2024\n\n"
+            + "On 30 January 2024 the Creative Economy Agency and Ishikawa Prefecture signed a memorandum of understanding on crafts.\n\n"
             + "The memorandum runs for three years from the date of signing and may be renewed.";
         var facts = Extract.Run(text).Facts();
 
