@@ -53,6 +53,21 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Theory]
+    [InlineData("--split", "test", "--split takes development, held-out or all, not 'test'")]
+    [InlineData("--folds", "1", "--folds takes 0 or at least 2")]
+    [InlineData("--epochs", "0", "--epochs at least 1")]
+    public async Task Train_BadOption_UsageErrorSayingWhatItTakesAndWritesNothing(string option, string value, string message)
+    {
+        var output = Path.Combine(_temp.Path, "out");
+
+        var run = await Atlas.RunAsync("train", RepoPaths.Seeds, option, value, "--out", output);
+
+        Assert.Equal(AtlasCommand.UsageError, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
     [Fact]
     public async Task Train_BrokenAnnotation_ErrorNamesTheFile()
     {
