@@ -16,6 +16,9 @@ public sealed partial class ClutterCleaner
     private const int MinHeadlineLength = 20;
     private const int MaxHeadlineLength = 300;
 
+    // A line at least this long that ends with a full stop is a sentence of the body, not a headline.
+    private const int MinBodySentence = 100;
+
     // A title longer than this is cut to its first sentence (or at a word near this length).
     private const int MaxTitleLength = 200;
 
@@ -56,7 +59,7 @@ public sealed partial class ClutterCleaner
     /// </summary>
     private DocumentMetadata FindTitle(List<Line> lines, Fate[] fate, MappedText text, DocumentMetadata metadata, int stampEnd, out int titleLine, out (int Start, int End) titleRange)
     {
-        titleLine = HeadlineLine(lines, fate, stampEnd);
+        titleLine = HeadlineLine(lines, fate, stampEnd, out var isLead);
         titleRange = titleLine >= 0 ? (lines[titleLine].Start, lines[titleLine].End) : (0, 0);
         if (titleLine < 0)
         {
@@ -124,7 +127,7 @@ public sealed partial class ClutterCleaner
             var (start, end) = Headline(text.Text, from, titleRange.End);
             if (end > start)
             {
-                metadata = metadata with { Title = text.Text[start..end], TitleSpan = text.ToOriginal(start, end) };
+                metadata = metadata with { Title = text.Text[start..end], TitleSpan = text.ToOriginal(start, end), TitleIsLead = isLead };
             }
         }
 
@@ -138,8 +141,9 @@ public sealed partial class ClutterCleaner
     /// headline-like line. Not headline-like: captions, clutter, breadcrumbs, menus, bylines, names of the
     /// site or section too short to be a headline. Without any, the first paragraph (its lead makes the title).
     /// </summary>
-    private int HeadlineLine(List<Line> lines, Fate[] fate, int stampEnd)
+    private int HeadlineLine(List<Line> lines, Fate[] fate, int stampEnd, out bool isLead)
     {
+        isLead = false;
         var header = new List<int>();
         var firstParagraph = -1;
         for (var i = 0; i < lines.Count && i < HeaderLines; i++)
@@ -197,18 +201,15 @@ public sealed partial class ClutterCleaner
 
         if (firstParagraph >= 0)
         {
+            isLead = true;
             return firstParagraph;
         }
 
-        foreach (var i in header)
-        {
-            if (fate[i] == Fate.Keep && !_vocabulary.IsClutter(OwnText(lines[i], stampEnd)))
-            {
-                return i;
-            }
-        }
-
-        return header.Count > 0 ? header[0] : -1;
+        // No headline-like line: the first kept line titles the page, and when it is a sentence of the body its lead does.
+        var kept = header.FindIndex(i => fate[i] == Fate.Keep && !_vocabulary.IsClutter(OwnText(lines[i], stampEnd)));
+        var chosen = kept >= 0 ? header[kept] : header.Count > 0 ? header[0] : -1;
+        isLead = chosen >= 0 && IsBodySentence(OwnText(lines[chosen], stampEnd));
+        return chosen;
     }
 
     /// <summary>A line's text, after a leading " date 2024-04-03" stamp when it holds one.</summary>
@@ -249,7 +250,18 @@ public sealed partial class ClutterCleaner
         var text = OwnText(line, stampEnd);
         return text.Length >= MinHeadlineLength && !_vocabulary.IsClutter(text) && !IsCaption(text) && !IsMenu(text)
             && _vocabulary.LabelAt(text, 0, requireColon: false) is not { Kind: "byline" or "published" or "updated" or "source" }
-            && !(stampEnd <= line.Start && text.Length <= StampLineLength && IsMostlyDay(text));
+            && !(stampEnd <= line.Start && text.Length <= StampLineLength && IsMostlyDay(text))
+            && !IsBodySentence(text);
+    }
+
+    /// <summary>
+    /// "The festival opened on 24 September at the Emirates Golf Club, drawing crowds." A long line that
+    /// ends as a sentence does is the report's first paragraph: headlines do not end with a full stop.
+    /// </summary>
+    private static bool IsBodySentence(string line)
+    {
+        var t = line.TrimEnd();
+        return t.Length >= MinBodySentence && t.EndsWith('.') && !t.EndsWith("..", StringComparison.Ordinal) && LineText.Words(t) >= 12;
     }
 
     /// <summary>A breadcrumb (หน้าแรก > ข่าวประชาสัมพันธ์) or a menu (Home | About | News, หน้าหลัก  ข่าวสาร  ติดต่อเรา): short parts between separators.</summary>

@@ -33,6 +33,12 @@ public sealed record DocumentMetadata
 
     public TextSpan? TitleSpan { get; init; }
 
+    /// <summary>
+    /// The page has no headline: <see cref="Title"/> is the lead of its first paragraph, which is body text
+    /// (what it reports, its dates and participants), not a headline above it.
+    /// </summary>
+    public bool TitleIsLead { get; init; }
+
     /// <summary>Source address: front matter <c>source</c>, a "ที่มา :" line, a canonical link.</summary>
     public string? SourceUrl { get; init; }
 

@@ -157,7 +157,7 @@ internal sealed class EngagementExtractor
     private void AddReportsOwn(ExtractionInput input, IReadOnlyList<EventAnchor> anchors, List<Candidate> events)
     {
         // Only a report: a page with a headline and a publication date, not a passage or a note.
-        if (input.Published is null || input.TitleText is not { } headline)
+        if (input.Published is null || input.Headline is not { } headline)
         {
             return;
         }

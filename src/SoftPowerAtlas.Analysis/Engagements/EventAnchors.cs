@@ -60,7 +60,14 @@ internal sealed record AnchorEvidence(
 /// type the hand-written rules gave it (null: no engagement), and whether the rules rule out any
 /// engagement on it (a stamp, history, a year alone). What <c>atlas train</c> learns from.
 /// </summary>
-public sealed record AnchorRecord(string Key, IReadOnlyList<string> Features, EngagementType? RuleType, bool RuledOut);
+public sealed record AnchorRecord(string Key, IReadOnlyList<string> Features, EngagementType? RuleType, bool RuledOut)
+{
+    /// <summary>Where the anchor's dates are written, in the analysed text (<c>atlas extract --anchors</c> shows them).</summary>
+    public IReadOnlyList<TextSpan> Spans { get; init; } = [];
+
+    /// <summary>Why the rules exclude any engagement on this date, when <see cref="RuledOut"/>.</summary>
+    public string? Exclusion { get; init; }
+}
 
 /// <summary>The anchors of one document.</summary>
 public sealed record EventAnchorSet(IReadOnlyList<AnchorRecord> Anchors);

@@ -35,21 +35,29 @@ internal sealed class EventRules : IEventDecider
     /// with no word of any engagement in its sentence, paragraph, the paragraph before or the headline
     /// ("ราคาข้าวเมื่อวันที่ 3 มีนาคม 2567 ปรับตัวสูงขึ้น"), and whatever <see cref="Vetoed"/> names.
     /// </summary>
-    public static bool RulesOut(EventAnchor anchor)
+    public static bool RulesOut(EventAnchor anchor) => WhyRuledOut(anchor) is not null;
+
+    /// <summary>Why <see cref="RulesOut"/> excludes the anchor, in words a reader of <c>atlas extract --anchors</c> understands; null when it does not.</summary>
+    public static string? WhyRuledOut(EventAnchor anchor)
     {
         var e = anchor.Evidence;
-        return Vetoed(anchor) || !e.InBody || (e.Sentence.Count == 0 && e.Paragraph.Count == 0 && e.Before.Count == 0 && e.Title.Count == 0);
+        return Veto(anchor) ?? (!e.InBody ? "only the page's stamp or headline gives it"
+            : e.Sentence.Count == 0 && e.Paragraph.Count == 0 && e.Before.Count == 0 && e.Title.Count == 0 ? "no word of an engagement near it" : null);
     }
 
     /// <summary>
     /// A year alone (GUIDELINES; what a sentence does in a year is usually history or a plan), history,
     /// and a date whose every mention only dates a statement about another day's engagement.
     /// </summary>
-    private static bool Vetoed(EventAnchor anchor)
+    private static bool Vetoed(EventAnchor anchor) => Veto(anchor) is not null;
+
+    private static string? Veto(EventAnchor anchor)
     {
         var e = anchor.Evidence;
-        return e.History || anchor.Best.Value.Granularity == Dates.DateGranularity.Year
-            || (e.Said.Count > 0 && e.Said.Count == e.PerMention.Count);
+        return e.History ? "told as history"
+            : anchor.Best.Value.Granularity == Dates.DateGranularity.Year ? "a year alone"
+            : e.Said.Count > 0 && e.Said.Count == e.PerMention.Count ? "it only dates a statement"
+            : null;
     }
 
     private static EngagementType? Decided(EventAnchor anchor)

@@ -19,6 +19,15 @@ internal sealed record ExtractionInput(
 {
     private readonly TextBoundaries _boundaries = new(Text, Tokens);
 
+    /// <summary>
+    /// A page without a headline is titled by its first paragraph's lead (<see cref="Documents.DocumentMetadata.TitleIsLead"/>):
+    /// that paragraph stays body text (<see cref="TitleText"/> is null), and the lead still says what the report is about.
+    /// </summary>
+    public string? LeadTitle { get; init; }
+
+    /// <summary>What the report says it is about: its headline, else its lead.</summary>
+    public string? Headline => TitleText ?? LeadTitle;
+
     /// <summary>Where words begin and end, as the segmenter found them.</summary>
     public Func<int, bool> IsBoundary => _boundaries.IsBoundary;
 

@@ -59,12 +59,15 @@ public sealed class ExtractionStage : IAnalysisStage
         // engagement such a sentence belongs to is for the engagement reader to decide, so it reads only
         // the names as written for now.
         var written = mentions.Where(m => !m.IsCoreference).ToList();
-        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, written, entities, inText, context.Tokens, context.Metadata.Title, published);
+        var input = new ExtractionInput(text.Text, context.Paragraphs, context.Sentences, written, entities, inText, context.Tokens, context.Metadata.TitleIsLead ? null : context.Metadata.Title, published)
+        {
+            LeadTitle = context.Metadata.TitleIsLead ? context.Metadata.Title : null,
+        };
         var anchors = _engagements.Anchors(input);
         var engagements = _engagements.Extract(input, anchors);
         var commitments = _commitments.Extract(input, engagements);
         context.Set(new DocumentFacts(mentions, entities, engagements, commitments));
-        context.Set(new EventAnchorSet([.. anchors.Select(a => new AnchorRecord(a.Key, a.Features, Rules.Decide(a), EventRules.RulesOut(a)))]));
+        context.Set(new EventAnchorSet([.. anchors.Select(a => new AnchorRecord(a.Key, a.Features, Rules.Decide(a), EventRules.RulesOut(a)) { Spans = [.. a.Mentions.Select(m => m.Span)], Exclusion = EventRules.WhyRuledOut(a) })]));
     }
 
     /// <summary>Line breaks the cleaner put between paragraphs may map onto a date's first character; drop them.</summary>

@@ -12,16 +12,18 @@ internal static class ExtractCommand
     {
         var file = new Argument<string>("file") { Description = "A document (.txt, .md, .html) or - for standard input." };
         var json = new Option<bool>("--json") { Description = "Print the extraction contract (shared/eval/README.md) as JSON." };
+        var anchors = new Option<bool>("--anchors") { Description = "Also list every date that could be an engagement's, as written and where, with what decided it: the written rules, the learned model, or a rule that excludes it (a page stamp, history, a year alone)." };
         var command = new Command("extract", "Extract engagements, participants, places, sectors and commitments from one document, each with the sentence it came from.")
         {
             file,
             json,
+            anchors,
         };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), console));
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(anchors), console));
         return command;
     }
 
-    private static int Run(string file, bool json, CliConsole console)
+    private static int Run(string file, bool json, bool anchors, CliConsole console)
     {
         var doc = CommandHelpers.AnalyseOne(file, console);
         if (doc is null)
@@ -36,6 +38,12 @@ internal static class ExtractCommand
         else
         {
             FactsText.Write(console.Out, doc);
+        }
+
+        if (anchors)
+        {
+            // With --json the list goes to standard error, so the contract on standard output stays parseable.
+            FactsText.WriteAnchors(json ? console.Error : console.Out, doc);
         }
 
         return AtlasCommand.Ok;
@@ -81,6 +89,25 @@ internal static class FactsText
             var span = doc.Text.ToOriginal(c.Passage);
             o.WriteLine($"commitment{(c.Due is null ? string.Empty : " due " + c.Due.Normalized)}{(c.Who is null ? string.Empty : " by " + c.Who)}");
             o.WriteLine($"   from [{span.Start},{span.End}): {Excerpt(c.What)}");
+        }
+    }
+
+    /// <summary>
+    /// "2024-06-26 — rules: mou_signing — "26 June 2024" [812,824)": each date anchor of the document and
+    /// what decided it, so a reader can see why a date became an engagement or did not.
+    /// </summary>
+    public static void WriteAnchors(TextWriter o, AnalyzedDocument doc)
+    {
+        var anchors = doc.Get<EventAnchorSet>()?.Anchors ?? [];
+        o.WriteLine($"date anchors: {anchors.Count}");
+        foreach (var a in anchors)
+        {
+            var decision = a.RuleType is { } rule ? "rules: " + rule.ToContract()
+                : a.RuledOut ? "excluded: " + a.Exclusion
+                : EventModel.Default.Classify(a.Features) is { } learned ? "model: " + learned.ToContract()
+                : "no engagement (rules and model)";
+            var written = a.Spans.Select(s => $"\"{doc.Text.Text[s.Start..s.End].ReplaceLineEndings(" ")}\" [{doc.Text.ToOriginal(s).Start},{doc.Text.ToOriginal(s).End})");
+            o.WriteLine($"  {a.Key} — {decision} — {string.Join(", ", written)}");
         }
     }
 

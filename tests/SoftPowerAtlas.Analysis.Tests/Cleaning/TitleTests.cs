@@ -44,6 +44,32 @@ public class TitleTests
         Assert.Equal(title, cleaned.Metadata.Title);
         var span = cleaned.Metadata.TitleSpan!.Value;
         Assert.Equal(title, text[span.Start..span.End]);
+        Assert.True(cleaned.Metadata.TitleIsLead);
+    }
+
+    [Theory]
+    [InlineData(" date 2024-09-27 The ambassador with guests.— supplied photo.\n\nThe Thai Trade Centre proudly hosted the Muay Thai Festival 2024 on September 24 at the golf club in Dubai, with demonstrations and food.\n\n", "The Thai Trade Centre proudly hosted the Muay Thai Festival 2024 on September 24 at the golf club in Dubai, with demonstrations and food.")]
+    [InlineData("The embassy in Seoul and its partners will hold the Thai festival at the riverside park on Sunday, with boxing and dance shows.\n\n", "The embassy in Seoul and its partners will hold the Thai festival at the riverside park on Sunday, with boxing and dance shows.")]
+    public void Clean_FirstLineIsAShortSentenceOfTheBody_TitleIsItsLeadNotAHeadline(string page, string title)
+    {
+        var text = page + EnglishBody;
+
+        var cleaned = Clean(text);
+
+        Assert.Equal(title, cleaned.Metadata.Title);
+        Assert.True(cleaned.Metadata.TitleIsLead);
+        Assert.Contains(title, cleaned.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Thai festival returns to Seoul with boxing, dance and food stalls for families\n\n")]
+    [InlineData("เทศกาลไทยกลับมาอีกครั้งที่กรุงโซล พร้อมมวยไทย การแสดงรำไทย และอาหารไทยสำหรับครอบครัว ตลอดสุดสัปดาห์นี้ ณ สวนสาธารณะริมแม่น้ำ.\n\n")]
+    public void Clean_HeadlineAboveTheBody_IsNotTheLead(string header)
+    {
+        var cleaned = Clean(header + EnglishBody);
+
+        Assert.Equal(header.Trim(), cleaned.Metadata.Title);
+        Assert.False(cleaned.Metadata.TitleIsLead);
     }
 
     [Fact]

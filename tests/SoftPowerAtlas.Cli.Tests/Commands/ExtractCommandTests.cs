@@ -62,4 +62,37 @@ public sealed class ExtractCommandTests
         Assert.Contains("1. training_or_seminar — 2023-09-26", run.Out, StringComparison.Ordinal);
         Assert.Contains("   from [", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Extract_Anchors_ListsEachDateWithWhatDecidedItAndWhereItIsWritten()
+    {
+        using var temp = new TempFolder();
+        const string page = "Ministry and Korean centre sign film MOU\n\n"
+            + "On 2 May 2024, the Ministry of Culture and the Korean Cultural Center signed a memorandum of understanding on film co-production in Bangkok.\n\n"
+            + "The centre was founded in 2002 and has since screened hundreds of Korean films.\n";
+        var file = temp.Write("mou.txt", page);
+
+        var run = await Atlas.RunAsync("extract", "--anchors", file);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Contains("date anchors: 2", run.Out, StringComparison.Ordinal);
+        var signing = page.IndexOf("2 May 2024", StringComparison.Ordinal);
+        Assert.Contains($"2024-05-02 — rules: mou_signing — \"2 May 2024\" [{signing},{signing + 10})", run.Out, StringComparison.Ordinal);
+        var founded = page.IndexOf("in 2002", StringComparison.Ordinal);
+        Assert.Contains($"2002 — excluded: told as history — \"in 2002\" [{founded},{founded + 7})", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_JsonWithAnchors_KeepsTheContractAloneOnStandardOutput()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("mou.txt", "On 2 May 2024, the Ministry of Culture and the Korean Cultural Center signed a memorandum of understanding on film co-production.\n");
+
+        var run = await Atlas.RunAsync("extract", "--json", "--anchors", file);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("2024-05-02", json.RootElement.GetProperty("events")[0].GetProperty("date").GetString());
+        Assert.Contains("2024-05-02 — rules: mou_signing", run.Error, StringComparison.Ordinal);
+    }
 }
