@@ -71,6 +71,7 @@ internal sealed class EngagementExtractor
             .Concat(candidates.Where(c => c.Date is null).GroupBy(c => c.Type).Select(g => g.First()))
             .ToList();
         AddUndatedLead(input, events);
+        events = [.. events.SelectMany(c => SameDay(input, c))];
 
         // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too.
         if (events.Count > 0 && events.All(e => e.Date is null) && input.Dates.Count > 0 && input.Dates.All(d => d.Role == DateRole.Publication)
@@ -120,6 +121,82 @@ internal sealed class EngagementExtractor
             .ToList();
         candidates.Add(new Candidate(type, anchor.DatesTheEvent ? best : null, p, contextStart, sentence) { Extra = extra });
     }
+
+    /// <summary>
+    /// One dated passage, several engagements that day: "Mr Yeung commenced his visit this afternoon
+    /// (October 20). He met with the Minister of Culture… Mr Yeung also met with the Deputy Governor of
+    /// the TAT…" is a visit and two meetings (GUIDELINES: one event per distinct engagement). A later
+    /// sentence of the date's paragraph tells another engagement when it decisively names one, with
+    /// someone not named before, and either of another type than the date's sentence or marked as
+    /// another ("also", "later", "จากนั้น", "ยังได้"). Each keeps the date; its participants are its
+    /// own sentence's and the actor of the date's sentence.
+    /// </summary>
+    private IEnumerable<Candidate> SameDay(ExtractionInput input, Candidate c)
+    {
+        var text = input.Text;
+        var para = input.Paragraphs[c.Paragraph].Span;
+        if (c.Date is null || c.Own is not null || !para.Covers(c.Sentence))
+        {
+            yield return c;
+            yield break;
+        }
+
+        var own = Best(_triggers.Count(text, c.Sentence.Start, c.Sentence.End, null, input.IsBoundary));
+        var seen = Named(input, c.Sentence).ToHashSet(StringComparer.Ordinal);
+        var previous = own ?? c.Type;
+        var parts = new List<(EngagementType Type, TextSpan Sentence)>();
+        foreach (var sentence in input.Sentences.Where(x => para.Covers(x) && x.Start >= c.Sentence.End))
+        {
+            var counts = _triggers.Count(text, sentence.Start, sentence.End, null, input.IsBoundary);
+            if (counts.Where(kv => kv.Value >= 3).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (EngagementType?)kv.Key).FirstOrDefault() is not { } type)
+            {
+                continue;
+            }
+
+            var fresh = Named(input, sentence).Where(k => !seen.Contains(k)).ToList();
+            if (fresh.Count == 0 || (type == previous && !MarksAnother(text, sentence)))
+            {
+                continue;
+            }
+
+            seen.UnionWith(fresh);
+            parts.Add((type, sentence));
+            previous = type;
+        }
+
+        if (parts.Count == 0)
+        {
+            yield return c;
+            yield break;
+        }
+
+        yield return c with { Type = own ?? c.Type, Own = c.Sentence };
+        foreach (var (type, sentence) in parts)
+        {
+            yield return c with { Type = type, Sentence = sentence, Own = sentence, Actor = c.Sentence, Extra = [] };
+        }
+    }
+
+    /// <summary>The people and bodies a sentence names, by entity key.</summary>
+    private static IEnumerable<string> Named(ExtractionInput input, TextSpan sentence) =>
+        input.Mentions.Where(m => sentence.Covers(m.Span) && (m.Kind == EntityKind.Person || m.IsOrganization)).Select(m => m.Key);
+
+    private static bool MarksAnother(string text, TextSpan sentence)
+    {
+        var words = text.AsSpan(sentence.Start, sentence.Length);
+        foreach (var marker in AnotherMarkers)
+        {
+            var at = words.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (marker[0] >= '\u0E00' || ((at == 0 || !char.IsLetter(words[at - 1])) && (at + marker.Length == words.Length || !char.IsLetter(words[at + marker.Length])))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] AnotherMarkers = ["also", "later", "afterwards", "then", "จากนั้น", "ต่อมา", "ยังได้", "นอกจากนี้", "ในช่วงบ่าย", "ในช่วงเย็น"];
 
     /// <summary>
     /// A paragraph that decisively tells an engagement without a date ("อพท. ผนึก สศส. ลงนาม…") before any
@@ -200,9 +277,19 @@ internal sealed class EngagementExtractor
         // (a hard-wrapped line often carries the speaker) and the title.
         var spans = new List<TextSpan>();
         var first = lead is null && c.ContextStart == c.Paragraph && c.Paragraph > 0 ? c.Paragraph - 1 : c.ContextStart;
-        for (var p = first; p <= c.Paragraph; p++)
+        for (var p = first; p <= c.Paragraph && c.Own is null; p++)
         {
             spans.Add(paragraphs[p].Span);
+        }
+
+        // One of several engagements told in one paragraph: its own sentence, and who acts in the date's.
+        if (c.Own is { } ownSentence)
+        {
+            spans.Add(ownSentence);
+            if (c.Actor is { } actor)
+            {
+                spans.AddRange(input.Mentions.Where(m => actor.Covers(m.Span) && m.Kind == EntityKind.Person).Take(1).Select(m => m.Span));
+            }
         }
 
         foreach (var extra in c.Extra)
@@ -216,7 +303,7 @@ internal sealed class EngagementExtractor
         }
 
         var mentions = input.Mentions.Where(m => spans.Any(s => s.Covers(m.Span)) && !IsInsideEventName(text, m)).ToList();
-        if (!isSession)
+        if (!isSession && c.Own is null)
         {
             mentions.AddRange(FollowingSubjects(input, c, nextAnchor));
         }
@@ -337,7 +424,7 @@ internal sealed class EngagementExtractor
     /// <summary>"ครั้งที่ 2 วันที่ 26 ตุลาคม": a later session of a series announced with the lead event.</summary>
     private static bool IsLaterSession(string text, Candidate c)
     {
-        if (c.Date is null)
+        if (c.Date is null || c.Actor is not null)
         {
             return false;
         }
@@ -480,5 +567,11 @@ internal sealed class EngagementExtractor
     private sealed record Candidate(EngagementType Type, DateMention? Date, int Paragraph, int ContextStart, TextSpan Sentence)
     {
         public IReadOnlyList<Candidate> Extra { get; init; } = [];
+
+        /// <summary>The sentence that alone tells this engagement, when its paragraph tells several (<see cref="SameDay"/>).</summary>
+        public TextSpan? Own { get; init; }
+
+        /// <summary>The date's sentence, whose first person acts in each engagement told after it.</summary>
+        public TextSpan? Actor { get; init; }
     }
 }

@@ -1,0 +1,38 @@
+using SoftPowerAtlas.Analysis.Engagements;
+
+namespace SoftPowerAtlas.Analysis.Tests.Engagements;
+
+/// <summary>One dated paragraph that tells several engagements of the day gives one engagement each (GUIDELINES: one per distinct engagement).</summary>
+public class SameDayTests
+{
+    [Fact]
+    public void Extract_VisitThenTwoMeetingsWithOthers_ThreeEngagementsOnTheDay()
+    {
+        const string text = "Secretary visits Thailand to foster exchanges in culture\n\n"
+            + "The Secretary for Culture of Hong Kong, Mr Kevin Lam, commenced his visit to Thailand this afternoon (October 20, 2023). "
+            + "He met with the Minister of Culture of Thailand, Mr Somchai Rakthai, in Bangkok to explore collaboration. "
+            + "Mr Lam also met with the Governor of the Tourism Authority of Thailand, Ms Suda Jaidee, to share experiences in promoting tourism.\n";
+
+        var engagements = Extract.Run(text).Facts().Engagements;
+
+        Assert.Equal([EngagementType.Visit, EngagementType.Meeting, EngagementType.Meeting], engagements.Select(e => e.Type));
+        Assert.All(engagements, e => Assert.Equal("2023-10-20", e.Date!.Value.WithoutTime().ToString()));
+        Assert.Equal(["Kevin Lam"], engagements[0].People.Select(p => p.Name));
+        Assert.Equal(["Kevin Lam", "Somchai Rakthai"], engagements[1].People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Kevin Lam", "Suda Jaidee"], engagements[2].People.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(engagements[2].ThaiSide, o => o.Name == "การท่องเที่ยวแห่งประเทศไทย");
+        Assert.DoesNotContain(engagements[1].ThaiSide, o => o.Name == "การท่องเที่ยวแห่งประเทศไทย");
+    }
+
+    [Theory]
+    // The same meeting told twice, with no one new: one engagement.
+    [InlineData("On 5 March 2024, the Ambassador, Mr Anan Sook, met with the Mayor of Busan, Mr Park Jin, at City Hall. The two met to discuss a Thai food festival in the city.")]
+    // A second sentence that names a new person but only says more about the same meeting, of the same type, unmarked.
+    [InlineData("On 5 March 2024, the Ambassador, Mr Anan Sook, met with the Mayor of Busan, Mr Park Jin, at City Hall. The meeting was attended by Ms Lee Min, director of the city's culture bureau.")]
+    public void Extract_OneMeetingToldInSeveralSentences_OneEngagement(string text)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.Meeting, e.Type);
+    }
+}
