@@ -87,7 +87,9 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     private static readonly string[] CabinetWords = ["ครม.", "คณะรัฐมนตรี", "cabinet", "Cabinet"];
     private static readonly string[] ApprovalWords = ["อนุมัติ", "เห็นชอบ", "approved", "approves", "approve", "endorsed", "authorised", "authorized", "green light", "ไฟเขียว"];
     private static readonly string[] SpeechWords = ["เปิดเผยว่า", "กล่าวว่า", "แถลงว่า", "ระบุว่า", "เผยว่า", "said", "announced that", "told", "stated"];
-    private static readonly string[] HistoryWords = ["ก่อตั้ง", "ตั้งแต่", "since", "founded", "established", "anniversary", "ครบรอบ", "เมื่อปี", "history", "in the past"];
+    // Not "anniversary"/"ครบรอบ": the day of an anniversary is the day it is celebrated. "ตั้งแต่" is "since"
+    // only when it does not open the date itself ("ตั้งแต่วันที่ 21 ตุลาคม ถึง 12 พฤศจิกายน": from … to …).
+    private static readonly string[] HistoryWords = ["ก่อตั้ง", "ตั้งแต่", "since", "founded", "established", "เมื่อปี", "history", "in the past"];
 
     public IReadOnlyList<EventAnchor> Read(ExtractionInput input)
     {
@@ -241,7 +243,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
             AddWords(f, "w", input, from, m.Span.Start);
             AddWords(f, "a", input, m.Span.End, to);
-            AddMarkers(f, text, from, to);
+            AddMarkers(f, text, from, to, OpensWithFrom(text, from, m) ?? -1);
             // "ครม. อนุมัติร่างบันทึกความเข้าใจ…", "the cabinet approved the draft MOU": a decision announced, not a signing.
             var window = text.AsSpan(from, to - from);
             if (ContainsAny(window, CabinetWords) && ContainsAny(window, ApprovalWords))
@@ -386,12 +388,43 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         }
     }
 
-    private static void AddMarkers(HashSet<string> f, string text, int from, int to)
+    private static void AddMarkers(HashSet<string> f, string text, int from, int to, int opening)
     {
         var span = text.AsSpan(from, to - from);
         Mark(f, span, FutureWords, "future");
         Mark(f, span, PastWords, "past");
-        Mark(f, span, HistoryWords, "history");
+        if (opening < 0)
+        {
+            Mark(f, span, HistoryWords, "history");
+        }
+        else
+        {
+            // The "ตั้งแต่" that opens the date is "from"; the window around it may still say "since" elsewhere.
+            Mark(f, text.AsSpan(from, opening - from), HistoryWords, "history");
+            Mark(f, text.AsSpan(opening + From.Length, to - opening - From.Length), HistoryWords, "history");
+        }
+    }
+
+    private const string From = "ตั้งแต่";
+
+    /// <summary>
+    /// Where "ตั้งแต่" opens a period that starts on the date ("ตั้งแต่วันที่ 21 ตุลาคม ถึง 12 พฤศจิกายน",
+    /// "ตั้งแต่ 1 มกราคม เป็นต้นไป"), or null; "เปิดมาตั้งแต่ 3 พฤษภาคม 2553" (has been open since) is history.
+    /// </summary>
+    private static int? OpensWithFrom(string text, int from, DateMention m)
+    {
+        var dateStart = m.Span.Start;
+        var at = text.AsSpan(from, dateStart - from).LastIndexOf(From, StringComparison.Ordinal);
+        if (at < 0 || text.AsSpan(from, at).TrimEnd().EndsWith("มา", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var between = text.AsSpan(from + at + From.Length, dateStart - from - at - From.Length).Trim();
+        var after = text.AsSpan(m.Span.End, Math.Min(16, text.Length - m.Span.End)).TrimStart();
+        var period = m.End is not null || after.StartsWith("ถึง", StringComparison.Ordinal) || after.StartsWith("จนถึง", StringComparison.Ordinal)
+            || after.StartsWith("เป็นต้นไป", StringComparison.Ordinal) || after.StartsWith("-", StringComparison.Ordinal) || after.StartsWith("–", StringComparison.Ordinal);
+        return period && (between.IsEmpty || between.SequenceEqual("วันที่") || between.SequenceEqual("วัน")) ? from + at : null;
     }
 
     private static void Mark(HashSet<string> f, ReadOnlySpan<char> span, string[] words, string name)

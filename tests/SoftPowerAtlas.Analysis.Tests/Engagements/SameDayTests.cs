@@ -35,4 +35,24 @@ public class SameDayTests
 
         Assert.Equal(EngagementType.Meeting, e.Type);
     }
+
+    [Theory]
+    // "ตั้งแต่" opening a range is "from", not "since".
+    [InlineData("สถานทูตจัดเทศกาลภาพยนตร์ไทย ตั้งแต่วันที่ 21 ตุลาคม ถึง 12 พฤศจิกายน 2566 ณ กรุงโซล พร้อมนิทรรศการศิลปะไทย", "2023-10-21")]
+    // The day of an anniversary is the day it is celebrated.
+    [InlineData("Both embassies will hold a reception and a concert to commemorate the 50th anniversary of diplomatic relations on July 1, 2025.", "2025-07-01")]
+    public void Extract_DateOpenedByFromOrAnAnniversary_IsAnEngagementsDate(string text, string date)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(date, e.Date!.Value.WithoutTime().ToString());
+    }
+
+    [Theory]
+    [InlineData("The centre, founded on 3 May 2010, hosted a Thai food festival for families this weekend.")]
+    [InlineData("ศูนย์วัฒนธรรมไทยเปิดให้บริการมาตั้งแต่ 3 พฤษภาคม 2553 และจัดเทศกาลอาหารไทยทุกปี")]
+    public void Extract_DateToldAsHistory_NotAnEngagementsDate(string text)
+    {
+        Assert.DoesNotContain(Extract.Run(text).Facts().Engagements, e => e.Date is not null && e.Date.Value.WithoutTime().ToString() == "2010-05-03");
+    }
 }
