@@ -66,6 +66,17 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_StampAboveTheReportAndOnlyYearsBesides_StampDatesItsEngagement()
+    {
+        const string text = "ททท. ร่วมกับองค์การท่องเที่ยวคิวชู ลงนามบันทึกความเข้าใจส่งเสริมการท่องเที่ยว ปี 61\n9 กุมภาพันธ์ 2561\n\n"
+            + "การท่องเที่ยวแห่งประเทศไทย ลงนามบันทึกความเข้าใจกับองค์การส่งเสริมการท่องเที่ยวภูมิภาคคิวชู เพื่อส่งเสริมการเดินทางระหว่างกันตลอดปี 2561\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2018-02-09", e.Date!.Value.WithoutTime().ToString());
+    }
+
+    [Fact]
     public void Extract_ReportWhoseBodyGivesNoDay_AnnouncesOnItsPublicationDate()
     {
         const string text = "ททท. จุดพลุปีแห่งความสัมพันธ์ไทย-เกาหลี 2 ปีทอง\n23 ธ.ค. 2565 06:20 น.\n\n"
