@@ -56,6 +56,14 @@ internal sealed class EngagementExtractor
             // One date, two engagements: "the festival opened on 20 June … the same day the Ambassador met …".
             var others = anchor.Evidence.PerMention.Where(x => x.Type is { } t && t != type).GroupBy(x => x.Type!.Value).ToList();
             var own = anchor.Mentions.Where(m => !others.Any(g => g.Any(x => x.Mention == m))).ToList();
+            // A period and a day it opens, each told in its own paragraph ("Hong Kong Week, 21 October to
+            // 12 November" … "the opening ceremony was held today (21 October)"): two engagements.
+            if (OpeningDay(input, anchor, own) is { } opening)
+            {
+                own.Remove(opening.Mention);
+                AddCandidate(input, candidates, anchor, opening.Type, [opening.Mention]);
+            }
+
             AddCandidate(input, candidates, anchor, type, own.Count > 0 ? own : [.. anchor.Mentions]);
             foreach (var g in others)
             {
@@ -100,6 +108,31 @@ internal sealed class EngagementExtractor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The single day of an anchor that also holds a period starting that day, when the day's own sentence,
+    /// in another paragraph than the period's, decisively names an engagement.
+    /// </summary>
+    private static (DateMention Mention, EngagementType Type)? OpeningDay(ExtractionInput input, EventAnchor anchor, List<DateMention> own)
+    {
+        if (own.FirstOrDefault(m => m.End is not null) is not { } period)
+        {
+            return null;
+        }
+
+        var periodParagraph = EventAnchorReader.ParagraphOf(input, period.Span.Start);
+        foreach (var (mention, type) in anchor.Evidence.PerMention)
+        {
+            if (type is { } t && mention.End is null && own.Contains(mention) && mention.Role != DateRole.Publication
+                && EventAnchorReader.ParagraphOf(input, mention.Span.Start) != periodParagraph
+                && !input.IsTitle(input.Paragraphs[EventAnchorReader.ParagraphOf(input, mention.Span.Start)].Span))
+            {
+                return (mention, t);
+            }
+        }
+
+        return null;
     }
 
     private void AddCandidate(ExtractionInput input, List<Candidate> candidates, EventAnchor anchor, EngagementType type, List<DateMention> mentions)

@@ -55,4 +55,18 @@ public class SameDayTests
     {
         Assert.DoesNotContain(Extract.Run(text).Facts().Engagements, e => e.Date is not null && e.Date.Value.WithoutTime().ToString() == "2010-05-03");
     }
+
+    [Fact]
+    public void Extract_PeriodAndTheOpeningDayInAnotherParagraph_TwoEngagementsOnTheDay()
+    {
+        const string text = "สัปดาห์ภาพยนตร์เกาหลีในกรุงเทพฯ\n\n"
+            + "สถานเอกอัครราชทูตสาธารณรัฐเกาหลีจัดเทศกาลภาพยนตร์เกาหลี ตั้งแต่วันที่ 3 ถึง 9 มีนาคม 2567 ณ โรงภาพยนตร์ในกรุงเทพฯ\n\n"
+            + "พิธีเปิดงานจัดขึ้นเมื่อวันที่ 3 มีนาคม 2567 โดยมีคอนเสิร์ตของวงออร์เคสตราเยาวชน\n";
+
+        var engagements = Extract.Run(text).Facts().Engagements;
+
+        Assert.Equal(2, engagements.Count);
+        Assert.All(engagements, e => Assert.Equal("2024-03-03", e.Date!.Value.WithoutTime().ToString()));
+        Assert.Equal(["2024-03-03/2024-03-09", "2024-03-03"], engagements.Select(e => e.Date!.Normalized));
+    }
 }
