@@ -336,7 +336,7 @@ internal sealed class EngagementExtractor
             spans.Add(title);
         }
 
-        var mentions = input.Mentions.Where(m => spans.Any(s => s.Covers(m.Span)) && !IsInsideEventName(text, m)).ToList();
+        var mentions = input.Mentions.Where(m => spans.Any(s => s.Covers(m.Span)) && !IsInsideEventName(text, m) && !NamesAPostOnly(text, m)).ToList();
         if (!isSession && c.Own is null)
         {
             mentions.AddRange(FollowingSubjects(input, c, nextAnchor));
@@ -355,7 +355,8 @@ internal sealed class EngagementExtractor
         }
 
         // "นายขจิต ชัชวาณิชย์ รองปลัดกรุงเทพมหานคร": the body a participant's title names takes part too.
-        foreach (var key in mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Position?.Organization?.Key).OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var key in mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Position?.Organization).OfType<EntityMention>()
+            .Where(o => !NamesAPostOnly(text, o)).Select(o => o.Key).Distinct(StringComparer.Ordinal))
         {
             if (input.Entities.FirstOrDefault(e => e.Key == key) is { } body && !orgs.Contains(body) && body.Kind is not (EntityKind.Country or EntityKind.Person))
             {
@@ -454,6 +455,24 @@ internal sealed class EngagementExtractor
 
     private static readonly string[] PlacePrepositions = ["ณ ", "พื้นที่", "ที่จังหวัด", "ในจังหวัด", "ในตัวเมือง", "จากจังหวัด", "สู่", "ไปยัง", "เยือน", "เดินทาง", " at ", " in ", " from ", " to ", "visit"];
     private static readonly string[] AdministrativeWords = ["Prefecture", "Prefectural", "City Government", "Municipal", "Metropolitan Government", "Province", "Provincial", "County", "State Government", "City Council"];
+
+    /// <summary>
+    /// "รัฐมนตรีประจำสำนักนายกรัฐมนตรี", "โฆษกประจำสำนักนายกรัฐมนตรี", "Prime Minister's Office Minister": a cabinet
+    /// post or a spokesperson attached to an office names the post, not a body that takes part.
+    /// </summary>
+    private static bool NamesAPostOnly(string text, EntityMention m)
+    {
+        if (!m.IsOrganization)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(Math.Max(0, m.Span.Start - 16), Math.Min(16, m.Span.Start)).TrimEnd();
+        var after = text.AsSpan(m.Span.End, Math.Min(10, text.Length - m.Span.End));
+        return before.EndsWith("รัฐมนตรีประจำ", StringComparison.Ordinal) || before.EndsWith("โฆษกประจำ", StringComparison.Ordinal)
+            || (m.Text.EndsWith("Office", StringComparison.OrdinalIgnoreCase) && after.StartsWith(" Minister", StringComparison.Ordinal))
+            || before.EndsWith("Minister of the", StringComparison.Ordinal) && m.Text.Contains("Prime Minister", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>"ครั้งที่ 2 วันที่ 26 ตุลาคม": a later session of a series announced with the lead event.</summary>
     private static bool IsLaterSession(string text, Candidate c)

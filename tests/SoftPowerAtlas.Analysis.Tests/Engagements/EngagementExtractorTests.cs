@@ -20,6 +20,19 @@ public class EngagementExtractorTests
         Assert.Equal(date, e.Date!.Value.WithoutTime().ToString());
     }
 
+    [Theory]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2567 นางสาวสมศรี ใจดี รัฐมนตรีประจำสำนักนายกรัฐมนตรี เป็นประธานเปิดงานเทศกาลอาหารไทย ร่วมกับกรมส่งเสริมวัฒนธรรม", "กรมส่งเสริมวัฒนธรรม")]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2567 นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี แถลงข่าวร่วมกับกรมส่งเสริมวัฒนธรรม เรื่องเทศกาลอาหารไทย", "กรมส่งเสริมวัฒนธรรม")]
+    [InlineData("On 12 March 2024, Prime Minister's Office Minister Somsri Jaidee opened the Thai food festival with the Department of Cultural Promotion.", "กรมส่งเสริมวัฒนธรรม")]
+    public void Extract_MinisterOrSpokespersonAttachedToTheOffice_OfficeIsNotAParty(string text, string party)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var orgs = e.ThaiSide.Concat(e.ForeignSide).Select(o => o.Name).ToList();
+        Assert.Contains(party, orgs);
+        Assert.DoesNotContain(orgs, o => o.Contains("นายกรัฐมนตรี", StringComparison.Ordinal) || o.Contains("Prime Minister", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_DateWithoutAnyEngagementWord_NoEngagement()
     {
