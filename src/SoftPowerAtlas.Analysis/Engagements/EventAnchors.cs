@@ -99,7 +99,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         for (var d = 0; d < dates.Count; d++)
         {
             var date = dates[d];
-            if (!IsCandidate(input, date))
+            if (!IsCandidate(input, date) || IsQuotedRelativeDay(input, date))
             {
                 continue;
             }
@@ -129,6 +129,22 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         }
 
         return anchors;
+    }
+
+    /// <summary>
+    /// "“Today’s festival was a beautiful reflection of Thai culture,” he said": a relative day inside a quotation
+    /// is the day the speaker spoke, which the text does not give; it dates no engagement.
+    /// </summary>
+    private static bool IsQuotedRelativeDay(ExtractionInput input, DateMention date)
+    {
+        if (!date.IsRelative || date.Value.Granularity < DateGranularity.Day)
+        {
+            return false;
+        }
+
+        var p = ParagraphOf(input, date.Span.Start);
+        var before = input.Text.AsSpan(input.Paragraphs[p].Span.Start, date.Span.Start - input.Paragraphs[p].Span.Start);
+        return before.LastIndexOf('“') > before.LastIndexOf('”') || before.Count('"') % 2 == 1;
     }
 
     /// <summary>The value an anchor's mentions share: a range's first day, without the time.</summary>

@@ -69,4 +69,14 @@ public class SameDayTests
         Assert.All(engagements, e => Assert.Equal("2024-03-03", e.Date!.Value.WithoutTime().ToString()));
         Assert.Equal(["2024-03-03/2024-03-09", "2024-03-03"], engagements.Select(e => e.Date!.Normalized));
     }
+
+    [Theory]
+    [InlineData(" date 2024-09-27 Muay Thai festival in Dubai\n\nThe trade centre hosted the Muay Thai Festival 2024 on September 24 at the golf club.\n\nThe director thanked the guests, saying: “Today’s festival was a beautiful celebration of Thai culture.”\n")]
+    [InlineData("เทศกาลมวยไทยที่ดูไบคึกคัก ผู้ชมแน่นสนาม\nเผยแพร่: 27 กันยายน 2567\n\nศูนย์ส่งเสริมการค้าระหว่างประเทศ ณ นครดูไบ จัดเทศกาลมวยไทย 2024 เมื่อวันที่ 24 กันยายน 2567 ณ สนามกอล์ฟ โดยมีการสาธิตมวยไทย การแสดงรำไทย และร้านอาหารไทยให้ผู้ร่วมงานได้สัมผัสวัฒนธรรมไทย\n\nผู้อำนวยการกล่าวว่า “วันนี้ เราได้เห็นเสน่ห์ของวัฒนธรรมไทยในงานเทศกาล”\n")]
+    public void Extract_TodayInsideAQuotation_DatesNoEngagement(string text)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2024-09-24", e.Date!.Value.WithoutTime().ToString());
+    }
 }
