@@ -410,7 +410,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
                 continue;
             }
 
-            f.Add(prefix + ":" + input.Text.AsSpan(t.Start, t.Length).ToString().ToLowerInvariant());
+            f.Add(prefix + ":" + InvariantCase.ToLower(input.Text.AsSpan(t.Start, t.Length)));
         }
     }
 
