@@ -1,4 +1,5 @@
 using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Cleaning;
 
@@ -106,7 +107,7 @@ internal sealed class ClutterVocabulary
             return false;
         }
 
-        var rest = line.ToString().ToLowerInvariant();
+        var rest = InvariantCase.ToLower(line);
         var named = false;
         foreach (var word in _dateWords)
         {

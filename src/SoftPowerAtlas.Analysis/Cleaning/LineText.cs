@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Cleaning;
 
@@ -25,7 +26,7 @@ internal static class LineText
                 space = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(InvariantCase.ToLower(c));
         }
 
         return builder.ToString();
@@ -46,7 +47,7 @@ internal static class LineText
                 }
 
                 space = false;
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(InvariantCase.ToLower(c));
             }
             else
             {

@@ -8,18 +8,28 @@ namespace SoftPowerAtlas.Analysis.Dates;
 /// </summary>
 internal sealed partial class DatePatterns
 {
-    // Not compiled: each of these is tried from a rare anchor or on a short window, where the interpreter
-    // is as fast, and compiling them would add seconds of JIT to every process's first date.
+    // Not compiled: most of these are tried from a rare anchor or on a short window, where the interpreter
+    // is as fast, and compiling them all would add seconds of JIT to every process's first date.
     private const RegexOptions Lean = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    // Run over every whole text, where the interpreter is several times slower: compiled once a process
+    // has read a few documents (TieredRegex), so one-page commands still start fast.
+    private TieredRegex _isoMonth = null!;
+    private TieredRegex _numericSpaced = null!;
+    private TieredRegex _quarter = null!;
+    private TieredRegex _englishMonthAlone = null!;
+    private TieredRegex _weekday = null!;
+    private TieredRegex _durationInWords = null!;
+    private TieredRegex _termInWords = null!;
 
     private const string Gregorian = "(?:19|20)[0-9]{2}";
     private const string EnglishWeekdayNames = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)";
 
     /// <summary>A stamp's year and month: 2024-04 (a range of years such as 2011-12 is refused by the scanner).</summary>
-    public Regex IsoMonth { get; private set; } = null!;
+    public Regex IsoMonth => _isoMonth.Next();
 
     /// <summary>Day, month and year as three numbers separated by single spaces: 16 12 2562.</summary>
-    public Regex NumericSpaced { get; private set; } = null!;
+    public Regex NumericSpaced => _numericSpaced.Next();
 
     /// <summary>Read backwards from a number: a festival before it makes it a year (ลอยกระทง 66, สงกรานต์ 2567).</summary>
     public Regex YearNameBefore { get; private set; } = null!;
@@ -28,7 +38,7 @@ internal sealed partial class DatePatterns
     public Regex MeetingNumber { get; private set; } = null!;
 
     /// <summary>Quarters: Q3 2025, Q3-Q4/2025, 2025 Q3, the third quarter of 2025, ไตรมาสที่ 3/2568, ไตรมาสแรกของปีหน้า.</summary>
-    public Regex Quarter { get; private set; } = null!;
+    public Regex Quarter => _quarter.Next();
 
     /// <summary>A Thai month named without its day after เดือน: เดือนมีนาคม, ช่วงเดือน พ.ค. - ต.ค.</summary>
     public Regex ThaiMonthAlone { get; private set; } = null!;
@@ -37,7 +47,7 @@ internal sealed partial class DatePatterns
     public Regex ThaiMonthBeforeThis { get; private set; } = null!;
 
     /// <summary>An English month (or two) named without its day; <see cref="EnglishMonthLead"/> must stand before it: in May, starting from January.</summary>
-    public Regex EnglishMonthAlone { get; private set; } = null!;
+    public Regex EnglishMonthAlone => _englishMonthAlone.Next();
 
     /// <summary>Read backwards from a month: the word of time before it (in, since, by, starting from, this, next).</summary>
     public Regex EnglishMonthLead { get; private set; } = null!;
@@ -46,16 +56,16 @@ internal sealed partial class DatePatterns
     public Regex YearPartBefore { get; private set; } = null!;
 
     /// <summary>A weekday standing for a day: Friday (on Friday, said Monday), วันศุกร์ (เมื่อวันศุกร์ที่ผ่านมา).</summary>
-    public Regex Weekday { get; private set; } = null!;
+    public Regex Weekday => _weekday.Next();
 
     /// <summary>Read backwards from a weekday: the word before it (on, last, every, ทุก).</summary>
     public Regex WeekdayLead { get; private set; } = null!;
 
     /// <summary>A duration counted in words after its cue: in two years, within the next three months, อีกสองปี.</summary>
-    public Regex DurationInWords { get; private set; } = null!;
+    public Regex DurationInWords => _durationInWords.Next();
 
     /// <summary>A term in words counted from an event: three years from the date of signing, สองปีนับแต่วันลงนาม.</summary>
-    public Regex TermInWords { get; private set; } = null!;
+    public Regex TermInWords => _termInWords.Next();
 
     /// <summary>Read backwards from a date's day: the earlier days of a list sharing its month (12 และ 14 มีนาคม).</summary>
     public Regex ListedDayBefore { get; private set; } = null!;
@@ -83,11 +93,11 @@ internal sealed partial class DatePatterns
         var thaiMonth = lexicon.ThaiMonthPattern;
         var englishMonth = lexicon.EnglishMonthPattern + "(?![A-Za-z])\\.?";
 
-        IsoMonth = new Regex(
+        _isoMonth = new TieredRegex(
             "(?<![0-9\\u0E50-\\u0E59.,:/\\-A-Za-z])(?<y1>" + Digit + "{4})-(?<mo>0[1-9]|1[0-2])(?![0-9\\u0E50-\\u0E59]|[\\-/.:][0-9\\u0E50-\\u0E59])",
             Lean);
 
-        NumericSpaced = new Regex(
+        _numericSpaced = new TieredRegex(
             "(?<![0-9\\u0E50-\\u0E59.,:/\\-][ ]?)(?<d1>" + Digit + "{1,2}) (?<mo>" + Digit + "{1,2}) (?<y1>" + Digit + "{4})(?![ ]?[0-9\\u0E50-\\u0E59.,:/\\-])",
             Lean);
 
@@ -99,7 +109,7 @@ internal sealed partial class DatePatterns
 
         var englishOrdinal = "(?<q>" + lexicon.EnglishOrdinalPattern + ")";
         var relativeYear = "(?<rel>(?i:this|next|last))" + S + "+(?i:year)";
-        Quarter = new Regex(
+        _quarter = new TieredRegex(
             // Q3 2025, Q3/2025, Q3-Q4 2025, Q1 next year
             "(?<![A-Za-z0-9])Q(?<q>[1-4])(?:" + S + "*[-–]" + S + "*Q(?<q2>[1-4]))?(?![0-9A-Za-z])" +
             "(?:" + S + "*[/,]?" + S + "*(?:(?i:of)" + S + "+)?(?:(?<y1>" + Gregorian + ")(?![0-9])|" + relativeYear + "))?" +
@@ -120,7 +130,7 @@ internal sealed partial class DatePatterns
             Lean);
         ThaiMonthBeforeThis = new Regex("(?<m>" + thaiMonth + ")" + S + "*\\z", Lean | RegexOptions.RightToLeft);
         // Found from the month (capitalised, so the engine skips ahead fast); the word before it is read backwards.
-        EnglishMonthAlone = new Regex(
+        _englishMonthAlone = new TieredRegex(
             "(?<![A-Za-z])(?<m>" + englishMonth + ")(?:" + S + "*(?:-|–|to|through)" + S + "*(?<m2>" + englishMonth + "))?",
             Lean);
         EnglishMonthLead = new Regex(
@@ -129,15 +139,15 @@ internal sealed partial class DatePatterns
             Lean | RegexOptions.RightToLeft);
         YearPartBefore = new Regex("(?<part>ต้น|กลาง|ปลาย|สิ้น)\\z", Lean | RegexOptions.RightToLeft);
 
-        Weekday = new Regex("(?<![A-Za-z])(?<wd>" + EnglishWeekdayNames + ")(?![A-Za-z])|วัน(?<wd>" + lexicon.ThaiWeekdayPattern + ")", Lean);
+        _weekday = new TieredRegex("(?<![A-Za-z])(?<wd>" + EnglishWeekdayNames + ")(?![A-Za-z])|วัน(?<wd>" + lexicon.ThaiWeekdayPattern + ")", Lean);
         WeekdayLead = new Regex(
             "(?<lead>(?<![A-Za-z])(?i:on|last|this|next|said|every|each|coming|from|until|by|since|black|good|cyber|easter|holy|ash|super|palm)|เมื่อ|ทุก)" + S + "*\\z",
             Lean | RegexOptions.RightToLeft);
-        DurationInWords = new Regex(
+        _durationInWords = new TieredRegex(
             "(?<cue>ภายใน|ในอีก|อีก|(?<![A-Za-z])(?i:within|in|over)(?:" + S + "+(?i:the)" + S + "+(?<next>(?i:next|coming|following)))?)" + S + "*" +
             "(?<n>" + lexicon.NumberWordPattern + ")" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])",
             Lean);
-        TermInWords = new Regex(
+        _termInWords = new TieredRegex(
             "(?<![A-Za-z])(?<n>" + lexicon.NumberWordPattern + ")" + S + "*(?<unit>" + lexicon.UnitPattern + ")(?![A-Za-z])" + S + "*" +
             "(?:นับ(?:ตั้ง)?แต่|(?i:from|after))(?:" + S + "*(?:วันที่?|(?i:the" + S + "+date" + S + "+of)))?",
             Lean);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Dates;
 
@@ -52,7 +53,7 @@ internal sealed partial class DateScanner
             start--;
         }
 
-        var word = before[start..].ToString().ToUpperInvariant();
+        var word = InvariantCase.ToUpper(before[start..]);
         return word is "TIME" or "TIMES" or "BEST" or "WORST" or "HIGHEST" or "LOWEST" or "LARGEST" or "BIGGEST" or "SMALLEST" or "FASTEST"
             or "STRONGEST" or "WEAKEST" or "LONGEST" or "GREATEST" or "FIRST" or "LAST";
     }
@@ -82,7 +83,7 @@ internal sealed partial class DateScanner
             return null;
         }
 
-        var word = cue.Value.ToUpperInvariant();
+        var word = InvariantCase.ToUpper(cue.ValueSpan);
         var within = word.StartsWith("ภายใน", StringComparison.Ordinal) || word.StartsWith("WITHIN", StringComparison.Ordinal);
         if (word.StartsWith("OVER", StringComparison.Ordinal) && !next.Success)
         {

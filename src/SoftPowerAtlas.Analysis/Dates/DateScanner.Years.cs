@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Dates;
 
@@ -78,7 +79,7 @@ internal sealed partial class DateScanner
     }
 
     /// <summary>กลางปี / mid-: the middle of the year (June); สิ้นปี / end of: its last day as a deadline.</summary>
-    private static PeriodPart PartOf(string word) => word.Trim().ToUpperInvariant() switch
+    private static PeriodPart PartOf(string word) => InvariantCase.ToUpper(word.AsSpan().Trim()) switch
     {
         "ต้น" or "EARLY" => PeriodPart.Early,
         "กลาง" or "MID" or "MID-" => PeriodPart.Mid,

@@ -167,7 +167,9 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         Dictionary<(int Start, int End), Dictionary<EngagementType, int>> spanCounts)
     {
         var text = input.Text;
-        var f = new HashSet<string>(StringComparer.Ordinal) { "bias" };
+        // Sized for an anchor's usual hundred-odd features, so it is not regrown five times; nothing is removed,
+        // so the features still come out in the order they were added.
+        var f = new HashSet<string>(128, StringComparer.Ordinal) { "bias" };
         var best = mentions.FirstOrDefault(m => m.End is not null) ?? mentions[0];
         f.Add("gran:" + (key.StartsWith('-') ? "noyear" : best.Value.Granularity.ToString()));
         f.Add("rank:" + Math.Min(rank, 3).ToString(CultureInfo.InvariantCulture));
@@ -466,7 +468,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
                 continue;
             }
 
-            f.Add(prefix + ":" + input.Text.AsSpan(t.Start, t.Length).ToString().ToLowerInvariant());
+            f.Add(prefix + ":" + InvariantCase.ToLower(input.Text.AsSpan(t.Start, t.Length)));
         }
     }
 

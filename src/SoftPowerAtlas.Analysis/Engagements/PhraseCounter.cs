@@ -1,4 +1,5 @@
 using System.Globalization;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Engagements;
 
@@ -10,13 +11,11 @@ internal sealed class PhraseCounter<TLabel>
     where TLabel : notnull
 {
     private readonly (string Phrase, TLabel Label, int Weight, StringComparison Comparison)[] _phrases;
-    private const int NearLimit = 0x0E80;
 
     [ThreadStatic]
     private static List<(int Phrase, int At)>? _threadFound;
 
-    private readonly Node _root = new();
-    private readonly Node?[] _rootNear;
+    private readonly CharTrie _trie;
 
     public PhraseCounter(IEnumerable<(string Phrase, TLabel Label, int Weight)> phrases)
     {
@@ -28,23 +27,20 @@ internal sealed class PhraseCounter<TLabel>
 
         // A trie of the phrases on folded characters, each phrase at the node where it ends: a text is read once,
         // walking from each character only as far as some phrase goes, instead of being searched once per phrase.
+        var trie = new CharTrie.Builder();
         for (var i = 0; i < _phrases.Length; i++)
         {
-            var node = _root;
-            foreach (var c in _phrases[i].Phrase)
+            var phrase = _phrases[i].Phrase;
+            var key = new char[phrase.Length];
+            for (var k = 0; k < phrase.Length; k++)
             {
-                node = node.Child(Fold(c), add: true)!;
+                key[k] = Fold(phrase[k]);
             }
 
-            node.Ends.Add(i);
+            trie.Add(key, i);
         }
 
-        // Every character of a text is looked up at the root: ASCII and Thai ones (nearly all) in an array.
-        _rootNear = new Node?[NearLimit];
-        for (var c = 0; c < NearLimit; c++)
-        {
-            _rootNear[c] = _root.Child((char)c, add: false);
-        }
+        _trie = trie.Build();
     }
 
     /// <summary>Weighted counts per label in [start, end); characters where <paramref name="masked"/> is true are not read.</summary>
@@ -65,11 +61,10 @@ internal sealed class PhraseCounter<TLabel>
         List<(int Phrase, int At)>? found = null;
         for (var i = 0; i < span.Length; i++)
         {
-            var first = Fold(span[i]);
-            var node = first < NearLimit ? _rootNear[first] : _root.Child(first, add: false);
-            for (var j = i; node is not null;)
+            var node = _trie.Next(CharTrie.Root, Fold(span[i]));
+            for (var j = i; node != CharTrie.None;)
             {
-                foreach (var p in node.Ends)
+                foreach (var p in _trie.ValuesAt(node))
                 {
                     var (phrase, _, _, comparison) = _phrases[p];
                     if (span.Slice(i, phrase.Length).Equals(phrase, comparison) && Fits(text, span, start, i, phrase, masked, isBoundary))
@@ -84,7 +79,7 @@ internal sealed class PhraseCounter<TLabel>
                     break;
                 }
 
-                node = node.Child(Fold(span[j]), add: false);
+                node = _trie.Next(node, Fold(span[j]));
             }
         }
 
@@ -157,46 +152,9 @@ internal sealed class PhraseCounter<TLabel>
 
     /// <summary>
     /// Where ordinal ignore-case search can match a phrase's character, this key is equal: the invariant
-    /// upper case, from a table (a case change per character was a tenth of the count). Only a filter:
-    /// a match is then checked as written.
+    /// upper case, from a table (a case change per character was a tenth of the count), shared by every
+    /// counter (a static of this generic class is one more lookup per character in shared code). Only a
+    /// filter: a match is then checked as written.
     /// </summary>
-    private static char Fold(char c) => FoldTable[c];
-
-    private static readonly char[] FoldTable = BuildFoldTable();
-
-    private static char[] BuildFoldTable()
-    {
-        var table = new char[char.MaxValue + 1];
-        for (var c = 0; c <= char.MaxValue; c++)
-        {
-            table[c] = char.IsSurrogate((char)c) ? (char)c : char.ToUpperInvariant((char)c);
-        }
-
-        return table;
-    }
-
-    private sealed class Node
-    {
-        private Dictionary<char, Node>? _children;
-
-        /// <summary>The phrases (indices in counting order) that end here.</summary>
-        public List<int> Ends { get; } = [];
-
-        public Node? Child(char c, bool add)
-        {
-            if (_children is not null && _children.TryGetValue(c, out var next))
-            {
-                return next;
-            }
-
-            if (!add)
-            {
-                return null;
-            }
-
-            next = new Node();
-            (_children ??= [])[c] = next;
-            return next;
-        }
-    }
+    private static char Fold(char c) => InvariantCase.ToUpper(c);
 }

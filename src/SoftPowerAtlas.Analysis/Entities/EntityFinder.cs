@@ -223,7 +223,7 @@ public sealed class EntityFinder
         {
             if (char.IsLetterOrDigit(c) || Gazetteer.IsThaiLetter(c))
             {
-                sb.Append(char.ToLowerInvariant(c));
+                sb.Append(InvariantCase.ToLower(c));
             }
         }
 

@@ -1,5 +1,4 @@
-using System.Collections.Frozen;
-using System.Globalization;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Entities;
 
@@ -26,31 +25,24 @@ public sealed record GazetteerEntry(string Alias, EntityKind Kind, string Key, s
 /// </summary>
 public sealed class Gazetteer
 {
-    // Every word start is looked up at the root: ASCII and Thai first letters (nearly all) in an array.
-    private const int NearLimit = 0x0E80;
+    private readonly CharTrie _trie;
 
-    private readonly Node _root;
-    private readonly Node?[] _rootNear = new Node?[NearLimit];
+    // The entries in the order added; at a node of the trie, the first one added wins.
+    private readonly GazetteerEntry[] _entries;
 
-    private Gazetteer(Node root, int count)
+    private Gazetteer(CharTrie trie, GazetteerEntry[] entries)
     {
-        _root = root;
-        Count = count;
-        foreach (var (c, child) in root.Children)
-        {
-            if (c < NearLimit)
-            {
-                _rootNear[c] = child;
-            }
-        }
+        _trie = trie;
+        _entries = entries;
+        Count = entries.Length;
     }
 
     public int Count { get; }
 
     public static Gazetteer Build(IEnumerable<GazetteerEntry> entries)
     {
-        var root = new MutableNode();
-        var count = 0;
+        var trie = new CharTrie.Builder();
+        var added = new List<GazetteerEntry>();
         foreach (var entry in entries)
         {
             var alias = entry.Alias.Trim();
@@ -59,34 +51,27 @@ public sealed class Gazetteer
                 continue;
             }
 
-            var node = root;
-            foreach (var c in alias)
+            var key = new char[alias.Length];
+            for (var k = 0; k < alias.Length; k++)
             {
-                var k = Fold(c);
-                if (!node.Children.TryGetValue(k, out var next))
-                {
-                    next = new MutableNode();
-                    node.Children[k] = next;
-                }
-
-                node = next;
+                key[k] = Fold(alias[k]);
             }
 
             // First entry for an alias wins: files are loaded in priority order.
-            node.Entry ??= entry with { Alias = alias };
-            count++;
+            trie.Add(key, added.Count);
+            added.Add(entry with { Alias = alias });
         }
 
-        return new Gazetteer(root.Freeze(), count);
+        return new Gazetteer(trie.Build(), [.. added]);
     }
 
     /// <summary>
     /// All longest, non-overlapping matches. <paramref name="isBoundary"/> tells whether a position
     /// is a word boundary (from the segmenter); matches must start and end on one.
     /// </summary>
-    public List<(Text.TextSpan Span, GazetteerEntry Entry)> FindAll(string text, Func<int, bool> isBoundary)
+    public List<(TextSpan Span, GazetteerEntry Entry)> FindAll(string text, Func<int, bool> isBoundary)
     {
-        var found = new List<(Text.TextSpan, GazetteerEntry)>();
+        var found = new List<(TextSpan, GazetteerEntry)>();
         var i = 0;
         while (i < text.Length)
         {
@@ -96,19 +81,18 @@ public sealed class Gazetteer
                 continue;
             }
 
-            var node = _root;
+            var node = CharTrie.Root;
             GazetteerEntry? best = null;
             var bestEnd = -1;
             for (var j = i; j < text.Length; j++)
             {
-                var c = Fold(text[j]);
-                if ((j == i && c < NearLimit ? _rootNear[c] : node.Children.GetValueOrDefault(c)) is not { } next)
+                node = _trie.Next(node, Fold(text[j]));
+                if (node == CharTrie.None)
                 {
                     break;
                 }
 
-                node = next;
-                if (node.Entry is { } e && isBoundary(j + 1) && Accept(e, text, i, j + 1))
+                if (_trie.ValuesAt(node) is [var first, ..] && _entries[first] is var e && isBoundary(j + 1) && Accept(e, text, i, j + 1))
                 {
                     best = e;
                     bestEnd = j + 1;
@@ -117,7 +101,7 @@ public sealed class Gazetteer
 
             if (best is not null)
             {
-                found.Add((new Text.TextSpan(i, bestEnd), best));
+                found.Add((new TextSpan(i, bestEnd), best));
                 i = bestEnd;
             }
             else
@@ -187,16 +171,5 @@ public sealed class Gazetteer
 
     private static char Fold(char c) =>
         c < '\u0080' ? (char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c)
-        : c < '\u0250' ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
-
-    private sealed class MutableNode
-    {
-        public Dictionary<char, MutableNode> Children { get; } = [];
-
-        public GazetteerEntry? Entry { get; set; }
-
-        public Node Freeze() => new(Children.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Freeze()), Entry);
-    }
-
-    private sealed record Node(FrozenDictionary<char, Node> Children, GazetteerEntry? Entry);
+        : c < '\u0250' ? InvariantCase.ToLower(c) : c;
 }

@@ -97,7 +97,7 @@ internal sealed class LatinPersonPatterns
         }
     }
 
-    private List<Group> Groups(string text, List<TextSpan> words, bool[] closed, FrozenSet<string> lower)
+    private List<Group> Groups(string text, List<TextSpan> words, bool[] closed, IReadOnlySet<string> lower)
     {
         var groups = new List<Group>();
         var i = 0;
@@ -142,7 +142,7 @@ internal sealed class LatinPersonPatterns
         return groups;
     }
 
-    private bool IsNameWord(string text, TextSpan w, bool[] closed, FrozenSet<string> lower)
+    private bool IsNameWord(string text, TextSpan w, bool[] closed, IReadOnlySet<string> lower)
     {
         for (var k = w.Start; k < w.End; k++)
         {

@@ -16,7 +16,7 @@ internal sealed class NameVocabulary
     private static readonly string[] Particles = ["bin", "binti", "bint", "ibn", "van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "al", "el", "na", "ben"];
 
     [ThreadStatic]
-    private static (string Text, FrozenSet<string> Words)? _lastLowerCase;
+    private static (string Text, IReadOnlySet<string> Words)? _lastLowerCase;
 
     private readonly FrozenSet<string> _words;
     private readonly FrozenSet<string> _personNouns;
@@ -63,7 +63,7 @@ internal sealed class NameVocabulary
     public bool IsParticle(string word) => _particles.Contains(word);
 
     /// <summary>Latin words of <paramref name="text"/> that it also writes in lower case, away from a capital's usual places.</summary>
-    public static FrozenSet<string> LowerCaseWords(string text)
+    public static IReadOnlySet<string> LowerCaseWords(string text)
     {
         // Asked for every quoted phrase of a text and again by the Latin-name reader: read the text once. A string
         // never changes, so the same instance has the same words.
@@ -77,7 +77,7 @@ internal sealed class NameVocabulary
         return words;
     }
 
-    private static FrozenSet<string> ReadLowerCaseWords(string text)
+    private static HashSet<string> ReadLowerCaseWords(string text)
     {
         var lower = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var i = 0;
@@ -103,7 +103,8 @@ internal sealed class NameVocabulary
             i = end;
         }
 
-        return lower.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        // A set per document, asked a few dozen times: freezing it cost more than every lookup it saved.
+        return lower;
     }
 
     /// <summary>A letter of the Latin script, Vietnamese and other accented forms included; not Thai.</summary>

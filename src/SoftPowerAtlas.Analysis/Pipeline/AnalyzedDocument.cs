@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using SoftPowerAtlas.Analysis.Documents;
 using SoftPowerAtlas.Analysis.Segmentation;
 using SoftPowerAtlas.Analysis.Text;
@@ -8,7 +7,8 @@ namespace SoftPowerAtlas.Analysis.Pipeline;
 /// <summary>The finished result of the pipeline for one document: immutable, safe to share.</summary>
 public sealed class AnalyzedDocument
 {
-    private readonly FrozenDictionary<Type, object> _features;
+    // A copy, not a frozen dictionary: built once per document and read a few times, freezing cost more than it saved.
+    private readonly Dictionary<Type, object> _features;
 
     internal AnalyzedDocument(AnalysisContext context)
     {
@@ -19,7 +19,7 @@ public sealed class AnalyzedDocument
         Sentences = context.Sentences;
         Paragraphs = context.Paragraphs;
         Warnings = [.. context.Warnings];
-        _features = context.Features.ToFrozenDictionary();
+        _features = new Dictionary<Type, object>(context.Features);
     }
 
     public SourceDocument Source { get; }
