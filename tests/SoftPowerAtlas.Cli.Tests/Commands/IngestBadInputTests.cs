@@ -65,6 +65,16 @@ public sealed class IngestBadInputTests : IDisposable
         Assert.Contains("จัดงานเทศกาลอาหารไทยที่กรุงปารีส", AtlasDatabase.Column(_temp.Db, "legacy.txt", "clean_text"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public async Task Ingest_FrontMatterThirtyThousandDeep_ReportsItAndStoresTheRest(string open, string close)
+    {
+        var path = _temp.Write("in/deep.md", "---\ntitle: " + string.Concat(Enumerable.Repeat(open, 30_000)) + "x" + string.Concat(Enumerable.Repeat(close, 30_000)) + "\n---\nข่าว\n");
+
+        await AssertRefusedAsync(path, "has front matter nested more than 32 levels deep", In);
+    }
+
     [Fact]
     public async Task Ingest_EmptyFile_ReportsItAndStoresTheRest()
     {
