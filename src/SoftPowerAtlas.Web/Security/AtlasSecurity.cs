@@ -72,10 +72,11 @@ public static class AtlasSecurity
         });
     }
 
-    /// <summary>Authentication, the policies, and the API's antiforgery check, in that order.</summary>
+    /// <summary>The open laptop host's address check, authentication, the policies, and the API's antiforgery check, in that order.</summary>
     public static void UseAtlasSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Use(LocalHostGuard.Check);
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(ApiCsrf.Check);
