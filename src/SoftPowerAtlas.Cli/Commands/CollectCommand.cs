@@ -21,6 +21,11 @@ internal static class CollectCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ATLAS_CONTACT") is { Length: > 0 } env ? env : new FetchPolicy().Contact,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures and the summary." };
+        var allowPrivate = new Option<bool>("--allow-private")
+        {
+            Description = "Also fetch loopback, private (10.x, 192.168.x, fc00::/7), link-local and multicast addresses: an intranet's feeds.\n"
+                + "Off by default, so a feed or a redirect cannot make atlas read this machine or its network.",
+        };
         var command = new Command("collect", "Fetch the sources added with 'atlas source add', download each new or changed article, and ingest it.\n"
             + "Polite: robots.txt, one request per host per --delay, conditional requests, retries with back-off. A page already held is\n"
             + "asked for again only conditionally and stored again only when it changed.")
@@ -31,6 +36,7 @@ internal static class CollectCommand
             timeout,
             contact,
             quiet,
+            allowPrivate,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -58,7 +64,13 @@ internal static class CollectCommand
                 return Usage(console, $"--timeout '{timeoutText}' is not a duration like 30s");
             }
 
-            var policy = new FetchPolicy { PerHostInterval = pace.Value, Timeout = wait, Contact = parse.GetValue(contact)! };
+            var policy = new FetchPolicy
+            {
+                PerHostInterval = pace.Value,
+                Timeout = wait,
+                Contact = parse.GetValue(contact)!,
+                AllowPrivateAddresses = parse.GetValue(allowPrivate),
+            };
             return RunAsync(parse.GetValue(db)!, policy, interval, parse.GetValue(maxItems), parse.GetValue(quiet), console, cancel);
         });
         return command;

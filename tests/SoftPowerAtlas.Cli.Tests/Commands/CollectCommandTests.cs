@@ -98,8 +98,8 @@ public sealed class CollectCommandTests : IAsyncLifetime
     {
         await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed.xml"));
 
-        var first = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0");
-        var second = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0");
+        var first = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0");
+        var second = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0");
         var show = await Atlas.RunAsync("--db", _temp.Db, "show", Url("/news/1.html"));
 
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -115,11 +115,24 @@ public sealed class CollectCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Collect_FeedOnThisMachineWithoutAllowPrivate_RefusedNothingFetched()
+    {
+        await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed.xml"));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0", "--quiet");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("  source #1 refused: not fetched: 127.0.0.1 is a loopback address; collection fetches only public addresses (atlas collect --allow-private for an intranet)", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _feedRequests);
+        Assert.Equal(0, AtlasDatabase.CountDocuments(_temp.Db));
+    }
+
+    [Fact]
     public async Task Collect_FailingArticle_ReportedWithReasonAndExitOne()
     {
         await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed-with-gone.xml"));
 
-        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0", "--quiet");
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0", "--quiet");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"  failed: {Url("/news/gone.html")}: HTTP 404 Not Found at {Url("/news/gone.html")}", run.Error, StringComparison.Ordinal);
