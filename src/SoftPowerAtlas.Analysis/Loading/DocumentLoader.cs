@@ -67,7 +67,13 @@ public sealed class DocumentLoader
                 return TooLarge(path, info.Length);
             }
 
-            bytes = File.ReadAllBytes(path);
+            // Read up to the cap whatever the length says: /dev/zero and pipes report 0 bytes.
+            if (ReadCapped(path, MaxBytes) is not { } read)
+            {
+                return LoadResult.Failure(path, LoadErrorKind.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{path} is too large (more than the limit of {MaxBytes:N0} bytes; stopped reading there)"));
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -88,6 +94,30 @@ public sealed class DocumentLoader
         }
 
         return LoadBytes(bytes, path, format);
+    }
+
+    /// <summary>
+    /// A file's bytes, or null when it holds more than <paramref name="maxBytes"/>: reading stops at the
+    /// cap, so a device or pipe that reports no length (<c>/dev/zero</c>) is never read whole.
+    /// </summary>
+    public static byte[]? ReadCapped(string path, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Reads a stream (standard input, a downloaded page); the format comes from the name when not given.</summary>

@@ -55,7 +55,13 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
             byte[] content;
             try
             {
-                content = File.ReadAllBytes(input.Path);
+                if (DocumentLoader.ReadCapped(input.Path, DocumentLoader.DefaultMaxBytes) is not { } read)
+                {
+                    failed.Add(new IngestProblem(input.Path, string.Create(CultureInfo.InvariantCulture, $"{input.Path} is over the {DocumentLoader.DefaultMaxBytes / (1024 * 1024)} MB limit")));
+                    continue;
+                }
+
+                content = read;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
