@@ -59,7 +59,7 @@ public sealed class DocumentLoader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return LoadResult.Failure(path, LoadErrorKind.NotFound, $"{path} does not exist");
+                return NotFound(path);
             }
 
             if (info.Length > MaxBytes)
@@ -77,7 +77,7 @@ public sealed class DocumentLoader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return LoadResult.Failure(path, LoadErrorKind.NotFound, $"{path} does not exist");
+            return NotFound(path);
         }
         catch (UnauthorizedAccessException)
         {
@@ -226,6 +226,20 @@ public sealed class DocumentLoader
         var metadata = outcome.Metadata with { Encoding = encoding };
         return LoadResult.Success(new SourceDocument(source, format, text, outcome.Body!, metadata), warnings);
     }
+
+    /// <summary>
+    /// Why a path is not there; a name whose bytes are not UTF-8 (a Latin-1 é) reaches .NET with U+FFFD
+    /// in their place and cannot be opened by that name, which is said rather than "does not exist".
+    /// </summary>
+    public static string MissingReason(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Contains('\uFFFD', StringComparison.Ordinal)
+            ? $"{path} cannot be opened: its name is not valid UTF-8 (U+FFFD marks the bytes that are not); rename it in UTF-8, e.g. convmv -f latin1 -t utf-8 --notest"
+            : $"{path} does not exist";
+    }
+
+    private static LoadResult NotFound(string path) => LoadResult.Failure(path, LoadErrorKind.NotFound, MissingReason(path));
 
     private LoadResult TooLarge(string source, long length) => LoadResult.Failure(
         source,

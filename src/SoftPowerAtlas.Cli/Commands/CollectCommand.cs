@@ -9,6 +9,9 @@ namespace SoftPowerAtlas.Cli.Commands;
 /// <summary><c>atlas collect</c>: fetch every source's new and changed articles and ingest them, once or on a schedule.</summary>
 internal static class CollectCommand
 {
+    /// <summary>Waits at least this long are printed.</summary>
+    private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(3);
+
     public static Command Create(Option<string> db, CliConsole console)
     {
         var every = new Option<string?>("--every") { Description = "Keep collecting, pausing this long between runs (30m, 2h, 1d) until Ctrl+C." };
@@ -106,7 +109,7 @@ internal static class CollectCommand
                 await CollectSchedule.RunAsync(
                     async token =>
                     {
-                        using var fetcher = new WebFetcher(policy, TimeProvider.System);
+                        using var fetcher = new WebFetcher(policy, TimeProvider.System) { OnWait = quiet ? null : wait => SayWaiting(console, wait) };
                         var collector = new Collector(store, sources, CommandHelpers.DefaultPipeline, fetcher, TimeProvider.System) { MaxItems = maxItems };
                         var summary = await RunOnceAsync(collector, quiet, console, token);
                         await PrintAsync(summary, quiet, console, every);
@@ -128,6 +131,23 @@ internal static class CollectCommand
         {
             await console.Error.WriteLineAsync($"atlas: {e.Message}");
             return AtlasCommand.SomeInputsFailed;
+        }
+    }
+
+    /// <summary>Long waits are said, so a run that pauses for a site's Crawl-delay does not look hung.</summary>
+    private static void SayWaiting(CliConsole console, FetchWait wait)
+    {
+        if (wait.Delay < LongWait)
+        {
+            return;
+        }
+
+        var line = wait.Kind == FetchWaitKind.Pace
+            ? string.Create(CultureInfo.InvariantCulture, $"  waiting {wait.Delay.TotalSeconds:F0} s before the next request to {wait.Uri.Authority} (its robots.txt Crawl-delay, or --delay)")
+            : string.Create(CultureInfo.InvariantCulture, $"  waiting {wait.Delay.TotalSeconds:F0} s before trying {wait.Uri.AbsoluteUri} again");
+        lock (console)
+        {
+            console.Error.WriteLine(line);
         }
     }
 

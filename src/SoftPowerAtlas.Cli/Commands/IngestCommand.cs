@@ -87,7 +87,7 @@ internal static class IngestCommand
                     IngestStatus.ExactDuplicate => "duplicate of",
                     _ => "already stored as",
                 };
-                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {what,-24} #{id}  {path}"));
+                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {what,-24} #{id}  {Printable.Path(path)}"));
             }
         }
 
@@ -95,7 +95,7 @@ internal static class IngestCommand
         {
             // A loader's reason already begins with the path ("x.txt is empty"); name it once.
             var line = f.Reason.StartsWith(f.Path, StringComparison.Ordinal) ? f.Reason : $"{f.Path}: {f.Reason}";
-            await console.Error.WriteLineAsync($"  failed: {line}");
+            await console.Error.WriteLineAsync($"  failed: {Printable.Path(line)}");
         }
 
         var rate = s.Elapsed.TotalSeconds > 0 ? (s.Ingested + s.Duplicates + s.Failed.Count) / s.Elapsed.TotalSeconds : 0;

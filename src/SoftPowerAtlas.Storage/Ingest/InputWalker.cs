@@ -40,7 +40,7 @@ public static class InputWalker
             }
             else
             {
-                yield return new IngestInput(path, "no such file or folder");
+                yield return new IngestInput(path, path.Contains('\uFFFD', StringComparison.Ordinal) ? DocumentLoader.MissingReason(path) : "no such file or folder");
             }
         }
     }

@@ -32,6 +32,7 @@ public sealed class CollectCommandTests : IAsyncLifetime
     private WebApplication _app = null!; // Set in InitializeAsync.
     private Uri _base = null!;
     private int _feedRequests;
+    private string? _robots;
 
     public async Task InitializeAsync()
     {
@@ -128,6 +129,19 @@ public sealed class CollectCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Collect_LongCrawlDelay_SaysItIsWaiting()
+    {
+        _robots = "User-agent: *\nCrawl-delay: 5\n";
+        await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed.xml"));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0", "--max-items", "1");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches($@"  waiting [45] s before the next request to {System.Text.RegularExpressions.Regex.Escape(_base.Authority)} \(its robots.txt Crawl-delay, or --delay\)", run.Error);
+        Assert.Contains("1 new (0 changed pages)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Collect_FailingArticle_ReportedWithReasonAndExitOne()
     {
         await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed-with-gone.xml"));
@@ -174,6 +188,11 @@ public sealed class CollectCommandTests : IAsyncLifetime
     private Task Serve(HttpContext context)
     {
         var path = context.Request.Path.Value;
+        if (path == "/robots.txt" && _robots is not null)
+        {
+            return context.Response.WriteAsync(_robots);
+        }
+
         var feed = path switch
         {
             "/feed.xml" => $"""<rss version="2.0"><channel><item><link>{Url("/news/1.html")}</link></item><item><link>{Url("/news/2.html")}</link></item></channel></rss>""",

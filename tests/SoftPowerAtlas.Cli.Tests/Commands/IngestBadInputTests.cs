@@ -151,6 +151,55 @@ public sealed class IngestBadInputTests : IDisposable
         await AssertRefusedAsync("/dev/zero", "is too large (more than the limit of 20,971,520 bytes; stopped reading there)", In, "/dev/zero").WaitAsync(TimeSpan.FromSeconds(60));
     }
 
+    [Theory]
+    [InlineData("a\nfailed: forged.txt", "in/a\\u{000A}failed: forged.txt")]
+    [InlineData("report\u202Etxt.md", "in/report\\u{202E}txt.md")]
+    [InlineData("tab\there.txt", "in/tab\\u{0009}here.txt")]
+    public async Task Ingest_NameWithNewlineOrDirectionMark_PrintedEscapedOnOneLine(string name, string printed)
+    {
+        var path = _temp.Write("in/" + name, string.Empty);
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n'), l => l.Contains("is empty", StringComparison.Ordinal));
+        Assert.Equal($"  failed: {_temp.Combine(printed)}: is empty (0 bytes) or not a regular file (a pipe or a device); not read", line);
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Ingest_Latin1FileName_SaysTheNameIsNotUtf8()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows names are UTF-16; there are no undecodable bytes.
+        }
+
+        using (var touch = System.Diagnostics.Process.Start("bash", ["-c", "printf 'Le festival tha\\xefs \\xe0 Lyon, 12 juin 2024.' > \"$1/$(printf 'f\\xeate.txt')\"", "bash", In]))
+        {
+            await touch.WaitForExitAsync();
+            Assert.Equal(0, touch.ExitCode);
+        }
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        Assert.Contains($"  failed: {In}/f\uFFFDte.txt cannot be opened: its name is not valid UTF-8 (U+FFFD marks the bytes that are not); rename it in UTF-8", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+    }
+
+    [Fact]
+    public async Task Db_InAFolderThatDoesNotExist_UsageErrorNothingCreated()
+    {
+        var db = _temp.Combine("no-such-folder/sub/atlas.db");
+
+        var run = await Atlas.RunAsync("--db", db, "ingest", In);
+
+        Assert.Equal(AtlasCommand.UsageError, run.ExitCode);
+        Assert.StartsWith($"atlas: --db {db}: the folder {_temp.Combine("no-such-folder/sub")} does not exist (create it first, or give another path)", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("no-such-folder")));
+    }
+
     [Fact]
     public async Task Ingest_EmptyFile_ReportsItAndStoresTheRest()
     {
