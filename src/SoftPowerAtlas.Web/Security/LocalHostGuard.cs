@@ -7,7 +7,8 @@ namespace SoftPowerAtlas.Web.Security;
 /// its owner points at 127.0.0.1 reaches this host as the same origin, and every caller on this
 /// machine is admin. So while the host is open (<see cref="AccessMode.IsOpenHost"/>) a request must
 /// be addressed to this machine by name (<c>Host</c>: <c>localhost</c>, a loopback IP, or a listen
-/// address), and a request that changes data must not come from a page of another origin (<c>Origin</c>).
+/// address), and a request that changes data must not come from a page of another origin (<c>Origin</c>,
+/// compared with scheme, host and port: another local web app on another port is another origin).
 /// With users, sign-in protects every request and the host may sit behind a proxy under any name.
 /// </summary>
 internal static class LocalHostGuard
@@ -33,7 +34,7 @@ internal static class LocalHostGuard
             return;
         }
 
-        if (!IsSafe(context.Request.Method) && context.Request.Headers.Origin is { Count: > 0 } origin && !IsOwnOrigin(mode, origin.ToString()))
+        if (!IsSafe(context.Request.Method) && context.Request.Headers.Origin is { Count: > 0 } origin && !IsOwnOrigin(context.Request, origin.ToString()))
         {
             await AtlasAuth.Problem(
                 context,
@@ -46,10 +47,28 @@ internal static class LocalHostGuard
         await next();
     }
 
-    private static bool IsOwnOrigin(AccessMode mode, string origin) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && mode.IsOwnHost(uri.Host);
+    /// <summary>
+    /// The page that sent the request is this host's own: same scheme, host and port. A browser writes
+    /// <c>Origin: null</c> for a page whose referrer policy is <c>no-referrer</c> (ours), so then its
+    /// <c>Sec-Fetch-Site</c>, which no page can set, must say <c>same-origin</c>.
+    /// </summary>
+    private static bool IsOwnOrigin(HttpRequest request, string origin)
+    {
+        if (origin == "null")
+        {
+            return string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "same-origin", StringComparison.Ordinal);
+        }
+
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return false;
+        }
+
+        var port = request.Host.Port ?? (request.IsHttps ? 443 : 80);
+        return string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.IdnHost.Trim('[', ']'), request.Host.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
+            && uri.Port == port;
+    }
 
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);

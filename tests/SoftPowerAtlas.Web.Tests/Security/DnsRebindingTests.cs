@@ -90,6 +90,8 @@ public sealed class DnsRebindingTests : IAsyncLifetime
     [InlineData("null")]
     [InlineData("http://localhost.evil.example:5080")]
     [InlineData("file://")]
+    [InlineData("http://localhost:8000")]
+    [InlineData("https://localhost")]
     public async Task OpenHost_WriteFromForeignOrigin_Refused403(string origin)
     {
         await using var factory = new AtlasWebFactory(_db.Path);
@@ -103,6 +105,29 @@ public sealed class DnsRebindingTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Request from another site", problem.GetProperty("title").GetString());
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("total").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("http://localhost", null)]
+    [InlineData("null", "same-origin")]
+    public async Task OpenHost_WriteFromItsOwnPage_Stored(string origin, string? fetchSite)
+    {
+        // Our pages send Referrer-Policy: no-referrer, so a browser posts their forms with Origin: null.
+        await using var factory = new AtlasWebFactory(_db.Path);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = Upload() };
+        post.Headers.Add("Origin", origin);
+        if (fetchSite is not null)
+        {
+            post.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        using var response = await client.SendAsync(post);
+
+        Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // on to the API's own check: a browser's write needs the page's token
+        Assert.Contains("Antiforgery token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
