@@ -43,6 +43,12 @@ internal static class IngestCommand
 
         using (store)
         {
+            if (store.IsReadOnly)
+            {
+                await console.Error.WriteLineAsync($"atlas: {AtlasStores.Describe(dbPath)}: the database cannot be written: the file or its folder is read-only (other verbs can still read it)");
+                return AtlasCommand.SomeInputsFailed;
+            }
+
             var runner = new IngestRunner(store, CommandHelpers.DefaultPipeline, new DocumentLoader());
             var inputs = InputWalker.Expand(paths);
             IngestSummary summary;
