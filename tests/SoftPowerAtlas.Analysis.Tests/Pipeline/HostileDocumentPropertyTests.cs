@@ -69,6 +69,30 @@ public class HostileDocumentPropertyTests
         FsCheck.Check.One(Config, property);
     }
 
+    [Fact]
+    public void Run_FirstFindOfTheFuzzer_DateRunningPastItsSentenceAfterSaid_NoException()
+    {
+        // What the property above first found (in HTML): a date list after "said" whose mention ends past
+        // its sentence, which made EventAnchorReader.IsWhenSaid slice a negative length.
+        var text = string.Concat(
+            "ปีงบประมาณ 2568 \u007Fํา&#xFFFE;ํา{a: {a: {a: ",
+            Repeat("\n", 500),
+            "{a: {a: {a: |",
+            Repeat("<div>", 300),
+            "<h1>\u0001```|&#xFFFE;\\}}}\n: กระทรวงวัฒนธรรมร่วมกับสถานเอกอัครราชทูตฝรั่งเศสจัดเทศกาลภาพยนตร์ \uD83C\uDF5C่่่? _\u0001\u202E",
+            Repeat("\n", 500),
+            Repeat("<div>", 300),
+            "\uD83C\uDF5C\uFDD0-->\n## }}}\n\uFFFF...\n\uFFFDDr. Jane Smith, Director of KOFIC, said <script>alert(1)</script>",
+            Repeat("12/", 200),
+            "28-30 มิ.ย. 67 <script>alert(1)</script>ปีงบประมาณ 2568 <div>mailto:ปีงบประมาณ 2568 <![CDATA[<h1>\t&anchor \u001B[31mQ3 ปีงบประมาณ 2568 ",
+            Repeat("12/", 200),
+            "# Thailand and Japan signed a memorandum on film in Tokyo on 2 July 2024. <h1><div>",
+            Repeat("ก", 3000),
+            "title: ");
+
+        Assert.True(Check(text, DocumentFormat.Html));
+    }
+
     private static bool Check(string text, DocumentFormat format)
     {
         var loaded = new DocumentLoader().LoadText(text, "fuzz", format);
@@ -106,4 +130,6 @@ public class HostileDocumentPropertyTests
                 return true;
         }
     }
+
+    private static string Repeat(string piece, int times) => string.Concat(Enumerable.Repeat(piece, times));
 }
