@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SoftPowerAtlas.Cli.Commands;
+using SoftPowerAtlas.Storage.Postgres;
 
 namespace SoftPowerAtlas.Cli;
 
@@ -26,6 +27,15 @@ public static class AtlasCommand
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ATLAS_DB") is { Length: > 0 } env ? env : "atlas.db",
         };
+        db.Validators.Add(result =>
+        {
+            // A typo in a folder name would otherwise create a new, empty atlas somewhere unexpected.
+            if (result.GetValueOrDefault<string>() is { Length: > 0 } path && !PostgresAddress.IsPostgres(path)
+                && Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder && !Directory.Exists(folder))
+            {
+                result.AddError($"--db {Printable.Path(path)}: the folder {Printable.Path(folder)} does not exist (create it first, or give another path)");
+            }
+        });
 
         var root = new RootCommand(
             "SoftPowerAtlas: turns Thai and English press releases on soft power and cultural diplomacy into a searchable, dated record.\n"

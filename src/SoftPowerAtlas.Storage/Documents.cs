@@ -18,7 +18,12 @@ public sealed record NewDocument
     /// <summary>Loader format in lower case: text, markdown, html.</summary>
     public required string Format { get; init => field = RequireText(value); }
 
-    public string? Title { get; init; }
+    /// <summary>
+    /// The headline, at most <see cref="MaxTitleLength"/> characters (a longer one is cut at a
+    /// character boundary and ends with "…"): a page whose title is megabytes long is still shown in a
+    /// line, not repeated at full length in every list, page and index.
+    /// </summary>
+    public string? Title { get; init => field = CapTitle(value); }
 
     /// <summary>Source address found in the text (front matter, a "ที่มา :" line), not where it was read from.</summary>
     public string? SourceUrl { get; init; }
@@ -68,6 +73,25 @@ public sealed record NewDocument
 
     /// <summary>What analysis extracted: written to the fact tables and, as JSON, to <c>facts_json</c>.</summary>
     public ExtractedFacts? Facts { get; init; }
+
+    /// <summary>Longest title kept; real headlines run to about 200 characters.</summary>
+    public const int MaxTitleLength = 500;
+
+    private static string? CapTitle(string? title)
+    {
+        if (title is null || title.Length <= MaxTitleLength)
+        {
+            return title;
+        }
+
+        var cut = MaxTitleLength - 1;
+        if (char.IsHighSurrogate(title[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(title.AsSpan(0, cut).TrimEnd(), "…");
+    }
 
     private static string RequireText(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("value is required", nameof(value)) : value;

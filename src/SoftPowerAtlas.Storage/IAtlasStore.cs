@@ -17,6 +17,9 @@ public interface IAtlasStore : IDisposable
     /// </summary>
     IIngestBatch BeginBatch();
 
+    /// <summary>Whether this process may only read the store (a read-only SQLite file): readers work, writes are refused.</summary>
+    bool IsReadOnly => false;
+
     StoredDocument? GetDocument(long id);
 
     /// <summary>The document most recently ingested from <paramref name="source"/> (a path or URL), if any.</summary>

@@ -107,6 +107,7 @@ public static class AtlasWebHost
 
     private static void UseAtlas(WebApplication app)
     {
+        TrustedProxies.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Apply);

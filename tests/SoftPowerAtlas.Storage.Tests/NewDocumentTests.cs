@@ -30,4 +30,30 @@ public sealed class NewDocumentTests
     [Fact]
     public void OriginalText_SurrogatePair_Accepted() =>
         Assert.Equal("ข่าว🍜", (Samples.Numbered(1) with { OriginalText = "ข่าว🍜" }).OriginalText);
+
+    [Theory]
+    [InlineData(5_000_000, 500)]
+    [InlineData(501, 500)]
+    [InlineData(500, 500)]
+    [InlineData(12, 12)]
+    public void Title_Huge_CutToTheLimitWithAnEllipsis(int length, int kept)
+    {
+        var title = string.Concat(Enumerable.Repeat("เทศกาลอาหารไทย ", (length / 15) + 1))[..length];
+
+        var stored = (Samples.Numbered(1) with { Title = title }).Title!;
+
+        Assert.Equal(kept, stored.Length);
+        Assert.Equal(length > NewDocument.MaxTitleLength, stored.EndsWith('…'));
+        Assert.StartsWith(stored.TrimEnd('…'), title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Title_CutInsideASurrogatePair_KeepsThePairWhole()
+    {
+        var title = new string('ก', NewDocument.MaxTitleLength - 2) + "🍜🍜🍜";
+
+        var stored = (Samples.Numbered(1) with { Title = title }).Title!;
+
+        Assert.Equal(new string('ก', NewDocument.MaxTitleLength - 2) + "…", stored);
+    }
 }

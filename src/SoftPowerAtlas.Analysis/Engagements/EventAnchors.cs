@@ -313,6 +313,12 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     private static bool IsWhenSaid(ExtractionInput input, DateMention m, TextSpan sentence)
     {
         var text = input.Text;
+        if (m.Span.End >= sentence.End)
+        {
+            // The date runs to (or, in broken markup, past) the sentence's end: nothing is said after it.
+            return false;
+        }
+
         var rest = text.AsSpan(m.Span.End, sentence.End - m.Span.End);
         foreach (var verb in SpeechWords)
         {

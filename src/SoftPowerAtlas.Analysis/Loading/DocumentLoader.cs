@@ -59,7 +59,7 @@ public sealed class DocumentLoader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return LoadResult.Failure(path, LoadErrorKind.NotFound, $"{path} does not exist");
+                return NotFound(path);
             }
 
             if (info.Length > MaxBytes)
@@ -67,11 +67,17 @@ public sealed class DocumentLoader
                 return TooLarge(path, info.Length);
             }
 
-            bytes = File.ReadAllBytes(path);
+            // Read up to the cap whatever the length says: /dev/zero and pipes report 0 bytes.
+            if (ReadCapped(path, MaxBytes) is not { } read)
+            {
+                return LoadResult.Failure(path, LoadErrorKind.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{path} is too large (more than the limit of {MaxBytes:N0} bytes; stopped reading there)"));
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return LoadResult.Failure(path, LoadErrorKind.NotFound, $"{path} does not exist");
+            return NotFound(path);
         }
         catch (UnauthorizedAccessException)
         {
@@ -88,6 +94,30 @@ public sealed class DocumentLoader
         }
 
         return LoadBytes(bytes, path, format);
+    }
+
+    /// <summary>
+    /// A file's bytes, or null when it holds more than <paramref name="maxBytes"/>: reading stops at the
+    /// cap, so a device or pipe that reports no length (<c>/dev/zero</c>) is never read whole.
+    /// </summary>
+    public static byte[]? ReadCapped(string path, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Reads a stream (standard input, a downloaded page); the format comes from the name when not given.</summary>
@@ -196,6 +226,20 @@ public sealed class DocumentLoader
         var metadata = outcome.Metadata with { Encoding = encoding };
         return LoadResult.Success(new SourceDocument(source, format, text, outcome.Body!, metadata), warnings);
     }
+
+    /// <summary>
+    /// Why a path is not there; a name whose bytes are not UTF-8 (a Latin-1 é) reaches .NET with U+FFFD
+    /// in their place and cannot be opened by that name, which is said rather than "does not exist".
+    /// </summary>
+    public static string MissingReason(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Contains('\uFFFD', StringComparison.Ordinal)
+            ? $"{path} cannot be opened: its name is not valid UTF-8 (U+FFFD marks the bytes that are not); rename it in UTF-8, e.g. convmv -f latin1 -t utf-8 --notest"
+            : $"{path} does not exist";
+    }
+
+    private static LoadResult NotFound(string path) => LoadResult.Failure(path, LoadErrorKind.NotFound, MissingReason(path));
 
     private LoadResult TooLarge(string source, long length) => LoadResult.Failure(
         source,

@@ -54,4 +54,7 @@ public enum LoadErrorKind
     UndecodableText,
     MostlyScript,
     Unsupported,
+
+    /// <summary>Structure nested past what is read (a front matter hundreds of levels deep).</summary>
+    TooDeep,
 }

@@ -1,7 +1,6 @@
 using SoftPowerAtlas.Analysis.Documents;
 using SoftPowerAtlas.Analysis.Text;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SoftPowerAtlas.Analysis.Loading;
 
@@ -21,11 +20,23 @@ internal static class MarkdownReader
     {
         var metadata = DocumentMetadata.Empty;
         var bodyStart = 0;
-        if (FindFrontMatter(text) is { } frontMatter
-            && ParseFrontMatter(text, frontMatter.YamlStart, frontMatter.YamlEnd, source, warnings) is { } parsed)
+        if (FindFrontMatter(text) is { } frontMatter)
         {
-            metadata = parsed;
-            bodyStart = frontMatter.AfterClose;
+            var read = FrontMatterYaml.Read(text[frontMatter.YamlStart..frontMatter.YamlEnd]);
+            if (read.Refused)
+            {
+                return new ReadOutcome(null, metadata, new LoadError(source, LoadErrorKind.TooDeep, $"{source} {read.Problem}"));
+            }
+
+            if (read.Entries is { } entries)
+            {
+                metadata = Metadata(text, frontMatter.YamlStart, entries);
+                bodyStart = frontMatter.AfterClose;
+            }
+            else
+            {
+                warnings.Add($"{source}: {read.Problem}");
+            }
         }
 
         if (!markdown && bodyStart == 0)
@@ -77,49 +88,14 @@ internal static class MarkdownReader
         return null;
     }
 
-    private static DocumentMetadata? ParseFrontMatter(string text, int start, int end, string source, List<string> warnings)
+    private static DocumentMetadata Metadata(string text, int start, IReadOnlyList<FrontMatterYaml.Entry> entries)
     {
-        var yaml = text[start..end];
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                warnings.Add($"{source}: the front matter is not a list of key: value pairs; read it as text");
-                return null;
-            }
-
-            root = mapping;
-        }
-        catch (YamlException e)
-        {
-            warnings.Add($"{source}: the front matter is not valid YAML ({e.Message}); read it as text");
-            return null;
-        }
-
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var spans = new Dictionary<string, TextSpan>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (keyNode, valueNode) in root.Children)
+        foreach (var entry in entries)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key })
-            {
-                continue;
-            }
-
-            switch (valueNode)
-            {
-                case YamlScalarNode { Value: { } value } scalar:
-                    values[key] = value;
-                    spans[key] = ValueSpan(text, start, scalar, value);
-                    break;
-                case YamlSequenceNode sequence:
-                    values[key] = string.Join(", ", sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value));
-                    break;
-                default:
-                    break;
-            }
+            values[entry.Key] = entry.Value;
+            spans[entry.Key] = ValueSpan(text, start, entry);
         }
 
         var metadata = new DocumentMetadata { FrontMatter = values };
@@ -151,9 +127,7 @@ internal static class MarkdownReader
             {
                 if (values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
                 {
-                    var span = spans[key];
-                    var trimmed = TrimSpan(text, span);
-                    return (value.Trim(), trimmed);
+                    return (value.Trim(), TrimSpan(text, spans[key]));
                 }
             }
 
@@ -162,11 +136,12 @@ internal static class MarkdownReader
     }
 
     /// <summary>Span of a scalar's value in the original: inside the quotes when it is written as is.</summary>
-    private static TextSpan ValueSpan(string text, int offset, YamlScalarNode scalar, string value)
+    private static TextSpan ValueSpan(string text, int offset, FrontMatterYaml.Entry entry)
     {
-        var start = offset + (int)scalar.Start.Index;
-        var end = offset + (int)scalar.End.Index;
-        if (scalar.Style is ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted && end - start >= 2)
+        var value = entry.Value;
+        var start = offset + (int)entry.Start;
+        var end = offset + (int)entry.End;
+        if (entry.Style is ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted && end - start >= 2)
         {
             start++;
             end--;

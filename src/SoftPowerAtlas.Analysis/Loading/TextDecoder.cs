@@ -146,6 +146,10 @@ internal static class TextDecoder
         return null;
     }
 
+    /// <summary>
+    /// The encoding a charset names, or null when it names none we read: unknown, or UTF-7, which .NET
+    /// refuses (it hides markup from filters) and a page never needs; the bytes are then sniffed.
+    /// </summary>
     internal static Encoding? ResolveEncoding(string name)
     {
         var lower = name.ToLowerInvariant();
@@ -156,9 +160,10 @@ internal static class TextDecoder
 
         try
         {
-            return Encoding.GetEncoding(name);
+            var encoding = Encoding.GetEncoding(name);
+            return encoding.CodePage == 65000 ? null : encoding;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }

@@ -57,7 +57,19 @@ public sealed class MappedText
             return new TextSpan(at, at);
         }
 
-        return new TextSpan(_starts[span.Start], _ends[span.End - 1]);
+        int first = _starts[span.Start], last = _ends[span.End - 1];
+        if (first > last)
+        {
+            // Characters out of the original's order (markup that moved text, such as a heading read
+            // first): the span covers them all rather than running backwards.
+            for (var i = span.Start; i < span.End; i++)
+            {
+                first = Math.Min(first, _starts[i]);
+                last = Math.Max(last, _ends[i]);
+            }
+        }
+
+        return new TextSpan(first, last);
     }
 
     public TextSpan ToOriginal(int start, int end) => ToOriginal(new TextSpan(start, end));

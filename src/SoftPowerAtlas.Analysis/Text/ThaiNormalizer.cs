@@ -8,7 +8,8 @@ namespace SoftPowerAtlas.Analysis.Text;
 /// a base character and its marks, only where a run is not already NFC), zero-width characters and soft
 /// hyphens removed, NBSP to space, decomposed sara am (<c>ํ</c> + <c>า</c>, also with a tone mark
 /// between) composed to <c>ำ</c>, Thai digits to ASCII, runs of spaces and tabs to one space, CR LF to
-/// LF, no spaces at line ends. Text with nothing to change is returned as it is.
+/// LF, no spaces at line ends, noncharacters and unpaired surrogates to U+FFFD (<see cref="UnicodeText"/>).
+/// Text with nothing to change is returned as it is.
 /// </summary>
 public static class ThaiNormalizer
 {
@@ -20,7 +21,8 @@ public static class ThaiNormalizer
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Text;
-        var nfc = text.AsSpan().IsNormalized(NormalizationForm.FormC);
+        var invalid = UnicodeText.HasInvalid(text);
+        var nfc = !invalid && text.AsSpan().IsNormalized(NormalizationForm.FormC);
         if (nfc && !NeedsWork(text))
         {
             return input;
@@ -35,6 +37,13 @@ public static class ThaiNormalizer
             if (IsSpace(c))
             {
                 i = WriteSpaces(input, i, builder);
+                continue;
+            }
+
+            if (invalid && UnicodeText.InvalidAt(text, i) is > 0 and var units)
+            {
+                builder.Append(UnicodeText.Replacement, input.OriginalOf(i).Start, input.OriginalOf(i + units - 1).End);
+                i += units;
                 continue;
             }
 

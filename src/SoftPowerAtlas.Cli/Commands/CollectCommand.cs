@@ -9,6 +9,9 @@ namespace SoftPowerAtlas.Cli.Commands;
 /// <summary><c>atlas collect</c>: fetch every source's new and changed articles and ingest them, once or on a schedule.</summary>
 internal static class CollectCommand
 {
+    /// <summary>Waits at least this long are printed.</summary>
+    private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(3);
+
     public static Command Create(Option<string> db, CliConsole console)
     {
         var every = new Option<string?>("--every") { Description = "Keep collecting, pausing this long between runs (30m, 2h, 1d) until Ctrl+C." };
@@ -21,6 +24,11 @@ internal static class CollectCommand
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ATLAS_CONTACT") is { Length: > 0 } env ? env : new FetchPolicy().Contact,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures and the summary." };
+        var allowPrivate = new Option<bool>("--allow-private")
+        {
+            Description = "Also fetch loopback, private (10.x, 192.168.x, fc00::/7), link-local and multicast addresses: an intranet's feeds.\n"
+                + "Off by default, so a feed or a redirect cannot make atlas read this machine or its network.",
+        };
         var command = new Command("collect", "Fetch the sources added with 'atlas source add', download each new or changed article, and ingest it.\n"
             + "Polite: robots.txt, one request per host per --delay, conditional requests, retries with back-off. A page already held is\n"
             + "asked for again only conditionally and stored again only when it changed.")
@@ -31,6 +39,7 @@ internal static class CollectCommand
             timeout,
             contact,
             quiet,
+            allowPrivate,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -58,7 +67,13 @@ internal static class CollectCommand
                 return Usage(console, $"--timeout '{timeoutText}' is not a duration like 30s");
             }
 
-            var policy = new FetchPolicy { PerHostInterval = pace.Value, Timeout = wait, Contact = parse.GetValue(contact)! };
+            var policy = new FetchPolicy
+            {
+                PerHostInterval = pace.Value,
+                Timeout = wait,
+                Contact = parse.GetValue(contact)!,
+                AllowPrivateAddresses = parse.GetValue(allowPrivate),
+            };
             return RunAsync(parse.GetValue(db)!, policy, interval, parse.GetValue(maxItems), parse.GetValue(quiet), console, cancel);
         });
         return command;
@@ -94,7 +109,7 @@ internal static class CollectCommand
                 await CollectSchedule.RunAsync(
                     async token =>
                     {
-                        using var fetcher = new WebFetcher(policy, TimeProvider.System);
+                        using var fetcher = new WebFetcher(policy, TimeProvider.System) { OnWait = quiet ? null : wait => SayWaiting(console, wait) };
                         var collector = new Collector(store, sources, CommandHelpers.DefaultPipeline, fetcher, TimeProvider.System) { MaxItems = maxItems };
                         var summary = await RunOnceAsync(collector, quiet, console, token);
                         await PrintAsync(summary, quiet, console, every);
@@ -116,6 +131,23 @@ internal static class CollectCommand
         {
             await console.Error.WriteLineAsync($"atlas: {e.Message}");
             return AtlasCommand.SomeInputsFailed;
+        }
+    }
+
+    /// <summary>Long waits are said, so a run that pauses for a site's Crawl-delay does not look hung.</summary>
+    private static void SayWaiting(CliConsole console, FetchWait wait)
+    {
+        if (wait.Delay < LongWait)
+        {
+            return;
+        }
+
+        var line = wait.Kind == FetchWaitKind.Pace
+            ? string.Create(CultureInfo.InvariantCulture, $"  waiting {wait.Delay.TotalSeconds:F0} s before the next request to {wait.Uri.Authority} (its robots.txt Crawl-delay, or --delay)")
+            : string.Create(CultureInfo.InvariantCulture, $"  waiting {wait.Delay.TotalSeconds:F0} s before trying {wait.Uri.AbsoluteUri} again");
+        lock (console)
+        {
+            console.Error.WriteLine(line);
         }
     }
 

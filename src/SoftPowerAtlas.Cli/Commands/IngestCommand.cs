@@ -43,6 +43,12 @@ internal static class IngestCommand
 
         using (store)
         {
+            if (store.IsReadOnly)
+            {
+                await console.Error.WriteLineAsync($"atlas: {AtlasStores.Describe(dbPath)}: the database cannot be written: the file or its folder is read-only (other verbs can still read it)");
+                return AtlasCommand.SomeInputsFailed;
+            }
+
             var runner = new IngestRunner(store, CommandHelpers.DefaultPipeline, new DocumentLoader());
             var inputs = InputWalker.Expand(paths);
             IngestSummary summary;
@@ -87,7 +93,7 @@ internal static class IngestCommand
                     IngestStatus.ExactDuplicate => "duplicate of",
                     _ => "already stored as",
                 };
-                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {what,-24} #{id}  {path}"));
+                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {what,-24} #{id}  {Printable.Path(path)}"));
             }
         }
 
@@ -95,7 +101,7 @@ internal static class IngestCommand
         {
             // A loader's reason already begins with the path ("x.txt is empty"); name it once.
             var line = f.Reason.StartsWith(f.Path, StringComparison.Ordinal) ? f.Reason : $"{f.Path}: {f.Reason}";
-            await console.Error.WriteLineAsync($"  failed: {line}");
+            await console.Error.WriteLineAsync($"  failed: {Printable.Path(line)}");
         }
 
         var rate = s.Elapsed.TotalSeconds > 0 ? (s.Ingested + s.Duplicates + s.Failed.Count) / s.Elapsed.TotalSeconds : 0;

@@ -57,7 +57,7 @@ internal static class QueueCommand
             foreach (var problem in summary.Failed)
             {
                 var line = problem.Reason.StartsWith(problem.Path, StringComparison.Ordinal) ? problem.Reason : $"{problem.Path}: {problem.Reason}";
-                console.Error.WriteLine($"  failed  {line}");
+                console.Error.WriteLine($"  failed  {Printable.Path(line)}");
             }
 
             console.Out.WriteLine(string.Create(
@@ -78,7 +78,7 @@ internal static class QueueCommand
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{counts.Queued} queued, {counts.Running} running, {counts.Done} done, {counts.Failed} failed"));
         foreach (var failure in queue.Failures())
         {
-            console.Out.WriteLine($"  failed  {failure.Path}: {failure.Reason}");
+            console.Out.WriteLine($"  failed  {Printable.Path(failure.Path)}: {Printable.Path(failure.Reason)}");
         }
     }
 }

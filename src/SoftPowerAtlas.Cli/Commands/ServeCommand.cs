@@ -25,17 +25,24 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "auto",
         };
         auth.AcceptOnlyFromAmong("auto", "required");
+        var proxy = new Option<string[]>("--proxy")
+        {
+            Description = "The address of a reverse proxy in front of atlas (repeat for several): its X-Forwarded-For and X-Forwarded-Proto are believed, "
+                + "so sign-in throttling counts the real clients. From anyone else those headers are ignored.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("serve", $"Start the web application and REST API over the database on http://127.0.0.1:{DefaultPort} (pages, /api/, /openapi/v1.json). Ctrl+C stops it.")
         {
             port,
             urls,
             auth,
+            proxy,
         };
-        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(db)!, parse.GetValue(port), parse.GetValue(urls), parse.GetValue(auth)!, console, cancel));
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(db)!, parse.GetValue(port), parse.GetValue(urls), parse.GetValue(auth)!, parse.GetValue(proxy) ?? [], console, cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dbPath, int? port, string? urls, string auth, CliConsole console, CancellationToken cancel)
+    private static async Task<int> RunAsync(string dbPath, int? port, string? urls, string auth, string[] proxies, CliConsole console, CancellationToken cancel)
     {
         if (port is not null && urls is not null)
         {
@@ -67,6 +74,7 @@ internal static class ServeCommand
             builder.WebHost.UseUrls(address);
             builder.Configuration["Atlas:Database"] = database;
             builder.Configuration[AccessMode.AuthSetting] = auth;
+            builder.Configuration[TrustedProxies.Setting] = string.Join(';', proxies);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         try

@@ -47,6 +47,12 @@ public sealed record FetchPolicy
     /// <summary>Requests in flight at once over all hosts.</summary>
     public int GlobalConcurrency { get; init; } = 8;
 
+    /// <summary>
+    /// Whether loopback, private, link-local and multicast addresses may be fetched (an intranet's
+    /// feeds; <c>atlas collect --allow-private</c>). Off by default: see <see cref="AddressGuard"/>.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; init; }
+
     /// <summary>Whether robots.txt is read and obeyed (always, except in a test of the rule itself).</summary>
     public bool RespectRobots { get; init; } = true;
 

@@ -10,7 +10,8 @@ namespace SoftPowerAtlas.Storage.Collection;
 /// each host (interval or Crawl-delay) and bounds requests per host and overall, asks conditionally,
 /// retries 429/5xx/timeouts with exponential back-off and jitter (honouring Retry-After), follows at
 /// most <see cref="FetchPolicy.MaxRedirects"/> redirects itself and detects loops, decompresses
-/// gzip/brotli/deflate, and stops reading a body at <see cref="FetchPolicy.MaxBytes"/>.
+/// gzip/brotli/deflate, stops reading a body at <see cref="FetchPolicy.MaxBytes"/>, and connects
+/// only to public addresses unless <see cref="FetchPolicy.AllowPrivateAddresses"/> (<see cref="GuardedConnector"/>).
 /// Pacing and back-off wait on the injected <see cref="TimeProvider"/> (tests skip them); request
 /// timeouts are real time, as the network is. Thread-safe; robots.txt is read once per host per fetcher.
 /// </summary>
@@ -26,6 +27,12 @@ public sealed class WebFetcher : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new(StringComparer.OrdinalIgnoreCase);
 
     public WebFetcher(FetchPolicy policy, TimeProvider time)
+        : this(policy, time, new GuardedConnector())
+    {
+    }
+
+    /// <summary>With the connector that checks addresses (a test's resolver and exempt addresses).</summary>
+    internal WebFetcher(FetchPolicy policy, TimeProvider time, GuardedConnector connector)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
@@ -44,6 +51,11 @@ public sealed class WebFetcher : IDisposable
             // A body abandoned at the size cap is not drained: the connection is dropped instead.
             MaxResponseDrainSize = 0,
         };
+        if (!policy.AllowPrivateAddresses)
+        {
+            handler.ConnectCallback = connector.ConnectAsync;
+        }
+
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
@@ -258,6 +270,11 @@ public sealed class WebFetcher : IDisposable
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
             return new Outcome(null, null, TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"timed out after {_policy.Timeout.TotalSeconds:0.###} s at {uri.AbsoluteUri}"), null);
+        }
+        catch (HttpRequestException e) when (e.InnerException is BlockedAddressException blocked)
+        {
+            return Final(Ended(requested, uri, FetchStatus.Refused,
+                $"not fetched: {blocked.Message}; collection fetches only public addresses (atlas collect --allow-private for an intranet)", 1));
         }
         catch (HttpRequestException e)
         {

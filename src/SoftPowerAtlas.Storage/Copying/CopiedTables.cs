@@ -29,5 +29,6 @@ internal static class CopiedTables
         new("fetched_items", HasIdentity: true),
         new("users", HasIdentity: true),
         new("api_keys", HasIdentity: true),
+        new("sessions", HasIdentity: false),
     ];
 }

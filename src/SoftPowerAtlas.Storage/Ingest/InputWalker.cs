@@ -11,7 +11,9 @@ public sealed record IngestInput(string Path, string? Problem = null)
 /// <summary>
 /// Expands the paths a user gave into files: folders recursively (files of unknown types inside a
 /// folder are passed over; named explicitly they are an error), missing paths and unreadable folders
-/// as inputs with a problem, so the batch goes on and the summary names them.
+/// as inputs with a problem, so the batch goes on and the summary names them. Inside a folder, links
+/// are followed only to files and folders inside it (each folder read once, so a loop of links ends),
+/// and a pipe or device is not opened.
 /// </summary>
 public static class InputWalker
 {
@@ -38,13 +40,23 @@ public static class InputWalker
             }
             else
             {
-                yield return new IngestInput(path, "no such file or folder");
+                yield return new IngestInput(path, path.Contains('\uFFFD', StringComparison.Ordinal) ? DocumentLoader.MissingReason(path) : "no such file or folder");
             }
         }
     }
 
     private static IEnumerable<IngestInput> Walk(string root)
     {
+        var top = Path.GetFullPath(root);
+        var roots = new List<string> { top };
+        if (RealPath(new DirectoryInfo(top)) is { } real && real != top)
+        {
+            roots.Add(real);
+        }
+
+        var outside = new List<IngestInput>();
+        var seenFolders = new HashSet<string>(StringComparer.Ordinal) { roots[^1] };
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -73,20 +85,78 @@ public static class InputWalker
             Array.Sort(files, StringComparer.Ordinal);
             foreach (var file in files)
             {
-                if (DocumentLoader.FormatOf(file) is not null)
+                if (DocumentLoader.FormatOf(file) is null)
                 {
-                    yield return new IngestInput(file);
+                    continue;
+                }
+
+                var info = new FileInfo(file);
+                var target = RealPath(info);
+                if (target is null || !Inside(target, roots))
+                {
+                    yield return new IngestInput(file, OutsideProblem(info, roots[0]));
+                }
+                else if (seenFiles.Add(target))
+                {
+                    // A pipe, socket or device lists as a file of 0 bytes; opening a pipe would wait for a writer forever.
+                    yield return info.Exists && info.Length == 0
+                        ? new IngestInput(file, "is empty (0 bytes) or not a regular file (a pipe or a device); not read")
+                        : new IngestInput(file);
                 }
             }
 
             Array.Sort(folders, StringComparer.Ordinal);
             for (var i = folders.Length - 1; i >= 0; i--)
             {
-                if (!Path.GetFileName(folders[i]).StartsWith('.'))
+                if (Path.GetFileName(folders[i]).StartsWith('.'))
+                {
+                    continue;
+                }
+
+                var info = new DirectoryInfo(folders[i]);
+                var target = RealPath(info);
+                if (target is null || !Inside(target, roots))
+                {
+                    outside.Add(new IngestInput(folders[i], OutsideProblem(info, roots[0])));
+                }
+                else if (seenFolders.Add(target))
                 {
                     pending.Push(folders[i]);
                 }
             }
+
+            outside.Reverse();
+            foreach (var link in outside)
+            {
+                yield return link;
+            }
+
+            outside.Clear();
         }
     }
+
+    /// <summary>The path with a link at its end followed to the final target; null when the links loop or cannot be read.</summary>
+    private static string? RealPath(FileSystemInfo info)
+    {
+        if (info.LinkTarget is null)
+        {
+            return Path.GetFullPath(info.FullName);
+        }
+
+        try
+        {
+            return info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Inside(string path, List<string> roots) =>
+        roots.Any(root => path == root || path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+    private static string OutsideProblem(FileSystemInfo link, string root) => RealPath(link) is { } target
+        ? $"is a link to {target}, outside {root}; not followed"
+        : "is a link that cannot be followed (a loop of links, or unreadable); not followed";
 }

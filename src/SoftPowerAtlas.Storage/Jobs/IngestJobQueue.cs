@@ -23,8 +23,9 @@ internal sealed record ClaimedJob(long Id, string Source, byte[] Content, int At
 /// <summary>
 /// The ingest job table of a PostgreSQL store (<c>atlas queue</c>, <c>atlas worker</c>). Claims use
 /// <c>FOR UPDATE SKIP LOCKED</c>, so workers never wait for each other or take the same job; a job
-/// whose lease has passed (its worker died) is claimable again; failures are retried with
-/// exponential back-off up to a limit, then marked failed with the reason.
+/// whose lease has passed (its worker died) is claimable again, alone, and failed after a set number
+/// of claims (a poison job); failures are retried with exponential back-off up to a limit, then
+/// marked failed with the reason.
 /// </summary>
 public sealed class IngestJobQueue(PostgresAtlasStore store)
 {
@@ -54,7 +55,13 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
             byte[] content;
             try
             {
-                content = File.ReadAllBytes(input.Path);
+                if (DocumentLoader.ReadCapped(input.Path, DocumentLoader.DefaultMaxBytes) is not { } read)
+                {
+                    failed.Add(new IngestProblem(input.Path, string.Create(CultureInfo.InvariantCulture, $"{input.Path} is over the {DocumentLoader.DefaultMaxBytes / (1024 * 1024)} MB limit")));
+                    continue;
+                }
+
+                content = read;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -111,22 +118,49 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
         return list;
     }
 
-    /// <summary>Takes up to <paramref name="count"/> ready jobs (queued and due, or running with a passed lease) for <paramref name="worker"/>.</summary>
-    internal IReadOnlyList<ClaimedJob> Claim(string worker, int count, TimeSpan lease)
+    /// <summary>
+    /// Marks failed, with the reason, each job whose lease passed after <paramref name="maxAttempts"/>
+    /// claims: every worker that took it died or hung (a poison job). Returns how many.
+    /// </summary>
+    internal int FailAbandoned(int maxAttempts)
     {
         using var connection = store.DataSource.OpenConnection();
         using var command = new NpgsqlCommand(
             """
+            UPDATE ingest_jobs SET state = 'failed', finished_at = @now, lease_until = NULL, outcome = 'failed',
+                error = 'gave up after ' || attempts || ' attempts: each worker that took this job stopped before finishing it (last: ' || coalesce(worker, '?') || ')'
+                    || coalesce('; earlier: ' || error, '')
+            WHERE state = 'running' AND lease_until < @now AND attempts >= @max
+            """,
+            connection);
+        command.Parameters.AddWithValue("now", Now());
+        command.Parameters.AddWithValue("max", maxAttempts);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Takes ready jobs for <paramref name="worker"/>. A job whose lease passed was held by a worker
+    /// that died (or hung), perhaps on the job itself: it is claimed alone, so a poison job's next
+    /// death counts against it and not against a batch of innocent neighbours (see <see cref="FailAbandoned"/>).
+    /// Otherwise up to <paramref name="count"/> queued jobs that are due.
+    /// </summary>
+    internal IReadOnlyList<ClaimedJob> Claim(string worker, int count, TimeSpan lease)
+    {
+        using var connection = store.DataSource.OpenConnection();
+        var now = Now();
+        using var command = new NpgsqlCommand(
+            """
+            WITH abandoned AS (
+                SELECT id FROM ingest_jobs WHERE state = 'running' AND lease_until < @now
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED),
+            due AS (
+                SELECT id FROM ingest_jobs WHERE state = 'queued' AND not_before <= @now AND NOT EXISTS (SELECT 1 FROM abandoned)
+                ORDER BY id LIMIT @count FOR UPDATE SKIP LOCKED)
             UPDATE ingest_jobs j SET state = 'running', worker = @worker, lease_until = @leaseUntil, attempts = j.attempts + 1
-            WHERE j.id IN (
-                SELECT id FROM ingest_jobs
-                WHERE (state = 'queued' AND not_before <= @now) OR (state = 'running' AND lease_until < @now)
-                ORDER BY id LIMIT @count
-                FOR UPDATE SKIP LOCKED)
+            WHERE j.id IN (SELECT id FROM abandoned UNION ALL SELECT id FROM due)
             RETURNING j.id, j.source, j.content, j.attempts
             """,
             connection);
-        var now = Now();
         command.Parameters.AddWithValue("worker", worker);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("leaseUntil", now + lease);

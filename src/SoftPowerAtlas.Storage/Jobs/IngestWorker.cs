@@ -29,7 +29,7 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
     /// <summary>How long a claim holds before another worker may take the job over.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Tries before a job that keeps failing for a passing reason is marked failed.</summary>
+    /// <summary>Tries before a job that keeps failing for a passing reason, or whose workers keep dying on it, is marked failed.</summary>
     public int MaxAttempts { get; init; } = 5;
 
     /// <summary>Documents analysed at once.</summary>
@@ -47,6 +47,13 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
         var done = new WorkerProgress();
         while (!cancel.IsCancellationRequested)
         {
+            var givenUp = await Task.Run(() => _queue.FailAbandoned(MaxAttempts), cancel).ConfigureAwait(false);
+            if (givenUp > 0)
+            {
+                done = done with { Jobs = done.Jobs + givenUp, Failed = done.Failed + givenUp };
+                progress?.Report(done);
+            }
+
             var jobs = await Task.Run(() => _queue.Claim(Name, BatchSize, Lease), cancel).ConfigureAwait(false);
             if (jobs.Count == 0)
             {

@@ -32,26 +32,8 @@ public static class SearchText
         return words;
     }
 
-    /// <summary>The text with every unpaired surrogate (typed or pasted half an emoji) replaced by U+FFFD, which no word contains.</summary>
-    public static string WellFormed(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        char[]? copy = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                copy ??= text.ToCharArray();
-                copy[i] = '\uFFFD';
-            }
-        }
-
-        return copy is null ? text : new string(copy);
-    }
+    /// <summary>The text with every unpaired surrogate (half an emoji) and noncharacter (U+FFFE…) replaced by U+FFFD, which no word contains.</summary>
+    public static string WellFormed(string text) => UnicodeText.Replace(text);
 
     /// <summary>The words of <paramref name="text"/> joined by single spaces, as segmented_text stores them; null stays null.</summary>
     public static string? Segmented(string? text) => text is null ? null : string.Join(' ', Words(text));

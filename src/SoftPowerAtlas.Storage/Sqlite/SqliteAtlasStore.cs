@@ -42,6 +42,11 @@ public sealed class SqliteAtlasStore : IAtlasStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         clock ??= TimeProvider.System;
         var fullPath = System.IO.Path.GetFullPath(path);
+        if (targetVersion is null && File.Exists(fullPath) && !Writable(fullPath))
+        {
+            return OpenReadOnly(fullPath, clock);
+        }
+
         try
         {
             var folder = System.IO.Path.GetDirectoryName(fullPath);
@@ -80,8 +85,88 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
+    /// <summary>
+    /// Opens a database this process may not write (a read-only file or folder, a copy on a CD) for
+    /// reading: every reader works, every write fails with "the database cannot be written". It must
+    /// already have the latest schema, as nothing can be migrated; SQLite treats it as immutable, so
+    /// it must not be written by anyone else meanwhile.
+    /// </summary>
+    internal static SqliteAtlasStore OpenReadOnly(string fullPath, TimeProvider clock)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = new Uri(fullPath).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString();
+        var store = new SqliteAtlasStore(fullPath, connectionString, clock) { IsReadOnly = true };
+        try
+        {
+            using var connection = store.Connect();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version";
+            var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (version != SqliteMigrator.LatestVersion)
+            {
+                throw new StoreException(fullPath, string.Create(CultureInfo.InvariantCulture,
+                    $"the database is read-only and has schema version {version}, not {SqliteMigrator.LatestVersion}: make it writable once so it can be migrated"), null);
+            }
+
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw e.ToStoreException(fullPath);
+        }
+        catch (StoreException)
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether this process may write the file and create the write-ahead log beside it.</summary>
+    private static bool Writable(string fullPath)
+    {
+        try
+        {
+            using (new FileStream(fullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            var probe = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(fullPath)!, $".atlas-write-probe-{Guid.NewGuid():N}"); // a full path always has a folder
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        catch (IOException e) when (e.HResult == 30 || e.Message.Contains("Read-only file system", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            // Locked or otherwise busy: let the normal open report what is wrong.
+            return true;
+        }
+    }
+
+    /// <summary>Opened by <see cref="OpenReadOnly"/>: readers work, writes fail.</summary>
+    public bool IsReadOnly { get; private init; }
+
     public IIngestBatch BeginBatch()
     {
+        if (IsReadOnly)
+        {
+            throw new StoreException(Path, "the database cannot be written: the file or its folder is read-only (it is open for reading only)", null);
+        }
+
         var connection = Run(Connect);
         try
         {

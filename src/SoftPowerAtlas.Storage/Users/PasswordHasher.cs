@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Storage.Users;
 
@@ -70,7 +71,7 @@ public sealed class PasswordHasher
             return PasswordCheck.Failed;
         }
 
-        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password.Normalize(NormalizationForm.FormC)), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(UnicodeText.Replace(password).Normalize(NormalizationForm.FormC)), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         if (!CryptographicOperations.FixedTimeEquals(actual, expected))
         {
             return PasswordCheck.Failed;
@@ -87,7 +88,7 @@ public sealed class PasswordHasher
     }
 
     private static byte[] Derive(string password, byte[] salt, int iterations) =>
-        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password.Normalize(NormalizationForm.FormC)), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(UnicodeText.Replace(password).Normalize(NormalizationForm.FormC)), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
 
     private static bool TryBase64(string text, out byte[] bytes)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Storage.Users;
 
@@ -51,7 +52,7 @@ public static class UserRules
     /// </summary>
     public static string? CheckName(string? name, out string? error)
     {
-        var trimmed = (name ?? string.Empty).Trim().Normalize(NormalizationForm.FormC);
+        var trimmed = UnicodeText.Replace((name ?? string.Empty).Trim()).Normalize(NormalizationForm.FormC);
         error = trimmed.Length == 0 ? "the user name is empty"
             : trimmed.Length > MaxNameLength ? string.Create(CultureInfo.InvariantCulture, $"the user name is {trimmed.Length} characters long; at most {MaxNameLength}")
             : trimmed.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
@@ -64,7 +65,7 @@ public static class UserRules
     public static string NameKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        return UnicodeText.Replace(name.Trim()).Normalize(NormalizationForm.FormC).ToLowerInvariant();
     }
 
     public static string? CheckPassword(string? password) =>

@@ -43,7 +43,17 @@ public sealed class UploadIngester(IAtlasStore store, AnalysisPipeline pipeline)
             return new UploadResult(name, "failed", null, loaded.Error.Message);
         }
 
-        var document = IngestRunner.ToNewDocument(pipeline.Run(loaded.Document));
+        NewDocument document;
+        try
+        {
+            document = IngestRunner.ToNewDocument(pipeline.Run(loaded.Document));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect met on one file must not answer 500 for the whole upload and drop the files after it.
+            return new UploadResult(name, "failed", null, $"{source}: analysis failed ({e.GetType().Name}: {e.Message})");
+        }
+
         await _writer.WaitAsync(cancel);
         try
         {

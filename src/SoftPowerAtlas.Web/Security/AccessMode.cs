@@ -46,7 +46,28 @@ public sealed class AccessMode
     public bool IsOpen(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return !AlwaysSignIn && IsLocal(context.Connection) && !_users.HasUsers();
+        return IsOpenHost() && IsLocal(context.Connection) && IsOwnHost(context.Request.Host.Host);
+    }
+
+    /// <summary>The host serves without sign-in: a laptop atlas with no users (each request then checked by <see cref="LocalHostGuard"/>).</summary>
+    public bool IsOpenHost() => !AlwaysSignIn && !_users.HasUsers();
+
+    /// <summary>A <c>Host</c> name that addresses this machine: <c>localhost</c>, a loopback IP, or a listen address.</summary>
+    public bool IsOwnHost(string host) => OwnHosts.Contains(host, ListenAddresses);
+
+    /// <summary>The host part of a listen address (<c>http://[::1]:5080</c> gives <c>::1</c>).</summary>
+    public static string HostOf(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
+        if (rest.StartsWith('['))
+        {
+            var close = rest.IndexOf(']', StringComparison.Ordinal);
+            return close < 0 ? rest : rest[1..close];
+        }
+
+        var end = rest.IndexOfAny([':', '/']);
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>The caller and the address it reached are both this machine (or an in-process test server, which has neither).</summary>
@@ -60,20 +81,7 @@ public sealed class AccessMode
     /// <summary>True for <c>localhost</c> and loopback IPs; false for wildcards (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>) and other hosts.</summary>
     public static bool IsLoopbackAddress(string url)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
-        string host;
-        if (rest.StartsWith('['))
-        {
-            var close = rest.IndexOf(']', StringComparison.Ordinal);
-            host = close < 0 ? rest : rest[1..close];
-        }
-        else
-        {
-            var end = rest.IndexOfAny([':', '/']);
-            host = end < 0 ? rest : rest[..end];
-        }
-
+        var host = HostOf(url);
         return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
     }

@@ -26,10 +26,13 @@ public static class AtlasAuth
     /// <summary>Claim holding the user's stamp; a session whose stamp no longer matches has ended.</summary>
     public const string StampClaim = "atlas:stamp";
 
+    /// <summary>Claim holding the session's token (<see cref="SessionStore"/>); a session signed out on the server has ended.</summary>
+    public const string SessionClaim = "atlas:session";
+
     public const string ApiKeyHeader = "X-Api-Key";
 
-    /// <summary>The principal of a stored user, with a role claim for its role and every role it includes.</summary>
-    public static ClaimsPrincipal Principal(AtlasUser user, string scheme)
+    /// <summary>The principal of a stored user, with a role claim for its role and every role it includes, and the session token of a cookie.</summary>
+    public static ClaimsPrincipal Principal(AtlasUser user, string scheme, string? session = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
@@ -38,6 +41,11 @@ public static class AtlasAuth
             new(ClaimTypes.Name, user.Name),
             new(StampClaim, user.Stamp),
         };
+        if (session is not null)
+        {
+            claims.Add(new Claim(SessionClaim, session));
+        }
+
         claims.AddRange(AtlasPolicies.Included(user.Role.Text()).Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
@@ -69,8 +77,8 @@ public static class AtlasAuth
     }
 
     /// <summary>
-    /// Checks a session cookie against the database on every request: a removed user or a changed
-    /// password ends it; a changed role or name applies at once.
+    /// Checks a session cookie against the database on every request: a session signed out (or idle
+    /// past its limit), a removed user or a changed password ends it; a changed role or name applies at once.
     /// </summary>
     public static async Task ValidateSession(CookieValidatePrincipalContext context)
     {
@@ -80,14 +88,16 @@ public static class AtlasAuth
         var user = long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? users.Get(id)
             : null;
-        if (user is null || !string.Equals(user.Stamp, principal?.FindFirstValue(StampClaim), StringComparison.Ordinal))
+        var session = principal?.FindFirstValue(SessionClaim);
+        if (user is null || !string.Equals(user.Stamp, principal?.FindFirstValue(StampClaim), StringComparison.Ordinal)
+            || session is null || !context.HttpContext.RequestServices.GetRequiredService<SessionStore>().IsActive(session, user.Id))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Cookie);
             return;
         }
 
-        var fresh = Principal(user, Cookie);
+        var fresh = Principal(user, Cookie, session);
         if (!string.Equals(principal?.Identity?.Name, user.Name, StringComparison.Ordinal)
             || !principal!.IsInRole(user.Role.Text()) || principal.FindAll(ClaimTypes.Role).Count() != fresh.FindAll(ClaimTypes.Role).Count())
         {

@@ -23,8 +23,10 @@ public static class AtlasSecurity
     {
         services.TryAddSingleton(new PasswordHasher());
         services.AddSingleton(sp => UserStore.For(sp.GetRequiredService<IAtlasStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PasswordHasher>()));
+        services.AddSingleton(sp => SessionStore.For(sp.GetRequiredService<IAtlasStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessMode>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<TrustedProxies>();
         services.AddHostedService<AccessCheck>();
 
         services.AddAuthentication(AtlasAuth.Scheme)
@@ -72,10 +74,11 @@ public static class AtlasSecurity
         });
     }
 
-    /// <summary>Authentication, the policies, and the API's antiforgery check, in that order.</summary>
+    /// <summary>The open laptop host's address check, authentication, the policies, and the API's antiforgery check, in that order.</summary>
     public static void UseAtlasSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Use(LocalHostGuard.Check);
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(ApiCsrf.Check);
@@ -86,11 +89,11 @@ public static class AtlasSecurity
 public sealed class AtlasAccessException(string message) : Exception(message);
 
 /// <summary>Runs before the server listens (hosted services start first): checks the sign-in setting and that an open host stays on this machine.</summary>
-internal sealed class AccessCheck(AccessMode mode, UserStore users, ILogger<AccessCheck> log) : IHostedService
+internal sealed class AccessCheck(AccessMode mode, TrustedProxies proxies, UserStore users, ILogger<AccessCheck> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (mode.SettingError is { } error)
+        if ((mode.SettingError ?? proxies.SettingError) is { } error)
         {
             throw new AtlasAccessException(error);
         }

@@ -133,6 +133,23 @@ public sealed class ArticleExtractorTests
         Assert.Equal(page, result.Document.Original);
     }
 
+    [Theory]
+    [InlineData("utf-7", "")]
+    [InlineData("UTF-7", "<meta charset=\"utf-7\">")]
+    [InlineData(null, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-7\">")]
+    [InlineData("x-no-such-charset", "<meta charset=\"klingon\">")]
+    public void LoadPage_Utf7OrUnknownCharset_IgnoredAndTheBytesSniffed(string? header, string meta)
+    {
+        var page = "<html><head>" + meta + "</head><body><p>กรมศิลปากรเปิดนิทรรศการโบราณวัตถุที่กรุงโซล +ADw-script+AD4-</p></body></html>";
+
+        var result = new DocumentLoader().LoadPage(Encoding.UTF8.GetBytes(page), "http://127.0.0.1/p.html", header);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal("utf-8", result.Document.Metadata.Encoding);
+        Assert.Equal(page, result.Document.Original);
+        Assert.Contains("+ADw-script+AD4-", result.Document.Body.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LoadPage_OverTheCap_RefusedWithSize()
     {

@@ -57,6 +57,49 @@ public class MarkdownLoadingTests
         Assert.Contains(result.Warnings, w => w.Contains("bad.md", StringComparison.Ordinal) && w.Contains("front matter", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string> DeepFrontMatter => new()
+    {
+        { "flow sequences", "title: " + new string('[', 30_000) + new string(']', 30_000) },
+        { "flow mappings", "title: " + string.Concat(Enumerable.Repeat("{a: ", 30_000)) + "b" + new string('}', 30_000) },
+        { "compact block sequences", "title: \n" + string.Concat(Enumerable.Repeat("- ", 30_000)) + "x" },
+        { "deep key", "? " + new string('[', 5_000) + new string(']', 5_000) + "\n: v" },
+        { "deep root", new string('[', 30_000) + new string(']', 30_000) },
+        { "one level too many", "tags: " + new string('[', FrontMatterYaml.MaxDepth) + new string(']', FrontMatterYaml.MaxDepth) },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepFrontMatter))]
+    public void LoadText_FrontMatterNestedPastTheLimit_IsRefusedNamingTheFile(string kind, string yaml)
+    {
+        var result = new DocumentLoader().LoadText("---\n" + yaml + "\n---\nกระทรวงวัฒนธรรมจัดงานเทศกาลอาหารไทย", "deep.md", DocumentFormat.Markdown);
+
+        Assert.False(result.IsSuccess, kind);
+        Assert.Equal(LoadErrorKind.TooDeep, result.Error.Reason);
+        Assert.Equal("deep.md has front matter nested more than 32 levels deep", result.Error.Message);
+    }
+
+    [Fact]
+    public void LoadText_FrontMatterNestedToTheLimit_IsRead()
+    {
+        var nested = new string('[', FrontMatterYaml.MaxDepth - 1) + "x" + new string(']', FrontMatterYaml.MaxDepth - 1);
+        const string title = "ไทย-ญี่ปุ่น ลงนาม MOU";
+
+        var document = Load("---\ntags: " + nested + "\ntitle: '" + title + "'\n---\nเนื้อหาข่าว");
+
+        Assert.Equal(title, document.Metadata.Title);
+        Assert.Equal(title, Slice(document, document.Metadata.TitleSpan!.Value));
+        Assert.Equal(19 + nested.Length, document.Metadata.TitleSpan!.Value.Start);
+    }
+
+    [Fact]
+    public void LoadText_SequenceTitle_IsJoinedWithASpanOnTheSequence()
+    {
+        var document = Load("---\ntitle: [ข่าว, ประชาสัมพันธ์]\n---\nเนื้อหาข่าว");
+
+        Assert.Equal("ข่าว, ประชาสัมพันธ์", document.Metadata.Title);
+        Assert.Equal(new TextSpan(12, 31), document.Metadata.TitleSpan);
+    }
+
     private static SourceDocument Load(string text)
     {
         var result = new DocumentLoader().LoadText(text, "page.md", DocumentFormat.Markdown);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Tests.Text;
@@ -21,6 +22,44 @@ public class ThaiNormalizerTests
     public void Normalize_Rule_ProducesExpectedText(string input, string expected)
     {
         Assert.Equal(expected, ThaiNormalizer.Normalize(MappedText.Identity(input)).Text);
+    }
+
+    [Theory]
+    [InlineData("ก\\uFFFEข", 1, 1)]
+    [InlineData("ก\\uFFFFข", 1, 1)]
+    [InlineData("ก\\uFDD0ข", 1, 1)]
+    [InlineData("ก\\uD83F\\uDFFEข", 1, 2)]
+    [InlineData("ก\\uDBFF\\uDFFFข", 1, 2)]
+    [InlineData("ก\\uD800ข", 1, 1)]
+    [InlineData("ก\\uDC00ข", 1, 1)]
+    [InlineData("๒๕๖๗\\uFFFE  ภาพยนตร์", 4, 1)]
+    public void Normalize_NoncharacterOrLoneSurrogate_ReplacedMappedToItsUnits(string escaped, int at, int units)
+    {
+        // Escaped in the attribute: a compiler writes a lone surrogate into metadata as U+FFFD.
+        var input = Regex.Unescape(escaped);
+        var result = ThaiNormalizer.Normalize(MappedText.Identity(input));
+
+        Assert.Equal(UnicodeText.Replacement, result.Text[at]);
+        Assert.Equal(1, result.Text.Count(c => c == UnicodeText.Replacement));
+        Assert.Equal(new TextSpan(at, at + units), result.OriginalOf(at));
+        Assert.Equal(input[^1], result.Text[^1]);
+        Assert.Equal(new TextSpan(input.Length - 1, input.Length), result.OriginalOf(result.Length - 1));
+    }
+
+    [Theory]
+    [InlineData("\\uD83D\\uDE00 ยิ้ม", false)]
+    [InlineData("\\uFFFD", false)]
+    [InlineData("\\uFFFC\\uFFFB", false)]
+    [InlineData("\\uFFFE", true)]
+    [InlineData("\\uFDEF", true)]
+    [InlineData("a\\uDFFF", true)]
+    [InlineData("\\uD83F\\uDFFF", true)]
+    [InlineData("\\uDBFF", true)]
+    public void HasInvalid_Characters_OnlyNoncharactersAndLoneHalves(string escaped, bool expected)
+    {
+        var text = Regex.Unescape(escaped);
+        Assert.Equal(expected, UnicodeText.HasInvalid(text));
+        Assert.Equal(expected, UnicodeText.Replace(text) != text);
     }
 
     [Theory]

@@ -32,6 +32,7 @@ public sealed class CollectCommandTests : IAsyncLifetime
     private WebApplication _app = null!; // Set in InitializeAsync.
     private Uri _base = null!;
     private int _feedRequests;
+    private string? _robots;
 
     public async Task InitializeAsync()
     {
@@ -98,8 +99,8 @@ public sealed class CollectCommandTests : IAsyncLifetime
     {
         await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed.xml"));
 
-        var first = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0");
-        var second = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0");
+        var first = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0");
+        var second = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0");
         var show = await Atlas.RunAsync("--db", _temp.Db, "show", Url("/news/1.html"));
 
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -115,11 +116,37 @@ public sealed class CollectCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Collect_FeedOnThisMachineWithoutAllowPrivate_RefusedNothingFetched()
+    {
+        await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed.xml"));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0", "--quiet");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("  source #1 refused: not fetched: 127.0.0.1 is a loopback address; collection fetches only public addresses (atlas collect --allow-private for an intranet)", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _feedRequests);
+        Assert.Equal(0, AtlasDatabase.CountDocuments(_temp.Db));
+    }
+
+    [Fact]
+    public async Task Collect_LongCrawlDelay_SaysItIsWaiting()
+    {
+        _robots = "User-agent: *\nCrawl-delay: 5\n";
+        await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed.xml"));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0", "--max-items", "1");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches($@"  waiting [45] s before the next request to {System.Text.RegularExpressions.Regex.Escape(_base.Authority)} \(its robots.txt Crawl-delay, or --delay\)", run.Error);
+        Assert.Contains("1 new (0 changed pages)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Collect_FailingArticle_ReportedWithReasonAndExitOne()
     {
         await Atlas.RunAsync("--db", _temp.Db, "source", "add", Url("/feed-with-gone.xml"));
 
-        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--delay", "0", "--quiet");
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0", "--quiet");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"  failed: {Url("/news/gone.html")}: HTTP 404 Not Found at {Url("/news/gone.html")}", run.Error, StringComparison.Ordinal);
@@ -161,6 +188,11 @@ public sealed class CollectCommandTests : IAsyncLifetime
     private Task Serve(HttpContext context)
     {
         var path = context.Request.Path.Value;
+        if (path == "/robots.txt" && _robots is not null)
+        {
+            return context.Response.WriteAsync(_robots);
+        }
+
         var feed = path switch
         {
             "/feed.xml" => $"""<rss version="2.0"><channel><item><link>{Url("/news/1.html")}</link></item><item><link>{Url("/news/2.html")}</link></item></channel></rss>""",

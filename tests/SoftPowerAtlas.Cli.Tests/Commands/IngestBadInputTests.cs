@@ -65,6 +65,141 @@ public sealed class IngestBadInputTests : IDisposable
         Assert.Contains("จัดงานเทศกาลอาหารไทยที่กรุงปารีส", AtlasDatabase.Column(_temp.Db, "legacy.txt", "clean_text"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public async Task Ingest_FrontMatterThirtyThousandDeep_ReportsItAndStoresTheRest(string open, string close)
+    {
+        var path = _temp.Write("in/deep.md", "---\ntitle: " + string.Concat(Enumerable.Repeat(open, 30_000)) + "x" + string.Concat(Enumerable.Repeat(close, 30_000)) + "\n---\nข่าว\n");
+
+        await AssertRefusedAsync(path, "has front matter nested more than 32 levels deep", In);
+    }
+
+    [Fact]
+    public async Task Ingest_LoopsOfLinks_WalkEndsEachFileStoredOnce()
+    {
+        Directory.CreateSymbolicLink(_temp.Combine("in/again"), In);
+        Directory.CreateDirectory(_temp.Combine("in/sub"));
+        Directory.CreateSymbolicLink(_temp.Combine("in/sub/up"), "..");
+        Directory.CreateSymbolicLink(_temp.Combine("in/sub/self"), ".");
+        File.CreateSymbolicLink(_temp.Combine("in/sub/a.txt"), _temp.Combine("in/sub/b.txt"));
+        File.CreateSymbolicLink(_temp.Combine("in/sub/b.txt"), _temp.Combine("in/sub/a.txt"));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+        Assert.Equal(1, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM document_sources"));
+        Assert.Contains($"{_temp.Combine("in/sub/a.txt")}: is a link that cannot be followed (a loop of links, or unreadable); not followed", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Ingested 1 (0 near duplicates linked), 0 duplicates skipped, 2 failed", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_LinksOutOfTheFolder_NotFollowedNothingOfThemStored()
+    {
+        var outside = _temp.Folder("private");
+        var secret = _temp.Write("private/passwd.txt", "root:x:0:0:root:/root:/bin/bash และข้อความลับของระบบที่ไม่ควรถูกเก็บ\n");
+        File.CreateSymbolicLink(_temp.Combine("in/passwd.txt"), secret);
+        Directory.CreateSymbolicLink(_temp.Combine("in/elsewhere"), outside);
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        Assert.Contains($"{_temp.Combine("in/passwd.txt")}: is a link to {secret}, outside {In}; not followed", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{_temp.Combine("in/elsewhere")}: is a link to {outside}, outside {In}; not followed", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM documents WHERE original_text LIKE '%root:x:0%'"));
+    }
+
+    [Fact]
+    public async Task Ingest_LinkInsideTheFolder_Followed()
+    {
+        File.CreateSymbolicLink(_temp.Combine("in/latest.txt"), Path.Combine(In, Good));
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Contains("Ingested 1 (0 near duplicates linked), 0 duplicates skipped, 0 failed", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_PipeInFolder_ReportedWithoutOpeningIt()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // No named pipes in the file system.
+        }
+
+        var fifo = _temp.Combine("in/feed.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        await AssertRefusedAsync(fifo, "is empty (0 bytes) or not a regular file (a pipe or a device); not read", In).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Ingest_DevZero_StopsReadingAtTheCap()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // Not a Unix machine.
+        }
+
+        await AssertRefusedAsync("/dev/zero", "is too large (more than the limit of 20,971,520 bytes; stopped reading there)", In, "/dev/zero").WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Theory]
+    [InlineData("a\nfailed: forged.txt", "in/a\\u{000A}failed: forged.txt")]
+    [InlineData("report\u202Etxt.md", "in/report\\u{202E}txt.md")]
+    [InlineData("tab\there.txt", "in/tab\\u{0009}here.txt")]
+    public async Task Ingest_NameWithNewlineOrDirectionMark_PrintedEscapedOnOneLine(string name, string printed)
+    {
+        var path = _temp.Write("in/" + name, string.Empty);
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n'), l => l.Contains("is empty", StringComparison.Ordinal));
+        Assert.Equal($"  failed: {_temp.Combine(printed)}: is empty (0 bytes) or not a regular file (a pipe or a device); not read", line);
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Ingest_Latin1FileName_SaysTheNameIsNotUtf8()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows names are UTF-16; there are no undecodable bytes.
+        }
+
+        using (var touch = System.Diagnostics.Process.Start("bash", ["-c", "printf 'Le festival tha\\xefs \\xe0 Lyon, 12 juin 2024.' > \"$1/$(printf 'f\\xeate.txt')\"", "bash", In]))
+        {
+            await touch.WaitForExitAsync();
+            Assert.Equal(0, touch.ExitCode);
+        }
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
+
+        Assert.True(run.ExitCode == AtlasCommand.SomeInputsFailed, run.ToString());
+        Assert.Contains($"  failed: {In}/f\uFFFDte.txt cannot be opened: its name is not valid UTF-8 (U+FFFD marks the bytes that are not); rename it in UTF-8", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+    }
+
+    [Fact]
+    public async Task Db_InAFolderThatDoesNotExist_UsageErrorNothingCreated()
+    {
+        var db = _temp.Combine("no-such-folder/sub/atlas.db");
+
+        var run = await Atlas.RunAsync("--db", db, "ingest", In);
+
+        Assert.Equal(AtlasCommand.UsageError, run.ExitCode);
+        Assert.StartsWith($"atlas: --db {db}: the folder {_temp.Combine("no-such-folder/sub")} does not exist (create it first, or give another path)", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("no-such-folder")));
+    }
+
     [Fact]
     public async Task Ingest_EmptyFile_ReportsItAndStoresTheRest()
     {

@@ -89,6 +89,45 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task Worker_FrontMatterThirtyThousandDeep_FailedWithReasonOthersStored()
+    {
+        var deep = _temp.Write("deep.md", "---\ntitle: " + new string('[', 30_000) + new string(']', 30_000) + "\n---\nข่าวประชาสัมพันธ์\n");
+        var good = Path.Combine(RepoPaths.Samples, "th_web_otop_fair.txt");
+        await Atlas.RunAsync("--db", _db.Url, "queue", deep, good);
+
+        var run = await Atlas.RunAsync("--db", _db.Url, "worker", "--until-drained");
+        var status = await Atlas.RunAsync("--db", _db.Url, "queue", "--status");
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Contains("Done: 2 jobs, 1 stored, 0 duplicates, 1 failed, 0 to retry.", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"failed  {deep}: {deep} has front matter nested more than 32 levels deep", status.Out, StringComparison.Ordinal);
+        Assert.Equal(1, _db.Scalar("SELECT count(*) FROM documents"));
+    }
+
+    [Fact]
+    public async Task Worker_JobItsWorkersDiedOn_FailedAfterMaxAttemptsTheBatchStored()
+    {
+        var corpus = _temp.Folder("corpus");
+        var files = VariedCorpus.Write(corpus, copies: 1);
+        await Atlas.RunAsync("--db", _db.Url, "queue", corpus);
+        // A worker died holding every job: each was claimed once, and the first had already killed four workers.
+        _db.Execute("UPDATE ingest_jobs SET state = 'running', worker = 'dead:7', lease_until = now() - interval '1 minute', attempts = 1");
+        _db.Execute("UPDATE ingest_jobs SET attempts = 5 WHERE id = (SELECT min(id) FROM ingest_jobs)");
+        var poison = _db.Text("SELECT source FROM ingest_jobs ORDER BY id LIMIT 1");
+
+        var run = await Atlas.RunAsync("--db", _db.Url, "worker", "--until-drained", "--name", "rescuer");
+        var status = await Atlas.RunAsync("--db", _db.Url, "queue", "--status");
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Contains($"Done: {files} jobs, {files - 1} stored, 0 duplicates, 1 failed, 0 to retry.", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"0 queued, 0 running, {files - 1} done, 1 failed", status.Out, StringComparison.Ordinal);
+        Assert.Contains($"failed  {poison}: gave up after 5 attempts: each worker that took this job stopped before finishing it (last: dead:7)", status.Out, StringComparison.Ordinal);
+        Assert.Equal(files - 1, _db.Scalar("SELECT count(*) FROM documents"));
+        // The abandoned jobs were claimed one at a time, each once more.
+        Assert.Equal(files - 1, _db.Scalar("SELECT count(*) FROM ingest_jobs WHERE state = 'done' AND attempts = 2 AND worker = 'rescuer'"));
+    }
+
+    [Fact]
     public async Task Queue_MissingAndUnsupportedFiles_ReportedOthersQueued()
     {
         var missing = Path.Combine(_temp.Path, "gone.txt");

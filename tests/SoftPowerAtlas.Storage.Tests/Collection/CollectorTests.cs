@@ -401,7 +401,7 @@ public sealed class CollectorTests : IAsyncLifetime
 
     private async Task<CollectSummary> RunAsync(int? maxItems = null, int concurrency = 4, CancellationToken cancel = default)
     {
-        using var fetcher = new WebFetcher(new FetchPolicy { GlobalConcurrency = concurrency }, _clock);
+        using var fetcher = new WebFetcher(new FetchPolicy { GlobalConcurrency = concurrency, AllowPrivateAddresses = true }, _clock);
         var collector = new Collector(_store, _sources, Pipeline.Value, fetcher, _clock) { MaxItems = maxItems };
         return await collector.RunAsync(null, cancel);
     }

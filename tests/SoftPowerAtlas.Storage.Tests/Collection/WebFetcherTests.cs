@@ -5,7 +5,7 @@ using SoftPowerAtlas.Storage.Collection;
 
 namespace SoftPowerAtlas.Storage.Tests.Collection;
 
-/// <summary>The fetcher against a real Kestrel server on 127.0.0.1; waits are skipped by the clock, not slept.</summary>
+/// <summary>The fetcher against a real Kestrel server on 127.0.0.1 (so with private addresses allowed); waits are skipped by the clock, not slept.</summary>
 public sealed class WebFetcherTests : IAsyncLifetime
 {
     private readonly SkippingClock _clock = new();
@@ -236,7 +236,7 @@ public sealed class WebFetcherTests : IAsyncLifetime
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
             await context.Response.WriteAsync("too late");
         });
-        using var fetcher = Fetcher(new FetchPolicy { Contact = Contact, Timeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 2 });
+        using var fetcher = Fetcher(new FetchPolicy { Contact = Contact, Timeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 2, AllowPrivateAddresses = true });
 
         var result = await fetcher.FetchAsync(_server.Url("/slow.html"));
 
@@ -368,7 +368,7 @@ public sealed class WebFetcherTests : IAsyncLifetime
     private const string Contact = "https://example.org/atlas-contact";
 
     private WebFetcher Fetcher(FetchPolicy? policy = null) =>
-        new(policy ?? new FetchPolicy { Contact = Contact }, _clock) { OnWait = w => { lock (_waits) { _waits.Add(w); } } };
+        new(policy ?? new FetchPolicy { Contact = Contact, AllowPrivateAddresses = true }, _clock) { OnWait = w => { lock (_waits) { _waits.Add(w); } } };
 
     private void Redirect(string from, string to) => _server.Map(from, context =>
     {

@@ -21,6 +21,28 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
     }
 
     [Fact]
+    public void OpenReadOnly_UpToDateDatabase_ReadsWorkWritesRefusedWithTheReason()
+    {
+        var path = Path.Combine(Fixture.Folder, "ro", "ข่าว #1.db");
+        long id;
+        using (var writable = SqliteAtlasStore.Open(path))
+        {
+            using var batch = writable.BeginBatch();
+            id = batch.Add(Samples.Numbered(3));
+            batch.Commit();
+        }
+
+        using var store = SqliteAtlasStore.OpenReadOnly(path, TimeProvider.System);
+
+        Assert.True(store.IsReadOnly);
+        Assert.Equal(Samples.Numbered(3).OriginalText, store.GetDocument(id)?.OriginalText);
+        var refused = Assert.Throws<StoreException>(() => store.BeginBatch().Dispose());
+        Assert.Equal(path, refused.Location);
+        Assert.Contains("the database cannot be written: the file or its folder is read-only", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, store.GetStats().Documents);
+    }
+
+    [Fact]
     public void Open_NotADatabase_ThrowsNamingPath()
     {
         var path = Path.Combine(Fixture.Folder, "ข่าว ประชาสัมพันธ์.db");
@@ -60,10 +82,16 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
     }
 
     [Fact]
-    public void Open_ReadOnlyFile_ThrowsNamingPath()
+    public void Open_ReadOnlyFile_OpensForReadingWritesRefusedNamingPath()
     {
         var path = Path.Combine(Fixture.Folder, "readonly.db");
-        SqliteAtlasStore.Open(path).Dispose();
+        using (var writable = SqliteAtlasStore.Open(path))
+        {
+            using var batch = writable.BeginBatch();
+            batch.Add(Samples.Numbered(4));
+            batch.Commit();
+        }
+
         SqliteConnection.ClearAllPools();
         if (!MakeReadOnly(path))
         {
@@ -72,8 +100,14 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
 
         try
         {
-            var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(path));
+            using var store = SqliteAtlasStore.Open(path);
+
+            Assert.True(store.IsReadOnly);
+            Assert.Equal(1, store.GetStats().Documents);
+            var error = Assert.Throws<StoreException>(() => store.BeginBatch());
             Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            Assert.Contains("cannot be written", error.Message, StringComparison.Ordinal);
+            SqliteConnection.ClearAllPools();
         }
         finally
         {

@@ -52,6 +52,23 @@ public class IngestApiTests : WebTest
     }
 
     [Fact]
+    public async Task Upload_FrontMatterThirtyThousandDeep_FailsThatFileStoresTheNext()
+    {
+        var deep = "---\ntitle: " + string.Concat(Enumerable.Repeat("{a: ", 30_000)) + "b" + new string('}', 30_000) + "\n---\nข่าว\n";
+
+        using var response = await Client.PostAsync("/api/ingest", Form(
+            ("deep.md", "text/markdown", Encoding.UTF8.GetBytes(deep)),
+            ("france-film.txt", "text/plain", Encoding.UTF8.GetBytes(Release))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var files = body.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(["failed", "stored"], files.Select(f => f.GetProperty("status").GetString()));
+        Assert.Equal("upload/deep.md has front matter nested more than 32 levels deep", files[0].GetProperty("message").GetString());
+        Assert.Equal(11, (await GetJson("/api/documents")).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task Upload_NotMultipart_Returns415Problem()
     {
         using var response = await Client.PostAsync("/api/ingest", new StringContent(Release, Encoding.UTF8, "text/plain"));

@@ -69,7 +69,12 @@ public sealed class AccessModeTests : IAsyncLifetime
         using var crossSite = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = Upload() };
         crossSite.Headers.Add("Origin", "https://evil.example");
         crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(crossSite)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(crossSite)).StatusCode); // LocalHostGuard: another site's page
+
+        using var sameSite = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = Upload() };
+        sameSite.Headers.Add("Origin", "http://localhost");
+        sameSite.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(sameSite)).StatusCode); // ApiCsrf: no token
 
         using var script = await client.PostAsync("/api/ingest", Upload());
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);

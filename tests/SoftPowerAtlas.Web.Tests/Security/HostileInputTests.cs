@@ -187,6 +187,53 @@ public sealed class HostileInputTests : SignedInTest
         Assert.Equal(0, Documents());
     }
 
+    [Fact]
+    public async Task Upload_ThreeFilesMiddleWithNoncharacters_AllStoredCharactersReplacedInTheBody()
+    {
+        using var client = KeyClient();
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, text) in new[]
+        {
+            ("one.txt", "กรมการพัฒนาชุมชนจัดงานโอทอปร่วมกับสถานทูตฝรั่งเศส วันที่ 5 มกราคม 2567"),
+            ("two.txt", "กระทรวงวัฒนธรรม\uFFFEจัดเทศกาลภาพยนตร์ไทย\uFDD0ที่กรุงโซล วันที่ 9 มีนาคม 2567\uFFFF"),
+            ("three.txt", "Thailand and Japan signed a memorandum on film co-production in Tokyo on 2 July 2024."),
+        })
+        {
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+            part.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+            form.Add(part, "files", name);
+        }
+
+        using var response = await client.PostAsync("/api/ingest", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["stored", "stored", "stored"], body.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("status").GetString()));
+        Assert.Equal(3, Documents());
+        var id = body.GetProperty("files")[1].GetProperty("documentId").GetInt64();
+        var document = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{id}");
+        Assert.Contains("วัฒนธรรม\uFFFDจัดเทศกาล", document.GetProperty("cleanText").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=%EF%BF%BE")]
+    [InlineData("/api/search?q=%E0%B8%A0%E0%B8%B2%E0%B8%9E%E0%B8%A2%E0%B8%99%E0%B8%95%E0%B8%A3%E0%B9%8C%EF%BF%BE")]
+    [InlineData("/search?q=%EF%BF%BF%EF%B7%90")]
+    [InlineData("/api/search?q=country:%EF%BF%BE")]
+    [InlineData("/api/search?q=%22%EF%BF%BE%22")]
+    [InlineData("/api/search?q=%EF%BF%BE*")]
+    [InlineData("/api/entities?q=%EF%BF%BE")]
+    [InlineData("/timeline?agency=%EF%BF%BE")]
+    public async Task QueryString_Noncharacters_AnsweredNot500(string url)
+    {
+        await Ingest("a.txt", Encoding.UTF8.GetBytes("กรมการพัฒนาชุมชนจัดงานโอทอปร่วมกับสถานทูตฝรั่งเศส วันที่ 5 มกราคม 2567"));
+        using var client = KeyClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.True((int)response.StatusCode is 200 or 400, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     private HttpClient KeyClient()
     {
         var client = Anonymous();

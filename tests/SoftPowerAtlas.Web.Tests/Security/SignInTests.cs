@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SoftPowerAtlas.Storage.Users;
 using SoftPowerAtlas.Web.Security;
 
@@ -241,6 +242,47 @@ public sealed class SignInTests : SignedInTest
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await viewer.GetAsync("/documents")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_KeptCopyOfTheCookie_NoLongerSignedIn()
+    {
+        using var client = Anonymous();
+        using var login = await PostLogin(client, "vera", Password);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AtlasSecurity.SessionCookie + "=", StringComparison.Ordinal)).Split(';')[0];
+        using var thief = Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var vera = Users.Find("vera")!.Id;
+        var sessions = Factory.Services.GetRequiredService<SessionStore>();
+        Assert.Equal(HttpStatusCode.OK, (await Get(thief, "/api/documents", cookie)).StatusCode);
+        Assert.Equal(1, sessions.Count(vera));
+
+        var token = await FormToken(client, "/logout");
+        using var logout = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(thief, "/api/documents", cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Get(thief, "/documents", cookie)).StatusCode);
+        Assert.Equal(0, sessions.Count(vera));
+    }
+
+    [Fact]
+    public async Task Logout_OneSession_OtherSessionsOfTheUserGoOn()
+    {
+        using var laptop = await SignIn("vera");
+        using var phone = await SignIn("vera");
+        var token = await FormToken(phone, "/logout");
+
+        await phone.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/documents")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/documents")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Get(HttpClient client, string url, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
     }
 
     [Fact]

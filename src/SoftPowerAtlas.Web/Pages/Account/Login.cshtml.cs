@@ -8,7 +8,7 @@ using SoftPowerAtlas.Web.Security;
 namespace SoftPowerAtlas.Web.Pages.Account;
 
 /// <summary>Sign-in with name and password: a session cookie on success, a throttle (429) on repeated failures.</summary>
-public sealed class LoginModel(UserStore users, AccessMode access, LoginThrottle throttle) : PageModel
+public sealed class LoginModel(UserStore users, SessionStore sessions, AccessMode access, LoginThrottle throttle, TrustedProxies proxies) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -37,7 +37,7 @@ public sealed class LoginModel(UserStore users, AccessMode access, LoginThrottle
     {
         IsOpen = access.IsOpen(HttpContext);
         var name = (UserName ?? string.Empty).Trim();
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+        var client = proxies.ClientOf(HttpContext);
         if (throttle.RetryAfter(client, name) is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
@@ -57,7 +57,8 @@ public sealed class LoginModel(UserStore users, AccessMode access, LoginThrottle
         }
 
         throttle.Succeeded(client, name);
-        await HttpContext.SignInAsync(AtlasAuth.Cookie, AtlasAuth.Principal(user, AtlasAuth.Cookie));
+        var session = sessions.Begin(user.Id);
+        await HttpContext.SignInAsync(AtlasAuth.Cookie, AtlasAuth.Principal(user, AtlasAuth.Cookie, session));
         return LocalRedirect(SafeReturnUrl);
     }
 

@@ -51,6 +51,20 @@ public sealed class SearchCommandTests : IClassFixture<SearchCommandTests.Ingest
         Assert.Equal("JP", json.RootElement.GetProperty("facets").GetProperty("country")[0].GetProperty("value").GetString());
     }
 
+    [Theory]
+    [InlineData("ภาพยนตร์\uFFFE")]
+    [InlineData("\uFFFE")]
+    [InlineData("\"film\uFDD0\"")]
+    [InlineData("เกาหลี\uFFFF*")]
+    public async Task Search_Noncharacter_AnsweredWithoutAStackTrace(string query)
+    {
+        var run = await Atlas.RunAsync("--db", _db.Path, "search", query);
+
+        Assert.True(run.ExitCode is AtlasCommand.Ok or AtlasCommand.SomeInputsFailed, run.ToString());
+        Assert.DoesNotContain("Unhandled", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Search_SecondPage_ContinuesTheNumbering()
     {
