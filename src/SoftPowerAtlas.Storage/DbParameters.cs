@@ -15,6 +15,37 @@ internal static class DbParameters
         }
     }
 
+    /// <summary>A command on the connection, in the transaction when one is given, with its parameters bound.</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Bind(parameters);
+        return command;
+    }
+
+    /// <summary>Runs a statement; the number of rows it changed.</summary>
+    public static int Execute(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a pooled connection; a database error becomes the <see cref="StoreException"/> the dialect words.</summary>
+    public static T Run<T>(Func<DbConnection> connect, StoreDialect dialect, Func<DbConnection, T> action)
+    {
+        try
+        {
+            using var connection = connect();
+            return action(connection);
+        }
+        catch (DbException e)
+        {
+            throw dialect.ToStoreException(e);
+        }
+    }
+
     public static DbParameter Add(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();

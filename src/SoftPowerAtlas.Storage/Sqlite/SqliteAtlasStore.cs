@@ -67,22 +67,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
             Pooling = true,
         }.ToString();
         var store = new SqliteAtlasStore(fullPath, connectionString, clock);
-        try
-        {
-            using var connection = store.Connect();
-            store.Initialize(connection, targetVersion);
-            return store;
-        }
-        catch (SqliteException e)
-        {
-            store.Dispose();
-            throw e.ToStoreException(fullPath);
-        }
-        catch (StoreException)
-        {
-            store.Dispose();
-            throw;
-        }
+        return Opened(store, fullPath, connection => store.Initialize(connection, targetVersion));
     }
 
     /// <summary>
@@ -100,9 +85,8 @@ public sealed class SqliteAtlasStore : IAtlasStore
             Pooling = true,
         }.ToString();
         var store = new SqliteAtlasStore(fullPath, connectionString, clock) { IsReadOnly = true };
-        try
+        return Opened(store, fullPath, connection =>
         {
-            using var connection = store.Connect();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA user_version";
             var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -111,7 +95,16 @@ public sealed class SqliteAtlasStore : IAtlasStore
                 throw new StoreException(fullPath, string.Create(CultureInfo.InvariantCulture,
                     $"the database is read-only and has schema version {version}, not {SqliteMigrator.LatestVersion}: make it writable once so it can be migrated"), null);
             }
+        });
+    }
 
+    /// <summary>The store once <paramref name="check"/> has run on its first connection; disposed, and the error named with the path, when it fails.</summary>
+    private static SqliteAtlasStore Opened(SqliteAtlasStore store, string fullPath, Action<SqliteConnection> check)
+    {
+        try
+        {
+            using var connection = store.Connect();
+            check(connection);
             return store;
         }
         catch (SqliteException e)

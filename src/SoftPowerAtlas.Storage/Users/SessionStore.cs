@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
+using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Users;
 
@@ -51,9 +52,10 @@ public sealed class SessionStore
         var now = _clock.GetUtcNow();
         Run(connection =>
         {
-            Execute(connection, "DELETE FROM sessions WHERE seen_at < @idle", ("@idle", _dialect.Timestamp(now - IdleLimit)));
+            Execute(connection, null, "DELETE FROM sessions WHERE seen_at < @idle", ("@idle", _dialect.Timestamp(now - IdleLimit)));
             return Execute(
                 connection,
+                null,
                 "INSERT INTO sessions (token_hash, user_id, created_at, seen_at) VALUES (@hash, @user, @now, @now)",
                 ("@hash", Hash(token)), ("@user", userId), ("@now", _dialect.Timestamp(now)));
         });
@@ -67,7 +69,7 @@ public sealed class SessionStore
         var now = _clock.GetUtcNow();
         return Run(connection =>
         {
-            using var command = Command(connection, "SELECT seen_at FROM sessions WHERE token_hash = @hash AND user_id = @user", ("@hash", Hash(token)), ("@user", userId));
+            using var command = Command(connection, null, "SELECT seen_at FROM sessions WHERE token_hash = @hash AND user_id = @user", ("@hash", Hash(token)), ("@user", userId));
             using var reader = command.ExecuteReader();
             if (!reader.Read())
             {
@@ -78,13 +80,13 @@ public sealed class SessionStore
             reader.Close();
             if (now - seen > IdleLimit)
             {
-                Execute(connection, "DELETE FROM sessions WHERE token_hash = @hash", ("@hash", Hash(token)));
+                Execute(connection, null, "DELETE FROM sessions WHERE token_hash = @hash", ("@hash", Hash(token)));
                 return false;
             }
 
             if (now - seen > SeenResolution)
             {
-                Execute(connection, "UPDATE sessions SET seen_at = @now WHERE token_hash = @hash", ("@now", _dialect.Timestamp(now)), ("@hash", Hash(token)));
+                Execute(connection, null, "UPDATE sessions SET seen_at = @now WHERE token_hash = @hash", ("@now", _dialect.Timestamp(now)), ("@hash", Hash(token)));
             }
 
             return true;
@@ -95,42 +97,17 @@ public sealed class SessionStore
     public bool End(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return Run(connection => Execute(connection, "DELETE FROM sessions WHERE token_hash = @hash", ("@hash", Hash(token))) > 0);
+        return Run(connection => Execute(connection, null, "DELETE FROM sessions WHERE token_hash = @hash", ("@hash", Hash(token))) > 0);
     }
 
     /// <summary>Live sessions of the user.</summary>
     public int Count(long userId) => Run(connection =>
     {
-        using var command = Command(connection, "SELECT count(*) FROM sessions WHERE user_id = @user", ("@user", userId));
+        using var command = Command(connection, null, "SELECT count(*) FROM sessions WHERE user_id = @user", ("@user", userId));
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     });
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Bind(parameters);
-        return command;
-    }
-
-    private static int Execute(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    private T Run<T>(Func<DbConnection, T> action)
-    {
-        try
-        {
-            using var connection = _connect();
-            return action(connection);
-        }
-        catch (DbException e)
-        {
-            throw _dialect.ToStoreException(e);
-        }
-    }
+    private T Run<T>(Func<DbConnection, T> action) => DbParameters.Run(_connect, _dialect, action);
 }

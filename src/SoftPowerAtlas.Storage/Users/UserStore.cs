@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
+using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Users;
 
@@ -283,43 +284,17 @@ public sealed class UserStore
             ? SqliteValues.ParseTimestamp(reader.GetString(ordinal))
             : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Bind(parameters);
-        return command;
-    }
-
     private static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         return command.ExecuteScalar();
     }
 
-    private static int Execute(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private T Run<T>(Func<DbConnection, T> action)
-    {
-        try
-        {
-            using var connection = _connect();
-            return action(connection);
-        }
-        catch (DbException e)
-        {
-            throw _dialect.ToStoreException(e);
-        }
-    }
+    private T Run<T>(Func<DbConnection, T> action) => DbParameters.Run(_connect, _dialect, action);
 
     private T Write<T>(Func<DbConnection, DbTransaction, T> write) => Run(connection =>
     {
