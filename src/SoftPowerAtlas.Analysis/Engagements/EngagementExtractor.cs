@@ -215,20 +215,7 @@ internal sealed class EngagementExtractor
     private static IEnumerable<string> Named(ExtractionInput input, TextSpan sentence) =>
         input.Mentions.Where(m => sentence.Covers(m.Span) && (m.Kind == EntityKind.Person || m.IsOrganization)).Select(m => m.Key);
 
-    private static bool MarksAnother(string text, TextSpan sentence)
-    {
-        var words = text.AsSpan(sentence.Start, sentence.Length);
-        foreach (var marker in AnotherMarkers)
-        {
-            var at = words.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0 && (marker[0] >= '\u0E00' || ((at == 0 || !char.IsLetter(words[at - 1])) && (at + marker.Length == words.Length || !char.IsLetter(words[at + marker.Length])))))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool MarksAnother(string text, TextSpan sentence) => EventAnchorReader.HasWord(text.AsSpan(sentence.Start, sentence.Length), AnotherMarkers);
 
     private static readonly string[] AnotherMarkers = ["also", "later", "afterwards", "then", "จากนั้น", "ต่อมา", "ยังได้", "นอกจากนี้", "ในช่วงบ่าย", "ในช่วงเย็น"];
 

@@ -453,15 +453,25 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
     private static void Mark(HashSet<string> f, ReadOnlySpan<char> span, string[] words, string name)
     {
+        if (HasWord(span, words))
+        {
+            f.Add(name);
+        }
+    }
+
+    /// <summary>Whether the span holds one of the words: Thai anywhere, Latin as a whole word (case ignored).</summary>
+    internal static bool HasWord(ReadOnlySpan<char> span, string[] words)
+    {
         foreach (var w in words)
         {
             var at = span.IndexOf(w, StringComparison.OrdinalIgnoreCase);
             if (at >= 0 && (w[0] >= '\u0E00' || ((at == 0 || !char.IsLetter(span[at - 1])) && (at + w.Length == span.Length || !char.IsLetter(span[at + w.Length])))))
             {
-                f.Add(name);
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>The words between two offsets, lower-cased, as features: what the model learns triggers from.</summary>

@@ -95,4 +95,18 @@ public sealed class ExtractCommandTests
         Assert.Equal("2024-05-02", json.RootElement.GetProperty("events")[0].GetProperty("date").GetString());
         Assert.Contains("2024-05-02 — rules: mou_signing", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Extract_AnchorsOfAMissingFile_ExitOneNamingTheFile()
+    {
+        using var temp = new TempFolder();
+        var missing = temp.Combine("absent.txt");
+
+        var run = await Atlas.RunAsync("extract", "--anchors", missing);
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Contains(missing, run.Error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("date anchors", run.Out, StringComparison.Ordinal);
+    }
 }
