@@ -84,7 +84,7 @@ internal sealed class EngagementExtractor
         // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too
         // (years beside it date nothing: a year-only event date is null).
         if (events.Count > 0 && events.All(e => e.Date is null) && input.Dates.Count > 0 && input.Dates.All(d => d.Role == DateRole.Publication || !d.HasValue || d.Value.Granularity < DateGranularity.Month)
-            && input.Dates.FirstOrDefault(d => d.HasValue && d.Value.Granularity >= DateGranularity.Day) is { } only)
+            && input.Dates.FirstOrDefault(d => d.HasValue && d.Value.HasYear && d.Value.Granularity >= DateGranularity.Day) is { } only)
         {
             events[0] = events[0] with { Date = only };
         }

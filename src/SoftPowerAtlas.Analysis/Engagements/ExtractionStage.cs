@@ -39,10 +39,10 @@ public sealed class ExtractionStage : IAnalysisStage
         var inText = new List<DateMention>();
         foreach (var d in dates?.Mentions ?? [])
         {
-            // A day whose year the text never gives (--10-14) cannot date an event or a due, nor can a day word
-            // (วันนี้) the page's month stamp could not resolve; a term counted from an event (4 ปี นับตั้งแต่วันที่ลงนาม)
-            // has no date until the event's, and stays.
-            if ((d.HasValue && !d.Value.HasYear) || (d.Error is null && !d.HasValue && d.Duration is null && dates?.Published is not null))
+            // A day word (วันนี้) the page's month stamp could not resolve dates nothing; a term counted from an event
+            // (4 ปี นับตั้งแต่วันที่ลงนาม) has no date until the event's, and stays. A day whose year the text never
+            // gives (--10-14) stays too: it still marks an engagement, whose date is then null (GUIDELINES).
+            if (d.Error is null && !d.HasValue && d.Duration is null && dates?.Published is not null)
             {
                 continue;
             }

@@ -45,7 +45,7 @@ internal static class Undertakings
     }
 
     public static bool IsDueCandidate(DateMention d) =>
-        d.Error is null && d.HasValue && d.Role is not (DateRole.Name or DateRole.Publication) && !d.Span.IsEmpty;
+        d.Error is null && d.HasValue && d.Value.HasYear && d.Role is not (DateRole.Name or DateRole.Publication) && !d.Span.IsEmpty;
 
     /// <summary>A date on or before the publication date, or written as past, is a report of what happened.</summary>
     public static bool IsPast(ExtractionInput input, DateMention due)

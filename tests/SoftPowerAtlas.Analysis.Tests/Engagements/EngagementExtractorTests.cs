@@ -66,6 +66,21 @@ public class EngagementExtractorTests
         Assert.Null(e.Date);
     }
 
+    [Theory]
+    [InlineData("ข่าวความร่วมมือด้านภาพยนตร์\n\nเมื่อวันที่ 5 มีนาคม 2567 รัฐมนตรีว่าการกระทรวงวัฒนธรรมหารือกับเอกอัครราชทูตเกาหลีประจำประเทศไทย เรื่องความร่วมมือด้านภาพยนตร์\n\n"
+        + "ต่อมาเมื่อวันที่ 13 มิ.ย. กระทรวงวัฒนธรรมลงนามบันทึกความเข้าใจกับสภาภาพยนตร์เกาหลี เพื่อร่วมผลิตภาพยนตร์\n")]
+    [InlineData("Film cooperation\n\nOn 5 March 2024, the Minister of Culture met the Ambassador of Korea to discuss cooperation on film.\n\n"
+        + "On June 13, the Ministry of Culture signed a memorandum of understanding with the Korean Film Council to co-produce films.\n")]
+    public void Extract_SigningOnADayWithoutItsYear_UndatedSigningBesideTheDatedMeeting(string text)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        Assert.Equal(2, facts.Engagements.Count);
+        Assert.Contains(facts.Engagements, e => e.Type == EngagementType.Meeting && e.Date!.Value.WithoutTime().ToString() == "2024-03-05");
+        Assert.Contains(facts.Engagements, e => e.Type == EngagementType.MouSigning && e.Date is null);
+        Assert.DoesNotContain(facts.Commitments, c => c.Due is not null);
+    }
+
     [Fact]
     public void Extract_OnlyDateIsTheStampAboveTheReport_DatesItsEngagement()
     {
