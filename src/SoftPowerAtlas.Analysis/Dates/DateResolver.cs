@@ -77,7 +77,7 @@ internal static class DateResolver
         {
             IsFiscalYear = c.Kind == CandidateKind.FiscalYear,
             IsQuarter = c.Kind == CandidateKind.Quarter,
-            EndsPeriod = c.Part == PeriodPart.End,
+            EndsPeriod = EndsItsPeriod(c),
             ResolvedAgainst = c.ResolvedAgainst,
         };
         if (c.Error is not null)
@@ -138,7 +138,7 @@ internal static class DateResolver
             ResolvedAgainst = anchor?.StartDate,
             Duration = c.IsDuration ? new DateDuration(Math.Abs(c.Offset), c.Unit) : null,
             CountsBack = c.IsDuration && c.Offset < 0,
-            EndsPeriod = c.Part == PeriodPart.End || c.Spans,
+            EndsPeriod = EndsItsPeriod(c) || c.Spans,
         };
 
         // A year counted from the year the text names (this year, ปีหน้า, in two years) needs no day to count from.
@@ -184,6 +184,12 @@ internal static class DateResolver
             _ => mention with { Value = YearPart(moved.Year, c.Part) },
         };
     }
+
+    /// <summary>
+    /// A deadline named by a period's end (สิ้นปี, end of the year) is due on that period's last day, and so is one
+    /// named by its middle ("by mid-2025", ภายในกลางปีหน้า: the first half's last day, 30 June; GUIDELINES).
+    /// </summary>
+    private static bool EndsItsPeriod(DateCandidate c) => c.Part == PeriodPart.End || (c.Part == PeriodPart.Mid && c.DeadlineWord);
 
     /// <summary>The middle of a year (กลางปีหน้า, mid-next year) is its June; every other part is the year.</summary>
     private static DateValue YearPart(int year, PeriodPart part) => part == PeriodPart.Mid ? DateValue.OfMonth(year, 6) : DateValue.OfYear(year);

@@ -63,7 +63,8 @@ internal sealed partial class DateScanner
 
         // "in 2023", "early 2025", "กลางปี 2569": the word goes with the year, so that "2025" alone never stands for "May 2025".
         var start = english ? m.Groups["kw"].Index : thaiPart.Success ? thaiPart.Index : m.Index;
-        var deadline = m.Groups["dl"].Success || (english && kw.ToUpperInvariant() is "BY" or "BEFORE" or "UNTIL");
+        var deadline = m.Groups["dl"].Success || (english && kw.ToUpperInvariant() is "BY" or "BEFORE" or "UNTIL")
+            || (part != PeriodPart.Whole && AfterDeadlineWord(text, start));
         return new DateCandidate
         {
             Start = start,
@@ -76,6 +77,22 @@ internal sealed partial class DateScanner
             DeadlineWord = deadline,
             Error = plausible ? null : string.Create(CultureInfo.InvariantCulture, $"{y1.Value} is not a plausible year"),
         };
+    }
+
+    /// <summary>"by mid-2025", "ภายในกลางปี 2569": a part of a year written as a deadline.</summary>
+    private static bool AfterDeadlineWord(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd(" \t\u00A0");
+        foreach (var word in (ReadOnlySpan<string>)["ภายใน", "ก่อน", "by", "before", "until"])
+        {
+            if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase)
+                && (word[0] > '\u0E00' || before.Length == word.Length || !char.IsLetter(before[^(word.Length + 1)])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>กลางปี / mid-: the middle of the year (June); สิ้นปี / end of: its last day as a deadline.</summary>

@@ -15,6 +15,9 @@ public class CommitmentExtractorTests
     [InlineData("กรมฯ คาดว่าจะเสนอร่างแผนต่อคณะรัฐมนตรีในปีงบประมาณ 2569", "FY2026")]
     [InlineData("The two agencies will hold a joint exhibition from 8 to 16 February 2025 in Bangkok.", "2025-02-08")]
     [InlineData("The ministry plans to submit the nomination to UNESCO by March 31, 2025.", "2025-03-31")]
+    [InlineData("The ministry expects to finish the new festival law by mid-2026.", "2026-06-30")]
+    [InlineData("กรมฯ ตั้งเป้าจะเปิดศูนย์ออกแบบแห่งใหม่ภายในกลางปี 2569", "2026-06-30")]
+    [InlineData("The ministry will open a design centre in mid-2026.", "2026-06")]
     public void Extract_Undertaking_DueAsWritten(string sentence, string due)
     {
         var facts = Extract.Run(Stamp + sentence).Facts();
