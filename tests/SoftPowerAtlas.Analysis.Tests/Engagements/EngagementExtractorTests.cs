@@ -11,6 +11,8 @@ public class EngagementExtractorTests
     [InlineData("On 20 June 2024, the Ambassador met with the Director of the archive to discuss cooperation.", EngagementType.Meeting, "2024-06-20")]
     [InlineData("วันที่ 9-11 กันยายน 2567 คณะผู้แทนจากเวียดนามเดินทางเยือนจังหวัดสุโขทัย เพื่อศึกษาดูงาน", EngagementType.Visit, "2024-09-09")]
     [InlineData("งานมหกรรมอาหารไทย จัดขึ้นระหว่างวันที่ 12-14 กรกฎาคม 2567 ณ กรุงปารีส", EngagementType.ForumOrExhibition, "2024-07-12")]
+    [InlineData("เมื่อวันที่ 4 มีนาคม 2568 รองโฆษกรัฐบาลแถลงผลการประชุมคณะรัฐมนตรีว่า ที่ประชุมเห็นชอบให้กรุงเทพมหานครเสนอตัวเป็นเจ้าภาพงานเทศกาลดนตรี", EngagementType.Announcement, "2025-03-04")]
+    [InlineData("On 4 March 2025, the cabinet meeting agreed that Bangkok should bid to host the music festival, a government spokesman said.", EngagementType.Announcement, "2025-03-04")]
     public void Extract_DatedPassage_TypeAndDate(string text, EngagementType type, string date)
     {
         var facts = Extract.Run(text).Facts();
