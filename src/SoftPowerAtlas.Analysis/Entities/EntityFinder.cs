@@ -121,8 +121,8 @@ public sealed class EntityFinder
 
             // "Thailand's Ministry of Culture", "Ministry of Culture of Thailand": a known body with its country is that body.
             if (inner.FirstOrDefault(k => k.Entry.Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization
-                    && ((k.Span.End == span.End && PatternMentions.IsCountryPrefix(text, span.Start, k.Span.Start, inner))
-                        || (k.Span.Start == span.Start && PatternMentions.IsCountrySuffix(text, k.Span.End, span.End, inner)))) is { Entry: { } body })
+                    && ((k.Span.End == span.End && PatternMentions.IsCountryPrefix(text, span.Start, k.Span.Start, inner, k.Entry))
+                        || (k.Span.Start == span.Start && PatternMentions.IsCountrySuffix(text, k.Span.End, span.End, inner, k.Entry)))) is { Entry: { } body })
             {
                 result.Add(new EntityMention(span, text[span.Start..span.End], body.Kind, body.Key, body.Name, body.Country, MentionSource.Reference) { NameEn = body.NameEn });
                 continue;

@@ -12,11 +12,17 @@ internal static class PatternMentions
     private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
     private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
 
+    /// <summary>
+    /// Many countries have a "Ministry of Culture, Sports and Tourism": a known body written with another
+    /// country's name ("Việt Nam's Ministry of …") is that country's body, not the one the lexicon knows.
+    /// </summary>
+    private static bool SameCountry(GazetteerEntry country, GazetteerEntry body) => body.Country is null || body.Country == country.Country;
+
     /// <summary>Only " of " and a country's name stand between <paramref name="bodyEnd"/> and <paramref name="end"/>.</summary>
-    public static bool IsCountrySuffix(string text, int bodyEnd, int end, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    public static bool IsCountrySuffix(string text, int bodyEnd, int end, List<(TextSpan Span, GazetteerEntry Entry)> inner, GazetteerEntry body)
     {
         var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.End == end);
-        if (country.Entry is null)
+        if (country.Entry is null || !SameCountry(country.Entry, body))
         {
             return false;
         }
@@ -26,10 +32,10 @@ internal static class PatternMentions
     }
 
     /// <summary>Only a country's name, its possessive or its demonym stands between <paramref name="start"/> and <paramref name="bodyStart"/>.</summary>
-    public static bool IsCountryPrefix(string text, int start, int bodyStart, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    public static bool IsCountryPrefix(string text, int start, int bodyStart, List<(TextSpan Span, GazetteerEntry Entry)> inner, GazetteerEntry body)
     {
         var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.Start == start);
-        if (country.Entry is null)
+        if (country.Entry is null || !SameCountry(country.Entry, body))
         {
             return false;
         }

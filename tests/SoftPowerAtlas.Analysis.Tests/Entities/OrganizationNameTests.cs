@@ -135,6 +135,19 @@ public class OrganizationNameTests
     }
 
     [Theory]
+    [InlineData("Việt Nam's Ministry of Culture, Sports and Tourism and the Thai embassy co-hosted a concert.", "Việt Nam's Ministry of Culture, Sports and Tourism", "VN")]
+    [InlineData("Korea's Ministry of Culture, Sports and Tourism and the Thai embassy co-hosted a concert.", "Korea's Ministry of Culture, Sports and Tourism", "KR")]
+    [InlineData("Japan's Ministry of Culture welcomed the Thai delegation.", "Japan's Ministry of Culture", "JP")]
+    public void Find_KnownBodyNameWrittenWithItsCountry_ThatCountrysBody(string text, string written, string country)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization && m.Text == written);
+        Assert.Equal(country, m.Country);
+        Assert.Equal(text.IndexOf(written, StringComparison.Ordinal), m.Span.Start);
+    }
+
+    [Theory]
     [InlineData("Speaking there, Tourism Authority of Thailand Governor Somsri Chaiyo said arrivals rose.", "Governor", "agency:tat")]
     [InlineData("Chiang Mai Governor Wichai Thongdee welcomed the delegation.", "Governor", "province:TH-50")]
     public void Find_BodyWrittenBeforeTheRole_RoleWithThatBody(string text, string role, string bodyKey)
