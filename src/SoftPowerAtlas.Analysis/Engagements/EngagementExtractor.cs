@@ -406,7 +406,7 @@ internal sealed class EngagementExtractor
             }
 
             var inside = input.Mentions.Where(m => span.Covers(m.Span)).ToList();
-            foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && m.Text.Length > m.Name.Length)))
+            foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && (m.Text.Length > m.Name.Length || m.Position is not null))))
             {
                 yield return m;
             }

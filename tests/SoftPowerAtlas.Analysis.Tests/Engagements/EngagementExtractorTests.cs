@@ -84,6 +84,19 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_SpeakerNamedWithRoleInTheNextParagraph_TakesPart()
+    {
+        const string text = "Thai film week opens in Hanoi\n\n"
+            + "On 3 December 2021, the Royal Thai Embassy in Hanoi opened a Thai film week at the national cinema centre.\n\n"
+            + "In his opening remarks, Thai Ambassador to Viet Nam Somchai Jaidee said the films would bring the two peoples closer.\n\n"
+            + "Organisers expect more than two thousand viewers.\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(e.People, p => p.Name == "Somchai Jaidee");
+    }
+
+    [Fact]
     public void Extract_OnlyDateIsTheStampAboveTheReport_DatesItsEngagement()
     {
         const string text = "ททท. ร่วมกับองค์การท่องเที่ยวคิวชู ลงนามบันทึกความเข้าใจส่งเสริมการท่องเที่ยว\n9 กุมภาพันธ์ 2561\n\n"
