@@ -132,7 +132,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     }
 
     /// <summary>
-    /// "“Today’s festival was a beautiful reflection of Thai culture,” he said": a relative day inside a quotation
+    /// "“Tonight's show brought our two peoples together,” she said": a relative day inside a quotation
     /// is the day the speaker spoke, which the text does not give; it dates no engagement.
     /// </summary>
     private static bool IsQuotedRelativeDay(ExtractionInput input, DateMention date)
