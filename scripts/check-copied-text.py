@@ -7,10 +7,10 @@ each line of the text files under src/, tests/, samples/ and docs/ (also with C#
 \\n and \\" read as the characters they stand for) and reports the windows that also occur verbatim
 in a corpus page. Lines of the reference-data TSV files under src/**/Data/ are skipped: they hold
 facts (official agency names and the like), which may match a page word for word. For the same
-reason every name the entity lists hold (NAME_FILES: each cell and |-separated alias of 20 characters
-or more) and
-the few official names in FACTS below are blanked out of a line before its windows are taken: an
-agency's full name quoted in a test or sample is a fact, the sentence around it is not.
+reason every name the entity lists hold (NAME_FILES: each cell and |-separated alias of 20
+characters or more) and the few official names in FACTS below are blanked out of a line before its
+windows are taken: an agency's full name quoted in a test or sample is a fact, the sentence around
+it is not.
 
 Usage: python3 scripts/check-copied-text.py [--corpus DIR] [--width N]
 Exits 0 when nothing is found, 1 when it lists copied spans, 2 when the corpus is missing.
