@@ -49,7 +49,7 @@ public sealed partial class ClutterCleaner
 
                 if (dated)
                 {
-                    // "Published : 10 Jan 2022 10:17 PM | Updated : 11 Jan 2022 02:31 PM": the stamps are dates of the page.
+                    // "Published : 3 Apr 2023 08:40 AM | Updated : 5 Apr 2023 06:12 PM": the stamps are dates of the page.
                     fate[i] = Fate.Date;
                 }
                 else if (remainder is { } r)

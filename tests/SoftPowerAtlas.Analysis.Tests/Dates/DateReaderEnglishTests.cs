@@ -3,7 +3,7 @@ namespace SoftPowerAtlas.Analysis.Tests.Dates;
 public class DateReaderEnglishTests
 {
     [Theory]
-    [InlineData("January 11, 2023, at 10.30 hrs, at the Command Building I, Government House", "January 11, 2023, at 10.30 hrs", "2023-01-11T10:30")]
+    [InlineData("March 14, 2023, at 14.15 hrs, at the Santi Maitri Building, Government House", "March 14, 2023, at 14.15 hrs", "2023-03-14T14:15")]
     [InlineData("The forum opened on 11 January 2023 in Bangkok.", "11 January 2023", "2023-01-11")]
     [InlineData("Post Top Ad\n\nTuesday, February 6, 2024\n\n", "Tuesday, February 6, 2024", "2024-02-06")]
     [InlineData("The MOU was signed on March 3, 2024 at 10:30 a.m. in Paris.", "March 3, 2024 at 10:30 a.m.", "2024-03-03T10:30")]

@@ -5,9 +5,9 @@ namespace SoftPowerAtlas.Analysis.Tests.Dates;
 public class DateReaderRejectTests
 {
     [Theory]
-    [InlineData("การเยี่ยมชมชุมชนท่องเที่ยว OTOP นวัตวิถี ซึ่งมีมากถึง 3,860 หมู่บ้าน")]
+    [InlineData("ผู้เข้าชมหมู่บ้านหัตถกรรม OTOP ซึ่งมีมากถึง 2,745 หมู่บ้านทั่วประเทศ")]
     [InlineData("ณ ห้องประชุม 5001 ชั้น 5 กรมการพัฒนาชุมชน")]
-    [InlineData("กล่าวรายงาน ณ ห้องประชุม อก.1 อาคารสำนักงานปลัดกระทรวงอุตสาหกรรม")]
+    [InlineData("ประชุมร่วมกัน ณ ห้องประชุม วธ.2 อาคารสำนักงานปลัดกระทรวงวัฒนธรรม")]
     [InlineData("กรรมาธิการวิสามัญพิจารณา พ.ร.บ. อาหาร ส่วนหัวข้อ")]
     [InlineData("ติดต่อสอบถาม โทร. 02-123-4567 หรือ 081-234-5678")]
     [InlineData("มีนาเป็นชื่อเล่นของน้องสาว และพฤษภาก็เช่นกัน")]
@@ -18,7 +18,7 @@ public class DateReaderRejectTests
     [InlineData("ศูนย์ราชการ 80 พรรษา มีผู้มาติดต่อ")]
     [InlineData("ราคา 1,500 บาท ลดเหลือ 1.250 บาท")]
     [InlineData("The app reached version 1.2.3 and 12.50 users")]
-    [InlineData("Room 5001, 5th floor; 3,860 villages in 77 provinces")]
+    [InlineData("Room 5001, 5th floor; 2,745 villages in 77 provinces")]
     [InlineData("อายุ 20 ปี 1500 คน เข้าร่วม")]
     [InlineData("mixcollage-31-may-2024-09-51-pm-3125-1-.jpg")]
     [InlineData("#WorldSoilDay #วันดินโลก #UN #FAO")]

@@ -42,7 +42,7 @@ public class DateReaderRelativeTests
     [Fact]
     public void Find_DurationFromEvent_KeepsDurationWithoutValue()
     {
-        const string text = "การดำเนินงานภายใต้กรอบการ MOU ครั้งนี้มีระยะเวลานาน 4 ปี นับตั้งแต่วันที่ลงนาม โดยในแต่ละปี";
+        const string text = "ความร่วมมือตามบันทึกความเข้าใจฉบับนี้มีผลบังคับใช้ 4 ปี นับตั้งแต่วันที่ลงนาม และจะทบทวนทุกปี";
         var mention = DateAssert.Single(text, "4 ปี นับตั้งแต่วันที่ลงนาม", Anchor);
         Assert.True(mention.IsRelative);
         Assert.False(mention.HasValue);

@@ -5,7 +5,7 @@ namespace SoftPowerAtlas.Analysis.Tests.Dates;
 public class DateRolesTests
 {
     [Theory]
-    [InlineData("กรมการพัฒนาชุมชน ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550 แขวงทุ่งสองห้อง", "5 ธันวาคม 2550", DateRole.Name)]
+    [InlineData("ติดต่อได้ที่ ศูนย์ราชการเฉลิมพระเกียรติ 80 พรรษา 5 ธันวาคม 2550 อาคาร B ชั้น 4", "5 ธันวาคม 2550", DateRole.Name)]
     [InlineData("อาคารเฉลิมพระเกียรติ 12 สิงหาคม 2535 ชั้น 3", "12 สิงหาคม 2535", DateRole.Name)]
     [InlineData("ผู้สนใจส่งผลงานได้ภายในวันที่ 30 กันยายน 2567", "ภายในวันที่ 30 กันยายน 2567", DateRole.Deadline)]
     [InlineData("ต้องส่งรายงานก่อน 1 มกราคม 2568 ทุกหน่วยงาน", "1 มกราคม 2568", DateRole.Deadline)]

@@ -32,7 +32,7 @@ public class DateStageTests
     [Fact]
     public void Run_NoFrontMatter_ChoosesFromText()
     {
-        const string text = "หัวข้อ\n27/09/2566\nวันที่ 26 กันยายน 2566 นางสาวณัฏฐิญา เนตยสุภา รองปลัดกระทรวงอุตสาหกรรม เป็นประธานเปิดการสัมมนาเชิงปฏิบัติการ";
+        const string text = "หัวข้อ\n27/09/2566\nวันที่ 26 กันยายน 2566 นางสาวพิมพ์ชนก ศรีวงศ์ทอง รองอธิบดีกรมส่งเสริมวัฒนธรรม เป็นประธานเปิดการอบรมเชิงปฏิบัติการ";
         var document = new SourceDocument("a.txt", DocumentFormat.Text, text, MappedText.Identity(text), DocumentMetadata.Empty);
         var dates = new AnalysisPipelineBuilder().Use(new DateStage()).Build().Run(document).Get<DocumentDates>()!;
         Assert.Equal("2023-09-27", dates.Published!.Normalized);

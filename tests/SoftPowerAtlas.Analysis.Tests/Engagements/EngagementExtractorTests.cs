@@ -137,7 +137,7 @@ public class EngagementExtractorTests
     {
         const string text = "วันพุธที่ 27 กันยายน 2566\n"
             + "วันที่ 26 กันยายน 2566 กระทรวงอุตสาหกรรม เปิดการสัมมนาเชิงปฏิบัติการ นักประชาสัมพันธ์\n"
-            + "โดยการสัมมนาฯ กำหนดจัดขึ้น 3 ครั้ง ประกอบด้วย ครั้งที่ 1 วันที่ 26 กันยายน ครั้งที่ 2 วันที่ 26 ตุลาคม และครั้งที่ 3 วันที่ 7 ธันวาคม 2566 โดยกระทรวงอุตสาหกรรม (อก.)";
+            + "ทั้งนี้ การสัมมนาฯ จัดทั้งหมด 3 ครั้ง ได้แก่ ครั้งที่ 1 วันที่ 26 กันยายน ครั้งที่ 2 วันที่ 26 ตุลาคม และครั้งที่ 3 วันที่ 7 ธันวาคม 2566 โดยกระทรวงอุตสาหกรรม (อก.)";
         var facts = Extract.Run(text).Facts();
 
         Assert.Equal(["2023-09-26", "2023-10-26", "2023-12-07"], facts.Engagements.Select(e => e.Date!.Value.ToString()));
@@ -159,13 +159,13 @@ public class EngagementExtractorTests
     [Fact]
     public void Extract_EmbassyOfAForeignCountryInThailand_PartnerIsTheSendingCountry()
     {
-        const string text = "เมื่อวานนี้ (29 พ.ค. 67) มีการพบปะหารือระหว่างคณะกรรมการพัฒนาซอฟต์พาวเวอร์ฯ กับ “Julien Lacorne” ผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศไทย และผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศสิงค์โปร์";
+        const string text = "เมื่อวานนี้ (29 พ.ค. 67) มีการพบปะหารือระหว่างคณะกรรมการพัฒนาซอฟต์พาวเวอร์ฯ กับ “Claire Dubois” ผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศไทย และผู้แทนจากสถานทูตฝรั่งเศสประจำประเทศสิงค์โปร์";
         var facts = Extract.Run(text).Facts();
 
         var e = Assert.Single(facts.Engagements);
         Assert.Equal("2024-05-29", e.Date!.Value.ToString());
         Assert.Equal(["FR"], e.Countries);
-        Assert.Contains(e.People, p => p.Name == "Julien Lacorne");
+        Assert.Contains(e.People, p => p.Name == "Claire Dubois");
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class EventRulesStatementTests
     public void Extract_DateOfAStatementAboutAnotherDay_OnlyThatDaysEngagement()
     {
         const string text = "รัฐบาลจัดเวทีซอฟต์พาวเวอร์\n\n"
-            + "วันนี้ (23 กุมภาพันธ์ 2568) นางสาวจิราพร สินธุไพร รัฐมนตรีประจำสำนักนายกรัฐมนตรี เปิดเผยว่า รัฐบาลร่วมกับภาคเอกชนจัดงานฟอรั่มซอฟต์พาวเวอร์ "
+            + "วันนี้ (23 กุมภาพันธ์ 2568) นายวรวุฒิ ทองคำ รัฐมนตรีว่าการกระทรวงวัฒนธรรม เปิดเผยว่า กระทรวงร่วมกับภาคเอกชนจัดงานฟอรั่มซอฟต์พาวเวอร์ "
             + "ในวันที่ 24 กุมภาพันธ์ 2568 ณ กรุงเทพฯ";
         var facts = Extract.Run(text).Facts();
 

@@ -9,7 +9,7 @@ public class SameDayTests
     public void Extract_VisitThenTwoMeetingsWithOthers_ThreeEngagementsOnTheDay()
     {
         const string text = "Secretary visits Thailand to foster exchanges in culture\n\n"
-            + "The Secretary for Culture of Hong Kong, Mr Kevin Lam, commenced his visit to Thailand this afternoon (October 20, 2023). "
+            + "The Secretary for Culture of Hong Kong, Mr Kevin Lam, began his visit to Thailand this afternoon (October 20, 2023). "
             + "He met with the Minister of Culture of Thailand, Mr Somchai Rakthai, in Bangkok to explore collaboration. "
             + "Mr Lam also met with the Governor of the Tourism Authority of Thailand, Ms Suda Jaidee, to share experiences in promoting tourism.\n";
 

@@ -7,13 +7,15 @@ namespace SoftPowerAtlas.Analysis.Tests.Loading;
 
 public class SeedLoadingTests
 {
-    public static TheoryData<string, string, string?> Headers => new()
+    // The title's first and last words (the page is third-party: its whole headline is read from the seed
+    // at run time, see TitleAsWritten) and the publication stamp as written.
+    public static TheoryData<string, string, string, string?> Headers => new()
     {
-        { "000_54ba3ec425b012a1.txt", "ฝรั่งเศสเอาจริง! กระชับความร่วมมือด้านซอฟต์พาวเวอร์กับประเทศไทย", "2024-05-29" },
-        { "001_b80b28f5dfd618d5.txt", "พช. และคณะ Kumamong Group ร่วมวงหารือ จับมือขับเคลื่อนซอฟต์พาวเวอร์ไทย-ญี่ปุ่น", "Tuesday, February 6, 2024" },
-        { "002_877d92276ca8bb9f.txt", "Thailand and South Korea to strengthen Soft Power cooperation", "วันพุธที่ 11 มกราคม 2566" },
-        { "003_accc265172f61bde.txt", "อพท. ผนึก สศส. ดันชุมชนชิงเครือข่ายเมืองสร้างสรรค์โลก", null },
-        { "004_059bed643f8e1418.txt", "รองปลัดฯ ณัฏฐิญา เร่งเครื่อง Upskill PR MIND ตอบโจทย์กระแส “Soft Power \" รุกใช้เครื่องมือดิจิทัลสู่การสื่อสารอย่างมืออาชีพ", "วันพุธที่ 27 กันยายน 2566" },
+        { "000_54ba3ec425b012a1.txt", "ฝรั่งเศสเอาจริง!", "กับประเทศไทย", "2024-05-29" },
+        { "001_b80b28f5dfd618d5.txt", "พช. และคณะ", "ไทย-ญี่ปุ่น", "Tuesday, February 6, 2024" },
+        { "002_877d92276ca8bb9f.txt", "Thailand and", "cooperation", "วันพุธที่ 11 มกราคม 2566" },
+        { "003_accc265172f61bde.txt", "อพท. ผนึก", "เมืองสร้างสรรค์โลก", null },
+        { "004_059bed643f8e1418.txt", "รองปลัดฯ", "อย่างมืออาชีพ", "วันพุธที่ 27 กันยายน 2566" },
     };
 
     public static TheoryData<string, string[], string[]> Bodies => new()
@@ -21,7 +23,7 @@ public class SeedLoadingTests
         {
             "000_54ba3ec425b012a1.txt",
             ["---", "draft: true", "image:"],
-            ["เมื่อวานนี้ (29 พ.ค. 67) มีการพบปะพูดคุยระหว่าง", "พบกันได้ในวันที่ 28-30 มิถุยายน 2567 ณ ศูนย์การประชุมแห่งชาติสิริกิติ์ งานนี้เข้าฟรี!"]
+            ["เมื่อวานนี้ (29 พ.ค. 67) มีการพบปะพูดคุยระหว่าง", "28-30 มิถุยายน 2567 ณ ศูนย์การประชุม"]
         },
         {
             "001_b80b28f5dfd618d5.txt",
@@ -31,7 +33,7 @@ public class SeedLoadingTests
         {
             "002_877d92276ca8bb9f.txt",
             ["รัฐบาลไทย-ข่าวทำเนียบรัฐบาล"],
-            ["January 11, 2023, at 10.30 hrs", "EV manufacturing hub.", "ที่มา : https://www.thaigov.go.th/news/contents/details/63645"]
+            ["January 11, 2023, at 10.30 hrs", "EV manufacturing hub.", "ที่มา : https://www.thaigov.go.th/news/contents/"]
         },
         {
             "003_accc265172f61bde.txt",
@@ -41,14 +43,15 @@ public class SeedLoadingTests
         {
             "004_059bed643f8e1418.txt",
             ["รัฐบาลไทย-ข่าวทำเนียบรัฐบาล", "พิมพ์"],
-            ["27/09/2566", "วันที่ 26 กันยายน 2566 นางสาวณัฏฐิญา เนตยสุภา", "ที่มา : https://www.thaigov.go.th/news/contents/details/72669"]
+            ["27/09/2566", "วันที่ 26 กันยายน 2566 นางสาวณัฏฐิญา เนตยสุภา", "ที่มา : https://www.thaigov.go.th/news/contents/"]
         },
     };
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public void Pipeline_Seed_FindsTitleAndPublishedAsWritten(string file, string title, string? published)
+    public void Pipeline_Seed_FindsTitleAndPublishedAsWritten(string file, string first, string last, string? published)
     {
+        var title = TitleAsWritten(file, first, last);
         var result = Analyze(file);
 
         Assert.Equal(title, result.Metadata.Title);
@@ -61,9 +64,10 @@ public class SeedLoadingTests
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public void Pipeline_Seed_MatchesGoldSourceAndHasDateWhenGoldDoes(string file, string title, string? published)
+    public void Pipeline_Seed_MatchesGoldSourceAndHasDateWhenGoldDoes(string file, string first, string last, string? published)
     {
-        _ = title;
+        _ = first;
+        _ = last;
         _ = published;
         var (goldPublished, goldSource) = Seeds.Gold(file);
         var result = Analyze(file);
@@ -92,8 +96,9 @@ public class SeedLoadingTests
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public void Pipeline_Seed_SpansPointAtTheOriginal(string file, string title, string? published)
+    public void Pipeline_Seed_SpansPointAtTheOriginal(string file, string first, string last, string? published)
     {
+        var title = TitleAsWritten(file, first, last);
         var result = Analyze(file);
         var original = result.Source.Original;
 
@@ -112,9 +117,10 @@ public class SeedLoadingTests
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public void Clean_SeedWithoutNormalising_EveryLineMapsToItsOriginalText(string file, string title, string? published)
+    public void Clean_SeedWithoutNormalising_EveryLineMapsToItsOriginalText(string file, string first, string last, string? published)
     {
-        _ = title;
+        _ = first;
+        _ = last;
         _ = published;
         var document = new DocumentLoader().Load(Seeds.PathOf(file)).Document!;
         var cleaned = new ClutterCleaner().Clean(document.Body, document.Metadata).Text;
@@ -152,6 +158,23 @@ public class SeedLoadingTests
         Assert.True(loaded.IsSuccess, loaded.Error?.Message);
         var pipeline = new AnalysisPipelineBuilder().Use(new NormalizationStage()).Use(new CleaningStage()).Build();
         return pipeline.Run(loaded.Document);
+    }
+
+    /// <summary>
+    /// The seed's headline as the page writes it: the one line (or front-matter title) that begins with
+    /// <paramref name="first"/> and ends with <paramref name="last"/>, with runs of spaces made one as
+    /// the normaliser does. A line carrying the site's name after the headline does not qualify.
+    /// </summary>
+    private static string TitleAsWritten(string file, string first, string last)
+    {
+        var lines = File.ReadLines(Seeds.PathOf(file))
+            .Select(l => l.Trim())
+            .Select(l => l.StartsWith("title:", StringComparison.Ordinal) ? l["title:".Length..].Trim().Trim('"').Trim() : l)
+            .Where(l => l.StartsWith(first, StringComparison.Ordinal) && l.EndsWith(last, StringComparison.Ordinal))
+            .Select(Collapse)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return Assert.Single(lines);
     }
 
     private static string Slice(string original, TextSpan span) => original[span.Start..span.End];

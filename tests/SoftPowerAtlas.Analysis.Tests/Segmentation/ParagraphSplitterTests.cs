@@ -5,28 +5,28 @@ namespace SoftPowerAtlas.Analysis.Tests.Segmentation;
 
 public sealed class ParagraphSplitterTests
 {
-    // The head of seed 002: a mixed Thai/English title, a Thai date line, then English.
-    private const string Seed002Head =
-        "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-Thailand and South Korea to strengthen Soft Power cooperation\n" +
+    // The head of a government release as its site prints it: a mixed Thai/English title, a Thai date line, then English.
+    private const string ReleaseHead =
+        "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-Thailand and Laos to deepen film and music cooperation\n" +
         "\n" +
         "\n" +
-        "วันพุธที่ 11 มกราคม 2566\n" +
-        "Thailand and South Korea to strengthen Soft Power cooperation\n" +
-        "January 11, 2023, at 10.30 hrs, at the Command Building I, Government House, Deputy Secretary-General met with H.E. Mr. Moon Seoung-hyun.\n";
+        "วันอังคารที่ 14 มีนาคม 2566\n" +
+        "Thailand and Laos to deepen film and music cooperation\n" +
+        "March 14, 2023, at 14.15 hrs, at the Santi Maitri Building, Government House, the Government Spokesperson met with H.E. Mr. Park Jae-won.\n";
 
     [Fact]
-    public void Split_Seed002Head_OneParagraphPerLineWithLanguage()
+    public void Split_ReleaseHead_OneParagraphPerLineWithLanguage()
     {
-        var paragraphs = ParagraphSplitter.Split(Seed002Head);
+        var paragraphs = ParagraphSplitter.Split(ReleaseHead);
         Assert.Equal(
             [
-                new Paragraph(new TextSpan(0, 89), Language.Mixed),
-                new Paragraph(new TextSpan(92, 116), Language.Thai),
-                new Paragraph(new TextSpan(117, 178), Language.English),
-                new Paragraph(new TextSpan(179, 316), Language.English),
+                new Paragraph(new TextSpan(0, 82), Language.Mixed),
+                new Paragraph(new TextSpan(85, 112), Language.Thai),
+                new Paragraph(new TextSpan(113, 167), Language.English),
+                new Paragraph(new TextSpan(168, 305), Language.English),
             ],
             paragraphs);
-        Assert.Equal(Seed002Head.Split('\n', StringSplitOptions.RemoveEmptyEntries), paragraphs.Select(p => Seed002Head[p.Span.Start..p.Span.End]));
+        Assert.Equal(ReleaseHead.Split('\n', StringSplitOptions.RemoveEmptyEntries), paragraphs.Select(p => ReleaseHead[p.Span.Start..p.Span.End]));
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class SegmentedTextTests
     [Fact]
     public void Join_CustomSeparator_RemovingItGivesTheInput()
     {
-        const string text = "พช. และคณะ Kumamong Group ร่วมวงหารือ จับมือขับเคลื่อนซอฟต์พาวเวอร์ไทย-ญี่ปุ่น";
+        const string text = "สวธ. และคณะ Osaka Craft Club ร่วมหารือ จับมือพัฒนาซอฟต์พาวเวอร์ไทย-ญี่ปุ่น";
         var joined = SegmentedText.Join(text, Breaker.Segment(text), " / ");
-        Assert.Equal("พช. และ / คณะ Kumamong Group ร่วม / วง / หารือ จับ / มือ / ขับ / เคลื่อน / ซอฟต์พาวเวอร์ / ไทย-ญี่ปุ่น", joined);
+        Assert.Equal("สวธ. และ / คณะ Osaka Craft Club ร่วม / หารือ จับ / มือ / พัฒนา / ซอฟต์พาวเวอร์ / ไทย-ญี่ปุ่น", joined);
         Assert.Equal(text, joined.Replace(" / ", string.Empty, StringComparison.Ordinal));
     }
 }

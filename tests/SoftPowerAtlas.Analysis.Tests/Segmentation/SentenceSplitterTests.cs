@@ -12,12 +12,12 @@ public sealed class SentenceSplitterTests
     [Fact]
     public void Split_EnglishWithTitles_TitlesDoNotEndSentences()
     {
-        // Seed 002.
-        const string text = "Anucha Burapachaisri met with H.E. Mr. Moon Seoung-hyun, Ambassador of the Republic of Korea (South Korea) to Thailand. Gist of the meeting is as follows:";
+        // As a government release writes it: H.E. Mr., a country's short name in brackets, a colon at the end.
+        const string text = "Pichai Rungsiri met with H.E. Mr. Park Jae-won, Ambassador of the Republic of Korea (ROK) to the Kingdom of Thailand. Main points of the talks are as follows:";
         Assert.Equal(
             [
-                "Anucha Burapachaisri met with H.E. Mr. Moon Seoung-hyun, Ambassador of the Republic of Korea (South Korea) to Thailand.",
-                "Gist of the meeting is as follows:",
+                "Pichai Rungsiri met with H.E. Mr. Park Jae-won, Ambassador of the Republic of Korea (ROK) to the Kingdom of Thailand.",
+                "Main points of the talks are as follows:",
             ],
             Sentences(text));
     }
@@ -55,8 +55,8 @@ public sealed class SentenceSplitterTests
     [Fact]
     public void Split_ThaiSpacesAndQuotedNames_NotSentenceEnds()
     {
-        // Seed 000: spaces separate clauses and quoted names inside one sentence.
-        const string text = "มีการพบปะพูดคุยระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธานอนุกรรมการฯ และ “คาล คงขำ” “อนันต์ ลือประดิษฐ์” คณะอนุกรรมการฯ ด้านดนตรี";
+        // Spaces separate clauses and quoted names inside one sentence.
+        const string text = "มีการพบปะพูดคุยระหว่าง “ม.ล.ปิยะพงศ์ ทองใหญ่” ประธานอนุกรรมการฯ และ “สุดา แสงทอง” “วิชัย มั่นคง” คณะอนุกรรมการฯ ด้านหัตถกรรม";
         Assert.Equal([text], Sentences(text));
     }
 
@@ -70,9 +70,9 @@ public sealed class SentenceSplitterTests
     [Fact]
     public void Split_ThaiExclamationThenThai_Splits()
     {
-        // Seed 000's title.
-        const string text = "ฝรั่งเศสเอาจริง! กระชับความร่วมมือด้านซอฟต์พาวเวอร์กับประเทศไทย";
-        Assert.Equal(["ฝรั่งเศสเอาจริง!", "กระชับความร่วมมือด้านซอฟต์พาวเวอร์กับประเทศไทย"], Sentences(text));
+        // A headline with an exclamation in the middle.
+        const string text = "ญี่ปุ่นจริงจัง! ขยายความร่วมมือด้านอาหารไทยกับกรุงเทพมหานคร";
+        Assert.Equal(["ญี่ปุ่นจริงจัง!", "ขยายความร่วมมือด้านอาหารไทยกับกรุงเทพมหานคร"], Sentences(text));
     }
 
     [Fact]

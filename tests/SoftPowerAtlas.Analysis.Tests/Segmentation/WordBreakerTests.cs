@@ -183,9 +183,9 @@ public sealed class WordBreakerTests
         var breaker = new WordBreaker(new PhraseMerger(["คุมะมง", "ซอฟต์พาวเวอร์", "กรมการพัฒนาชุมชน"]));
         string[] texts =
         [
-            "พช. และคณะ Kumamong Group ร่วมวงหารือ จับมือขับเคลื่อนซอฟต์พาวเวอร์ไทย-ญี่ปุ่น",
-            "การแสดงมาสคอตสุดน่ารัก “คุมะมง แด๊นซ์ (Kumamon Dance)” จากคณะ Kumamon Group",
-            "January 11, 2023, at 10.30 hrs, at the Command Building I, Government House",
+            "สวธ. และคณะ Osaka Craft Club ร่วมหารือ จับมือพัฒนาซอฟต์พาวเวอร์ไทย-ญี่ปุ่น",
+            "การแสดงมาสคอตประจำจังหวัด “คุมะมง แด๊นซ์ (Kumamon Dance)” บนเวทีกลาง",
+            "March 14, 2023, at 14.15 hrs, at the Santi Maitri Building, Government House",
             "เข้าพบบุคลากรกรมการพัฒนาชุมชน ณ ห้องประชุม 5001 ชั้น 5",
         ];
         var expected = texts.Select(t => breaker.Segment(t).ToArray()).ToArray();
