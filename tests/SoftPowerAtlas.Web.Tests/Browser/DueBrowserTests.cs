@@ -24,9 +24,9 @@ public sealed partial class DueBrowserTests : BrowserTest
     private ILocator Item(string words) => Page.Locator("#due-list li.item", new() { HasTextString = words });
 
     [Theory]
-    [InlineData("th", "เลยกำหนดมา", "เลยกำหนด")]
-    [InlineData("en", "Overdue by", "Overdue")]
-    public async Task Dashboard_CommitmentsTile_OpensDueWithTheOverdueCommitmentAndItsPassage(string lang, string badgeStart, string stateWord)
+    [InlineData("th", "เลยกำหนดมา", "เลยกำหนด", "31 ธ.ค. 2567", "ธ.ค. 2567")]
+    [InlineData("en", "Overdue by", "Overdue", "31 December 2024", "December 2024")]
+    public async Task Dashboard_CommitmentsTile_OpensDueWithTheOverdueCommitmentAndItsPassage(string lang, string badgeStart, string stateWord, string dueBy, string written)
     {
         await Ingest();
         await Page.GotoAsync("/?lang=" + lang);
@@ -37,6 +37,8 @@ public sealed partial class DueBrowserTests : BrowserTest
         var japan = Item(JapanWords);
         Assert.Equal("overdue", await japan.GetAttributeAsync("data-status"));
         Assert.Equal("2024-12-31", await japan.Locator("time.due-by").GetAttributeAsync("datetime"));
+        Assert.Equal(dueBy, await japan.Locator("time.due-by").TextContentAsync());
+        Assert.Equal(written, await japan.Locator(".due-written").TextContentAsync());
         var badge = await japan.Locator(".badge").TextContentAsync() ?? string.Empty;
         Assert.StartsWith(badgeStart, badge, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(badge, stateWord)); // the state is said once, not "เลยกำหนด · เลยกำหนด"
