@@ -139,9 +139,23 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
             rows));
     }
 
-    private string Commitments(ExportFormat format, FactFilter filter)
+    /// <summary>A due list (<see cref="CommitmentTracker.Due"/>, as the web's Due page filtered it) as JSON, CSV or iCalendar, in its order.</summary>
+    public string Due(IEnumerable<DueItem> items, ExportFormat format)
     {
-        var items = Tracked(filter);
+        ArgumentNullException.ThrowIfNull(items);
+        var tracked = items.Select(i => (i.Commitment, (DueItem?)i)).ToList();
+        return format switch
+        {
+            ExportFormat.ICalendar => new ICalendarWriter(clock).Write([], tracked),
+            ExportFormat.Json or ExportFormat.Csv => Commitments(format, tracked),
+            _ => throw new ArgumentException($"a due list cannot be written as {format}", nameof(format)),
+        };
+    }
+
+    private string Commitments(ExportFormat format, FactFilter filter) => Commitments(format, Tracked(filter));
+
+    private static string Commitments(ExportFormat format, List<(CommitmentFact Commitment, DueItem? Due)> items)
+    {
         if (format == ExportFormat.Json)
         {
             return FactJson.ToString(w =>

@@ -119,6 +119,9 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
     /// <summary>Marks the commitment whose key starts with <paramref name="id"/> as done (again: updates the note); a curation event.</summary>
     public MarkResult MarkDone(string id, string? note, string? actor = null) => Mark(id, CommitmentStatuses.Done, note, actor);
 
+    /// <summary>Marks the commitment whose key starts with <paramref name="id"/> as dropped: it will not be kept, so it is never overdue.</summary>
+    public MarkResult MarkDropped(string id, string? note, string? actor = null) => Mark(id, CommitmentStatuses.Dropped, note, actor);
+
     /// <summary>Takes the done mark off; works on a kept mark even when its document is no longer stored.</summary>
     public MarkResult Reopen(string id, string? actor = null) => Mark(id, CommitmentStatuses.Open, null, actor);
 

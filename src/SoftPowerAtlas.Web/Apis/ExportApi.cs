@@ -4,6 +4,8 @@ using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Tracking;
+using Microsoft.AspNetCore.Mvc;
+using SoftPowerAtlas.Web.Due;
 using SoftPowerAtlas.Web.Exports;
 using SoftPowerAtlas.Web.Timeline;
 
@@ -24,6 +26,7 @@ public static class ExportApi
         ["engagements"] = ["csv", "json"],
         ["commitments"] = ["csv", "json"],
         ["timeline"] = ["csv", "json", "ics"],
+        ["due"] = ["csv", "json", "ics"],
         ["search"] = ["csv", "json"],
     };
 
@@ -31,8 +34,10 @@ public static class ExportApi
     {
         api.MapGet("/export/{list}.{format}", Export)
             .WithTags("Exports")
-            .WithSummary("Download a list: documents, entities, engagements, commitments, timeline or search, as csv or json (timeline also ics, iCalendar).")
-            .WithDescription("engagements, commitments and timeline take the filters of /api/timeline (country, sector, agency, type, from, to); search takes q "
+            .WithSummary("Download a list: documents, entities, engagements, commitments, timeline, due or search, as csv or json (timeline and due also ics, iCalendar).")
+            .WithDescription("engagements, commitments, timeline and due take the filters of /api/timeline (country, sector, agency, type, from, to); due, the Due page's list, "
+                + "and timeline also status (overdue, due_soon, open, done, dropped; repeatable or comma-separated; for due the default is overdue and due_soon; "
+                + "due is most urgent first); search takes q "
                 + "(its best 1,000 hits). CSV is RFC 4180 with a UTF-8 byte order mark; every fact carries its document and offsets.");
     }
 
@@ -41,6 +46,7 @@ public static class ExportApi
         string format,
         [AsParameters] FactQuery filter,
         string? q,
+        [FromQuery(Name = "status")] string[]? status,
         AtlasExporter exporter,
         TimelineService timeline,
         SubjectResolver resolver,
@@ -85,14 +91,29 @@ public static class ExportApi
                 return TimelineApi.FilterProblem(resolved);
             }
 
-            content = (list, format) switch
+            var (states, statusError) = DueList.Parse(status);
+            if (statusError is not null)
             {
-                ("engagements", _) => exporter.Export(ExportKind.Engagements, csv ? ExportFormat.Csv : ExportFormat.Json, facts),
-                ("commitments", _) => exporter.Export(ExportKind.Commitments, csv ? ExportFormat.Csv : ExportFormat.Json, facts),
-                (_, "ics") => exporter.Export(ExportKind.Calendar, ExportFormat.ICalendar, facts),
-                (_, "csv") => ListExports.TimelineCsv(timeline.All(facts)),
-                _ => ListExports.TimelineJson(timeline.All(facts)),
-            };
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter", detail: statusError);
+            }
+
+            var view = new TimelineView(false, states);
+            if (list == "due")
+            {
+                var due = DueList.Read(tracker, facts, states ?? DueList.Urgent).Items;
+                content = exporter.Due(due, format switch { "csv" => ExportFormat.Csv, "ics" => ExportFormat.ICalendar, _ => ExportFormat.Json });
+            }
+            else
+            {
+                content = (list, format) switch
+                {
+                    ("engagements", _) => exporter.Export(ExportKind.Engagements, csv ? ExportFormat.Csv : ExportFormat.Json, facts),
+                    ("commitments", _) => exporter.Export(ExportKind.Commitments, csv ? ExportFormat.Csv : ExportFormat.Json, facts),
+                    (_, "ics") => exporter.Export(ExportKind.Calendar, ExportFormat.ICalendar, facts),
+                    (_, "csv") => ListExports.TimelineCsv(timeline.All(facts, view)),
+                    _ => ListExports.TimelineJson(timeline.All(facts, view)),
+                };
+            }
         }
 
         var bytes = Encoding.UTF8.GetBytes(content);

@@ -105,14 +105,8 @@ public static class TimelineApi
             item.Due?.Mark?.Note);
     }
 
-    /// <summary>overdue, due_soon, open or done.</summary>
-    public static string Status(CommitmentState state) => state switch
-    {
-        CommitmentState.Overdue => "overdue",
-        CommitmentState.DueSoon => "due_soon",
-        CommitmentState.Done => "done",
-        _ => "open",
-    };
+    /// <summary>overdue, due_soon, open, done or dropped.</summary>
+    public static string Status(CommitmentState state) => Due.DueList.Name(state);
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

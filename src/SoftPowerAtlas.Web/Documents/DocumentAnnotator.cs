@@ -33,7 +33,18 @@ public sealed record FactMark(int Start, int End, FactKind Kind, string Label, s
 public sealed record TextRun(string Text, FactMark? Mark);
 
 /// <summary>The cleaned text of a document cut into runs so each fact can be shown in place.</summary>
-public sealed record AnnotatedDocument(string CleanText, IReadOnlyList<TextRun> Runs, IReadOnlyList<FactMark> Facts);
+public sealed record AnnotatedDocument(string CleanText, IReadOnlyList<TextRun> Runs, IReadOnlyList<FactMark> Facts)
+{
+    /// <summary>The sentences of commitments and passages of engagements, placed in the clean text (a link can ask for one highlighted).</summary>
+    public IReadOnlyList<Passage> Passages { get; init; } = [];
+
+    /// <summary>The passage stored at these original offsets, if the document has one there.</summary>
+    public Passage? PassageAt(int originalStart, int originalEnd) =>
+        Passages.FirstOrDefault(p => p.OriginalStart == originalStart && p.OriginalEnd == originalEnd);
+}
+
+/// <summary>A fact's passage: its span in the clean text and in the document as stored.</summary>
+public sealed record Passage(int Start, int End, int OriginalStart, int OriginalEnd);
 
 /// <summary>
 /// Finds the facts of a stored document in its cleaned text. The facts come from the store
@@ -172,8 +183,17 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
             }));
         }
 
+        var passages = new List<Passage>();
+        foreach (var (start, end) in facts.Commitments.Select(c => (c.Start, c.End)).Concat(facts.Events.Select(e => (e.Evidence.Start, e.Evidence.End))))
+        {
+            if (Clean(start, end) is { } span)
+            {
+                passages.Add(new Passage(span.Start, span.End, start, end));
+            }
+        }
+
         var kept = NonOverlapping(marks);
-        return new AnnotatedDocument(map.Text, Runs(map.Text, kept), kept);
+        return new AnnotatedDocument(map.Text, Runs(map.Text, kept), kept) { Passages = passages };
     }
 
     private SourceDocument? Load(StoredDocument document)

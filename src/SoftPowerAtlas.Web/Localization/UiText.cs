@@ -30,6 +30,12 @@ public sealed class UiText(UiLabels labels, IHttpContextAccessor accessor)
 
     public string Kind(string kind) => labels.Contains("kind." + kind) ? this["kind." + kind] : kind;
 
+    /// <summary>A contract date (<c>2024-05-29</c>, <c>FY2025</c>…) as this language writes it (<see cref="DateText"/>); empty for none.</summary>
+    public string Date(string? value) => DateText.Format(value, Language);
+
+    /// <summary>A day as this language writes it (<c>29 พ.ค. 2567</c>, <c>29 May 2024</c>).</summary>
+    public string Day(DateOnly day) => DateText.Day(day, Language);
+
     /// <summary>A number written with the grouping of the interface's language (Arabic digits in both).</summary>
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

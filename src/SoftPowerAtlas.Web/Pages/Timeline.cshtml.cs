@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Reading;
 using SoftPowerAtlas.Storage.Tracking;
+using SoftPowerAtlas.Web.Due;
 using SoftPowerAtlas.Web.Security;
 using SoftPowerAtlas.Web.Timeline;
 
 namespace SoftPowerAtlas.Web.Pages;
 
 /// <summary>
-/// Engagements and commitments on a time axis (years, then months), filtered like <c>atlas timeline</c>,
-/// a page at a time; commitments flagged overdue or due soon as of today in Bangkok. Editors mark a
+/// Engagements and commitments on a time axis (years, then months), newest first unless <c>order=oldest</c>,
+/// filtered like <c>atlas timeline</c> and by commitment status (<c>status=overdue</c>…), a page at a time;
+/// commitments flagged overdue or due soon as of today in Bangkok. Editors mark a
 /// commitment done (or open again) with a form that carries the antiforgery token.
 /// </summary>
 public sealed class TimelineModel(TimelineService timeline, SubjectResolver resolver, AtlasReader reader, CommitmentTracker tracker, IAuthorizationService authorization) : PageModel
@@ -37,10 +39,19 @@ public sealed class TimelineModel(TimelineService timeline, SubjectResolver reso
 
     public bool CanEdit { get; private set; }
 
-    public async Task OnGetAsync(string[]? country, string[]? sector, string[]? agency, string[]? type, string? from, string? to, int? page)
+    /// <summary>The statuses asked for (none: every entry).</summary>
+    public IReadOnlySet<CommitmentState> States { get; private set; } = new HashSet<CommitmentState>();
+
+    /// <summary>Oldest first when the reader asked for it; newest first by default.</summary>
+    public bool OldestFirst { get; private set; }
+
+    public async Task OnGetAsync(string[]? country, string[]? sector, string[]? agency, string[]? type, string? from, string? to, string[]? status, string? order, int? page)
     {
         Filter = new FactQuery(country, sector, agency, type, from, to);
-        var resolved = Filter.Resolve(resolver);
+        OldestFirst = string.Equals(order, "oldest", StringComparison.Ordinal);
+        var (states, statusError) = DueList.Parse(status);
+        States = states ?? new HashSet<CommitmentState>();
+        var resolved = statusError is null ? Filter.Resolve(resolver) : FilterResult.Usage(statusError);
         if (resolved.Filter is null)
         {
             Problem = resolved;
@@ -48,10 +59,11 @@ public sealed class TimelineModel(TimelineService timeline, SubjectResolver reso
             return;
         }
 
+        var view = new TimelineView(!OldestFirst, states);
         PageNumber = Math.Max(1, page ?? 1);
-        Slice = timeline.Slice(resolved.Filter, 0, 1);
+        Slice = timeline.Slice(resolved.Filter, 0, 1, view);
         PageNumber = Math.Min(PageNumber, PageCount);
-        Slice = timeline.Slice(resolved.Filter, (PageNumber - 1) * PageSize, PageSize);
+        Slice = timeline.Slice(resolved.Filter, (PageNumber - 1) * PageSize, PageSize, view);
         EntityIds = reader.EntityIds(Slice.Items.SelectMany(i => i.Entry.Parties).Select(p => p.Key));
         CanEdit = (await authorization.AuthorizeAsync(User, AtlasPolicies.Editor)).Succeeded;
     }
@@ -67,16 +79,25 @@ public sealed class TimelineModel(TimelineService timeline, SubjectResolver reso
     /// <summary>A link to this timeline's filter on another page.</summary>
     public string PageLink(int page)
     {
-        var query = Filter.ToQueryString();
+        var query = Query(Filter);
         var sep = query.Length == 0 ? "?" : "&";
         return "/timeline" + query + (page > 1 ? sep + "page=" + page.ToString(CultureInfo.InvariantCulture) : string.Empty);
     }
 
     /// <summary>A link to this filter narrowed to one year of the axis.</summary>
-    public string YearLink(string year) => "/timeline" + Filter.WithPeriod(year, year).ToQueryString();
+    public string YearLink(string year) => "/timeline" + Query(Filter.WithPeriod(year, year));
 
     /// <summary>The same filter as a download or API address.</summary>
-    public string Export(string path) => path + Filter.ToQueryString();
+    public string Export(string path) => path + Query(Filter);
+
+    /// <summary>The filter's query string with the statuses and the order of this page.</summary>
+    private string Query(FactQuery filter)
+    {
+        var query = filter.ToQueryString();
+        var extra = (States.Count > 0 ? "status=" + string.Join(',', DueList.Statuses.Where(s => States.Contains(s.State)).Select(s => s.Name)) : string.Empty)
+            + (OldestFirst ? (States.Count > 0 ? "&" : string.Empty) + "order=oldest" : string.Empty);
+        return extra.Length == 0 ? query : query + (query.Length == 0 ? "?" : "&") + extra;
+    }
 
     private async Task<IActionResult> Edit(string? returnUrl, Func<MarkResult> change)
     {

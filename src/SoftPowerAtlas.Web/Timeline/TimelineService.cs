@@ -11,10 +11,20 @@ namespace SoftPowerAtlas.Web.Timeline;
 public sealed record TimelineItem(TimelineEntry Entry, DueItem? Due);
 
 /// <summary>
+/// How a timeline is shown: newest first (the page's default) or oldest first, and, when <see cref="States"/> is
+/// set, only the commitments in those states today (no engagements, no undated commitments).
+/// </summary>
+public sealed record TimelineView(bool NewestFirst, IReadOnlySet<CommitmentState>? States)
+{
+    /// <summary>The order the store keeps: oldest first, every entry (the API's and the exports' default).</summary>
+    public static TimelineView Chronological { get; } = new(false, null);
+}
+
+/// <summary>
 /// One slice of a filtered timeline: its items, how many there are in all, the counts per year of the
 /// whole timeline (the axis), and where today falls in it.
 /// </summary>
-/// <remarks>TodayOffset: Offset of the first item dated today or later (the total when none is).</remarks>
+/// <remarks>TodayOffset: Offset of the first item dated today or later (newest first: of the first dated before today; the count of dated items when none is).</remarks>
 public sealed record TimelineSlice(
     IReadOnlyList<TimelineItem> Items,
     int Total,
@@ -42,31 +52,41 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
 
     private readonly MemoryCache _built = new(new MemoryCacheOptions { SizeLimit = CachedKeys });
 
-    public TimelineSlice Slice(FactFilter filter, int offset, int limit)
+    public TimelineSlice Slice(FactFilter filter, int offset, int limit, TimelineView? view = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        view ??= TimelineView.Chronological;
         var built = Build(filter);
         var today = tracker.Today;
-        var todayAt = FirstFrom(built.Keys, today);
+        var ascending = InStates(built.Keys, filter, view.States);
+        var todayAt = FirstFrom(ascending, today);
+        var keys = Ordered(ascending, view);
+        if (view.NewestFirst)
+        {
+            todayAt = ascending.Count(k => k.Date is { HasYear: true }) - todayAt;
+        }
+
+        var engagements = view.States is null ? built.Engagements : 0;
         return new TimelineSlice(
-            Read([.. built.Keys.Skip(offset).Take(limit)], today),
-            built.Keys.Count,
+            Read([.. keys.Skip(offset).Take(limit)], today),
+            keys.Count,
             offset,
             limit,
-            built.Engagements,
-            built.Keys.Count - built.Engagements,
+            engagements,
+            keys.Count - engagements,
             built.Years,
             today,
             todayAt);
     }
 
     /// <summary>The whole timeline of a filter (exports): entries in order, commitments with their state today.</summary>
-    public IReadOnlyList<TimelineItem> All(FactFilter filter)
+    public IReadOnlyList<TimelineItem> All(FactFilter filter, TimelineView? view = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var keys = Build(filter).Keys;
+        view ??= TimelineView.Chronological;
+        var keys = Ordered(InStates(Build(filter).Keys, filter, view.States), view);
         var today = tracker.Today;
         var items = new List<TimelineItem>(keys.Count);
         const int batch = 2000;
@@ -111,6 +131,25 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
 
         return items;
     }
+
+    /// <summary>Only the commitments whose state today is one of <paramref name="states"/> (all keys when null), in the same order.</summary>
+    private IReadOnlyList<TimelineKey> InStates(IReadOnlyList<TimelineKey> keys, FactFilter filter, IReadOnlySet<CommitmentState>? states)
+    {
+        if (states is null)
+        {
+            return keys;
+        }
+
+        var ids = tracker.Due(new DueQuery { WithinDays = DueSoonDays, IncludeAll = true, Filter = filter })
+            .Items.Where(i => states.Contains(i.State)).Select(i => i.Commitment.Id).ToHashSet();
+        return [.. keys.Where(k => k.Kind == "commitment" && ids.Contains(k.Id))];
+    }
+
+    /// <summary>Newest first: dated keys in reverse, those without a year still last; else as given.</summary>
+    private static IReadOnlyList<TimelineKey> Ordered(IReadOnlyList<TimelineKey> ascending, TimelineView view) =>
+        view.NewestFirst
+            ? [.. ascending.Where(k => k.Date is { HasYear: true }).Reverse(), .. ascending.Where(k => k.Date is not { HasYear: true })]
+            : ascending;
 
     /// <summary>Offset of the first key dated today or later (the count when none is), by binary search on the ordered keys.</summary>
     private static int FirstFrom(IReadOnlyList<TimelineKey> keys, DateOnly today)

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -61,6 +62,16 @@ public abstract class BrowserTest : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
         _db.Dispose();
+    }
+
+    /// <summary>Runs axe-core on the page as shown and fails on any serious or critical violation, naming each.</summary>
+    protected async Task AssertAccessible()
+    {
+        var result = await Page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad));
     }
 
     protected Task Screenshot(string name) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage;
@@ -6,7 +7,7 @@ using SoftPowerAtlas.Web.Documents;
 
 namespace SoftPowerAtlas.Web.Pages.Documents;
 
-/// <summary>One document: its cleaned text with the facts highlighted in place, its engagements and commitments.</summary>
+/// <summary>One document: its cleaned text with the facts highlighted in place (and the passage a link names), its engagements and commitments.</summary>
 public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnnotator annotator) : PageModel
 {
     public StoredDocument Document { get; private set; } = null!; // Set in OnGet before rendering.
@@ -19,7 +20,10 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
 
     public IReadOnlyList<DocumentSummary> NearDuplicates { get; private set; } = [];
 
-    public IActionResult OnGet(long id)
+    /// <summary>The passage <c>?passage=START-END</c> (original offsets) asked to highlight, when the document has one there.</summary>
+    public Passage? Passage { get; private set; }
+
+    public IActionResult OnGet(long id, string? passage)
     {
         var document = store.GetDocument(id);
         if (document is null)
@@ -29,6 +33,13 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
 
         Document = document;
         Annotated = annotator.Annotate(document);
+        if (passage?.Split('-') is [var a, var b]
+            && int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            && int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var end))
+        {
+            Passage = Annotated.PassageAt(start, end);
+        }
+
         Engagements = reader.ListEngagements(EngagementFilter.Any, 0, 100, documentId: id).Items;
         Commitments = reader.ListCommitments(0, 100, documentId: id).Items;
         NearDuplicates = reader.NearDuplicates(id);
