@@ -14,6 +14,8 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- timeline --docs 10000    latency of timeline, due, report and calendar export on a synthesized database
 //   -- engines --sqlite PATH --postgres URL   the same reads on a SQLite store and its PostgreSQL copy, alternately
 //   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
+//   -- sizes [--sizes 1,2,4,8,16] [--kinds line,lines,html-flat,html-nested] [--stages]
+//                               analysis time per MB of one document against its size
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -41,6 +43,7 @@ static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
     "engines" => EnginesCommand.Run(args[1..]),
     "curation" => await CurationCommand.RunAsync(args[1..]),
     "workers" => await WorkersCommand.RunAsync(args[1..]),
+    "sizes" => SizesCommand.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -24,9 +24,11 @@ internal static class HtmlReader
 
     public static ReadOutcome Read(string source, string name, int minVisibleLetters, string? articleSelector = null)
     {
+        // Same length and offsets as the source; only tags nested past HtmlNesting.MaxDepth are blanked.
+        var shallow = HtmlNesting.Limit(source);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        var document = parser.ParseDocument(source);
-        var map = HtmlSourceMap.Build(document, source);
+        var document = parser.ParseDocument(shallow);
+        var map = HtmlSourceMap.Build(document, shallow);
         var body = document.Body ?? document.DocumentElement;
 
         var (visible, scripted) = CountLetters(body);

@@ -17,7 +17,8 @@ public sealed class SegmentationStage(WordBreaker words, SentenceSplitter? sente
         var tokens = new List<Token>(text.Length / 4 + 1);
         _words.Segment(text, tokens);
         context.Tokens = tokens.AsReadOnly();
-        context.Sentences = _sentences.Split(text, tokens);
-        context.Paragraphs = ParagraphSplitter.Split(text);
+        var sentences = _sentences.Split(text, tokens);
+        context.Sentences = sentences;
+        context.Paragraphs = ParagraphSplitter.Split(text, sentences);
     }
 }

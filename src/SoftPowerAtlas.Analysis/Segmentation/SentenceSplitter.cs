@@ -18,6 +18,10 @@ namespace SoftPowerAtlas.Analysis.Segmentation;
 /// end a sentence when Thai text follows. Thai writers also put spaces between clauses, names and
 /// list items, so a space alone, a run of spaces, or a closing quote is not taken as an end:
 /// press releases quote names mid-sentence (<c>“คาล คงขำ” “อนันต์ ลือประดิษฐ์”</c>).</item>
+/// <item>A sentence never passes <see cref="MaxChars"/> characters: a longer run with no end (a page
+/// pasted as one line, a Thai paragraph without particles) is cut at the last space before the cap,
+/// else at the last word boundary, so the stages after see units of bounded length and their work
+/// stays linear in the document.</item>
 /// </list>
 /// Sentences are trimmed of surrounding white space; empty ones are dropped. Immutable and thread-safe.
 /// </summary>
@@ -38,6 +42,9 @@ public sealed class SentenceSplitter
         _particleLookup = finalParticles.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The longest sentence, in UTF-16 characters; twice the longest line of any annotated page.</summary>
+    public const int MaxChars = 2_000;
+
     /// <summary>The splitter with the embedded abbreviation and particle lists.</summary>
     public static SentenceSplitter Default => LazyDefault.Value;
 
@@ -54,7 +61,7 @@ public sealed class SentenceSplitter
             var c = text[i];
             if (IsLineBreak(c))
             {
-                Add(text, sentences, start, i);
+                Add(text, tokens, sentences, start, i);
                 start = i + 1;
             }
             else if (c is '.' or '?' or '!')
@@ -62,7 +69,7 @@ public sealed class SentenceSplitter
                 var end = EndAfterTerminator(text, i);
                 if (end > 0)
                 {
-                    Add(text, sentences, start, end);
+                    Add(text, tokens, sentences, start, end);
                     start = end;
                     i = end - 1;
                 }
@@ -70,12 +77,12 @@ public sealed class SentenceSplitter
             else if (IsSpace(c) && i > start && !char.IsWhiteSpace(text[i - 1])
                 && i + 1 < text.Length && FollowsFinalParticle(text, tokens, i, ref token))
             {
-                Add(text, sentences, start, i);
+                Add(text, tokens, sentences, start, i);
                 start = i;
             }
         }
 
-        Add(text, sentences, start, text.Length);
+        Add(text, tokens, sentences, start, text.Length);
         return sentences;
     }
 
@@ -159,22 +166,78 @@ public sealed class SentenceSplitter
         return next < text.Length && LanguageDetector.IsThai(text[next]);
     }
 
-    private static void Add(string text, List<TextSpan> sentences, int start, int end)
+    private static void Add(string text, IReadOnlyList<Token> tokens, List<TextSpan> sentences, int start, int end)
     {
-        while (start < end && char.IsWhiteSpace(text[start]))
+        while (true)
         {
-            start++;
-        }
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
 
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end - start <= MaxChars)
+            {
+                break;
+            }
+
+            var cut = CutPoint(text, tokens, start, start + MaxChars);
+            var last = cut;
+            while (last > start && char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            sentences.Add(new TextSpan(start, last));
+            start = cut;
         }
 
         if (end > start)
         {
             sentences.Add(new TextSpan(start, end));
         }
+    }
+
+    /// <summary>
+    /// Where an over-long sentence from <paramref name="start"/> is cut, at or before <paramref name="limit"/>:
+    /// after the last space in the second half, else at the last word that starts there, else at the limit
+    /// (never between the halves of a surrogate pair).
+    /// </summary>
+    internal static int CutPoint(string text, IReadOnlyList<Token> tokens, int start, int limit)
+    {
+        var half = start + ((limit - start) / 2);
+        for (var i = limit; i > half; i--)
+        {
+            if (char.IsWhiteSpace(text[i - 1]))
+            {
+                return i;
+            }
+        }
+
+        var (lo, hi) = (0, tokens.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (tokens[mid].Start <= limit)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        if (lo > 0 && tokens[lo - 1].Start > half)
+        {
+            return tokens[lo - 1].Start;
+        }
+
+        return char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
     }
 
     internal static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';

@@ -46,4 +46,30 @@ public sealed class ParagraphSplitterTests
     {
         Assert.Empty(ParagraphSplitter.Split(text));
     }
+
+    [Fact]
+    public void Split_LinePastTheCapWithSentences_CutBetweenSentences()
+    {
+        // One line of 40 English sentences of 300 characters each: 12,000 characters with no break.
+        var sentence = "The delegation visited the craft village and agreed to hold a joint exhibition next year. ";
+        sentence = string.Concat(Enumerable.Repeat(sentence, 300 / sentence.Length + 1))[..299].TrimEnd() + ".";
+        var text = string.Join(' ', Enumerable.Repeat(sentence, 40));
+        var sentences = Enumerable.Range(0, 40).Select(i => new TextSpan(i * (sentence.Length + 1), (i * (sentence.Length + 1)) + sentence.Length)).ToList();
+
+        var paragraphs = ParagraphSplitter.Split("\n" + text + "\n", [.. sentences.Select(s => new TextSpan(s.Start + 1, s.End + 1))]);
+
+        var perParagraph = ParagraphSplitter.MaxChars / (sentence.Length + 1);
+        Assert.Equal((40 + perParagraph - 1) / perParagraph, paragraphs.Count);
+        Assert.All(paragraphs, p => Assert.True(p.Span.Length <= ParagraphSplitter.MaxChars));
+        Assert.All(paragraphs, p => Assert.Equal(Language.English, p.Language));
+        Assert.Equal(new TextSpan(1, 1 + (perParagraph * (sentence.Length + 1)) - 1), paragraphs[0].Span);
+        Assert.Equal(1 + text.Length, paragraphs[^1].Span.End);
+    }
+
+    [Fact]
+    public void Split_LinePastTheCapWithoutSentences_OneParagraphAsBefore()
+    {
+        var text = new string('x', ParagraphSplitter.MaxChars + 10);
+        Assert.Equal([new Paragraph(new TextSpan(0, text.Length), Language.English)], ParagraphSplitter.Split(text));
+    }
 }

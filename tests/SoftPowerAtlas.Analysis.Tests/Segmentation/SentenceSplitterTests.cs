@@ -109,4 +109,38 @@ public sealed class SentenceSplitterTests
         Assert.Equal(2, bare.Split(text, Breaker.Segment(text)).Count);
         Assert.Single(Sentences(text));
     }
+
+    [Theory]
+    [InlineData("The festival week brings craft, food and film to the riverside ", ' ')]
+    [InlineData("การประชุมหารือความร่วมมือด้านอุตสาหกรรมสร้างสรรค์ระหว่างหน่วยงานไทยและต่างประเทศ", null)]
+    public void Split_RunPastTheCap_CutIntoSentencesOfAtMostMaxCharsAtWordEnds(string piece, char? space)
+    {
+        var text = string.Concat(Enumerable.Repeat(piece, (3 * SentenceSplitter.MaxChars / piece.Length) + 1)).TrimEnd();
+        var tokens = Breaker.Segment(text);
+        var sentences = SentenceSplitter.Default.Split(text, tokens);
+
+        Assert.True(sentences.Count >= 3, $"{sentences.Count} sentences");
+        Assert.All(sentences.SkipLast(1), s => Assert.InRange(s.Length, SentenceSplitter.MaxChars / 2, SentenceSplitter.MaxChars));
+        Assert.InRange(sentences[^1].Length, 1, SentenceSplitter.MaxChars);
+        Assert.Equal(0, sentences[0].Start);
+        Assert.Equal(text.Length, sentences[^1].End);
+        var starts = tokens.Select(t => t.Start).ToHashSet();
+        for (var i = 1; i < sentences.Count; i++)
+        {
+            // Nothing but white space between two cut pieces, and each piece starts a word.
+            Assert.True(string.IsNullOrWhiteSpace(text[sentences[i - 1].End..sentences[i].Start]));
+            Assert.Contains(sentences[i].Start, starts);
+            if (space is { } c)
+            {
+                Assert.Equal(c, text[sentences[i].Start - 1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Split_SentencesUnderTheCap_Unchanged()
+    {
+        var sentence = new string('ก', SentenceSplitter.MaxChars - 1) + ".";
+        Assert.Equal([sentence], Sentences("  " + sentence + "  "));
+    }
 }
