@@ -21,6 +21,9 @@ internal abstract class StoreDialect(string location)
     /// <summary>The database as users name it (a file path, or a server address without its password).</summary>
     public string Location { get; } = location;
 
+    /// <summary>The schema version the engine's migrations have brought the database to (0: none).</summary>
+    public abstract int SchemaVersion(DbConnection connection, DbTransaction transaction);
+
     /// <summary>The column value for a point in time.</summary>
     public abstract object Timestamp(DateTimeOffset value);
 

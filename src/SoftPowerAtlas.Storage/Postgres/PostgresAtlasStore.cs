@@ -10,7 +10,7 @@ namespace SoftPowerAtlas.Storage.Postgres;
 /// does), so two workers cannot both store one text; readers read a snapshot and never wait.
 /// Thread-safe; connections come from one pooled <see cref="NpgsqlDataSource"/>.
 /// </summary>
-public sealed class PostgresAtlasStore : IAtlasStore
+public sealed class PostgresAtlasStore : AtlasStore
 {
     /// <summary>Key of the advisory lock an ingest batch holds until it commits or rolls back.</summary>
     internal const long IngestLock = 0x534F46_5441_494E; // "SOFTAIN"
@@ -66,26 +66,24 @@ public sealed class PostgresAtlasStore : IAtlasStore
         }
     }
 
-    public IIngestBatch BeginBatch() => BeginIngestBatch();
+    public override IIngestBatch BeginBatch() => BeginIngestBatch();
 
     /// <summary>The pooled connections, for the ingest job queue beside the store.</summary>
     internal NpgsqlDataSource DataSource => _dataSource;
 
     internal TimeProvider Clock => _clock;
 
-    internal StoreDialect Dialect => _dialect;
-
-    StoreDialect IAtlasStore.Dialect => _dialect;
+    internal override StoreDialect Dialect => _dialect;
 
     /// <summary>A snapshot (REPEATABLE READ, read only): every query of <paramref name="query"/> sees the same data.</summary>
-    T IAtlasStore.Read<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
+    internal override T ReadSnapshot<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         return query(connection, transaction);
     });
 
-    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit) => Run(() =>
+    internal override T WriteLocked<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit = null) => Run(() =>
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
@@ -127,48 +125,8 @@ public sealed class PostgresAtlasStore : IAtlasStore
         }
     });
 
-    public StoredDocument? GetDocument(long id) => ReadDocuments(DocumentReader.SelectById, ("@id", id)).FirstOrDefault();
-
-    public StoredDocument? FindBySource(string source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return ReadDocuments(DocumentReader.SelectBySource, ("@source", source)).FirstOrDefault();
-    }
-
-    public IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return ReadDocuments(DocumentReader.SelectPage, ("@limit", limit), ("@offset", offset));
-    }
-
-    public StoreStats GetStats() => Run(() =>
-    {
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
-        using var command = new NpgsqlCommand(
-            DocumentReader.SelectStats,
-            connection,
-            transaction);
-        long documents, near, extra;
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            (documents, near, extra) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-        }
-
-        return new StoreStats(documents, near, extra, PostgresMigrator.ReadVersion(connection, transaction));
-    });
-
     /// <summary>Closes the pooled connections.</summary>
-    public void Dispose() => _dataSource.Dispose();
-
-    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) => Run(() =>
-    {
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
-        return DocumentReader.ReadMany(transaction, sql, parameters);
-    });
+    public override void Dispose() => _dataSource.Dispose();
 
     private T Run<T>(Func<T> action)
     {

@@ -8,6 +8,9 @@ namespace SoftPowerAtlas.Storage.Postgres;
 /// <summary>PostgreSQL's side of <see cref="StoreDialect"/>: <c>timestamptz</c> values, SQLSTATE codes, json_agg and regular expressions.</summary>
 internal sealed class PostgresDialect(string location) : StoreDialect(location)
 {
+    public override int SchemaVersion(DbConnection connection, DbTransaction transaction) =>
+        PostgresMigrator.ReadVersion((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+
     public override object Timestamp(DateTimeOffset value) => value.ToUniversalTime().AddTicks(-(value.UtcTicks % 10));
 
     public override WriteConflict Conflict(DbException exception) => exception is PostgresException postgres

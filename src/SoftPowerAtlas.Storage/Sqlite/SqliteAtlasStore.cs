@@ -10,7 +10,7 @@ namespace SoftPowerAtlas.Storage.Sqlite;
 /// the schema migrated on <see cref="Open(string, TimeProvider?)"/>. Thread-safe; every call and batch takes a pooled
 /// connection of its own.
 /// </summary>
-public sealed class SqliteAtlasStore : IAtlasStore
+public sealed class SqliteAtlasStore : AtlasStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
@@ -150,10 +150,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
-    /// <summary>Opened by <see cref="OpenReadOnly"/>: readers work, writes fail.</summary>
-    public bool IsReadOnly { get; private init; }
-
-    public IIngestBatch BeginBatch()
+    public override IIngestBatch BeginBatch()
     {
         if (IsReadOnly)
         {
@@ -179,43 +176,13 @@ public sealed class SqliteAtlasStore : IAtlasStore
         }
     }
 
-    public StoredDocument? GetDocument(long id) => ReadDocuments(DocumentReader.SelectById, ("@id", id)).FirstOrDefault();
-
-    public StoredDocument? FindBySource(string source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return ReadDocuments(DocumentReader.SelectBySource, ("@source", source)).FirstOrDefault();
-    }
-
-    public IReadOnlyList<StoredDocument> ListDocuments(int limit, int offset)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return ReadDocuments(DocumentReader.SelectPage, ("@limit", limit), ("@offset", offset));
-    }
-
-    public StoreStats GetStats() => Run(() =>
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = DocumentReader.SelectStats;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var stats = new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), SqliteMigrator.ReadVersion(connection, transaction));
-        return stats;
-    });
-
-    internal StoreDialect Dialect => _dialect;
-
-    StoreDialect IAtlasStore.Dialect => _dialect;
+    internal override StoreDialect Dialect => _dialect;
 
     /// <summary>
     /// Runs <paramref name="query"/> on a connection of its own inside one read transaction, so
     /// everything it reads comes from one snapshot; SQLite failures become <see cref="StoreException"/>.
     /// </summary>
-    internal T Read<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
+    internal override T ReadSnapshot<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -223,7 +190,7 @@ public sealed class SqliteAtlasStore : IAtlasStore
     });
 
     /// <summary>Runs <paramref name="write"/> in one write transaction and commits it, or rolls it back on failure.</summary>
-    internal T Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit = null) => Run(() =>
+    internal override T WriteLocked<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit = null) => Run(() =>
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -236,15 +203,8 @@ public sealed class SqliteAtlasStore : IAtlasStore
         return result;
     });
 
-    T IAtlasStore.Read<T>(Func<DbConnection, DbTransaction, T> query) => Read(query);
-
-    T IAtlasStore.Write<T>(Func<DbConnection, DbTransaction, T> write, Func<T, bool>? commit) => Write(write, commit);
-
-    private IReadOnlyList<StoredDocument> ReadDocuments(string sql, params (string Name, object Value)[] parameters) =>
-        Read((_, transaction) => DocumentReader.ReadMany(transaction, sql, parameters));
-
     /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

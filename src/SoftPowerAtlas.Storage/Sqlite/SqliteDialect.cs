@@ -7,6 +7,9 @@ namespace SoftPowerAtlas.Storage.Sqlite;
 /// <summary>SQLite's side of <see cref="StoreDialect"/>: timestamps as sortable UTC text, extended error codes, JSON1 and GLOB.</summary>
 internal sealed class SqliteDialect(string path) : StoreDialect(path)
 {
+    public override int SchemaVersion(DbConnection connection, DbTransaction transaction) =>
+        SqliteMigrator.ReadVersion((SqliteConnection)connection, (SqliteTransaction)transaction);
+
     public override object Timestamp(DateTimeOffset value) => SqliteValues.FormatTimestamp(value);
 
     public override WriteConflict Conflict(DbException exception) => exception is SqliteException sqlite
