@@ -82,11 +82,11 @@ internal static class DocumentReader
         Source = reader.GetString(1),
         Sources = [],
         Format = reader.GetString(2),
-        Title = NullableString(reader, 3),
-        SourceUrl = NullableString(reader, 4),
-        Byline = NullableString(reader, 5),
-        PublishedAsWritten = NullableString(reader, 6),
-        Published = NullableString(reader, 7),
+        Title = reader.GetNullableString(3),
+        SourceUrl = reader.GetNullableString(4),
+        Byline = reader.GetNullableString(5),
+        PublishedAsWritten = reader.GetNullableString(6),
+        Published = reader.GetNullableString(7),
         Language = reader.GetString(8),
         Encoding = reader.GetString(9),
         OriginalText = reader.GetString(10),
@@ -96,8 +96,7 @@ internal static class DocumentReader
         SimHash = SimHashBands.FromStored(reader.GetInt64(14)),
         NearDuplicateOf = reader.IsDBNull(15) ? null : reader.GetInt64(15),
         IngestedAt = StoreDialect.ReadTimestamp(reader, 16),
-        FactsJson = NullableString(reader, 17),
+        FactsJson = reader.GetNullableString(17),
     };
 
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -67,12 +67,12 @@ internal static class CurationLog
 
     private static CurationEvent Map(DbDataReader r) => new(
         r.GetInt64(0),
-        CurationSql.Timestamp(r.GetValue(1)),
+        StoreDialect.ReadTimestamp(r, 1),
         r.GetString(2),
         r.GetString(3),
         r.GetString(4),
-        CurationSql.Text(r, 5),
-        CurationSql.Text(r, 6),
+        r.GetNullableString(5),
+        r.GetNullableString(6),
         r.IsDBNull(7) ? null : r.GetInt64(7),
         r.IsDBNull(8) ? null : r.GetInt64(8));
 }

@@ -55,15 +55,4 @@ internal sealed class CurationSql(DbTransaction transaction, StoreDialect dialec
         command.Bind(values);
         return command;
     }
-
-    /// <summary>A timestamp column as read from either engine (SQLite text, PostgreSQL timestamptz).</summary>
-    public static DateTimeOffset Timestamp(object value) => value switch
-    {
-        string text => Sqlite.SqliteValues.ParseTimestamp(text),
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        DateTimeOffset offset => offset,
-        _ => throw new InvalidCastException($"not a timestamp: {value.GetType().Name}"),
-    };
-
-    public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

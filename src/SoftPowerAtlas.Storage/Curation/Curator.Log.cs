@@ -107,7 +107,7 @@ public sealed partial class Curator
         var marks = new Dictionary<string, CommitmentStatusMark>(StringComparer.Ordinal);
         foreach (var (e, hash) in sql.Rows(
             "SELECT id, content_hash FROM curation_events WHERE kind = 'commitment.status' AND undone_by IS NULL ORDER BY id",
-            r => (r.GetInt64(0), CurationSql.Text(r, 1))).Select(r => (CurationLog.Get(sql, r.Item1)!, r.Item2)))
+            r => (r.GetInt64(0), r.GetNullableString(1))).Select(r => (CurationLog.Get(sql, r.Item1)!, r.Item2)))
         {
             var after = CurationLog.Json(e.After);
             var key = CurationTargets.KeyOf(e.Target);

@@ -17,7 +17,7 @@ internal static class EntityOps
 {
     public static EntityRow? Get(CurationSql sql, string key) =>
         sql.Rows("SELECT id, key, name, country, kind FROM entities WHERE key = @key",
-            r => new EntityRow(r.GetInt64(0), r.GetString(1), r.GetString(2), CurationSql.Text(r, 3), CurationSql.Text(r, 4)),
+            r => new EntityRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetNullableString(3), r.GetNullableString(4)),
             ("@key", key)).FirstOrDefault();
 
     public static List<string> Aliases(CurationSql sql, long id) =>

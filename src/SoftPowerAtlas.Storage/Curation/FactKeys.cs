@@ -63,7 +63,7 @@ internal static partial class FactKeys
         seen.Clear();
         foreach (var (id, start, end, due) in sql.Rows(
             "SELECT id, start, \"end\", due FROM commitments WHERE document_id = @id ORDER BY ordinal",
-            r => (r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), CurationSql.Text(r, 3)),
+            r => (r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetNullableString(3)),
             ("@id", documentId)))
         {
             var sentence = Passage(text, html, start, end);

@@ -36,7 +36,7 @@ internal static class FactState
         var state = new JsonObject();
         if (row.Kind == FactRow.Commitment)
         {
-            foreach (var (what, who, due) in sql.Rows("SELECT what, who, due FROM commitments WHERE id = @id", r => (r.GetString(0), CurationSql.Text(r, 1), CurationSql.Text(r, 2)), ("@id", row.Id)))
+            foreach (var (what, who, due) in sql.Rows("SELECT what, who, due FROM commitments WHERE id = @id", r => (r.GetString(0), r.GetNullableString(1), r.GetNullableString(2)), ("@id", row.Id)))
             {
                 (state["what"], state["who"], state["due"]) = (what, who, due);
             }
@@ -46,7 +46,7 @@ internal static class FactState
 
         foreach (var (type, date, end, place) in sql.Rows(
             "SELECT type, date, end_date, place FROM engagements WHERE id = @id",
-            r => (r.GetString(0), CurationSql.Text(r, 1), CurationSql.Text(r, 2), CurationSql.Text(r, 3)),
+            r => (r.GetString(0), r.GetNullableString(1), r.GetNullableString(2), r.GetNullableString(3)),
             ("@id", row.Id)))
         {
             (state["type"], state["date"], state["end_date"], state["place"]) = (type, date, end, place);

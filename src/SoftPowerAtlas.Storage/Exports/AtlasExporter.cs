@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using SoftPowerAtlas.Storage.Facts;
@@ -77,8 +76,8 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         using var r = command.ExecuteReader();
         while (r.Read())
         {
-            rows.Add([r.GetInt64(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetString(6), r.GetString(7), r.GetString(8),
-                r.GetString(9), r.IsDBNull(10) ? null : r.GetInt64(10), SqliteValues.FormatTimestamp(StoreDialect.ReadTimestamp(r, 11)), Sources(Text(r, 12)), r.GetInt64(13), r.GetInt64(14)]);
+            rows.Add([r.GetInt64(0), r.GetString(1), r.GetNullableString(2), r.GetNullableString(3), r.GetNullableString(4), r.GetNullableString(5), r.GetString(6), r.GetString(7), r.GetString(8),
+                r.GetString(9), r.IsDBNull(10) ? null : r.GetInt64(10), SqliteValues.FormatTimestamp(StoreDialect.ReadTimestamp(r, 11)), Sources(r.GetNullableString(12)), r.GetInt64(13), r.GetInt64(14)]);
         }
 
         return new ExportTable(
@@ -104,7 +103,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         {
             var key = r.GetString(1);
             var kind = key.IndexOf(':', StringComparison.Ordinal) is var i and > 0 ? key[..i] : "entity";
-            rows.Add([r.GetInt64(0), key, kind, r.GetString(2), Text(r, 3), (Text(r, 4) ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray(),
+            rows.Add([r.GetInt64(0), key, kind, r.GetString(2), r.GetNullableString(3), (r.GetNullableString(4) ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray(),
                 r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)]);
         }
 
@@ -229,7 +228,6 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         }
     }
 
-    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static string[] Sources(string? joined) => (joined ?? string.Empty).Split('\n');
 

@@ -21,7 +21,7 @@ internal sealed partial class FactsQueries
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                engagements.Add(new TimelineKey("engagement", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), FactDate.FromColumns(Nullable(reader, 4), Nullable(reader, 5))));
+                engagements.Add(new TimelineKey("engagement", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), FactDate.FromColumns(reader.GetNullableString(4), reader.GetNullableString(5))));
             }
         }
 
@@ -38,8 +38,8 @@ internal sealed partial class FactsQueries
         {
             while (reader.Read())
             {
-                var due = Nullable(reader, 4) is { } d && FactDate.Parse(d) is { Error: null } parsed ? parsed.Value : (FactDate?)null;
-                commitments.Add((new TimelineKey("commitment", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), due), Nullable(reader, 5)));
+                var due = reader.GetNullableString(4) is { } d && FactDate.Parse(d) is { Error: null } parsed ? parsed.Value : (FactDate?)null;
+                commitments.Add((new TimelineKey("commitment", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), due), reader.GetNullableString(5)));
             }
         }
 

@@ -36,7 +36,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7), Nullable(reader, 8)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetNullableString(4), reader.GetNullableString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetNullableString(8)));
             }
         }
 
@@ -189,7 +189,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5), reader.GetInt32(6), reader.GetInt32(7), Nullable(reader, 8)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4), reader.GetNullableString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetNullableString(8)));
             }
         }
 
@@ -202,7 +202,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         var parties = Group(
             "SELECT p.engagement_id, n.key, n.name, p.side, n.country FROM engagement_parties p JOIN entities n ON n.id = p.entity_id WHERE p.engagement_id IN (" + ids + ") ORDER BY p.engagement_id, p.side DESC, n.name",
             where,
-            r => new PartyRef(r.GetString(1), r.GetString(2), r.GetString(3), Nullable(r, 4)));
+            r => new PartyRef(r.GetString(1), r.GetString(2), r.GetString(3), r.GetNullableString(4)));
         var countries = Group("SELECT engagement_id, country FROM engagement_countries WHERE engagement_id IN (" + ids + ") ORDER BY engagement_id, country", where, r => r.GetString(1));
         var sectors = Group("SELECT engagement_id, sector FROM engagement_sectors WHERE engagement_id IN (" + ids + ") ORDER BY engagement_id, sector", where, r => r.GetString(1));
 
@@ -254,13 +254,12 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         using var command = transaction.Command("SELECT source, source_url, title, content_hash, original_text, format FROM documents WHERE id = @id", ("@id", id));
         using var reader = command.ExecuteReader();
         doc = reader.Read()
-            ? new DocumentText(id, reader.GetString(0), Nullable(reader, 1), Nullable(reader, 2), reader.GetString(3), reader.GetString(4), reader.GetString(5) == "html")
+            ? new DocumentText(id, reader.GetString(0), reader.GetNullableString(1), reader.GetNullableString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5) == "html")
             : new DocumentText(id, "(missing)", null, null, string.Empty, string.Empty, false);
         _documents[id] = doc;
         return doc;
     }
 
-    private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>A document's source and original text, read once per query.</summary>
     private sealed record DocumentText(long Id, string Path, string? Url, string? Title, string ContentHash, string Text, bool IsHtml)

@@ -438,11 +438,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
             hits.Add(new SearchHit(
                 docId,
-                Text(reader, 0),
+                reader.GetNullableString(0),
                 reader.GetString(1),
-                Text(reader, 2),
-                Text(reader, 3),
-                Text(reader, 4),
+                reader.GetNullableString(2),
+                reader.GetNullableString(3),
+                reader.GetNullableString(4),
                 !reader.IsDBNull(5) && reader.GetInt64(5) == 1,
                 score,
                 SnippetBuilder.Build(clean, segmented, marks)));
@@ -451,7 +451,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
         return hits;
     }
 
-    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private T Run<T>(Func<T> action)
     {

@@ -213,7 +213,7 @@ public sealed class UserStore
             var keys = new List<ApiKeyInfo>();
             while (reader.Read())
             {
-                keys.Add(new ApiKeyInfo(reader.GetInt64(0), reader.GetString(1), Timestamp(reader, 2), reader.IsDBNull(3) ? null : Timestamp(reader, 3)));
+                keys.Add(new ApiKeyInfo(reader.GetInt64(0), reader.GetString(1), StoreDialect.ReadTimestamp(reader, 2), reader.IsDBNull(3) ? null : StoreDialect.ReadTimestamp(reader, 3)));
             }
 
             return keys;
@@ -271,18 +271,13 @@ public sealed class UserStore
                 reader.GetString(1),
                 role,
                 reader.GetString(3),
-                Timestamp(reader, 4),
-                Timestamp(reader, 5),
+                StoreDialect.ReadTimestamp(reader, 4),
+                StoreDialect.ReadTimestamp(reader, 5),
                 Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture)));
         }
 
         return users;
     }
-
-    private static DateTimeOffset Timestamp(DbDataReader reader, int ordinal) =>
-        reader.GetFieldType(ordinal) == typeof(string)
-            ? SqliteValues.ParseTimestamp(reader.GetString(ordinal))
-            : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
 
     private static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

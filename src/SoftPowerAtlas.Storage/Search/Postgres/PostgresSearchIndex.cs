@@ -143,11 +143,11 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
                 var segmented = reader.GetString(8);
                 byId[id] = new SearchHit(
                     id,
-                    Text(reader, 1),
+                    reader.GetNullableString(1),
                     reader.GetString(2),
-                    Text(reader, 3),
-                    Text(reader, 4),
-                    Text(reader, 5),
+                    reader.GetNullableString(3),
+                    reader.GetNullableString(4),
+                    reader.GetNullableString(5),
                     reader.GetBoolean(6),
                     0,
                     SnippetBuilder.Build(reader.GetString(7), segmented, tsquery.Matches(segmented)));
@@ -174,7 +174,6 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
         return new SearchFacets(Of("country"), Of("sector"), Of("agency"), Of("type"), Of("year"));
     }
 
-    private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private T Run<T>(Func<T> action)
     {
