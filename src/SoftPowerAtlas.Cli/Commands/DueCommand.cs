@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Tracking;
@@ -59,22 +58,10 @@ internal static class DueCommand
             return AtlasCommand.UsageError;
         }
 
-        using var store = FactCommands.Open(dbPath, console, console.Clock);
-        if (store is null)
+        return FactCommands.WithFilter(dbPath, console, request, (store, filter) =>
         {
-            return AtlasCommand.SomeInputsFailed;
-        }
-
-        try
-        {
-            var resolved = FactFilters.Resolve(request, new SubjectResolver(store));
-            if (resolved.Filter is null)
-            {
-                return FactCommands.Fail(console, resolved.Error!, resolved.NotFound, resolved.Suggestions);
-            }
-
             var tracker = new CommitmentTracker(new FactReader(store), console.Clock);
-            var report = tracker.Due(new DueQuery { AsOf = asOf, WithinDays = within, IncludeAll = all, Filter = resolved.Filter });
+            var report = tracker.Due(new DueQuery { AsOf = asOf, WithinDays = within, IncludeAll = all, Filter = filter });
             if (json)
             {
                 console.Out.WriteLine(FactJson.ToString(w =>
@@ -99,12 +86,7 @@ internal static class DueCommand
             }
 
             return AtlasCommand.Ok;
-        }
-        catch (StoreException e)
-        {
-            console.Error.WriteLine($"atlas: {e.Message}");
-            return AtlasCommand.SomeInputsFailed;
-        }
+        }, console.Clock);
     }
 
     private static void WriteText(TextWriter o, DueReport report)

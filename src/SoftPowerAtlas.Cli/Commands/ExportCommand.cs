@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 
@@ -61,30 +60,13 @@ internal static class ExportCommand
             return AtlasCommand.UsageError;
         }
 
-        using var store = FactCommands.Open(dbPath, console, console.Clock);
-        if (store is null)
+        return FactCommands.WithFilter(dbPath, console, request, (store, filter) =>
         {
-            return AtlasCommand.SomeInputsFailed;
-        }
-
-        try
-        {
-            var resolved = FactFilters.Resolve(request, new SubjectResolver(store));
-            if (resolved.Filter is null)
-            {
-                return FactCommands.Fail(console, resolved.Error!, resolved.NotFound, resolved.Suggestions);
-            }
-
-            var text = new AtlasExporter(new FactReader(store), console.Clock).Export(kind, format, resolved.Filter);
+            var text = new AtlasExporter(new FactReader(store), console.Clock).Export(kind, format, filter);
 
             // Excel opens a CSV without a byte order mark in the system's ANSI code page, which turns
             // Thai into mojibake; with the BOM it reads UTF-8. Other formats declare UTF-8 themselves.
             return FactCommands.WriteOut(console, outPath, text, bom: format == ExportFormat.Csv && outPath is not null and not "-");
-        }
-        catch (StoreException e)
-        {
-            console.Error.WriteLine($"atlas: {e.Message}");
-            return AtlasCommand.SomeInputsFailed;
-        }
+        }, console.Clock);
     }
 }

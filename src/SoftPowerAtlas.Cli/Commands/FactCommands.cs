@@ -28,6 +28,33 @@ internal static class FactCommands
     }
 
     /// <summary>
+    /// Opens the store, resolves <paramref name="request"/> against it and runs <paramref name="work"/> with the
+    /// filter; writes why not (no database, an unknown subject with suggestions, a store failure) and returns
+    /// the exit code it deserves. What <c>timeline</c>, <c>due</c> and <c>export</c> share.
+    /// </summary>
+    public static int WithFilter(string dbPath, CliConsole console, FilterRequest request, Func<IAtlasStore, FactFilter, int> work, TimeProvider? clock = null)
+    {
+        using var store = Open(dbPath, console, clock);
+        if (store is null)
+        {
+            return AtlasCommand.SomeInputsFailed;
+        }
+
+        try
+        {
+            var resolved = FactFilters.Resolve(request, new SubjectResolver(store));
+            return resolved.Filter is null
+                ? Fail(console, resolved.Error!, resolved.NotFound, resolved.Suggestions)
+                : work(store, resolved.Filter);
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"atlas: {e.Message}");
+            return AtlasCommand.SomeInputsFailed;
+        }
+    }
+
+    /// <summary>
     /// Whether <paramref name="db"/> may hold a store: a SQLite file that exists, or any PostgreSQL
     /// address (whether the server has the database, opening it says).
     /// </summary>

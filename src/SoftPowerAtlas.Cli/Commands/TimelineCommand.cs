@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Timeline;
@@ -72,31 +71,19 @@ internal static class TimelineCommand
             return AtlasCommand.UsageError;
         }
 
-        using var store = FactCommands.Open(dbPath, console);
-        if (store is null)
+        return FactCommands.WithFilter(dbPath, console, request, (store, filter) =>
         {
-            return AtlasCommand.SomeInputsFailed;
-        }
-
-        try
-        {
-            var resolved = FactFilters.Resolve(request, new SubjectResolver(store));
-            if (resolved.Filter is null)
-            {
-                return FactCommands.Fail(console, resolved.Error!, resolved.NotFound, resolved.Suggestions);
-            }
-
             var reader = new FactReader(store);
             var offset = limit == 0 ? 0 : (int)Math.Min(int.MaxValue, (page - 1L) * limit);
             TimelinePage paged;
             if (limit == 0)
             {
-                var all = TimelineBuilder.Build(reader, resolved.Filter);
+                var all = TimelineBuilder.Build(reader, filter);
                 paged = new TimelinePage(all, all.Count, 0);
             }
             else
             {
-                paged = TimelinePager.Page(reader, resolved.Filter, offset, limit);
+                paged = TimelinePager.Page(reader, filter, offset, limit);
             }
 
             var entries = paged.Entries;
@@ -126,12 +113,7 @@ internal static class TimelineCommand
             WriteText(console.Out, entries);
             WriteMore(console.Out, paged, page);
             return AtlasCommand.Ok;
-        }
-        catch (StoreException e)
-        {
-            console.Error.WriteLine($"atlas: {e.Message}");
-            return AtlasCommand.SomeInputsFailed;
-        }
+        });
     }
 
     /// <summary>Where this page sits in the whole, when there is more than one page.</summary>
