@@ -75,7 +75,7 @@ internal static class EntityResolver
                     continue;
                 }
 
-                if (a.Core.Length >= 4 && (a.Core == b.Core || (IsLatin(a.Core) && IsLatin(b.Core) && Math.Min(a.Core.Length, b.Core.Length) >= 8 && Distance(a.Core, b.Core) <= 1)))
+                if (a.Core.Length >= 4 && (a.Core == b.Core || (IsLatin(a.Core) && IsLatin(b.Core) && Math.Min(a.Core.Length, b.Core.Length) >= 8 && Text.EditDistance.Within(a.Core, b.Core, 1) <= 1)))
                 {
                     Union(a.Key, b.Key);
                 }
@@ -174,32 +174,4 @@ internal static class EntityResolver
     }
 
     private static bool IsLatin(string s) => s.All(c => c < '\u0250');
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return 2;
-        }
-
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
-    }
 }

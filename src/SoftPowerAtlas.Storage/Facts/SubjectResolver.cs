@@ -1,5 +1,6 @@
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Storage.Facts;
 
@@ -123,7 +124,7 @@ public sealed class SubjectResolver(IAtlasStore store)
         return names
             .Select(n => (n.Name, n.Key, Folded: Fold(n.Name)))
             .Where(n => n.Folded.Length > 0)
-            .Select(n => (n.Name, n.Key, Distance: n.Folded.Contains(wanted, StringComparison.Ordinal) && wanted.Length >= 3 ? 0 : Distance(wanted, n.Folded, limit)))
+            .Select(n => (n.Name, n.Key, Distance: n.Folded.Contains(wanted, StringComparison.Ordinal) && wanted.Length >= 3 ? 0 : EditDistance.Within(wanted, n.Folded, limit)))
             .Where(n => n.Distance <= limit)
             .OrderBy(n => n.Distance)
             .ThenBy(n => n.Name.Length)
@@ -131,42 +132,5 @@ public sealed class SubjectResolver(IAtlasStore store)
             .Distinct(StringComparer.Ordinal)
             .Take(5)
             .ToList();
-    }
-
-    /// <summary>Levenshtein distance, giving up (returning limit + 1) once it must exceed <paramref name="limit"/>.</summary>
-    private static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var best = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                best = Math.Min(best, current[j]);
-            }
-
-            if (best > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
