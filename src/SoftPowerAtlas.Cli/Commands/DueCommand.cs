@@ -64,7 +64,7 @@ internal static class DueCommand
             var report = tracker.Due(new DueQuery { AsOf = asOf, WithinDays = within, IncludeAll = all, Filter = filter });
             if (json)
             {
-                console.Out.WriteLine(FactJson.ToString(w =>
+                console.Out.WriteLine(StoredFactJson.ToString(w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("as_of", report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -73,7 +73,7 @@ internal static class DueCommand
                     w.WriteStartArray("commitments");
                     foreach (var item in report.Items)
                     {
-                        FactJson.WriteCommitment(w, item.Commitment, item);
+                        StoredFactJson.WriteCommitment(w, item.Commitment, item);
                     }
 
                     w.WriteEndArray();

@@ -96,12 +96,12 @@ internal static class TimelineCommand
 
             if (json)
             {
-                console.Out.WriteLine(FactJson.ToString(w =>
+                console.Out.WriteLine(StoredFactJson.ToString(w =>
                 {
                     w.WriteStartArray();
                     foreach (var e in entries)
                     {
-                        FactJson.WriteTimelineEntry(w, e);
+                        StoredFactJson.WriteTimelineEntry(w, e);
                     }
 
                     w.WriteEndArray();

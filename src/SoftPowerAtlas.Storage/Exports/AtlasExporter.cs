@@ -115,12 +115,12 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         var engagements = reader.Engagements(filter);
         if (format == ExportFormat.Json)
         {
-            return FactJson.ToString(w =>
+            return StoredFactJson.ToString(w =>
             {
                 w.WriteStartArray();
                 foreach (var e in engagements)
                 {
-                    FactJson.WriteEngagement(w, e);
+                    StoredFactJson.WriteEngagement(w, e);
                 }
 
                 w.WriteEndArray();
@@ -157,12 +157,12 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
     {
         if (format == ExportFormat.Json)
         {
-            return FactJson.ToString(w =>
+            return StoredFactJson.ToString(w =>
             {
                 w.WriteStartArray();
                 foreach (var (c, due) in items)
                 {
-                    FactJson.WriteCommitment(w, c, due);
+                    StoredFactJson.WriteCommitment(w, c, due);
                 }
 
                 w.WriteEndArray();
@@ -172,7 +172,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         var rows = items.Select(x => new object?[]
         {
             x.Commitment.Key, x.Commitment.Who, x.Commitment.What, x.Commitment.DueWritten, Day(x.Due?.DueBy),
-            x.Due is null ? null : FactJson.Snake(x.Due.State.ToString()), x.Due?.Mark?.Note, x.Commitment.Countries, x.Commitment.Sectors,
+            x.Due is null ? null : StoredFactJson.Snake(x.Due.State.ToString()), x.Due?.Mark?.Note, x.Commitment.Countries, x.Commitment.Sectors,
             x.Commitment.Sentence, x.Commitment.Source.DocumentId, x.Commitment.Source.Path, x.Commitment.Source.Url, x.Commitment.Source.Start, x.Commitment.Source.End,
         }).ToList();
         return CsvWriter.Write(new ExportTable(
@@ -189,7 +189,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         return [.. commitments.Select(c => (c, states.GetValueOrDefault(c.Id)))];
     }
 
-    private static string TableJson(ExportTable table) => FactJson.ToString(w =>
+    private static string TableJson(ExportTable table) => StoredFactJson.ToString(w =>
     {
         w.WriteStartArray();
         foreach (var row in table.Rows)
@@ -220,7 +220,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
                 w.WriteNumber(name, i);
                 break;
             case IEnumerable<string> list:
-                FactJson.WriteStrings(w, name, list);
+                StoredFactJson.WriteStrings(w, name, list);
                 break;
             default:
                 w.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));

@@ -9,7 +9,7 @@ namespace SoftPowerAtlas.Web.Exports;
 /// <summary>
 /// The lists only the web shows, written like <see cref="AtlasExporter"/> writes the others: the
 /// timeline (with each commitment's state today) and search hits, as CSV (<see cref="CsvWriter"/>) or
-/// JSON (<see cref="FactJson"/> shapes), every row with its source and offsets.
+/// JSON (<see cref="StoredFactJson"/> shapes), every row with its source and offsets.
 /// </summary>
 public static class ListExports
 {
@@ -39,7 +39,7 @@ public static class ListExports
     public static string TimelineJson(IReadOnlyList<TimelineItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return FactJson.ToString(w =>
+        return StoredFactJson.ToString(w =>
         {
             w.WriteStartArray();
             foreach (var item in items)
@@ -49,7 +49,7 @@ public static class ListExports
                 w.WriteString("kind", e.Kind);
                 w.WriteString("id", e.Id);
                 w.WriteString("type", e.Type);
-                FactJson.WriteDate(w, "date", e.Date);
+                StoredFactJson.WriteDate(w, "date", e.Date);
                 w.WriteString("who", e.Who);
                 w.WriteString("place", e.Place);
                 if (item.Due is { } due)
@@ -59,11 +59,11 @@ public static class ListExports
                     w.WriteString("done_note", due.Mark?.Note);
                 }
 
-                FactJson.WriteParties(w, e.Parties);
-                FactJson.WriteStrings(w, "countries", e.Countries);
-                FactJson.WriteStrings(w, "sectors", e.Sectors);
+                StoredFactJson.WriteParties(w, e.Parties);
+                StoredFactJson.WriteStrings(w, "countries", e.Countries);
+                StoredFactJson.WriteStrings(w, "sectors", e.Sectors);
                 w.WriteString("sentence", e.Sentence);
-                FactJson.WriteSource(w, e.Source);
+                StoredFactJson.WriteSource(w, e.Source);
                 w.WriteEndObject();
             }
 
@@ -105,7 +105,7 @@ public static class ListExports
     public static string SearchJson(string query, IReadOnlyList<SearchHit> hits)
     {
         ArgumentNullException.ThrowIfNull(hits);
-        return FactJson.ToString(w =>
+        return StoredFactJson.ToString(w =>
         {
             w.WriteStartObject();
             w.WriteString("query", query);

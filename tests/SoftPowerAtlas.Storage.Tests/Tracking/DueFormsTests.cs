@@ -44,10 +44,10 @@ public sealed class DueFormsTests
     [InlineData("2025-Q3", "{\"d\":{\"written\":\"2025-Q3\",\"start\":\"2025-07-01\",\"end\":\"2025-09-30\",\"time\":null,\"precision\":\"quarter\"}}")]
     public void WriteDate_NewForms_WrittenWithTheDaysTheyCover(string written, string json)
     {
-        var text = FactJson.ToString(w =>
+        var text = StoredFactJson.ToString(w =>
         {
             w.WriteStartObject();
-            FactJson.WriteDate(w, "d", FactDate.Parse(written).Value);
+            StoredFactJson.WriteDate(w, "d", FactDate.Parse(written).Value);
             w.WriteEndObject();
         });
 

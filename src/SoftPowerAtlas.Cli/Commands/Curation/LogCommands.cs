@@ -122,7 +122,7 @@ internal static class LogCommands
         var events = curator.History(target, (page - 1) * limit, limit);
         if (json)
         {
-            console.Out.WriteLine(FactJson.ToString(w =>
+            console.Out.WriteLine(StoredFactJson.ToString(w =>
             {
                 w.WriteStartObject();
                 w.WriteNumber("total", events.Total);

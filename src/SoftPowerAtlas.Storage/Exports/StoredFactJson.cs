@@ -8,11 +8,12 @@ using SoftPowerAtlas.Storage.Tracking;
 namespace SoftPowerAtlas.Storage.Exports;
 
 /// <summary>
-/// The JSON shapes of facts, shared by <c>atlas timeline --json</c>, <c>atlas due --json</c>, the
+/// The JSON shapes of stored facts (with their keys, marks and sources; extraction's own contract is
+/// <c>Analysis/Facts/FactsJson</c>), shared by <c>atlas timeline --json</c>, <c>atlas due --json</c>, the
 /// exports and the web API: snake_case names, Thai written as is, every fact with its source
 /// (path, URL, document id, UTF-16 offsets into the original text).
 /// </summary>
-public static class FactJson
+public static class StoredFactJson
 {
     public static readonly JsonWriterOptions Options = new()
     {
