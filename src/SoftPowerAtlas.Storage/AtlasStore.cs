@@ -53,6 +53,12 @@ public abstract class AtlasStore : IAtlasStore
 
     StoreDialect IAtlasStore.Dialect => Dialect;
 
+    /// <summary>The server engine, where sign-in is always required (a SQLite file may be a laptop's single user).</summary>
+    internal virtual bool IsServer => false;
+
+    /// <summary>A new open connection of this store's own, for the stores that manage their transactions (users, sessions).</summary>
+    internal abstract DbConnection OpenDbConnection();
+
     /// <summary>Runs <paramref name="query"/> inside one read transaction (one snapshot); engine failures become <see cref="StoreException"/>.</summary>
     internal abstract T ReadSnapshot<T>(Func<DbConnection, DbTransaction, T> query);
 

@@ -21,6 +21,12 @@ internal abstract class StoreDialect(string location)
     /// <summary>The database as users name it (a file path, or a server address without its password).</summary>
     public string Location { get; } = location;
 
+    /// <summary>
+    /// One row of four numbers that change whenever documents or engagements are stored or removed, facts
+    /// are curated, or entities are added or merged (see <c>AtlasReader.DataStamp</c>).
+    /// </summary>
+    public abstract string DataStampSql { get; }
+
     /// <summary>The schema version the engine's migrations have brought the database to (0: none).</summary>
     public abstract int SchemaVersion(DbConnection connection, DbTransaction transaction);
 

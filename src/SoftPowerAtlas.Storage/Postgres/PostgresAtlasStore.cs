@@ -75,6 +75,10 @@ public sealed class PostgresAtlasStore : AtlasStore
 
     internal override StoreDialect Dialect => _dialect;
 
+    internal override bool IsServer => true;
+
+    internal override DbConnection OpenDbConnection() => Run(() => _dataSource.OpenConnection());
+
     /// <summary>A snapshot (REPEATABLE READ, read only): every query of <paramref name="query"/> sees the same data.</summary>
     internal override T ReadSnapshot<T>(Func<DbConnection, DbTransaction, T> query) => Run(() =>
     {

@@ -8,6 +8,10 @@ namespace SoftPowerAtlas.Storage.Postgres;
 /// <summary>PostgreSQL's side of <see cref="StoreDialect"/>: <c>timestamptz</c> values, SQLSTATE codes, json_agg and regular expressions.</summary>
 internal sealed class PostgresDialect(string location) : StoreDialect(location)
 {
+    /// <summary>No version counter here: the document count and the newest engagement id stand for it.</summary>
+    public override string DataStampSql =>
+        "SELECT (SELECT count(*) FROM documents) + (SELECT coalesce(max(id), 0) FROM engagements), (SELECT count(*) FROM entities), (SELECT max(id) FROM entities), (SELECT max(id) FROM curation_events)";
+
     public override int SchemaVersion(DbConnection connection, DbTransaction transaction) =>
         PostgresMigrator.ReadVersion((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
 

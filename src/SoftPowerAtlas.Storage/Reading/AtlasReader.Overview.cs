@@ -33,15 +33,12 @@ public sealed partial class AtlasReader
 
     /// <summary>
     /// A stamp that changes whenever documents or engagements are stored or removed, facts are curated,
-    /// or entities are added or merged: caches of whole-store aggregates compare it. On SQLite,
-    /// <c>search_state.version</c> (bumped by triggers) covers documents and facts; PostgreSQL has no
-    /// such counter, so there the newest ids and the document count stand for it.
+    /// or entities are added or merged: caches of whole-store aggregates compare it. Each engine's
+    /// dialect says how it is read (<see cref="StoreDialect.DataStampSql"/>).
     /// </summary>
     public string DataStamp() => Read(connection => Query(
         connection,
-        store is Sqlite.SqliteAtlasStore
-            ? "SELECT (SELECT version FROM search_state WHERE id = 1), (SELECT count(*) FROM entities), (SELECT max(id) FROM entities), (SELECT max(id) FROM curation_events)"
-            : "SELECT (SELECT count(*) FROM documents) + (SELECT coalesce(max(id), 0) FROM engagements), (SELECT count(*) FROM entities), (SELECT max(id) FROM entities), (SELECT max(id) FROM curation_events)",
+        store.Dialect.DataStampSql,
         r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.GetInt64(0)}/{r.GetInt64(1)}/{r.GetNullableInt64(2) ?? 0}/{r.GetNullableInt64(3) ?? 0}")).Single());
 
     /// <summary>

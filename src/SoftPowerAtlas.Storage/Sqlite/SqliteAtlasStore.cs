@@ -245,6 +245,8 @@ public sealed class SqliteAtlasStore : AtlasStore
     /// <summary>A pooled connection with the store's pragmas, for features sharing the file (search, collection state).</summary>
     internal SqliteConnection OpenConnection() => Run(Connect);
 
+    internal override DbConnection OpenDbConnection() => OpenConnection();
+
     private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);

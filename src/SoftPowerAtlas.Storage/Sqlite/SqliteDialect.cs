@@ -7,6 +7,10 @@ namespace SoftPowerAtlas.Storage.Sqlite;
 /// <summary>SQLite's side of <see cref="StoreDialect"/>: timestamps as sortable UTC text, extended error codes, JSON1 and GLOB.</summary>
 internal sealed class SqliteDialect(string path) : StoreDialect(path)
 {
+    /// <summary><c>search_state.version</c>, bumped by triggers, covers documents and facts.</summary>
+    public override string DataStampSql =>
+        "SELECT (SELECT version FROM search_state WHERE id = 1), (SELECT count(*) FROM entities), (SELECT max(id) FROM entities), (SELECT max(id) FROM curation_events)";
+
     public override int SchemaVersion(DbConnection connection, DbTransaction transaction) =>
         SqliteMigrator.ReadVersion((SqliteConnection)connection, (SqliteTransaction)transaction);
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using SoftPowerAtlas.Storage.Postgres;
-using SoftPowerAtlas.Storage.Sqlite;
 using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Users;
@@ -37,12 +35,9 @@ public sealed class SessionStore
     {
         ArgumentNullException.ThrowIfNull(store);
         clock ??= TimeProvider.System;
-        return store switch
-        {
-            SqliteAtlasStore sqlite => new SessionStore(sqlite.OpenConnection, new SqliteDialect(sqlite.Path), clock),
-            PostgresAtlasStore postgres => new SessionStore(postgres.DataSource.OpenConnection, postgres.Dialect, clock),
-            _ => throw new ArgumentException($"no session table for a {store.GetType().Name}", nameof(store)),
-        };
+        return store is AtlasStore atlas
+            ? new SessionStore(atlas.OpenDbConnection, atlas.Dialect, clock)
+            : throw new ArgumentException($"no session table for a {store.GetType().Name}", nameof(store));
     }
 
     /// <summary>Starts a session for the user and returns its token (for the cookie only); removes sessions idle past the limit.</summary>

@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SoftPowerAtlas.Storage.Postgres;
-using SoftPowerAtlas.Storage.Sqlite;
 using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Users;
@@ -48,12 +46,9 @@ public sealed class UserStore
         ArgumentNullException.ThrowIfNull(store);
         hasher ??= new PasswordHasher();
         clock ??= TimeProvider.System;
-        return store switch
-        {
-            SqliteAtlasStore sqlite => new UserStore(sqlite.OpenConnection, new SqliteDialect(sqlite.Path), clock, hasher),
-            PostgresAtlasStore postgres => new UserStore(postgres.DataSource.OpenConnection, postgres.Dialect, clock, hasher) { IsServerStore = true },
-            _ => throw new ArgumentException($"no user table for a {store.GetType().Name}", nameof(store)),
-        };
+        return store is AtlasStore atlas
+            ? new UserStore(atlas.OpenDbConnection, atlas.Dialect, clock, hasher) { IsServerStore = atlas.IsServer }
+            : throw new ArgumentException($"no user table for a {store.GetType().Name}", nameof(store));
     }
 
     public bool HasUsers() => Run(connection => Convert.ToInt64(Scalar(connection, null, "SELECT count(*) FROM users"), CultureInfo.InvariantCulture) > 0);
