@@ -50,7 +50,8 @@ internal static class IngestCommand
             }
 
             var runner = new IngestRunner(store, CommandHelpers.DefaultPipeline, new DocumentLoader());
-            var inputs = InputWalker.Expand(paths);
+            var passedOver = new List<string>();
+            var inputs = InputWalker.Expand(paths, passedOver);
             IngestSummary summary;
             if (console.IsInteractive && !quiet)
             {
@@ -75,6 +76,11 @@ internal static class IngestCommand
             }
 
             await PrintSummaryAsync(summary, AtlasStores.Describe(dbPath), quiet, console);
+            if (InputWalker.DescribePassedOver(passedOver) is { } skipped)
+            {
+                await console.Out.WriteLineAsync(Printable.Path(char.ToUpperInvariant(skipped[0]) + skipped[1..] + "."));
+            }
+
             return summary.Failed.Count > 0 ? AtlasCommand.SomeInputsFailed : AtlasCommand.Ok;
         }
     }

@@ -53,7 +53,8 @@ internal static class QueueCommand
                 return AtlasCommand.Ok;
             }
 
-            var summary = queue.Enqueue(InputWalker.Expand(paths), cancel);
+            var passedOver = new List<string>();
+            var summary = queue.Enqueue(InputWalker.Expand(paths, passedOver), cancel);
             foreach (var problem in summary.Failed)
             {
                 var line = problem.Reason.StartsWith(problem.Path, StringComparison.Ordinal) ? problem.Reason : $"{problem.Path}: {problem.Reason}";
@@ -63,6 +64,10 @@ internal static class QueueCommand
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Queued {summary.Queued} files ({summary.AlreadyQueued} already queued), {summary.Failed.Count} failed, on {store.Location}. Start 'atlas worker' to ingest them."));
+            if (InputWalker.DescribePassedOver(passedOver) is { } skipped)
+            {
+                console.Out.WriteLine(Printable.Path(char.ToUpperInvariant(skipped[0]) + skipped[1..] + "."));
+            }
             return summary.Failed.Count == 0 ? AtlasCommand.Ok : AtlasCommand.SomeInputsFailed;
         }
         catch (StoreException e)

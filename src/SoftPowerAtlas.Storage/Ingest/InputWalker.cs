@@ -10,14 +10,17 @@ public sealed record IngestInput(string Path, string? Problem = null)
 
 /// <summary>
 /// Expands the paths a user gave into files: folders recursively (files of unknown types inside a
-/// folder are passed over; named explicitly they are an error), missing paths and unreadable folders
+/// folder are passed over, and listed for the summary when asked; named
+/// explicitly they are an error), missing paths and unreadable folders
 /// as inputs with a problem, so the batch goes on and the summary names them. Inside a folder, links
 /// are followed only to files and folders inside it (each folder read once, so a loop of links ends),
 /// and a pipe or device is not opened.
 /// </summary>
 public static class InputWalker
 {
-    public static IEnumerable<IngestInput> Expand(IEnumerable<string> paths)
+    /// <param name="paths">Files, folders and "-" as the user gave them.</param>
+    /// <param name="passedOver">When given, receives each file inside a folder that is not a type atlas reads (README.txt is read; a.gold.json, a.png are not).</param>
+    public static IEnumerable<IngestInput> Expand(IEnumerable<string> paths, ICollection<string>? passedOver = null)
     {
         foreach (var path in paths)
         {
@@ -33,7 +36,7 @@ public static class InputWalker
             }
             else if (Directory.Exists(path))
             {
-                foreach (var input in Walk(path))
+                foreach (var input in Walk(path, passedOver))
                 {
                     yield return input;
                 }
@@ -45,7 +48,7 @@ public static class InputWalker
         }
     }
 
-    private static IEnumerable<IngestInput> Walk(string root)
+    private static IEnumerable<IngestInput> Walk(string root, ICollection<string>? passedOver)
     {
         var top = Path.GetFullPath(root);
         var roots = new List<string> { top };
@@ -87,6 +90,12 @@ public static class InputWalker
             {
                 if (DocumentLoader.FormatOf(file) is null)
                 {
+                    // Hidden files (.gitattributes, .DS_Store) are the system's, not the user's: passed over in silence.
+                    if (!Path.GetFileName(file).StartsWith('.'))
+                    {
+                        passedOver?.Add(file);
+                    }
+
                     continue;
                 }
 
@@ -133,6 +142,26 @@ public static class InputWalker
 
             outside.Clear();
         }
+    }
+
+    /// <summary>
+    /// One line for the end of a run: how many files were passed over, by extension, and the first few
+    /// names ("passed over 2 files atlas does not read (.json, .png): a.gold.json, b.png"); null for none.
+    /// </summary>
+    public static string? DescribePassedOver(IReadOnlyCollection<string> passedOver, int names = 5)
+    {
+        ArgumentNullException.ThrowIfNull(passedOver);
+        if (passedOver.Count == 0)
+        {
+            return null;
+        }
+
+        var kinds = passedOver.Select(p => Path.GetExtension(p) is { Length: > 0 } e ? e.ToLowerInvariant() : "no extension")
+            .GroupBy(e => e, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key);
+        var shown = string.Join(", ", passedOver.Take(names).Select(Path.GetFileName));
+        var more = passedOver.Count > names ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" and {passedOver.Count - names} more") : string.Empty;
+        var files = passedOver.Count == 1 ? "1 file" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{passedOver.Count} files");
+        return $"passed over {files} atlas does not read ({string.Join(", ", kinds)}; it reads .txt, .md, .html and .htm): {shown}{more}";
     }
 
     /// <summary>The path with a link at its end followed to the final target; null when the links loop or cannot be read.</summary>

@@ -33,4 +33,33 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(10, AtlasDatabase.CountDocuments(_temp.Db));
         Assert.Equal(10, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM document_sources"));
     }
+
+    [Fact]
+    public async Task Ingest_FolderWithFilesOfOtherTypes_StoresTheReadableAndNamesThePassedOverAtTheEnd()
+    {
+        var folder = Path.Combine(_temp.Path, "releases");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "release.txt"), "เมื่อวันที่ 5 มีนาคม 2568 กระทรวงวัฒนธรรมหารือกับสถานทูตฝรั่งเศสเรื่องภาพยนตร์\n");
+        File.WriteAllText(Path.Combine(folder, "release.gold.json"), "{}");
+        File.WriteAllBytes(Path.Combine(folder, "photo.png"), [0x89, 0x50, 0x4E, 0x47]);
+        File.WriteAllText(Path.Combine(folder, "notes.json"), "[]");
+        File.WriteAllText(Path.Combine(folder, ".DS_Store"), "x");
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", folder);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
+        var last = run.Out.TrimEnd().Split('\n')[^1];
+        Assert.Equal("Passed over 3 files atlas does not read (.json, .png; it reads .txt, .md, .html and .htm): notes.json, photo.png, release.gold.json.", last);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public async Task Ingest_OnlyReadableFiles_SaysNothingOfPassedOver()
+    {
+        var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", RepoPaths.Samples);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.DoesNotContain("Passed over", run.Out, StringComparison.Ordinal);
+    }
 }
