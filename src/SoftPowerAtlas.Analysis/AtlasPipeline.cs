@@ -22,17 +22,35 @@ public static class AtlasPipeline
     /// <summary>The ICU word breaker, taught to keep every reference name whole.</summary>
     public static WordBreaker Words => LazyWords.Value;
 
+    /// <summary>The product's pipeline, with the per-document budget of <c>$ATLAS_BUDGET</c> (default 60 s; <see cref="AnalysisBudget"/>).</summary>
     public static AnalysisPipeline CreateDefault(TimeProvider? clock = null, SiteBoilerplate? boilerplate = null) =>
         CreateBuilder(clock, boilerplate).Build();
 
     public static AnalysisPipelineBuilder CreateBuilder(TimeProvider? clock = null, SiteBoilerplate? boilerplate = null) =>
         new AnalysisPipelineBuilder()
             .UseClock(clock ?? TimeProvider.System)
+            .UseBudget(AnalysisBudget.FromEnvironment())
             .Use(new NormalizationStage())
             .Use(boilerplate is null ? new CleaningStage() : new CleaningStage(new ClutterCleaner(boilerplate)))
             .Use(new SegmentationStage(Words))
             .Use(new DateStage())
             .Use(new ExtractionStage(Lexicon, ReferenceLexicon.SectorTriggers(ReferenceData.Default)));
+
+    private static readonly Lazy<bool> Warm = new(() =>
+    {
+        const string text = "กระทรวงวัฒนธรรมลงนามบันทึกความเข้าใจกับสถานทูตญี่ปุ่น เมื่อวันที่ 3 มีนาคม 2567 ณ กรุงเทพมหานคร\n"
+            + "The Ministry of Culture will hold a joint film festival with Japan by December 2025.\n";
+        CreateDefault().WithBudget(null).Run(new Documents.SourceDocument(
+            "(warm-up)", Documents.DocumentFormat.Text, text, MappedText.Identity(text), Documents.DocumentMetadata.Empty));
+        return true;
+    });
+
+    /// <summary>
+    /// Runs the pipeline once over a short built-in text, outside any budget: loading ICU and compiling the
+    /// stages' code takes seconds on a busy machine the first time, a cost of the process and not of the
+    /// first document. Hosts that apply a budget call it once before their first document.
+    /// </summary>
+    public static void WarmUp() => _ = Warm.Value;
 
     /// <summary>Normalisation alone, as <c>atlas segment</c> uses it.</summary>
     public static MappedText Normalize(MappedText text) => ThaiNormalizer.Normalize(text);

@@ -37,10 +37,25 @@ public static class AtlasCommand
             }
         });
 
+        var budget = new Option<string?>("--budget")
+        {
+            Description = "The time one document's analysis may take in ingest, worker, collect and serve: 60s, 2m, 500ms, a number of seconds, or off. "
+                + "A document past it is ended with a message naming it and the budget, nothing of it is stored, and the rest go on. Default: $ATLAS_BUDGET, else 60s.",
+            Recursive = true,
+        };
+        budget.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !Analysis.Pipeline.AnalysisBudget.TryParse(value, out _))
+            {
+                result.AddError($"--budget {value}: not a budget (write 60s, 2m, 500ms, a number of seconds, or off)");
+            }
+        });
+
         var root = new RootCommand(
             "SoftPowerAtlas: turns Thai and English press releases on soft power and cultural diplomacy into a searchable, dated record.\n"
             + "Exit codes: 0 ok, 1 some inputs failed, 2 usage error.");
         root.Options.Add(db);
+        root.Options.Add(budget);
         root.Subcommands.Add(IngestCommand.Create(db, console));
         root.Subcommands.Add(ShowCommand.Create(db, console));
         root.Subcommands.Add(SegmentCommand.Create(console));
@@ -85,6 +100,16 @@ public static class AtlasCommand
             return UsageError;
         }
 
+        try
+        {
+            console.Budget = parse.GetValue(budget) is { } given && Analysis.Pipeline.AnalysisBudget.TryParse(given, out var b) ? b : Analysis.Pipeline.AnalysisBudget.FromEnvironment();
+        }
+        catch (FormatException e)
+        {
+            await error.WriteLineAsync($"atlas: {e.Message}");
+            return UsageError;
+        }
+
         var config = new InvocationConfiguration { Output = output, Error = error };
         return await parse.InvokeAsync(config, cancel);
     }
@@ -123,6 +148,9 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
     /// <summary>The clock of "today" (due dates) and of marks; a fixed one in tests.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The time one document's analysis may take in ingest, worker, collect and serve (<c>--budget</c>, else <c>$ATLAS_BUDGET</c>, else 60 s); null: none.</summary>
+    public TimeSpan? Budget { get; set; } = Analysis.Pipeline.AnalysisBudget.DefaultTime;
 
     /// <summary>True when writing to a real terminal, so a live progress bar makes sense.</summary>
     public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;

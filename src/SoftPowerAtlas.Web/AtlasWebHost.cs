@@ -1,3 +1,4 @@
+using SoftPowerAtlas.Analysis.Pipeline;
 using System.Net.Mime;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -29,6 +30,9 @@ public static class AtlasWebHost
 {
     /// <summary>Largest request body accepted (an upload of one file of the loader's 20 MB limit, plus form overhead).</summary>
     public const long MaxRequestBytes = 21L * 1024 * 1024;
+
+    /// <summary>The configuration key of the per-document analysis budget of uploads (<c>60s</c>, <c>off</c>; default <c>$ATLAS_BUDGET</c>, else 60 s).</summary>
+    public const string BudgetSetting = "Atlas:Budget";
 
     /// <summary>Longest query string accepted, in characters.</summary>
     public const int MaxQueryLength = 2048;
@@ -62,7 +66,14 @@ public static class AtlasWebHost
         });
         services.AddSingleton(sp => new AtlasReader(sp.GetRequiredService<IAtlasStore>()));
         services.AddSingleton(sp => new FactReader(sp.GetRequiredService<IAtlasStore>()));
-        services.AddSingleton(sp => AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            AtlasPipeline.WarmUp();
+            var pipeline = AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>());
+            return sp.GetRequiredService<IConfiguration>()[BudgetSetting] is { Length: > 0 } setting
+                ? pipeline.WithBudget(AnalysisBudget.TryParse(setting, out var budget) ? budget : throw new FormatException($"{BudgetSetting}={setting}: not a budget (60s, 2m, off)"))
+                : pipeline;
+        });
         services.AddSingleton<DocumentAnnotator>();
         // One index for the host's life: its snapshot and held clause sets outlive requests.
         services.AddSingleton(sp => SearchIndexes.For(sp.GetRequiredService<IAtlasStore>(), longLived: true));

@@ -40,7 +40,8 @@ internal static class SizesCommand
 
         var inputs = new SizeInputs(CorpusSynthesizer.FromRepository());
         var loader = new DocumentLoader { MaxBytes = long.MaxValue };
-        var pipeline = AtlasPipeline.CreateDefault();
+        // Measured, not ended, unless --budget asks to see where a document is ended (its stack trace is printed).
+        var pipeline = AtlasPipeline.CreateDefault().WithBudget(AnalysisBudget.TryParse(CommandLine.Value(args, "--budget") ?? "off", out var budget) ? budget : null);
         Warm(inputs, loader, pipeline);
 
         Console.WriteLine();

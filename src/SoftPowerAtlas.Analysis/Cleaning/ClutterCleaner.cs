@@ -35,6 +35,7 @@ public sealed partial class ClutterCleaner
 
         for (var i = 0; i < lines.Count; i++)
         {
+            Pipeline.AnalysisBudget.ThrowIfExceeded();
             var line = lines[i].Text;
             fate[i] = line.Length == 0 ? Fate.Blank
                 : _vocabulary.IsDateLine(line) ? Fate.Date

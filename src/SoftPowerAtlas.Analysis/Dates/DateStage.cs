@@ -24,6 +24,7 @@ public sealed class DateStage(DateReader? reader = null) : IAnalysisStage
         DateMention? published = null;
         foreach (var m in read.Mentions)
         {
+            Pipeline.AnalysisBudget.ThrowIfExceeded();
             var span = context.Text.ToOriginal(m.Span);
             if (frontMatter is not null && frontMatter.Span.Overlaps(span))
             {

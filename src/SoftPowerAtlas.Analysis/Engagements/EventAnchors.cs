@@ -504,15 +504,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
     internal static int ParagraphOf(ExtractionInput input, int position)
     {
-        var paragraphs = input.Paragraphs;
-        for (var i = 0; i < paragraphs.Count; i++)
-        {
-            if (paragraphs[i].Span.Start <= position && position < paragraphs[i].Span.End)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        Pipeline.AnalysisBudget.ThrowIfExceeded();
+        return ExtractionInput.Containing(input.Paragraphs, static p => p.Span, position);
     }
 }

@@ -87,6 +87,7 @@ internal sealed record ExtractionInput(
     /// <summary>The tokens that lie wholly inside [from, to), in order.</summary>
     public IEnumerable<Token> TokensIn(int from, int to)
     {
+        Pipeline.AnalysisBudget.ThrowIfExceeded();
         var (lo, hi) = (0, Tokens.Count);
         while (lo < hi)
         {
@@ -109,22 +110,40 @@ internal sealed record ExtractionInput(
 
     public TextSpan SentenceAt(int position)
     {
-        foreach (var s in Sentences)
+        Pipeline.AnalysisBudget.ThrowIfExceeded();
+        // Sentences and paragraphs are in order and do not overlap: the last that starts at or before the position is the only one that can hold it.
+        var s = Containing(Sentences, static s => s, position);
+        if (s >= 0)
         {
-            if (s.Start <= position && position < s.End)
-            {
-                return s;
-            }
+            return Sentences[s];
         }
 
-        foreach (var p in Paragraphs)
+        var p = Containing(Paragraphs, static p => p.Span, position);
+        if (p >= 0)
         {
-            if (p.Span.Start <= position && position < p.Span.End)
-            {
-                return p.Span;
-            }
+            return Paragraphs[p].Span;
         }
 
         return new TextSpan(position, Math.Min(Text.Length, position + 1));
+    }
+
+    /// <summary>The index of the span of <paramref name="spans"/> (in order, not overlapping) that holds <paramref name="position"/>, else -1.</summary>
+    internal static int Containing<T>(IReadOnlyList<T> spans, Func<T, TextSpan> span, int position)
+    {
+        var (lo, hi) = (0, spans.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (span(spans[mid]).Start <= position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo > 0 && position < span(spans[lo - 1]).End ? lo - 1 : -1;
     }
 }

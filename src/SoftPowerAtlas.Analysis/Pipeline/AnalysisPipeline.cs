@@ -10,30 +10,54 @@ namespace SoftPowerAtlas.Analysis.Pipeline;
 /// </summary>
 public sealed class AnalysisPipeline
 {
-    internal AnalysisPipeline(ImmutableArray<IAnalysisStage> stages, TimeProvider clock)
+    internal AnalysisPipeline(ImmutableArray<IAnalysisStage> stages, TimeProvider clock, TimeSpan? budget)
     {
         Stages = stages;
         Clock = clock;
+        Budget = budget;
     }
 
     public ImmutableArray<IAnalysisStage> Stages { get; }
 
     public TimeProvider Clock { get; }
 
+    /// <summary>The time one document may take (<see cref="AnalysisBudget"/>); null: no limit.</summary>
+    public TimeSpan? Budget { get; }
+
+    /// <summary>The same stages and clock with another budget (null: none).</summary>
+    public AnalysisPipeline WithBudget(TimeSpan? budget) => budget == Budget ? this : new(Stages, Clock, budget);
+
     public AnalyzedDocument Run(SourceDocument document) => Run(document, timings: null);
 
-    /// <summary>Runs every stage; when <paramref name="timings"/> is given, adds each stage's elapsed ticks.</summary>
+    /// <summary>
+    /// Runs every stage; when <paramref name="timings"/> is given, adds each stage's elapsed ticks.
+    /// Throws <see cref="AnalysisBudgetExceededException"/> when the document takes longer than <see cref="Budget"/>.
+    /// </summary>
     public AnalyzedDocument Run(SourceDocument document, StageTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return Run(document, timings, Budget);
+    }
+
+    private AnalyzedDocument Run(SourceDocument document, StageTimings? timings, TimeSpan? limit)
+    {
+        using var budget = AnalysisBudget.Start(document.Source, limit);
         var context = new AnalysisContext(document, Clock);
         foreach (var stage in Stages)
         {
+            budget?.Stage = stage.Name;
+            AnalysisBudget.ThrowIfExceeded();
             var started = timings is null ? 0 : Stopwatch.GetTimestamp();
             stage.Run(context);
             timings?.Add(stage.Name, Stopwatch.GetTimestamp() - started);
         }
 
+        if (budget is not null)
+        {
+            budget.Stage = null;
+        }
+
+        AnalysisBudget.ThrowIfExceeded();
         return new AnalyzedDocument(context);
     }
 }

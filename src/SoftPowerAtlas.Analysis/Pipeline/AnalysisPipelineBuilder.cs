@@ -4,6 +4,7 @@ namespace SoftPowerAtlas.Analysis.Pipeline;
 public sealed class AnalysisPipelineBuilder
 {
     private TimeProvider _clock = TimeProvider.System;
+    private TimeSpan? _budget;
 
     public List<IAnalysisStage> Stages { get; } = [];
 
@@ -21,5 +22,12 @@ public sealed class AnalysisPipelineBuilder
         return this;
     }
 
-    public AnalysisPipeline Build() => new([.. Stages], _clock);
+    /// <summary>The time one document may take (<see cref="AnalysisBudget"/>); null (the builder's default): no limit.</summary>
+    public AnalysisPipelineBuilder UseBudget(TimeSpan? budget)
+    {
+        _budget = budget;
+        return this;
+    }
+
+    public AnalysisPipeline Build() => new([.. Stages], _clock, _budget);
 }

@@ -31,6 +31,7 @@ public static class ParagraphSplitter
                 continue;
             }
 
+            Pipeline.AnalysisBudget.ThrowIfExceeded();
             var s = start;
             var e = i;
             while (s < e && char.IsWhiteSpace(text[s]))

@@ -168,6 +168,7 @@ public sealed class SentenceSplitter
 
     private static void Add(string text, IReadOnlyList<Token> tokens, List<TextSpan> sentences, int start, int end)
     {
+        Pipeline.AnalysisBudget.ThrowIfExceeded();
         while (true)
         {
             while (start < end && char.IsWhiteSpace(text[start]))

@@ -110,7 +110,7 @@ internal static class CollectCommand
                     async token =>
                     {
                         using var fetcher = new WebFetcher(policy, TimeProvider.System) { OnWait = quiet ? null : wait => SayWaiting(console, wait) };
-                        var collector = new Collector(store, sources, CommandHelpers.DefaultPipeline, fetcher, TimeProvider.System) { MaxItems = maxItems };
+                        var collector = new Collector(store, sources, CommandHelpers.BudgetedPipeline(console), fetcher, TimeProvider.System) { MaxItems = maxItems };
                         var summary = await RunOnceAsync(collector, quiet, console, token);
                         await PrintAsync(summary, quiet, console, every);
                         anyFailed = summary.Failed > 0 || summary.FailedSources > 0;

@@ -11,6 +11,13 @@ internal static class CommandHelpers
 
     public static AnalysisPipeline DefaultPipeline => Pipeline.Value;
 
+    /// <summary>The product's pipeline with the budget of <c>--budget</c> or <c>$ATLAS_BUDGET</c>.</summary>
+    public static AnalysisPipeline BudgetedPipeline(CliConsole console)
+    {
+        AtlasPipeline.WarmUp();
+        return Pipeline.Value.WithBudget(console.Budget);
+    }
+
     /// <summary>Loads and analyses one file ("-" or null: standard input); writes the problem and returns null on failure.</summary>
     public static AnalyzedDocument? AnalyseOne(string? path, CliConsole console)
     {

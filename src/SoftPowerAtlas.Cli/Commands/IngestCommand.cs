@@ -49,7 +49,7 @@ internal static class IngestCommand
                 return AtlasCommand.SomeInputsFailed;
             }
 
-            var runner = new IngestRunner(store, CommandHelpers.DefaultPipeline, new DocumentLoader());
+            var runner = new IngestRunner(store, CommandHelpers.BudgetedPipeline(console), new DocumentLoader());
             var passedOver = new List<string>();
             var inputs = InputWalker.Expand(paths, passedOver);
             IngestSummary summary;

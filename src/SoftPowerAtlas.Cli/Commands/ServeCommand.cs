@@ -1,3 +1,4 @@
+using SoftPowerAtlas.Analysis.Pipeline;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
@@ -73,6 +74,7 @@ internal static class ServeCommand
         {
             builder.WebHost.UseUrls(address);
             builder.Configuration["Atlas:Database"] = database;
+            builder.Configuration[AtlasWebHost.BudgetSetting] = console.Budget is { } budget ? AnalysisBudget.Describe(budget).Replace(" ", string.Empty, StringComparison.Ordinal) : "off";
             builder.Configuration[AccessMode.AuthSetting] = auth;
             builder.Configuration[TrustedProxies.Setting] = string.Join(';', proxies);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -68,7 +68,7 @@ internal static class WorkerCommand
         try
         {
             using var store = PostgresAtlasStore.Open(db);
-            var worker = new IngestWorker(store, CommandHelpers.DefaultPipeline, new DocumentLoader())
+            var worker = new IngestWorker(store, CommandHelpers.BudgetedPipeline(console), new DocumentLoader())
             {
                 BatchSize = batch,
                 Lease = leaseTime,

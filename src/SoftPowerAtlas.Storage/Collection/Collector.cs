@@ -198,6 +198,10 @@ public sealed class Collector(IAtlasStore store, SourceStore sources, AnalysisPi
         {
             document = IngestRunner.ToNewDocument(pipeline.Run(page));
         }
+        catch (AnalysisBudgetExceededException e)
+        {
+            return Record(item with { Status = ItemStatus.Failed, Reason = e.Message });
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect met on one page must not stop the run; it is reported with the address.

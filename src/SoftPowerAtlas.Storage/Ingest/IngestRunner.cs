@@ -145,6 +145,11 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
         {
             return (input, null, e.Message);
         }
+        catch (AnalysisBudgetExceededException e)
+        {
+            // Analysis ends before the document reaches the writer: nothing of it is stored, the batch goes on.
+            return (input, null, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect met on one document must not lose the rest of the batch; it is reported with the file.

@@ -120,6 +120,10 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
                 ? (IngestRunner.ToNewDocument(pipeline.Run(source)), null)
                 : (null, loaded.Error?.Message ?? $"{job.Source} could not be read");
         }
+        catch (AnalysisBudgetExceededException e)
+        {
+            return (null, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect met on one document must not stop the worker; the job records it.

@@ -48,6 +48,10 @@ public sealed class UploadIngester(IAtlasStore store, AnalysisPipeline pipeline)
         {
             document = IngestRunner.ToNewDocument(pipeline.Run(loaded.Document));
         }
+        catch (AnalysisBudgetExceededException e)
+        {
+            return new UploadResult(name, "failed", null, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect met on one file must not answer 500 for the whole upload and drop the files after it.

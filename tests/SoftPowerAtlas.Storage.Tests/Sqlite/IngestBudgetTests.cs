@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Sqlite;
+
+namespace SoftPowerAtlas.Storage.Tests.Sqlite;
+
+public sealed class IngestBudgetTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "spa-budget-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Slow on a document that says so: it works until the budget ends it; any other document passes at once.</summary>
+    private sealed class SlowOnMarkerStage : IAnalysisStage
+    {
+        public const string Marker = "ช้ามาก";
+
+        public string Name => "slow-on-marker";
+
+        public void Run(AnalysisContext context)
+        {
+            while (context.Text.Text.Contains(Marker, StringComparison.Ordinal))
+            {
+                AnalysisBudget.ThrowIfExceeded();
+                Thread.Sleep(1);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_DocumentPastBudget_FailedWithMessageOthersStored()
+    {
+        Directory.CreateDirectory(_folder);
+        var files = new Dictionary<string, string>
+        {
+            ["a.txt"] = "กรมส่งเสริมวัฒนธรรมจัดงานเทศกาลอาหารไทยร่วมกับสถานทูตญี่ปุ่น เมื่อวันที่ 5 มิถุนายน 2567",
+            ["b.txt"] = $"การประชุมหารือความร่วมมือด้านภาพยนตร์ {SlowOnMarkerStage.Marker} เมื่อวันที่ 6 มิถุนายน 2567",
+            ["c.txt"] = "The Department of Cultural Promotion met the Embassy of France on 7 June 2024 to plan a music festival.",
+        };
+        foreach (var (name, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_folder, name), text);
+        }
+
+        AtlasPipeline.WarmUp(); // so the documents that pass are not charged for the process's start
+        var pipeline = AtlasPipeline.CreateBuilder().Use(new SlowOnMarkerStage()).UseBudget(TimeSpan.FromSeconds(2)).Build();
+        using var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"));
+        var runner = new IngestRunner(store, pipeline, new DocumentLoader()) { Workers = 2 };
+
+        var summary = await runner.RunAsync(files.Keys.Order(StringComparer.Ordinal).Select(f => new IngestInput(Path.Combine(_folder, f))));
+
+        var failed = Assert.Single(summary.Failed);
+        Assert.EndsWith("b.txt", failed.Path, StringComparison.Ordinal);
+        Assert.Contains("b.txt: analysis took longer than its budget of 2 s (ended in the slow-on-marker stage); not stored (raise it with --budget or $ATLAS_BUDGET)", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, summary.Ingested);
+        var stored = store.ListDocuments(10, 0);
+        Assert.Equal(["a.txt", "c.txt"], stored.Select(d => Path.GetFileName(d.Source)).Order(StringComparer.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not a test failure.
+        }
+    }
+}
