@@ -259,30 +259,27 @@ internal static partial class DateYears
         return best;
     }
 
-    /// <summary>A passage (a line) that names one year only, not as a deadline or plan period, gives it to the dates in it that lack one.</summary>
+    /// <summary>
+    /// A passage (a line) that names one year only, not as a deadline or plan period, gives it to the dates in
+    /// it that lack one. Dates are in text order: each line's dates are read once (a page written as one
+    /// line of megabytes holds tens of thousands of dates; reading its line again for each was quadratic).
+    /// </summary>
     private static void FromPassage(string text, List<DateCandidate> dates, IReadOnlyList<DateRole> roles)
     {
-        for (var n = 0; n < dates.Count; n++)
+        var n = 0;
+        while (n < dates.Count)
         {
-            var c = dates[n];
-            if (!NeedsYear(c) || c.Dateline || c.YearOffset is not null)
+            var lineEnd = text.IndexOf('\n', dates[n].Start);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var next = n;
+            while (next < dates.Count && dates[next].Start < lineEnd)
             {
-                continue;
+                next++;
             }
 
-            // Dates are in text order: the passage's are the neighbours on the same line.
-            var lineStart = c.Start == 0 ? 0 : text.LastIndexOf('\n', c.Start - 1) + 1;
-            var lineEnd = text.IndexOf('\n', c.End);
-            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
             int? year = null;
             var single = true;
-            var first = n;
-            while (first > 0 && dates[first - 1].Start >= lineStart)
-            {
-                first--;
-            }
-
-            for (var i = first; i < dates.Count && dates[i].End <= lineEnd; i++)
+            for (var i = n; i < next && dates[i].End <= lineEnd; i++)
             {
                 var d = dates[i];
                 if (d.Year is not { } y || d.YearInferred || d.Error is not null
@@ -295,10 +292,16 @@ internal static partial class DateYears
                 year = y;
             }
 
-            if (year is not null && single)
+            for (var i = n; year is not null && single && i < next; i++)
             {
-                SetYear(c, year.Value);
+                var c = dates[i];
+                if (NeedsYear(c) && !c.Dateline && c.YearOffset is null)
+                {
+                    SetYear(c, year.Value);
+                }
             }
+
+            n = next;
         }
     }
 

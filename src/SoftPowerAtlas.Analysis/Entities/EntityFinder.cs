@@ -88,10 +88,11 @@ public sealed class EntityFinder
 
         var taken = new bool[text.Length];
         var result = new List<EntityMention>();
+        var covering = new SpanCover(patterns.Select(o => o.Span));
 
         foreach (var p in people.OrderBy(p => p.Mention.Start))
         {
-            if (IsTaken(taken, p.Mention) || patterns.Any(o => o.Span.Covers(p.Name) && o.Span != p.Name && Gazetteer.IsThaiLetter(text[p.Name.Start])))
+            if (IsTaken(taken, p.Mention) || (Gazetteer.IsThaiLetter(text[p.Name.Start]) && covering.CoversOtherThan(p.Name)))
             {
                 continue;
             }
