@@ -16,6 +16,7 @@ using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Apis;
 using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Documents;
+using SoftPowerAtlas.Web.Errors;
 using SoftPowerAtlas.Web.Ingest;
 using SoftPowerAtlas.Web.Localization;
 using SoftPowerAtlas.Web.Search;
@@ -108,8 +109,7 @@ public static class AtlasWebHost
     private static void UseAtlas(WebApplication app)
     {
         TrustedProxies.Use(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseAtlasErrors();
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.RejectLongQueries);
         app.UseMiddleware<LanguageMiddleware>();
@@ -118,6 +118,7 @@ public static class AtlasWebHost
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+        app.UseRouting(); // here, after the error handlers: an error page re-executed by them is routed afresh
         app.UseAtlasSecurity();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApis();

@@ -13,6 +13,11 @@ public sealed class LanguageMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.ContainsKey(ItemKey))
+        {
+            return next(context); // An error page re-executed for this request speaks the language already chosen.
+        }
+
         var asked = context.Request.Query["lang"].ToString();
         string language;
         if (UiLabels.Languages.Contains(asked))
