@@ -123,6 +123,7 @@ public static class AtlasWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApis();
         app.MapRazorPages();
+        app.MapOriginalText();
         app.MapGet("/healthz", () => TypedResults.Text("ok", MediaTypeNames.Text.Plain)).ExcludeFromDescription().AllowAnonymous();
     }
 }
