@@ -85,7 +85,7 @@ public static class AtlasWebHost
         services.AddAuthorization(o => o.AddAtlasPolicies());
         services.AddAtlasSecurity();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer<ApiDescriptions>().AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "SoftPowerAtlas API";
             doc.Info.Description = "Documents, entities, engagements and commitments extracted from Thai and English press releases on soft power. Lists are paged with offset and limit; every error is an RFC 7807 problem.";
