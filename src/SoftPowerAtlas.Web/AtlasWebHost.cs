@@ -17,6 +17,7 @@ using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Apis;
 using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Documents;
+using SoftPowerAtlas.Web.Errors;
 using SoftPowerAtlas.Web.Ingest;
 using SoftPowerAtlas.Web.Localization;
 using SoftPowerAtlas.Web.Search;
@@ -95,7 +96,7 @@ public static class AtlasWebHost
         services.AddAuthorization(o => o.AddAtlasPolicies());
         services.AddAtlasSecurity();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer<ApiDescriptions>().AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "SoftPowerAtlas API";
             doc.Info.Description = "Documents, entities, engagements and commitments extracted from Thai and English press releases on soft power. Lists are paged with offset and limit; every error is an RFC 7807 problem.";
@@ -119,8 +120,7 @@ public static class AtlasWebHost
     private static void UseAtlas(WebApplication app)
     {
         TrustedProxies.Use(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseAtlasErrors();
         app.Use(SecurityHeaders.Apply);
         app.Use(RequestLimits.RejectLongQueries);
         app.UseMiddleware<LanguageMiddleware>();
@@ -129,10 +129,12 @@ public static class AtlasWebHost
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
+        app.UseRouting(); // here, after the error handlers: an error page re-executed by them is routed afresh
         app.UseAtlasSecurity();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAtlasApis();
         app.MapRazorPages();
+        app.MapOriginalText();
         app.MapGet("/healthz", () => TypedResults.Text("ok", MediaTypeNames.Text.Plain)).ExcludeFromDescription().AllowAnonymous();
     }
 }

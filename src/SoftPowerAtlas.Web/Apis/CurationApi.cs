@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Storage;
@@ -63,7 +64,7 @@ public static class CurationApi
             .WithSummary("The curation audit log, newest first, paged; filter by target (fact:KEY, entity:KEY, document:HASH).");
     }
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> SetFact(string id, FactEditRequest body, Context context)
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> SetFact([Description("The fact's id: its stable key (or a unique prefix of it), as the timeline and exports give it.")] string id, [Description("The fields to correct; a field left out stays as it is.")] FactEditRequest body, Context context)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(context);
@@ -75,32 +76,32 @@ public static class CurationApi
         return Respond(context.Curator.SetFact(id, edit, context.Actor));
     }
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> SetStatus(string id, StatusRequest body, Context context)
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> SetStatus([Description("The fact's id: its stable key (or a unique prefix of it), as the timeline and exports give it.")] string id, [Description("The new status (done, dropped or open) and an optional note.")] StatusRequest body, Context context)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(context);
         return Respond(context.Curator.SetStatus(id, body.Status ?? string.Empty, body.Note, context.Actor));
     }
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> Reopen(string id, Context context) =>
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Reopen([Description("The fact's id: its stable key (or a unique prefix of it), as the timeline and exports give it.")] string id, Context context) =>
         Respond(context?.Curator.SetStatus(id, CommitmentStatuses.Open, null, context.Actor)!);
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> Merge(MergeRequest body, Context context) =>
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Merge([Description("The entity merged away and the one it is merged into, by key.")] MergeRequest body, Context context) =>
         Respond(context?.Curator.Merge(body?.From ?? string.Empty, body?.Into ?? string.Empty, context.Actor)!);
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> Split(SplitRequest body, Context context) =>
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Split([Description("The entity, the aliases to split off and the new entity's name.")] SplitRequest body, Context context) =>
         Respond(context?.Curator.Split(body?.Key ?? string.Empty, body?.Aliases ?? [], body?.NewKey, body?.Name, context.Actor)!);
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> AddAlias(string key, AliasRequest body, Context context) =>
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> AddAlias([Description("The entity's key, e.g. agency:dasta.")] string key, [Description("The alias to add, as written in documents.")] AliasRequest body, Context context) =>
         Respond(context?.Curator.AddAlias(key, body?.Alias ?? string.Empty, context.Actor)!);
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> AddNote(NoteRequest body, Context context) =>
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> AddNote([Description("The target (fact key, entity key or document:ID) and the note's text.")] NoteRequest body, Context context) =>
         Respond(context?.Curator.AddNote(body?.Target ?? string.Empty, body?.Text ?? string.Empty, context.Actor)!);
 
-    public static Results<Ok<CurationResponse>, ProblemHttpResult> Undo(long id, Context context) =>
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Undo([Description("The id of the curation event to undo, as /api/audit lists it.")] long id, Context context) =>
         Respond(context?.Curator.Undo(id, context.Actor)!);
 
-    public static Results<Ok<PageResponse<CurationEventResponse>>, ValidationProblem> Audit(Context context, string? target, int? offset, int? limit)
+    public static Results<Ok<PageResponse<CurationEventResponse>>, ValidationProblem> Audit(Context context, [Description("Only edits of this target: a fact key, an entity key (agency:dasta) or document:ID.")] string? target, int? offset, int? limit)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Reading;
@@ -37,7 +38,7 @@ public static class DocumentsApi
             ? TypedResults.Ok(PageResponse<DocumentSummary>.From(reader.ListDocuments(p.Offset, p.Limit)))
             : TypedResults.ValidationProblem(errors);
 
-    public static Results<Ok<DocumentResponse>, ProblemHttpResult> Get(long id, IAtlasStore store, AtlasReader reader, DocumentAnnotator annotator)
+    public static Results<Ok<DocumentResponse>, ProblemHttpResult> Get([Description("The document's id, as /api/documents lists it.")] long id, IAtlasStore store, AtlasReader reader, DocumentAnnotator annotator)
     {
         var document = store.GetDocument(id);
         if (document is null)
@@ -51,7 +52,7 @@ public static class DocumentsApi
             document.NearDuplicateOf, document.IngestedAt, annotated.CleanText, annotated.Facts, reader.NearDuplicates(id)));
     }
 
-    public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem, ProblemHttpResult> Engagements(long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem, ProblemHttpResult> Engagements([Description("The document's id, as /api/documents lists it.")] long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -63,7 +64,7 @@ public static class DocumentsApi
             : TypedResults.Ok(PageResponse<EngagementRow>.From(reader.ListEngagements(EngagementFilter.Any, p.Offset, p.Limit, documentId: id)));
     }
 
-    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments(long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments([Description("The document's id, as /api/documents lists it.")] long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {

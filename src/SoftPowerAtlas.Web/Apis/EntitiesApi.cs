@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Reading;
@@ -41,7 +42,7 @@ public static class EntitiesApi
         api.MapGet("/provinces/{code}", Province).WithTags("Entities").WithSummary("A Thai province by ISO 3166-2:TH code.");
     }
 
-    public static Results<Ok<PageResponse<EntitySummary>>, ValidationProblem> List(AtlasReader reader, string? kind, string? q, int? offset, int? limit)
+    public static Results<Ok<PageResponse<EntitySummary>>, ValidationProblem> List(AtlasReader reader, [Description("Only entities of this kind: agency, organization, body or person.")] string? kind, [Description("Part of a name or alias, Thai or English (at most 200 characters).")] string? q, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -63,7 +64,7 @@ public static class EntitiesApi
             : TypedResults.Ok(PageResponse<EntitySummary>.From(reader.ListEntities(p.Offset, p.Limit, kind, q)));
     }
 
-    public static Results<Ok<EntityResponse>, ProblemHttpResult> Get(long id, AtlasReader reader)
+    public static Results<Ok<EntityResponse>, ProblemHttpResult> Get([Description("The entity's id, as /api/entities lists it.")] long id, AtlasReader reader)
     {
         var detail = reader.GetEntity(id);
         if (detail is null)
@@ -79,7 +80,7 @@ public static class EntitiesApi
             reader.EntityCounts(id, sectors: true)));
     }
 
-    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem, ProblemHttpResult> Documents(long id, AtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem, ProblemHttpResult> Documents([Description("The entity's id, as /api/entities lists it.")] long id, AtlasReader reader, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -91,7 +92,7 @@ public static class EntitiesApi
             : TypedResults.Ok(PageResponse<DocumentSummary>.From(reader.EntityDocuments(id, p.Offset, p.Limit)));
     }
 
-    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Country(string code, AtlasReader reader)
+    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Country([Description("ISO 3166-1 alpha-2 code, e.g. JP, FR, KR.")] string code, AtlasReader reader)
     {
         if (!ReferenceData.Default.CountriesByCode.TryGetValue(code.ToUpperInvariant(), out var country))
         {
@@ -105,7 +106,7 @@ public static class EntitiesApi
             reader.CountrySectors(country.Code)));
     }
 
-    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Province(string code, AtlasReader reader)
+    public static Results<Ok<PlaceResponse>, ProblemHttpResult> Province([Description("ISO 3166-2:TH code, e.g. TH-10 (Bangkok), TH-50 (Chiang Mai).")] string code, AtlasReader reader)
     {
         if (!UiText.Provinces.TryGetValue(code.ToUpperInvariant(), out var province))
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Storage.Exports;
@@ -42,11 +43,11 @@ public static class ExportApi
     }
 
     public static Results<FileContentHttpResult, ProblemHttpResult> Export(
-        string list,
-        string format,
+        [Description("The list: documents, entities, engagements, commitments, timeline, due or search.")] string list,
+        [Description("The format: csv or json; timeline and due also ics (iCalendar).")] string format,
         [AsParameters] FactQuery filter,
-        string? q,
-        [FromQuery(Name = "status")] string[]? status,
+        [Description("The search query (search only), as /api/search takes it.")] string? q,
+        [FromQuery(Name = "status"), Description("Commitment status (due and timeline only): overdue, due_soon, open, done or dropped; repeatable or comma-separated.")] string[]? status,
         AtlasExporter exporter,
         TimelineService timeline,
         SubjectResolver resolver,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Analysis.Entities;
@@ -28,7 +29,7 @@ public static partial class FactsApi
     }
 
     public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem> Engagements(
-        AtlasReader reader, string? country, string? sector, string? type, int? yearFrom, int? yearTo, long? entity, int? offset, int? limit)
+        AtlasReader reader, [Description("Partner country, ISO 3166-1 alpha-2 code (JP).")] string? country, [Description("Sector id: film, series_drama, music, food, festival, tourism, sport, fashion, design, art, books, games, heritage, community_products, creative_city, media_pr, education, technology, entertainment or other.")] string? sector, [Description("Engagement type: mou_signing, official_visit, meeting, event_festival, exhibition, announcement, training_exchange or other.")] string? type, [Description("First year (Gregorian, e.g. 2024) of the engagements counted.")] int? yearFrom, [Description("Last year (Gregorian, inclusive).")] int? yearTo, [Description("Only engagements this entity (its id) takes part in.")] long? entity, int? offset, int? limit)
     {
         var paged = Paging.TryCreate(offset, limit, out var p, out var errors);
         var filter = Filter(country, sector, type, yearFrom, yearTo, errors) with { EntityId = entity };
@@ -37,12 +38,12 @@ public static partial class FactsApi
             : TypedResults.ValidationProblem(errors);
     }
 
-    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem> Commitments(AtlasReader reader, long? document, long? entity, int? offset, int? limit) =>
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem> Commitments(AtlasReader reader, [Description("Only commitments of this document (its id).")] long? document, [Description("Only commitments whose documents' engagements include this entity (its id).")] long? entity, int? offset, int? limit) =>
         Paging.TryCreate(offset, limit, out var p, out var errors)
             ? TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, document, entity)))
             : TypedResults.ValidationProblem(errors);
 
-    public static Results<Ok<NetworkGraph>, ValidationProblem> Network(AtlasReader reader, string? sector, int? yearFrom, int? yearTo)
+    public static Results<Ok<NetworkGraph>, ValidationProblem> Network(AtlasReader reader, [Description("Sector id: film, series_drama, music, food, festival, tourism, sport, fashion, design, art, books, games, heritage, community_products, creative_city, media_pr, education, technology, entertainment or other.")] string? sector, [Description("First year (Gregorian, e.g. 2024) of the engagements counted.")] int? yearFrom, [Description("Last year (Gregorian, inclusive).")] int? yearTo)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = Filter(null, sector, null, yearFrom, yearTo, errors);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Web.Search;
@@ -35,7 +36,7 @@ public static class SearchApi
                 + "page is 1-based (at most 500), limit 1-100 (10). A malformed query is a 400 problem with the parser's message and the 0-based position and length of the problem.");
     }
 
-    public static Results<Ok<SearchResponse>, ProblemHttpResult, ValidationProblem> Search(SearchCache index, string? q, int? page, int? limit, bool? facets)
+    public static Results<Ok<SearchResponse>, ProblemHttpResult, ValidationProblem> Search(SearchCache index, [Description("The query: words (Thai or English), \"phrases\", -exclusions, OR, word*, and filters country: sector: agency: type: year: from: to:.")] string? q, [Description("Page of hits, 1-based (1 to 500; default 1).")] int? page, [Description("Hits per page, 1 to 100 (default 10).")] int? limit, [Description("Whether to count facets (countries, sectors, agencies, types, years) over all matches; default true.")] bool? facets)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (page is < 1 or > MaxPage)

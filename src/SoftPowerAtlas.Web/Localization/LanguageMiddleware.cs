@@ -1,8 +1,10 @@
+using StringWithQualityHeaderValue = Microsoft.Net.Http.Headers.StringWithQualityHeaderValue;
+
 namespace SoftPowerAtlas.Web.Localization;
 
 /// <summary>
-/// Chooses the interface language of a request: <c>?lang=th|en</c> (remembered in a cookie), else the
-/// cookie, else the browser's Accept-Language, else English.
+/// Chooses the interface language of a request, Thai first: <c>?lang=th|en</c> (remembered in a cookie),
+/// else the cookie, else English only when the browser ranks English above Thai (<see cref="FromAcceptLanguage"/>), else Thai.
 /// </summary>
 public sealed class LanguageMiddleware(RequestDelegate next)
 {
@@ -13,6 +15,11 @@ public sealed class LanguageMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.ContainsKey(ItemKey))
+        {
+            return next(context); // An error page re-executed for this request speaks the language already chosen.
+        }
+
         var asked = context.Request.Query["lang"].ToString();
         string language;
         if (UiLabels.Languages.Contains(asked))
@@ -32,11 +39,32 @@ public sealed class LanguageMiddleware(RequestDelegate next)
         }
         else
         {
-            var accept = context.Request.Headers.AcceptLanguage.ToString();
-            language = accept.StartsWith("th", StringComparison.OrdinalIgnoreCase) ? "th" : UiLabels.Languages[0];
+            language = FromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString());
         }
 
         context.Items[ItemKey] = language;
         return next(context);
+    }
+
+    /// <summary>
+    /// English when the header's best-ranked English tag outranks every Thai tag (ties go to Thai, as
+    /// does a header naming neither, or one that cannot be read); otherwise Thai.
+    /// </summary>
+    public static string FromAcceptLanguage(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header)
+            || !StringWithQualityHeaderValue.TryParseList(header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var ranked))
+        {
+            return UiLabels.Languages[0];
+        }
+
+        double Best(string language) => ranked
+            .Where(r => r.Value.Equals(language, StringComparison.OrdinalIgnoreCase) || r.Value.StartsWith(language + "-", StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.Quality ?? 1.0)
+            .DefaultIfEmpty(0)
+            .Max();
+
+        var english = Best("en");
+        return english > 0 && english > Best("th") ? "en" : "th";
     }
 }

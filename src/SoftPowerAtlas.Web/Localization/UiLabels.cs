@@ -15,8 +15,8 @@ public sealed class UiLabels
 
     private UiLabels(FrozenDictionary<string, (string En, string Th)> labels) => _labels = labels;
 
-    /// <summary>The languages the interface speaks, first the default.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "th"];
+    /// <summary>The languages the interface speaks, first the default (Thai: the users are Thai officers).</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["th", "en"];
 
     public static UiLabels Default => LazyDefault.Value;
 

@@ -8,16 +8,19 @@ public sealed partial class BrowserTests : BrowserTest
     public async Task Document_ClickHighlightedAgency_OpensItsEntityPage()
     {
         await Page.GotoAsync("/documents");
+        await AssertAccessible();
         await Page.ClickAsync("text=กรมการท่องเที่ยว จับมือ KOFIC");
         await Page.WaitForSelectorAsync("#doc-text");
         Assert.True(await Page.Locator("#doc-text .fact").CountAsync() > 20);
         Assert.True(await Page.Locator("#engagements .engagement").CountAsync() >= 1);
+        await AssertAccessible();
         await Screenshot("document");
 
         await Page.Locator("#doc-text a.fact-organization", new() { HasTextString = "KOFIC" }).First.ClickAsync();
         await Page.WaitForURLAsync(EntityUrl());
         Assert.Equal("Korean Film Council", await Page.TextContentAsync("#entity-name"));
         Assert.Contains("KOFIC", await Page.TextContentAsync(".aliases") ?? string.Empty, StringComparison.Ordinal);
+        await AssertAccessible();
         await Screenshot("entity");
     }
 
@@ -37,6 +40,7 @@ public sealed partial class BrowserTests : BrowserTest
         var width = await Page.EvaluateAsync<double>("() => { const c = document.createElement('canvas').getContext('2d'); c.font = '16px ' + getComputedStyle(document.body).fontFamily; return c.measureText('ภาพรวม').width; }");
         Assert.InRange(width, 20, 120);
         await Page.WaitForTimeoutAsync(300);
+        await AssertAccessible();
         await Screenshot("dashboard-th");
 
         // The choice is remembered on the next page.
@@ -51,6 +55,7 @@ public sealed partial class BrowserTests : BrowserTest
         await Page.WaitForSelectorAsync("#network[data-ready=true]");
         var nodes = await Page.EvaluateAsync<int>("() => document.querySelectorAll('#network canvas').length");
         Assert.True(nodes >= 1);
+        await AssertAccessible();
         await Screenshot("network");
 
         await Page.GotoAsync("/network?sector=games");
@@ -59,6 +64,7 @@ public sealed partial class BrowserTests : BrowserTest
         await Page.Locator("#network-table a", new() { HasTextString = "Finland" }).First.ClickAsync();
         await Page.WaitForURLAsync("**/countries/FI");
         Assert.Equal("Finland", await Page.TextContentAsync("#entity-name"));
+        await AssertAccessible();
     }
 
     [Fact]
@@ -69,6 +75,7 @@ public sealed partial class BrowserTests : BrowserTest
         try
         {
             await Page.GotoAsync("/ingest");
+            await AssertAccessible();
             await Page.SetInputFilesAsync("#file-input", file);
             var row = Page.Locator("#upload-list li[data-status=stored]");
             await row.WaitForAsync();
@@ -113,6 +120,20 @@ public sealed partial class BrowserTests : BrowserTest
         await Page.GotoAsync("/api-docs");
         await Page.WaitForSelectorAsync(".opblock");
         Assert.True(await Page.Locator(".opblock").CountAsync() >= 10);
+        await AssertAccessible();
+    }
+
+    [Theory]
+    [InlineData("/engagements?lang=th", ".engagement")]
+    [InlineData("/engagements?lang=en&sector=film", ".engagement")]
+    [InlineData("/entities?lang=th", "table.list")]
+    [InlineData("/provinces/TH-10?lang=th", "#entity-name")]
+    [InlineData("/countries/JP?lang=en", "#entity-name")]
+    public async Task ListAndPlacePages_Shown_PassTheAccessibilityCheck(string url, string content)
+    {
+        await Page.GotoAsync(url);
+        await Page.Locator(content).First.WaitForAsync();
+        await AssertAccessible();
     }
 
     [GeneratedRegex(@"/entities/\d+$")]

@@ -89,6 +89,26 @@ public sealed partial class DueBrowserTests : BrowserTest
         Assert.Equal("done", await Page.Locator("li.item[data-kind=commitment]").First.GetAttributeAsync("data-status"));
     }
 
+    [Theory]
+    [InlineData("th", "ผู้รับผิดชอบ")]
+    [InlineData("en", "By")]
+    public async Task Due_CommitmentWithAnActor_ShowsTheActorInTheTextColour(string lang, string label)
+    {
+        // The header's signed-in box once shared the class "who" and painted every actor white on white.
+        await Ingest();
+        await Page.GotoAsync("/due?lang=" + lang);
+        var france = Item(FranceWords);
+        Assert.Equal(label, await france.Locator(".who").Locator("xpath=preceding-sibling::span[@class='label']").TextContentAsync());
+        Assert.Equal("กรมส่งเสริมวัฒนธรรม", await france.Locator(".who").TextContentAsync());
+        var japanWho = await Item(JapanWords).Locator(".who").TextContentAsync();
+        Assert.StartsWith("กระทรวงวัฒนธรรม", japanWho, StringComparison.Ordinal);
+        var colours = await france.EvaluateAsync<string[]>(
+            "li => [getComputedStyle(li.querySelector('.who')).color, getComputedStyle(li.querySelector('.what')).color, getComputedStyle(li).backgroundColor]");
+        Assert.Equal(colours[1], colours[0]);
+        Assert.NotEqual("rgb(255, 255, 255)", colours[0]);
+        Assert.True(await france.Locator(".who").IsVisibleAsync());
+    }
+
     [Fact]
     public async Task Due_SignedInViewer_SeesNoMarkButton()
     {

@@ -24,6 +24,7 @@ public sealed partial class SearchTimelineBrowserTests : BrowserTest
         Assert.Equal(1, await Page.Locator("#facets li.active").CountAsync());
         var total = int.Parse(await Page.GetAttributeAsync("#search-total", "data-total") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(total, await Page.Locator("li.hit").CountAsync());
+        await AssertAccessible();
         await Screenshot("search");
 
         var title = await Page.Locator("li.hit a.hit-title").First.TextContentAsync();
@@ -38,6 +39,7 @@ public sealed partial class SearchTimelineBrowserTests : BrowserTest
         await Page.GotoAsync("/search?q=" + Uri.EscapeDataString("\"ภาพยนตร์"));
         Assert.Contains("never closed", await Page.TextContentAsync("#query-error") ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal("^~~~~~~~", await Page.TextContentAsync("#query-error .caret")); // ภาพยนตร์'s mark takes no column
+        await AssertAccessible();
     }
 
     [Fact]
@@ -57,6 +59,7 @@ public sealed partial class SearchTimelineBrowserTests : BrowserTest
         Assert.Contains("ส่งเอกสารแล้ว", await marked.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         await Page.GotoAsync("/timeline#" + id);
         await Page.Locator("#" + id + " .badge-done").WaitForAsync();
+        await AssertAccessible();
         await Screenshot("timeline");
 
         await Page.GotoAsync("/timeline?type=commitment");

@@ -17,6 +17,7 @@ public sealed class SignInBrowserTests : BrowserTest
         await Page.FillAsync("#login-password", "wrong password");
         await Page.ClickAsync("#login-submit");
         Assert.Equal("Wrong user name or password.", await Page.TextContentAsync("#login-error"));
+        await AssertAccessible();
 
         await Page.FillAsync("#login-password", "ผ่าน-pass-2567");
         await Page.ClickAsync("#login-submit");
@@ -41,5 +42,6 @@ public sealed class SignInBrowserTests : BrowserTest
 
         Assert.Equal("เข้าสู่ระบบ", await Page.TextContentAsync("h1"));
         Assert.Equal("เข้าสู่ระบบ", await Page.TextContentAsync("#login-submit"));
+        await AssertAccessible();
     }
 }

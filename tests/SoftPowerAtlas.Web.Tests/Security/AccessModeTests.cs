@@ -29,7 +29,7 @@ public sealed class AccessModeTests : IAsyncLifetime
 
         Assert.Contains("id=\"no-users\"", html, StringComparison.Ordinal);
         Assert.Contains("<span id=\"user-name\"", html, StringComparison.Ordinal);
-        Assert.Contains("Local admin", html, StringComparison.Ordinal);
+        Assert.Contains("ผู้ดูแลในเครื่อง", html, StringComparison.Ordinal); // Thai: a new visitor's default
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
         Assert.Contains("id=\"open-mode\"", await client.GetStringAsync("/login"), StringComparison.Ordinal);
     }

@@ -40,7 +40,13 @@ public abstract partial class SignedInTest : IAsyncLifetime
         Database.Dispose();
     }
 
-    protected HttpClient Anonymous() => Factory.CreateClient(new() { AllowAutoRedirect = false });
+    /// <summary>A client of a browser that prefers English (these tests read the English messages; Thai is the default).</summary>
+    protected HttpClient Anonymous()
+    {
+        var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+        return client;
+    }
 
     /// <summary>A client signed in through the login form, holding the session cookie.</summary>
     protected async Task<HttpClient> SignIn(string name, string password = Password)
