@@ -329,7 +329,10 @@ internal sealed class EngagementExtractor
             mentions.AddRange(FollowingSubjects(input, c, nextAnchor));
         }
 
-        var entities = input.Entities.Where(e => e.Mentions.Any(m => mentions.Contains(m))).ToList();
+        // In the order of the document's entities, each entity once (a page of megabytes names thousands).
+        var named = mentions.Select(input.EntityOf).OfType<ResolvedEntity>().ToHashSet();
+        var entities = input.Entities.Where(named.Contains).ToList();
+        var passage = mentions.ToHashSet();
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
         var orgs = entities.Where(e => e.IsOrganization).ToList();
@@ -357,7 +360,7 @@ internal sealed class EngagementExtractor
         }
 
         // In the order the text first names them: the parties a report leads with come first.
-        orgs = [.. orgs.OrderBy(o => o.Mentions.Where(m => mentions.Contains(m)).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
+        orgs = [.. orgs.OrderBy(o => o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
         var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
             i => input.Mentions.Any(m => m.Span.Start < i && i < m.Span.End && (m.IsOrganization || m.Kind == EntityKind.Person)));
         var countries = Countries(input, mentions, orgs, place);
@@ -508,14 +511,15 @@ internal sealed class EngagementExtractor
     /// </summary>
     private static bool IsInsideQuotedTitle(string text, EntityMention m)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
-        var open = text.LastIndexOfAny(['“', '"'], Math.Max(0, m.Span.Start - 1));
-        if (open < lineStart || open < m.Span.Start - 60 || text.AsSpan(open + 1, m.Span.Start - open - 1).IndexOfAny("”\"") >= 0)
+        // Quotes are looked for within 60 characters only: on a page of one long line, searching to the line's
+        // ends for every name made extraction quadratic.
+        var open = m.Span.Start == 0 ? -1 : text.LastIndexOfAny(['“', '"'], m.Span.Start - 1, Math.Min(61, m.Span.Start));
+        if (open < 0 || open < m.Span.Start - 60 || text.AsSpan(open + 1, m.Span.Start - open - 1).IndexOfAny("”\"\n") >= 0)
         {
             return false;
         }
 
-        var close = text.IndexOfAny(['”', '"'], m.Span.End);
+        var close = text.IndexOfAny(['”', '"'], m.Span.End, Math.Min(61, text.Length - m.Span.End));
         if (close < 0 || close - m.Span.End > 60 || text.IndexOf('\n', m.Span.End, close - m.Span.End) >= 0)
         {
             return false;

@@ -31,6 +31,28 @@ internal sealed record ExtractionInput(
     /// <summary>Where words begin and end, as the segmenter found them.</summary>
     public Func<int, bool> IsBoundary => _boundaries.IsBoundary;
 
+    private Dictionary<EntityMention, ResolvedEntity>? _entityOf;
+
+    /// <summary>The resolved entity each mention belongs to (by reference), built once: asked for every engagement's mentions.</summary>
+    public ResolvedEntity? EntityOf(EntityMention mention)
+    {
+        if (_entityOf is null)
+        {
+            var map = new Dictionary<EntityMention, ResolvedEntity>();
+            foreach (var e in Entities)
+            {
+                foreach (var m in e.Mentions)
+                {
+                    map.TryAdd(m, e);
+                }
+            }
+
+            _entityOf = map;
+        }
+
+        return _entityOf.GetValueOrDefault(mention);
+    }
+
     /// <summary>True inside the name of an organisation: words there say what the body is, not what the text is about.</summary>
     public bool[] NameMask { get; } = MaskNames(Text, Mentions);
 

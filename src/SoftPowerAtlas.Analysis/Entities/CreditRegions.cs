@@ -59,8 +59,10 @@ internal sealed class CreditRegions
     /// </summary>
     public static bool IsCreditedSource(string text, TextSpan mention)
     {
-        var before = LineBefore(text, mention.Start).TrimEnd();
-        var after = LineAfter(text, mention.End).TrimStart();
+        var (before, lineBefore) = LineBefore(text, mention.Start);
+        var (after, lineAfter) = LineAfter(text, mention.End);
+        before = before.TrimEnd();
+        after = after.TrimStart();
         if ((before.EndsWith('(') || before.EndsWith('/') || before.EndsWith(':')) && (after.StartsWith(')') || after.StartsWith('/')))
         {
             return true;
@@ -91,8 +93,10 @@ internal sealed class CreditRegions
         }
 
         // A line that is only the outlet, or a paragraph that ends "— VNA" / "(NNT)".
-        return before.Trim().Length == 0 && (after.Length == 0 || after.StartsWith('—') || after.StartsWith('–') || after.StartsWith("- ", StringComparison.Ordinal))
-            || (after.Length == 0 && (before.EndsWith('—') || before.EndsWith('–') || before.EndsWith(" -", StringComparison.Ordinal)));
+        var nothingBefore = lineBefore && before.Trim().Length == 0;
+        var nothingAfter = lineAfter && after.Length == 0;
+        return nothingBefore && (nothingAfter || after.StartsWith('—') || after.StartsWith('–') || after.StartsWith("- ", StringComparison.Ordinal))
+            || (nothingAfter && (before.EndsWith('—') || before.EndsWith('–') || before.EndsWith(" -", StringComparison.Ordinal)));
     }
 
     private void AddLineCredits(string text, int lineStart, int lineEnd, List<TextSpan> regions)
@@ -228,20 +232,22 @@ internal sealed class CreditRegions
         }
     }
 
-    private static string LineBefore(string text, int pos)
-    {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
-        if (pos == 0)
-        {
-            lineStart = 0;
-        }
+    /// <summary>How far along its line a credit's words are looked for: every cue sits right beside the outlet's name.</summary>
+    private const int Reach = 200;
 
-        return text[lineStart..pos];
+    /// <summary>The line before <paramref name="pos"/>, at most <see cref="Reach"/> characters of it, and whether that is all of it (a page of one long line made reading the whole line per name quadratic).</summary>
+    private static (string Text, bool Whole) LineBefore(string text, int pos)
+    {
+        var from = Math.Max(0, pos - Reach);
+        var newline = pos == 0 ? -1 : text.LastIndexOf('\n', pos - 1, pos - from);
+        return newline >= 0 ? (text[(newline + 1)..pos], true) : (text[from..pos], from == 0);
     }
 
-    private static string LineAfter(string text, int pos)
+    /// <summary>The line after <paramref name="pos"/>, at most <see cref="Reach"/> characters of it, and whether that is all of it.</summary>
+    private static (string Text, bool Whole) LineAfter(string text, int pos)
     {
-        var lineEnd = text.IndexOf('\n', pos);
-        return text[pos..(lineEnd < 0 ? text.Length : lineEnd)];
+        var to = Math.Min(text.Length, pos + Reach);
+        var newline = text.IndexOf('\n', pos, to - pos);
+        return newline >= 0 ? (text[pos..newline], true) : (text[pos..to], to == text.Length);
     }
 }
