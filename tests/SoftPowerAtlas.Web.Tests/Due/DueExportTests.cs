@@ -84,4 +84,18 @@ public sealed class DueExportTests : WebTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("overdue, due_soon, open, done, dropped", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/api/export/due.json?from=next-tuesday")]
+    [InlineData("/due?from=next-tuesday")]
+    [InlineData("/due?status=late")]
+    public async Task Due_MalformedFilter_400NamingTheValueAndTheListStillThere(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(url.Contains("late", StringComparison.Ordinal) ? "late" : "next-tuesday", body, StringComparison.Ordinal);
+        Assert.NotEmpty(await Due(string.Empty)); // a refused filter changed nothing stored
+    }
 }
