@@ -94,6 +94,11 @@ internal sealed class EngagementExtractor
             AddReportsOwn(input, anchors, events);
         }
 
+        if (events.Count == 0)
+        {
+            AddUndatedReport(input, events);
+        }
+
         events.Sort((a, b) => a.Paragraph != b.Paragraph ? a.Paragraph.CompareTo(b.Paragraph) : a.Sentence.Start.CompareTo(b.Sentence.Start));
 
         var result = new List<Engagement>();
@@ -286,6 +291,29 @@ internal sealed class EngagementExtractor
 
         var type = Best(_triggers.Count(headline, 0, headline.Length)) ?? EngagementType.Announcement;
         events.Add(new Candidate(type, stamp, lead, lead, input.SentenceAt(paragraphs[lead].Span.Start)));
+    }
+
+    /// <summary>
+    /// A report with no date to give its engagement still tells one (GUIDELINES: an engagement whose date
+    /// is not written is undated): when its headline or its first paragraph names a kind of engagement, the
+    /// lead paragraph's engagement is kept without a date.
+    /// </summary>
+    private void AddUndatedReport(ExtractionInput input, List<Candidate> events)
+    {
+        var paragraphs = input.Paragraphs;
+        var lead = Enumerable.Range(0, paragraphs.Count).FirstOrDefault(i => !input.IsTitle(paragraphs[i].Span), -1);
+        if (lead < 0)
+        {
+            return;
+        }
+
+        var headline = input.Headline;
+        var told = (headline is null ? null : Best(_triggers.Count(headline, 0, headline.Length)))
+            ?? Best(_triggers.Count(input.Text, paragraphs[lead].Span.Start, paragraphs[lead].Span.End, null, input.IsBoundary));
+        if (told is { } type)
+        {
+            events.Add(new Candidate(type, null, lead, lead, input.SentenceAt(paragraphs[lead].Span.Start)));
+        }
     }
 
     private Engagement Build(ExtractionInput input, Candidate c, Engagement? lead, int nextAnchor)

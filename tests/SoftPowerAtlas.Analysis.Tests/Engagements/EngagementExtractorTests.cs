@@ -69,6 +69,28 @@ public class EngagementExtractorTests
     }
 
     [Theory]
+    [InlineData("วธ. นำผู้ประกอบการไทยร่วมงานตลาดภาพยนตร์นานาชาติที่เมืองปูซาน\n\n"
+        + "กระทรวงวัฒนธรรมนำผู้ประกอบการภาพยนตร์ไทยหกรายเข้าร่วมงานตลาดภาพยนตร์นานาชาติที่เมืองปูซาน สาธารณรัฐเกาหลี เพื่อขยายตลาดภาพยนตร์ไทย\n", "forum_or_exhibition")]
+    [InlineData("Thai culture minister visits embassy in Hanoi\n\n"
+        + "Culture Minister Somchai Jaidee visited the Royal Thai Embassy in Hanoi and thanked its staff for their work with the Thai community.\n", "visit")]
+    public void Extract_ReportWithNoDateAtAll_ItsEngagementUndated(string text, string type)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(type, e.Type.ToContract());
+        Assert.Null(e.Date);
+        Assert.Equal(text.IndexOf("\n\n", StringComparison.Ordinal) + 2, e.Evidence.Start);
+    }
+
+    [Fact]
+    public void Extract_NoteWithoutAnyEngagementWord_NoEngagement()
+    {
+        const string text = "หมายเหตุถึงผู้อ่าน\n\nบทความนี้สรุปสถิติจำนวนผู้ชมละครโทรทัศน์ในช่วงสามปีที่ผ่านมา\n";
+
+        Assert.Empty(Extract.Run(text).Facts().Engagements);
+    }
+
+    [Theory]
     [InlineData("ข่าวความร่วมมือด้านภาพยนตร์\n\nเมื่อวันที่ 5 มีนาคม 2567 รัฐมนตรีว่าการกระทรวงวัฒนธรรมหารือกับเอกอัครราชทูตเกาหลีประจำประเทศไทย เรื่องความร่วมมือด้านภาพยนตร์\n\n"
         + "ต่อมาเมื่อวันที่ 13 มิ.ย. กระทรวงวัฒนธรรมลงนามบันทึกความเข้าใจกับสภาภาพยนตร์เกาหลี เพื่อร่วมผลิตภาพยนตร์\n")]
     [InlineData("Film cooperation\n\nOn 5 March 2024, the Minister of Culture met the Ambassador of Korea to discuss cooperation on film.\n\n"
