@@ -227,6 +227,7 @@ internal sealed class EngagementExtractor
     /// <summary>
     /// A paragraph that decisively tells an engagement without a date ("อพท. ผนึก สศส. ลงนาม…") before any
     /// dated one has it as an undated engagement, one per type, unless one of that type is told already.
+    /// An engagement only the headline dates does not count: the body's lead still tells its own.
     /// </summary>
     private void AddUndatedLead(ExtractionInput input, List<Candidate> events)
     {
@@ -241,7 +242,7 @@ internal sealed class EngagementExtractor
 
             var scores = _triggers.Count(input.Text, paragraphs[p].Span.Start, paragraphs[p].Span.End);
             if (Best(scores) is not { } type || scores[type] < 3 || type is EngagementType.Other or EngagementType.Announcement
-                || events.Any(e => e.Type == type || e.Paragraph <= p + 1))
+                || events.Any(e => (e.Type == type || e.Paragraph <= p + 1) && !input.IsTitle(paragraphs[e.Paragraph].Span)))
             {
                 continue;
             }

@@ -82,6 +82,23 @@ public class EngagementExtractorTests
         Assert.Equal(text.IndexOf("\n\n", StringComparison.Ordinal) + 2, e.Evidence.Start);
     }
 
+    [Theory]
+    [InlineData("กระทรวงวัฒนธรรมเตรียมลงนามบันทึกความเข้าใจกับเกาหลีในเดือนมีนาคม 2568\n\n"
+        + "นายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เปิดเผยว่า เมื่อเร็ว ๆ นี้ได้เข้าพบหารือกับเอกอัครราชทูตสาธารณรัฐเกาหลีประจำประเทศไทย เรื่องการเตรียมความพร้อมก่อนการลงนาม\n\n"
+        + "ทั้งสองฝ่ายเห็นพ้องให้จัดทำแผนงานร่วมกันด้านภาพยนตร์และดนตรี\n")]
+    [InlineData("Culture Ministry to sign film MOU with Korea in March 2025\n\n"
+        + "Permanent Secretary Somchai Jaidee said he had recently met with the Ambassador of the Republic of Korea to discuss the preparations for the signing.\n\n"
+        + "Both sides agreed to draw up a joint work plan on film and music.\n")]
+    public void Extract_HeadlineDatesOneEngagementBodyTellsAnotherWithoutDate_Both(string text)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        Assert.Contains(facts.Engagements, e => e.Type == EngagementType.MouSigning && e.Date?.Normalized == "2025-03");
+        var meeting = Assert.Single(facts.Engagements, e => e.Type == EngagementType.Meeting);
+        Assert.Null(meeting.Date);
+        Assert.Equal(text.IndexOf("\n\n", StringComparison.Ordinal) + 2, meeting.Evidence.Start);
+    }
+
     [Fact]
     public void Extract_NoteWithoutAnyEngagementWord_NoEngagement()
     {
