@@ -99,6 +99,19 @@ public class EngagementExtractorTests
         Assert.Equal(text.IndexOf("\n\n", StringComparison.Ordinal) + 2, meeting.Evidence.Start);
     }
 
+    [Theory]
+    [InlineData("เทศบาลนครขอนแก่นเตรียมนำเสนอผลงานในที่ประชุมประจำปีเครือข่ายเมืองสร้างสรรค์ในเดือนกรกฎาคม 2568 ณ ประเทศฝรั่งเศส\n\n"
+        + "เทศบาลนครขอนแก่นจัดทำเอกสารนำเสนอผลการดำเนินงานด้านอาหารท้องถิ่นและแผนงานสามปีข้างหน้า\n")]
+    [InlineData("Khon Kaen to present its work at the network's annual meeting in July 2025 in France\n\n"
+        + "Khon Kaen Municipality is preparing a report on its local food programme and its plan for the next three years.\n")]
+    public void Extract_AnnualMeetingDatedInTheHeadline_MeetingOnThatMonth(string text)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.Meeting, e.Type);
+        Assert.Equal("2025-07", e.Date?.Normalized);
+    }
+
     [Fact]
     public void Extract_NoteWithoutAnyEngagementWord_NoEngagement()
     {
