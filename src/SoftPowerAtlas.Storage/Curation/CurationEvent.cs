@@ -40,6 +40,9 @@ public static class CurationKinds
 
     public const string Undo = "undo";
 
+    /// <summary>A document taken back out with its facts; cannot be undone (ingest the file again).</summary>
+    public const string DocumentDelete = "document.delete";
+
     /// <summary>Kinds that change entities (applied again whenever a document mentioning them is written).</summary>
     public static readonly IReadOnlyList<string> EntityKinds = [EntityMerge, EntitySplit, AliasAdd];
 }

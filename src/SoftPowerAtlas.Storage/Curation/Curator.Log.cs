@@ -26,6 +26,11 @@ public sealed partial class Curator
             return CurationResult.Fail(CurationFailure.Conflict, $"event {e.Id} is an undo (of event {e.Undoes}); to have that edit again, make it again");
         }
 
+        if (e.Kind == CurationKinds.DocumentDelete)
+        {
+            return CurationResult.Fail(CurationFailure.Conflict, $"event {e.Id} deleted a document; to have it back, ingest its file again (the edits made to it come back with it)");
+        }
+
         if (e.UndoneBy is { } by)
         {
             return CurationResult.Fail(CurationFailure.Conflict, $"event {e.Id} was already undone by event {by}");

@@ -21,7 +21,7 @@ public sealed record DocumentResponse(
     IReadOnlyList<FactMark> Facts,
     IReadOnlyList<DocumentSummary> NearDuplicates);
 
-/// <summary>/api/documents: the list in ingest order, and one document with its facts.</summary>
+/// <summary>/api/documents: the list in ingest order, one document with its facts, and taking one back out (admins).</summary>
 public static class DocumentsApi
 {
     public static void MapDocumentsApi(this RouteGroupBuilder api)
@@ -31,6 +31,8 @@ public static class DocumentsApi
         group.MapGet("/{id:long}", Get).WithSummary("One document: cleaned text, facts with offsets, near duplicates.");
         group.MapGet("/{id:long}/engagements", Engagements).WithSummary("The engagements a document reports.");
         group.MapGet("/{id:long}/commitments", Commitments).WithSummary("The commitments a document reports.");
+        group.MapDelete("/{id:long}", Delete).RequireAuthorization(Security.AtlasPolicies.Admin)
+            .WithSummary("Take a document back out (admins): it goes with its facts, search rows and facet counts; the audit log keeps a document.delete event, and edits to its facts come back if the file is ingested again.");
     }
 
     public static Results<Ok<PageResponse<DocumentSummary>>, ValidationProblem> List(AtlasReader reader, int? offset, int? limit) =>
@@ -74,6 +76,15 @@ public static class DocumentsApi
         return store.GetDocument(id) is null
             ? NotFound("document", id)
             : TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, documentId: id)));
+    }
+
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Delete([Description("The document's id, as /api/documents lists it.")] long id, CurationApi.Context context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = context.Curator.DeleteDocument(id.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Actor);
+        return result.Failure == Storage.Curation.CurationFailure.None
+            ? TypedResults.Ok(new CurationResponse(result.Event is null ? null : CurationEventResponse.From(result.Event), result.Detail))
+            : NotFound("document", id);
     }
 
     internal static ProblemHttpResult NotFound(string what, object id) =>

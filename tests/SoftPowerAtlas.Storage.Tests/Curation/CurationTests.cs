@@ -14,7 +14,7 @@ namespace SoftPowerAtlas.Storage.Tests.Curation;
 /// on SQLite and PostgreSQL: edits change the rows, are logged with before and after, survive
 /// re-extraction and re-ingest, and undo exactly.
 /// </summary>
-public abstract class CurationTests<TFixture> : IDisposable
+public abstract partial class CurationTests<TFixture> : IDisposable
     where TFixture : StoreFixture, new()
 {
     protected const string Person = "person:ทวีพงษ์วิชัยดิษฐ";

@@ -9,7 +9,7 @@ namespace SoftPowerAtlas.Cli.Commands.Curation;
 
 /// <summary>
 /// The curation verbs: <c>fact set</c>, <c>entity merge|split</c>, <c>alias add</c>, <c>done</c>,
-/// <c>drop</c>, <c>undone</c>, <c>note</c>, <c>history</c>, <c>undo</c>, <c>reextract</c>. Each edit is
+/// <c>drop</c>, <c>undone</c>, <c>note</c>, <c>delete</c>, <c>history</c>, <c>undo</c>, <c>reextract</c>. Each edit is
 /// logged with who made it (<c>--as</c>, default the OS user) and survives re-ingest and re-extraction.
 /// </summary>
 internal static class CurationCommands
@@ -25,6 +25,7 @@ internal static class CurationCommands
         }
 
         root.Subcommands.Add(LogCommands.CreateNote(db, console));
+        root.Subcommands.Add(LogCommands.CreateDelete(db, console));
         root.Subcommands.Add(LogCommands.CreateHistory(db, console));
         root.Subcommands.Add(LogCommands.CreateUndo(db, console));
         root.Subcommands.Add(ReextractCommand.Create(db, console));

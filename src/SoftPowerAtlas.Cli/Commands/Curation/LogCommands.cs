@@ -55,6 +55,25 @@ internal static class LogCommands
         return command;
     }
 
+    public static Command CreateDelete(Option<string> db, CliConsole console)
+    {
+        var documents = new Argument<string[]>("document") { Description = "Documents to take out: an id (12, #12) as 'atlas show' and search print it, or the path or URL a document was ingested from.", Arity = ArgumentArity.OneOrMore };
+        var actor = CurationCommands.Actor();
+        var command = new Command("delete", "Take documents back out of the store: each goes with its facts, search rows and facet counts, in one transaction, and the audit log keeps a 'document.delete' event. Edits made to its facts are kept, and come back if the same file is ingested again.") { documents, actor };
+        command.SetAction(parse => CurationCommands.Run(parse.GetValue(db)!, console, (curator, _) =>
+        {
+            var exit = AtlasCommand.Ok;
+            foreach (var document in parse.GetValue(documents)!)
+            {
+                var code = CurationCommands.Report(console, curator.DeleteDocument(document, parse.GetValue(actor)!));
+                exit = Math.Max(exit, code);
+            }
+
+            return exit;
+        }));
+        return command;
+    }
+
     public static Command CreateHistory(Option<string> db, CliConsole console)
     {
         var target = new Option<string?>("--target") { Description = "Only the edits of one target: fact:KEY (or a fact id), entity:KEY, document:HASH." };

@@ -10,5 +10,12 @@ public sealed class IndexModel(AtlasReader reader) : PageModel
 
     public Page<DocumentSummary> Documents { get; private set; } = null!; // Set in OnGet before rendering.
 
-    public void OnGet(int? offset) => Documents = reader.ListDocuments(PageOffset.Clamp(offset), PageSize);
+    /// <summary>The document just taken out (<c>?deleted=ID</c>, where the delete form returns), to say so.</summary>
+    public long? Deleted { get; private set; }
+
+    public void OnGet(int? offset, long? deleted)
+    {
+        Documents = reader.ListDocuments(PageOffset.Clamp(offset), PageSize);
+        Deleted = deleted;
+    }
 }

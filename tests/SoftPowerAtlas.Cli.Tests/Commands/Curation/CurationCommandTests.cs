@@ -74,6 +74,7 @@ public sealed class CurationCommandTests : IDisposable
     [InlineData(AtlasCommand.UsageError, "or --all, not both", "reextract", "1", "--all")]
     [InlineData(AtlasCommand.UsageError, "'x1' is not a document id", "reextract", "x1")]
     [InlineData(AtlasCommand.UsageError, "--limit is 1 to 10000", "history", "--limit", "0")]
+    [InlineData(AtlasCommand.SomeInputsFailed, "no document '#77'", "delete", "#77")]
     public async Task BadInput_ClearMessageAndExitCode(int exit, string message, params string[] args)
     {
         var db = await IngestAsync(_temp.Db);
@@ -114,6 +115,28 @@ public sealed class CurationCommandTests : IDisposable
         Assert.Equal(0, server.Scalar("SELECT count(*) FROM entities WHERE key = 'body:uccn'"));
         Assert.Equal("malee", server.Text("SELECT actor FROM curation_events WHERE kind = 'entity.merge'"));
         Assert.Contains("\"done\"", server.Text("SELECT after_json FROM curation_events WHERE kind = 'commitment.status'"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_DocumentWithACorrection_GoneFromSearchAndTimelineBackWithItsCorrectionOnReingest()
+    {
+        var db = await IngestAsync(_temp.Db);
+        var id = await MouIdAsync(db);
+        await Atlas.RunAsync(Clock, "--db", db, "fact", "set", id, "--type", "meeting");
+        Assert.Contains("1 document match", (await Atlas.RunAsync(Clock, "--db", db, "search", "ยูเนสโก")).Out, StringComparison.Ordinal);
+
+        var delete = await Atlas.RunAsync(Clock, "--db", db, "delete", RepoPaths.Seed("003"), "--as", "malee");
+
+        Assert.True(delete.ExitCode == AtlasCommand.Ok, delete.ToString());
+        Assert.StartsWith("event 2: document.delete on document:", delete.Out, StringComparison.Ordinal);
+        Assert.Contains("before: {\"id\":1,\"title\":\"", delete.Out, StringComparison.Ordinal); // what it was, kept in the event
+        Assert.Equal("[]", (await Atlas.RunAsync(Clock, "--db", db, "timeline", "--json")).Out.Trim());
+        Assert.Contains("No documents match", (await Atlas.RunAsync(Clock, "--db", db, "search", "ยูเนสโก")).Out, StringComparison.Ordinal);
+
+        await IngestAsync(db);
+
+        var entry = JsonDocument.Parse((await Atlas.RunAsync(Clock, "--db", db, "timeline", "--json")).Out).RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
+        Assert.Equal("meeting", entry.GetProperty("type").GetString());
     }
 
     private static async Task<string> IngestAsync(string db)
