@@ -64,6 +64,12 @@ internal sealed class CommitmentExtractor
                     // "ปี 2568-2569 … และจะจัดกิจกรรมตลอดทั้งปี": a year told relative to the page is the sentence's written year.
                     dues.RemoveAll(d => d.IsRelative && d.Value.Granularity == DateGranularity.Year
                         && input.Dates.Any(o => !o.IsRelative && o.HasValue && sentence.Covers(o.Span)));
+                    // "เตรียมเสนอเชียงใหม่เป็นเจ้าภาพ … (UCCN Annual Conference) 2025": an event named for a later year is due that year.
+                    if (dues.Count == 0 && NamedYearAhead(input, clause.Start, scopeEnd) is { } named)
+                    {
+                        dues.Add(named);
+                    }
+
                     if (dues.Count == 0)
                     {
                         if (undated >= MaxUndated || PastClause(text, clause) || IsRelativeClause(text, clause))
@@ -135,6 +141,14 @@ internal sealed class CommitmentExtractor
             result.Add(new Commitment(Undertakings.What(input.Text, clause), who, date, clause) { DueValue = due });
         }
     }
+
+    /// <summary>A year written only as part of an event's name, within the span, later than the year the page was published.</summary>
+    private static DateMention? NamedYearAhead(ExtractionInput input, int start, int end) =>
+        input.Published is { } published
+            ? input.Dates.FirstOrDefault(d => d.Role == DateRole.Name && d.Error is null && d.HasValue && d.Value.HasYear
+                && d.Value.Granularity == DateGranularity.Year && !d.IsFiscalYear && start <= d.Span.Start && d.Span.End <= end
+                && d.Value.StartDate.Year > published.Year)
+            : null;
 
     private static bool InScopeOfEarlierIntent(List<int?> intents, int i)
     {

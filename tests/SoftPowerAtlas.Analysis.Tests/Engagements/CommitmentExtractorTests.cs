@@ -18,6 +18,8 @@ public class CommitmentExtractorTests
     [InlineData("The ministry expects to finish the new festival law by mid-2026.", "2026-06-30")]
     [InlineData("กรมฯ ตั้งเป้าจะเปิดศูนย์ออกแบบแห่งใหม่ภายในกลางปี 2569", "2026-06-30")]
     [InlineData("The ministry will open a design centre in mid-2026.", "2026-06")]
+    [InlineData("เทศบาลนครเชียงใหม่เตรียมเสนอตัวเป็นเจ้าภาพการประชุมประจำปีของเครือข่ายเมืองสร้างสรรค์ (UCCN Annual Conference) 2027", "2027")]
+    [InlineData("The city plans to bid to host the Creative Cities Annual Conference 2027.", "2027")]
     public void Extract_Undertaking_DueAsWritten(string sentence, string due)
     {
         var facts = Extract.Run(Stamp + sentence).Facts();
@@ -32,6 +34,7 @@ public class CommitmentExtractorTests
     [InlineData("ผู้ประกอบการที่สนใจสมัครได้ภายในวันที่ 30 มกราคม 2568")]
     [InlineData("The festival, which will help boost tourism in 2025, drew large crowds.")]
     [InlineData("Kanazawa joined the Creative Cities Network in 2009.")]
+    [InlineData("The ministry will publish a review of the Creative Cities Annual Conference 2024.")]
     public void Extract_NotAnUndertaking_NoDueCommitment(string sentence)
     {
         var facts = Extract.Run(Stamp + sentence).Facts();
