@@ -52,7 +52,8 @@ internal static class Undertakings
     {
         var text = input.Text;
         var after = text.AsSpan(due.Span.End, Math.Min(14, text.Length - due.Span.End));
-        if (after.TrimStart().StartsWith("ที่ผ่านมา", StringComparison.Ordinal))
+        // "ปี 2566 ที่ผ่านมา" (the past year); not the next paragraph opening with "ที่ผ่านมา …".
+        if (after.TrimStart(' ').StartsWith("ที่ผ่านมา", StringComparison.Ordinal))
         {
             return true;
         }
