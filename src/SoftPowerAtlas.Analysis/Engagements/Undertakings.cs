@@ -47,7 +47,7 @@ internal static class Undertakings
     public static bool IsDueCandidate(DateMention d) =>
         d.Error is null && d.HasValue && d.Value.HasYear && d.Role is not (DateRole.Name or DateRole.Publication) && !d.Span.IsEmpty;
 
-    /// <summary>A date on or before the publication date, or written as past, is a report of what happened.</summary>
+    /// <summary>A date on or before the publication date (an event the day a release is dated is reported, not promised), or written as past, is a report of what happened.</summary>
     public static bool IsPast(ExtractionInput input, DateMention due)
     {
         var text = input.Text;
@@ -70,7 +70,7 @@ internal static class Undertakings
         }
 
         var last = (due.End ?? due.Value).EndDate;
-        return last < published;
+        return last <= published;
     }
 
     /// <summary>The clause, cut on a word boundary at about 200 characters.</summary>

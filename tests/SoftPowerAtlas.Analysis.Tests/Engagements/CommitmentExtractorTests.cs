@@ -36,6 +36,8 @@ public class CommitmentExtractorTests
     [InlineData("The festival, which will help boost tourism in 2025, drew large crowds.")]
     [InlineData("Kanazawa joined the Creative Cities Network in 2009.")]
     [InlineData("The ministry will publish a review of the Creative Cities Annual Conference 2024.")]
+    [InlineData("วันนี้กระทรวงวัฒนธรรมจะจัดพิธีเปิดงานเทศกาลอาหารไทยในวันที่ 10 มกราคม 2568 ณ ลานคนเมือง")]
+    [InlineData("The embassy will host the opening reception of the Thai film week on 10 January 2025.")]
     public void Extract_NotAnUndertaking_NoDueCommitment(string sentence)
     {
         var facts = Extract.Run(Stamp + sentence).Facts();
