@@ -30,6 +30,18 @@ public class CommitmentExtractorTests
     }
 
     [Theory]
+    [InlineData("On 14 February 2025 at the Government House, the Prime Minister of Bhutan will attend a welcome ceremony and a working lunch.", "will attend")]
+    [InlineData("ในวันที่ 14 กุมภาพันธ์ 2568 ณ ทำเนียบรัฐบาล นายกรัฐมนตรีภูฏานจะเข้าร่วมพิธีต้อนรับและงานเลี้ยงอาหารกลางวัน", "จะเข้าร่วม")]
+    public void Extract_DateFrontsTheSentence_DuesTheUndertakingThatFollows(string sentence, string undertaking)
+    {
+        var c = Assert.Single(Extract.Run(Stamp + sentence).Facts().Commitments, c => c.DueValue is not null);
+
+        Assert.Equal("2025-02-14", c.DueValue);
+        Assert.Contains(undertaking, c.What, StringComparison.Ordinal);
+        Assert.Equal(Stamp.Length, c.Passage.Start);
+    }
+
+    [Theory]
     [InlineData("เมื่อวันที่ 3 มกราคม 2568 กรมศิลปากรได้ลงนามบันทึกความเข้าใจกับพิพิธภัณฑ์แห่งชาติเกาหลี")]
     [InlineData("ความร่วมมือดังกล่าวซึ่งจะช่วยส่งเสริมการท่องเที่ยวของทั้งสองประเทศในปี 2568")]
     [InlineData("ผู้ประกอบการที่สนใจสมัครได้ภายในวันที่ 30 มกราคม 2568")]
