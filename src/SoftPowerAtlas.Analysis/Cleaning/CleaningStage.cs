@@ -12,6 +12,8 @@ public sealed class CleaningStage(ClutterCleaner cleaner) : IAnalysisStage
 
     public string Name => "clean";
 
+    public bool ShapesText => true;
+
     public void Run(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

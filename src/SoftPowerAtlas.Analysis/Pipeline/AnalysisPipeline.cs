@@ -36,15 +36,37 @@ public sealed class AnalysisPipeline
     public AnalyzedDocument Run(SourceDocument document, StageTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return Run(document, timings, Budget);
+        return Run(document, timings, Budget, isKnown: null)!;
     }
 
-    private AnalyzedDocument Run(SourceDocument document, StageTimings? timings, TimeSpan? limit)
+    /// <summary>
+    /// Runs the stages that shape the text (<see cref="IAnalysisStage.ShapesText"/>), then asks
+    /// <paramref name="isKnown"/> about the text they leave: null when it is known (a store holds it, so
+    /// segmentation, dates and extraction never run), else the whole analysis.
+    /// </summary>
+    public AnalyzedDocument? RunUnlessKnown(SourceDocument document, Func<string, bool> isKnown)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(isKnown);
+        return Run(document, timings: null, Budget, isKnown);
+    }
+
+    private AnalyzedDocument? Run(SourceDocument document, StageTimings? timings, TimeSpan? limit, Func<string, bool>? isKnown)
     {
         using var budget = AnalysisBudget.Start(document.Source, limit);
         var context = new AnalysisContext(document, Clock);
         foreach (var stage in Stages)
         {
+            if (isKnown is not null && !stage.ShapesText)
+            {
+                if (isKnown(context.Text.Text))
+                {
+                    return null;
+                }
+
+                isKnown = null;
+            }
+
             budget?.Stage = stage.Name;
             AnalysisBudget.ThrowIfExceeded();
             var started = timings is null ? 0 : Stopwatch.GetTimestamp();

@@ -10,5 +10,11 @@ public interface IAnalysisStage
     /// <summary>Short name for timings and messages.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Whether the stage changes the document's text (normalising, cleaning). Stages that do come first;
+    /// the text after them is the one a document's content hash is taken over.
+    /// </summary>
+    bool ShapesText => false;
+
     void Run(AnalysisContext context);
 }

@@ -7,6 +7,8 @@ public sealed class NormalizationStage : IAnalysisStage
 {
     public string Name => "normalize";
 
+    public bool ShapesText => true;
+
     public void Run(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -193,10 +193,10 @@ public sealed class Collector(IAtlasStore store, SourceStore sources, AnalysisPi
             return Record(item with { Status = ItemStatus.Failed, Reason = loaded.Error?.Message ?? $"{url}: could not be read" });
         }
 
-        NewDocument document;
+        PreparedDocument document;
         try
         {
-            document = IngestRunner.ToNewDocument(pipeline.Run(page));
+            document = KnownTexts.Prepare(pipeline, store, page);
         }
         catch (AnalysisBudgetExceededException e)
         {
@@ -213,7 +213,7 @@ public sealed class Collector(IAtlasStore store, SourceStore sources, AnalysisPi
         try
         {
             using var batch = store.BeginBatch();
-            stored = batch.Ingest(document);
+            stored = batch.Ingest(document, pipeline);
             batch.Commit();
         }
         finally

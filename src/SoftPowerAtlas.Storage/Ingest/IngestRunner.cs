@@ -41,7 +41,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var pending = Channel.CreateBounded<IngestInput>(Workers * 8);
-        var analysed = Channel.CreateBounded<(IngestInput Input, NewDocument? Document, string? Problem)>(BatchSize * 2);
+        var analysed = Channel.CreateBounded<(IngestInput Input, PreparedDocument? Document, string? Problem)>(BatchSize * 2);
 
         var producer = Task.Run(async () =>
         {
@@ -84,7 +84,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
                 }
                 else
                 {
-                    var outcome = batch.Ingest(document);
+                    var outcome = batch.Ingest(document, pipeline);
                     stored.Add((input.Path, outcome.DocumentId, outcome.Status));
                     switch (outcome.Status)
                     {
@@ -124,7 +124,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
         return new IngestSummary(ingested, near, duplicates, failed, stored, started.Elapsed);
     }
 
-    private (IngestInput, NewDocument?, string?) Analyse(IngestInput input)
+    private (IngestInput, PreparedDocument?, string?) Analyse(IngestInput input)
     {
         if (input.Problem is not null)
         {
@@ -139,7 +139,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
                 return (input, null, loaded.Error?.Message ?? "could not be read");
             }
 
-            return (input, ToNewDocument(pipeline.Run(source)), null);
+            return (input, KnownTexts.Prepare(pipeline, store, source), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

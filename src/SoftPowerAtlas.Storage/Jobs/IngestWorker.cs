@@ -76,7 +76,7 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
 
     private WorkerProgress Process(IReadOnlyList<ClaimedJob> jobs, WorkerProgress done, CancellationToken cancel)
     {
-        var analysed = new ConcurrentDictionary<long, (NewDocument? Document, string? Problem)>();
+        var analysed = new ConcurrentDictionary<long, (PreparedDocument? Document, string? Problem)>();
         Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = cancel }, job => analysed[job.Id] = Analyse(job));
 
         try
@@ -93,7 +93,7 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
                     continue;
                 }
 
-                var outcome = batch.Ingest(document);
+                var outcome = batch.Ingest(document, pipeline);
                 _queue.Finish(batch, job.Id, outcome.DocumentId, outcome.Status.ToString(), null);
                 var stored = outcome.Status is IngestStatus.Added or IngestStatus.AddedNearDuplicate;
                 done = done with { Jobs = done.Jobs + 1, Stored = done.Stored + (stored ? 1 : 0), Duplicates = done.Duplicates + (stored ? 0 : 1) };
@@ -110,14 +110,14 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
         }
     }
 
-    private (NewDocument?, string?) Analyse(ClaimedJob job)
+    private (PreparedDocument?, string?) Analyse(ClaimedJob job)
     {
         try
         {
             using var stream = new MemoryStream(job.Content, writable: false);
             var loaded = loader.Load(stream, job.Source);
             return loaded.Document is { } source
-                ? (IngestRunner.ToNewDocument(pipeline.Run(source)), null)
+                ? (KnownTexts.Prepare(pipeline, store, source), null)
                 : (null, loaded.Error?.Message ?? $"{job.Source} could not be read");
         }
         catch (AnalysisBudgetExceededException e)
