@@ -24,12 +24,16 @@ public static class FileReaders
     };
 
     /// <summary>Reads <paramref name="bytes"/> as <paramref name="format"/>; text past <paramref name="maxChars"/> is refused.</summary>
-    public static FileReadResult Read(byte[] bytes, DocumentFormat format, long maxChars)
+    public static FileReadResult Read(byte[] bytes, string source, DocumentFormat format, long maxChars, FileReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= FileReadOptions.Default;
         return format switch
         {
             DocumentFormat.Word => WordReader.Read(bytes, maxChars),
+            DocumentFormat.Pdf => PdfReader.Read(bytes, source, maxChars, options),
+            DocumentFormat.Image => OcrReader.Image(bytes, source, maxChars, options),
             _ => FileReadResult.Fail(LoadErrorKind.Unsupported, $"is a {format} file, which atlas does not read yet"),
         };
     }

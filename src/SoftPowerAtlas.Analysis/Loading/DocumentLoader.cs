@@ -18,6 +18,9 @@ public sealed class DocumentLoader
     /// <summary>Inputs larger than this are refused with <see cref="LoadErrorKind.TooLarge"/>.</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
+    /// <summary>Limits, OCR and progress for PDFs and images.</summary>
+    public FileReadOptions Files { get; init; } = FileReadOptions.Default;
+
     /// <summary>An HTML page with fewer visible letters than this, and more script than text, is refused.</summary>
     public int MinVisibleLetters { get; init; } = 50;
 
@@ -109,7 +112,7 @@ public sealed class DocumentLoader
     /// </summary>
     private LoadResult LoadFile(byte[] bytes, string source, DocumentFormat format)
     {
-        var read = FileReaders.Read(bytes, format, MaxBytes);
+        var read = FileReaders.Read(bytes, source, format, MaxBytes, Files);
         if (read.Text is not { } paged)
         {
             return LoadResult.Failure(source, read.Error ?? LoadErrorKind.Binary, $"{source} {read.Problem}");
