@@ -8,9 +8,11 @@ namespace SoftPowerAtlas.Analysis.Formats;
 /// </summary>
 internal static class ImageSize
 {
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static (int Width, int Height)? Of(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 24 && bytes[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8.ToArray()))
+        if (bytes.Length >= 24 && bytes[..8].SequenceEqual(PngSignature))
         {
             return (BinaryPrimitives.ReadInt32BigEndian(bytes[16..]), BinaryPrimitives.ReadInt32BigEndian(bytes[20..]));
         }
@@ -35,7 +37,7 @@ internal static class ImageSize
     private static (int, int)? Jpeg(ReadOnlySpan<byte> bytes)
     {
         var i = 2;
-        while (i + 9 < bytes.Length)
+        while (i + 8 < bytes.Length)
         {
             if (bytes[i] != 0xFF)
             {

@@ -115,7 +115,7 @@ internal static partial class PdfLayout
                 }
             }
 
-            line.Append(word.Text);
+            line.Append(ThaiOrder.Fix(word.Text));
             previous = word;
         }
 

@@ -64,4 +64,16 @@ public sealed class PdfLayoutTests
 
         Assert.Equal(dropped ? "เนื้อหาข่าวประชาสัมพันธ์\n" : $"เนื้อหาข่าวประชาสัมพันธ์\n{footer}\n", text);
     }
+
+    [Theory]
+    [InlineData("\u0E04\u0E07\u0E02\u0E4D\u0E32", "\u0E04\u0E07\u0E02\u0E33")] // คงขํา: nikhahit and sara aa, as Tesseract writes it
+    [InlineData("\u0E19\u0E4D\u0E49\u0E32", "\u0E19\u0E49\u0E33")] // น ํ ้ า: the tone mark between them
+    [InlineData("\u0E19\u0E49\u0E4D\u0E32", "\u0E19\u0E49\u0E33")] // น ้ ํ า
+    [InlineData("\u0E17\u0E48\u0E35", "\u0E17\u0E35\u0E48")] // ท ่ ี: the tone before the vowel above
+    [InlineData("\u0E1B\u0E48\u0E38\u0E19", "\u0E1B\u0E38\u0E48\u0E19")] // ป ่ ุ น: the tone before the vowel below
+    [InlineData("ที่ประชุม น้ำ Soft Power", "ที่ประชุม น้ำ Soft Power")] // already in order: unchanged
+    public void JoinWords_ThaiMarksInGlyphOrder_UnicodeOrder(string read, string expected)
+    {
+        Assert.Equal(expected, PdfLayout.JoinWords([new PdfWord(read, 0, 10)], 20));
+    }
 }

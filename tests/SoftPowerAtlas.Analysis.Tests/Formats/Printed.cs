@@ -14,7 +14,7 @@ internal static class Printed
     private const string Chromium = "/usr/bin/chromium";
 
     /// <summary>Paragraphs as an HTML page in a Thai font; "\f" before a paragraph starts a new page.</summary>
-    public static string Html(IEnumerable<string> paragraphs, int fontPoints = 14)
+    public static string Html(IEnumerable<string> paragraphs, int fontPoints = 14, string font = "Garuda, Loma, sans-serif")
     {
         var body = new StringBuilder();
         var breakNext = false;
@@ -30,7 +30,7 @@ internal static class Printed
             breakNext = false;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>ข่าวประชาสัมพันธ์</title><style>body {{ font-family: Garuda, Loma, sans-serif; font-size: {fontPoints}pt; margin: 0 2em }}</style></head><body>\n{body}</body></html>");
+        return string.Create(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>ข่าวประชาสัมพันธ์</title><style>body {{ font-family: {font}; font-size: {fontPoints}pt; margin: 0 2em }}</style></head><body>\n{body}</body></html>");
     }
 
     /// <summary>Prints <paramref name="html"/> to a PDF; with Chromium's header and footer (date, title, address, page n/N) when asked.</summary>
