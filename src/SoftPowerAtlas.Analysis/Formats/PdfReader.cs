@@ -51,6 +51,7 @@ internal static class PdfReader
 
             var read = ReadLayout(layout);
             var ocrPages = 0;
+            var unavailable = false;
             for (var i = 0; i < read.Count; i++)
             {
                 var ocr = false;
@@ -59,6 +60,7 @@ internal static class PdfReader
                     if (!options.Ocr)
                     {
                         read[i] = read[i] with { Lines = [] };
+                        unavailable = true;
                     }
                     else if (++ocrPages > options.MaxOcrPages)
                     {
@@ -72,6 +74,7 @@ internal static class PdfReader
                             // No tesseract: the page's unusable layer is dropped, the rest is read; a PDF
                             // with no text left is refused by the loader with what to install.
                             read[i] = read[i] with { Lines = [] };
+                            unavailable = true;
                             continue;
                         }
 
@@ -91,7 +94,7 @@ internal static class PdfReader
             var text = PdfLayout.Build(read, maxChars);
             return text.Text.Length > maxChars
                 ? FileReadResult.Fail(LoadErrorKind.TooLarge, string.Create(CultureInfo.InvariantCulture, $"holds more than {maxChars:N0} characters of text"))
-                : FileReadResult.Ok(text) with { OcrPages = ocrPages };
+                : FileReadResult.Ok(text) with { OcrPages = ocrPages, OcrUnavailable = unavailable };
         }
         catch (XmlException e)
         {

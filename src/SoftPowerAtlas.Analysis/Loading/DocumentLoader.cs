@@ -120,7 +120,9 @@ public sealed class DocumentLoader
 
         if (paged.Text.All(TextDecoder.IsBlank))
         {
-            return LoadResult.Failure(source, LoadErrorKind.Empty, $"{source} has no text (a scan needs OCR: tesseract)");
+            return LoadResult.Failure(source, LoadErrorKind.Empty, read.OcrUnavailable
+                ? $"{source} has no text layer, and OCR is off or not installed (Debian packages tesseract-ocr, tesseract-ocr-tha)"
+                : $"{source} has no text: no text layer, and OCR found none");
         }
 
         var loaded = Read(paged.Text, source, format, "utf-8");

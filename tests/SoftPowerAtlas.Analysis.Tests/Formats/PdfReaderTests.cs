@@ -164,7 +164,7 @@ public sealed class PdfReaderTests : IDisposable
 
         Assert.False(result.IsSuccess);
         Assert.Equal(LoadErrorKind.Empty, result.Error.Reason);
-        Assert.StartsWith($"{path} has no text", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{path} has no text layer, and OCR is off or not installed (Debian packages tesseract-ocr, tesseract-ocr-tha)", result.Error.Message);
     }
 
     /// <summary>The seed's paragraphs (its lines without front matter, trailing spaces or blank lines).</summary>
