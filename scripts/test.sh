@@ -38,6 +38,21 @@ if [ ${#web_packages[@]} -gt 0 ]; then
   fi
 fi
 
+# Reading PDFs, scans and images (and their tests): poppler's pdftotext, pdfinfo and pdftoppm, Tesseract
+# with its Thai and English models; qpdf only makes the encrypted PDF of a test.
+reading_packages=()
+command -v pdftotext >/dev/null 2>&1 || reading_packages+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || reading_packages+=(tesseract-ocr)
+[ -f /usr/share/tesseract-ocr/5/tessdata/tha.traineddata ] || reading_packages+=(tesseract-ocr-tha)
+command -v qpdf >/dev/null 2>&1 || reading_packages+=(qpdf)
+if [ ${#reading_packages[@]} -gt 0 ]; then
+  echo "test.sh: installing ${reading_packages[*]} (reading PDFs and scans: pdftotext, Tesseract)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${reading_packages[@]}" >/dev/null; }; then
+    echo "error: could not install ${reading_packages[*]}; the PDF and OCR tests need them." >&2
+    exit 1
+  fi
+fi
+
 # The store suite and the --db tests run on PostgreSQL too: a throwaway cluster on 127.0.0.1,
 # installed from Debian's packages when missing, removed when the tests end.
 source scripts/postgres-cluster.sh

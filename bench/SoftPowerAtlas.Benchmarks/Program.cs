@@ -16,6 +16,8 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
 //   -- sizes [--sizes 1,2,4,8,16] [--kinds line,lines,html-flat,html-nested] [--stages]
 //                               analysis time per MB of one document against its size
+//   -- reading --seeds DIR [--no-ocr]   the seeds printed to PDF and photographed by Chromium, read back by
+//                               pdftotext (atlas), PdfPig and Tesseract: character error rate, Thai marks, pages/s
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -44,6 +46,7 @@ static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
     "curation" => await CurationCommand.RunAsync(args[1..]),
     "workers" => await WorkersCommand.RunAsync(args[1..]),
     "sizes" => SizesCommand.Run(args[1..]),
+    "reading" => ReadingCommand.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 

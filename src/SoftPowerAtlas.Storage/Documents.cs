@@ -15,7 +15,7 @@ public sealed record NewDocument
     /// <summary>Path or URL the text was read from.</summary>
     public required string Source { get; init => field = RequireText(value); }
 
-    /// <summary>Loader format in lower case: text, markdown, html.</summary>
+    /// <summary>Loader format in lower case: text, markdown, html, word, pdf, image.</summary>
     public required string Format { get; init => field = RequireText(value); }
 
     /// <summary>
@@ -73,6 +73,9 @@ public sealed record NewDocument
 
     /// <summary>What analysis extracted: written to the fact tables and, as JSON, to <c>facts_json</c>.</summary>
     public ExtractedFacts? Facts { get; init; }
+
+    /// <summary>The PDF, Word file or image the text was read from, kept as the original (<c>document_files</c>).</summary>
+    public Analysis.Formats.DocumentFile? File { get; init; }
 
     /// <summary>Longest title kept; real headlines run to about 200 characters.</summary>
     public const int MaxTitleLength = 500;

@@ -22,6 +22,7 @@ internal sealed class IngestBatch : IIngestBatch
     private readonly DbCommand _insertDocument;
     private readonly DbCommand _insertBands;
     private readonly DbCommand _insertSource;
+    private readonly DbCommand _insertFile;
     private readonly FactsWriter _facts;
     private readonly CurationReplay _curation;
     private bool _finished;
@@ -49,6 +50,7 @@ internal sealed class IngestBatch : IIngestBatch
             INSERT INTO document_sources (document_id, source, added_at) VALUES (@id, @source, @addedAt)
             ON CONFLICT (source, document_id) DO NOTHING
             """);
+        _insertFile = Prepare(Files.DocumentFiles.Insert);
         _facts = new FactsWriter(Prepare);
         _curation = new CurationReplay(new CurationSql(transaction, dialect));
     }
@@ -141,6 +143,11 @@ internal sealed class IngestBatch : IIngestBatch
             _insertBands.ExecuteNonQuery();
 
             InsertSource(id, document.Source, now);
+            if (document.File is { } file)
+            {
+                Files.DocumentFiles.Write(_insertFile, id, file);
+            }
+
             if (document.Facts is { } facts)
             {
                 _facts.Write(id, facts);
@@ -183,6 +190,7 @@ internal sealed class IngestBatch : IIngestBatch
         _insertDocument.Dispose();
         _insertBands.Dispose();
         _insertSource.Dispose();
+        _insertFile.Dispose();
         _facts.Dispose();
         _transaction.Dispose();
         _connection.Dispose();

@@ -8,6 +8,15 @@ public enum DocumentFormat
     Text,
     Markdown,
     Html,
+
+    /// <summary>A Word file (.docx): its paragraphs and tables become the stored text.</summary>
+    Word,
+
+    /// <summary>A PDF: its text layer, or OCR of a page without one, becomes the stored text.</summary>
+    Pdf,
+
+    /// <summary>A scanned page as an image (png, jpg, tiff), read by OCR.</summary>
+    Image,
 }
 
 /// <summary>
@@ -20,7 +29,17 @@ public sealed record SourceDocument(
     DocumentFormat Format,
     string Original,
     MappedText Body,
-    DocumentMetadata Metadata);
+    DocumentMetadata Metadata)
+{
+    /// <summary>
+    /// For a PDF, Word file or image: the file itself and its page starts. <see cref="Original"/> is
+    /// then the text read out of it, which every offset points into.
+    /// </summary>
+    public Formats.DocumentFile? File { get; init; }
+
+    /// <summary>True for formats whose stored text was read out of a file (PDF, Word, image): that text is read again as plain text.</summary>
+    public static bool IsReadOutOfFile(DocumentFormat format) => format is DocumentFormat.Word or DocumentFormat.Pdf or DocumentFormat.Image;
+}
 
 /// <summary>
 /// What a reader learns about a document besides its text. Spans point into the original text.

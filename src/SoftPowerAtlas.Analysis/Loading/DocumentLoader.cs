@@ -1,5 +1,6 @@
 using System.Globalization;
 using SoftPowerAtlas.Analysis.Documents;
+using SoftPowerAtlas.Analysis.Formats;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Loading;
@@ -17,6 +18,9 @@ public sealed class DocumentLoader
     /// <summary>Inputs larger than this are refused with <see cref="LoadErrorKind.TooLarge"/>.</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
+    /// <summary>Limits, OCR and progress for PDFs and images.</summary>
+    public FileReadOptions Files { get; init; } = FileReadOptions.Default;
+
     /// <summary>An HTML page with fewer visible letters than this, and more script than text, is refused.</summary>
     public int MinVisibleLetters { get; init; } = 50;
 
@@ -25,6 +29,9 @@ public sealed class DocumentLoader
     /// matches no text the general <see cref="ArticleExtractor"/> rules decide.
     /// </summary>
     public string? ArticleSelector { get; init; }
+
+    /// <summary>The extensions atlas reads, for messages ("use .txt, .md, ...").</summary>
+    public const string ReadableExtensions = ".txt, .md, .html, .htm, .docx, .pdf, .png, .jpg, .tif";
 
     /// <summary>Format named by a file name's extension; null when the extension is not one we read.</summary>
     public static DocumentFormat? FormatOf(string path)
@@ -36,6 +43,9 @@ public sealed class DocumentLoader
             "" or ".txt" or ".text" => DocumentFormat.Text,
             ".md" or ".markdown" => DocumentFormat.Markdown,
             ".html" or ".htm" or ".xhtml" => DocumentFormat.Html,
+            ".docx" => DocumentFormat.Word,
+            ".pdf" => DocumentFormat.Pdf,
+            ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" => DocumentFormat.Image,
             _ => null,
         };
     }
@@ -50,7 +60,7 @@ public sealed class DocumentLoader
 
         if (FormatOf(path) is not { } format)
         {
-            return LoadResult.Failure(path, LoadErrorKind.Unsupported, $"{path}: {Path.GetExtension(path)} files are not read (only .txt, .md, .html)");
+            return LoadResult.Failure(path, LoadErrorKind.Unsupported, $"{path}: {Path.GetExtension(path)} files are not read (only {ReadableExtensions})");
         }
 
         byte[] bytes;
@@ -93,7 +103,32 @@ public sealed class DocumentLoader
             return TooLarge(path, bytes.LongLength);
         }
 
-        return LoadBytes(bytes, path, format);
+        return SourceDocument.IsReadOutOfFile(format) ? LoadFile(bytes, path, format) : LoadBytes(bytes, path, format);
+    }
+
+    /// <summary>
+    /// A PDF, Word file or image: its text is read out (<see cref="FileReaders"/>), becomes the original
+    /// text every offset points into, and is read as plain text; the file is kept with its page starts.
+    /// </summary>
+    private LoadResult LoadFile(byte[] bytes, string source, DocumentFormat format)
+    {
+        var read = FileReaders.Read(bytes, source, format, MaxBytes, Files);
+        if (read.Text is not { } paged)
+        {
+            return LoadResult.Failure(source, read.Error ?? LoadErrorKind.Binary, $"{source} {read.Problem}");
+        }
+
+        if (paged.Text.All(TextDecoder.IsBlank))
+        {
+            return LoadResult.Failure(source, LoadErrorKind.Empty, read.OcrUnavailable
+                ? $"{source} has no text layer, and OCR is off or not installed (Debian packages tesseract-ocr, tesseract-ocr-tha)"
+                : $"{source} has no text: no text layer, and OCR found none");
+        }
+
+        var loaded = Read(paged.Text, source, format, "utf-8");
+        return loaded.Document is { } document
+            ? LoadResult.Success(document with { File = new DocumentFile(FileReaders.MediaType(format, source), bytes, paged.PageStarts) }, loaded.Warnings)
+            : loaded;
     }
 
     /// <summary>
@@ -128,7 +163,7 @@ public sealed class DocumentLoader
         var named = format ?? (sourceName == "-" ? DocumentFormat.Text : FormatOf(sourceName));
         if (named is null)
         {
-            return LoadResult.Failure(sourceName, LoadErrorKind.Unsupported, $"{sourceName}: {Path.GetExtension(sourceName)} files are not read (only .txt, .md, .html)");
+            return LoadResult.Failure(sourceName, LoadErrorKind.Unsupported, $"{sourceName}: {Path.GetExtension(sourceName)} files are not read (only {ReadableExtensions})");
         }
 
         if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
@@ -146,6 +181,11 @@ public sealed class DocumentLoader
             {
                 return TooLarge(sourceName, buffer.Length);
             }
+        }
+
+        if (SourceDocument.IsReadOutOfFile(named.Value))
+        {
+            return LoadFile(buffer.ToArray(), sourceName, named.Value);
         }
 
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
@@ -215,6 +255,7 @@ public sealed class DocumentLoader
         {
             DocumentFormat.Markdown => MarkdownReader.Read(text, source, warnings, markdown: true),
             DocumentFormat.Html => HtmlReader.Read(text, source, MinVisibleLetters, ArticleSelector),
+            _ when SourceDocument.IsReadOutOfFile(format) => new ReadOutcome(MappedText.Identity(text), DocumentMetadata.Empty),
             _ => MarkdownReader.Read(text, source, warnings, markdown: false),
         };
 

@@ -9,7 +9,7 @@ internal static class DatesCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("file") { Description = "A document (.txt, .md, .html) or - for standard input." };
+        var file = new Argument<string>("file") { Description = "A document (.txt, .md, .html, .docx, .pdf, or a scan: .png, .jpg, .tif) or - for standard input." };
         var command = new Command("dates", "List the dates a document contains: as written, where (character offsets into the file), normalised value and role.")
         {
             file,

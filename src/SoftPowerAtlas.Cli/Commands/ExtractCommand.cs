@@ -10,7 +10,7 @@ internal static class ExtractCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("file") { Description = "A document (.txt, .md, .html) or - for standard input." };
+        var file = new Argument<string>("file") { Description = "A document (.txt, .md, .html, .docx, .pdf, or a scan: .png, .jpg, .tif) or - for standard input." };
         var json = new Option<bool>("--json") { Description = "Print the extraction contract (shared/eval/README.md) as JSON." };
         var anchors = new Option<bool>("--anchors") { Description = "Also list every date that could be an engagement's, as written and where, with what decided it: the written rules, the learned model, or a rule that excludes it (a page stamp, history, a year alone)." };
         var command = new Command("extract", "Extract engagements, participants, places, sectors and commitments from one document, each with the sentence it came from.")

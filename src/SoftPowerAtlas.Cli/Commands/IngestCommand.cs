@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SoftPowerAtlas.Analysis.Formats;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
@@ -14,7 +15,7 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files (.txt, .md, .html, .htm), folders (read recursively) or - for standard input.",
+            Description = "Files (.txt, .md, .html, .htm, .docx, .pdf; scans as .png, .jpg, .tif read by OCR), folders (read recursively) or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary." };
@@ -49,14 +50,13 @@ internal static class IngestCommand
                 return AtlasCommand.SomeInputsFailed;
             }
 
-            var runner = new IngestRunner(store, CommandHelpers.BudgetedPipeline(console), new DocumentLoader());
             var passedOver = new List<string>();
             var inputs = InputWalker.Expand(paths, passedOver);
             IngestSummary summary;
             if (console.IsInteractive && !quiet)
             {
                 summary = await AnsiConsole.Progress()
-                    .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+                    .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
                     .StartAsync(async ctx =>
                     {
                         var task = ctx.AddTask("ingesting", maxValue: double.MaxValue);
@@ -67,11 +67,14 @@ internal static class IngestCommand
                             task.Description = string.Create(CultureInfo.InvariantCulture,
                                 $"{p.Seen} read, {p.Stored} stored, {p.Duplicates} duplicate, {p.Failed} failed — {p.Seen / seconds:F0} documents/s");
                         });
+                        var loader = new DocumentLoader { Files = FileReadOptions.Default with { Progress = new PageBars(ctx) } };
+                        var runner = new IngestRunner(store, CommandHelpers.BudgetedPipeline(console), loader);
                         return await runner.RunAsync(inputs, progress, cancel);
                     });
             }
             else
             {
+                var runner = new IngestRunner(store, CommandHelpers.BudgetedPipeline(console), new DocumentLoader());
                 summary = await runner.RunAsync(inputs, null, cancel);
             }
 
@@ -113,5 +116,36 @@ internal static class IngestCommand
         var rate = s.Elapsed.TotalSeconds > 0 ? (s.Ingested + s.Duplicates + s.Failed.Count) / s.Elapsed.TotalSeconds : 0;
         await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Ingested {s.Ingested} ({s.NearDuplicates} near duplicates linked), {s.Duplicates} duplicates skipped, {s.Failed.Count} failed, in {s.Elapsed.TotalSeconds:F1} s ({rate:F0} documents/s) into {database}."));
+    }
+
+    /// <summary>A bar per PDF or scan being read, page by page ("report.pdf: page 3 of 12, OCR"), gone when its last page is read.</summary>
+    private sealed class PageBars(ProgressContext context) : IProgress<PageProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> _bars = new(StringComparer.Ordinal);
+
+        public void Report(PageProgress value)
+        {
+            ProgressTask bar;
+            lock (_bars)
+            {
+                if (!_bars.TryGetValue(value.Source, out bar!))
+                {
+                    bar = _bars[value.Source] = context.AddTask(Markup.Escape(Path.GetFileName(value.Source)), maxValue: value.Pages);
+                }
+
+                if (value.Page >= value.Pages)
+                {
+                    _bars.Remove(value.Source);
+                }
+            }
+
+            bar.Value = value.Page;
+            bar.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(value.Source)}: page {value.Page} of {value.Pages}{(value.Ocr ? ", OCR" : string.Empty)}"));
+            if (value.Page >= value.Pages)
+            {
+                bar.StopTask();
+            }
+        }
     }
 }

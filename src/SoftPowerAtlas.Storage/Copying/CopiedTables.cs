@@ -15,6 +15,7 @@ internal static class CopiedTables
         new("documents", HasIdentity: true),
         new("document_bands", HasIdentity: false),
         new("document_sources", HasIdentity: true),
+        new("document_files", HasIdentity: false),
         new("entities", HasIdentity: true),
         new("entity_aliases", HasIdentity: false),
         new("mentions", HasIdentity: false),

@@ -228,6 +228,7 @@ public static class StoreCopier
                     case "smallint": importer.Write(checked((short)reader.GetInt64(i)), NpgsqlDbType.Smallint); break;
                     case "boolean": importer.Write(reader.GetInt64(i) != 0, NpgsqlDbType.Boolean); break;
                     case "double precision": importer.Write(reader.GetDouble(i), NpgsqlDbType.Double); break;
+                    case "bytea": importer.Write((byte[])reader.GetValue(i), NpgsqlDbType.Bytea); break;
                     case "timestamp with time zone":
                         importer.Write(SqliteValues.ParseTimestamp(reader.GetString(i)).UtcDateTime, NpgsqlDbType.TimestampTz);
                         break;
@@ -297,6 +298,7 @@ public static class StoreCopier
             ("timestamp with time zone", string text) => SqliteValues.FormatTimestamp(SqliteValues.ParseTimestamp(text)),
             ("timestamp with time zone", DateTime time) => SqliteValues.FormatTimestamp(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))),
             ("boolean", bool flag) => flag ? "1" : "0",
+            (_, byte[] bytes) => Convert.ToBase64String(bytes),
             (_, IFormattable number) => number.ToString(null, CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };

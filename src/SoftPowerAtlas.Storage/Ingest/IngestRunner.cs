@@ -179,6 +179,7 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
             ContentHash = Fingerprint.ContentHash(doc.Text.Text),
             SimHash = Fingerprint.SimHash(words),
             Facts = ExtractedFacts.From(doc),
+            File = doc.Source.File,
         };
     }
 }

@@ -19,7 +19,7 @@ public sealed record IngestInput(string Path, string? Problem = null)
 public static class InputWalker
 {
     /// <param name="paths">Files, folders and "-" as the user gave them.</param>
-    /// <param name="passedOver">When given, receives each file inside a folder that is not a type atlas reads (README.txt is read; a.gold.json, a.png are not).</param>
+    /// <param name="passedOver">When given, receives each file inside a folder that is not a type atlas reads (README.txt is read; a.gold.json, a.zip are not).</param>
     public static IEnumerable<IngestInput> Expand(IEnumerable<string> paths, ICollection<string>? passedOver = null)
     {
         foreach (var path in paths)
@@ -31,7 +31,7 @@ public static class InputWalker
             else if (File.Exists(path))
             {
                 yield return DocumentLoader.FormatOf(path) is null
-                    ? new IngestInput(path, "not a supported document type (use .txt, .md, .html or .htm)")
+                    ? new IngestInput(path, $"not a supported document type (use {DocumentLoader.ReadableExtensions})")
                     : new IngestInput(path);
             }
             else if (Directory.Exists(path))
@@ -161,7 +161,7 @@ public static class InputWalker
         var shown = string.Join(", ", passedOver.Take(names).Select(Path.GetFileName));
         var more = passedOver.Count > names ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" and {passedOver.Count - names} more") : string.Empty;
         var files = passedOver.Count == 1 ? "1 file" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{passedOver.Count} files");
-        return $"passed over {files} atlas does not read ({string.Join(", ", kinds)}; it reads .txt, .md, .html and .htm): {shown}{more}";
+        return $"passed over {files} atlas does not read ({string.Join(", ", kinds)}; it reads {DocumentLoader.ReadableExtensions}): {shown}{more}";
     }
 
     /// <summary>The path with a link at its end followed to the final target; null when the links loop or cannot be read.</summary>

@@ -255,7 +255,7 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
 
         if (DocumentLoader.FormatOf(input.Path) is null)
         {
-            return input with { Problem = $"{input.Path}: {Path.GetExtension(input.Path)} files are not read (only .txt, .md, .html)" };
+            return input with { Problem = $"{input.Path}: {Path.GetExtension(input.Path)} files are not read (only {DocumentLoader.ReadableExtensions})" };
         }
 
         var info = new FileInfo(input.Path);

@@ -7,7 +7,7 @@ namespace SoftPowerAtlas.Web.Apis;
 /// <summary>What an upload did, file by file.</summary>
 public sealed record IngestResponse(IReadOnlyList<UploadResult> Files, int Stored, int Duplicates, int Failed);
 
-/// <summary>POST /api/ingest: multipart upload of .txt, .md and .html files, ingested like <c>atlas ingest</c>.</summary>
+/// <summary>POST /api/ingest: multipart upload of text, Markdown, HTML, Word, PDF and image files, ingested like <c>atlas ingest</c>.</summary>
 public static class IngestApi
 {
     /// <summary>Most files accepted in one request.</summary>
@@ -18,7 +18,7 @@ public static class IngestApi
         api.MapPost("/ingest", Upload)
             .WithTags("Ingest")
             .WithSummary("Upload files (multipart/form-data, field 'files'); each is cleaned, analysed and stored, or reported with the reason it was not.")
-            .WithDescription("Send multipart/form-data with the files in the field 'files' (at most 50, each at most 20 MB; .txt, .md, .html). Anything else is a 415 problem. Admins only: send an API key ('Authorization: Bearer KEY'), or, from a signed-in page, the X-CSRF-TOKEN header.")
+            .WithDescription("Send multipart/form-data with the files in the field 'files' (at most 50, each at most 20 MB; .txt, .md, .html, .docx, .pdf, .png, .jpg, .tif). Anything else is a 415 problem. Admins only: send an API key ('Authorization: Bearer KEY'), or, from a signed-in page, the X-CSRF-TOKEN header.")
             .RequireAuthorization(AtlasPolicies.Admin)
             .DisableAntiforgery(); // Not the form binder's check: ApiCsrf checks the header token of every unsafe API request.
     }
@@ -54,9 +54,9 @@ public static class IngestApi
         var results = new List<UploadResult>();
         foreach (var file in form.Files)
         {
-            if (!IsTextType(file.ContentType))
+            if (!IsReadableType(file.ContentType))
             {
-                results.Add(new UploadResult(file.FileName, "failed", null, $"{file.FileName}: content type '{file.ContentType}' is not text, Markdown or HTML"));
+                results.Add(new UploadResult(file.FileName, "failed", null, $"{file.FileName}: content type '{file.ContentType}' is not text, Markdown, HTML, Word, PDF or an image"));
                 continue;
             }
 
@@ -77,9 +77,14 @@ public static class IngestApi
             results.Count(r => r.Status == "failed")));
     }
 
-    /// <summary>Browsers send .md as text/markdown or nothing at all; anything binary is refused.</summary>
-    private static bool IsTextType(string? contentType) =>
+    /// <summary>Browsers send .md as text/markdown or nothing at all; binary types other than PDF, Word and images are refused.</summary>
+    private static bool IsReadableType(string? contentType) =>
         string.IsNullOrEmpty(contentType)
+        || contentType.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("image/png", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("image/jpeg", StringComparison.OrdinalIgnoreCase)
+        || contentType.StartsWith("image/tiff", StringComparison.OrdinalIgnoreCase)
         || contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
         || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase)
         || contentType.StartsWith("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);

@@ -15,7 +15,7 @@ public sealed record UploadResult(string File, string Status, long? DocumentId, 
 public sealed class UploadIngester(IAtlasStore store, AnalysisPipeline pipeline)
 {
     /// <summary>File name endings the loader reads.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".markdown", ".html", ".htm"];
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"];
 
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly DocumentLoader _loader = new();

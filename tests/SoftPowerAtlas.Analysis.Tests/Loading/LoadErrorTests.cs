@@ -19,7 +19,7 @@ public sealed class LoadErrorTests : IDisposable
         { "random.txt", RandomBytes(), LoadErrorKind.Binary },
         { "latin.txt", Encoding.Latin1.GetBytes("Caf\u00e9 cr\u00e8me \u00e0 la fran\u00e7aise, d\u00e9j\u00e0 vu."), LoadErrorKind.UndecodableText },
         { "controls.txt", [1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, (byte)'a'], LoadErrorKind.Binary },
-        { "picture.png", Encoding.UTF8.GetBytes("not read"), LoadErrorKind.Unsupported },
+        { "archive.zip", Encoding.UTF8.GetBytes("not read"), LoadErrorKind.Unsupported },
     };
 
     [Theory]
@@ -134,8 +134,10 @@ public sealed class LoadErrorTests : IDisposable
     [InlineData("a.markdown", DocumentFormat.Markdown)]
     [InlineData("a.htm", DocumentFormat.Html)]
     [InlineData("a.html", DocumentFormat.Html)]
-    [InlineData("a.pdf", null)]
-    [InlineData("a.docx", null)]
+    [InlineData("a.pdf", DocumentFormat.Pdf)]
+    [InlineData("scan.TIFF", DocumentFormat.Image)]
+    [InlineData("a.doc", null)]
+    [InlineData("a.docx", DocumentFormat.Word)]
     public void FormatOf_Extension_PicksTheReader(string path, DocumentFormat? format)
     {
         Assert.Equal(format, DocumentLoader.FormatOf(path));

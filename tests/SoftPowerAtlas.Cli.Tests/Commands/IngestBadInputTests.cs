@@ -268,15 +268,15 @@ public sealed class IngestBadInputTests : IDisposable
     [Fact]
     public async Task Ingest_UnsupportedExtensionNamedExplicitly_ReportsItAndStoresTheRest()
     {
-        var path = _temp.Write("notes.pdf", "%PDF-1.7 กระทรวงวัฒนธรรม");
+        var path = _temp.Write("notes.odt", "PK กระทรวงวัฒนธรรม");
 
-        await AssertRefusedAsync(path, "not a supported document type (use .txt, .md, .html or .htm)", In, path);
+        await AssertRefusedAsync(path, "not a supported document type (use .txt, .md, .html, .htm, .docx, .pdf, .png, .jpg, .tif)", In, path);
     }
 
     [Fact]
     public async Task Ingest_UnsupportedExtensionInsideAFolder_IsPassedOverSilently()
     {
-        _temp.Write("in/notes.pdf", "%PDF-1.7");
+        _temp.Write("in/notes.odt", "PK");
 
         var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", In);
 
@@ -296,6 +296,56 @@ public sealed class IngestBadInputTests : IDisposable
         Assert.Contains($"{db}: the file is not a SQLite database", run.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(db));
         Assert.Equal(string.Empty, run.Out);
+    }
+
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "damaged.pdf", "is a damaged PDF (pdfinfo: " },
+        { "renamed.pdf", "is not a PDF (it does not start with %PDF-)" },
+        { "bomb.docx", "expands to more than 209,715,200 bytes" },
+        { "renamed.docx", "is not a Word document (.docx is a zip file" },
+        { "banner.png", "is 30,000 × 1 pixels; atlas reads images of at most 12,000 pixels a side" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Ingest_BadPdfWordOrImageInAFolder_ReportsItNothingOfItStoredAndStoresTheRest(string name, string reason)
+    {
+        var path = _temp.Write("in/" + name, BadFile(name));
+
+        await AssertRefusedAsync(path, reason, In);
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM document_files"));
+    }
+
+    /// <summary>The bad files, made here: none is checked in.</summary>
+    private static byte[] BadFile(string name)
+    {
+        switch (name)
+        {
+            case "damaged.pdf":
+                return Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n<<<< ((( xref damaged");
+            case "bomb.docx":
+                using (var stream = new MemoryStream())
+                {
+                    using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                    {
+                        using var entry = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.Fastest).Open();
+                        var zeros = new byte[1 << 20];
+                        for (var i = 0; i < 210; i++)
+                        {
+                            entry.Write(zeros);
+                        }
+                    }
+
+                    return stream.ToArray();
+                }
+
+            case "banner.png":
+                // A PNG header that says 30,000 × 1: refused from the header, so no pixel data is needed.
+                return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x75, 0x30, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0];
+            default:
+                return Encoding.UTF8.GetBytes("ข่าวประชาสัมพันธ์ที่บันทึกผิดนามสกุลไฟล์");
+        }
     }
 
     /// <summary>

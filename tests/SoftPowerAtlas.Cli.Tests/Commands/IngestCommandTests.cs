@@ -41,7 +41,7 @@ public sealed class IngestCommandTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "release.txt"), "เมื่อวันที่ 5 มีนาคม 2568 กระทรวงวัฒนธรรมหารือกับสถานทูตฝรั่งเศสเรื่องภาพยนตร์\n");
         File.WriteAllText(Path.Combine(folder, "release.gold.json"), "{}");
-        File.WriteAllBytes(Path.Combine(folder, "photo.png"), [0x89, 0x50, 0x4E, 0x47]);
+        File.WriteAllBytes(Path.Combine(folder, "archive.zip"), [0x50, 0x4B, 0x03, 0x04]);
         File.WriteAllText(Path.Combine(folder, "notes.json"), "[]");
         File.WriteAllText(Path.Combine(folder, ".DS_Store"), "x");
 
@@ -50,7 +50,7 @@ public sealed class IngestCommandTests : IDisposable
         Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
         Assert.Equal(1, AtlasDatabase.CountDocuments(_temp.Db));
         var last = run.Out.TrimEnd().Split('\n')[^1];
-        Assert.Equal("Passed over 3 files atlas does not read (.json, .png; it reads .txt, .md, .html and .htm): notes.json, photo.png, release.gold.json.", last);
+        Assert.Equal("Passed over 3 files atlas does not read (.json, .zip; it reads .txt, .md, .html, .htm, .docx, .pdf, .png, .jpg, .tif): archive.zip, notes.json, release.gold.json.", last);
         Assert.Equal(string.Empty, run.Error);
     }
 

@@ -117,6 +117,41 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_WordDocument_FileBytesAndPageStartsCopiedExactly()
+    {
+        var docx = _temp.Write("plan.docx", WordZip("แผนความร่วมมือด้านวัฒนธรรมไทย-ญี่ปุ่น ประจำปี 2568", "หน้าที่สอง: การประชุมครั้งต่อไปจัดขึ้นที่กรุงโตเกียว"));
+        var ingest = await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", docx);
+        Assert.True(ingest.ExitCode == AtlasCommand.Ok, ingest.ToString());
+
+        var run = await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Matches(@"\n  document_files +1 rows  checksum [0-9a-f]{32}  ok", run.Out);
+        Assert.Equal(Convert.ToBase64String(File.ReadAllBytes(docx)), PostgresText("SELECT translate(encode(bytes, 'base64'), E'\\n', '') FROM document_files"));
+        Assert.Equal("[0,51]", PostgresText("SELECT page_starts FROM document_files"));
+    }
+
+    /// <summary>A two-page .docx written as a zip of its three parts, as Word would save it.</summary>
+    private static byte[] WordZip(string first, string second)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string content)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(content);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+            Add("word/document.xml", $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{first}</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>{second}</w:t></w:r></w:p></w:body></w:document>""");
+        }
+
+        return stream.ToArray();
+    }
+
+    [Fact]
     public async Task Migrate_EveryStoredTable_IsCopiedOrKnownDerived()
     {
         // A new migration must decide whether its table is copied: this lists the SQLite tables the

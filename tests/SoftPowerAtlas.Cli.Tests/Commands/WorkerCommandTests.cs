@@ -131,8 +131,8 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
     public async Task Queue_MissingAndUnsupportedFiles_ReportedOthersQueued()
     {
         var missing = Path.Combine(_temp.Path, "gone.txt");
-        var pdf = Path.Combine(_temp.Path, "report.pdf");
-        await File.WriteAllTextAsync(pdf, "%PDF-1.4");
+        var pdf = Path.Combine(_temp.Path, "report.odt");
+        await File.WriteAllTextAsync(pdf, "PK");
 
         var run = await Atlas.RunAsync("--db", _db.Url, "queue", missing, pdf, Path.Combine(RepoPaths.Samples, "th_web_otop_fair.txt"));
 

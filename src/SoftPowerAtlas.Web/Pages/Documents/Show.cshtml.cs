@@ -23,6 +23,12 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
     /// <summary>The passage <c>?passage=START-END</c> (original offsets) asked to highlight, when the document has one there.</summary>
     public Passage? Passage { get; private set; }
 
+    /// <summary>The original file's page starts (offsets into the original text) when the document was read from a PDF, Word file or image.</summary>
+    public IReadOnlyList<int>? PageStarts { get; private set; }
+
+    /// <summary>The page of the original file the highlighted passage starts on; null without a passage or a file.</summary>
+    public int? PassagePage => Passage is { } p && PageStarts is { } starts ? SoftPowerAtlas.Analysis.Formats.PagedText.PageAt(starts, p.OriginalStart) : null;
+
     public IActionResult OnGet(long id, string? passage)
     {
         var document = store.GetDocument(id);
@@ -33,6 +39,7 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
 
         Document = document;
         Annotated = annotator.Annotate(document);
+        PageStarts = SoftPowerAtlas.Storage.Files.DocumentFiles.PageStarts(store, id);
         if (passage?.Split('-') is [var a, var b]
             && int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
             && int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var end))
