@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SoftPowerAtlas.Cli.Tests.Support;
+
+namespace SoftPowerAtlas.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>atlas collect</c> survives the bad-input corpus (issue 23): a feed on a real Kestrel server on
+/// 127.0.0.1 lists every kind that is a file as a page, beside a good one; the run ends, every page is
+/// accounted for (stored, a duplicate, or failed with a reason), the good page is stored, and nothing
+/// is stored half.
+/// </summary>
+public sealed class CollectBadInputTests : IAsyncLifetime
+{
+    private readonly TempFolder _temp = new();
+    private readonly Dictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+    private WebApplication _app = null!; // Set in InitializeAsync.
+    private Uri _base = null!;
+
+    public async Task InitializeAsync()
+    {
+        var folder = _temp.Folder("kinds");
+        var i = 0;
+        foreach (var kind in BadInputCorpus.Kinds)
+        {
+            kind.Make(folder);
+            var info = new FileInfo(Path.Combine(folder, kind.Name));
+            if (info.Exists && info.LinkTarget is null && !kind.Name.Contains("fifo", StringComparison.Ordinal))
+            {
+                _pages[$"/bad/{i++}{Path.GetExtension(kind.Name)}"] = await File.ReadAllBytesAsync(info.FullName);
+            }
+        }
+
+        _pages["/good.txt"] = System.Text.Encoding.UTF8.GetBytes(BadInputCorpus.Thai);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Run(Serve);
+        await _app.StartAsync();
+        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Collect_FeedOfEveryFileKind_RunEndsEveryPageAccountedGoodOneStored()
+    {
+        await Atlas.RunAsync("--db", _temp.Db, "source", "add", new Uri(_base, "/feed.xml").AbsoluteUri);
+
+        var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0");
+
+        Assert.True(run.ExitCode is AtlasCommand.Ok or AtlasCommand.SomeInputsFailed, run.ToString());
+        Assert.Equal(_pages.Count, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items"));
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE status NOT IN ('new', 'duplicate', 'unchanged', 'failed', 'refused')"));
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE status IN ('failed', 'refused') AND (reason IS NULL OR reason = '')"));
+        Assert.Equal(1, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE url LIKE '%/good.txt' AND document_id IS NOT NULL"));
+        Assert.True(AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE status = 'failed'") >= 5, run.ToString());
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM documents d WHERE d.facts_json IS NULL OR NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id)"));
+    }
+
+    private Task Serve(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path == "/feed.xml")
+        {
+            context.Response.ContentType = "application/rss+xml";
+            var items = string.Concat(_pages.Keys.Select(p => $"<item><link>{new Uri(_base, p).AbsoluteUri}</link></item>"));
+            return context.Response.WriteAsync($"""<rss version="2.0"><channel>{items}</channel></rss>""");
+        }
+
+        if (!_pages.TryGetValue(path, out var body))
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        }
+
+        context.Response.ContentType = path.EndsWith(".html", StringComparison.Ordinal) ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+}
