@@ -13,7 +13,7 @@ namespace SoftPowerAtlas.Storage.Search;
 internal static class ConceptExpander
 {
     /// <summary>Most unquoted words read together as one concept's name (Ministry of Foreign Affairs).</summary>
-    public const int MaxWindow = 5;
+    public const int MaxWindow = 8;
 
     /// <summary>Most other names one clause searches besides what was typed.</summary>
     public const int MaxNames = 8;
@@ -38,13 +38,13 @@ internal static class ConceptExpander
             {
                 if (plain[i] is not null)
                 {
-                    candidates.Add(Window(plain, i, length));
+                    candidates.UnionWith(ConceptNames.Keys(Window(plain, i, length)));
                 }
             }
 
             foreach (var term in query.Clauses[i].Alternatives.Where(IsPlain))
             {
-                candidates.Add(ConceptNames.Key(term.Text));
+                candidates.UnionWith(ConceptNames.Keys(term.Text));
             }
         }
 
@@ -52,7 +52,8 @@ internal static class ConceptExpander
         IReadOnlyList<Concept> Named(string text)
         {
             var reference = ConceptNames.Default.Named(text);
-            return stored.TryGetValue(ConceptNames.Key(text), out var more) ? [.. reference.Union(more)] : reference;
+            var more = ConceptNames.Keys(text).Select(k => stored.GetValueOrDefault(k)).FirstOrDefault(c => c is not null);
+            return more is null ? reference : [.. reference.Union(more)];
         }
 
         var clauses = new List<SearchClause>();
@@ -65,7 +66,7 @@ internal static class ConceptExpander
                 if (plain.Skip(i).Take(length).All(t => t is not null) && Named(Window(plain, i, length)) is { Count: > 0 } concepts)
                 {
                     var typed = length == 1 ? plain[i]! : new SearchTerm(Window(plain, i, length), Quoted: false, Prefix: false, plain[i]!.Position);
-                    clauses.Add(new SearchClause(Alternatives([typed], concepts, expansions)));
+                    clauses.Add(new SearchClause(Alternatives([typed], concepts, expansions, [])));
                     taken = length;
                     break;
                 }
@@ -74,10 +75,11 @@ internal static class ConceptExpander
             if (taken == 0)
             {
                 var alternatives = new List<SearchTerm>();
-                foreach (var term in query.Clauses[i].Alternatives)
+                var clause = query.Clauses[i].Alternatives;
+                foreach (var term in clause)
                 {
                     alternatives.AddRange(IsPlain(term) && Named(term.Text) is { Count: > 0 } concepts
-                        ? Alternatives([term], concepts, expansions)
+                        ? Alternatives([term], concepts, expansions, clause)
                         : [term]);
                 }
 
@@ -91,11 +93,14 @@ internal static class ConceptExpander
         return expansions.Count == 0 ? (query, []) : (query with { Clauses = clauses }, expansions);
     }
 
-    /// <summary>The typed term, then the concepts' other names (each once, by its words), at most <see cref="MaxNames"/> of them.</summary>
-    private static List<SearchTerm> Alternatives(List<SearchTerm> typed, IReadOnlyList<Concept> concepts, List<ConceptExpansion> expansions)
+    /// <summary>
+    /// The typed term, then the concepts' other names (each once, by its words, and none the clause
+    /// already has: <c>film OR ภาพยนตร์</c> stays as it is), at most <see cref="MaxNames"/> of them.
+    /// </summary>
+    private static List<SearchTerm> Alternatives(List<SearchTerm> typed, IReadOnlyList<Concept> concepts, List<ConceptExpansion> expansions, IReadOnlyList<SearchTerm> clause)
     {
         var term = typed[0];
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { WordsKey(term.Text) };
+        var seen = new HashSet<string>(clause.Select(t => WordsKey(t.Text)), StringComparer.OrdinalIgnoreCase) { WordsKey(term.Text) };
         var added = new List<string>();
         foreach (var name in concepts.SelectMany(c => c.Names))
         {
@@ -140,7 +145,7 @@ internal static class ConceptExpander
             foreach (var form in new[] { name, name + "." })
             {
                 var parameter = string.Create(CultureInfo.InvariantCulture, $"@n{n++}");
-                select.Add(parameter, form);
+                select.Add(parameter, SearchText.WellFormed(form)); // half an emoji cannot be sent to PostgreSQL
                 aliasTests.Add(dialect.EqualsIgnoringCase("a.alias", parameter));
                 nameTests.Add(dialect.EqualsIgnoringCase("e.name", parameter));
             }
@@ -172,7 +177,7 @@ internal static class ConceptExpander
             }
         }
 
-        foreach (var (_, entity) in entities)
+        foreach (var (_, entity) in entities.Where(e => !ConceptNames.TooBroad(e.Value.Key)))
         {
             // Shortest first, after the entity's own name: the abbreviations and short forms a page writes.
             var concept = new Concept(entity.Key, [entity.Names[0], .. entity.Names.Skip(1).OrderBy(x => x.Length).ThenBy(x => x, StringComparer.Ordinal)]);
@@ -195,8 +200,8 @@ internal static class ConceptExpander
         return found;
     }
 
-    /// <summary>A word or unquoted phrase a user typed, not a prefix: what a concept's name may be.</summary>
-    private static bool IsPlain(SearchTerm term) => !term.Quoted && !term.Prefix;
+    /// <summary>A word or unquoted phrase a user typed, not a prefix, with something to search for: what a concept's name may be.</summary>
+    private static bool IsPlain(SearchTerm term) => !term.Quoted && !term.Prefix && SearchText.Words(term.Text).Any(Fts5Match.Indexable);
 
     private static string Window(List<SearchTerm?> plain, int start, int length) =>
         ConceptNames.Key(string.Join(' ', plain.Skip(start).Take(length).Select(t => t!.Text)));

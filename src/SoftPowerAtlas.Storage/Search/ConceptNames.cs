@@ -30,26 +30,27 @@ internal sealed class ConceptNames
                     NameMatch.Exact => byExact,
                     _ => null,
                 };
-                var key = Key(name.Text);
-                if (target is null || key.Length < 2)
+                if (target is null)
                 {
                     continue;
                 }
 
-                if (!target.TryGetValue(key, out var list))
+                foreach (var key in Keys(name.Text).Where(k => k.Length >= 2))
                 {
-                    target[key] = list = [];
-                }
+                    if (!target.TryGetValue(key, out var list))
+                    {
+                        target[key] = list = [];
+                    }
 
-                if (!list.Contains(concept))
-                {
-                    list.Add(concept);
+                    if (!list.Contains(concept))
+                    {
+                        list.Add(concept);
+                    }
                 }
             }
         }
 
-        // Thailand is left out: nearly every document names it, so it would match them all.
-        foreach (var country in data.Countries.Where(c => c.Code != "TH"))
+        foreach (var country in data.Countries.Where(c => !TooBroad("country:" + c.Code)))
         {
             var names = country.Names.Concat(country.Demonyms).ToList();
             Add(new Concept("country:" + country.Code, Searchable(names)), names);
@@ -84,14 +85,39 @@ internal sealed class ConceptNames
     /// <summary>The concepts <paramref name="text"/> names (any case; a final dot and extra spaces ignored), none when it names none.</summary>
     public IReadOnlyList<Concept> Named(string text)
     {
-        var key = Key(text);
-        var exact = _byExactName.GetValueOrDefault(key) ?? [];
-        var normal = _byName.GetValueOrDefault(key) ?? [];
-        return exact.Count == 0 ? normal : normal.Count == 0 ? exact : [.. exact.Union(normal)];
+        foreach (var key in Keys(text))
+        {
+            var exact = _byExactName.GetValueOrDefault(key) ?? [];
+            var normal = _byName.GetValueOrDefault(key) ?? [];
+            if (exact.Count + normal.Count > 0)
+            {
+                return exact.Count == 0 ? normal : normal.Count == 0 ? exact : [.. exact.Union(normal)];
+            }
+        }
+
+        return [];
     }
+
+    /// <summary>Whether a concept is left unexpanded: Thailand, which nearly every document names (ไทย), so its names would match them all.</summary>
+    internal static bool TooBroad(string key) => string.Equals(key, "country:TH", StringComparison.Ordinal);
 
     /// <summary>A name as looked up: single spaces, no final dot.</summary>
     internal static string Key(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+
+    /// <summary>
+    /// The forms a name is looked up by: as written (<see cref="Key"/>), then its searchable words joined by
+    /// spaces, so that <c>'Japan'</c> or <c>!เกาหลี</c> name what <c>Japan</c> and <c>เกาหลี</c> name.
+    /// </summary>
+    internal static IEnumerable<string> Keys(string text)
+    {
+        var written = Key(text);
+        yield return written;
+        var words = string.Join(' ', SearchText.Words(text).Where(Fts5Match.Indexable));
+        if (words.Length > 0 && !string.Equals(words, written, StringComparison.Ordinal))
+        {
+            yield return words;
+        }
+    }
 
     private static IReadOnlyList<string> Searchable(IEnumerable<NameForm> names) =>
         [.. names.Where(n => n.Match != NameMatch.Contextual).Select(n => n.Text).Distinct(StringComparer.OrdinalIgnoreCase)];
