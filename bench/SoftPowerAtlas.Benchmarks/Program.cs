@@ -44,6 +44,7 @@ static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
     "curation" => await CurationCommand.RunAsync(args[1..]),
     "workers" => await WorkersCommand.RunAsync(args[1..]),
     "sizes" => SizesCommand.Run(args[1..]),
+    "segment-agreement" => SegmentAgreementCommand.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -62,7 +62,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             using var connection = _store.OpenConnection();
             using var transaction = connection.BeginTransaction(deferred: true); // one snapshot for count, page and facets
             var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, _store.Dialect, query);
-            var results = Search(connection, transaction, expanded, page) with { Expansions = expansions };
+            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
             if (results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0)
             {
                 return results;

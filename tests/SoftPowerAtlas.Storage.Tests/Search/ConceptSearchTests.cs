@@ -67,6 +67,27 @@ public abstract class ConceptSearchTests<TCorpus>(TCorpus corpus) : IClassFixtur
     public void Search_QuotedPrefixOrUnknownWord_IsNotExpanded(string query) =>
         Assert.Empty(corpus.Search(query).Expansions);
 
+    [Theory]
+    [InlineData("ซอฟต์พาวเวอร์")]
+    [InlineData("\"นโยบายซอฟต์พาวเวอร์\"")]
+    public void Search_DocumentIndexedBeforeTheFieldLexicon_StillFoundByTheWholeWord(string query)
+    {
+        var id = corpus.Id("000_");
+        Assert.Contains(corpus.Search(query, exact: true).Hits, h => h.DocumentId == id);
+
+        // The page as a store indexed before the lexicon holds it: the word in ICU's pieces.
+        corpus.Store.Write((connection, transaction) =>
+        {
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE documents SET segmented_text = replace(segmented_text, 'ซอฟต์พาวเวอร์', 'ซอฟต์ พา ว เวอร์') WHERE id = " + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return update.ExecuteNonQuery();
+        });
+
+        var hit = Assert.Single(corpus.Search(query, exact: true).Hits, h => h.DocumentId == id);
+        Assert.Contains(hit.Snippet.Highlights, x => hit.Snippet.Text.Substring(x.Start, x.Length).Contains("ซอฟต์", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Search_AliasAddedByCuration_IsSearchableAtOnce()
     {

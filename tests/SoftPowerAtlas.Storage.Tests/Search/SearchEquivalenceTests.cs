@@ -185,7 +185,7 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
     private Expected Reference(SearchQuery query, SearchPage page)
     {
         using var connection = Store.OpenConnection();
-        query = ConceptExpander.Expand(connection, null, Store.Dialect, query).Query; // as every path searches it
+        query = FieldWordCompatibility.Apply(ConceptExpander.Expand(connection, null, Store.Dialect, query).Query); // as every path searches it
         var match = Fts5Match.From(query);
         var agencies = EntitySearch.ResolveAgencies(connection, null, Store.Dialect, query, []);
         if (match.Expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)

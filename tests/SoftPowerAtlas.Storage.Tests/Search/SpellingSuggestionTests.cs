@@ -6,6 +6,7 @@ public abstract class SpellingSuggestionTests<TCorpus>(TCorpus corpus) : IClassF
 {
     [Theory]
     [InlineData("ภาพยนต์", "ภาพยนตร์")]
+    [InlineData("ซอฟท์พาวเวอร์", "ซอฟต์พาวเวอร์")]
     [InlineData("cultral", "cultural")]
     [InlineData("Frankfrut", "Frankfurt")]
     [InlineData("festivel Tokio", "festival Tokyo")]

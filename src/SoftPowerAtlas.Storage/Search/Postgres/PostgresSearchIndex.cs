@@ -35,7 +35,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
             using var connection = store.DataSource.OpenConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead); // one snapshot for matches, page and facets
             var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, store.Dialect, query);
-            var results = Search(connection, transaction, expanded, page) with { Expansions = expansions };
+            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
             return results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0
                 ? results
                 : results with { Suggestion = SpellingSuggester.Suggest(query, new PostgresVocabulary(connection, transaction)) };
