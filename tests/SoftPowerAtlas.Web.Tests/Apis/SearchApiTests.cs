@@ -53,6 +53,20 @@ public sealed class SearchApiTests : WebTest
     }
 
     [Fact]
+    public async Task Search_MisspeltThaiWord_ApiSuggestsAndThePageLinksTheSuggestion()
+    {
+        var api = await GetJson("/api/search?q=" + Uri.EscapeDataString("ภาพยนต์"));
+        var good = await GetJson("/api/search?q=" + Uri.EscapeDataString(Film));
+        var html = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("ภาพยนต์"));
+
+        Assert.Equal(0, api.GetProperty("total").GetInt64());
+        Assert.Equal(Film, api.GetProperty("suggestion").GetString());
+        Assert.Equal(JsonValueKind.Null, good.GetProperty("suggestion").ValueKind);
+        Assert.Contains("id=\"search-suggestion\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=" + Uri.EscapeDataString(Film) + "\">" + Film + "</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SearchPage_ConceptWord_SaysWhatItAlsoMatchedWithALinkToSearchExactly()
     {
         var html = await Client.GetStringAsync("/search?q=France");
