@@ -6,9 +6,9 @@ namespace SoftPowerAtlas.Storage.Search;
 /// <summary>
 /// Concept search: a word or unquoted run of words that names a known country, sector or entity
 /// (<see cref="ConceptNames"/>, and the store's entities and aliases, curated ones included) becomes a
-/// clause that also matches the concept's other names (France → ฝรั่งเศส, DASTA → อพท.). Quoted
-/// phrases, prefixes and excluded words are searched as written; so is every word of an
-/// <see cref="SearchQuery.Exact"/> query. Both engines call it, so both search the same expansion.
+/// clause that also matches the concept's other names (France → ฝรั่งเศส, DASTA → อพท.); an excluded
+/// one (-France) excludes them all. Quoted phrases and prefixes are searched as written; so is every
+/// word of an <see cref="SearchQuery.Exact"/> query. Both engines call it, so both search the same expansion.
 /// </summary>
 internal static class ConceptExpander
 {
@@ -46,6 +46,11 @@ internal static class ConceptExpander
             {
                 candidates.UnionWith(ConceptNames.Keys(term.Text));
             }
+        }
+
+        foreach (var term in query.Excluded.Where(IsPlain))
+        {
+            candidates.UnionWith(ConceptNames.Keys(term.Text));
         }
 
         var stored = StoredConcepts(connection, transaction, dialect, candidates);
@@ -90,7 +95,14 @@ internal static class ConceptExpander
             i += taken;
         }
 
-        return expansions.Count == 0 ? (query, []) : (query with { Clauses = clauses }, expansions);
+        // An excluded concept word drops the documents naming it any way: -France drops ฝรั่งเศส too.
+        var excluded = new List<SearchTerm>();
+        foreach (var term in query.Excluded)
+        {
+            excluded.AddRange(IsPlain(term) && Named(term.Text) is { Count: > 0 } concepts ? Alternatives([term], concepts, expansions, query.Excluded) : [term]);
+        }
+
+        return expansions.Count == 0 ? (query, []) : (query with { Clauses = clauses, Excluded = excluded }, expansions);
     }
 
     /// <summary>

@@ -60,6 +60,18 @@ public abstract class ConceptSearchTests<TCorpus>(TCorpus corpus) : IClassFixtur
         Assert.Equal(0, exact.Total);
     }
 
+    [Fact]
+    public void Search_ExcludedConceptWord_ExcludesItsOtherNamesToo()
+    {
+        var korea = corpus.Id("th_blog_film_korea"); // it writes เกาหลีใต้, never Korea
+
+        var results = corpus.Search("ภาพยนตร์ -Korea");
+
+        Assert.Contains(corpus.Search("ภาพยนตร์ -Korea", exact: true).Hits, h => h.DocumentId == korea);
+        Assert.DoesNotContain(results.Hits, h => h.DocumentId == korea);
+        Assert.Contains(results.Expansions, x => x.Written == "Korea" && x.Concept == "country:KR" && x.AlsoMatched.Contains("เกาหลีใต้"));
+    }
+
     [Theory]
     [InlineData("\"France\"")]
     [InlineData("Fran*")]
