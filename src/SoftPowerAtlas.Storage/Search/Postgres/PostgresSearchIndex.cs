@@ -23,6 +23,8 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
 
     private const int FacetValuesShown = 30;
 
+    private readonly VocabularyCache _vocabulary = new();
+
     /// <summary>ts_rank's weights for D, C, B, A.</summary>
     private static readonly float[] Weights = [0.25f, 0.25f, 0.25f, 0.25f * TitleWeight];
 
@@ -38,7 +40,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
             var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
             return results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0
                 ? results
-                : results with { Suggestion = SpellingSuggester.Suggest(query, new PostgresVocabulary(connection, transaction)) };
+                : results with { Suggestion = SpellingSuggester.Suggest(query, new PostgresVocabulary(connection, transaction, _vocabulary)) };
         });
     }
 
