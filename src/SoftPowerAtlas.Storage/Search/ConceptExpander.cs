@@ -137,7 +137,7 @@ internal static class ConceptExpander
         return typed;
     }
 
-    /// <summary>Concepts the store knows by one of <paramref name="names"/> (an entity's name or alias, any case, with or without a final dot), by name.</summary>
+    /// <summary>Concepts the store knows by one of <paramref name="names"/> (an alias, the entity's own name included; any case, with or without a final dot), by name.</summary>
     private static Dictionary<string, List<Concept>> StoredConcepts(
         DbConnection connection, DbTransaction? transaction, StoreDialect dialect, IReadOnlyCollection<string> names)
     {
@@ -150,7 +150,6 @@ internal static class ConceptExpander
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
         var aliasTests = new List<string>();
-        var nameTests = new List<string>();
         var n = 0;
         foreach (var name in names)
         {
@@ -159,13 +158,14 @@ internal static class ConceptExpander
                 var parameter = string.Create(CultureInfo.InvariantCulture, $"@n{n++}");
                 select.Add(parameter, SearchText.WellFormed(form)); // half an emoji cannot be sent to PostgreSQL
                 aliasTests.Add(dialect.EqualsIgnoringCase("a.alias", parameter));
-                nameTests.Add(dialect.EqualsIgnoringCase("e.name", parameter));
             }
         }
 
+        // An entity's name is among its aliases (the writer stores its mentions: so for every entity of a
+        // 100,000-document store), and only the alias column is indexed: matching names as well scanned
+        // every entity, 2 ms of a warm query at 100,000 documents.
         select.CommandText = $"""
-            WITH m AS (SELECT a.entity_id AS id, a.alias AS named FROM entity_aliases a WHERE {string.Join(" OR ", aliasTests)}
-                       UNION SELECT e.id, e.name FROM entities e WHERE {string.Join(" OR ", nameTests)})
+            WITH m AS (SELECT DISTINCT a.entity_id AS id, a.alias AS named FROM entity_aliases a WHERE {string.Join(" OR ", aliasTests)})
             SELECT m.named, e.id, e.key, e.name, a.alias
             FROM m JOIN entities e ON e.id = m.id LEFT JOIN entity_aliases a ON a.entity_id = e.id
             ORDER BY e.id
