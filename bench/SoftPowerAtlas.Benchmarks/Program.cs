@@ -47,6 +47,7 @@ static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
     "workers" => await WorkersCommand.RunAsync(args[1..]),
     "sizes" => SizesCommand.Run(args[1..]),
     "reading" => ReadingCommand.Run(args[1..]),
+    "segment-agreement" => SegmentAgreementCommand.Run(args[1..]),
     _ => RunBenchmarks(args),
 };
 

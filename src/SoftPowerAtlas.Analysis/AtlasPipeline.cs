@@ -15,12 +15,19 @@ namespace SoftPowerAtlas.Analysis;
 public static class AtlasPipeline
 {
     private static readonly Lazy<EntityLexicon> LazyLexicon = new(() => ReferenceLexicon.Build(ReferenceData.Default));
-    private static readonly Lazy<WordBreaker> LazyWords = new(() => new WordBreaker(new PhraseMerger(NamesNeverSplit(ReferenceData.Default))));
+    private static readonly Lazy<WordBreaker> LazyWords = new(() => new WordBreaker(new PhraseMerger(NamesNeverSplit(ReferenceData.Default).Concat(FieldWords.All))));
+    private static readonly Lazy<WordBreaker> LazyWordsBeforeFieldWords = new(() => new WordBreaker(new PhraseMerger(NamesNeverSplit(ReferenceData.Default))));
 
     public static EntityLexicon Lexicon => LazyLexicon.Value;
 
-    /// <summary>The ICU word breaker, taught to keep every reference name whole.</summary>
+    /// <summary>The ICU word breaker, taught to keep every reference name and every word of the field lexicon (<see cref="FieldWords"/>) whole.</summary>
     public static WordBreaker Words => LazyWords.Value;
+
+    /// <summary>
+    /// The word breaker as it was before the field lexicon: reference names only. Documents stored
+    /// before it hold these words (ซอฟต์|พา|ว|เวอร์), so search also looks a query's words up as this one cuts them.
+    /// </summary>
+    public static WordBreaker WordsBeforeFieldWords => LazyWordsBeforeFieldWords.Value;
 
     /// <summary>The product's pipeline, with the per-document budget of <c>$ATLAS_BUDGET</c> (default 60 s; <see cref="AnalysisBudget"/>).</summary>
     public static AnalysisPipeline CreateDefault(TimeProvider? clock = null, SiteBoilerplate? boilerplate = null) =>

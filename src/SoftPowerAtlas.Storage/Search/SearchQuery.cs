@@ -17,6 +17,12 @@ public sealed record SearchQuery(
     /// <summary>Most words, phrases and filters in one query.</summary>
     public const int MaxParts = 64;
 
+    /// <summary>
+    /// Whether to search the words only as written: false (the default) lets a word that names a known
+    /// entity, country or sector also match its other names (<see cref="ConceptExpander"/>).
+    /// </summary>
+    public bool Exact { get; init; }
+
     /// <summary>Parses what a user typed; never throws for any string (null included).</summary>
     public static ParseResult Parse(string? text) => SearchQueryParser.Parse(text ?? string.Empty);
 

@@ -43,7 +43,20 @@ public sealed record SearchPage
 }
 
 /// <summary>What a search found: how many documents in all, this page of them, facet counts over all of them, and notes.</summary>
-public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, IReadOnlyList<string> Notes);
+public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, IReadOnlyList<string> Notes)
+{
+    /// <summary>The words of the query that named a known concept, and the other names searched with them (none when <see cref="SearchQuery.Exact"/>).</summary>
+    public IReadOnlyList<ConceptExpansion> Expansions { get; init; } = [];
+
+    /// <summary>The query with its misspelt words corrected from the index's vocabulary, when it found little; null otherwise.</summary>
+    public string? Suggestion { get; init; }
+}
+
+/// <summary>
+/// A word or phrase of the query (<see cref="Written"/>) that names <see cref="Concept"/> (<c>country:FR</c>,
+/// <c>sector:film</c>, an entity key), and the names it also matched (<see cref="AlsoMatched"/>).
+/// </summary>
+public sealed record ConceptExpansion(string Written, string Concept, IReadOnlyList<string> AlsoMatched);
 
 /// <summary>
 /// One matching document. <see cref="Score"/> is BM25 (higher is better; title words weigh more).

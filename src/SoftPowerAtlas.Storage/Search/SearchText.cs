@@ -1,4 +1,5 @@
 using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Segmentation;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Storage.Search;
@@ -11,7 +12,15 @@ namespace SoftPowerAtlas.Storage.Search;
 public static class SearchText
 {
     /// <summary>The words of <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<string> Words(string text)
+    public static IReadOnlyList<string> Words(string text) => Words(text, AtlasPipeline.Words);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> as documents stored before the field lexicon hold them
+    /// (<see cref="AtlasPipeline.WordsBeforeFieldWords"/>: ซอฟต์ พา ว เวอร์), for <see cref="FieldWordCompatibility"/>.
+    /// </summary>
+    public static IReadOnlyList<string> WordsBeforeFieldWords(string text) => Words(text, AtlasPipeline.WordsBeforeFieldWords);
+
+    private static IReadOnlyList<string> Words(string text, WordBreaker breaker)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -21,7 +30,7 @@ public static class SearchText
 
         var normalised = AtlasPipeline.Normalize(MappedText.Identity(WellFormed(text))).Text;
         var words = new List<string>();
-        foreach (var token in AtlasPipeline.Words.Segment(normalised))
+        foreach (var token in breaker.Segment(normalised))
         {
             if (token.IsWordLike)
             {

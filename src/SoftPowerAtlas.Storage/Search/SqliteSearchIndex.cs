@@ -61,45 +61,58 @@ public sealed class SqliteSearchIndex : ISearchIndex
         {
             using var connection = _store.OpenConnection();
             using var transaction = connection.BeginTransaction(deferred: true); // one snapshot for count, page and facets
-            var notes = new List<string>();
-            var match = Fts5Match.From(query);
-            foreach (var term in match.Ignored)
+            var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, _store.Dialect, query);
+            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
+            if (results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0)
             {
-                notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
+                return results;
             }
 
-            var agencies = EntitySearch.ResolveAgencies(connection, transaction, _store.Dialect, query, notes);
-            if (match.Expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
-            {
-                return new SearchResults(0, [], SearchFacets.None, notes);
-            }
-
-            // A text search without facets in a process that holds no snapshot yet (a one-off `atlas search`)
-            // does not load one: one FTS5 pass answers it, as the snapshot would cost more than the query.
-            var version = SearchSnapshot.CurrentVersion(connection, transaction);
-            if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
-            {
-                var alone = Fts5(connection, transaction, null, match, query, agencies, page, null);
-                return new SearchResults(alone.Total, ReadPage(connection, transaction, query, match, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
-            }
-
-            var snapshot = _memory.Snapshot(connection, transaction, version);
-            if (_termBudgetBytes > 0)
-            {
-                _memory.BuildTerms(snapshot, _store.OpenConnection, _termBudgetBytes);
-            }
-
-            var found = match.Include is null
-                ? FiltersAlone(connection, transaction, snapshot, query, agencies, match, page)
-                : Included(connection, transaction, snapshot, match, query, agencies) is { } included
-                    ? FromSet(connection, transaction, snapshot, included, query, agencies, match, page)
-                    : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
-            var hits = ReadPage(connection, transaction, query, match, found.Page.Skip(page.Offset));
-            var facets = page.Facets && found.Total > 0
-                ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
-                : SearchFacets.None;
-            return new SearchResults(found.Total, hits, facets, notes);
+            using var tokenizer = Fts5Tokenizer.Open(connection);
+            return results with { Suggestion = SpellingSuggester.Suggest(query, new SqliteVocabulary(connection, transaction, tokenizer)) };
         });
+    }
+
+    private SearchResults Search(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, SearchPage page)
+    {
+        var notes = new List<string>();
+        var match = Fts5Match.From(query);
+        foreach (var term in match.Ignored)
+        {
+            notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
+        }
+
+        var agencies = EntitySearch.ResolveAgencies(connection, transaction, _store.Dialect, query, notes);
+        if (match.Expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
+        {
+            return new SearchResults(0, [], SearchFacets.None, notes);
+        }
+
+        // A text search without facets in a process that holds no snapshot yet (a one-off `atlas search`)
+        // does not load one: one FTS5 pass answers it, as the snapshot would cost more than the query.
+        var version = SearchSnapshot.CurrentVersion(connection, transaction);
+        if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
+        {
+            var alone = Fts5(connection, transaction, null, match, query, agencies, page, null);
+            return new SearchResults(alone.Total, ReadPage(connection, transaction, query, match, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
+        }
+
+        var snapshot = _memory.Snapshot(connection, transaction, version);
+        if (_termBudgetBytes > 0)
+        {
+            _memory.BuildTerms(snapshot, _store.OpenConnection, _termBudgetBytes);
+        }
+
+        var found = match.Include is null
+            ? FiltersAlone(connection, transaction, snapshot, query, agencies, match, page)
+            : Included(connection, transaction, snapshot, match, query, agencies) is { } included
+                ? FromSet(connection, transaction, snapshot, included, query, agencies, match, page)
+                : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
+        var hits = ReadPage(connection, transaction, query, match, found.Page.Skip(page.Offset));
+        var facets = page.Facets && found.Total > 0
+            ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
+            : SearchFacets.None;
+        return new SearchResults(found.Total, hits, facets, notes);
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class ExportApi
         [Description("The format: csv or json; timeline and due also ics (iCalendar).")] string format,
         [AsParameters] FactQuery filter,
         [Description("The search query (search only), as /api/search takes it.")] string? q,
+        [Description("true (search only): search the words only as written, as /api/search takes it.")] bool? exact,
         [FromQuery(Name = "status"), Description("Commitment status (due and timeline only): overdue, due_soon, open, done or dropped; repeatable or comma-separated.")] string[]? status,
         AtlasExporter exporter,
         TimelineService timeline,
@@ -77,7 +78,7 @@ public static class ExportApi
                     : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No query", detail: "q is required: the search whose hits to export.");
             }
 
-            var hits = ListExports.SearchHits(index, parsed.Query);
+            var hits = ListExports.SearchHits(index, parsed.Query with { Exact = exact ?? false });
             content = csv ? ListExports.SearchCsv(hits) : ListExports.SearchJson(parsed.Query.Text, hits);
         }
         else if (list is "documents" or "entities")

@@ -28,11 +28,15 @@ public sealed class SearchModel(SearchCache index, UiText text) : PageModel
 
     public int PageNumber { get; private set; } = 1;
 
+    /// <summary>Whether the words are searched only as written (<c>exact=true</c>), not also by the other names of what they name.</summary>
+    public bool Exact { get; private set; }
+
     public int PageCount => Results is null ? 0 : (int)Math.Min(MaxPage, (Results.Total + PageSize - 1) / PageSize);
 
-    public void OnGet(string? q, int? page)
+    public void OnGet(string? q, int? page, bool? exact)
     {
         Query = q?.Trim() ?? string.Empty;
+        Exact = exact ?? false;
         if (Query.Length == 0)
         {
             return;
@@ -46,7 +50,7 @@ public sealed class SearchModel(SearchCache index, UiText text) : PageModel
             return;
         }
 
-        Parsed = parsed.Query;
+        Parsed = parsed.Query with { Exact = Exact };
         PageNumber = Math.Clamp(page ?? 1, 1, MaxPage);
         Results = index.Search(Parsed, SearchPage.Number(PageNumber, PageSize));
         if (Results.Hits.Count == 0 && PageNumber > 1 && Results.Total > 0)

@@ -20,7 +20,7 @@ public sealed class SearchCache(ISearchIndex index, AtlasReader atlas) : IDispos
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
-        var key = (atlas.DataStamp(), query.Text, page.Offset, page.Limit, page.Facets);
+        var key = (atlas.DataStamp(), query.Text, query.Exact, page.Offset, page.Limit, page.Facets);
         return _results.GetOrCreate(key, entry =>
         {
             entry.Size = 1;

@@ -20,10 +20,10 @@ public static class SearchLinks
         ["year"] = SearchField.Year,
     };
 
-    /// <summary><c>/search?q=…</c> (and <c>&amp;page=N</c> after the first page).</summary>
-    public static string Page(string query, int page = 1, string path = "/search")
+    /// <summary><c>/search?q=…</c> (and <c>&amp;page=N</c> after the first page, <c>&amp;exact=true</c> for a search of the words only as written).</summary>
+    public static string Page(string query, int page = 1, string path = "/search", bool exact = false)
     {
-        var link = path + "?q=" + Uri.EscapeDataString(query);
+        var link = path + "?q=" + Uri.EscapeDataString(query) + (exact ? "&exact=true" : string.Empty);
         return page > 1 ? link + "&page=" + page.ToString(CultureInfo.InvariantCulture) : link;
     }
 

@@ -37,11 +37,11 @@ public abstract class SearchCorpusFixture : IDisposable
     /// <summary>Id of the document ingested from the file whose name starts with <paramref name="name"/>.</summary>
     public long Id(string name) => Summary.Stored.Single(s => Path.GetFileName(s.Path).StartsWith(name, StringComparison.Ordinal)).Id;
 
-    public SearchResults Search(string text, int limit = 20, int offset = 0)
+    public SearchResults Search(string text, int limit = 20, int offset = 0, bool exact = false)
     {
         var parsed = SearchQuery.Parse(text);
         Assert.True(parsed.Succeeded, parsed.Error?.Message);
-        return Index.Search(parsed.Query!, new SearchPage(limit, offset));
+        return Index.Search(parsed.Query! with { Exact = exact }, new SearchPage(limit, offset));
     }
 
     public void Dispose()

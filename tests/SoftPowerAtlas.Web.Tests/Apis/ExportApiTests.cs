@@ -75,6 +75,22 @@ public sealed class ExportApiTests : WebTest
     }
 
     [Fact]
+    public async Task ExportSearch_Exact_SameHitsAsTheExactSearch()
+    {
+        static List<long> Ids(JsonElement hits, string name) => [.. hits.EnumerateArray().Select(h => h.GetProperty(name).GetInt64())];
+        var expanded = Ids((await GetJson("/api/search?q=France&limit=100")).GetProperty("hits"), "documentId");
+        var exact = Ids((await GetJson("/api/search?q=France&exact=true&limit=100")).GetProperty("hits"), "documentId");
+
+        var exported = JsonDocument.Parse(await Client.GetStringAsync("/api/export/search.json?q=France")).RootElement;
+        var exportedExact = JsonDocument.Parse(await Client.GetStringAsync("/api/export/search.json?q=France&exact=true")).RootElement;
+
+        Assert.NotEqual(expanded, exact); // France also finds ฝรั่งเศส
+        Assert.Equal(expanded, Ids(exported.GetProperty("hits"), "document_id"));
+        Assert.Equal(exact, Ids(exportedExact.GetProperty("hits"), "document_id"));
+        Assert.Contains("href=\"/api/export/search.csv?q=film&amp;exact=true\"", await Client.GetStringAsync("/search?q=film&exact=true"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportDocumentsAndEntities_EveryStoredRow()
     {
         var documents = JsonDocument.Parse(await Client.GetStringAsync("/api/export/documents.json")).RootElement;

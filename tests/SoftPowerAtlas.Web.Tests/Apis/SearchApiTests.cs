@@ -13,7 +13,8 @@ public sealed class SearchApiTests : WebTest
     [Fact]
     public async Task Search_ThaiWord_SnippetOffsetsPointAtTheWordAndFacetsCountAllMatches()
     {
-        var page = await GetJson("/api/search?q=" + Uri.EscapeDataString(Film));
+        // Exact: ภาพยนตร์ names the film sector, which would also find pages saying film.
+        var page = await GetJson("/api/search?exact=true&q=" + Uri.EscapeDataString(Film));
         var hits = page.GetProperty("hits").EnumerateArray().ToList();
         Assert.NotEmpty(hits);
         Assert.Equal(hits.Count, page.GetProperty("total").GetInt64()); // Fewer than a page: all of them.
@@ -28,8 +29,56 @@ public sealed class SearchApiTests : WebTest
         }
 
         var korea = page.GetProperty("facets").GetProperty("country").EnumerateArray().Single(c => c.GetProperty("value").GetString() == "KR");
-        var narrowed = await GetJson("/api/search?q=" + Uri.EscapeDataString(Film + " country:KR"));
+        var narrowed = await GetJson("/api/search?exact=true&q=" + Uri.EscapeDataString(Film + " country:KR"));
         Assert.Equal(korea.GetProperty("count").GetInt64(), narrowed.GetProperty("total").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("France", "country:FR", "ฝรั่งเศส")]
+    [InlineData("french food", "country:FR", "ฝรั่งเศส")]
+    public async Task Search_EnglishNameOfWhatAThaiPageNames_FindsItListsTheExpansionAndExactTurnsItOff(string query, string concept, string thai)
+    {
+        var paris = await SampleId("th_food_festival_paris.md");
+
+        var expanded = await GetJson("/api/search?q=" + Uri.EscapeDataString(query));
+        var exact = await GetJson("/api/search?exact=true&q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(paris, Ids(expanded));
+        Assert.DoesNotContain(paris, Ids(exact));
+        var expansion = expanded.GetProperty("expansions").EnumerateArray().First(x => x.GetProperty("concept").GetString()!.Split(' ').Contains(concept));
+        Assert.Contains(thai, expansion.GetProperty("alsoMatched").EnumerateArray().Select(x => x.GetString()));
+        Assert.False(expanded.GetProperty("exact").GetBoolean());
+        Assert.True(exact.GetProperty("exact").GetBoolean());
+        Assert.Equal(0, exact.GetProperty("expansions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Search_MisspeltThaiWord_ApiSuggestsAndThePageLinksTheSuggestion()
+    {
+        var api = await GetJson("/api/search?q=" + Uri.EscapeDataString("ภาพยนต์"));
+        var good = await GetJson("/api/search?q=" + Uri.EscapeDataString(Film));
+        var html = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("ภาพยนต์"));
+
+        Assert.Equal(0, api.GetProperty("total").GetInt64());
+        Assert.Equal(Film, api.GetProperty("suggestion").GetString());
+        Assert.Equal(JsonValueKind.Null, good.GetProperty("suggestion").ValueKind);
+        Assert.Contains("id=\"search-suggestion\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=" + Uri.EscapeDataString(Film) + "\">" + Film + "</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchPage_ConceptWord_SaysWhatItAlsoMatchedWithALinkToSearchExactly()
+    {
+        var html = await Client.GetStringAsync("/search?q=France");
+        var exact = await Client.GetStringAsync("/search?q=France&exact=true");
+
+        Assert.Contains("id=\"search-expansions\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-concept=\"country:FR\"", html, StringComparison.Ordinal);
+        Assert.Contains("ฝรั่งเศส", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=France&amp;exact=true\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"search-expansions\"", exact, StringComparison.Ordinal);
+        Assert.Contains("id=\"search-expand\" href=\"/search?q=France\"", exact, StringComparison.Ordinal);
+        Assert.Contains("name=\"exact\" value=\"true\" checked=\"checked\"", exact, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +139,7 @@ public sealed class SearchApiTests : WebTest
     {
         var html = await Client.GetStringAsync("/search?q=" + Uri.EscapeDataString(Film));
         Assert.Contains("<mark>" + Film + "</mark>", html, StringComparison.Ordinal);
+        Assert.Contains("data-concept=\"sector:film\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<mark></mark>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/search?q=" + Uri.EscapeDataString(Film + " country:KR").Replace("%3A", ":", StringComparison.Ordinal), html.Replace("%3A", ":", StringComparison.Ordinal), StringComparison.Ordinal);
 

@@ -27,23 +27,26 @@ internal static class SearchCommand
         var page = new Option<int>("--page") { Description = "Which page of hits, from 1.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print the results (hits, snippets with highlight offsets, facets) as JSON." };
         var facets = new Option<bool>("--facets") { Description = "Also print how many matching documents carry each country, sector, agency, type and year." };
+        var exact = new Option<bool>("--exact") { Description = "Search the words only as written: do not also match the other names of a country, sector or entity they name (France also finds ฝรั่งเศส)." };
         var command = new Command("search", """
             Search the stored documents, Thai and English, best first, with a snippet around the matches.
               words            every word must occur (Thai is split into words as ingest split it)
               "a phrase"       the words in this order          film OR music   either word
               -word            without this word                creat*          words starting with creat
               country:FR  country:ญี่ปุ่น  sector:film  type:mou  agency:อพท.  year:2024  from:2023-01 to:2023-12
+            A word naming a country, sector or body also finds its other names (France: ฝรั่งเศส; DASTA: อพท.),
+            listed as "also matched"; --exact turns that off. A query that finds little suggests a spelling.
             Examples: atlas search ภาพยนตร์เกาหลี
                       atlas search 'soft power country:JP -sector:music' --facets
                       atlas search -- '"Thai Food Festival" year:2024' --json
             Exit codes: 0 found, 1 nothing found or no database, 2 the query is malformed.
-            """) { query, limit, page, json, facets };
+            """) { query, limit, page, json, facets, exact };
         command.SetAction(parse => Run(
-            parse.GetValue(db)!, string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), parse.GetValue(page), parse.GetValue(json), parse.GetValue(facets), console));
+            parse.GetValue(db)!, string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), parse.GetValue(page), parse.GetValue(json), parse.GetValue(facets), parse.GetValue(exact), console));
         return command;
     }
 
-    private static int Run(string dbPath, string text, int limit, int page, bool json, bool facets, CliConsole console)
+    private static int Run(string dbPath, string text, int limit, int page, bool json, bool facets, bool exact, CliConsole console)
     {
         if (limit is < 1 or > SearchPage.MaxLimit || page < 1)
         {
@@ -68,7 +71,7 @@ internal static class SearchCommand
         try
         {
             using var store = AtlasStores.Open(dbPath);
-            results = SearchIndexes.For(store).Search(query, SearchPage.Number(page, limit, facets || json));
+            results = SearchIndexes.For(store).Search(query with { Exact = exact }, SearchPage.Number(page, limit, facets || json));
         }
         catch (StoreException e)
         {
@@ -83,7 +86,7 @@ internal static class SearchCommand
 
         if (json)
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(new { query = text, page, limit, results.Total, results.Hits, results.Facets, results.Notes }, Json));
+            console.Out.WriteLine(JsonSerializer.Serialize(new { query = text, page, limit, exact, results.Total, results.Hits, results.Facets, results.Notes, results.Expansions, results.Suggestion }, Json));
         }
         else
         {
@@ -99,6 +102,16 @@ internal static class SearchCommand
 
     private static void PrintHits(string text, SearchResults results, int offset, TextWriter o)
     {
+        foreach (var expansion in results.Expansions)
+        {
+            o.WriteLine($"{expansion.Written} also matched: {string.Join(", ", expansion.AlsoMatched)} ({expansion.Concept}; --exact to search only the words as written)");
+        }
+
+        if (results.Suggestion is { } suggestion)
+        {
+            o.WriteLine($"Did you mean: {suggestion}");
+        }
+
         if (results.Total == 0)
         {
             o.WriteLine($"No documents match {text}");

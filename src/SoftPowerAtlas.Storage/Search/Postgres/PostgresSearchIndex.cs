@@ -23,6 +23,8 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
 
     private const int FacetValuesShown = 30;
 
+    private readonly VocabularyCache _vocabulary = new();
+
     /// <summary>ts_rank's weights for D, C, B, A.</summary>
     private static readonly float[] Weights = [0.25f, 0.25f, 0.25f, 0.25f * TitleWeight];
 
@@ -34,76 +36,85 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
         {
             using var connection = store.DataSource.OpenConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead); // one snapshot for matches, page and facets
-            var notes = new List<string>();
-            var tsquery = PostgresTsQuery.From(query);
-            foreach (var term in tsquery.Ignored)
-            {
-                notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
-            }
+            var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, store.Dialect, query);
+            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
+            return results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0
+                ? results
+                : results with { Suggestion = SpellingSuggester.Suggest(query, new PostgresVocabulary(connection, transaction, _vocabulary)) };
+        });
+    }
 
-            var agencies = EntitySearch.ResolveAgencies(connection, transaction, store.Dialect, query, notes);
-            var expression = tsquery.Expression;
-            if (expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
-            {
-                return new SearchResults(0, [], SearchFacets.None, notes);
-            }
+    private SearchResults Search(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchQuery query, SearchPage page)
+    {
+        var notes = new List<string>();
+        var tsquery = PostgresTsQuery.From(query);
+        foreach (var term in tsquery.Ignored)
+        {
+            notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
+        }
 
-            using var select = new NpgsqlCommand(string.Empty, connection, transaction);
-            var filters = new PostgresFilterSql(query, agencies, expression is null ? tsquery.Exclude : null, expression is null ? "d.id" : "s.document_id");
-            filters.AddTo(select);
-            var matches = expression is null
-                ? "SELECT d.id, 0::real AS score FROM documents d WHERE TRUE" + filters.Conditions
-                : "SELECT s.document_id AS id, ts_rank(@weights, s.vector, q.q, 1) AS score FROM document_search s, (SELECT @query::tsquery AS q) q WHERE s.vector @@ q.q" + filters.Conditions;
-            var order = expression is null ? "sd.date DESC NULLS LAST, m.id" : "m.score DESC, m.id";
-            var facets = page.Facets
-                ? """
+        var agencies = EntitySearch.ResolveAgencies(connection, transaction, store.Dialect, query, notes);
+        var expression = tsquery.Expression;
+        if (expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
+        {
+            return new SearchResults(0, [], SearchFacets.None, notes);
+        }
 
-                  UNION ALL
-                  SELECT 2, count(*), 0, f.facet, f.value, max(e.name)
-                  FROM m JOIN document_facets f ON f.document_id = m.id LEFT JOIN entities e ON f.facet = 'agency' AND e.key = f.value
-                  GROUP BY f.facet, f.value
-                  """
-                : string.Empty;
-            select.CommandText = $"""
-                WITH m AS MATERIALIZED ({matches})
-                SELECT 0 AS kind, p.id, p.score, NULL::text AS facet, NULL::text AS value, NULL::text AS label
-                FROM (SELECT m.id, m.score FROM m LEFT JOIN search_dates sd ON sd.document_id = m.id ORDER BY {order} LIMIT @limit OFFSET @offset) p
-                UNION ALL
-                SELECT 1, count(*), 0, NULL, NULL, NULL FROM m{facets}
-                """;
-            select.Parameters.Add(new NpgsqlParameter<int>("limit", page.Limit));
-            select.Parameters.Add(new NpgsqlParameter<int>("offset", page.Offset));
-            if (expression is not null)
-            {
-                select.Parameters.Add(new NpgsqlParameter<string>("query", NpgsqlDbType.Text) { TypedValue = expression });
-                select.Parameters.Add(new NpgsqlParameter<float[]>("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { TypedValue = Weights });
-            }
+        using var select = new NpgsqlCommand(string.Empty, connection, transaction);
+        var filters = new PostgresFilterSql(query, agencies, expression is null ? tsquery.Exclude : null, expression is null ? "d.id" : "s.document_id");
+        filters.AddTo(select);
+        var matches = expression is null
+            ? "SELECT d.id, 0::real AS score FROM documents d WHERE TRUE" + filters.Conditions
+            : "SELECT s.document_id AS id, ts_rank(@weights, s.vector, q.q, 1) AS score FROM document_search s, (SELECT @query::tsquery AS q) q WHERE s.vector @@ q.q" + filters.Conditions;
+        var order = expression is null ? "sd.date DESC NULLS LAST, m.id" : "m.score DESC, m.id";
+        var facets = page.Facets
+            ? """
 
-            var ranked = new List<(long Id, double Score)>();
-            var counts = new List<(string Facet, string Value, string? Label, long Count)>();
-            long total = 0;
-            using (var reader = select.ExecuteReader())
+              UNION ALL
+              SELECT 2, count(*), 0, f.facet, f.value, max(e.name)
+              FROM m JOIN document_facets f ON f.document_id = m.id LEFT JOIN entities e ON f.facet = 'agency' AND e.key = f.value
+              GROUP BY f.facet, f.value
+              """
+            : string.Empty;
+        select.CommandText = $"""
+            WITH m AS MATERIALIZED ({matches})
+            SELECT 0 AS kind, p.id, p.score, NULL::text AS facet, NULL::text AS value, NULL::text AS label
+            FROM (SELECT m.id, m.score FROM m LEFT JOIN search_dates sd ON sd.document_id = m.id ORDER BY {order} LIMIT @limit OFFSET @offset) p
+            UNION ALL
+            SELECT 1, count(*), 0, NULL, NULL, NULL FROM m{facets}
+            """;
+        select.Parameters.Add(new NpgsqlParameter<int>("limit", page.Limit));
+        select.Parameters.Add(new NpgsqlParameter<int>("offset", page.Offset));
+        if (expression is not null)
+        {
+            select.Parameters.Add(new NpgsqlParameter<string>("query", NpgsqlDbType.Text) { TypedValue = expression });
+            select.Parameters.Add(new NpgsqlParameter<float[]>("weights", NpgsqlDbType.Array | NpgsqlDbType.Real) { TypedValue = Weights });
+        }
+
+        var ranked = new List<(long Id, double Score)>();
+        var counts = new List<(string Facet, string Value, string? Label, long Count)>();
+        long total = 0;
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
             {
-                while (reader.Read())
+                switch (reader.GetInt32(0))
                 {
-                    switch (reader.GetInt32(0))
-                    {
-                        case 0:
-                            ranked.Add((reader.GetInt64(1), reader.GetFloat(2)));
-                            break;
-                        case 1:
-                            total = reader.GetInt64(1);
-                            break;
-                        default:
-                            counts.Add((reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(1)));
-                            break;
-                    }
+                    case 0:
+                        ranked.Add((reader.GetInt64(1), reader.GetFloat(2)));
+                        break;
+                    case 1:
+                        total = reader.GetInt64(1);
+                        break;
+                    default:
+                        counts.Add((reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(1)));
+                        break;
                 }
             }
+        }
 
-            var hits = ReadPage(connection, transaction, tsquery, ranked);
-            return new SearchResults(total, hits, page.Facets && total > 0 ? Facets(counts) : SearchFacets.None, notes);
-        });
+        var hits = ReadPage(connection, transaction, tsquery, ranked);
+        return new SearchResults(total, hits, page.Facets && total > 0 ? Facets(counts) : SearchFacets.None, notes);
     }
 
     public IReadOnlyList<EntityMatch> FindEntities(string text, int limit = 20)

@@ -85,6 +85,37 @@ public sealed class SearchCommandTests : IClassFixture<SearchCommandTests.Ingest
         Assert.Equal("No documents match Narnia\n", run.Out.ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public async Task Search_ConceptWords_ListsWhatTheyAlsoMatchedAndExactTurnsItOff()
+    {
+        var run = await Atlas.RunAsync("--db", _db.Path, "search", "France", "film");
+        var exact = await Atlas.RunAsync("--db", _db.Path, "search", "France", "film", "--exact");
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        var lines = run.Out.ReplaceLineEndings("\n").Split('\n');
+        Assert.StartsWith("France also matched: ฝรั่งเศส, ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("(country:FR; --exact to search only the words as written)", lines[0], StringComparison.Ordinal);
+        Assert.Equal("film also matched: ภาพยนตร์ (sector:film; --exact to search only the words as written)", lines[1]);
+        Assert.Matches(@"^\d+ documents? match France film \(showing 1-\d+\)$", lines[2]);
+        Assert.Contains("[ฝรั่งเศส]", run.Out, StringComparison.Ordinal);
+        Assert.Equal(AtlasCommand.SomeInputsFailed, exact.ExitCode);
+        Assert.Equal("No documents match France film\n", exact.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("ภาพยนต์", "ภาพยนตร์")]
+    [InlineData("cultral", "cultural")]
+    public async Task Search_MisspeltWord_PrintsDidYouMeanAndJsonHasIt(string typed, string suggestion)
+    {
+        var run = await Atlas.RunAsync("--db", _db.Path, "search", typed);
+        var json = await Atlas.RunAsync("--db", _db.Path, "search", typed, "--json");
+
+        Assert.Equal(AtlasCommand.SomeInputsFailed, run.ExitCode);
+        Assert.Equal($"Did you mean: {suggestion}\nNo documents match {typed}\n", run.Out.ReplaceLineEndings("\n"));
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(suggestion, document.RootElement.GetProperty("suggestion").GetString());
+    }
+
     [Theory]
     [InlineData("film \"creative", "the quote at character 6 is never closed", 7)]
     [InlineData("film - music", "'-' at character 6", 7)]
