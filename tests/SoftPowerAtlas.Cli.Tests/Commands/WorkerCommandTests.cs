@@ -71,6 +71,27 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task Worker_BadInputCorpusQueued_EveryJobDoneOrFailedWithReasonNothingHalfStored()
+    {
+        var folder = _temp.Folder("bad");
+        File.WriteAllText(Path.Combine(folder, "good.txt"), BadInputCorpus.Thai);
+        foreach (var kind in BadInputCorpus.Kinds)
+        {
+            kind.Make(folder);
+        }
+
+        var queued = await Atlas.RunAsync("--db", _db.Url, "queue", folder);
+        var worker = await Atlas.RunAsync("--db", _db.Url, "worker", "--until-drained", "--batch", "8", "--name", "bad");
+
+        Assert.True(worker.ExitCode == AtlasCommand.SomeInputsFailed, worker.ToString() + queued); // some jobs failed, as they should
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM ingest_jobs WHERE state NOT IN ('done', 'failed')"));
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM ingest_jobs WHERE state = 'failed' AND coalesce(error, '') = ''"));
+        Assert.True(_db.Scalar("SELECT count(*) FROM ingest_jobs WHERE state = 'failed'") >= 5, queued.ToString());
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM documents d WHERE d.facts_json IS NULL OR NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id)"));
+        Assert.Equal(1, _db.Scalar("SELECT count(*) FROM document_sources WHERE source LIKE '%/good.txt'"));
+    }
+
+    [Fact]
     public async Task Worker_UnreadableJob_FailedWithReasonNotRetried()
     {
         var bad = Path.Combine(_temp.Path, "broken.txt");
