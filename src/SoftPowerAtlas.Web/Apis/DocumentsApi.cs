@@ -19,7 +19,14 @@ public sealed record DocumentResponse(
     DateTimeOffset IngestedAt,
     string CleanText,
     IReadOnlyList<FactMark> Facts,
-    IReadOnlyList<DocumentSummary> NearDuplicates);
+    IReadOnlyList<DocumentSummary> NearDuplicates)
+{
+    /// <summary>For a document read from a PDF, Word or image file: the download address of that file (null for text, Markdown and HTML).</summary>
+    public string? File { get; init; }
+
+    /// <summary>For a document read from a file: where each page starts, as UTF-16 offsets into the original text the facts' original offsets point into (page 1 first).</summary>
+    public IReadOnlyList<int>? PageStarts { get; init; }
+}
 
 /// <summary>/api/documents: the list in ingest order, one document with its facts, and taking one back out (admins).</summary>
 public static class DocumentsApi
@@ -49,9 +56,14 @@ public static class DocumentsApi
         }
 
         var annotated = annotator.Annotate(document);
+        var pages = Storage.Files.DocumentFiles.PageStarts(store, id);
         return TypedResults.Ok(new DocumentResponse(
             document.Id, document.Title, document.Published, document.Language, document.Source, document.Sources, document.SourceUrl,
-            document.NearDuplicateOf, document.IngestedAt, annotated.CleanText, annotated.Facts, reader.NearDuplicates(id)));
+            document.NearDuplicateOf, document.IngestedAt, annotated.CleanText, annotated.Facts, reader.NearDuplicates(id))
+        {
+            File = pages is null ? null : OriginalText.FilePath(id),
+            PageStarts = pages,
+        });
     }
 
     public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem, ProblemHttpResult> Engagements([Description("The document's id, as /api/documents lists it.")] long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)

@@ -38,6 +38,13 @@ public sealed class OriginalFileTests : WebTest
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(docx, await file.Content.ReadAsByteArrayAsync());
+
+        var document = await GetJson($"/api/documents/{id}");
+        Assert.Equal($"/documents/{id}/file", document.GetProperty("file").GetString());
+        var pages = document.GetProperty("pageStarts").EnumerateArray().Select(p => p.GetInt32()).ToList();
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(0, pages[0]);
+        Assert.InRange(pages[1], Cover.Length, start); // the meeting's passage starts on page 2
     }
 
     [Fact]
@@ -50,6 +57,9 @@ public sealed class OriginalFileTests : WebTest
 
         Assert.DoesNotContain("id=\"download-file\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        var document = await GetJson($"/api/documents/{id}");
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("file").ValueKind);
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("pageStarts").ValueKind);
     }
 
     private async Task<long> Upload(string name, byte[] bytes)
