@@ -115,29 +115,8 @@ internal static class ReadingCommand
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Levenshtein distance over UTF-16 code units, two rows.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>Levenshtein distance over UTF-16 code units (never past the longer text's length, so no limit applies).</summary>
+    private static int Distance(string a, string b) => SoftPowerAtlas.Analysis.Text.EditDistance.Within(a, b, Math.Max(a.Length, b.Length));
 
     private static string Body(string text)
     {

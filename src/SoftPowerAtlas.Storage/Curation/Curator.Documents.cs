@@ -41,17 +41,8 @@ public sealed partial class Curator
     private static (long Id, string Hash, string? Title)? Find(CurationSql sql, string document)
     {
         var t = (document ?? string.Empty).Trim();
-        foreach (var prefix in new[] { "doc:", "document:", "#" })
-        {
-            if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                t = t[prefix.Length..];
-                break;
-            }
-        }
-
         static (long, string, string?) Row(System.Data.Common.DbDataReader r) => (r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
-        var rows = long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        var rows = DocumentId(t, requirePrefix: false) is { } id
             ? sql.Rows("SELECT id, content_hash, title FROM documents WHERE id = @id", Row, ("@id", id))
             : sql.Rows("SELECT d.id, d.content_hash, d.title FROM document_sources s JOIN documents d ON d.id = s.document_id WHERE s.source = @source ORDER BY s.id DESC", Row, ("@source", document?.Trim() ?? string.Empty));
         return rows.Count > 0 ? rows[0] : null;

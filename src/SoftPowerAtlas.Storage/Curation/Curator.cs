@@ -292,13 +292,10 @@ public sealed partial class Curator(IAtlasStore store, TimeProvider clock)
     private static (string? Target, string? Hash, string? Error, CurationFailure Failure) ResolveTarget(CurationSql sql, string target)
     {
         var t = (target ?? string.Empty).Trim();
-        foreach (var prefix in new[] { "doc:", "document:", "#" })
+        if (DocumentId(t, requirePrefix: true) is { } docId)
         {
-            if (t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && long.TryParse(t[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var docId))
-            {
-                var hash = sql.Scalar("SELECT content_hash FROM documents WHERE id = @id", ("@id", docId)) as string;
-                return hash is null ? (null, null, $"no document #{docId}", CurationFailure.NotFound) : (CurationTargets.Document(hash), hash, null, CurationFailure.None);
-            }
+            var hash = sql.Scalar("SELECT content_hash FROM documents WHERE id = @id", ("@id", docId)) as string;
+            return hash is null ? (null, null, $"no document #{docId}", CurationFailure.NotFound) : (CurationTargets.Document(hash), hash, null, CurationFailure.None);
         }
 
         if (t.StartsWith(CurationTargets.EntityPrefix, StringComparison.Ordinal) || (t.Contains(':', StringComparison.Ordinal) && !t.StartsWith(CurationTargets.FactPrefix, StringComparison.Ordinal)))
@@ -316,6 +313,22 @@ public sealed partial class Curator(IAtlasStore store, TimeProvider clock)
     }
 
     /// <summary>Runs an edit in one write transaction; commits only when it made or changed nothing wrongly.</summary>
+    /// <summary>A document id as curation takes it: <c>doc:12</c>, <c>document:12</c>, <c>#12</c>, or (unless a prefix is required) <c>12</c>.</summary>
+    private static long? DocumentId(string text, bool requirePrefix)
+    {
+        foreach (var prefix in new[] { "doc:", "document:", "#" })
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..];
+                requirePrefix = false;
+                break;
+            }
+        }
+
+        return !requirePrefix && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
     private CurationResult Edit(string actor, Func<CurationSql, CurationReplay, CurationResult> edit)
     {
         actor = string.IsNullOrWhiteSpace(actor) ? "local" : actor.Trim();

@@ -1,11 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SoftPowerAtlas.Cli.Tests.Support;
 
 namespace SoftPowerAtlas.Cli.Tests.Commands;
@@ -20,8 +13,7 @@ public sealed class CollectBadInputTests : IAsyncLifetime
 {
     private readonly TempFolder _temp = new();
     private readonly Dictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
-    private WebApplication _app = null!; // Set in InitializeAsync.
-    private Uri _base = null!;
+    private LocalServer _server = null!; // Set in InitializeAsync.
 
     public async Task InitializeAsync()
     {
@@ -38,26 +30,19 @@ public sealed class CollectBadInputTests : IAsyncLifetime
         }
 
         _pages["/good.txt"] = System.Text.Encoding.UTF8.GetBytes(BadInputCorpus.Thai);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(Serve);
-        await _app.StartAsync();
-        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _server = await LocalServer.StartAsync(Serve);
     }
 
     public async Task DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _temp.Dispose();
     }
 
     [Fact]
     public async Task Collect_FeedOfEveryFileKind_RunEndsEveryPageAccountedGoodOneStored()
     {
-        await Atlas.RunAsync("--db", _temp.Db, "source", "add", new Uri(_base, "/feed.xml").AbsoluteUri);
+        await Atlas.RunAsync("--db", _temp.Db, "source", "add", _server.Url("/feed.xml"));
 
         var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0");
 
@@ -76,7 +61,7 @@ public sealed class CollectBadInputTests : IAsyncLifetime
         if (path == "/feed.xml")
         {
             context.Response.ContentType = "application/rss+xml";
-            var items = string.Concat(_pages.Keys.Select(p => $"<item><link>{new Uri(_base, p).AbsoluteUri}</link></item>"));
+            var items = string.Concat(_pages.Keys.Select(p => $"<item><link>{_server.Url(p)}</link></item>"));
             return context.Response.WriteAsync($"""<rss version="2.0"><channel>{items}</channel></rss>""");
         }
 

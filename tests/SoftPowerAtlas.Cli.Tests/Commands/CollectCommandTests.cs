@@ -1,11 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SoftPowerAtlas.Cli.Tests.Support;
 
 namespace SoftPowerAtlas.Cli.Tests.Commands;
@@ -29,26 +22,18 @@ public sealed class CollectCommandTests : IAsyncLifetime
         """;
 
     private readonly TempFolder _temp = new();
-    private WebApplication _app = null!; // Set in InitializeAsync.
-    private Uri _base = null!;
+    private LocalServer _server = null!; // Set in InitializeAsync.
     private int _feedRequests;
     private string? _robots;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(Serve);
-        await _app.StartAsync();
-        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _server = await LocalServer.StartAsync(Serve);
     }
 
     public async Task DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _temp.Dispose();
     }
 
@@ -137,7 +122,7 @@ public sealed class CollectCommandTests : IAsyncLifetime
         var run = await Atlas.RunAsync("--db", _temp.Db, "collect", "--allow-private", "--delay", "0", "--max-items", "1");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches($@"  waiting [45] s before the next request to {System.Text.RegularExpressions.Regex.Escape(_base.Authority)} \(its robots.txt Crawl-delay, or --delay\)", run.Error);
+        Assert.Matches($@"  waiting [45] s before the next request to {System.Text.RegularExpressions.Regex.Escape(_server.Base.Authority)} \(its robots.txt Crawl-delay, or --delay\)", run.Error);
         Assert.Contains("1 new (0 changed pages)", run.Out, StringComparison.Ordinal);
     }
 
@@ -183,7 +168,7 @@ public sealed class CollectCommandTests : IAsyncLifetime
 
     private static string[] Split(string args) => args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private string Url(string path) => new Uri(_base, path).AbsoluteUri;
+    private string Url(string path) => _server.Url(path);
 
     private Task Serve(HttpContext context)
     {
