@@ -33,12 +33,20 @@ public static class IngestBatchExtensions
         var exact = batch.FindExact(document.ContentHash);
         if (exact is not null)
         {
-            var status = batch.AddSource(exact.DocumentId, document.Source) ? IngestStatus.ExactDuplicate : IngestStatus.AlreadyStored;
-            return new IngestOutcome(status, exact.DocumentId, exact);
+            return batch.RecordDuplicate(exact, document.Source);
         }
 
         var near = batch.FindNear(document.SimHash);
         var id = batch.Add(near is null ? document : document with { NearDuplicateOf = near.DocumentId });
         return new IngestOutcome(near is null ? IngestStatus.Added : IngestStatus.AddedNearDuplicate, id, near);
+    }
+
+    /// <summary>Records <paramref name="source"/> against the stored text <paramref name="exact"/>: a new source of it, or one already known.</summary>
+    public static IngestOutcome RecordDuplicate(this IIngestBatch batch, DocumentMatch exact, string source)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(exact);
+        var status = batch.AddSource(exact.DocumentId, source) ? IngestStatus.ExactDuplicate : IngestStatus.AlreadyStored;
+        return new IngestOutcome(status, exact.DocumentId, exact);
     }
 }

@@ -45,8 +45,7 @@ public static class KnownTexts
 
         if (prepared.KnownHash is { } hash && batch.FindExact(hash) is { } exact)
         {
-            var status = batch.AddSource(exact.DocumentId, prepared.Loaded.Source) ? IngestStatus.ExactDuplicate : IngestStatus.AlreadyStored;
-            return new IngestOutcome(status, exact.DocumentId, exact);
+            return batch.RecordDuplicate(exact, prepared.Loaded.Source);
         }
 
         return batch.Ingest(IngestRunner.ToNewDocument(pipeline.Run(prepared.Loaded)));
