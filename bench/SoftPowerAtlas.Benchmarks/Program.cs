@@ -18,6 +18,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //                               analysis time per MB of one document against its size
 //   -- reading --seeds DIR [--no-ocr]   the seeds printed to PDF and photographed by Chromium, read back by
 //                               pdftotext (atlas), PdfPig and Tesseract: character error rate, Thai marks, pages/s
+//   -- store-read --db PATH     reading a store with packed texts against a copy of it unpacked: documents/s, searches/s
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -47,6 +48,7 @@ static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
     "workers" => await WorkersCommand.RunAsync(args[1..]),
     "sizes" => SizesCommand.Run(args[1..]),
     "reading" => ReadingCommand.Run(args[1..]),
+    "store-read" => StoreReadCommand.Run(args[1..]),
     "segment-agreement" => SegmentAgreementCommand.Run(args[1..]),
     _ => RunBenchmarks(args),
 };

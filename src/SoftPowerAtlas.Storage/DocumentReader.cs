@@ -11,7 +11,7 @@ internal static class DocumentReader
     private const string Columns =
         "d.id, d.source, d.format, d.title, d.source_url, d.byline, d.published_as_written, d.published, d.language, " +
         "d.encoding, d.original_text, d.clean_text, d.segmented_text, d.content_hash, d.sim_hash, d.near_duplicate_of, " +
-        "d.ingested_at, d.facts_json";
+        "d.ingested_at, d.facts_json, d.original_packed, d.clean_packed, d.facts_packed";
 
     public const string SelectById = "SELECT " + Columns + " FROM documents d WHERE d.id = @id";
 
@@ -76,9 +76,26 @@ internal static class DocumentReader
         return documents;
     }
 
-    private static StoredDocument Map(DbDataReader reader) => new()
+    private static StoredDocument Map(DbDataReader reader)
     {
-        Id = reader.GetInt64(0),
+        var id = reader.GetInt64(0);
+        string? facts = null, damage = null;
+        try
+        {
+            facts = PackedText.Read(reader, 20, 17);
+        }
+        catch (InvalidDataException e)
+        {
+            damage = e.Message;
+        }
+
+        return Map(reader, id) with { FactsJson = facts, FactsDamage = damage };
+    }
+
+    /// <summary>The row without its facts; a damaged original or clean text fails naming the document.</summary>
+    private static StoredDocument Map(DbDataReader reader, long id) => new()
+    {
+        Id = id,
         Source = reader.GetString(1),
         Sources = [],
         Format = reader.GetString(2),
@@ -89,14 +106,25 @@ internal static class DocumentReader
         Published = reader.GetNullableString(7),
         Language = reader.GetString(8),
         Encoding = reader.GetString(9),
-        OriginalText = reader.GetString(10),
-        CleanText = reader.GetString(11),
+        OriginalText = Text(reader, id, 18, 10, "original text"),
+        CleanText = Text(reader, id, 19, 11, "cleaned text"),
         SegmentedText = reader.GetString(12),
         ContentHash = reader.GetString(13),
         SimHash = SimHashBands.FromStored(reader.GetInt64(14)),
         NearDuplicateOf = reader.IsDBNull(15) ? null : reader.GetInt64(15),
         IngestedAt = StoreDialect.ReadTimestamp(reader, 16),
-        FactsJson = reader.GetNullableString(17),
     };
+
+    private static string Text(DbDataReader reader, long id, int packed, int plain, string what)
+    {
+        try
+        {
+            return PackedText.Read(reader, packed, plain) ?? string.Empty;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"document {id}: its stored {what} cannot be read ({e.Message}); delete the document and ingest its file again", e);
+        }
+    }
 
 }

@@ -166,6 +166,9 @@ public sealed record StoredDocument
 
     /// <summary>The facts as stored at ingest or re-extraction; read them with <see cref="Analysis.Facts.FactsJson.Read"/>.</summary>
     public string? FactsJson { get; init; }
+
+    /// <summary>Why the stored facts could not be unpacked (damaged bytes); <see cref="FactsJson"/> is then null.</summary>
+    public string? FactsDamage { get; init; }
 }
 
 /// <summary>A stored document found by a duplicate lookup; <paramref name="Distance"/> is 0 for an exact match.</summary>

@@ -35,11 +35,11 @@ internal sealed class IngestBatch : IIngestBatch
         _clock = clock;
         _insertDocument = Prepare("""
             INSERT INTO documents (source, format, title, source_url, byline, published_as_written, published,
-                language, encoding, original_text, clean_text, segmented_text, content_hash, sim_hash,
-                near_duplicate_of, ingested_at, facts_json, search_title)
+                language, encoding, original_text, original_packed, clean_text, clean_packed, segmented_text,
+                content_hash, sim_hash, near_duplicate_of, ingested_at, facts_packed, search_title)
             VALUES (@source, @format, @title, @sourceUrl, @byline, @publishedAsWritten, @published,
-                @language, @encoding, @originalText, @cleanText, @segmentedText, @contentHash, @simHash,
-                @nearDuplicateOf, @ingestedAt, @factsJson, @searchTitle)
+                @language, @encoding, '', @originalPacked, '', @cleanPacked, @segmentedText,
+                @contentHash, @simHash, @nearDuplicateOf, @ingestedAt, @factsPacked, @searchTitle)
             RETURNING id
             """);
         _insertBands = Prepare("""
@@ -116,14 +116,14 @@ internal sealed class IngestBatch : IIngestBatch
                 ("@published", document.Published),
                 ("@language", document.Language),
                 ("@encoding", document.Encoding),
-                ("@originalText", document.OriginalText),
-                ("@cleanText", document.CleanText),
+                ("@originalPacked", PackedText.Pack(document.OriginalText)),
+                ("@cleanPacked", PackedText.Pack(document.CleanText)),
                 ("@segmentedText", document.SegmentedText),
                 ("@contentHash", document.ContentHash),
                 ("@simHash", SimHashBands.ToStored(document.SimHash)),
                 ("@nearDuplicateOf", document.NearDuplicateOf),
                 ("@ingestedAt", now),
-                ("@factsJson", document.Facts is { } written ? FactsJson.Write(written) : null),
+                ("@factsPacked", document.Facts is { } written ? PackedText.Pack(FactsJson.WriteCompact(written)) : null),
                 ("@searchTitle", SearchText.Segmented(document.Title)));
             long id;
             try

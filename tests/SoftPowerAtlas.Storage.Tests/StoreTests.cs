@@ -78,7 +78,7 @@ public abstract class StoreTests<TFixture> : IDisposable
                 SimHash = 0xF00D_CAFE_0000_0001,
                 NearDuplicateOf = null,
                 IngestedAt = FixedClock.Start,
-                FactsJson = FactsJson.Write(Samples.Facts()), // written from the model, byte for byte as extract --json prints it
+                FactsJson = FactsJson.WriteCompact(Samples.Facts()), // written from the model, byte for byte, without the indentation extract --json prints
             },
             stored);
         Assert.Equal([document.Source], stored.Sources);
@@ -395,6 +395,59 @@ public abstract class StoreTests<TFixture> : IDisposable
 
         Assert.Equal((0L, 0L, 0L), (stats.Documents, stats.NearDuplicates, stats.ExtraSources));
         Assert.Equal(Fixture.LatestSchemaVersion, stats.SchemaVersion);
+    }
+
+    [Fact]
+    public void Add_Document_TextsAndFactsKeptOncePacked()
+    {
+        var id = AddAndCommit(Samples.Document(Samples.ThaiSegmented) with { Facts = Samples.Facts() });
+
+        Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM documents WHERE id = {id} AND original_text = '' AND clean_text = '' AND facts_json IS NULL"));
+        Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM documents WHERE id = {id} AND original_packed IS NOT NULL AND clean_packed IS NOT NULL AND facts_packed IS NOT NULL"));
+        var stored = Store.GetDocument(id)!;
+        Assert.Equal(Samples.ThaiSegmented, stored.CleanText);
+        Assert.Equal(FactsJson.Write(Samples.Facts()), FactsJson.Write(FactsJson.Read(stored.FactsJson!).Facts!));
+    }
+
+    [Fact]
+    public void GetDocument_RowStoredBeforePacking_ReadFromItsPlainColumns()
+    {
+        var id = AddAndCommit(Samples.Document(Samples.ThaiSegmented) with { Facts = Samples.Facts() });
+        var json = FactsJson.Write(Samples.Facts());
+        Fixture.Scalar($"""
+            UPDATE documents SET original_text = 'ต้นฉบับเดิม', original_packed = NULL, clean_text = 'ข้อความเดิม', clean_packed = NULL,
+                facts_json = '{json.Replace("'", "''", StringComparison.Ordinal)}', facts_packed = NULL
+            WHERE id = {id}
+            """);
+
+        var stored = Store.GetDocument(id)!;
+
+        Assert.Equal(("ต้นฉบับเดิม", "ข้อความเดิม", json), (stored.OriginalText, stored.CleanText, stored.FactsJson));
+        Assert.Null(stored.FactsDamage);
+    }
+
+    [Fact]
+    public void GetDocument_PackedFactsDamaged_TextsReadAndTheDamageSaid()
+    {
+        var id = AddAndCommit(Samples.Document(Samples.ThaiSegmented) with { Facts = Samples.Facts() });
+        Fixture.Scalar($"UPDATE documents SET facts_packed = substr(facts_packed, 1, 20) WHERE id = {id}");
+
+        var stored = Store.GetDocument(id)!;
+
+        Assert.Equal(Samples.ThaiSegmented, stored.CleanText);
+        Assert.Null(stored.FactsJson);
+        Assert.Contains("damaged", stored.FactsDamage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetDocument_PackedOriginalDamaged_FailsNamingTheDocument()
+    {
+        var id = AddAndCommit(Samples.Document(Samples.ThaiSegmented));
+        Fixture.Scalar($"UPDATE documents SET original_packed = substr(original_packed, 1, 12) WHERE id = {id}");
+
+        var e = Assert.Throws<InvalidDataException>(() => Store.GetDocument(id));
+
+        Assert.StartsWith($"document {id}: its stored original text cannot be read (the packed text is damaged", e.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -80,7 +80,7 @@ internal static class EntityOps
         var touched = new HashSet<long>();
         foreach (var group in mentions.GroupBy(m => m.Doc))
         {
-            var (text, html) = sql.Rows("SELECT original_text, format FROM documents WHERE id = @id", r => (r.GetString(0), r.GetString(1) == "html"), ("@id", group.Key)).Single();
+            var (text, html) = sql.Rows("SELECT original_text, format, original_packed FROM documents WHERE id = @id", r => (PackedText.Read(r, 2, 0) ?? string.Empty, r.GetString(1) == "html"), ("@id", group.Key)).Single();
             foreach (var m in group.Where(m => wanted.Contains(Facts.CommitmentKey.Normalize(FactKeys.Passage(text, html, m.Start, m.End)))))
             {
                 sql.Execute("INSERT INTO mentions (document_id, entity_id, start, \"end\") VALUES (@doc, @to, @start, @end) ON CONFLICT DO NOTHING",
@@ -125,8 +125,29 @@ internal static class EntityOps
         return new EntityRow(id, key, name, country, kind);
     }
 
-    /// <summary>Documents whose stored facts name the entity key, with those facts read back (to write them again on undo).</summary>
-    public static List<StoredFacts> DocumentsNaming(CurationSql sql, string key) =>
-        sql.Rows("SELECT id, content_hash, facts_json FROM documents WHERE facts_json LIKE @pattern ORDER BY id",
-            r => new StoredFacts(r.GetInt64(0), r.GetString(1), FactsJson.Read(r.GetString(2))), ("@pattern", "%\"" + key + "\"%"));
+    /// <summary>
+    /// Documents whose stored facts name the entity key, with those facts read back (to write them again on
+    /// undo). The facts are packed, so every document's are read: undoing an entity edit is rare. A row whose
+    /// packed facts are damaged is listed with the reason, so the undo is refused naming it.
+    /// </summary>
+    public static List<StoredFacts> DocumentsNaming(CurationSql sql, string key)
+    {
+        var quoted = "\"" + key + "\"";
+        return [.. sql.Rows(
+            "SELECT id, content_hash, facts_json, facts_packed FROM documents WHERE facts_json IS NOT NULL OR facts_packed IS NOT NULL ORDER BY id",
+            r =>
+            {
+                string? json;
+                try
+                {
+                    json = PackedText.Read(r, 3, 2);
+                }
+                catch (InvalidDataException e)
+                {
+                    return new StoredFacts(r.GetInt64(0), r.GetString(1), FactsReadResult.Failure(e.Message));
+                }
+
+                return json is not null && json.Contains(quoted, StringComparison.Ordinal) ? new StoredFacts(r.GetInt64(0), r.GetString(1), FactsJson.Read(json)) : null;
+            }).OfType<StoredFacts>()];
+    }
 }

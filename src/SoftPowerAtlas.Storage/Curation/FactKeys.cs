@@ -40,8 +40,8 @@ internal static partial class FactKeys
     public static void Assign(CurationSql sql, long documentId)
     {
         var doc = sql.Rows(
-            "SELECT content_hash, original_text, format FROM documents WHERE id = @id",
-            r => (Hash: r.GetString(0), Text: r.GetString(1), Html: r.GetString(2) == "html"),
+            "SELECT content_hash, original_text, format, original_packed FROM documents WHERE id = @id",
+            r => (Hash: r.GetString(0), Text: PackedText.Read(r, 3, 1) ?? string.Empty, Html: r.GetString(2) == "html"),
             ("@id", documentId));
         if (doc.Count == 0)
         {

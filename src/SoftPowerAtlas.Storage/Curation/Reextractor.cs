@@ -58,7 +58,7 @@ public sealed class Reextractor(IAtlasStore store, AnalysisPipeline pipeline)
                         continue;
                     }
 
-                    sql.Execute("UPDATE documents SET facts_json = @json WHERE id = @id", ("@json", FactsJson.Write(facts)), ("@id", id));
+                    sql.Execute("UPDATE documents SET facts_json = NULL, facts_packed = @packed WHERE id = @id", ("@packed", PackedText.Pack(FactsJson.WriteCompact(facts))), ("@id", id));
                     var unapplied = DocumentFacts.Rewrite(sql, replay, id, doc.ContentHash, facts);
                     var engagements = sql.Long("SELECT count(*) FROM engagements WHERE document_id = @id", ("@id", id)) ?? 0;
                     var commitments = sql.Long("SELECT count(*) FROM commitments WHERE document_id = @id", ("@id", id)) ?? 0;

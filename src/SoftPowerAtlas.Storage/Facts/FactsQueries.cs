@@ -251,10 +251,10 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
             return doc;
         }
 
-        using var command = transaction.Command("SELECT source, source_url, title, content_hash, original_text, format FROM documents WHERE id = @id", ("@id", id));
+        using var command = transaction.Command("SELECT source, source_url, title, content_hash, original_text, format, original_packed FROM documents WHERE id = @id", ("@id", id));
         using var reader = command.ExecuteReader();
         doc = reader.Read()
-            ? new DocumentText(id, reader.GetString(0), reader.GetNullableString(1), reader.GetNullableString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5) == "html")
+            ? new DocumentText(id, reader.GetString(0), reader.GetNullableString(1), reader.GetNullableString(2), reader.GetString(3), PackedText.Read(reader, 6, 4) ?? string.Empty, reader.GetString(5) == "html")
             : new DocumentText(id, "(missing)", null, null, string.Empty, string.Empty, false);
         _documents[id] = doc;
         return doc;

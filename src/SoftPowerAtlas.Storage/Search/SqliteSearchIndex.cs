@@ -415,7 +415,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var hits = new List<SearchHit>();
         using var details = connection.CreateCommand();
         details.Transaction = transaction;
-        details.CommandText = "SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text FROM documents d LEFT JOIN search_dates s ON s.document_id = d.id WHERE d.id = $id";
+        details.CommandText = "SELECT d.title, d.source, d.source_url, d.published, s.date, s.from_engagement, d.clean_text, d.segmented_text, d.clean_packed FROM documents d LEFT JOIN search_dates s ON s.document_id = d.id WHERE d.id = $id";
         var id = details.Parameters.Add("$id", SqliteType.Integer);
         using var highlight = connection.CreateCommand();
         highlight.Transaction = transaction;
@@ -432,7 +432,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                 continue;
             }
 
-            var clean = reader.GetString(6);
+            var clean = PackedText.Read(reader, 8, 6) ?? string.Empty;
             var segmented = reader.GetString(7);
             IReadOnlyList<(int Start, int End)> marks = [];
             if (match.Include is { } include && !segmented.Contains(SnippetBuilder.Open, StringComparison.Ordinal))

@@ -46,6 +46,8 @@ internal static class SqliteMigrator
             throw new StoreException(location, "the file is a SQLite database but not an atlas store; choose another file", null);
         }
 
+        // Migration 16 packs the texts of stored rows with the store's own compression.
+        connection.CreateFunction<string?, byte[]?>("atlas_pack", PackedText.Pack, isDeterministic: true);
         foreach (var migration in Migrations)
         {
             if (migration.Version <= current || migration.Version > target)

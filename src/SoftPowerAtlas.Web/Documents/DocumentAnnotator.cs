@@ -82,6 +82,12 @@ public sealed class DocumentAnnotator(AnalysisPipeline pipeline, AtlasReader rea
     /// </summary>
     internal AnnotatedDocument? FromStoredFacts(StoredDocument document)
     {
+        if (document.FactsDamage is { } damage)
+        {
+            logger.LogWarning("Document {Id}: its stored facts cannot be read ({Problem}); the page shows it analysed again ('atlas reextract' writes them anew).", document.Id, damage);
+            return null;
+        }
+
         if (document.FactsJson is not { Length: > 0 } json || Load(document) is not { } source)
         {
             return null;

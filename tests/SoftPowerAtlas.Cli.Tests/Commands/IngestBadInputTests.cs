@@ -61,8 +61,8 @@ public sealed class IngestBadInputTests : IDisposable
         Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
         Assert.Equal(2, AtlasDatabase.CountDocuments(_temp.Db));
         Assert.Equal("windows-874", AtlasDatabase.Column(_temp.Db, "legacy.txt", "encoding"));
-        Assert.Equal(thai, AtlasDatabase.Column(_temp.Db, "legacy.txt", "original_text"));
-        Assert.Contains("จัดงานเทศกาลอาหารไทยที่กรุงปารีส", AtlasDatabase.Column(_temp.Db, "legacy.txt", "clean_text"), StringComparison.Ordinal);
+        Assert.Equal(thai, AtlasDatabase.Document(_temp.Db, "legacy.txt").OriginalText);
+        Assert.Contains("จัดงานเทศกาลอาหารไทยที่กรุงปารีส", AtlasDatabase.Document(_temp.Db, "legacy.txt").CleanText, StringComparison.Ordinal);
     }
 
     [Theory]

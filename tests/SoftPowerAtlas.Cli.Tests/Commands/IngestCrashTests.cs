@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Analysis.Facts;
+using SoftPowerAtlas.Storage.Sqlite;
 using SoftPowerAtlas.Cli.Tests.Support;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
             Assert.True(stored >= killedAt, $"{stored} rows after the kill, {killedAt} seen before it");
             Assert.True(stored % BatchSize == 0 || stored == files, $"{stored} rows: not whole transactions of {BatchSize}");
             Assert.True(stored < files, "the run finished before it was killed; make the corpus bigger");
-            AssertEveryDocumentIsWhole(db);
+            AssertEveryDocumentIsWhole(db, _temp.Db);
         }
 
         var resumed = await Atlas.RunAsync("--db", _temp.Db, "ingest", "--quiet", corpus);
@@ -54,7 +55,7 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
             Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(DISTINCT content_hash) FROM documents"));
             Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(*) FROM document_sources"));
             Assert.Equal(files, AtlasDatabase.Scalar(db, "SELECT count(DISTINCT source) FROM document_sources"));
-            AssertEveryDocumentIsWhole(db);
+            AssertEveryDocumentIsWhole(db, _temp.Db);
         }
     }
 
@@ -131,20 +132,28 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
         }
     }
 
-    private static void AssertEveryDocumentIsWhole(SqliteConnection db)
+    /// <summary>Every stored row has its texts and readable facts, read back through the store (the texts are packed).</summary>
+    private static void AssertEveryDocumentIsWhole(SqliteConnection db, string path)
     {
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT id, original_text, clean_text, segmented_text, facts_json FROM documents";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var ids = new List<long>();
+        using (var command = db.CreateCommand())
         {
-            var id = reader.GetInt64(0);
-            for (var column = 1; column <= 3; column++)
+            command.CommandText = "SELECT id FROM documents ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                Assert.False(string.IsNullOrWhiteSpace(reader.GetString(column)), $"#{id}: {reader.GetName(column)} is empty");
+                ids.Add(reader.GetInt64(0));
             }
+        }
 
-            var facts = FactsJson.Read(reader.GetString(4));
+        using var store = SqliteAtlasStore.Open(path);
+        foreach (var id in ids)
+        {
+            var document = store.GetDocument(id)!;
+            Assert.False(string.IsNullOrWhiteSpace(document.OriginalText), $"#{id}: the original text is empty");
+            Assert.False(string.IsNullOrWhiteSpace(document.CleanText), $"#{id}: the cleaned text is empty");
+            Assert.False(string.IsNullOrWhiteSpace(document.SegmentedText), $"#{id}: the segmented text is empty");
+            var facts = FactsJson.Read(document.FactsJson ?? document.FactsDamage ?? "no facts");
             Assert.True(facts.IsSuccess, $"#{id}: {facts.Error}");
         }
     }

@@ -26,7 +26,7 @@ public sealed class ShowCommandTests : IDisposable
         Assert.StartsWith("สถานทูตไทย ณ กรุงปารีส จัดเทศกาลอาหารไทย Thai Food Festival Paris 2024\n\nเมื่อวันที่ 7-8 กันยายน 2567 สถานเอกอัครราชทูต ณ กรุงปารีส", text, StringComparison.Ordinal);
         Assert.DoesNotContain("tags:", text, StringComparison.Ordinal);
         Assert.DoesNotContain("# ", text, StringComparison.Ordinal);
-        Assert.Equal(AtlasDatabase.Column(_temp.Db, Sample, "clean_text"), text.TrimEnd('\n'));
+        Assert.Equal(AtlasDatabase.Document(_temp.Db, Sample).CleanText, text.TrimEnd('\n'));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Cli.Tests.Support;
 
@@ -49,5 +51,24 @@ internal static class AtlasDatabase
         command.CommandText = $"SELECT {column} FROM documents WHERE source LIKE '%' || $name";
         command.Parameters.AddWithValue("$name", fileName);
         return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>
+    /// The document stored from a source path ending in <paramref name="fileName"/>, read through the store
+    /// (its original, cleaned text and facts are packed in their columns).
+    /// </summary>
+    public static StoredDocument Document(string path, string fileName)
+    {
+        long id;
+        using (var connection = Open(path))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM documents WHERE source LIKE '%' || $name";
+            command.Parameters.AddWithValue("$name", fileName);
+            id = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        using var store = SqliteAtlasStore.Open(path);
+        return store.GetDocument(id) ?? throw new InvalidOperationException($"no document #{id} in {path}");
     }
 }

@@ -17,18 +17,19 @@ public sealed class CurationMigrationTests : IDisposable
     {
         var curation = SqliteMigrator.Migrations.Single(m => m.Name == "curation").Version;
         var clock = new FixedClock();
-        using (var old = SqliteAtlasStore.Open(_fixture.DatabasePath, clock, targetVersion: curation - 1))
-        {
-            using var batch = old.BeginBatch();
-            batch.Add(Samples.Document(Samples.ThaiSegmented) with { Facts = null });
-            batch.Commit();
-        }
+        SqliteAtlasStore.Open(_fixture.DatabasePath, clock, targetVersion: curation - 1).Dispose();
+        SqliteConnection.ClearAllPools();
 
+        // A document as that version stored it (its texts plain; this build writes them packed).
         using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _fixture.DatabasePath, Pooling = false }.ToString()))
         {
             connection.Open();
             using var command = connection.CreateCommand();
+            command.Parameters.AddWithValue("$text", Samples.ThaiSegmented);
+            command.Parameters.AddWithValue("$hash", Samples.Document(Samples.ThaiSegmented).ContentHash);
             command.CommandText = """
+                INSERT INTO documents (source, format, language, encoding, original_text, clean_text, segmented_text, content_hash, sim_hash, ingested_at)
+                VALUES ('samples/th_food_festival_paris.md', 'markdown', 'th', 'utf-8', $text, $text, $text, $hash, 1, '2024-01-01T00:00:00.0000000Z');
                 INSERT INTO commitment_status (commitment_key, content_hash, status, note, what, due, changed_at)
                 VALUES ('0123456789abcdef', 'hash', 'done', 'ส่งครบแล้ว "ok"', 'ส่งใบสมัคร', 'FY2025', '2024-06-28T03:30:15.1230000Z');
                 INSERT INTO engagements (document_id, ordinal, type, date, evidence_start, evidence_end) SELECT id, 0, 'meeting', '2024-06-28', 0, 12 FROM documents;
@@ -44,5 +45,7 @@ public sealed class CurationMigrationTests : IDisposable
         Assert.Equal(0, _fixture.Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'commitment_status'"));
         Assert.Equal(0, _fixture.Scalar("SELECT count(*) FROM engagements WHERE fact_key IS NULL"));
         Assert.Equal(16, _fixture.Scalar("SELECT length(fact_key) FROM commitments"));
+        Assert.Equal(1, _fixture.Scalar("SELECT count(*) FROM documents WHERE original_text = '' AND clean_text = '' AND original_packed IS NOT NULL AND clean_packed IS NOT NULL"));
+        Assert.Equal(Samples.ThaiSegmented, store.GetDocument(1)!.OriginalText); // packed by migration 16, read back whole
     }
 }

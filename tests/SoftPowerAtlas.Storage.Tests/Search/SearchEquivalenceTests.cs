@@ -150,7 +150,7 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
         using var connection = Store.OpenConnection();
         using var highlight = connection.CreateCommand();
         highlight.CommandText = """
-            SELECT d.clean_text, d.segmented_text, highlight(document_text, 1, char(1), char(2))
+            SELECT d.clean_text, d.segmented_text, highlight(document_text, 1, char(1), char(2)), d.clean_packed
             FROM document_text t JOIN documents d ON d.id = t.rowid WHERE document_text MATCH $match AND t.rowid = $id
             """;
         highlight.Parameters.AddWithValue("$match", include);
@@ -160,7 +160,7 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
             id.Value = hit.DocumentId;
             using var reader = highlight.ExecuteReader();
             Assert.True(reader.Read());
-            var expected = SnippetBuilder.Build(reader.GetString(0), reader.GetString(1), SnippetBuilder.ReadMarks(reader.GetString(2)));
+            var expected = SnippetBuilder.Build(PackedText.Read(reader, 3, 0)!, reader.GetString(1), SnippetBuilder.ReadMarks(reader.GetString(2)));
             Assert.Equal(expected.Marked("[", "]"), hit.Snippet.Marked("[", "]"));
             Assert.NotEmpty(hit.Snippet.Highlights);
         }

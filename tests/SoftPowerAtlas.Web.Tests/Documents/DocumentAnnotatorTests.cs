@@ -98,7 +98,7 @@ public sealed class DocumentAnnotatorTests : WebTest
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE documents SET facts_json = substr(facts_json, 1, 300) WHERE id = {id}";
+            command.CommandText = $"UPDATE documents SET facts_packed = substr(facts_packed, 1, 300) WHERE id = {id}";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 

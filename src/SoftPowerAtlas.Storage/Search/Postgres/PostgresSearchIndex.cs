@@ -138,7 +138,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
 
         using var details = new NpgsqlCommand(
             """
-            SELECT d.id, d.title, d.source, d.source_url, d.published, sd.date, coalesce(sd.from_engagement, false), d.clean_text, d.segmented_text
+            SELECT d.id, d.title, d.source, d.source_url, d.published, sd.date, coalesce(sd.from_engagement, false), d.clean_text, d.segmented_text, d.clean_packed
             FROM documents d LEFT JOIN search_dates sd ON sd.document_id = d.id
             WHERE d.id = ANY(@ids)
             """,
@@ -161,7 +161,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
                     reader.GetNullableString(5),
                     reader.GetBoolean(6),
                     0,
-                    SnippetBuilder.Build(reader.GetString(7), segmented, tsquery.Matches(segmented)));
+                    SnippetBuilder.Build(PackedText.Read(reader, 9, 7) ?? string.Empty, segmented, tsquery.Matches(segmented)));
             }
         }
 
