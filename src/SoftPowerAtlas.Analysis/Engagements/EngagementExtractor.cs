@@ -79,7 +79,7 @@ internal sealed class EngagementExtractor
             .Concat(candidates.Where(c => c.Date is null).GroupBy(c => c.Type).Select(g => g.First()))
             .ToList();
         AddUndatedLead(input, events);
-        events = [.. events.SelectMany(c => SameDay(input, c))];
+        events = [.. OnePerSentence(events).SelectMany(c => SameDay(input, c))];
 
         // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too
         // (years beside it date nothing: a year-only event date is null).
@@ -113,6 +113,31 @@ internal sealed class EngagementExtractor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// "เมื่อวันที่ 22 กรกฎาคม 2566 … ได้เข้าร่วมงานเทศกาลไทย … ระหว่างวันที่ 21 – 22 กรกฎาคม 2566": a sentence
+    /// that gives a day (someone took part, or said so) and the period of the event it falls in tells one
+    /// engagement, dated by the event's period.
+    /// </summary>
+    private static List<Candidate> OnePerSentence(List<Candidate> events)
+    {
+        var kept = new List<Candidate>();
+        foreach (var c in events.OrderBy(c => c.Date?.End is null).ThenBy(c => c.Date?.Span.Start ?? int.MaxValue))
+        {
+            if (c.Date is not { } date || !kept.Any(k => k.Type == c.Type && k.Sentence == c.Sentence && k.Date is { } other && Overlap(date, other)))
+            {
+                kept.Add(c);
+            }
+        }
+
+        return kept;
+
+        static bool Overlap(DateMention a, DateMention b) =>
+            a.HasValue && b.HasValue && a.Value.HasYear && b.Value.HasYear && (a.End is not null || b.End is not null)
+            && a.Value.StartDate <= Last(b) && b.Value.StartDate <= Last(a);
+
+        static DateOnly Last(DateMention m) => m.End is { HasYear: true } end ? end.EndDate : m.Value.EndDate;
     }
 
     /// <summary>
@@ -248,9 +273,13 @@ internal sealed class EngagementExtractor
             }
 
             var start = p > 0 && !input.IsTitle(paragraphs[p - 1].Span) ? p - 1 : p;
-            events.Add(new Candidate(type, null, p, start, paragraphs[p].Span));
+            events.Add(new Candidate(Decision(input, paragraphs[p].Span, type), null, p, start, paragraphs[p].Span));
         }
     }
+
+    /// <summary>An undated paragraph in which a cabinet approves or decides announces that decision, whatever it is about (GUIDELINES).</summary>
+    private static EngagementType Decision(ExtractionInput input, TextSpan paragraph, EngagementType told) =>
+        EventAnchorReader.IsCabinetApproval(input.Text.AsSpan(paragraph.Start, paragraph.Length)) ? EngagementType.Announcement : told;
 
     /// <summary>
     /// A report tells at least one engagement. When no date was decided an engagement's, the report's own
@@ -313,7 +342,7 @@ internal sealed class EngagementExtractor
             ?? Best(_triggers.Count(input.Text, paragraphs[lead].Span.Start, paragraphs[lead].Span.End, null, input.IsBoundary));
         if (told is { } type)
         {
-            events.Add(new Candidate(type, null, lead, lead, input.SentenceAt(paragraphs[lead].Span.Start)));
+            events.Add(new Candidate(Decision(input, paragraphs[lead].Span, type), null, lead, lead, input.SentenceAt(paragraphs[lead].Span.Start)));
         }
     }
 

@@ -85,7 +85,10 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     private static readonly string[] FutureWords = ["จะ", "กำหนดจัด", "เตรียม", "will", "scheduled", "to be held", "upcoming", "plans", "ที่จะถึง"];
     private static readonly string[] PastWords = ["ที่ผ่านมา", "เมื่อ", "ได้", "was", "were", "held", "had", "last", "ago"];
     private static readonly string[] CabinetWords = ["ครม.", "คณะรัฐมนตรี", "cabinet", "Cabinet"];
-    private static readonly string[] ApprovalWords = ["อนุมัติ", "เห็นชอบ", "approved", "approves", "approve", "endorsed", "authorised", "authorized", "green light", "ไฟเขียว"];
+    private static readonly string[] ApprovalWords = ["อนุมัติ", "เห็นชอบ", "approved", "approves", "approve", "endorsed", "endorses", "authorised", "authorized", "authorises", "authorizes", "okayed", "okays", "decided", "decides", "resolved", "มีมติ", "green light", "greenlit", "ไฟเขียว"];
+
+    /// <summary>"ครม. อนุมัติร่างบันทึกความเข้าใจ…", "the Cabinet has okayed the drafted MOU": a cabinet's decision, which announces and signs nothing.</summary>
+    public static bool IsCabinetApproval(ReadOnlySpan<char> passage) => ContainsAny(passage, CabinetWords) && ContainsAny(passage, ApprovalWords);
     private static readonly string[] SpeechWords = ["เปิดเผยว่า", "กล่าวว่า", "แถลงว่า", "ระบุว่า", "เผยว่า", "said", "announced that", "told", "stated"];
     // Not "anniversary"/"ครบรอบ": the day of an anniversary is the day it is celebrated. "ตั้งแต่" is "since"
     // only when it does not open the date itself ("ตั้งแต่วันที่ 21 ตุลาคม ถึง 12 พฤศจิกายน": from … to …).
@@ -264,7 +267,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             AddMarkers(f, text, from, to, OpensWithFrom(text, from, m) ?? -1);
             // "ครม. อนุมัติร่างบันทึกความเข้าใจ…", "the cabinet approved the draft MOU": a decision announced, not a signing.
             var window = text.AsSpan(from, to - from);
-            if (ContainsAny(window, CabinetWords) && ContainsAny(window, ApprovalWords))
+            if (IsCabinetApproval(window))
             {
                 evidence = evidence with { Approval = true };
             }

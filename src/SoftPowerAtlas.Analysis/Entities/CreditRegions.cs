@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Text;
 
@@ -10,7 +11,7 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// A name inside one is not an entity of the story; a news outlet credited beside the story (in
 /// brackets, after "reported", in a dateline) is not one either.
 /// </summary>
-internal sealed class CreditRegions
+internal sealed partial class CreditRegions
 {
     private const int MaxBylineWords = 6;
     private static readonly string[] ReportWordsBefore = ["reported", "reports", "according to", "told", "speaking to", "interview with", "via", "citing", "cited", "quoted", "source", "ที่มา", "อ้างอิง", "รายงาน", "ข่าวจาก", "ให้สัมภาษณ์"];
@@ -143,6 +144,14 @@ internal sealed class CreditRegions
             }
         }
 
+        // "BANGKOK (The Nation/Asia News Network):", "HANOI, May 3 (VNA) –": a wire dateline's bracket names
+        // the agencies the story came through, whatever they are called.
+        if (WireDateline().Match(text, lineStart, lineEnd - lineStart) is { Success: true } dateline)
+        {
+            var bracket = dateline.Groups["credit"];
+            regions.Add(new TextSpan(bracket.Index - 1, bracket.Index + bracket.Length + 1));
+        }
+
         // "National News Bureau & Public Relations : http://…": a line that names where it came from.
         var colon = line.IndexOf(" : http", StringComparison.Ordinal);
         if (colon > 0)
@@ -250,4 +259,8 @@ internal sealed class CreditRegions
         var newline = text.IndexOf('\n', pos, to - pos);
         return newline >= 0 ? (text[pos..newline], true) : (text[pos..to], to == text.Length);
     }
+
+    /// <summary>A line that opens with a city in capitals (and a date), then the credited agencies in brackets, then a dash or colon.</summary>
+    [GeneratedRegex(@"\G\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\((?<credit>[^()\n]{2,80})\)\s*[:–—-]", RegexOptions.CultureInvariant)]
+    private static partial Regex WireDateline();
 }

@@ -172,7 +172,11 @@ internal static class EnglishRuns
     /// <summary>"U.S.", "H.K.": single letters with dots.</summary>
     private static bool IsInitials(string raw) => raw.Length >= 4 && raw.Length % 2 == 0 && Enumerable.Range(0, raw.Length / 2).All(k => char.IsLetter(raw[2 * k]) && raw[(2 * k) + 1] == '.');
 
-    /// <summary>Lines in title case: two or more capitalised function words (With, To, Of…) after the line's first word.</summary>
+    /// <summary>"AND", "TO" in a headline written in capitals: the function word in capitals.</summary>
+    private static bool IsCapitalisedFunctionWord(string word) =>
+        word.Length >= 2 && word.All(char.IsAsciiLetterUpper) && TitleCaseWords.Contains(string.Concat(word[..1], word[1..].ToLowerInvariant()));
+
+    /// <summary>Lines in title case or capitals: two or more capitalised function words (With, To, Of, AND…) after the line's first word.</summary>
     public static List<TextSpan> TitleCaseLines(string text, List<EnglishWord> words)
     {
         var lines = new List<TextSpan>();
@@ -194,7 +198,7 @@ internal static class EnglishRuns
                 count = 0;
             }
 
-            if (w.Start > lineStart && text[w.Start - 1] == ' ' && TitleCaseWords.Contains(w.Text))
+            if (w.Start > lineStart && text[w.Start - 1] == ' ' && (TitleCaseWords.Contains(w.Text) || IsCapitalisedFunctionWord(w.Text)))
             {
                 count++;
             }

@@ -9,7 +9,7 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// </summary>
 internal static class PatternMentions
 {
-    private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "เมือง", "จังหวัด", "the"];
+    private static readonly string[] PlaceWords = ["ประเทศ", "กรุง", "นคร", "เมือง", "รัฐ", "จังหวัด", "the"];
     private static readonly string[] BranchHeads = ["สำนักงาน", "สนง."];
 
     /// <summary>
@@ -118,10 +118,26 @@ internal static class PatternMentions
         }
 
         var isThaiScriptOrg = Gazetteer.IsThaiLetter(name[0]);
+
+        // "สถานเอกอัครราชทูต ณ กรุงวอชิงตัน", "สถานกงสุลใหญ่ ณ นครแวนคูเวอร์": a mission named by the city it
+        // sits in and no country of its own is Thailand's abroad, wherever the city is (a foreign one names
+        // its country: สถานเอกอัครราชทูตญี่ปุ่น ณ กรุงเทพฯ).
+        if (!thai && country is null && kind == PatternKind.Embassy && isThaiScriptOrg && NamedByItsCity(name))
+        {
+            thai = true;
+        }
+
         var entityKind = thai || (country is null && isThaiScriptOrg && kind != PatternKind.Embassy)
             ? EntityKind.ThaiOrganization
             : EntityKind.ForeignOrganization;
         return new EntityMention(span, name, entityKind, key, name, thai ? "TH" : country, MentionSource.Pattern);
+    }
+
+    /// <summary>The head word (with ไทย at most) then ณ: "สถานกงสุลใหญ่ ณ นคร…", "สถานเอกอัครราชทูตไทย ณ กรุง…".</summary>
+    private static bool NamedByItsCity(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && name.AsSpan(space).TrimStart().StartsWith("ณ ", StringComparison.Ordinal);
     }
 
     /// <summary>"…ประจำประเทศ", "…ณ กรุง": drop the words for country, capital and city before a place name.</summary>

@@ -381,3 +381,31 @@ public class CabinetApprovalTests
         Assert.Equal("2023-07-18", e.Date!.Value.ToString());
     }
 }
+
+public class UndatedCabinetDecisionTests
+{
+    [Theory]
+    [InlineData("Thai series to go to Korea\n\nA government spokesman said the Cabinet has okayed the draft memorandum of understanding between the Culture Ministry and Korea's Content Agency, to be signed next year.")]
+    [InlineData("ไทยจับมือเกาหลีด้านซีรีส์\n\nโฆษกรัฐบาลเปิดเผยว่า คณะรัฐมนตรีมีมติเห็นชอบร่างบันทึกความเข้าใจระหว่างกระทรวงวัฒนธรรมกับหน่วยงานด้านคอนเทนต์ของเกาหลีใต้ และจะลงนามในปีหน้า")]
+    public void Extract_UndatedCabinetApproval_AnnouncementNotSigning(string text)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.Announcement, e.Type);
+        Assert.Null(e.Date);
+    }
+}
+
+public class DayInsideAPeriodTests
+{
+    [Theory]
+    [InlineData("เมื่อวันที่ 9 มีนาคม 2567 กงสุลใหญ่ได้เข้าร่วมงานเทศกาลอาหารไทยซึ่งจัดขึ้นที่สวนสาธารณะกลางเมือง ระหว่างวันที่ 8 – 10 มีนาคม 2567 โดยมีผู้เข้าชมงานจำนวนมาก", "2024-03-08", "วันที่ 8 – 10 มีนาคม 2567")]
+    [InlineData("On 9 March 2024 the consul-general joined the Thai food festival held in the city park from 8 to 10 March 2024, which drew large crowds.", "2024-03-08", "8 to 10 March 2024")]
+    public void Extract_DayAndThePeriodItFallsInOneSentence_OneEngagementDatedByThePeriod(string text, string date, string written)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(date, e.Date!.Value.ToString());
+        Assert.Equal(text.IndexOf(written, StringComparison.Ordinal), e.Date.Span.Start);
+    }
+}

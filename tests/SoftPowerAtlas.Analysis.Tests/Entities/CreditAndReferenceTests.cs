@@ -10,6 +10,8 @@ public class CreditAndReferenceTests
     [InlineData("Photo courtesy of Somchai Studio (Instagram)\n\nThe minister opened the fair.", "Somchai Studio")]
     [InlineData("Participants at the seminar (Photo: Xinhua)\nThe seminar ran for two days.", "Xinhua")]
     [InlineData("Bangkok (VNA) – The embassy held a reception for partners.", "VNA")]
+    [InlineData("BANGKOK (The Daily Courier/Asia Media Network): The ministry opened a film fund.", "Asia Media Network")]
+    [InlineData("CHIANG MAI, Oct. 4 (Northern Wire Service) - The province hosted a craft fair.", "Northern Wire Service")]
     [InlineData("The films will be shown in March, reported Bangkok Post.", "Bangkok Post")]
     [InlineData("Speaking to the Bangkok Post, the chef said his restaurant serves Thai food.", "Bangkok Post")]
     [InlineData("Delegates visited the old town. (Post Today photo)", "Post Today")]

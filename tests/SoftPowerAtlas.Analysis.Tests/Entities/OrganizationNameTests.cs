@@ -33,6 +33,7 @@ public class OrganizationNameTests
     [InlineData("ประชุมคณะอนุกรรมการขับเคลื่อนเครือข่ายเมืองสร้างสรรค์ของยูเนสโก ครั้งที่ 2", "คณะอนุกรรมการขับเคลื่อนเครือข่ายเมืองสร้างสรรค์ของยูเนสโก")]
     [InlineData("ข่าวดี รัฐบาลญี่ปุ่นปลดล็อกการเดินทางสำหรับนักท่องเที่ยวไทย", "รัฐบาลญี่ปุ่น")]
     [InlineData("ร่วมกับรัฐบาลกรุงโซล จัดงานเทศกาลอาหารไทย", "รัฐบาลกรุงโซล")]
+    [InlineData("โดยมีสมาคมไทยแห่งรัฐโอเรกอนให้การต้อนรับคณะ", "สมาคมไทยแห่งรัฐโอเรกอน")]
     // A list of portfolios after "of" belongs to the ministry.
     [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Laos' Ministry of Information, Culture and Tourism")]
     [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Royal Thai Embassy in Vientiane")]
@@ -61,6 +62,7 @@ public class OrganizationNameTests
     [InlineData("ประสานงานกับสถานเอกอัครราชทูตไทยประจำประเทศเพื่อนบ้าน")]
     [InlineData("The series was shown by Thai Entertainment channels across Asia.")]
     [InlineData("Culture Office Signs Pact With Osaka Trade Bureau For Film Week\nThe two bodies will share venues.")]
+    [InlineData("CULTURE OFFICE AND OSAKA TRADE BUREAU AGREE TO SHARE FILM VENUES\nThe two bodies will share venues.")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();

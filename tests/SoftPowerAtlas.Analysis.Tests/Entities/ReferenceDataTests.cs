@@ -292,6 +292,16 @@ public sealed class ReferenceDataTests
     public void Sectors_Trigger_BelongsToSector(string trigger, string sector) =>
         Assert.Contains(Data.Sectors, s => s.Sector == sector && s.Thai.Concat(s.English).Any(t => Fold(t.Text) == Fold(trigger)));
 
+    [Theory]
+    // GUIDELINES: generic "soft power", "creative industries" name no sector.
+    [InlineData("creative economy")]
+    [InlineData("creative industries")]
+    [InlineData("เศรษฐกิจสร้างสรรค์")]
+    [InlineData("อุตสาหกรรมสร้างสรรค์")]
+    [InlineData("ซอฟต์พาวเวอร์")]
+    public void Sectors_GenericWords_NoTrigger(string words) =>
+        Assert.DoesNotContain(Data.Sectors, s => s.Thai.Concat(s.English).Any(t => Fold(t.Text) == Fold(words)));
+
     [Fact]
     public void Default_CalledTwice_ReturnsTheSameInstance() => Assert.Same(ReferenceData.Default, ReferenceData.Default);
 
