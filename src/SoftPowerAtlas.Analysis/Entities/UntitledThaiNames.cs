@@ -34,12 +34,21 @@ internal sealed class UntitledThaiNames
         foreach (var role in _titleRoles.At(text, start))
         {
             var at = start + role.Length;
-            if (!text.AsSpan(start).StartsWith(role, StringComparison.Ordinal) || at >= text.Length || !Gazetteer.IsThaiLetter(text[at]) || ThaiNameReader.IsThaiMark(text[at]))
+            if (!text.AsSpan(start).StartsWith(role, StringComparison.Ordinal) || at >= text.Length)
+            {
+                continue;
+            }
+
+            // "เอกอัครราชทูต สมพร ใจงาม": the role and the name, one space between (not "เอกอัครราชทูต ณ กรุงโรม").
+            var spaced = text[at] == ' ';
+            at += spaced ? 1 : 0;
+            if (at >= text.Length || !Gazetteer.IsThaiLetter(text[at]) || ThaiNameReader.IsThaiMark(text[at]) || (spaced && StartsWithPlaceWord(text, at)))
             {
                 continue;
             }
 
             return _names.ThaiName(b, at) is { GivenOnly: false } name && FullNameEnds(text, name.Span.End) && !_names.HoldsStopWord(b, name.Span)
+                && (!spaced || (!HoldsHonorific(text, name.Span) && !StartsWithRole(text, at) && text[at..name.Span.End].Split(' ').All(p => p.Length <= MaxThaiNamePart && !_names.StartsWithNotName(p))))
                 ? new PersonMatch(new Text.TextSpan(start, name.Span.End), name.Span, false, Untitled: true)
                 : null;
         }
@@ -81,6 +90,10 @@ internal sealed class UntitledThaiNames
     }
 
     /// <summary>A full name ends before a space, a comma, a bracket or the line's end, not inside a word or before a dot.</summary>
+    private static readonly string[] PlaceWords = ["ณ ", "ประจำ", "แห่ง", "ของ", "และ", "ไทย"];
+
+    private static bool StartsWithPlaceWord(string text, int at) => PlaceWords.Any(w => text.AsSpan(at).StartsWith(w, StringComparison.Ordinal));
+
     private static bool FullNameEnds(string text, int end) => end >= text.Length || text[end] is ' ' or ',' or '(' or '\n' or ')';
 
     private static bool LatinInBrackets(ReadOnlySpan<char> s)

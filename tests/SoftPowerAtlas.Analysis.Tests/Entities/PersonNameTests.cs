@@ -66,6 +66,7 @@ public class PersonNameTests
     [InlineData("โดยกงสุลใหญ่ธีรพงษ์ แก้วมณี และผู้อำนวยการ ททท. สำนักงานซิดนีย์", "ธีรพงษ์ แก้วมณี")]
     [InlineData("ผู้ได้รับรางวัล ได้แก่\n- ปิแอร์ กาญาร์ (Pierre Gagnaire) สาขาอาหาร", "ปิแอร์ กาญาร์")]
     [InlineData("นำโดย ดร.สมชาย ใจดี ประธานสมาคม, โยฮัน ลาร์สสัน เลขาธิการสมาคม พร้อมคณะ", "โยฮัน ลาร์สสัน")]
+    [InlineData("เมื่อวันที่ 5 มีนาคม 2567 เอกอัครราชทูต สมพร ใจงาม พร้อมด้วยเจ้าหน้าที่ ได้เข้าร่วมงาน", "สมพร ใจงาม")]
     public void Find_UntitledThaiNameWithEvidence_Person(string text, string name)
     {
         var facts = Extract.Run(text).Facts();
@@ -78,6 +79,8 @@ public class PersonNameTests
     // A role glued to a phrase, a quoted title, a known place inside: not a name.
     [InlineData("รัฐมนตรีด้านวิจัย เทคโนโลยี และอวกาศ ร่วมเปิดงาน")]
     [InlineData("เอกอัครราชทูตต่างประเทศในประเทศไทย อวยพรวันสงกรานต์")]
+    [InlineData("เอกอัครราชทูต ณ กรุงโรม เป็นประธานในพิธี")]
+    [InlineData("เอกอัครราชทูต ประจำประเทศอิตาลี เป็นประธานในพิธี")]
     [InlineData("ภายใต้แนวคิด “สงกรานต์ในประเทศไทย ประเพณีปีใหม่ไทย” ที่ยูเนสโกรับรอง")]
     public void Find_PhraseThatLooksLikeUntitledName_NoPerson(string text)
     {
