@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Web.Ingest;
+using SoftPowerAtlas.Web.Localization;
 using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -23,7 +24,7 @@ public static class IngestApi
             .DisableAntiforgery(); // Not the form binder's check: ApiCsrf checks the header token of every unsafe API request.
     }
 
-    public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> Upload(HttpRequest request, UploadIngester ingester, CancellationToken cancel)
+    public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> Upload(HttpRequest request, UploadIngester ingester, UiText text, CancellationToken cancel)
     {
         if (!request.HasFormContentType || !(request.ContentType ?? string.Empty).StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -71,11 +72,15 @@ public static class IngestApi
         }
 
         return TypedResults.Ok(new IngestResponse(
-            results,
+            [.. results.Select(r => r with { Display = Display(r.Message, text) })],
             results.Count(r => r.Status == "stored"),
             results.Count(r => r.Status == "duplicate"),
             results.Count(r => r.Status == "failed")));
     }
+
+    /// <summary>The message as the upload page shows it: Thai when the interface is Thai and a row of StoreMessages reads it.</summary>
+    private static string Display(string message, UiText text) =>
+        !text.IsThai ? message : StoreMessages.Default.Thai(message) ?? text["message.in-english"] + " " + message;
 
     /// <summary>Browsers send .md as text/markdown or nothing at all; binary types other than PDF, Word and images are refused.</summary>
     private static bool IsReadableType(string? contentType) =>
