@@ -107,7 +107,7 @@ public sealed class MapsBrowserTests : BrowserTest
     }
 
     [Fact]
-    public async Task Dashboard_ProvinceClick_OpensTheProvincePage()
+    public async Task Dashboard_ProvinceClick_OpensTheProvincePageWithItsLocation()
     {
         await Ingest();
         await Page.GotoAsync("/?lang=th");
@@ -115,6 +115,13 @@ public sealed class MapsBrowserTests : BrowserTest
         await Page.ClickAsync($"#province-map a.place[data-code=\"{MaeHongSon}\"]");
         await Page.WaitForURLAsync("**/provinces/" + MaeHongSon);
         Assert.Equal("แม่ฮ่องสอน", await Page.TextContentAsync("#entity-name"));
+
+        // The province's page shows where it is: it alone is filled on the map of Thailand.
+        await Page.WaitForSelectorAsync("#place-map[data-ready=true]");
+        var here = Page.Locator("#place-map path.here");
+        Assert.Equal(MaeHongSon, await here.GetAttributeAsync("data-code"));
+        Assert.Equal("rgb(114, 83, 184)", await here.EvaluateAsync<string>("p => getComputedStyle(p).fill"));
+        Assert.Equal(1, await Page.Locator("#place-map path").EvaluateAllAsync<int>("ps => ps.filter(p => getComputedStyle(p).fill === 'rgb(114, 83, 184)').length"));
         await AssertAccessible();
         await Screenshot("province-th");
     }

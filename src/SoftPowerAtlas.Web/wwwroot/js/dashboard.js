@@ -56,30 +56,17 @@
       });
   }
 
-  // Thai provinces: amCharts geodata (ids are ISO 3166-2:TH codes), longitude scaled by the cosine of
-  // Thailand's middle latitude so the country keeps its shape. Pattaya is drawn as part of Chon Buri.
+  // Thai provinces by the documents naming them.
   const provinces = read("province-map-data");
   const provinceHolder = document.getElementById("province-map");
   if (provinceHolder && window.AtlasMaps) {
-    fetch("/lib/amcharts5-geodata/thailandLow.json").then((r) => r.json()).then((geo) => {
-      const west = 97.3, east = 105.7, north = 20.5, south = 5.6;
-      const squeeze = Math.cos((13 * Math.PI) / 180);
-      const scale = 40;
-      const width = (east - west) * squeeze * scale, height = (north - south) * scale;
-      AtlasMaps.draw({
-        holder: provinceHolder,
-        features: geo.features,
-        code: (f) => (f.id === "TH-S" ? "TH-20" : f.id),
-        places: provinces.places,
-        names: provinces.names,
-        steps: provinces.steps,
-        href: (code) => "/provinces/" + encodeURIComponent(code),
-        project: ([lon, lat]) => [(lon - west) * squeeze * scale, (north - lat) * scale],
-        width: width,
-        height: height,
-        fill: (code) => (code === "TH-LK" ? "#cfe5f6" : null), // Songkhla Lake
-        status: status("province-map-status"),
-      });
+    AtlasMaps.drawThailand({
+      holder: provinceHolder,
+      places: provinces.places,
+      names: provinces.names,
+      steps: provinces.steps,
+      href: (code) => "/provinces/" + encodeURIComponent(code),
+      status: status("province-map-status"),
     });
   }
 })();

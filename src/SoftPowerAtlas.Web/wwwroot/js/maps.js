@@ -19,7 +19,8 @@ window.AtlasMaps = (function () {
   /**
    * options: holder, features (GeoJSON features), code(feature) → place code or null, places (array of
    * { code, name, count }), names ({ code: name } for places without a count), steps ([{ from, to, colour }]),
-   * href(code), project([lon, lat]) → [x, y], width, height, fill(code) → a fixed colour or null, status (element).
+   * href(code), project([lon, lat]) → [x, y], width, height, fill(code) → a fixed colour or null, status (element),
+   * zeroCounts (false: a place without a count is titled by its name alone).
    */
   function draw(options) {
     const places = new Map(options.places.map((p) => [p.code, p]));
@@ -56,7 +57,7 @@ window.AtlasMaps = (function () {
         const name = code && options.names && options.names[code];
         if (name) {
           const title = document.createElementNS(svgNs, "title");
-          title.textContent = name + ": 0";
+          title.textContent = options.zeroCounts === false ? name : name + ": 0";
           path.appendChild(title);
           path.dataset.code = code;
         }
@@ -68,5 +69,22 @@ window.AtlasMaps = (function () {
     return svg;
   }
 
-  return { draw: draw };
+  /**
+   * Thailand's provinces (amCharts geodata: ids are ISO 3166-2:TH codes), longitude scaled by the cosine of
+   * the country's middle latitude so it keeps its shape; Pattaya is drawn as part of Chon Buri, Songkhla
+   * Lake as water. options: those of draw() without features, code, project, width and height.
+   */
+  function drawThailand(options) {
+    const west = 97.3, north = 20.5, squeeze = Math.cos((13 * Math.PI) / 180), scale = 40;
+    return fetch("/lib/amcharts5-geodata/thailandLow.json").then((r) => r.json()).then((geo) => draw(Object.assign({}, options, {
+      features: geo.features,
+      code: (f) => (f.id === "TH-S" ? "TH-20" : f.id),
+      project: ([lon, lat]) => [(lon - west) * squeeze * scale, (north - lat) * scale],
+      width: (105.7 - west) * squeeze * scale,
+      height: (north - 5.6) * scale,
+      fill: (code) => (code === "TH-LK" ? "#cfe5f6" : options.fill ? options.fill(code) : null),
+    })));
+  }
+
+  return { draw: draw, drawThailand: drawThailand };
 })();
