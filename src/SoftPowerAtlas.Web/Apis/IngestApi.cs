@@ -72,15 +72,11 @@ public static class IngestApi
         }
 
         return TypedResults.Ok(new IngestResponse(
-            [.. results.Select(r => r with { Display = Display(r.Message, text) })],
+            [.. results.Select(r => r with { Display = text.StoreMessage(r.Message) })],
             results.Count(r => r.Status == "stored"),
             results.Count(r => r.Status == "duplicate"),
             results.Count(r => r.Status == "failed")));
     }
-
-    /// <summary>The message as the upload page shows it: Thai when the interface is Thai and a row of StoreMessages reads it.</summary>
-    private static string Display(string message, UiText text) =>
-        !text.IsThai ? message : StoreMessages.Default.Thai(message) ?? text["message.in-english"] + " " + message;
 
     /// <summary>Browsers send .md as text/markdown or nothing at all; binary types other than PDF, Word and images are refused.</summary>
     private static bool IsReadableType(string? contentType) =>
