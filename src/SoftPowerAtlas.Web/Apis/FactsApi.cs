@@ -25,7 +25,7 @@ public static partial class FactsApi
         api.MapGet("/engagements", Engagements).WithTags("Facts").WithSummary("Engagements, newest first; filter by country, sector, type, years and entity.");
         api.MapGet("/commitments", Commitments).WithTags("Facts").WithSummary("Commitments, soonest due first; filter by document or entity.");
         api.MapGet("/overview", (OverviewCache overview) => TypedResults.Ok(overview.Get())).WithTags("Facts").WithSummary("Dashboard counts by country, sector, type, year and province.");
-        api.MapGet("/network", Network).WithTags("Facts").WithSummary("Thai agencies and partner countries linked by shared engagements; filter by sector and years.");
+        api.MapGet("/network", Network).WithTags("Facts").WithSummary("Thai agencies and partner countries linked by shared engagements; filter by partner country, sector and years.");
     }
 
     public static Results<Ok<PageResponse<EngagementRow>>, ValidationProblem> Engagements(
@@ -43,10 +43,10 @@ public static partial class FactsApi
             ? TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, document, entity)))
             : TypedResults.ValidationProblem(errors);
 
-    public static Results<Ok<NetworkGraph>, ValidationProblem> Network(AtlasReader reader, [Description("Sector id: film, series_drama, music, food, festival, tourism, sport, fashion, design, art, books, games, heritage, community_products, creative_city, media_pr, education, technology, entertainment or other.")] string? sector, [Description("First year (Gregorian, e.g. 2024) of the engagements counted.")] int? yearFrom, [Description("Last year (Gregorian, inclusive).")] int? yearTo)
+    public static Results<Ok<NetworkGraph>, ValidationProblem> Network(AtlasReader reader, [Description("Partner country, ISO 3166-1 alpha-2 code (JP): only engagements with it, and the agencies and other partner countries of those engagements.")] string? country, [Description("Sector id: film, series_drama, music, food, festival, tourism, sport, fashion, design, art, books, games, heritage, community_products, creative_city, media_pr, education, technology, entertainment or other.")] string? sector, [Description("First year (Gregorian, e.g. 2024) of the engagements counted.")] int? yearFrom, [Description("Last year (Gregorian, inclusive).")] int? yearTo)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = Filter(null, sector, null, yearFrom, yearTo, errors);
+        var filter = Filter(country, sector, null, yearFrom, yearTo, errors);
         return errors.Count == 0 ? TypedResults.Ok(reader.Network(filter)) : TypedResults.ValidationProblem(errors);
     }
 

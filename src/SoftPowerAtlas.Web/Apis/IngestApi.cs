@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Web.Ingest;
+using SoftPowerAtlas.Web.Localization;
 using SoftPowerAtlas.Web.Security;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -23,7 +24,7 @@ public static class IngestApi
             .DisableAntiforgery(); // Not the form binder's check: ApiCsrf checks the header token of every unsafe API request.
     }
 
-    public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> Upload(HttpRequest request, UploadIngester ingester, CancellationToken cancel)
+    public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> Upload(HttpRequest request, UploadIngester ingester, UiText text, CancellationToken cancel)
     {
         if (!request.HasFormContentType || !(request.ContentType ?? string.Empty).StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -71,7 +72,7 @@ public static class IngestApi
         }
 
         return TypedResults.Ok(new IngestResponse(
-            results,
+            [.. results.Select(r => r with { Display = text.StoreMessage(r.Message) })],
             results.Count(r => r.Status == "stored"),
             results.Count(r => r.Status == "duplicate"),
             results.Count(r => r.Status == "failed")));

@@ -5,8 +5,14 @@ using SoftPowerAtlas.Storage.Ingest;
 
 namespace SoftPowerAtlas.Web.Ingest;
 
-/// <summary>What happened to one uploaded file: stored (with its id), a duplicate of a stored document, or failed and why.</summary>
-public sealed record UploadResult(string File, string Status, long? DocumentId, string Message);
+/// <summary>
+/// What happened to one uploaded file: stored (with its id), a duplicate of a stored document, or failed and why
+/// (<see cref="Message"/>, in English); <see cref="Display"/> says it in the interface language of the request.
+/// </summary>
+public sealed record UploadResult(string File, string Status, long? DocumentId, string Message)
+{
+    public string? Display { get; init; }
+}
 
 /// <summary>
 /// Ingests uploaded files with the same loader, pipeline and duplicate policy as <c>atlas ingest</c>,

@@ -36,6 +36,13 @@ public sealed class UiText(UiLabels labels, IHttpContextAccessor accessor)
     /// <summary>A day as this language writes it (<c>29 พ.ค. 2567</c>, <c>29 May 2024</c>).</summary>
     public string Day(DateOnly day) => DateText.Day(day, Language);
 
+    /// <summary>
+    /// A message of the store (English) as this language reads it: on a Thai page its Thai by
+    /// <see cref="StoreMessages"/>, or the English after a Thai lead-in when no row reads it.
+    /// </summary>
+    public string StoreMessage(string english) =>
+        !IsThai ? english : StoreMessages.Default.Thai(english) ?? this["message.in-english"] + " " + english;
+
     /// <summary>A number written with the grouping of the interface's language (Arabic digits in both).</summary>
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -15,6 +15,17 @@ public sealed class IndexModel(OverviewCache overview, UiText text) : PageModel
 
     public IReadOnlyList<ChartSeries> Charts { get; private set; } = [];
 
+    /// <summary>Partner countries (engagements with each, Thailand left out) and their colour steps.</summary>
+    public MapLegend WorldLegend { get; private set; } = null!; // Set in OnGet before rendering.
+
+    /// <summary>Thai provinces (documents naming each) and their colour steps.</summary>
+    public MapLegend ProvinceLegend { get; private set; } = null!; // Set in OnGet before rendering.
+
+    /// <summary>The two maps' data blocks: each place's name in the page's language, its count, and the steps.</summary>
+    public object WorldMap { get; private set; } = new();
+
+    public object ProvinceMap { get; private set; } = new();
+
     public void OnGet()
     {
         Overview = overview.Get();
@@ -25,6 +36,21 @@ public sealed class IndexModel(OverviewCache overview, UiText text) : PageModel
             Series("chart-types", text["dash.by-type"], Overview.ByType, text.EngagementType),
             Series("chart-years", text["dash.by-year"], Overview.ByYear, y => y),
         ];
+
+        var partners = Overview.ByCountry.Where(c => c.Key != "TH").ToList();
+        WorldLegend = new MapLegend("world-legend", text["map.legend-countries"], ColourScale.Steps(partners.Select(c => c.Count), ColourScale.Blues), text["map.none"], text.Country("TH"));
+        WorldMap = new
+        {
+            places = partners.Select(c => new { code = c.Key, name = text.Country(c.Key), count = c.Count }),
+            steps = WorldLegend.Steps,
+        };
+        ProvinceLegend = new MapLegend("province-legend", text["map.legend-provinces"], ColourScale.Steps(Overview.Provinces.Select(p => p.Count), ColourScale.Purples), text["map.none"]);
+        ProvinceMap = new
+        {
+            places = Overview.Provinces.Select(p => new { code = p.Key, name = text.Province(p.Key), count = p.Count }),
+            names = UiText.Provinces.Keys.ToDictionary(code => code, text.Province, StringComparer.Ordinal),
+            steps = ProvinceLegend.Steps,
+        };
     }
 
     private static ChartSeries Series(string id, string title, IEnumerable<CountRow> rows, Func<string, string> label)

@@ -1,43 +1,51 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage.Reading;
 using SoftPowerAtlas.Web.Apis;
+using SoftPowerAtlas.Web.Dashboard;
 using SoftPowerAtlas.Web.Localization;
+using SoftPowerAtlas.Web.Network;
 
 namespace SoftPowerAtlas.Web.Pages;
 
-/// <summary>Thai agencies and partner countries as a graph weighted by shared engagements, filtered by sector and years.</summary>
-public sealed class NetworkModel(AtlasReader reader, UiText text) : PageModel
+/// <summary>
+/// Thai agencies and partner countries as a graph weighted by shared engagements, filtered on the server by
+/// partner country, sector and years (kept in the address, so a view can be shared); a filter value that is
+/// not valid is ignored and said so. A year from 2400 is read as Buddhist Era.
+/// </summary>
+public sealed class NetworkModel(AtlasReader reader, OverviewCache overview, UiText text) : PageModel
 {
     public EngagementFilter Filter { get; private set; } = EngagementFilter.Any;
 
-    public NetworkGraph Graph { get; private set; } = null!; // Set in OnGet before rendering.
+    public IReadOnlyCollection<string> Ignored { get; private set; } = [];
 
-    /// <summary>The graph with node labels in the page's language and the page each node opens.</summary>
-    public object GraphData { get; private set; } = new();
+    public NetworkView View { get; private set; } = null!; // Set in OnGet before rendering.
 
-    public void OnGet(string? sector, int? yearFrom, int? yearTo)
+    /// <summary>Partner countries with engagements, by name in the page's language, for the country filter.</summary>
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+
+    public void OnGet(string? country, string? sector, int? yearFrom, int? yearTo)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = FactsApi.Filter(null, sector, null, yearFrom, yearTo, errors);
-        Filter = errors.Count == 0 ? filter : EngagementFilter.Any;
-        Graph = reader.Network(Filter);
-        GraphData = new
+        var filter = FactsApi.Filter(country, sector, null, Gregorian(yearFrom), Gregorian(yearTo), errors);
+        Filter = filter with
         {
-            nodes = Graph.Nodes.Select(n => new
-            {
-                id = n.Id,
-                label = n.Kind == "country" ? text.Country(n.Country!) : n.Label, // Country nodes always carry their code.
-                kind = n.Kind,
-                weight = n.Weight,
-                href = n.Kind == "country" ? $"/countries/{n.Country}" : $"/entities/{n.EntityId}",
-            }),
-            edges = Graph.Edges.Select(e => new { source = e.Source, target = e.Target, weight = e.Weight }),
+            Country = errors.ContainsKey("country") ? null : filter.Country,
+            Sector = errors.ContainsKey("sector") ? null : filter.Sector,
+            YearFrom = errors.ContainsKey("yearFrom") ? null : filter.YearFrom,
+            YearTo = errors.ContainsKey("yearTo") ? null : filter.YearTo,
         };
+        Ignored = errors.Keys;
+        View = NetworkView.From(reader.Network(Filter), text);
+
+        var names = StringComparer.Create(CultureInfo.GetCultureInfo(text.IsThai ? "th-TH" : "en-GB"), CompareOptions.None);
+        Countries = [.. overview.Get().ByCountry.Select(c => c.Key).Append(Filter.Country).OfType<string>()
+            .Where(c => c != "TH").Distinct(StringComparer.Ordinal)
+            .Select(c => (Code: c, Name: text.Country(c))).OrderBy(c => c.Name, names)];
     }
 
-    public string Label(string nodeId) =>
-        Graph.Nodes.First(n => n.Id == nodeId) is var n && n.Kind == "country" ? text.Country(n.Country!) : n.Label;
+    /// <summary>The graph as network.js reads it.</summary>
+    public object GraphData => new { nodes = View.Nodes, edges = View.Edges };
 
-    public string Href(string nodeId) =>
-        Graph.Nodes.First(n => n.Id == nodeId) is var n && n.Kind == "country" ? $"/countries/{n.Country}" : $"/entities/{n.EntityId}";
+    internal static int? Gregorian(int? year) => year >= 2400 ? year - 543 : year;
 }

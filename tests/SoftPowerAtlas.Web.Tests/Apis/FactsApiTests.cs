@@ -61,6 +61,28 @@ public class FactsApiTests : WebTest
         Assert.True(games.GetProperty("edges").GetArrayLength() < edges.Count);
     }
 
+    [Theory]
+    [InlineData("KR", "cKR")]
+    [InlineData("jp", "cJP")]
+    public async Task Network_FilteredByCountry_KeepsThatPartnersEngagementsOnly(string country, string node)
+    {
+        var all = (await GetJson("/api/network")).GetProperty("nodes").GetArrayLength();
+        var graph = await GetJson("/api/network?country=" + country);
+        var ids = graph.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
+        Assert.Contains(node, ids);
+        Assert.Contains(ids, id => id.StartsWith('e'));
+        Assert.True(ids.Count < all, $"{ids.Count} of {all} nodes");
+        Assert.All(graph.GetProperty("edges").EnumerateArray(), e => Assert.Contains(e.GetProperty("source").GetString(), ids));
+    }
+
+    [Fact]
+    public async Task Network_UnknownCountry_IsAValidationProblem()
+    {
+        using var response = await Client.GetAsync("/api/network?country=XX");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("country", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Country_Korea_HasThaiNameEngagementsAndPartners()
     {

@@ -155,7 +155,7 @@ public sealed class SearchApiTests : WebTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"query-error\"", html, StringComparison.Ordinal);
-        Assert.Contains("unknown field &#x27;colour&#x27;", html, StringComparison.Ordinal);
+        Assert.Contains("ไม่รู้จักช่อง &#x27;colour&#x27;", html, StringComparison.Ordinal); // a new visitor reads Thai
         Assert.Contains("<span class=\"caret\">     ^~~~~~~~~~</span>", html, StringComparison.Ordinal);
     }
 }

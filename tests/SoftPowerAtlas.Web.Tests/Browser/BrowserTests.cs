@@ -32,8 +32,8 @@ public sealed partial class BrowserTests : BrowserTest
         await Page.ClickAsync("#lang-th");
         await Page.WaitForSelectorAsync("html[lang=th]");
         Assert.Equal("ภาพรวม", await Page.TextContentAsync("h1"));
-        await Page.WaitForSelectorAsync("#world-map svg path.partner");
-        Assert.True(await Page.Locator("#world-map path.partner").CountAsync() >= 5);
+        await Page.WaitForSelectorAsync("#world-map svg a.place");
+        Assert.True(await Page.Locator("#world-map a.place").CountAsync() >= 5);
         Assert.Equal("10", await Page.TextContentAsync("#total-documents"));
 
         // A Thai label is drawn with a Thai font, not boxes: its rendered width is that of real glyphs.

@@ -40,7 +40,7 @@ public sealed class UsersModel(UserStore users, UiText text) : PageModel
         var added = users.Add(name ?? string.Empty, parsed, password ?? string.Empty);
         return added.User is { } user
             ? Done(text.Format("users.added", user.Name, text["role." + user.Role.Text()]))
-            : Done(added.Error!, error: true); // Add gives an error whenever it gives no user.
+            : Done(text.StoreMessage(added.Error!), error: true); // Add gives an error whenever it gives no user.
     }
 
     public IActionResult OnPostRole(string? name, string? role)
@@ -58,7 +58,7 @@ public sealed class UsersModel(UserStore users, UiText text) : PageModel
         var changed = users.SetRole(name ?? string.Empty, parsed);
         return changed.User is { } user
             ? Done(text.Format("users.role-changed", user.Name, text["role." + user.Role.Text()]))
-            : Done(changed.Error!, error: true);
+            : Done(text.StoreMessage(changed.Error!), error: true);
     }
 
     public IActionResult OnPostRemove(string? name)

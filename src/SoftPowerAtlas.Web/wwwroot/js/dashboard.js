@@ -1,5 +1,6 @@
-// Dashboard: bar charts (Chart.js) and the partner-country map (world-atlas shapes via topojson-client,
-// drawn as SVG with an equirectangular projection). Data comes from JSON blocks of the page.
+// Dashboard: bar charts (Chart.js), the partner-country map (world-atlas shapes via topojson-client) and
+// the map of Thai provinces (amCharts geodata), both drawn by maps.js. Data comes from JSON blocks of the
+// page, the colour steps too, so the maps and their legends (written by the server) agree.
 (function () {
   "use strict";
   const read = (id) => JSON.parse(document.getElementById(id).textContent);
@@ -28,50 +29,44 @@
     });
   }
 
-  const map = read("map-data");
-  const holder = document.getElementById("world-map");
-  if (!holder || !window.topojson) return;
-  Promise.all([fetch("/lib/countries-110m.json").then((r) => r.json()), fetch("/lib/codes.json").then((r) => r.json())])
-    .then(([world, codes]) => {
-      const numericToAlpha2 = new Map(codes.map((c) => [c[2], c[0]]));
-      const counts = new Map(map.countries.map((c) => [c.code, c]));
-      const max = Math.max(1, ...map.countries.map((c) => c.count));
-      const width = 960, height = 480;
-      const project = ([lon, lat]) => [((lon + 180) / 360) * width, ((90 - lat) / 180) * height];
-      // A ring that crosses the date line (Russia, Fiji, Antarctica) is lifted there instead of drawn across the map.
-      const ring = (points) => points.map((p, i) => (i && Math.abs(p[0] - points[i - 1][0]) < 180 ? "L" : "M") + project(p).map((v) => v.toFixed(1)).join(",")).join("");
-      const pathOf = (geometry) => {
-        if (!geometry) return "";
-        const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-        return polygons.map((polygon) => polygon.map(ring).join("")).join("");
-      };
-      const svgNs = "http://www.w3.org/2000/svg";
-      const svg = document.createElementNS(svgNs, "svg");
-      svg.setAttribute("viewBox", "0 0 " + width + " " + height);
-      for (const feature of topojson.feature(world, world.objects.countries).features) {
-        const code = numericToAlpha2.get(feature.id);
-        const path = document.createElementNS(svgNs, "path");
-        path.setAttribute("d", pathOf(feature.geometry));
-        const hit = code && counts.get(code);
-        if (hit) {
-          path.classList.add("partner");
-          const share = 0.25 + 0.75 * (hit.count / max);
-          path.style.fill = "rgba(11, 92, 171, " + share.toFixed(2) + ")";
-          const title = document.createElementNS(svgNs, "title");
-          title.textContent = hit.name + ": " + hit.count;
-          path.appendChild(title);
-          path.addEventListener("click", () => { window.location.href = "/countries/" + encodeURIComponent(code); });
-        } else if (code === "TH") {
-          path.style.fill = "#fca311";
-        }
-        svg.appendChild(path);
-      }
-      holder.appendChild(svg);
-      if (!map.countries.length) {
-        const note = document.createElement("p");
-        note.className = "muted";
-        note.textContent = map.noData;
-        holder.appendChild(note);
-      }
+  const status = (id) => document.getElementById(id);
+
+  // Partner countries: world-atlas shapes (numeric ids, matched to ISO alpha-2 through codes.json),
+  // equirectangular; Thailand in the network's agency orange.
+  const world = read("map-data");
+  const worldHolder = document.getElementById("world-map");
+  if (worldHolder && window.topojson && window.AtlasMaps) {
+    Promise.all([fetch("/lib/countries-110m.json").then((r) => r.json()), fetch("/lib/codes.json").then((r) => r.json())])
+      .then(([atlas, codes]) => {
+        const numericToAlpha2 = new Map(codes.map((c) => [c[2], c[0]]));
+        const width = 960, height = 480;
+        AtlasMaps.draw({
+          holder: worldHolder,
+          features: topojson.feature(atlas, atlas.objects.countries).features,
+          code: (f) => numericToAlpha2.get(f.id) || null,
+          places: world.places,
+          steps: world.steps,
+          href: (code) => "/countries/" + encodeURIComponent(code),
+          project: ([lon, lat]) => [((lon + 180) / 360) * width, ((90 - lat) / 180) * height],
+          width: width,
+          height: height,
+          fill: (code) => (code === "TH" ? "#fca311" : null),
+          status: status("world-map-status"),
+        });
+      });
+  }
+
+  // Thai provinces by the documents naming them.
+  const provinces = read("province-map-data");
+  const provinceHolder = document.getElementById("province-map");
+  if (provinceHolder && window.AtlasMaps) {
+    AtlasMaps.drawThailand({
+      holder: provinceHolder,
+      places: provinces.places,
+      names: provinces.names,
+      steps: provinces.steps,
+      href: (code) => "/provinces/" + encodeURIComponent(code),
+      status: status("province-map-status"),
     });
+  }
 })();

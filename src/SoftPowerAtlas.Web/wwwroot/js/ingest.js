@@ -31,7 +31,7 @@
       const result = body.files && body.files[0];
       if (request.status === 200 && result) {
         status.className = result.status;
-        status.textContent = " " + (result.status === "failed" ? zone.dataset.failed : zone.dataset.done) + ": " + result.message + " ";
+        status.textContent = " " + (result.status === "failed" ? zone.dataset.failed : zone.dataset.done) + ": " + (result.display || result.message) + " ";
         if (result.documentId) {
           const link = document.createElement("a");
           link.href = "/documents/" + result.documentId;
