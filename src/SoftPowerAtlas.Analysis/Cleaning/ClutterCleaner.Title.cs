@@ -251,8 +251,11 @@ public sealed partial class ClutterCleaner
         return text.Length >= MinHeadlineLength && !_vocabulary.IsClutter(text) && !IsCaption(text) && !IsMenu(text)
             && _vocabulary.LabelAt(text, 0, requireColon: false) is not { Kind: "byline" or "published" or "updated" or "source" }
             && !(stampEnd <= line.Start && text.Length <= StampLineLength && IsMostlyDay(text))
-            && !IsBodySentence(text);
+            && !IsBodySentence(text) && !IsWrappedLine(text);
     }
+
+    /// <summary>"On 16 November 2024, H.E. Ms. …, Minister,": a line that stops at a comma is a sentence wrapped onto the next line, not a headline.</summary>
+    private static bool IsWrappedLine(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] is ',' or ';' or '،';
 
     /// <summary>
     /// "The festival opened on 24 September at the Emirates Golf Club, drawing crowds." A long line that

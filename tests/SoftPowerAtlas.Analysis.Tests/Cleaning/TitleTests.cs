@@ -61,6 +61,20 @@ public class TitleTests
         Assert.Contains(title, cleaned.Text.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Clean_HeadlineEndingInAFullStopAboveAStampAndAWrappedLead_TitleIsTheHeadlinesLeadAndTheDatedLineStaysBody()
+    {
+        const string page = "The Ambassador of Thailand, together with the Minister and the Defence Attache of the Royal Thai Embassy, attended the Songkran celebration of the Thai community at the town hall.\n\n"
+            + "Posted 20 Apr 2024\n\n"
+            + "On 13 April 2024, H.E. Mr. Somsak Jaidee, Ambassador of Thailand, together with Mr. Anan Boonma, Minister,\n"
+            + "attended the Songkran celebration hosted by the Thai Association at the town hall, with Thai dances and food.\n\n";
+
+        var cleaned = Clean(page + EnglishBody);
+
+        Assert.StartsWith("The Ambassador of Thailand, together with the Minister", cleaned.Metadata.Title, StringComparison.Ordinal);
+        Assert.Contains("On 13 April 2024, H.E. Mr. Somsak Jaidee", cleaned.Text.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Thai festival returns to Seoul with boxing, dance and food stalls for families\n\n")]
     [InlineData("เทศกาลไทยกลับมาอีกครั้งที่กรุงโซล พร้อมมวยไทย การแสดงรำไทย และอาหารไทยสำหรับครอบครัว ตลอดสุดสัปดาห์นี้ ณ สวนสาธารณะริมแม่น้ำ.\n\n")]
