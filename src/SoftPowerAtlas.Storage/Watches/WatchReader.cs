@@ -61,6 +61,17 @@ public sealed class WatchReader(IAtlasStore store, ISearchIndex index, Commitmen
         return new WatchNews(watch, since, documents, count, overdue, !matches.IsValueCreated || matches.Value.Complete);
     }
 
+    /// <summary>The id of the entity a followed key names now (for a link to its page); null when no entity has the key.</summary>
+    public long? EntityId(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return DbParameters.Run(_store.OpenDbConnection, _store.Dialect, connection =>
+        {
+            using var command = Command(connection, null, "SELECT id FROM entities WHERE key = @key", ("@key", key));
+            return command.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : (long?)null;
+        });
+    }
+
     /// <summary>The newest matching documents by ingest time, for the watch's feed.</summary>
     public IReadOnlyList<WatchDocument> Latest(Watch watch, int limit = 50)
     {
