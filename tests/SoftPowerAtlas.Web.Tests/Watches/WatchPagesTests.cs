@@ -175,6 +175,56 @@ public sealed partial class WatchPagesTests : SignedInTest
     }
 
     [Fact]
+    public async Task FollowButtons_EntityCountryAndSectorSearch_OfferTheirTargetAndThenShowFollowing()
+    {
+        await Ingest(("film.txt", WatchTexts.Film));
+        using var vera = await SignIn("vera");
+        var entities = await vera.GetFromJsonAsync<JsonElement>("/api/entities?q=" + Uri.EscapeDataString("Department of Cultural Promotion"));
+        var entity = entities.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("key").GetString() == "agency:dcp").GetProperty("id").GetInt64();
+
+        var entityPage = await vera.GetStringAsync($"/entities/{entity}");
+        var countryPage = await vera.GetStringAsync("/countries/FR");
+        var sectorSearch = await vera.GetStringAsync("/search?q=sector%3Afilm");
+
+        Assert.Contains("name=\"kind\" value=\"entity\"", entityPage, StringComparison.Ordinal);
+        Assert.Contains("name=\"target\" value=\"agency:dcp\"", entityPage, StringComparison.Ordinal);
+        Assert.Contains("name=\"kind\" value=\"country\"", countryPage, StringComparison.Ordinal);
+        Assert.Contains("name=\"target\" value=\"FR\"", countryPage, StringComparison.Ordinal);
+        Assert.Contains("name=\"kind\" value=\"sector\"", sectorSearch, StringComparison.Ordinal);
+        Assert.Contains("name=\"target\" value=\"film\"", sectorSearch, StringComparison.Ordinal);
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kind"] = "country",
+            ["target"] = "FR",
+            ["name"] = "France",
+            ["__RequestVerificationToken"] = await FormToken(vera, "/countries/FR"),
+        });
+        using var followed = await vera.PostAsync("/watch?handler=Add", form);
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Contains("id=\"watch-following\"", await vera.GetStringAsync("/countries/FR"), StringComparison.Ordinal);
+        Assert.Contains("id=\"watch-add\"", await vera.GetStringAsync($"/entities/{entity}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddWatch_NotACountry_PageSaysWhy()
+    {
+        using var vera = await SignIn("vera");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kind"] = "country",
+            ["target"] = "Atlantis",
+            ["__RequestVerificationToken"] = await FormToken(vera, "/search?q=x"),
+        });
+
+        using var response = await vera.PostAsync("/watch?handler=Add", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'Atlantis' is not a country code", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Empty(Factory.Services.GetRequiredService<WatchStore>().List(Users.Find("vera")!.Id));
+    }
+
+    [Fact]
     public async Task Watchlist_LaptopLocalAdmin_ToldItNeedsAnAccount()
     {
         using var db = await TestDatabase.CreateAsync(withSamples: false);

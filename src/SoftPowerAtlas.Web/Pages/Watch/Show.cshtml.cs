@@ -36,9 +36,11 @@ public sealed class ShowModel(WatchStore watches, WatchReader reader) : PageMode
         return Page();
     }
 
-    public IActionResult OnPostFeed(long id)
+    /// <param name="id">The watch.</param>
+    /// <param name="since">The time the page listed what is new from (its hidden field), so the answer keeps the same list; never later than the watch's own.</param>
+    public IActionResult OnPostFeed(long id, long? since)
     {
-        if (Load(id) is { } missing)
+        if (Load(id, since) is { } missing)
         {
             return missing;
         }
@@ -57,7 +59,7 @@ public sealed class ShowModel(WatchStore watches, WatchReader reader) : PageMode
     public IActionResult OnPostDelete(long id) =>
         WatchUser.Id(User) is { } user && watches.Delete(user, id) ? Redirect("/watch") : NotFound();
 
-    private IActionResult? Load(long id)
+    private IActionResult? Load(long id, long? since = null)
     {
         if (WatchUser.Id(User) is not { } user)
         {
@@ -67,6 +69,11 @@ public sealed class ShowModel(WatchStore watches, WatchReader reader) : PageMode
         if (watches.Get(user, id) is not { } watch)
         {
             return NotFound();
+        }
+
+        if (since is { } shown && shown >= 0 && shown < watch.SeenAt.ToUnixTimeMilliseconds())
+        {
+            watch = watch with { SeenAt = DateTimeOffset.FromUnixTimeMilliseconds(shown) };
         }
 
         News = reader.New(watch, Shown);
