@@ -49,10 +49,14 @@ public sealed class WatchReader(IAtlasStore store, ISearchIndex index, Commitmen
         var matches = new Lazy<Matches>(() => Match(watch));
         var since = watch.SeenAt;
         var (documents, count) = Documents(watch, matches, since, limit);
+        // Overdue since the last look: due on or after the day of that look, and before today. Seen
+        // today, nothing can have fallen due since; else the period narrows what is read.
         var seenDay = DateOnly.FromDateTime(since.ToOffset(CommitmentTracker.BangkokOffset).DateTime);
-        var overdue = tracker.Due(new DueQuery { Filter = Filter(watch) }).Items
-            .Where(i => i.State == CommitmentState.Overdue && i.DueBy >= seenDay)
-            .ToList();
+        var today = tracker.Today;
+        var overdue = seenDay >= today ? []
+            : tracker.Due(new DueQuery { AsOf = today, Filter = Filter(watch) with { From = seenDay, To = today.AddDays(-1) } }).Items
+                .Where(i => i.State == CommitmentState.Overdue && i.DueBy >= seenDay)
+                .ToList();
         if (watch.Kind == WatchKind.Search && overdue.Count > 0)
         {
             overdue = [.. overdue.Where(i => matches.Value.Ids!.Contains(i.Commitment.Source.DocumentId))];

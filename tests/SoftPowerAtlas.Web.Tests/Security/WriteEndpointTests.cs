@@ -25,7 +25,7 @@ public sealed class WriteEndpointTests : SignedInTest
     /// another user's (WatchPagesTests.OtherUsersWatch_PagesAndApi_NotFoundAndUntouched).
     /// </summary>
     private static readonly string[] OwnWrites =
-        ["POST /watch?handler=Add", "POST /watch/1?handler=Feed", "POST /watch/1?handler=Delete", "POST /api/watches", "DELETE /api/watches/1", "POST /api/watches/1/feed"];
+        ["POST /watch?handler=Add", "POST /watch/1?handler=Feed", "POST /watch/1?handler=Delete", "POST /watch/1?handler=Rename", "POST /api/watches", "DELETE /api/watches/1", "POST /api/watches/1/feed"];
 
     [Fact]
     public async Task WriteEndpoints_Discovered_IncludeKnownOnes()

@@ -95,17 +95,19 @@ public sealed partial class WatchPagesTests : SignedInTest
         using var page = await eddie.GetAsync($"/watch/{id}");
         using var delete = await PostPage(eddie, $"/watch/{id}", "Delete");
         using var feed = await PostPage(eddie, $"/watch/{id}", "Feed");
+        using var rename = await PostPage(eddie, $"/watch/{id}", "Rename");
         using var apiGet = await eddieKey.GetAsync($"/api/watches/{id}");
         using var apiDelete = await eddieKey.DeleteAsync($"/api/watches/{id}");
         using var apiFeed = await eddieKey.PostAsync($"/api/watches/{id}/feed", null);
 
         Assert.Equal(
-            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
-            new[] { page, delete, feed, apiGet, apiDelete, apiFeed }.Select(r => r.StatusCode));
+            Enumerable.Repeat(HttpStatusCode.NotFound, 7),
+            new[] { page, delete, feed, rename, apiGet, apiDelete, apiFeed }.Select(r => r.StatusCode));
         Assert.Empty(await eddieKey.GetFromJsonAsync<JsonElement[]>("/api/watches") ?? []);
         var kept = Factory.Services.GetRequiredService<WatchStore>().Get(Users.Find("vera")!.Id, id);
         Assert.NotNull(kept);
         Assert.False(kept.HasFeed);
+        Assert.Equal("ภาพยนตร์", kept.Name);
     }
 
     [Fact]
@@ -204,6 +206,23 @@ public sealed partial class WatchPagesTests : SignedInTest
         Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
         Assert.Contains("id=\"watch-following\"", await vera.GetStringAsync("/countries/FR"), StringComparison.Ordinal);
         Assert.Contains("id=\"watch-add\"", await vera.GetStringAsync($"/entities/{entity}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rename_ThaiName_ShownInTheWatchlist()
+    {
+        using var vera = await SignIn("vera");
+        var id = await SaveSearch(vera, "ภาพยนตร์ country:FR");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "  ภาพยนตร์กับฝรั่งเศส ",
+            ["__RequestVerificationToken"] = await FormToken(vera, $"/watch/{id}"),
+        });
+
+        using var renamed = await vera.PostAsync($"/watch/{id}?handler=Rename", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Contains($"<a class=\"watch-name\" href=\"/watch/{id}\">ภาพยนตร์กับฝรั่งเศส</a>", await vera.GetStringAsync("/watch"), StringComparison.Ordinal);
     }
 
     [Fact]

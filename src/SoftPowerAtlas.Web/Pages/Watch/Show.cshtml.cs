@@ -56,6 +56,28 @@ public sealed class ShowModel(WatchStore watches, WatchReader reader) : PageMode
         return Page();
     }
 
+    public IActionResult OnPostRename(long id, string? name)
+    {
+        if (WatchUser.Id(User) is not { } user || watches.Get(user, id) is null)
+        {
+            return NotFound();
+        }
+
+        var result = watches.Rename(user, id, name ?? string.Empty);
+        if (result.IsSuccess)
+        {
+            return Redirect("/watch/" + id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Load(id);
+        Error = result.Error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Why a rename was refused, shown above the form.</summary>
+    public string? Error { get; private set; }
+
     public IActionResult OnPostDelete(long id) =>
         WatchUser.Id(User) is { } user && watches.Delete(user, id) ? Redirect("/watch") : NotFound();
 
