@@ -23,6 +23,7 @@ using SoftPowerAtlas.Web.Localization;
 using SoftPowerAtlas.Web.Search;
 using SoftPowerAtlas.Web.Security;
 using SoftPowerAtlas.Web.Timeline;
+using SoftPowerAtlas.Web.Watches;
 
 namespace SoftPowerAtlas.Web;
 
@@ -85,6 +86,7 @@ public static class AtlasWebHost
         services.AddSingleton<SearchCache>();
         services.AddSingleton<OverviewCache>();
         services.AddSingleton<UploadIngester>();
+        services.AddWatches();
         services.AddScoped<CurationApi.Context>();
         services.AddSingleton(UiLabels.Default);
         services.AddScoped<UiText>();
@@ -135,6 +137,7 @@ public static class AtlasWebHost
         app.MapAtlasApis();
         app.MapRazorPages();
         app.MapOriginalText();
+        app.MapWatchFeed();
         app.MapGet("/healthz", () => TypedResults.Text("ok", MediaTypeNames.Text.Plain)).ExcludeFromDescription().AllowAnonymous();
     }
 }

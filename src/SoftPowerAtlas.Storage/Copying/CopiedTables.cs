@@ -31,5 +31,6 @@ internal static class CopiedTables
         new("users", HasIdentity: true),
         new("api_keys", HasIdentity: true),
         new("sessions", HasIdentity: false),
+        new("watches", HasIdentity: true),
     ];
 }

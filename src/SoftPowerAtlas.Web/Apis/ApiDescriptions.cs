@@ -29,6 +29,8 @@ public sealed class ApiDescriptions : IOpenApiOperationTransformer
     private static readonly Dictionary<string, string> Statuses = new(StringComparer.Ordinal)
     {
         ["200"] = "Success: the result as JSON (a list is a page: items, total, offset and limit).",
+        ["201"] = "Created: the new item as JSON, its address in the Location header.",
+        ["204"] = "Done: nothing to answer.",
         ["400"] = "A parameter or the body could not be used: an RFC 7807 problem naming each bad value and why.",
         ["401"] = "Not signed in: send a session cookie or an API key (Authorization: Bearer KEY).",
         ["403"] = "Signed in, but the role does not allow this: an RFC 7807 problem.",

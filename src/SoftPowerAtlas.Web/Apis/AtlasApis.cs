@@ -16,6 +16,7 @@ public static class AtlasApis
         api.MapSearchApi();
         api.MapTimelineApi();
         api.MapExportApi();
+        api.MapWatchesApi();
 
         // An unknown address under /api/ is a problem, not the HTML 404 page.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No API endpoint at this address; see /openapi/v1.json."))

@@ -52,6 +52,29 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_UserWithWatches_WatchesKeepTheirUserFlagsAndFeed()
+    {
+        string token;
+        using (var store = Storage.AtlasStores.Open(Sqlite))
+        {
+            var user = Storage.Users.UserStore.For(store, hasher: new Storage.Users.PasswordHasher(1000)).Add("สมชาย", Storage.Users.UserRole.Viewer, "watch-pass-2567").User!;
+            var watches = Storage.Watches.WatchStore.For(store);
+            var search = watches.Add(user.Id, new Storage.Watches.WatchRequest(Storage.Watches.WatchKind.Search, "โขน country:FR", "โขนในฝรั่งเศส", Exact: true)).Watch!;
+            watches.Add(user.Id, new Storage.Watches.WatchRequest(Storage.Watches.WatchKind.Sector, "film"));
+            token = watches.NewFeedToken(user.Id, search.Id)!;
+        }
+
+        var run = await Atlas.RunAsync("migrate", "--from", Sqlite, "--to", Url);
+
+        Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        Assert.Matches(@"\n  watches +2 rows  checksum [0-9a-f]{32}  ok", run.Out);
+        Assert.Equal("search โขน country:FR true โขนในฝรั่งเศส สมชาย; sector film false film สมชาย", PostgresText(
+            "SELECT string_agg(w.kind || ' ' || w.target || ' ' || w.exact::text || ' ' || w.name || ' ' || u.name, '; ' ORDER BY w.id) FROM watches w JOIN users u ON u.id = w.user_id"));
+        using var server = Storage.AtlasStores.Open(Url);
+        Assert.Equal("โขนในฝรั่งเศส", Storage.Watches.WatchStore.For(server).FindByFeedToken(1, token)?.Name);
+    }
+
+    [Fact]
     public async Task MigrateCheck_ServerRowChangedAfterCopy_ExitOneNamingTable()
     {
         await Atlas.RunAsync("--db", Sqlite, "ingest", "-q", RepoPaths.Samples);
