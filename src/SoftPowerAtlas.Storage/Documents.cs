@@ -71,7 +71,7 @@ public sealed record NewDocument
     /// <summary>Id of the stored document this one nearly duplicates.</summary>
     public long? NearDuplicateOf { get; init; }
 
-    /// <summary>What analysis extracted: written to the fact tables and, as JSON, to <c>facts_json</c>.</summary>
+    /// <summary>What analysis extracted: written to the fact tables and, as packed JSON, to <c>facts_packed</c>.</summary>
     public ExtractedFacts? Facts { get; init; }
 
     /// <summary>The PDF, Word file or image the text was read from, kept as the original (<c>document_files</c>).</summary>

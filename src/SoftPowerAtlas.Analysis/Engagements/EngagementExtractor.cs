@@ -131,7 +131,7 @@ internal sealed class EngagementExtractor
             }
         }
 
-        return kept;
+        return [.. events.Where(kept.Contains)]; // in the order they were told
 
         static bool Overlap(DateMention a, DateMention b) =>
             a.HasValue && b.HasValue && a.Value.HasYear && b.Value.HasYear && (a.End is not null || b.End is not null)

@@ -9,7 +9,7 @@ namespace SoftPowerAtlas.Analysis.Facts;
 
 /// <summary>
 /// The one writer and reader of <see cref="ExtractedFacts"/> as JSON: what <c>atlas extract --json</c>
-/// prints, what <c>atlas eval</c> scores and what the store keeps in <c>documents.facts_json</c>.
+/// prints, what <c>atlas eval</c> scores and what the store keeps (packed) in <c>documents.facts_packed</c>.
 /// Indented, snake_case names in the model's order, Thai written as is. Reading never throws on bad
 /// input: it says what was wrong, so a damaged row is reported with its document, not a crash.
 /// </summary>

@@ -179,13 +179,13 @@ public sealed class WatchReader(IAtlasStore store, ISearchIndex index, Commitmen
         using var command = Command(
             connection,
             null,
-            $"SELECT d.id, d.title, d.source, d.source_url, d.ingested_at, substr(d.clean_text, 1, {SummaryLength + 1}) FROM documents d WHERE {where} ORDER BY d.ingested_at DESC, d.id DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}",
+            $"SELECT d.id, d.title, d.source, d.source_url, d.ingested_at, substr(d.clean_text, 1, {SummaryLength + 1}), d.clean_packed FROM documents d WHERE {where} ORDER BY d.ingested_at DESC, d.id DESC LIMIT {limit.ToString(CultureInfo.InvariantCulture)}",
             parameters);
         using var reader = command.ExecuteReader();
         var documents = new List<WatchDocument>();
         while (reader.Read())
         {
-            documents.Add(new WatchDocument(reader.GetInt64(0), reader.GetNullableString(1), reader.GetString(2), reader.GetNullableString(3), StoreDialect.ReadTimestamp(reader, 4), Summary(reader.GetString(5))));
+            documents.Add(new WatchDocument(reader.GetInt64(0), reader.GetNullableString(1), reader.GetString(2), reader.GetNullableString(3), StoreDialect.ReadTimestamp(reader, 4), Summary(PackedText.Read(reader, 6, 5) ?? string.Empty)));
         }
 
         return documents;

@@ -46,7 +46,7 @@ public sealed class BadInputCorpusTests : IDisposable
         Assert.Equal(BadInputCorpus.Kinds.Count(k => k.Refusal is not null), failures.Count);
         var documents = AtlasDatabase.CountDocuments(_temp.Db);
         Assert.True(documents >= 2, run.ToString());
-        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id) OR d.facts_json IS NULL OR NOT EXISTS (SELECT 1 FROM search_dates t WHERE t.document_id = d.id)"));
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id) OR d.facts_packed IS NULL OR NOT EXISTS (SELECT 1 FROM search_dates t WHERE t.document_id = d.id)"));
         Assert.Contains("/good.txt", AtlasDatabase.Text(_temp.Db, "SELECT group_concat(source, ' ') FROM document_sources"), StringComparison.Ordinal);
     }
 }

@@ -52,7 +52,7 @@ public sealed class CollectBadInputTests : IAsyncLifetime
         Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE status IN ('failed', 'refused') AND (reason IS NULL OR reason = '')"));
         Assert.Equal(1, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE url LIKE '%/good.txt' AND document_id IS NOT NULL"));
         Assert.True(AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM fetched_items WHERE status = 'failed'") >= 5, run.ToString());
-        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM documents d WHERE d.facts_json IS NULL OR NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id)"));
+        Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM documents d WHERE d.facts_packed IS NULL OR NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id)"));
     }
 
     private Task Serve(HttpContext context)

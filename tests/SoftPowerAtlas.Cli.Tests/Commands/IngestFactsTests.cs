@@ -42,16 +42,23 @@ public sealed class IngestFactsTests : IDisposable
         using var connection = AtlasDatabase.Open(db);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT d.original_text, m.start, m."end", a.alias FROM mentions m
+            SELECT d.source, m.start, m."end", a.alias FROM mentions m
             JOIN documents d ON d.id = m.document_id
             JOIN entity_aliases a ON a.entity_id = m.entity_id
             """;
         using var reader = command.ExecuteReader();
         var checkedAny = 0;
+        var originals = new Dictionary<string, string>(StringComparer.Ordinal); // the originals are packed: read through the store
         var spans = new Dictionary<(string, int, int), List<string>>();
         while (reader.Read())
         {
-            var key = (reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2));
+            var source = reader.GetString(0);
+            if (!originals.TryGetValue(source, out var original))
+            {
+                originals[source] = original = AtlasDatabase.Document(db, Path.GetFileName(source)).OriginalText;
+            }
+
+            var key = (original, reader.GetInt32(1), reader.GetInt32(2));
             if (!spans.TryGetValue(key, out var aliases))
             {
                 spans[key] = aliases = [];

@@ -42,9 +42,9 @@ public abstract class AtlasReaderTests<TFixture>(IngestedCorpus<TFixture> corpus
         var rest = Reader.ListEngagements(filter, 5, 200);
 
         // Every engagement of the corpus dated in 2024, over two pages.
-        Assert.Equal(56, first.Total);
+        Assert.Equal(54, first.Total); // a day and the period holding it, told in one sentence, are one engagement
         Assert.True(first.HasNext);
-        Assert.Equal(51, rest.Items.Count);
+        Assert.Equal(49, rest.Items.Count);
         Assert.All(first.Items.Concat(rest.Items), e => Assert.StartsWith("2024", e.Date, StringComparison.Ordinal));
         Assert.Empty(first.Items.Select(e => e.Id).Intersect(rest.Items.Select(e => e.Id)));
     }
@@ -107,11 +107,11 @@ public abstract class AtlasReaderTests<TFixture>(IngestedCorpus<TFixture> corpus
     {
         var o = Reader.Overview();
 
-        Assert.Equal((28L, 80L), (o.Documents, o.Engagements));
+        Assert.Equal((28L, 78L), (o.Documents, o.Engagements));
         Assert.Equal(o.Engagements, o.ByType.Sum(t => t.Count));
         // No 2009, 2021 or 2022: those engagements were history (Kanazawa joining UNESCO's network) or dated by a year alone.
         Assert.Equal(["2019", "2023", "2024", "2025"], o.ByYear.Select(y => y.Key));
-        Assert.Equal(56, o.ByYear.Single(y => y.Key == "2024").Count);
+        Assert.Equal(54, o.ByYear.Single(y => y.Key == "2024").Count);
         Assert.Contains(o.ByCountry, c => c.Key == "JP" && c.Count >= 2);
         Assert.Equal(o.ByCountry.Select(c => c.Count).OrderDescending(), o.ByCountry.Select(c => c.Count));
         Assert.Contains(o.Provinces, p => p.Key == "TH-10");
