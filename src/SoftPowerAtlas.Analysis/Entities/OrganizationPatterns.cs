@@ -45,6 +45,7 @@ internal sealed class OrganizationPatterns
 
     private readonly (string Head, PatternKind Kind)[] _thaiHeads;
     private readonly FrozenSet<string> _stopWords;
+    private readonly string[] _splitStopWords;
     private readonly string[] _continuations;
 
     public OrganizationPatterns()
@@ -63,6 +64,7 @@ internal sealed class OrganizationPatterns
             }))
             .OrderByDescending(h => h.Item1.Length)];
         _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
+        _splitStopWords = [.. _stopWords.Where(w => w.Length >= 5)];
     }
 
     public void Find(TextBoundaries b, IReadOnlyList<(Text.TextSpan Span, GazetteerEntry Entry)> known, List<(Text.TextSpan Span, PatternKind Kind)> found)
@@ -159,6 +161,13 @@ internal sealed class OrganizationPatterns
 
             var tokenEnd = NextBoundary(b, pos);
             var word = text[pos..tokenEnd];
+
+            // "กระทรวงวัฒนธรรมลงนาม…" segmented ลง|นาม: a verb the dictionary cut in two still ends the name.
+            if (_splitStopWords.Any(w => text.AsSpan(pos).StartsWith(w, StringComparison.Ordinal) && pos + w.Length > tokenEnd && b.IsBoundary(pos + w.Length)))
+            {
+                break;
+            }
+
             // "…ของยูเนสโก", "…ขององค์การยูเนสโก": ของ before another body's name continues the name it belongs to.
             if (word == "ของ" && bodies.TryGetValue(tokenEnd, out var bodyEnd))
             {

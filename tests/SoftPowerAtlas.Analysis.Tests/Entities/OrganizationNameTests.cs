@@ -63,6 +63,7 @@ public class OrganizationNameTests
     [InlineData("The series was shown by Thai Entertainment channels across Asia.")]
     [InlineData("Culture Office Signs Pact With Osaka Trade Bureau For Film Week\nThe two bodies will share venues.")]
     [InlineData("CULTURE OFFICE AND OSAKA TRADE BUREAU AGREE TO SHARE FILM VENUES\nThe two bodies will share venues.")]
+    [InlineData("คณะรัฐมนตรีมอบหมายให้กระทรวงวัฒนธรรมลงนามฝ่ายไทยกับญี่ปุ่นในเดือนหน้า")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();
