@@ -28,7 +28,8 @@ internal static class Units
             var before = i > 0 ? mentions[i - 1] : null;
             var bodyAfter = after is { IsOrganization: true } && Gap(text, unit.Span.End, after.Span.Start) is { } gap
                 && (gap.Trim().Length == 0 || gap.Trim() is "of" or "of the" or "ของ");
-            var bodyBefore = before is { IsOrganization: true } && Gap(text, before.Span.End, unit.Span.Start) is { } g && g.Trim().Length == 0;
+            var bodyBefore = before is { IsOrganization: true } && Gap(text, before.Span.End, unit.Span.Start) is { } g
+                && (g.Trim().Length == 0 || (g.Trim() == "," && !Gazetteer.IsThaiLetter(unit.Text[0]))); // "…of Thailand, Seoul Office"
 
             // A branch or an English unit follows its body ("ททท. สำนักงานสุโขทัย", "CEA Communications
             // Department"); a Thai กอง or กลุ่มงาน comes before it ("กองนโยบาย… สำนักงานปลัดกระทรวง…").
@@ -58,8 +59,9 @@ internal static class Units
     }
 
     /// <summary>
-    /// "การท่องเที่ยวแห่งประเทศไทย สำนักงานหาดใหญ่": an office named by one word right after a known body is
-    /// a branch of that body, not a body of its own.
+    /// "การท่องเที่ยวแห่งประเทศไทย สำนักงานหาดใหญ่", "Tourism Authority of Thailand, Mumbai Office": an office
+    /// named by its town right after a known Thai body is a branch of that body, not a body of its own (nor
+    /// the town's country's).
     /// </summary>
     public static void MarkBranches(string text, List<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan Span, PatternKind Kind)> patterns)
     {
@@ -67,8 +69,8 @@ internal static class Units
         {
             var (span, kind) = patterns[i];
             var head = BranchHeads.FirstOrDefault(h => text.AsSpan(span.Start).StartsWith(h, StringComparison.Ordinal));
-            if (kind != PatternKind.Organization || head is null || span.Length - head.Length > MaxBranchName
-                || !known.Any(k => k.Entry.Kind == EntityKind.ThaiOrganization && k.Span.End + 1 == span.Start && text[k.Span.End] == ' '))
+            var thaiBranch = head is not null && span.Length - head.Length <= MaxBranchName && AfterThaiBody(text, known, span.Start, ' ');
+            if (kind != PatternKind.Organization || !(thaiBranch || IsEnglishBranch(text, span) && AfterThaiBody(text, known, span.Start, ',')))
             {
                 continue;
             }
@@ -76,4 +78,16 @@ internal static class Units
             patterns[i] = (span, PatternKind.Division);
         }
     }
+
+    /// <summary>"Mumbai Office", "Chiang Mai Office": at most three words, then Office.</summary>
+    private static bool IsEnglishBranch(string text, TextSpan span)
+    {
+        var name = text.AsSpan(span.Start, span.Length);
+        return name.EndsWith(" Office", StringComparison.Ordinal) && name.Count(' ') <= 3;
+    }
+
+    /// <summary>A known Thai body ends right before <paramref name="start"/>, with one space (after <paramref name="separator"/> when it is a comma).</summary>
+    private static bool AfterThaiBody(string text, List<(TextSpan Span, GazetteerEntry Entry)> known, int start, char separator) =>
+        known.Any(k => k.Entry.Kind == EntityKind.ThaiOrganization
+            && (separator == ',' ? k.Span.End + 2 == start && text[k.Span.End] == ',' && text[k.Span.End + 1] == ' ' : k.Span.End + 1 == start && text[k.Span.End] == ' '));
 }

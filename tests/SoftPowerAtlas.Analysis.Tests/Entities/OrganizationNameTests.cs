@@ -198,6 +198,7 @@ public class OrganizationNameTests
     [InlineData("ผู้อำนวยการ ททท. สำนักงานสุโขทัย เข้าร่วมงาน", "สำนักงานสุโขทัย", "ททท.")]
     [InlineData("การท่องเที่ยวแห่งประเทศไทย สำนักงานเชียงราย หอการค้าจังหวัดเชียงราย", "สำนักงานเชียงราย", "การท่องเที่ยวแห่งประเทศไทย")]
     [InlineData("ผู้แทนการท่องเที่ยวแห่งประเทศไทย สำนักงานกรุงโตเกียว ร่วมออกบูธ", "สำนักงานกรุงโตเกียว", "การท่องเที่ยวแห่งประเทศไทย")]
+    [InlineData("The embassy, with the Tourism Authority of Thailand, Seoul Office, ran a food stall.", "Seoul Office", "Tourism Authority of Thailand")]
     public void Find_InternalUnit_DivisionWithItsBody(string text, string unit, string body)
     {
         var facts = Extract.Run(text).Facts();
