@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Users;
@@ -43,7 +41,7 @@ public sealed class SessionStore
     /// <summary>Starts a session for the user and returns its token (for the cookie only); removes sessions idle past the limit.</summary>
     public string Begin(long userId)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var now = _clock.GetUtcNow();
         Run(connection =>
         {
@@ -102,7 +100,7 @@ public sealed class SessionStore
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     });
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => SecretTokens.Hash(token);
 
     private T Run<T>(Func<DbConnection, T> action) => DbParameters.Run(_connect, _dialect, action);
 }

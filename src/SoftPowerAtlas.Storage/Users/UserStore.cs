@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Users;
@@ -162,7 +161,7 @@ public sealed class UserStore
     public IssuedKey? IssueKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = KeyPrefix + SecretTokens.New();
         var prefix = key[..(KeyPrefix.Length + 8)];
         return Write((connection, transaction) =>
         {
@@ -232,7 +231,7 @@ public sealed class UserStore
     }
 
     /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes: what <c>api_keys.key_hash</c> holds.</summary>
-    public static string KeyHash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string KeyHash(string key) => SecretTokens.Hash(key);
 
     private UserResult Change(string name, string set, object value)
     {
@@ -282,7 +281,6 @@ public sealed class UserStore
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private T Run<T>(Func<DbConnection, T> action) => DbParameters.Run(_connect, _dialect, action);
 

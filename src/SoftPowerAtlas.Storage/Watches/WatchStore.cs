@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using SoftPowerAtlas.Storage.Users;
 using static SoftPowerAtlas.Storage.DbParameters;
 
 namespace SoftPowerAtlas.Storage.Watches;
@@ -140,7 +139,7 @@ public sealed class WatchStore
     /// </summary>
     public string? NewFeedToken(long userId, long id)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         return Write((connection, transaction) =>
             Execute(connection, transaction, "UPDATE watches SET feed_token_hash = @hash WHERE id = @id AND user_id = @user", ("@hash", TokenHash(token)), ("@id", id), ("@user", userId)) > 0 ? token : null);
     }
@@ -156,7 +155,7 @@ public sealed class WatchStore
         return Run(connection => Read(connection, null, "w.id = @id AND w.feed_token_hash = @hash", ("@id", id), ("@hash", TokenHash(token))).FirstOrDefault());
     }
 
-    private static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string TokenHash(string token) => SecretTokens.Hash(token);
 
     private static List<Watch> Read(DbConnection connection, DbTransaction? transaction, string where, params (string Name, object? Value)[] parameters)
     {

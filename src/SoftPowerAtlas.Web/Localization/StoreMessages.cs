@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -75,23 +74,9 @@ public sealed class StoreMessages
     /// <summary>Parses the table; a row without a pattern and its Thai, or a pattern that does not compile, is a defect of the file.</summary>
     public static StoreMessages Parse(TextReader reader, string name)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         var rows = new List<(Regex, string)>();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (_, cells) in TableRows.Read(reader, name, 2, "an English pattern and its Thai separated by a tab"))
         {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var cells = line.Split('\t');
-            if (cells.Length != 2 || cells.Any(string.IsNullOrWhiteSpace))
-            {
-                throw new InvalidDataException($"{name}:{number}: expected an English pattern and its Thai separated by a tab");
-            }
-
             rows.Add((new Regex("^" + cells[0] + "$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout), cells[1]));
         }
 
@@ -101,9 +86,7 @@ public sealed class StoreMessages
     private static StoreMessages Load()
     {
         const string name = "store-messages.tsv";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
+        using var reader = TableRows.Embedded(name);
         return Parse(reader, name);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace SoftPowerAtlas.Web.Localization;
 
@@ -31,23 +30,9 @@ public sealed class UiLabels
     /// <summary>Parses the label table; a row without both languages is a defect of the file.</summary>
     public static UiLabels Parse(TextReader reader, string name)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         var labels = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (number, cells) in TableRows.Read(reader, name, 3, "key, English and Thai separated by tabs"))
         {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var cells = line.Split('\t');
-            if (cells.Length != 3 || cells.Any(string.IsNullOrWhiteSpace))
-            {
-                throw new InvalidDataException($"{name}:{number}: expected key, English and Thai separated by tabs");
-            }
-
             if (!labels.TryAdd(cells[0], (cells[1], cells[2])))
             {
                 throw new InvalidDataException($"{name}:{number}: key '{cells[0]}' is defined twice");
@@ -60,9 +45,7 @@ public sealed class UiLabels
     private static UiLabels Load()
     {
         const string name = "labels.tsv";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
+        using var reader = TableRows.Embedded(name);
         return Parse(reader, name);
     }
 }
