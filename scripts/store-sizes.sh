@@ -6,6 +6,16 @@
 # throwaway PostgreSQL on 127.0.0.1 (scripts/postgres-cluster.sh) and removes it afterwards.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+if [ $# -lt 2 ] || [ ! -d "$1" ]; then
+  echo "usage: bash scripts/store-sizes.sh CORPUS_DIR CHECKOUT [CHECKOUT...]  (CORPUS_DIR must be a folder; each CHECKOUT built in Release)" >&2
+  exit 2
+fi
+for dir in "${@:2}"; do
+  if [ ! -f "$dir/src/SoftPowerAtlas.Cli/bin/Release/net10.0/atlas.dll" ]; then
+    echo "store-sizes: $dir has no Release build of atlas; run 'dotnet build -c Release src/SoftPowerAtlas.Cli' there first" >&2
+    exit 2
+  fi
+done
 corpus=$1; shift
 source "$here/scripts/postgres-cluster.sh"
 trap 'pg_cluster_stop' EXIT
