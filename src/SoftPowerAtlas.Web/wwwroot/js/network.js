@@ -43,36 +43,33 @@
   });
   holder.cytoscape = cy; // for the browser tests, which find a node's place on screen
 
-  const measure = document.createElement("canvas").getContext("2d");
-  measure.font = labelPx + "px " + font;
-  const widths = new Map(cy.nodes().map((n) => [n.id(), Math.min(labelMaxPx, measure.measureText(n.data("label")).width + 4)]));
   const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  const gap = 2; // screen pixels kept clear around a name, so rounding never makes two names touch
 
-  // Which names fit at this zoom: greedily, biggest node first, a name whose box meets no node and no name kept.
+  // Which names fit at this zoom: greedily, biggest node first, a name whose box meets no node and no name
+  // kept. The boxes are Cytoscape's own label boxes (its text measure, after the web fonts have loaded),
+  // so what is placed is exactly what is drawn.
   function placeLabels() {
     const zoom = cy.zoom();
+    const candidates = cy.nodes().filter((n) => n.data("size") >= smallNode);
+    cy.batch(() => {
+      cy.nodes().forEach((n) => n.style({ "font-size": labelPx / zoom, "text-max-width": labelMaxPx / zoom, "text-margin-y": 3 / zoom }));
+      candidates.addClass("labelled");
+    });
     const bodies = cy.nodes().map((n) => ({ id: n.id(), box: n.renderedBoundingBox({ includeLabels: false }) }));
     const kept = [];
     const fits = new Set();
     const view = { x1: 0, y1: 0, x2: holder.clientWidth, y2: holder.clientHeight };
-    for (const node of cy.nodes().sort((a, b) => b.data("weight") - a.data("weight"))) {
-      if (node.data("size") < smallNode) continue;
-      const at = node.renderedPosition();
-      const half = widths.get(node.id()) / 2;
-      const top = at.y + (node.data("size") * zoom) / 2 + 3;
-      const box = { x1: at.x - half, x2: at.x + half, y1: top, y2: top + labelPx * 1.3 };
+    for (const node of candidates.sort((a, b) => b.data("weight") - a.data("weight"))) {
+      const label = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      const box = { x1: label.x1 - gap, x2: label.x2 + gap, y1: label.y1 - gap, y2: label.y2 + gap };
       if (!overlaps(box, view)) continue;
       if (kept.some((k) => overlaps(k, box))) continue;
       if (bodies.some((b) => b.id !== node.id() && overlaps(b.box, box))) continue;
       kept.push(box);
       fits.add(node.id());
     }
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        n.toggleClass("labelled", fits.has(n.id()));
-        n.style({ "font-size": labelPx / zoom, "text-max-width": labelMaxPx / zoom, "text-margin-y": 3 / zoom });
-      });
-    });
+    cy.batch(() => candidates.forEach((n) => { if (!fits.has(n.id())) n.removeClass("labelled"); }));
     holder.dataset.labelled = String(fits.size);
   }
 
@@ -138,6 +135,9 @@
   holder.addEventListener("blur", () => { cy.nodes(".focus").removeClass("focus"); });
   holder.addEventListener("focus", () => { if (index >= 0) mark(order[index], "focus"); });
 
-  placeLabels();
-  holder.dataset.ready = "true";
+  const fontsLoaded = document.fonts ? document.fonts.ready : Promise.resolve();
+  fontsLoaded.then(() => {
+    placeLabels();
+    holder.dataset.ready = "true";
+  });
 })();
