@@ -612,6 +612,13 @@ internal sealed class EngagementExtractor
         }
 
         codes.AddRange(orgs.Where(o => o.Kind == EntityKind.ForeignOrganization && o.Country is not null && o.Country != "TH").Select(o => o.Country!));
+        // "สถานเอกอัครราชทูต ณ กรุงวอชิงตัน" holding an event and no other country named: for an embassy's event
+        // abroad, the host country (an embassy in Stockholm at work in Riga has Latvia named instead).
+        if (codes.Count == 0)
+        {
+            codes.AddRange(mentions.Where(m => m.HostCountry is not null).Select(m => m.HostCountry!));
+        }
+
         return [.. codes.Distinct(StringComparer.Ordinal)];
     }
 

@@ -98,8 +98,8 @@ internal static class EntityResolver
             var reference = list.FirstOrDefault(m => m.Source == MentionSource.Reference);
             var name = reference?.Name
                 ?? list.Where(m => !person || !m.GivenNameOnly).Select(m => m.Name).DefaultIfEmpty(list[0].Name).MaxBy(n => n.Length)!;
-            var kind = reference?.Kind ?? list.GroupBy(m => m.Kind).MaxBy(g => g.Count())!.Key;
-            var country = list.Select(m => m.Country).FirstOrDefault(c => c is not null);
+            var kind = reference?.Kind ?? KindOf(list);
+            var country = list.Select(m => m.Country).FirstOrDefault(c => c is not null) ?? (IsOwnEmbassy(list) ? "TH" : null);
             var aliases = list.Select(m => m.Name).Append(name).Concat(list.Select(m => m.NameEn).OfType<string>())
                 .Distinct(StringComparer.Ordinal).ToList();
             result.Add(new ResolvedEntity(group.Key, name, kind, country, aliases, list));
@@ -107,6 +107,28 @@ internal static class EntityResolver
 
         return result;
     }
+
+    /// <summary>The mentions that say whose body it is decide (an embassy named once with its country, then "สถานเอกอัครราชทูตฯ"); else the most.</summary>
+    private static EntityKind KindOf(List<EntityMention> list)
+    {
+        if (IsOwnEmbassy(list))
+        {
+            return EntityKind.ThaiOrganization;
+        }
+
+        var owned = list.Where(m => m.Country is not null).ToList();
+        return (owned.Count > 0 ? owned : list).GroupBy(m => m.Kind).MaxBy(g => g.Count())!.Key;
+    }
+
+    /// <summary>
+    /// "สถานเอกอัครราชทูตฯ", "สถานเอกอัครราชทูต" never named with a country in a Thai text: the writer's own, Thailand's
+    /// (Thai writes a foreign mission with its country: สถานเอกอัครราชทูตญี่ปุ่น).
+    /// </summary>
+    private static bool IsOwnEmbassy(List<EntityMention> list) =>
+        list.All(m => m.Country is null && m.Source == MentionSource.Pattern && m.Name.Length > 0 && Entities.Gazetteer.IsThaiLetter(m.Name[0])
+            && ThaiEmbassyWords.Any(w => m.Name.StartsWith(w, StringComparison.Ordinal)));
+
+    private static readonly string[] ThaiEmbassyWords = ["สถานเอกอัครราชทูต", "สถานทูต", "สถานกงสุล"];
 
     private static bool SameFirstName(string shortName, bool givenNameOnly, string fullName) =>
         givenNameOnly && (fullName.StartsWith(shortName + " ", StringComparison.Ordinal)

@@ -68,8 +68,29 @@ internal sealed record ExtractionInput(
             }
         }
 
+        // "สำนักงานที่ปรึกษาการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม", "อัครราชทูตที่ปรึกษา (ฝ่ายการอุดมศึกษา
+        // วิทยาศาสตร์ วิจัยและนวัตกรรม)": a ministry's portfolio of several words, written whole, names an office
+        // or a posting of that ministry's, not what the text is about.
+        foreach (var portfolio in Portfolios)
+        {
+            for (var at = text.IndexOf(portfolio, StringComparison.Ordinal); at >= 0; at = text.IndexOf(portfolio, at + portfolio.Length, StringComparison.Ordinal))
+            {
+                Array.Fill(mask, true, at, portfolio.Length);
+            }
+        }
+
         return mask;
     }
+
+    private const string Ministry = "กระทรวง";
+
+    /// <summary>The portfolios of the ministries whose Thai names run to several words (การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม).</summary>
+    private static readonly string[] Portfolios = [.. ReferenceData.Default.Agencies
+        .Where(a => a.Kind == AgencyKind.Ministry)
+        .SelectMany(a => a.Names.Select(n => n.Text))
+        .Where(n => n.StartsWith(Ministry, StringComparison.Ordinal) && n.Contains(' ', StringComparison.Ordinal))
+        .Select(n => n[Ministry.Length..])
+        .Distinct(StringComparer.Ordinal)];
 
     private static readonly string[] CreditLineStarts = [.. Loading.EmbeddedWordList.Lines("Engagements/Data/credit-lines.txt")];
 

@@ -50,6 +50,9 @@ public sealed record EntityMention(
     /// <summary>For an internal unit (<see cref="EntityKind.Division"/>), the body it belongs to when the text names it.</summary>
     public EntityMention? Parent { get; init; }
 
+    /// <summary>For Thailand's mission abroad named by where it sits (สถานเอกอัครราชทูต ณ กรุงวอชิงตัน), that place's country: the host of its events.</summary>
+    public string? HostCountry { get; init; }
+
     /// <summary>A mention that refers back to a person named elsewhere in the text ("the Ambassador", "ท่านทูต").</summary>
     public bool IsCoreference { get; init; }
 

@@ -130,7 +130,8 @@ internal sealed class OrganizationPatterns
                     return ExtendSectorList(text, pos + 1);
                 }
 
-                if (kind == PatternKind.Embassy && end == start && rest.StartsWith("ณ ", StringComparison.Ordinal))
+                // "สถานเอกอัครราชทูต ณ กรุง…", "สถานเอกอัครราชทูตไทย ณ กรุง…": the mission named by its city.
+                if (kind == PatternKind.Embassy && (end == start || text.AsSpan(start, end - start) is "ไทย") && rest.StartsWith("ณ ", StringComparison.Ordinal))
                 {
                     var placeEnd = WordEnd(text, pos + 3);
                     return placeEnd;

@@ -131,7 +131,27 @@ internal static class PatternMentions
         var entityKind = thai || (country is null && isThaiScriptOrg && kind != PatternKind.Embassy)
             ? EntityKind.ThaiOrganization
             : EntityKind.ForeignOrganization;
-        return new EntityMention(span, name, entityKind, key, name, thai ? "TH" : country, MentionSource.Pattern);
+        return new EntityMention(span, name, entityKind, key, name, thai ? "TH" : country, MentionSource.Pattern)
+        {
+            HostCountry = thai && kind == PatternKind.Embassy ? HostOf(text, span, inner) : null,
+        };
+    }
+
+    /// <summary>The country of the place a Thai mission is named by: "… ณ กรุงเม็กซิโก", "…ประจำกรุงโซล", "… in Canberra".</summary>
+    private static string? HostOf(string text, TextSpan span, List<(TextSpan Span, GazetteerEntry Entry)> inner)
+    {
+        foreach (var (s, e) in inner)
+        {
+            var before = StripPlaceWords(text[span.Start..s.Start]);
+            var posted = before.EndsWith("ประจำ", StringComparison.Ordinal) || before.EndsWith("ณ", StringComparison.Ordinal)
+                || before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith(" to", StringComparison.Ordinal);
+            if (posted && e.Kind is EntityKind.Country or EntityKind.ForeignPlace && e.Country is { } c && c != "TH")
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The head word (with ไทย at most) then ณ: "สถานกงสุลใหญ่ ณ นคร…", "สถานเอกอัครราชทูตไทย ณ กรุง…".</summary>

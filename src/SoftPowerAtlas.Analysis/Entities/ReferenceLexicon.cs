@@ -59,8 +59,12 @@ public static class ReferenceLexicon
         foreach (var f in data.ForeignPlaces)
         {
             var names = f.Names.ToList();
-            names.AddRange(f.Names.Where(n => IsThai(n.Text)).Select(n => new NameForm("เมือง" + n.Text, NameMatch.Normal)));
-            names.AddRange(f.Names.Where(n => IsThai(n.Text)).Select(n => new NameForm("จังหวัด" + n.Text, NameMatch.Normal)));
+            // "เมืองเว้", "กรุงวอชิงตัน", "นครซีแอตเทิล": a word for town or capital makes even a name that is also an everyday word a place.
+            foreach (var prefix in ForeignPlacePrefixes)
+            {
+                names.AddRange(f.Names.Where(n => IsThai(n.Text)).Select(n => new NameForm(prefix + n.Text, NameMatch.Normal)));
+            }
+
             Add(entries, names, EntityKind.ForeignPlace, "place:" + f.Id, f.NameEn, f.CountryCode, f.NameEn);
         }
 
@@ -93,6 +97,8 @@ public static class ReferenceLexicon
             entries.Add(new GazetteerEntry(n.Text, kind, key, name, country, nameEn) { Strict = n.Match != NameMatch.Normal, IsMedia = media });
         }
     }
+
+    private static readonly string[] ForeignPlacePrefixes = ["เมือง", "จังหวัด", "กรุง", "นคร"];
 
     private static bool IsThai(string s) => s.Length > 0 && Gazetteer.IsThaiLetter(s[0]);
 }

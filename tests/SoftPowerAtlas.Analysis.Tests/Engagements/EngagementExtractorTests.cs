@@ -356,6 +356,26 @@ public class PartnerCountryTests
     }
 
     [Theory]
+    [InlineData("เทศกาลไทยที่บัลติมอร์\n\nเมื่อวันที่ 1 กรกฎาคม 2567 สถานเอกอัครราชทูตไทย ณ กรุงวอชิงตัน จัดงานเทศกาลอาหารไทย ณ ร้านอาหารไทยแห่งหนึ่งในเมืองบัลติมอร์", "US")]
+    [InlineData("งานวันไทย\n\nเมื่อวันที่ 9 สิงหาคม 2568 สถานเอกอัครราชทูต ณ กรุงเม็กซิโก จัดงานเทศกาลไทย ณ ลานกิจกรรมศูนย์ศิลปะแห่งชาติ", "MX")]
+    public void Extract_EventOfAThaiMissionNamedByItsCity_ThatCountryHosts(string text, string country)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal([country], e.Countries);
+    }
+
+    [Fact]
+    public void Extract_MissionNamedByOneCityAtWorkInAnotherCountry_OnlyTheCountryNamed()
+    {
+        const string text = "ภาพถ่ายไทยในริกา\n\nเมื่อวันที่ 3 กันยายน 2565 สถานเอกอัครราชทูต ณ กรุงสตอกโฮล์ม จัดนิทรรศการภาพถ่ายไทย ณ กรุงริกา ประเทศลัตเวีย";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(["LV"], e.Countries);
+    }
+
+    [Theory]
     [InlineData("เวทีซอฟต์พาวเวอร์\n\nเมื่อวันที่ 28 มิถุนายน 2567 กระทรวงวัฒนธรรมจัดฟอรั่มซอฟต์พาวเวอร์ ซึ่งมีพาวิลเลียนของเกาหลีใต้ ร่วมจัดแสดงด้วย", "KR")]
     [InlineData("สัมมนาซีรีส์ไทยสู่ตลาดโลก ครั้งที่ 1\n\nเมื่อวันที่ 3 มีนาคม 2567 กรมส่งเสริมวัฒนธรรมจัดสัมมนาเรื่องซีรีส์ไทย เพื่อให้เติบโตเช่นเดียวกับเกาหลีใต้", "KR")]
     [InlineData("มรดกโลก\n\nเมื่อวันที่ 15 ธันวาคม 2564 คณะกรรมการของยูเนสโก ประกาศขึ้นทะเบียนโนราในการประชุม ณ กรุงปารีส สาธารณรัฐฝรั่งเศส", "FR")]
@@ -407,5 +427,19 @@ public class DayInsideAPeriodTests
 
         Assert.Equal(date, e.Date!.Value.ToString());
         Assert.Equal(text.IndexOf(written, StringComparison.Ordinal), e.Date.Span.Start);
+    }
+}
+
+public class PortfolioSectorTests
+{
+    [Fact]
+    public void Extract_AMinistrysPortfolioInAnOfficesName_NoSector()
+    {
+        const string text = "มอบรางวัลร้านอาหารไทย\n\nเมื่อวันที่ 1 กรกฎาคม 2567 อัครราชทูตที่ปรึกษา (ฝ่ายการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม) มอบรางวัลแก่ผู้ชนะการแข่งขันเทศกาลอาหารไทย";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.DoesNotContain("technology", e.Sectors);
+        Assert.Contains("food", e.Sectors);
     }
 }

@@ -15,6 +15,8 @@ public class PlaceFinderTests
     [InlineData("The MOU was signed at TCDC Bangkok, Grand Postal Building, on 30 January 2024.", "TCDC Bangkok, Grand Postal Building")]
     [InlineData("The films will be shown at the Osaka Asian Film Festival in March.", "Osaka Asian Film Festival")]
     [InlineData("นายปรีดา ศรีสุข ณ อยุธยา เอกอัครราชทูต ณ กรุงโรม ได้พบหารือกับผู้อำนวยการหอศิลป์", null)]
+    [InlineData("สถานทูตจัดงานเทศกาลไทย ณ ลานกิจกรรม ศูนย์ศิลปะแห่งชาติ ในวาระครบรอบ 50 ปีความสัมพันธ์ทางการทูต", "ลานกิจกรรม ศูนย์ศิลปะแห่งชาติ")]
+    [InlineData("คณะผู้แทนเข้าพบอธิบดี ณ กระทรวงการต่างประเทศ ในโอกาสเดินทางเยือนประเทศไทยเป็นครั้งแรก", "กระทรวงการต่างประเทศ")]
     [InlineData("The ambassador met the director to discuss cooperation.", null)]
     public void Find_Sentence_PlaceAsWrittenUpToWhereTheSentenceGoesOn(string sentence, string? place)
     {

@@ -40,6 +40,7 @@ public class EntityFinderTests
     [InlineData("ได้รับแจ้งจากสถานเอกอัครราชทูต ณ กรุงโตเกียว ว่า", "สถานเอกอัครราชทูต ณ กรุงโตเกียว", EntityKind.ThaiOrganization, "TH")]
     [InlineData("ร่วมกับสถานเอกอัครราชทูต ณ กรุงวอชิงตัน จัดกิจกรรม", "สถานเอกอัครราชทูต ณ กรุงวอชิงตัน", EntityKind.ThaiOrganization, "TH")]
     [InlineData("ร่วมกับสถานกงสุลใหญ่ ณ นครลอสแอนเจลิส จัดกิจกรรม", "สถานกงสุลใหญ่ ณ นครลอสแอนเจลิส", EntityKind.ThaiOrganization, "TH")]
+    [InlineData("เมื่อวานนี้ สถานเอกอัครราชทูตไทย ณ กรุงลิมา ได้จัดงานวันอาหารไทย", "สถานเอกอัครราชทูตไทย ณ กรุงลิมา", EntityKind.ThaiOrganization, "TH")]
     [InlineData("ผู้แทนสถานเอกอัครราชทูตญี่ปุ่น ณ กรุงเทพฯ เข้าร่วม", "สถานเอกอัครราชทูตญี่ปุ่น", EntityKind.ForeignOrganization, "JP")]
     [InlineData("พร้อมด้วยคณะ Kumamon Group สำนักงานคุมาโมโตะ เข้าพบ", "สำนักงานคุมาโมโตะ", EntityKind.ForeignOrganization, "JP")]
     [InlineData("และสำนักงานวัฒนธรรมจังหวัดสุโขทัยเตรียมจัดงาน", "สำนักงานวัฒนธรรมจังหวัดสุโขทัย", EntityKind.ThaiOrganization, "TH")]
@@ -55,6 +56,33 @@ public class EntityFinderTests
         {
             Assert.Equal(country, m.Country);
         }
+    }
+
+    [Theory]
+    [InlineData("ช่วงเย็น สถานเอกอัครราชทูตไทย ณ กรุงเม็กซิโก ได้จัดงานเทศกาลไทย", "สถานเอกอัครราชทูตไทย ณ กรุงเม็กซิโก", "MX")]
+    [InlineData("ช่วงเย็น สถานเอกอัครราชทูต ณ กรุงวอชิงตัน ได้จัดงานเทศกาลไทย", "สถานเอกอัครราชทูต ณ กรุงวอชิงตัน", "US")]
+    [InlineData("ช่วงเย็น สถานเอกอัครราชทูตไทยประจำกรุงโซล ได้จัดงานเทศกาลไทย", "สถานเอกอัครราชทูตไทยประจำกรุงโซล", "KR")]
+    [InlineData("ช่วงเย็น สถานเอกอัครราชทูต ณ กรุงวินด์ฮุก ได้จัดงานเทศกาลไทย", "สถานเอกอัครราชทูต ณ กรุงวินด์ฮุก", null)]
+    public void Find_ThaiMissionNamedByItsCity_HostIsThatCitysCountry(string sentence, string text, string? host)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Text == text);
+        Assert.Equal(EntityKind.ThaiOrganization, m.Kind);
+        Assert.Equal(host, m.HostCountry);
+        Assert.Equal(sentence.IndexOf(text, StringComparison.Ordinal), m.Span.Start);
+    }
+
+    [Theory]
+    [InlineData("คณะข้าราชการสถานเอกอัครราชทูตฯ ร่วมกับผู้แทนเมืองพี่เมืองน้อง เข้าร่วมเทศกาลมิตรภาพ ณ กรุงโซล", "สถานเอกอัครราชทูตฯ", EntityKind.ThaiOrganization)]
+    [InlineData("สถานเอกอัครราชทูตญี่ปุ่นประจำประเทศไทยจัดงานเทศกาลญี่ปุ่น โดยสถานเอกอัครราชทูตฯ เชิญศิลปินมาแสดง", "สถานเอกอัครราชทูตญี่ปุ่นประจำประเทศไทย", EntityKind.ForeignOrganization)]
+    public void Resolve_EmbassyWithoutItsCountry_ThailandsUnlessTheTextNamesAnother(string sentence, string name, EntityKind kind)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        var e = Assert.Single(facts.Entities, e => e.Aliases.Any(a => a.StartsWith("สถานเอกอัครราชทูต", StringComparison.Ordinal)));
+        Assert.Equal(name, e.Name);
+        Assert.Equal(kind, e.Kind);
     }
 
     [Theory]
