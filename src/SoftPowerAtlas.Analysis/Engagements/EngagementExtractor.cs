@@ -82,8 +82,9 @@ internal sealed class EngagementExtractor
         events = [.. OnePerSentence(events).SelectMany(c => SameDay(input, c))];
 
         // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too
-        // (years beside it date nothing: a year-only event date is null).
-        if (events.Count > 0 && events.All(e => e.Date is null) && input.Dates.Count > 0 && input.Dates.All(d => d.Role == DateRole.Publication || !d.HasValue || d.Value.Granularity < DateGranularity.Month)
+        // (years, fiscal years and quarters beside it date nothing: a year-only event date is null).
+        // A line that is only a day and a time over the body ("วันจันทร์ที่ 24 มีนาคม 2568 เวลา 13.00 น.") is such a stamp.
+        if (events.Count > 0 && events.All(e => e.Date is null) && input.Dates.Count > 0 && input.Dates.All(d => d.Role == DateRole.Publication || IsDateline(input, d) || !d.HasValue || d.Value.Granularity < DateGranularity.Month || d.IsFiscalYear || d.IsQuarter)
             && input.Dates.FirstOrDefault(d => d.HasValue && d.Value.HasYear && d.Value.Granularity >= DateGranularity.Day) is { } only)
         {
             events[0] = events[0] with { Date = only };
@@ -276,6 +277,9 @@ internal sealed class EngagementExtractor
             events.Add(new Candidate(Decision(input, paragraphs[p].Span, type), null, p, start, paragraphs[p].Span));
         }
     }
+
+    private static bool IsDateline(ExtractionInput input, DateMention d) =>
+        EventAnchorReader.IsDateline(input.Text, input.Paragraphs[EventAnchorReader.ParagraphOf(input, d.Span.Start)].Span, d.Span);
 
     /// <summary>An undated paragraph in which a cabinet approves or decides announces that decision, whatever it is about (GUIDELINES).</summary>
     private static EngagementType Decision(ExtractionInput input, TextSpan paragraph, EngagementType told) =>

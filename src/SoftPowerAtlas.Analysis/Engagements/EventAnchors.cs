@@ -278,7 +278,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
                 evidence.Said.Add(m);
             }
 
-            var isPublication = m.Role == DateRole.Publication || (para.Length < 60 && m.Span.Start - para.Start < 12 && !StartsListItem(text, para));
+            var isPublication = m.Role == DateRole.Publication || IsDateline(text, para, m.Span);
             var decisive = inSentence.Where(kv => kv.Value >= 3).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (EngagementType?)kv.Key).FirstOrDefault();
             evidence.PerMention.Add((m, isPublication ? null : decisive));
             evidence = evidence with
@@ -335,6 +335,10 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
         return false;
     }
+
+    /// <summary>A short line that opens with its date ("วันจันทร์ที่ 24 มีนาคม 2568 เวลา 13.00 น."): a dateline over the report, not a sentence of it.</summary>
+    internal static bool IsDateline(string text, TextSpan para, TextSpan date) =>
+        para.Length < 60 && date.Start - para.Start < 12 && !StartsListItem(text, para);
 
     /// <summary>A line that opens as an item of a list: "ครั้งที่ 2", "- ", "• ", "1.", "Session 2".</summary>
     private static bool StartsListItem(string text, TextSpan para)

@@ -177,6 +177,12 @@ internal sealed class OrganizationPatterns
                 continue;
             }
 
+            // "หอศิลป์และแหล่งเรียนรู้…": a head word joined by และ before any name of its own is a kind of place, not a body.
+            if (word == "และ" && end == start)
+            {
+                break;
+            }
+
             if (_stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
             {
                 break;

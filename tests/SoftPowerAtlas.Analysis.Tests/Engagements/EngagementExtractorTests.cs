@@ -433,6 +433,16 @@ public class DayInsideAPeriodTests
 public class PortfolioSectorTests
 {
     [Fact]
+    public void Extract_AnArtSpacesName_NoTechnology()
+    {
+        const string text = "Gallery partnership\n\nOn 24 March 2025 the Office of Contemporary Art and Culture signed a memorandum of understanding with Riverside Art Space to support regional exhibitions.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.DoesNotContain("technology", e.Sectors);
+    }
+
+    [Fact]
     public void Extract_AMinistrysPortfolioInAnOfficesName_NoSector()
     {
         const string text = "มอบรางวัลร้านอาหารไทย\n\nเมื่อวันที่ 1 กรกฎาคม 2567 อัครราชทูตที่ปรึกษา (ฝ่ายการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม) มอบรางวัลแก่ผู้ชนะการแข่งขันเทศกาลอาหารไทย";
@@ -441,5 +451,20 @@ public class PortfolioSectorTests
 
         Assert.DoesNotContain("technology", e.Sectors);
         Assert.Contains("food", e.Sectors);
+    }
+}
+
+public class DatelineTests
+{
+    [Fact]
+    public void Extract_ADayAndTimeOnTheirOwnLineOverTheBody_DateTheReportsEngagement()
+    {
+        const string text = "พิธีลงนามบันทึกข้อตกลงความร่วมมือด้านหอศิลป์ภูมิภาค\n\nวันจันทร์ที่ 24 มีนาคม 2568 เวลา 13.00 น.\n\nนางสาวอรุณี ใจดี ผู้อำนวยการสำนักงานศิลปวัฒนธรรมร่วมสมัย ร่วมลงนามบันทึกข้อตกลงความร่วมมือ ประจำปีงบประมาณ พ.ศ. 2568 กับหอศิลป์เอกชนสองแห่ง";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.MouSigning, e.Type);
+        Assert.Equal("2025-03-24", e.Date!.Value.ToString()[..10]);
+        Assert.Equal(text.IndexOf("วันจันทร์", StringComparison.Ordinal), e.Date.Span.Start);
     }
 }

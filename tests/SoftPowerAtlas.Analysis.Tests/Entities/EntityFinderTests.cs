@@ -86,6 +86,16 @@ public class EntityFinderTests
     }
 
     [Theory]
+    [InlineData("เพื่อสนับสนุนการดำเนินงานของหอศิลป์และแหล่งเรียนรู้ด้านศิลปะในภูมิภาค", "หอศิลป์")]
+    [InlineData("โครงการนี้ช่วยสถาบันและองค์กรชุมชนทั่วประเทศ", "สถาบัน")]
+    public void Find_HeadWordJoinedByAndBeforeAnyName_NoOrganisation(string sentence, string head)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization && m.Text.StartsWith(head, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("อพท. ผนึก สศส. ลงนาม", "อพท.", "agency:")]
     [InlineData("โดยองค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ (UNESCO)", "องค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ", "body:")]
     [InlineData("ไทยยื่นเอกสารต่อองค์การศึกษา วิทยาศาสตร์และวัฒนธรรมแห่งสหประชาชาติ เมื่อปีที่แล้ว", "องค์การศึกษา วิทยาศาสตร์และวัฒนธรรมแห่งสหประชาชาติ", "body:")]
