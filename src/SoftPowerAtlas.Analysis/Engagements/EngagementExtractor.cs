@@ -80,6 +80,7 @@ internal sealed class EngagementExtractor
             .ToList();
         AddUndatedLead(input, events);
         events = [.. OnePerSentence(events).SelectMany(c => SameDay(input, c))];
+        events.RemoveAll(c => IsMonthOfADayTold(c, events));
 
         // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too
         // (years, fiscal years and quarters beside it date nothing: a year-only event date is null).
@@ -140,6 +141,15 @@ internal sealed class EngagementExtractor
 
         static DateOnly Last(DateMention m) => m.End is { HasYear: true } end ? end.EndDate : m.Value.EndDate;
     }
+
+    /// <summary>
+    /// "held between 9-11 August … the countries celebrate their national days during the month of August": a month
+    /// alone, when an engagement of the same kind is dated by a day in it, tells no engagement of its own.
+    /// </summary>
+    private static bool IsMonthOfADayTold(Candidate c, List<Candidate> events) =>
+        c.Date is { HasValue: true, End: null } month && month.Value.HasYear && month.Value.Granularity == DateGranularity.Month
+        && events.Any(k => k != c && k.Type == c.Type && k.Date is { HasValue: true } day && day.Value.HasYear && day.Value.Granularity >= DateGranularity.Day
+            && day.Value.Year == month.Value.Year && day.Value.Month == month.Value.Month);
 
     /// <summary>
     /// The single day of an anchor that also holds a period starting that day, when the day's own sentence,

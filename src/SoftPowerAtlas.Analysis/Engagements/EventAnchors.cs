@@ -322,6 +322,18 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             return false;
         }
 
+        // "Minister Kobkarn said this week that …", "the spokesman said on Monday that …": the day it was said.
+        var lead = text.AsSpan(Math.Max(sentence.Start, m.Span.Start - 24), m.Span.Start - Math.Max(sentence.Start, m.Span.Start - 24)).TrimEnd();
+        if (lead.EndsWith(" on", StringComparison.Ordinal))
+        {
+            lead = lead[..^3];
+        }
+
+        if (lead.EndsWith(" said", StringComparison.Ordinal) || lead.EndsWith(" says", StringComparison.Ordinal) || lead.EndsWith(" told reporters", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var rest = text.AsSpan(m.Span.End, sentence.End - m.Span.End);
         foreach (var verb in SpeechWords)
         {

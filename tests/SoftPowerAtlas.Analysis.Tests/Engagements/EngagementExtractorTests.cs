@@ -468,3 +468,26 @@ public class DatelineTests
         Assert.Equal(text.IndexOf("วันจันทร์", StringComparison.Ordinal), e.Date.Span.Start);
     }
 }
+
+public class StatementAndMonthTests
+{
+    [Fact]
+    public void Extract_DateRightAfterSaid_DatesTheStatementNotAnEngagement()
+    {
+        const string text = "Film office eyes foreign crews\n\nBANGKOK, 23 June 2017 – The Department of Tourism has launched a film destination campaign.\n\nThe tourism minister said this week that foreign productions bring money to the provinces.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2017-06-23", e.Date!.Value.ToString());
+    }
+
+    [Fact]
+    public void Extract_MonthAloneBesideADayOfItOfTheSameKind_OneEngagement()
+    {
+        const string text = "Film week in Mumbai\n\nThe Tourism Authority of Thailand opened a three-day film festival in Mumbai, held between 9-11 August 2019. Many of the countries also hold cultural festivals during the month of August.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2019-08-09", e.Date!.Value.ToString());
+    }
+}
