@@ -72,7 +72,7 @@ public sealed class EntityFinder
             Take(closed, p.Mention);
         }
 
-        people.AddRange(_latinPeople.Find(text, closed));
+        people.AddRange(_latinPeople.Find(text, closed, people.Where(p => p.GivenNameOnly && !Gazetteer.IsThaiLetter(text[p.Name.Start])).Select(p => text[p.Name.Start..p.Name.End])));
         people.AddRange(Repeats(text, people, closed, b));
         var personChars = new bool[text.Length];
         foreach (var p in people)

@@ -38,11 +38,11 @@ internal sealed class LatinPersonPatterns
     /// <summary>Whether <paramref name="word"/> is a verb of saying (said, noted, กล่าว are read elsewhere).</summary>
     public bool IsSpeechVerb(string word) => _speechVerbs.Contains(word);
 
-    /// <summary>
-    /// People in <paramref name="text"/>. <paramref name="closed"/> marks characters that cannot be part of a
-    /// name (known names of bodies and places, credits, people already found).
-    /// </summary>
-    public List<PersonMatch> Find(string text, bool[] closed)
+    /// <summary>People in <paramref name="text"/>.</summary>
+    /// <param name="text">The normalised text.</param>
+    /// <param name="closed">Characters that cannot be part of a name (known names of bodies and places, credits, people already found).</param>
+    /// <param name="shortForms">Names a title already gave alone ("Ms Paetongtarn", "Mr Plasai"): a full name holding one is a person's.</param>
+    public List<PersonMatch> Find(string text, bool[] closed, IEnumerable<string>? shortForms = null)
     {
         var lower = NameVocabulary.LowerCaseWords(text);
         var words = LatinWords(text);
@@ -65,8 +65,40 @@ internal sealed class LatinPersonPatterns
         }
 
         AddListItems(text, groups, found);
+        AddByShortForm(text, groups, found, shortForms ?? []);
         found.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
         return found;
+    }
+
+    /// <summary>
+    /// "…, said the deputy chairman of the committee, Paetongtarn Shinawatra. … Ms Paetongtarn said …": a full name
+    /// with no context of its own is a person's when the text also calls that person by its first or last word
+    /// alone, under a title or as the one who speaks.
+    /// </summary>
+    private static void AddByShortForm(string text, List<Group> groups, List<PersonMatch> found, IEnumerable<string> shortForms)
+    {
+        var shorts = new HashSet<string>(shortForms, StringComparer.Ordinal);
+        shorts.UnionWith(found.Where(f => f.GivenNameOnly).Select(f => text[f.Name.Start..f.Name.End]));
+        if (shorts.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var g in groups)
+        {
+            if (g.Words < 2 || g.ContinuesRun || found.Any(f => f.Mention.Overlaps(g.Span)) || InShortQuote(text, g.Span))
+            {
+                continue;
+            }
+
+            var words = text[g.Span.Start..g.Span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (shorts.Contains(words[0]) || shorts.Contains(words[^1]))
+            {
+                found.Add(new PersonMatch(g.Span, g.Span, false));
+            }
+        }
+
+        found.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
     }
 
     /// <summary>"…; Ahmad Abdolaziz Bahman of …; Abdul of …": items of a ;-list in which people are already found are people too.</summary>

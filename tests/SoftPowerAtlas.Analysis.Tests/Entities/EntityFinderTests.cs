@@ -96,6 +96,27 @@ public class EntityFinderTests
     }
 
     [Theory]
+    [InlineData("The law is coming, said the deputy chairman of the national committee, Paetongtarn Shinawatra.\n\nMs Paetongtarn said the agency will follow.", "Paetongtarn Shinawatra")]
+    [InlineData("On 30 June Surapong Suebwonglee spoke at the closing ceremony.\n\nSurapong said soft power would reduce inequality.", "Surapong Suebwonglee")]
+    [InlineData("The festival was organised by Virachai Plasai and the Thai community.\n\nThe programme included a song by Ambassador Plasai himself.", "Virachai Plasai")]
+    public void Find_FullNameTheTextAlsoCallsByOneWord_Person(string text, string name)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var e = Assert.Single(facts.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal(name, e.Name);
+        Assert.Contains(e.Mentions, m => m.Span.Start == text.IndexOf(name, StringComparison.Ordinal) && m.Span.Length == name.Length);
+    }
+
+    [Fact]
+    public void Find_TwoCapitalisedWordsNoOneIsCalledBy_NoPerson()
+    {
+        var facts = Extract.Run("The Grand Festival drew crowds.\n\nMr Somchai said the Grand Festival would return next year.").Facts();
+
+        Assert.DoesNotContain(facts.Entities, e => e.Kind == EntityKind.Person && e.Name.Contains("Grand", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("อพท. ผนึก สศส. ลงนาม", "อพท.", "agency:")]
     [InlineData("โดยองค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ (UNESCO)", "องค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ", "body:")]
     [InlineData("ไทยยื่นเอกสารต่อองค์การศึกษา วิทยาศาสตร์และวัฒนธรรมแห่งสหประชาชาติ เมื่อปีที่แล้ว", "องค์การศึกษา วิทยาศาสตร์และวัฒนธรรมแห่งสหประชาชาติ", "body:")]
