@@ -116,8 +116,8 @@ internal sealed record ExtractionInput(
     /// <summary>A line that repeats the document's title (site prefixes and suffixes allowed).</summary>
     public bool IsTitle(TextSpan span)
     {
-        // A one-paragraph text, or a long paragraph, is the body itself whatever its first line is called.
-        if (TitleText is not { Length: > 8 } title || Paragraphs.Count < 2 || span.Length > 300)
+        // A one-paragraph text (beside credit lines: "ที่มา: …"), or a long paragraph, is the body itself whatever its first line is called.
+        if (TitleText is not { Length: > 8 } title || span.Length > 300 || !Paragraphs.Any(p => p.Span != span && !IsCreditLine(p.Span)))
         {
             return false;
         }

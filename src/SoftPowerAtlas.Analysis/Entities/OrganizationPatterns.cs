@@ -183,7 +183,10 @@ internal sealed class OrganizationPatterns
                 break;
             }
 
-            if (_stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
+            // "มูลนิธิการแสดงศิลปวัฒนธรรม…": a verb after การ / ความ is made a noun of the name, not a verb ending it.
+            var nominal = pos - start >= 3 && (text.AsSpan(start, pos - start).EndsWith("การ", StringComparison.Ordinal) || text.AsSpan(start, pos - start).EndsWith("ความ", StringComparison.Ordinal))
+                && word is not ("และ" or "ของ");
+            if (!nominal && _stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
             {
                 break;
             }
@@ -201,7 +204,8 @@ internal sealed class OrganizationPatterns
     /// </summary>
     private bool ContinuesName(string text, int after)
     {
-        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]))
+        // "…กระทรวงวัฒนธรรมและผู้บริหารระดับสูง": และ before a word for people (ผู้บริหาร, ผู้แทน) ends the name.
+        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]) || text.AsSpan(after).StartsWith("ผู้", StringComparison.Ordinal))
         {
             return false;
         }

@@ -14,6 +14,9 @@ internal sealed class ThaiNameReader
     /// <summary>A Thai given name or surname is rarely longer; a longer "word" is a phrase.</summary>
     public const int MaxNamePart = 16;
 
+    /// <summary>A third or fourth part of a foreign name written in Thai (อู่, มาร์ติงซ์) is short.</summary>
+    private const int MaxForeignPart = 10;
+
     /// <summary>Royal-lineage and noble surname endings written after the surname.</summary>
     private static readonly string[] SurnameTails = [" ณ อยุธยา", " Na Ayudhya", " Na Ayutthaya"];
 
@@ -22,6 +25,7 @@ internal sealed class ThaiNameReader
     private readonly PrefixWords _nameEndings;
     private readonly PrefixWords _notNamePrefixes;
     private readonly PrefixWords _titles;
+    private readonly PrefixWords _roles;
 
     public ThaiNameReader(EntityLexicon lexicon)
     {
@@ -32,6 +36,7 @@ internal sealed class ThaiNameReader
         _nameEndings = new PrefixWords(EmbeddedWordList.Rows("Entities/Data/speech-verbs.tsv").Where(r => r.Length >= 2 && r[1] == "th").Select(r => r[0])
             .Concat(lexicon.RolesThai.Where(r => r.Length >= 3 && Gazetteer.IsThaiLetter(r[0])))
             .Concat(["เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ภริยา", "สามี"]));
+        _roles = new PrefixWords(lexicon.RolesThai.Where(r => r.Length >= 3 && Gazetteer.IsThaiLetter(r[0])));
         _titles = new PrefixWords(lexicon.Honorifics.Where(h => h.Length >= 2 && Gazetteer.IsThaiLetter(h[0])));
         _notNamePrefixes = new PrefixWords(_notNameWords.Where(w => w.Length >= 3 && Gazetteer.IsThaiLetter(w[0])));
     }
@@ -73,6 +78,13 @@ internal sealed class ThaiNameReader
             }
         }
 
+        // "นายอู๋ จื้อ อู่ อุปทูต…", "นายจูเว็งซียู ดือ จือซุซ มาร์ติงซ์ เอกอัครราชทูต…": a foreign name written in Thai
+        // runs to three or four parts; short parts are the name's when a role follows the last of them.
+        if (!givenOnly)
+        {
+            end = ForeignNameEnd(b, end);
+        }
+
         // "สธน เกษมสันต์ ณ อยุธยา": a royal-lineage surname ending belongs to the name.
         if (!givenOnly && SurnameTails.FirstOrDefault(t => text.AsSpan(end).StartsWith(t, StringComparison.Ordinal)) is { } tail
             && (end + tail.Length == text.Length || !char.IsLetter(text[end + tail.Length])))
@@ -81,6 +93,31 @@ internal sealed class ThaiNameReader
         }
 
         return (new Text.TextSpan(start, end), givenOnly);
+    }
+
+    private int ForeignNameEnd(TextBoundaries b, int end)
+    {
+        var text = b.Text;
+        var at = end;
+        for (var extra = 0; extra < 2 && at < text.Length - 1 && text[at] == ' ' && Gazetteer.IsThaiLetter(text[at + 1]); extra++)
+        {
+            var partEnd = ThaiRunEnd(b, at + 1);
+            var part = text[(at + 1)..partEnd];
+            if (part.Length > MaxForeignPart || IsAbbreviated(text, partEnd) || _stopWords.Contains(part) || _notNameWords.Contains(part)
+                || StartsWithNameEnding(text, at + 1) || StartsWithNotName(part) || HoldsStopWord(b, new Text.TextSpan(at + 1, partEnd)))
+            {
+                return end;
+            }
+
+            if (partEnd < text.Length - 1 && text[partEnd] == ' ' && _roles.AnyAt(text, partEnd + 1))
+            {
+                return partEnd;
+            }
+
+            at = partEnd;
+        }
+
+        return end;
     }
 
     private bool EndsClearly(string text, int end) =>

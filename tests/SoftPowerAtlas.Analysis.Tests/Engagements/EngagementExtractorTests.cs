@@ -457,6 +457,17 @@ public class PortfolioSectorTests
 public class DatelineTests
 {
     [Fact]
+    public void Extract_OneParagraphAndASourceLine_TheParagraphIsTheBody()
+    {
+        const string text = "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงวัฒนธรรม เป็นประธานเปิดเทศกาลวัฒนธรรมสัญจรสำหรับคณะทูตานุทูต ณ โรงแรมริมโขง จังหวัดหนองคาย เมื่อวันที่ 14 กุมภาพันธ์ 2558\nที่มา: http://www.example.go.th";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2015-02-14", e.Date!.Value.ToString());
+        Assert.Equal(text.IndexOf("วันที่ 14", StringComparison.Ordinal), e.Date.Span.Start);
+    }
+
+    [Fact]
     public void Extract_ADayAndTimeOnTheirOwnLineOverTheBody_DateTheReportsEngagement()
     {
         const string text = "พิธีลงนามบันทึกข้อตกลงความร่วมมือด้านหอศิลป์ภูมิภาค\n\nวันจันทร์ที่ 24 มีนาคม 2568 เวลา 13.00 น.\n\nนางสาวอรุณี ใจดี ผู้อำนวยการสำนักงานศิลปวัฒนธรรมร่วมสมัย ร่วมลงนามบันทึกข้อตกลงความร่วมมือ ประจำปีงบประมาณ พ.ศ. 2568 กับหอศิลป์เอกชนสองแห่ง";

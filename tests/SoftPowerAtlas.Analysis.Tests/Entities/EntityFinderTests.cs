@@ -17,6 +17,9 @@ public class EntityFinderTests
     [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "เฉลิมชาตรี ยุคล")]
     [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "Julien Lacorne")]
     [InlineData("ดร.ปรีชา วงศ์ไพศาล ผู้ช่วยผู้อำนวยการใหญ่", "ปรีชา วงศ์ไพศาล")]
+    [InlineData("โดยมีนายหลี่ เจี้ยน หมิง อุปทูตสถานเอกอัครราชทูตจีน ร่วมพิธี", "หลี่ เจี้ยน หมิง")]
+    [InlineData("โดยมีนายโจเอา ดา ซิลวา ซานโตส เอกอัครราชทูตโปรตุเกสประจำประเทศไทย ร่วมพิธี", "โจเอา ดา ซิลวา ซานโตส")]
+    [InlineData("นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงวัฒนธรรม เป็นประธาน", "สมชาย ใจดี")]
     public void Find_PersonWithTitleOrQuotes_NamesWithoutTitle(string sentence, string name)
     {
         var facts = Extract.Run(sentence).Facts();
@@ -114,6 +117,18 @@ public class EntityFinderTests
         var facts = Extract.Run("The Grand Festival drew crowds.\n\nMr Somchai said the Grand Festival would return next year.").Facts();
 
         Assert.DoesNotContain(facts.Entities, e => e.Kind == EntityKind.Person && e.Name.Contains("Grand", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ซึ่งมูลนิธิการแสดงพื้นบ้านนานาชาติ ร่วมจัดงาน", "มูลนิธิการแสดงพื้นบ้านนานาชาติ")]
+    [InlineData("โดยมีปลัดกระทรวงวัฒนธรรมและผู้บริหารระดับสูงเข้าร่วมงาน", "กระทรวงวัฒนธรรม")]
+    public void Find_ThaiOrganisationName_EndsWhereTheNameEnds(string sentence, string name)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization);
+        Assert.Equal(name, m.Text);
+        Assert.Equal(sentence.IndexOf(name, StringComparison.Ordinal), m.Span.Start);
     }
 
     [Theory]
