@@ -15,7 +15,23 @@ internal sealed partial class CreditRegions
 {
     private const int MaxBylineWords = 6;
     private static readonly string[] ReportWordsBefore = ["reported", "reports", "according to", "told", "speaking to", "interview with", "via", "citing", "cited", "quoted", "source", "ที่มา", "อ้างอิง", "รายงาน", "ข่าวจาก", "ให้สัมภาษณ์"];
-    private static readonly string[] ReportWordsAfter = ["reported", "reports", "said", "รายงาน"];
+    private static readonly string[] ReportWordsAfter = ["reported", "reports", "said", "quotes", "quoted", "รายงาน"];
+    private static readonly string[] OutletEndings = [" News Agency", " News Service", " Press Agency", " News Network"];
+
+    /// <summary>A name that says it is a news outlet: "Kazinform News Agency", "สำนักข่าวซินหัว".</summary>
+    public static bool IsNewsOutletName(ReadOnlySpan<char> name)
+    {
+        foreach (var e in OutletEndings)
+        {
+            if (name.EndsWith(e, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return name.StartsWith("สำนักข่าว", StringComparison.Ordinal);
+    }
+
 
     // "posted on Facebook", "ผ่านเพจเฟซบุ๊ก", "its YouTube channel": a platform named as the channel.
     private static readonly string[] ChannelWordsBefore = [" on", " via", " through", "ผ่าน", "ทาง", "เพจ", "บน"];

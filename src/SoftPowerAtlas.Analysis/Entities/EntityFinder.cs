@@ -83,7 +83,9 @@ public sealed class EntityFinder
         var patterns = new List<(TextSpan Span, PatternKind Kind)>();
         _organizations.Find(b, known, patterns);
         _englishOrganizations.Find(text, personChars, known, patterns);
-        patterns.RemoveAll(p => IsTaken(credit, p.Span));
+        // A news outlet found by pattern ("Kazinform News Agency quotes …") is a credit where the text credits it, as a known one is.
+        patterns.RemoveAll(p => IsTaken(credit, p.Span)
+            || (CreditRegions.IsNewsOutletName(text.AsSpan(p.Span.Start, p.Span.Length)) && CreditRegions.IsCreditedSource(text, p.Span)));
         Units.MarkBranches(text, known, patterns);
 
         var taken = new bool[text.Length];

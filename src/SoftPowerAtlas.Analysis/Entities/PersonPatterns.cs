@@ -185,7 +185,7 @@ internal sealed class PersonPatterns
             }
 
             var word = text[pos..wordEnd];
-            if (wordEnd - pos < 2 || _names.NotNameWords.Contains(word) || _vocabulary.IsVocabulary(word) || _vocabulary.IsPersonNoun(word))
+            if (wordEnd - pos < 2 || _names.NotNameWords.Contains(word) || (_vocabulary.IsVocabulary(word) && !IsSyllableOfAName(text, word, wordEnd, words)) || _vocabulary.IsPersonNoun(word))
             {
                 break;
             }
@@ -221,6 +221,27 @@ internal sealed class PersonPatterns
         }
 
         return words == 0 ? null : (new Text.TextSpan(start, end), words == 1);
+    }
+
+    /// <summary>
+    /// "Mr. Lee In Hyuck", "Ms. Kim So Yeon": inside a name, after its first word, a short capitalised word that is
+    /// also an English word is a syllable of the given name when another name word follows it.
+    /// </summary>
+    private bool IsSyllableOfAName(string text, string word, int wordEnd, int wordsBefore)
+    {
+        if (wordsBefore == 0 || word.Length > 3 || wordEnd + 1 >= text.Length || text[wordEnd] != ' ' || !char.IsUpper(text[wordEnd + 1]))
+        {
+            return false;
+        }
+
+        var nextEnd = wordEnd + 1;
+        while (nextEnd < text.Length && char.IsLetter(text[nextEnd]))
+        {
+            nextEnd++;
+        }
+
+        var next = text[(wordEnd + 1)..nextEnd];
+        return next.Length >= 2 && !_names.NotNameWords.Contains(next) && !_vocabulary.IsVocabulary(next) && !_vocabulary.IsPersonNoun(next);
     }
 
     /// <summary>The name is followed, after one space, by a capitalised word that is not a role: it names a thing.</summary>

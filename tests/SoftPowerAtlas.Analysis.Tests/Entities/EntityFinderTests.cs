@@ -17,6 +17,8 @@ public class EntityFinderTests
     [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "เฉลิมชาตรี ยุคล")]
     [InlineData("ระหว่าง “ม.ร.ว.เฉลิมชาตรี ยุคล” ประธาน และ “คาล คงขำ” กับ “Julien Lacorne” ผู้แทน", "Julien Lacorne")]
     [InlineData("ดร.ปรีชา วงศ์ไพศาล ผู้ช่วยผู้อำนวยการใหญ่", "ปรีชา วงศ์ไพศาล")]
+    [InlineData("met with Mr. Lee In Hyuck, Director-General of the cultural centre in Busan", "Lee In Hyuck")]
+    [InlineData("welcomed by Ms. Kim So Yeon, the museum's curator", "Kim So Yeon")]
     [InlineData("โดยมีนายหลี่ เจี้ยน หมิง อุปทูตสถานเอกอัครราชทูตจีน ร่วมพิธี", "หลี่ เจี้ยน หมิง")]
     [InlineData("โดยมีนายโจเอา ดา ซิลวา ซานโตส เอกอัครราชทูตโปรตุเกสประจำประเทศไทย ร่วมพิธี", "โจเอา ดา ซิลวา ซานโตส")]
     [InlineData("นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงวัฒนธรรม เป็นประธาน", "สมชาย ใจดี")]
@@ -129,6 +131,16 @@ public class EntityFinderTests
         var m = Assert.Single(facts.Mentions, m => m.IsOrganization);
         Assert.Equal(name, m.Text);
         Assert.Equal(sentence.IndexOf(name, StringComparison.Ordinal), m.Span.Start);
+    }
+
+    [Theory]
+    [InlineData("The minister received the envoy, Steppe News Agency quotes the foreign ministry.")]
+    [InlineData("The festival drew large crowds, according to Mekong Press Agency.")]
+    public void Find_NewsOutletCreditedAsTheSource_NoOrganisation(string sentence)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization && m.Text.Contains("Agency", StringComparison.Ordinal));
     }
 
     [Theory]
