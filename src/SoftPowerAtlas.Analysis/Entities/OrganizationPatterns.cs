@@ -92,7 +92,9 @@ internal sealed class OrganizationPatterns
                     : kind == PatternKind.Government ? GovernmentEnd(text, i + head.Length, places)
                     : ExtendThai(b, i + head.Length, kind, bodies);
                 var tail = text.AsSpan(i + head.Length, end - i - head.Length);
-                if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal)))
+                // "ความร่วมมือด้านพิพิธภัณฑ์วิทยา": after ด้าน a head word names a field of work, not a body.
+                if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal))
+                    || (kind == PatternKind.Institution && text.AsSpan(0, i).EndsWith("ด้าน", StringComparison.Ordinal)))
                 {
                     break;
                 }
@@ -133,8 +135,7 @@ internal sealed class OrganizationPatterns
                 // "สถานเอกอัครราชทูต ณ กรุง…", "สถานเอกอัครราชทูตไทย ณ กรุง…": the mission named by its city.
                 if (kind == PatternKind.Embassy && (end == start || text.AsSpan(start, end - start) is "ไทย") && rest.StartsWith("ณ ", StringComparison.Ordinal))
                 {
-                    var placeEnd = WordEnd(text, pos + 3);
-                    return placeEnd;
+                    return PlaceEnd(b, pos + 3);
                 }
 
                 break;
@@ -331,6 +332,28 @@ internal sealed class OrganizationPatterns
             }
 
             pos = wordEnd;
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The end of the place a mission is named by: the word after ณ, up to a word that goes on with the sentence
+    /// ("สถานกงสุลใหญ่ ณ นครคุนหมิงร่วมกับ…", "… ณ นครคุนหมิงจัดกิจกรรม…": Thai writes no space before it).
+    /// </summary>
+    private int PlaceEnd(TextBoundaries b, int start)
+    {
+        var text = b.Text;
+        var end = WordEnd(text, start);
+        for (var pos = start; pos < end;)
+        {
+            var tokenEnd = Math.Min(NextBoundary(b, pos), end);
+            if (pos > start && (_stopWords.Contains(text[pos..tokenEnd]) || _splitStopWords.Any(w => text.AsSpan(pos, end - pos).StartsWith(w, StringComparison.Ordinal))))
+            {
+                return pos;
+            }
+
+            pos = tokenEnd;
         }
 
         return end;

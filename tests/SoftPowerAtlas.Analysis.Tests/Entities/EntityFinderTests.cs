@@ -46,6 +46,8 @@ public class EntityFinderTests
     [InlineData("ร่วมกับสถานเอกอัครราชทูต ณ กรุงวอชิงตัน จัดกิจกรรม", "สถานเอกอัครราชทูต ณ กรุงวอชิงตัน", EntityKind.ThaiOrganization, "TH")]
     [InlineData("ร่วมกับสถานกงสุลใหญ่ ณ นครลอสแอนเจลิส จัดกิจกรรม", "สถานกงสุลใหญ่ ณ นครลอสแอนเจลิส", EntityKind.ThaiOrganization, "TH")]
     [InlineData("เมื่อวานนี้ สถานเอกอัครราชทูตไทย ณ กรุงลิมา ได้จัดงานวันอาหารไทย", "สถานเอกอัครราชทูตไทย ณ กรุงลิมา", EntityKind.ThaiOrganization, "TH")]
+    [InlineData("สถานกงสุลใหญ่ ณ นครคุนหมิงร่วมกับสมาคมนักเรียนไทยจัดงานสงกรานต์", "สถานกงสุลใหญ่ ณ นครคุนหมิง", EntityKind.ThaiOrganization, "TH")]
+    [InlineData("สถานกงสุลใหญ่ ณ นครเฉิงตูจัดกิจกรรมวันลอยกระทง", "สถานกงสุลใหญ่ ณ นครเฉิงตู", EntityKind.ThaiOrganization, "TH")]
     [InlineData("ผู้แทนสถานเอกอัครราชทูตญี่ปุ่น ณ กรุงเทพฯ เข้าร่วม", "สถานเอกอัครราชทูตญี่ปุ่น", EntityKind.ForeignOrganization, "JP")]
     [InlineData("พร้อมด้วยคณะ Kumamon Group สำนักงานคุมาโมโตะ เข้าพบ", "สำนักงานคุมาโมโตะ", EntityKind.ForeignOrganization, "JP")]
     [InlineData("และสำนักงานวัฒนธรรมจังหวัดสุโขทัยเตรียมจัดงาน", "สำนักงานวัฒนธรรมจังหวัดสุโขทัย", EntityKind.ThaiOrganization, "TH")]
@@ -123,6 +125,7 @@ public class EntityFinderTests
 
     [Theory]
     [InlineData("ซึ่งมูลนิธิการแสดงพื้นบ้านนานาชาติ ร่วมจัดงาน", "มูลนิธิการแสดงพื้นบ้านนานาชาติ")]
+    [InlineData("ในงานที่จัดร่วมกับสมาคมวัฒนธรรมไทยแห่งรัฐโอไฮโอเมื่อวันที่ 7 เมษายน", "สมาคมวัฒนธรรมไทยแห่งรัฐโอไฮโอ")]
     [InlineData("โดยมีปลัดกระทรวงวัฒนธรรมและผู้บริหารระดับสูงเข้าร่วมงาน", "กระทรวงวัฒนธรรม")]
     public void Find_ThaiOrganisationName_EndsWhereTheNameEnds(string sentence, string name)
     {
@@ -141,6 +144,16 @@ public class EntityFinderTests
         var facts = Extract.Run(sentence).Facts();
 
         Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization && m.Text.Contains("Agency", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ไทยและลาวร่วมมือกันด้านพิพิธภัณฑ์วิทยาและการค้นคว้าทางโบราณคดี")]
+    [InlineData("ความร่วมมือด้านหอจดหมายเหตุและการอนุรักษ์เอกสาร")]
+    public void Find_HeadWordNamingAFieldAfterDan_NoOrganisation(string sentence)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization);
     }
 
     [Theory]
