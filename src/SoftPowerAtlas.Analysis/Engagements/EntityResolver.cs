@@ -125,10 +125,10 @@ internal static class EntityResolver
     /// (Thai writes a foreign mission with its country: สถานเอกอัครราชทูตญี่ปุ่น).
     /// </summary>
     private static bool IsOwnEmbassy(List<EntityMention> list) =>
-        list.All(m => m.Country is null && m.Source == MentionSource.Pattern && m.Name.Length > 0 && Entities.Gazetteer.IsThaiLetter(m.Name[0])
-            && ThaiEmbassyWords.Any(w => m.Name.StartsWith(w, StringComparison.Ordinal)));
+        list.All(m => m.Country is null && m.Source == MentionSource.Pattern && BareMissions.Contains(m.Name.TrimEnd('ฯ')));
 
-    private static readonly string[] ThaiEmbassyWords = ["สถานเอกอัครราชทูต", "สถานทูต", "สถานกงสุล"];
+    /// <summary>The mission words alone, with nothing that says whose ("สถานเอกอัครราชทูตประเทศสมาชิกอาเซียน" says: not Thailand's).</summary>
+    private static readonly HashSet<string> BareMissions = new(["สถานเอกอัครราชทูต", "สถานทูต", "สถานกงสุลใหญ่", "สถานกงสุล"], StringComparer.Ordinal);
 
     private static bool SameFirstName(string shortName, bool givenNameOnly, string fullName) =>
         givenNameOnly && (fullName.StartsWith(shortName + " ", StringComparison.Ordinal)

@@ -83,6 +83,7 @@ public class EntityFinderTests
     [Theory]
     [InlineData("คณะข้าราชการสถานเอกอัครราชทูตฯ ร่วมกับผู้แทนเมืองพี่เมืองน้อง เข้าร่วมเทศกาลมิตรภาพ ณ กรุงโซล", "สถานเอกอัครราชทูตฯ", EntityKind.ThaiOrganization)]
     [InlineData("สถานเอกอัครราชทูตญี่ปุ่นประจำประเทศไทยจัดงานเทศกาลญี่ปุ่น โดยสถานเอกอัครราชทูตฯ เชิญศิลปินมาแสดง", "สถานเอกอัครราชทูตญี่ปุ่นประจำประเทศไทย", EntityKind.ForeignOrganization)]
+    [InlineData("งานนี้จัดร่วมกับสถานเอกอัครราชทูตประเทศสมาชิกอาเซียนในเดนมาร์ก", "สถานเอกอัครราชทูตประเทศสมาชิกอาเซียน", EntityKind.ForeignOrganization)]
     public void Resolve_EmbassyWithoutItsCountry_ThailandsUnlessTheTextNamesAnother(string sentence, string name, EntityKind kind)
     {
         var facts = Extract.Run(sentence).Facts();
@@ -154,6 +155,18 @@ public class EntityFinderTests
         var facts = Extract.Run(sentence).Facts();
 
         Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization);
+    }
+
+    [Fact]
+    public void Find_ABodysNameShorterThanAnOfficeHeadWord_NoException()
+    {
+        // "สมาคมที" (cut at the hyphen of ที-ป็อป) is shorter than "สำนักงาน": the branch-office check once read past its end.
+        const string sentence = "เมื่อวันที่ 5 มีนาคม 2568 ผู้แทนสมาคมที-ป็อปแห่งญี่ปุ่นเข้าร่วมงาน";
+
+        var facts = Extract.Run(sentence).Facts();
+
+        Assert.All(facts.Mentions, m => Assert.True(m.Span.End <= sentence.Length));
+        Assert.Single(facts.Engagements);
     }
 
     [Theory]
