@@ -52,9 +52,23 @@ internal static class StorePathCommand
             }
 
             var watch = Stopwatch.StartNew();
-            var analysed = files.Take(docs).Select(f => IngestRunner.ToNewDocument(pipeline.Run(loader.Load(f.Path).Document!))).ToList();
-            var analysisMs = watch.Elapsed.TotalMilliseconds / analysed.Count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysis (load + pipeline + row), one thread: {analysisMs:F2} ms/document ({1000 / analysisMs:F0} docs/s)"));
+            var analysed = new List<NewDocument>();
+            var failed = 0;
+            foreach (var file in files.Take(docs))
+            {
+                try
+                {
+                    analysed.Add(IngestRunner.ToNewDocument(pipeline.Run(loader.Load(file.Path).Document!)));
+                }
+                catch (ArgumentException)
+                {
+                    failed++; // an analysis defect on one file; ingest reports such a file as failed and goes on, so does this
+                }
+            }
+
+            var analysisMs = watch.Elapsed.TotalMilliseconds / (analysed.Count + failed);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Analysis (load + pipeline + row), one thread: {analysisMs:F2} ms/document ({1000 / analysisMs:F0} docs/s); {failed} file(s) failed analysis and are left out"));
 
             Console.WriteLine();
             Console.WriteLine("Ceiling (pre-analysed documents):");
