@@ -49,7 +49,9 @@ public static class IngestBatchExtensions
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(documents);
-        return documents.Select(batch.Ingest).ToList();
+        return batch is Ingest.IBulkIngest bulk
+            ? bulk.IngestAll([.. documents.Select(d => new Ingest.BulkInput(d.Source, d, null, null))])
+            : documents.Select(batch.Ingest).ToList();
     }
 
     /// <summary>Records <paramref name="source"/> against the stored text <paramref name="exact"/>: a new source of it, or one already known.</summary>

@@ -56,5 +56,5 @@ internal static class ServerCpu
 internal static class StoreTimings
 {
     /// <summary>How long the batch held the store's exclusive write lock; null when the engine does not say (then: the whole batch).</summary>
-    public static TimeSpan? LockHeld(IIngestBatch batch) => batch is null ? null : null;
+    public static TimeSpan? LockHeld(IIngestBatch batch) => (batch as Storage.Postgres.Ingest.PostgresIngestBatch)?.LockHeld;
 }
