@@ -2,6 +2,7 @@ using System.Globalization;
 using Npgsql;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage.Postgres.Ingest;
 
 namespace SoftPowerAtlas.Benchmarks.Throughput;
 
@@ -52,9 +53,24 @@ internal static class ServerCpu
     }
 }
 
-/// <summary>What a batch says about its own timing, where the engine records it.</summary>
+/// <summary>What a batch says about its own timing, where the engine records it (the PostgreSQL bulk path).</summary>
 internal static class StoreTimings
 {
-    /// <summary>How long the batch held the store's exclusive write lock; null when the engine does not say (then: the whole batch).</summary>
-    public static TimeSpan? LockHeld(IIngestBatch batch) => (batch as Storage.Postgres.Ingest.PostgresIngestBatch)?.LockHeld;
+    public static BulkTimings? Of(IIngestBatch batch) => (batch as Storage.Postgres.Ingest.PostgresIngestBatch)?.Timings;
+
+    /// <summary>Server milliseconds per document to build the search vectors of every stored document again (the insert trigger's work), timed alone.</summary>
+    public static double? SearchVectorMs(IAtlasStore store)
+    {
+        if (store is not PostgresAtlasStore postgres)
+        {
+            return null;
+        }
+
+        using var connection = postgres.DataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT count(atlas_search_vector(coalesce(search_title, title), segmented_text)), count(*) FROM documents", connection);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return watch.Elapsed.TotalMilliseconds / Math.Max(1, reader.GetInt64(1));
+    }
 }

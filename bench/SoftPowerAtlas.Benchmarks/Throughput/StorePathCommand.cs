@@ -7,6 +7,7 @@ using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
 using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage.Postgres.Ingest;
 using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Benchmarks.Throughput;
@@ -75,11 +76,21 @@ internal static class StorePathCommand
             Console.WriteLine("| round | store | docs/s | batch begin→commit median / max ms | lock held median / max ms | server CPU ms/doc | load |");
             Console.WriteLine("|---:|---|---:|---:|---:|---:|---|");
             var ceiling = new List<(string Engine, double Rate)>();
+            var searchVector = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
                 foreach (var engine in new[] { "SQLite", "PostgreSQL" })
                 {
-                    var result = WithStore(engine, server, folder, store => Ceiling(store, analysed, batchSize));
+                    var result = WithStore(engine, server, folder, store =>
+                    {
+                        var ceilingResult = Ceiling(store, analysed, batchSize);
+                        if (StoreTimings.SearchVectorMs(store) is { } ms)
+                        {
+                            searchVector.Add(ms);
+                        }
+
+                        return ceilingResult;
+                    });
                     ceiling.Add((engine, result.Rate));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {round} | {engine} | {result.Rate:F0} | {result.Batch.Median:F1} / {result.Batch.Max:F1} | {result.Lock} | {result.ServerMs} | {CommandLine.LoadAverage()} |"));
@@ -87,6 +98,17 @@ internal static class StorePathCommand
             }
 
             Summarise(ceiling, "ceiling");
+            if (Phases.Count > 0)
+            {
+                double PerDoc(Func<BulkTimings, TimeSpan> phase) => Spread.Of(Phases.Select(p => phase(p).TotalMilliseconds / p.Documents)).Median;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"PostgreSQL batch phases, ms per document (median of {Phases.Count} batches): pack {PerDoc(p => p.Pack):F3}, duplicate check {PerDoc(p => p.Claim):F3}, ids {PerDoc(p => p.Ids):F3}, documents insert {PerDoc(p => p.Insert):F3} (lock held: {PerDoc(p => p.Locked):F3}), other tables {PerDoc(p => p.Rest):F3}, curation replay {PerDoc(p => p.Replay):F3}"));
+            }
+
+            if (searchVector.Count > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PostgreSQL search vector alone (atlas_search_vector over the stored documents): {Spread.Of(searchVector).Median:F2} ms per document"));
+            }
 
             Console.WriteLine();
             Console.WriteLine($"Ingest of {Math.Min(ingestDocs, files.Count):N0} files, one analysis thread (IngestRunner, Workers = 1):");
@@ -117,6 +139,9 @@ internal static class StorePathCommand
 
     private sealed record CeilingResult(double Rate, Spread Batch, string Lock, string ServerMs);
 
+    /// <summary>The PostgreSQL bulk path's phases of every batch of the ceiling runs.</summary>
+    private static readonly List<BulkTimings> Phases = [];
+
     private static CeilingResult Ceiling(IAtlasStore store, List<NewDocument> documents, int batchSize)
     {
         var cpuBefore = ServerCpu.Of(store);
@@ -130,9 +155,10 @@ internal static class StorePathCommand
             batch.IngestAll(chunk);
             batch.Commit();
             batches.Add(timed.Elapsed.TotalMilliseconds);
-            if (StoreTimings.LockHeld(batch) is { } held)
+            if (StoreTimings.Of(batch) is { } phases)
             {
-                locks.Add(held.TotalMilliseconds);
+                locks.Add(phases.Locked.TotalMilliseconds);
+                Phases.Add(phases);
             }
         }
 

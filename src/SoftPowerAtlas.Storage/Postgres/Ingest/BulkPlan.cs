@@ -110,3 +110,10 @@ internal sealed record NewDocumentPlan(PackedDocument Packed, DateTimeOffset At,
 /// (<see cref="DuplicateOf"/>, an index into <see cref="BulkPlan.New"/>), or itself new (<see cref="NewIndex"/>).
 /// </summary>
 internal sealed record InputPlan(string Source, DateTimeOffset At, DocumentMatch? Stored, int? DuplicateOf, int? NewIndex);
+
+/// <summary>
+/// Where one bulk batch spent its time: packing before any lock; under the claim lock the duplicate
+/// check (<see cref="Claim"/>), the ids and the documents' insert with its search triggers
+/// (<see cref="Locked"/> is the three); then every other table, and the curation replay when edits are in force.
+/// </summary>
+internal readonly record struct BulkTimings(int Documents, TimeSpan Pack, TimeSpan Claim, TimeSpan Ids, TimeSpan Insert, TimeSpan Locked, TimeSpan Rest, TimeSpan Replay);

@@ -51,6 +51,19 @@ internal static class BulkStatements
         rows.Select(r => r.Packed.FactsPacked).ToArray(),
         rows.Select(r => r.Packed.SearchTitle).ToArray());
 
+    /// <summary>Tells the documents' insert trigger (migration 0019) that this transaction writes the search vectors itself, or no longer.</summary>
+    public static NpgsqlBatchCommand VectorsWritten(bool on) =>
+        Command("SELECT set_config('atlas.search_vectors_written', $1, true)", on ? "on" : "off");
+
+    /// <summary>The search rows of the documents inserted (a skipped one has no row to join), from the vectors built in C# or by the server.</summary>
+    public static NpgsqlBatchCommand SearchVectors(IReadOnlyList<StoredRow> rows) => Command(
+        """
+        INSERT INTO document_search (document_id, vector)
+        SELECT d.id, coalesce(v.vector::tsvector, atlas_search_vector(coalesce(d.search_title, d.title), d.segmented_text))
+        FROM unnest($1::bigint[], $2::text[]) AS v (id, vector) JOIN documents d ON d.id = v.id
+        """,
+        rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Packed.SearchVector).ToArray());
+
     public static NpgsqlBatchCommand Bands(IReadOnlyList<StoredRow> rows)
     {
         var bands = rows.SelectMany(r => Enumerable.Range(0, SimHashBands.Count).Select(b => (r.Id, Band: (short)b, Value: SimHashBands.Value(r.Packed.Document.SimHash, b)))).ToList();

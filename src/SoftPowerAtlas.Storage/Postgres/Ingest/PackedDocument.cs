@@ -24,6 +24,7 @@ internal sealed class PackedDocument
         OriginalPacked = PackedText.Pack(document.OriginalText)!; // a document always has its original
         CleanPacked = PackedText.Pack(document.CleanText)!;
         SearchTitle = SearchText.Segmented(document.Title);
+        SearchVector = Search.Postgres.PostgresSearchVector.Literal(SearchTitle ?? document.Title, document.SegmentedText);
         if (document.File is { } file)
         {
             PageStarts = JsonSerializer.Serialize(file.PageStarts);
@@ -83,6 +84,9 @@ internal sealed class PackedDocument
     public byte[]? FactsPacked { get; }
 
     public string? SearchTitle { get; }
+
+    /// <summary>The search vector's text (<see cref="Search.Postgres.PostgresSearchVector"/>); null for the server to build.</summary>
+    public string? SearchVector { get; }
 
     /// <summary>The file's page starts as <c>document_files</c> keeps them (JSON), when the document was read from a file.</summary>
     public string? PageStarts { get; }

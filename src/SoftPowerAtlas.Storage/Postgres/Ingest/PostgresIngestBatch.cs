@@ -51,7 +51,10 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
     internal NpgsqlTransaction Transaction => _transaction;
 
     /// <summary>How long the last <see cref="IngestAll"/> held (or waited for) the claim lock; null before one ran.</summary>
-    internal TimeSpan? LockHeld { get; private set; }
+    internal TimeSpan? LockHeld => Timings?.Locked;
+
+    /// <summary>Where the last <see cref="IngestAll"/> spent its time, for the benchmark; null before one ran.</summary>
+    internal BulkTimings? Timings { get; private set; }
 
     public DocumentMatch? FindExact(string contentHash) => Rows().FindExact(contentHash);
 
@@ -71,19 +74,26 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
         }
 
         // Packing, fact rows and keys cost CPU, not the lock: done first.
+        var watch = Stopwatch.StartNew();
         var packed = inputs.Select(i => i.Document is { } d ? new PackedDocument(d) : null).ToList();
+        var timings = new BulkTimings { Documents = inputs.Count, Pack = watch.Elapsed };
         try
         {
-            var watch = Stopwatch.StartNew();
+            watch.Restart();
             var (plan, existing, curated) = Claim(inputs, packed);
+            timings = timings with { Claim = watch.Elapsed };
             var (documentIds, entityIds, engagementIds) = TakeIds(plan, existing);
             var rows = plan.New.Select((n, i) => new StoredRow(n.Packed, documentIds[i], null, n.At)).ToList();
             rows = [.. rows.Select((r, i) => r with { NearDuplicateOf = plan.New[i].NearStored?.DocumentId ?? (plan.New[i].NearIndex is { } j ? rows[j].Id : null) })];
+            timings = timings with { Ids = watch.Elapsed - timings.Claim };
             var skipped = InsertDocuments(rows);
-            LockHeld = watch.Elapsed;
+            timings = timings with { Locked = watch.Elapsed, Insert = watch.Elapsed - timings.Claim - timings.Ids };
+            watch.Restart();
             var taken = skipped.Count == 0 ? new Dictionary<string, DocumentMatch>(StringComparer.Ordinal) : Stored(skipped);
             var kept = rows.Where(r => !taken.ContainsKey(r.Packed.Document.ContentHash)).ToList();
             var outcomes = WriteRest(plan, rows, kept, taken, entityIds, engagementIds);
+            timings = timings with { Rest = watch.Elapsed };
+            watch.Restart();
             if (curated)
             {
                 var replay = new CurationReplay(new CurationSql(_transaction, _dialect));
@@ -93,6 +103,7 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
                 }
             }
 
+            Timings = timings with { Replay = watch.Elapsed };
             return outcomes;
         }
         catch (NpgsqlException e)
@@ -265,11 +276,18 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
     {
         using var batch = new NpgsqlBatch(_connection, _transaction)
         {
-            BatchCommands = { BulkStatements.Documents(rows), BulkStatements.Command("SELECT pg_advisory_unlock($1)", ClaimLock) },
+            BatchCommands =
+            {
+                BulkStatements.VectorsWritten(true),
+                BulkStatements.Documents(rows),
+                BulkStatements.VectorsWritten(false),
+                BulkStatements.Command("SELECT pg_advisory_unlock($1)", ClaimLock),
+            },
         };
         var skipped = new HashSet<string>(rows.Select(r => r.Packed.Document.ContentHash), StringComparer.Ordinal);
         using (var reader = batch.ExecuteReader())
         {
+            reader.NextResult(); // set_config
             while (reader.Read())
             {
                 skipped.Remove(reader.GetString(0));
@@ -315,6 +333,7 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
 
         using var batch = new NpgsqlBatch(_connection, _transaction);
         batch.BatchCommands.Add(BulkStatements.Sources(sources));
+        batch.BatchCommands.Add(BulkStatements.SearchVectors(kept));
         batch.BatchCommands.Add(BulkStatements.Bands(kept));
         batch.BatchCommands.Add(BulkStatements.Files(kept));
         foreach (var command in BulkStatements.Entities(Fold(kept), entityIds))
