@@ -51,9 +51,22 @@ internal static class BulkStatements
         rows.Select(r => r.Packed.FactsPacked).ToArray(),
         rows.Select(r => r.Packed.SearchTitle).ToArray());
 
-    /// <summary>Tells the documents' insert trigger (migration 0019) that this transaction writes the search vectors itself, or no longer.</summary>
-    public static NpgsqlBatchCommand VectorsWritten(bool on) =>
-        Command("SELECT set_config('atlas.search_vectors_written', $1, true)", on ? "on" : "off");
+    /// <summary>Tells the search triggers' inserts (migration 0019) that this transaction writes the search vectors and facets itself, or no longer.</summary>
+    public static NpgsqlBatchCommand SearchRowsWritten(bool on) =>
+        Command("SELECT set_config('atlas.bulk_ingest', $1, true)", on ? "on" : "off");
+
+    /// <summary>The facets of the documents' facts as the per-row triggers of 0012_search add them: type, country, sector, agency (a party not a person).</summary>
+    public static NpgsqlBatchCommand Facets(IReadOnlyList<StoredRow> rows) => Command(
+        """
+        INSERT INTO document_facets (facet, value, document_id)
+        SELECT 'type', type, document_id FROM engagements WHERE document_id = ANY($1)
+        UNION SELECT 'country', c.country, e.document_id FROM engagement_countries c JOIN engagements e ON e.id = c.engagement_id WHERE e.document_id = ANY($1)
+        UNION SELECT 'sector', s.sector, e.document_id FROM engagement_sectors s JOIN engagements e ON e.id = s.engagement_id WHERE e.document_id = ANY($1)
+        UNION SELECT 'agency', en.key, e.document_id FROM engagement_parties p JOIN engagements e ON e.id = p.engagement_id JOIN entities en ON en.id = p.entity_id
+            WHERE p.side <> 'person' AND e.document_id = ANY($1)
+        ON CONFLICT DO NOTHING
+        """,
+        (object)rows.Select(r => r.Id).ToArray());
 
     /// <summary>The search rows of the documents inserted (a skipped one has no row to join), from the vectors built in C# or by the server.</summary>
     public static NpgsqlBatchCommand SearchVectors(IReadOnlyList<StoredRow> rows) => Command(

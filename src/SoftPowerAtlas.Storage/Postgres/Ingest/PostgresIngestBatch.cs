@@ -73,9 +73,9 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
             return [];
         }
 
-        // Packing, fact rows and keys cost CPU, not the lock: done first.
+        // Packing, fact rows, keys and search vectors cost CPU, not the lock: done first, on every core.
         var watch = Stopwatch.StartNew();
-        var packed = inputs.Select(i => i.Document is { } d ? new PackedDocument(d) : null).ToList();
+        var packed = inputs.AsParallel().AsOrdered().Select(i => i.Document is { } d ? new PackedDocument(d) : null).ToList();
         var timings = new BulkTimings { Documents = inputs.Count, Pack = watch.Elapsed };
         try
         {
@@ -278,9 +278,8 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
         {
             BatchCommands =
             {
-                BulkStatements.VectorsWritten(true),
+                BulkStatements.SearchRowsWritten(true), // until the facets are written, at the end of round trip 4
                 BulkStatements.Documents(rows),
-                BulkStatements.VectorsWritten(false),
                 BulkStatements.Command("SELECT pg_advisory_unlock($1)", ClaimLock),
             },
         };
@@ -348,6 +347,9 @@ internal sealed class PostgresIngestBatch : IIngestBatch, IBulkIngest
         {
             batch.BatchCommands.Add(command);
         }
+
+        batch.BatchCommands.Add(BulkStatements.Facets(kept));
+        batch.BatchCommands.Add(BulkStatements.SearchRowsWritten(false));
 
         var added = new HashSet<(long, string)>();
         using (var reader = batch.ExecuteReader())
