@@ -19,6 +19,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- reading --seeds DIR [--no-ocr]   the seeds printed to PDF and photographed by Chromium, read back by
 //                               pdftotext (atlas), PdfPig and Tesseract: character error rate, Thai marks, pages/s
 //   -- store-read --db PATH     reading a store with packed texts against a copy of it unpacked: documents/s, searches/s
+//   -- store-path --server CONN  the store path alone (pre-analysed documents) and one-thread ingest, SQLite beside PostgreSQL
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -46,6 +47,7 @@ static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
     "engines" => EnginesCommand.Run(args[1..]),
     "curation" => await CurationCommand.RunAsync(args[1..]),
     "workers" => await WorkersCommand.RunAsync(args[1..]),
+    "store-path" => await StorePathCommand.RunAsync(args[1..]),
     "sizes" => SizesCommand.Run(args[1..]),
     "reading" => ReadingCommand.Run(args[1..]),
     "store-read" => StoreReadCommand.Run(args[1..]),

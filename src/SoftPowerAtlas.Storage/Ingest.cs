@@ -41,6 +41,19 @@ public static class IngestBatchExtensions
         return new IngestOutcome(near is null ? IngestStatus.Added : IngestStatus.AddedNearDuplicate, id, near);
     }
 
+    /// <summary>
+    /// Stores <paramref name="documents"/> in order with the policy of <see cref="Ingest"/>: a later
+    /// document of the list sees the earlier ones. An engine may store the whole list at once.
+    /// </summary>
+    public static IReadOnlyList<IngestOutcome> IngestAll(this IIngestBatch batch, IReadOnlyList<NewDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(documents);
+        return batch is Ingest.IBulkIngest bulk
+            ? bulk.IngestAll([.. documents.Select(d => new Ingest.BulkInput(d.Source, d, null, null))])
+            : documents.Select(batch.Ingest).ToList();
+    }
+
     /// <summary>Records <paramref name="source"/> against the stored text <paramref name="exact"/>: a new source of it, or one already known.</summary>
     public static IngestOutcome RecordDuplicate(this IIngestBatch batch, DocumentMatch exact, string source)
     {

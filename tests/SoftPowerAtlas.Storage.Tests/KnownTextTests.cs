@@ -90,6 +90,31 @@ public abstract class KnownTextTests<TFixture> : IDisposable
         Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM engagements WHERE document_id = {outcome.DocumentId}"));
     }
 
+    [Fact]
+    public async Task IngestAll_TextDeletedBeforeTheWriteBesideANewOne_AnalysedAfterAllBothStored()
+    {
+        await Ingest("a");
+        var loader = new DocumentLoader();
+        var known = KnownTexts.Prepare(Pipeline, Store, loader.Load(Path.Combine(_folder, "b", "th.txt")).Document!);
+        File.WriteAllText(Path.Combine(_folder, "b", "new.txt"), "The Thailand Creative Culture Agency opened a film workshop in Chiang Mai on 3 July 2024.");
+        var fresh = KnownTexts.Prepare(Pipeline, Store, loader.Load(Path.Combine(_folder, "b", "new.txt")).Document!);
+        Assert.Equal((null, true), (known.Document, fresh.Document is not null));
+        Assert.Null(new Curator(Store, new FixedClock()).DeleteDocument(Path.Combine(_folder, "a", "th.txt"), "test").Error);
+
+        IReadOnlyList<IngestOutcome> outcomes;
+        using (var batch = Store.BeginBatch())
+        {
+            outcomes = batch.IngestAll([known, fresh], Pipeline);
+            batch.Commit();
+        }
+
+        Assert.Equal([IngestStatus.Added, IngestStatus.Added], outcomes.Select(o => o.Status));
+        Assert.Equal(4, _counter.Runs);
+        Assert.Equal(1, Fixture.Scalar($"SELECT count(*) FROM engagements WHERE document_id = {outcomes[0].DocumentId}"));
+        Assert.Equal(Path.Combine(_folder, "b", "th.txt"), Store.GetDocument(outcomes[0].DocumentId)!.Source);
+        Assert.Equal(3, Fixture.Scalar("SELECT count(*) FROM documents"));
+    }
+
     private Task<IngestSummary> Ingest(string folder) =>
         new IngestRunner(Store, Pipeline, new DocumentLoader()) { Workers = 2 }.RunAsync(InputWalker.Expand([Path.Combine(_folder, folder)]));
 

@@ -15,6 +15,12 @@ internal sealed class CurationReplay(CurationSql sql)
     public List<UnappliedEdit> AfterFactsWritten(long documentId, string contentHash)
     {
         FactKeys.Assign(sql, documentId);
+        return ApplyInForce(documentId, contentHash);
+    }
+
+    /// <summary>Applies the edits in force on the document's fact rows, already named, oldest first.</summary>
+    public List<UnappliedEdit> ApplyInForce(long documentId, string contentHash)
+    {
         _entityEvents ??= CurationLog.Active(sql, [.. CurationKinds.EntityKinds]);
         var facts = CurationLog.ActiveFactEdits(sql, contentHash);
         var unapplied = new List<UnappliedEdit>();

@@ -49,28 +49,54 @@ internal static partial class FactKeys
         }
 
         var (hash, text, html) = doc[0];
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (id, start, end) in sql.Rows(
+        var engagements = sql.Rows(
             "SELECT id, evidence_start, evidence_end FROM engagements WHERE document_id = @id ORDER BY ordinal",
-            r => (r.GetInt64(0), r.GetInt32(1), r.GetInt32(2)),
-            ("@id", documentId)))
+            r => (Id: r.GetInt64(0), Start: r.GetInt32(1), End: r.GetInt32(2)),
+            ("@id", documentId));
+        var commitments = sql.Rows(
+            "SELECT id, start, \"end\", due FROM commitments WHERE document_id = @id ORDER BY ordinal",
+            r => (Id: r.GetInt64(0), Start: r.GetInt32(1), End: r.GetInt32(2), Due: r.GetNullableString(3)),
+            ("@id", documentId));
+        var (engagementKeys, commitmentKeys) = Compute(hash, text, html, engagements.Select(e => (e.Start, e.End)), commitments.Select(c => (c.Start, c.End, c.Due)));
+        for (var i = 0; i < engagements.Count; i++)
         {
-            var passage = CommitmentKey.Normalize(Passage(text, html, start, end));
+            sql.Execute("UPDATE engagements SET fact_key = @key WHERE id = @id", ("@key", engagementKeys[i]), ("@id", engagements[i].Id));
+        }
+
+        for (var i = 0; i < commitments.Count; i++)
+        {
+            sql.Execute("UPDATE commitments SET fact_key = @key WHERE id = @id", ("@key", commitmentKeys[i]), ("@id", commitments[i].Id));
+        }
+    }
+
+    /// <summary>
+    /// The keys of a document's engagements and commitments, each list in ordinal order (repeats
+    /// counted), from its content hash, original text and the facts' offsets: what <see cref="Assign"/>
+    /// writes, for a writer that names the rows before it stores them.
+    /// </summary>
+    public static (List<string> Engagements, List<string> Commitments) Compute(
+        string contentHash, string text, bool isHtml, IEnumerable<(int Start, int End)> engagements, IEnumerable<(int Start, int End, string? Due)> commitments)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var engagementKeys = new List<string>();
+        foreach (var (start, end) in engagements)
+        {
+            var passage = CommitmentKey.Normalize(Passage(text, isHtml, start, end));
             var occurrence = seen[passage] = seen.TryGetValue(passage, out var n) ? n + 1 : 0;
-            sql.Execute("UPDATE engagements SET fact_key = @key WHERE id = @id", ("@key", Engagement(hash, passage, occurrence)), ("@id", id));
+            engagementKeys.Add(Engagement(contentHash, passage, occurrence));
         }
 
         seen.Clear();
-        foreach (var (id, start, end, due) in sql.Rows(
-            "SELECT id, start, \"end\", due FROM commitments WHERE document_id = @id ORDER BY ordinal",
-            r => (r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetNullableString(3)),
-            ("@id", documentId)))
+        var commitmentKeys = new List<string>();
+        foreach (var (start, end, due) in commitments)
         {
-            var sentence = Passage(text, html, start, end);
+            var sentence = Passage(text, isHtml, start, end);
             var name = CommitmentKey.Normalize(sentence) + "\n" + due;
             var occurrence = seen[name] = seen.TryGetValue(name, out var n) ? n + 1 : 0;
-            sql.Execute("UPDATE commitments SET fact_key = @key WHERE id = @id", ("@key", CommitmentKey.Compute(hash, sentence, due, occurrence)), ("@id", id));
+            commitmentKeys.Add(CommitmentKey.Compute(contentHash, sentence, due, occurrence));
         }
+
+        return (engagementKeys, commitmentKeys);
     }
 
     /// <summary>Names the facts of documents stored before keys existed (after the migration that added them).</summary>

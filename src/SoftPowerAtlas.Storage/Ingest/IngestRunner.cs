@@ -71,53 +71,65 @@ public sealed class IngestRunner(IAtlasStore store, AnalysisPipeline pipeline, D
         var failed = new List<IngestProblem>();
         var stored = new List<(string, long, IngestStatus)>();
         int ingested = 0, near = 0, duplicates = 0, seen = 0;
-        var batch = store.BeginBatch();
-        var inBatch = 0;
-        try
+        var waiting = new List<(IngestInput Input, PreparedDocument Document)>();
+
+        // A batch opens (and takes the write lock) only when its documents are analysed, and stores them at once.
+        void Store()
         {
-            await foreach (var (input, document, problem) in analysed.Reader.ReadAllAsync(CancellationToken.None))
+            if (waiting.Count == 0)
             {
-                seen++;
-                if (document is null)
-                {
-                    failed.Add(new IngestProblem(input.Path, problem ?? "unknown error"));
-                }
-                else
-                {
-                    var outcome = batch.Ingest(document, pipeline);
-                    stored.Add((input.Path, outcome.DocumentId, outcome.Status));
-                    switch (outcome.Status)
-                    {
-                        case IngestStatus.Added:
-                            ingested++;
-                            break;
-                        case IngestStatus.AddedNearDuplicate:
-                            ingested++;
-                            near++;
-                            break;
-                        default:
-                            duplicates++;
-                            break;
-                    }
-
-                    if (++inBatch >= BatchSize)
-                    {
-                        batch.Commit();
-                        batch.Dispose();
-                        batch = store.BeginBatch();
-                        inBatch = 0;
-                    }
-                }
-
-                progress?.Report(new IngestProgress(seen, ingested, duplicates, failed.Count));
+                return;
             }
 
-            batch.Commit();
+            IReadOnlyList<IngestOutcome> outcomes;
+            using (var batch = store.BeginBatch())
+            {
+                outcomes = batch.IngestAll([.. waiting.Select(w => w.Document)], pipeline);
+                batch.Commit();
+            }
+
+            for (var i = 0; i < waiting.Count; i++)
+            {
+                stored.Add((waiting[i].Input.Path, outcomes[i].DocumentId, outcomes[i].Status));
+                switch (outcomes[i].Status)
+                {
+                    case IngestStatus.Added:
+                        ingested++;
+                        break;
+                    case IngestStatus.AddedNearDuplicate:
+                        ingested++;
+                        near++;
+                        break;
+                    default:
+                        duplicates++;
+                        break;
+                }
+            }
+
+            waiting.Clear();
         }
-        finally
+
+        await foreach (var (input, document, problem) in analysed.Reader.ReadAllAsync(CancellationToken.None))
         {
-            batch.Dispose();
+            seen++;
+            if (document is null)
+            {
+                failed.Add(new IngestProblem(input.Path, problem ?? "unknown error"));
+            }
+            else
+            {
+                waiting.Add((input, document));
+                if (waiting.Count >= BatchSize)
+                {
+                    Store();
+                }
+            }
+
+            progress?.Report(new IngestProgress(seen, ingested, duplicates, failed.Count));
         }
+
+        Store();
+        progress?.Report(new IngestProgress(seen, ingested, duplicates, failed.Count));
 
         await producer.ConfigureAwait(false);
         await closer.ConfigureAwait(false);

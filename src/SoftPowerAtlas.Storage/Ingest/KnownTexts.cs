@@ -51,6 +51,24 @@ public static class KnownTexts
         return batch.Ingest(IngestRunner.ToNewDocument(pipeline.Run(prepared.Loaded)));
     }
 
+    /// <summary>
+    /// Stores <paramref name="prepared"/> in order, as <see cref="Ingest(IIngestBatch, PreparedDocument, AnalysisPipeline)"/>
+    /// on each would; a batch that can write a whole list at once (PostgreSQL) does.
+    /// </summary>
+    public static IReadOnlyList<IngestOutcome> IngestAll(this IIngestBatch batch, IReadOnlyList<PreparedDocument> prepared, AnalysisPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (batch is not IBulkIngest bulk)
+        {
+            return prepared.Select(p => batch.Ingest(p, pipeline)).ToList();
+        }
+
+        return bulk.IngestAll([.. prepared.Select(p => new BulkInput(
+            p.Loaded.Source, p.Document, p.KnownHash, () => IngestRunner.ToNewDocument(pipeline.Run(p.Loaded))))]);
+    }
+
     private static bool IsStored(IAtlasStore store, string contentHash) => store.Read((connection, transaction) =>
     {
         using var command = connection.CreateCommand();

@@ -176,12 +176,12 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
     }
 
     /// <summary>Locks the jobs of <paramref name="ids"/> that <paramref name="worker"/> still holds, inside the batch's transaction.</summary>
-    internal HashSet<long> LockOwned(IngestBatch batch, string worker, IReadOnlyCollection<long> ids)
+    internal HashSet<long> LockOwned(Postgres.Ingest.PostgresIngestBatch batch, string worker, IReadOnlyCollection<long> ids)
     {
         using var command = new NpgsqlCommand(
             "SELECT id FROM ingest_jobs WHERE id = ANY(@ids) AND worker = @worker AND state = 'running' FOR UPDATE",
-            (NpgsqlConnection)batch.Transaction.Connection!, // a batch's transaction always has its connection
-            (NpgsqlTransaction)batch.Transaction);
+            batch.Transaction.Connection!, // a batch's transaction always has its connection
+            batch.Transaction);
         command.Parameters.AddWithValue("ids", ids.ToArray());
         command.Parameters.AddWithValue("worker", worker);
         using var reader = command.ExecuteReader();
@@ -194,23 +194,23 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
         return owned;
     }
 
-    /// <summary>Marks a job finished inside the batch's transaction: done with its document, or failed for good.</summary>
-    internal void Finish(IngestBatch batch, long id, long? documentId, string outcome, string? error)
+    /// <summary>Marks jobs finished in one statement inside the batch's transaction: each done with its document, or failed for good with its error.</summary>
+    internal void FinishAll(Postgres.Ingest.PostgresIngestBatch batch, IReadOnlyList<(long Id, long? DocumentId, string Outcome, string? Error)> jobs)
     {
         using var command = new NpgsqlCommand(
             """
-            UPDATE ingest_jobs SET state = @state, document_id = @document, outcome = @outcome, error = @error,
-                finished_at = @now, lease_until = NULL
-            WHERE id = @id
+            UPDATE ingest_jobs j SET state = CASE WHEN f.error IS NULL THEN 'done' ELSE 'failed' END, document_id = f.document_id,
+                outcome = f.outcome, error = f.error, finished_at = $5, lease_until = NULL
+            FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS f (id, document_id, outcome, error)
+            WHERE j.id = f.id
             """,
-            (NpgsqlConnection)batch.Transaction.Connection!, // a batch's transaction always has its connection
-            (NpgsqlTransaction)batch.Transaction);
-        command.Parameters.AddWithValue("state", error is null ? "done" : "failed");
-        command.Parameters.AddWithValue("document", documentId is { } d ? d : DBNull.Value);
-        command.Parameters.AddWithValue("outcome", outcome);
-        command.Parameters.AddWithValue("error", error is null ? DBNull.Value : error);
-        command.Parameters.AddWithValue("now", Now());
-        command.Parameters.AddWithValue("id", id);
+            batch.Transaction.Connection!, // a batch's transaction always has its connection
+            batch.Transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = jobs.Select(j => j.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = jobs.Select(j => j.DocumentId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = jobs.Select(j => j.Outcome).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = jobs.Select(j => j.Error).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Now() });
         command.ExecuteNonQuery();
     }
 

@@ -83,22 +83,31 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
         {
             using var batch = store.BeginIngestBatch();
             var owned = _queue.LockOwned(batch, Name, jobs.Select(j => j.Id).ToList());
+            var finished = new List<(long Id, long? DocumentId, string Outcome, string? Error)>();
+            var toStore = new List<(ClaimedJob Job, PreparedDocument Document)>();
             foreach (var job in jobs.Where(j => owned.Contains(j.Id)))
             {
                 var (document, problem) = analysed[job.Id];
                 if (document is null)
                 {
-                    _queue.Finish(batch, job.Id, null, "failed", problem ?? "could not be read");
+                    finished.Add((job.Id, null, "failed", problem ?? "could not be read"));
                     done = done with { Jobs = done.Jobs + 1, Failed = done.Failed + 1 };
-                    continue;
                 }
+                else
+                {
+                    toStore.Add((job, document));
+                }
+            }
 
-                var outcome = batch.Ingest(document, pipeline);
-                _queue.Finish(batch, job.Id, outcome.DocumentId, outcome.Status.ToString(), null);
-                var stored = outcome.Status is IngestStatus.Added or IngestStatus.AddedNearDuplicate;
+            var outcomes = batch.IngestAll([.. toStore.Select(s => s.Document)], pipeline);
+            for (var i = 0; i < toStore.Count; i++)
+            {
+                finished.Add((toStore[i].Job.Id, outcomes[i].DocumentId, outcomes[i].Status.ToString(), null));
+                var stored = outcomes[i].Status is IngestStatus.Added or IngestStatus.AddedNearDuplicate;
                 done = done with { Jobs = done.Jobs + 1, Stored = done.Stored + (stored ? 1 : 0), Duplicates = done.Duplicates + (stored ? 0 : 1) };
             }
 
+            _queue.FinishAll(batch, finished);
             batch.Commit();
             return done;
         }

@@ -6,8 +6,9 @@ namespace SoftPowerAtlas.Storage.Postgres;
 
 /// <summary>
 /// The shared-server store: the same contract and schema concepts as the SQLite store, on a
-/// PostgreSQL database. Ingest batches serialise on an advisory lock (as SQLite's single writer
-/// does), so two workers cannot both store one text; readers read a snapshot and never wait.
+/// PostgreSQL database. Ingest batches store a list in a few round trips and serialise only their
+/// duplicate check on an advisory lock (<see cref="Ingest.PostgresIngestBatch"/>), so two workers
+/// cannot both store one text; readers read a snapshot and never wait.
 /// Thread-safe; connections come from one pooled <see cref="NpgsqlDataSource"/>.
 /// </summary>
 public sealed class PostgresAtlasStore : AtlasStore
@@ -107,20 +108,13 @@ public sealed class PostgresAtlasStore : AtlasStore
         return result;
     });
 
-    /// <summary>A batch whose transaction other work (marking jobs done) can join.</summary>
-    internal IngestBatch BeginIngestBatch() => Run(() =>
+    /// <summary>A batch whose transaction other work (marking jobs done) can join; it takes its locks when it writes.</summary>
+    internal Ingest.PostgresIngestBatch BeginIngestBatch() => Run(() =>
     {
         var connection = _dataSource.OpenConnection();
         try
         {
-            var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
-            {
-                command.Parameters.AddWithValue("key", IngestLock);
-                command.ExecuteNonQuery();
-            }
-
-            return new IngestBatch(transaction, _dialect, _clock);
+            return new Ingest.PostgresIngestBatch(connection, _dialect, _clock);
         }
         catch
         {
