@@ -66,8 +66,14 @@ internal static class PatternMentions
         // "ททท. สำนักงานสุโขทัย", "…สำนักงานกรุงสตอกโฮล์ม": an office named only by its town is a branch of the body written before it.
         foreach (var head in BranchHeads)
         {
+            // A name shorter than the head ("สมาคมที" cut at "ที-ป็อป") cannot start with it: read no further.
+            if (!name.StartsWith(head, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var town = span.Start + head.Length + (PlaceWords.FirstOrDefault(w => name.AsSpan(head.Length).StartsWith(w, StringComparison.Ordinal))?.Length ?? 0);
-            if (name.StartsWith(head, StringComparison.Ordinal) && inner.Any(k => k.Entry.Kind is EntityKind.Province or EntityKind.ForeignPlace
+            if (inner.Any(k => k.Entry.Kind is EntityKind.Province or EntityKind.ForeignPlace
                 && (k.Span.Start == span.Start + head.Length || k.Span.Start == town) && k.Span.End == span.End))
             {
                 return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);
