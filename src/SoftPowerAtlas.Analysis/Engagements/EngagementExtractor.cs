@@ -481,7 +481,7 @@ internal sealed class EngagementExtractor
     private static bool IsActingPlace(string text, EntityMention m)
     {
         // An address ends with its city: "ณ โรงละครแห่งชาติ กรุงเทพมหานคร", "at the Arc Cinema in Canberra".
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var lineStart = TextLines.LastBreak(text, Math.Max(0, m.Span.Start - 1)) + 1;
         var from = Math.Max(lineStart, m.Span.Start - 40);
         var before = text.AsSpan(from, m.Span.Start - from);
         foreach (var w in PlacePrepositions)
@@ -633,7 +633,7 @@ internal sealed class EngagementExtractor
 
     private static bool IsAside(string text, EntityMention m)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var lineStart = TextLines.LastBreak(text, Math.Max(0, m.Span.Start - 1)) + 1;
         var from = Math.Max(lineStart, m.Span.Start - 30);
         var before = text.AsSpan(from, m.Span.Start - from);
         foreach (var cue in AsideCues)

@@ -76,7 +76,7 @@ internal sealed record ExtractionInput(
     /// <summary>A line that credits a source, a photo or a press contact ("Media contact: …", "ที่มา : …"): no participant or sector is read from it.</summary>
     public bool IsCreditLine(TextSpan span)
     {
-        var lineStart = Text.LastIndexOf('\n', Math.Max(0, span.Start - 1)) + 1;
+        var lineStart = TextLines.LastBreak(Text, Math.Max(0, span.Start - 1)) + 1;
         var line = Text.AsSpan(lineStart, Math.Max(0, span.End - lineStart)).TrimStart(" \t*_(".AsSpan());
         foreach (var start in CreditLineStarts)
         {
