@@ -292,9 +292,9 @@ internal sealed class CommitmentExtractor
             }
         }
 
-        var actor = input.Mentions.LastOrDefault(m => clause.Start <= m.Span.Start && m.Span.End <= intent && IsActor(m) && !IsVenue(text, m))
-            ?? input.Mentions.FirstOrDefault(m => sentence.Start <= m.Span.Start && m.Span.End <= intent && IsActor(m) && !IsVenue(text, m));
-        return actor is null ? null : input.Entities.FirstOrDefault(e => e.Mentions.Contains(actor))?.Name ?? actor.Name;
+        var actor = input.MentionsCoveredBy(new TextSpan(clause.Start, intent)).LastOrDefault(m => IsActor(m) && !IsVenue(text, m))
+            ?? input.MentionsCoveredBy(new TextSpan(sentence.Start, intent)).FirstOrDefault(m => IsActor(m) && !IsVenue(text, m));
+        return actor is null ? null : input.EntityOf(actor)?.Name ?? actor.Name;
     }
 
     private static bool IsActor(EntityMention m) => m.IsOrganization || m.Kind == EntityKind.Person;

@@ -234,7 +234,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
             if (m == firstBody && bodyIndex <= 2 && m.Span.Start - sentence.Start < 24 && m.Role != DateRole.Publication)
             {
-                var actor = input.Mentions.Any(x => sentence.Covers(x.Span) && (x.IsOrganization || x.Kind == Entities.EntityKind.Person));
+                var actor = input.MentionsCoveredBy(sentence).Any(x => x.IsOrganization || x.Kind == Entities.EntityKind.Person);
                 evidence = evidence with { Lead = true, LeadHasActor = actor };
             }
 

@@ -6,7 +6,7 @@ using SoftPowerAtlas.Analysis.Text;
 namespace SoftPowerAtlas.Analysis.Engagements;
 
 /// <summary>What engagement and commitment extraction read: all spans are in the normalised text.</summary>
-internal sealed record ExtractionInput(
+internal sealed partial record ExtractionInput(
     string Text,
     IReadOnlyList<Paragraph> Paragraphs,
     IReadOnlyList<TextSpan> Sentences,
