@@ -389,7 +389,7 @@ internal sealed class EngagementExtractor
 
         // In the order of the document's entities, each entity once (a page of megabytes names thousands).
         var named = mentions.Select(input.EntityOf).OfType<ResolvedEntity>().ToHashSet();
-        var entities = input.Entities.Where(named.Contains).ToList();
+        var entities = input.EntitiesAmong(named);
         var passage = mentions.ToHashSet();
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
@@ -418,7 +418,7 @@ internal sealed class EngagementExtractor
         }
 
         // In the order the text first names them: the parties a report leads with come first.
-        orgs = [.. orgs.OrderBy(o => o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
+        orgs = [.. orgs.OrderBy(input.FirstStartIn(passage))];
         var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
             i => input.IsInsideMention(i, static m => m.IsOrganization || m.Kind == EntityKind.Person));
         var countries = Countries(input, mentions, orgs, place);

@@ -329,7 +329,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             if (at >= 0 && at < 160)
             {
                 var after = m.Span.End + at + verb.Length;
-                return input.Dates.Any(d => d.Span.Start >= after && d.Span.End <= sentence.End && d.HasValue && d.Role != DateRole.Name && EventAnchorReader.KeyOf(d) != EventAnchorReader.KeyOf(m));
+                return input.DatesCoveredBy(new TextSpan(after, sentence.End)).Any(d => d.HasValue && d.Role != DateRole.Name && EventAnchorReader.KeyOf(d) != EventAnchorReader.KeyOf(m));
             }
         }
 

@@ -1,3 +1,4 @@
+using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Analysis.Text;
 
@@ -12,40 +13,88 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// </summary>
 internal sealed partial record ExtractionInput
 {
-    private int[]? _starts;
-    private bool? _inOrder;
+    private SpanIndex<EntityMention>? _mentionStarts;
+    private SpanIndex<DateMention>? _dateStarts;
+    private Dictionary<EntityMention, List<ResolvedEntity>>? _holders;
+    private HashSet<ResolvedEntity>? _documentEntities;
+    private Dictionary<ResolvedEntity, List<int>>? _entityIndex;
     private Dictionary<Func<EntityMention, bool>, (EntityMention[] Mentions, int[] Ends)?>? _byEnd;
     private Dictionary<Func<EntityMention, bool>, bool[]>? _inside;
     private Dictionary<string, List<EntityMention>>? _byKey;
     private Dictionary<string, ResolvedEntity>? _entityByKey;
 
     /// <summary>The mentions some span covers, in the mentions' order, each once: <c>Mentions.Where(m => spans.Any(s => s.Covers(m.Span)))</c>.</summary>
-    public IEnumerable<EntityMention> MentionsCoveredBy(params IReadOnlyList<TextSpan> spans)
+    public IEnumerable<EntityMention> MentionsCoveredBy(params IReadOnlyList<TextSpan> spans) =>
+        (_mentionStarts ??= new SpanIndex<EntityMention>(Mentions, static m => m.Span)).CoveredBy(spans);
+
+    /// <summary>The dates some span covers, in the dates' order, each once: <c>Dates.Where(d => spans.Any(s => s.Covers(d.Span)))</c>.</summary>
+    public IEnumerable<DateMention> DatesCoveredBy(params IReadOnlyList<TextSpan> spans) =>
+        (_dateStarts ??= new SpanIndex<DateMention>(Dates, static d => d.Span)).CoveredBy(spans);
+
+    /// <summary>
+    /// For each entity, where its first mention in the passage starts (<see cref="int.MaxValue"/> if none):
+    /// <c>o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min()</c>,
+    /// read from the passage's mentions rather than from all of each entity's (a country named on every
+    /// page of a long one has thousands). An entity not of this document is read as before.
+    /// </summary>
+    public Func<ResolvedEntity, int> FirstStartIn(HashSet<EntityMention> passage)
     {
-        if (!MentionsInOrder())
+        if (_holders is null)
         {
-            return Mentions.Where(m => spans.Any(s => s.Covers(m.Span)));
+            _holders = [];
+            foreach (var e in Entities)
+            {
+                foreach (var m in e.Mentions)
+                {
+                    var list = _holders.TryGetValue(m, out var found) ? found : _holders[m] = [];
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], e))
+                    {
+                        list.Add(e);
+                    }
+                }
+            }
+
+            _documentEntities = new HashSet<ResolvedEntity>(Entities, ReferenceEqualityComparer.Instance);
         }
 
-        var found = new List<int>();
-        foreach (var s in spans)
+        if (!ReferenceEquals(passage.Comparer, EqualityComparer<EntityMention>.Default))
         {
-            // In text order, a mention the span covers starts at or after its start and not past its end.
-            for (var i = FirstStartingAt(s.Start); i < Mentions.Count && Mentions[i].Span.Start <= s.End; i++)
+            return o => o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min();
+        }
+
+        var first = new Dictionary<ResolvedEntity, int>(ReferenceEqualityComparer.Instance);
+        foreach (var p in passage)
+        {
+            foreach (var e in _holders.GetValueOrDefault(p) ?? [])
             {
-                if (s.Covers(Mentions[i].Span))
-                {
-                    found.Add(i);
-                }
+                first[e] = Math.Min(first.GetValueOrDefault(e, int.MaxValue), p.Span.Start);
             }
         }
 
-        if (spans.Count > 1)
+        var known = _documentEntities!;
+        return o => known.Contains(o) ? first.GetValueOrDefault(o, int.MaxValue) : o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min();
+    }
+
+    /// <summary>The document's entities equal to one of <paramref name="named"/>, in the document's order: <c>Entities.Where(named.Contains)</c>.</summary>
+    public List<ResolvedEntity> EntitiesAmong(HashSet<ResolvedEntity> named)
+    {
+        if (_entityIndex is null)
         {
-            found.Sort();
+            _entityIndex = [];
+            for (var i = 0; i < Entities.Count; i++)
+            {
+                (_entityIndex.TryGetValue(Entities[i], out var list) ? list : _entityIndex[Entities[i]] = []).Add(i);
+            }
         }
 
-        return found.Where((at, n) => n == 0 || found[n - 1] != at).Select(at => Mentions[at]);
+        // A set with its own comparer is asked as it would be, entity by entity.
+        if (!ReferenceEquals(named.Comparer, EqualityComparer<ResolvedEntity>.Default))
+        {
+            return [.. Entities.Where(named.Contains)];
+        }
+
+        var at = named.SelectMany(n => _entityIndex.GetValueOrDefault(n) ?? []).Distinct().Order().ToList();
+        return [.. at.Select(i => Entities[i])];
     }
 
     /// <summary>The last mention (in the mentions' order) that <paramref name="which"/> accepts and that ends at or before <paramref name="position"/>: <c>Mentions.LastOrDefault(x => x.Span.End &lt;= position &amp;&amp; which(x))</c>. Pass a static lambda: the index is kept per delegate.</summary>
@@ -148,41 +197,79 @@ internal sealed partial record ExtractionInput
         return key is null ? Entities.FirstOrDefault(e => e.Key is null) : _entityByKey.GetValueOrDefault(key);
     }
 
-    /// <summary>Whether the mentions are in text order (starts never go back) with well-formed spans, which the covering search needs.</summary>
-    private bool MentionsInOrder()
+    /// <summary>
+    /// Items with spans, by where they start, when they are in text order (starts never go back) with
+    /// well-formed spans; otherwise every question is a pass over all of them, as before.
+    /// </summary>
+    private sealed class SpanIndex<T>
     {
-        if (_inOrder is null)
+        private readonly IReadOnlyList<T> _items;
+        private readonly Func<T, TextSpan> _span;
+        private readonly int[]? _starts;
+
+        public SpanIndex(IReadOnlyList<T> items, Func<T, TextSpan> span)
         {
-            var ok = true;
-            for (var i = 0; i < Mentions.Count && ok; i++)
+            (_items, _span) = (items, span);
+            var starts = new int[items.Count];
+            for (var i = 0; i < items.Count; i++)
             {
-                ok = Mentions[i].Span.End >= Mentions[i].Span.Start && (i == 0 || Mentions[i - 1].Span.Start <= Mentions[i].Span.Start);
+                var s = span(items[i]);
+                if (s.End < s.Start || (i > 0 && starts[i - 1] > s.Start))
+                {
+                    return;
+                }
+
+                starts[i] = s.Start;
             }
 
-            _inOrder = ok;
-            _starts = ok ? [.. Mentions.Select(m => m.Span.Start)] : null;
+            _starts = starts;
         }
 
-        return _inOrder.Value;
-    }
-
-    /// <summary>The index of the first mention starting at or after <paramref name="position"/> (mentions in order).</summary>
-    private int FirstStartingAt(int position)
-    {
-        var (lo, hi) = (0, _starts!.Length);
-        while (lo < hi)
+        public IEnumerable<T> CoveredBy(IReadOnlyList<TextSpan> spans)
         {
-            var mid = lo + ((hi - lo) / 2);
-            if (_starts[mid] < position)
+            if (_starts is null)
             {
-                lo = mid + 1;
+                return _items.Where(x => spans.Any(s => s.Covers(_span(x))));
             }
-            else
+
+            var found = new List<int>();
+            foreach (var s in spans)
             {
-                hi = mid;
+                // In text order, an item the span covers starts at or after its start and not past its end.
+                for (var i = FirstStartingAt(s.Start); i < _items.Count && _starts[i] <= s.End; i++)
+                {
+                    if (s.Covers(_span(_items[i])))
+                    {
+                        found.Add(i);
+                    }
+                }
             }
+
+            if (spans.Count > 1)
+            {
+                found.Sort();
+            }
+
+            return found.Where((at, n) => n == 0 || found[n - 1] != at).Select(at => _items[at]);
         }
 
-        return lo;
+        private int FirstStartingAt(int position)
+        {
+            var (lo, hi) = (0, _starts!.Length);
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo) / 2);
+                if (_starts[mid] < position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
     }
 }

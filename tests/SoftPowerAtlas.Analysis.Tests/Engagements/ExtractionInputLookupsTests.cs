@@ -1,3 +1,4 @@
+using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Engagements;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Analysis.Text;
@@ -12,9 +13,9 @@ public sealed class ExtractionInputLookupsTests
 {
     private static readonly string[] Sentences =
     [
-        "นายสมชาย ใจดี อธิบดีกรมส่งเสริมวัฒนธรรม ต้อนรับคณะจากกรุงโซล สาธารณรัฐเกาหลี ณ โรงละครแห่งชาติ จังหวัดเชียงใหม่ ",
+        "เมื่อวันที่ 12 มีนาคม 2568 นายสมชาย ใจดี อธิบดีกรมส่งเสริมวัฒนธรรม ต้อนรับคณะจากกรุงโซล สาธารณรัฐเกาหลี ณ โรงละครแห่งชาติ จังหวัดเชียงใหม่ ",
         "The Tourism Authority of Thailand met the Korea Tourism Organization in Busan, South Korea on 5 May 2025. ",
-        "เอกอัครราชทูตญี่ปุ่นประจำประเทศไทยเข้าพบรัฐมนตรีว่าการกระทรวงวัฒนธรรม ที่กรุงเทพมหานคร เพื่อหารือเรื่องเทศกาลภาพยนตร์ ",
+        "เอกอัครราชทูตญี่ปุ่นประจำประเทศไทยเข้าพบรัฐมนตรีว่าการกระทรวงวัฒนธรรม ที่กรุงเทพมหานคร เพื่อหารือเรื่องเทศกาลภาพยนตร์ระหว่างวันที่ 3-5 เมษายน 2568 ",
         "Ms. Anna Berg of the Swedish Institute visited Chiang Mai Province with UNESCO officials. ",
     ];
 
@@ -39,7 +40,14 @@ public sealed class ExtractionInputLookupsTests
             Assert.True(places.Count > 100 && places.Zip(places.Skip(1)).All(p => p.First.Span.End <= p.Second.Span.End));
         }
 
-        return new ExtractionInput(doc.Text.Text, doc.Paragraphs, doc.Sentences, mentions, facts.Entities, [], doc.Tokens, null, null);
+        var dates = (doc.Get<DocumentDates>()?.Mentions ?? []).Select(d => d with { Span = doc.Text.FromOriginal(d.Span) }).ToList();
+        Assert.True(dates.Count >= 80, $"{dates.Count} dates");
+        if (shuffled)
+        {
+            dates = [.. dates.OrderBy(d => (d.Span.Start * 7919) % 1009)];
+        }
+
+        return new ExtractionInput(doc.Text.Text, doc.Paragraphs, doc.Sentences, mentions, facts.Entities, dates, doc.Tokens, null, null);
     }
 
     [Theory]
@@ -56,6 +64,27 @@ public sealed class ExtractionInputLookupsTests
             IReadOnlyList<TextSpan> passage = [spans[i], spans[(i * 13) % spans.Count], spans[(i * 5) % spans.Count]];
             Assert.Equal(input.Mentions.Where(m => spans[i].Covers(m.Span)), input.MentionsCoveredBy(spans[i]));
             Assert.Equal(input.Mentions.Where(m => passage.Any(s => s.Covers(m.Span))), input.MentionsCoveredBy(passage));
+            Assert.Equal(input.Dates.Where(d => spans[i].Covers(d.Span)), input.DatesCoveredBy(spans[i]));
+            Assert.Equal(input.Dates.Where(d => passage.Any(s => s.Covers(d.Span))), input.DatesCoveredBy(passage));
+        }
+    }
+
+    [Fact]
+    public void FirstStartInAndEntitiesAmong_EverySentenceAsAPassage_SameAsAPassOverAll()
+    {
+        var input = LongLine(shuffled: false);
+        // An entity made for one engagement (a province that acts) is not one of the document's: read as before.
+        var province = input.Mentions.First(m => m.Kind == EntityKind.Province);
+        var acting = new ResolvedEntity(province.Key, province.Name, province.Kind, null, [province.Text], input.MentionsWithKey(province.Key));
+        var orgs = input.Entities.Append(acting).ToList();
+        foreach (var sentence in input.Sentences)
+        {
+            var passage = input.MentionsCoveredBy(sentence, new TextSpan(0, 300)).ToHashSet();
+            var first = input.FirstStartIn(passage);
+            Assert.Equal(orgs.Select(o => o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min()), orgs.Select(first));
+
+            var named = passage.Select(input.EntityOf).OfType<ResolvedEntity>().ToHashSet();
+            Assert.Equal(input.Entities.Where(named.Contains), input.EntitiesAmong(named));
         }
     }
 
