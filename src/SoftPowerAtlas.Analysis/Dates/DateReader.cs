@@ -75,10 +75,12 @@ public sealed class DateReader
         }
 
         // "วันนี้ (28 ก.พ.)", "yesterday (Tuesday, 15 March)": the day in brackets is the day the word means.
+        // The candidate of each start is looked up, not searched for: a page of one long line has thousands of day words.
+        Dictionary<int, DateCandidate>? byStart = null;
         for (var i = 0; i + 1 < mentions.Count; i++)
         {
             var (word, date) = (mentions[i], mentions[i + 1]);
-            if (word.IsRelative && word.Duration is null && candidates.Find(c => c.Start == word.Span.Start) is { Unit: DateUnit.Day }
+            if (word.IsRelative && word.Duration is null && FirstAt(candidates, ref byStart, word.Span.Start) is { Unit: DateUnit.Day }
                 && !date.IsRelative && date.HasValue && date.Value.HasYear && date.End is null && IsBracketed(text, word.Span.End, date.Span.Start))
             {
                 mentions[i] = word with { Value = date.Value.WithoutTime(), ResolvedAgainst = null };
@@ -86,6 +88,21 @@ public sealed class DateReader
         }
 
         return mentions;
+    }
+
+    /// <summary>The first candidate that starts at <paramref name="start"/>, as <c>candidates.Find</c> gives it; the index is built on first use.</summary>
+    private static DateCandidate? FirstAt(List<DateCandidate> candidates, ref Dictionary<int, DateCandidate>? byStart, int start)
+    {
+        if (byStart is null)
+        {
+            byStart = new Dictionary<int, DateCandidate>(candidates.Count);
+            foreach (var c in candidates)
+            {
+                byStart.TryAdd(c.Start, c);
+            }
+        }
+
+        return byStart.GetValueOrDefault(start);
     }
 
     private static bool IsBracketed(string text, int wordEnd, int dateStart) =>

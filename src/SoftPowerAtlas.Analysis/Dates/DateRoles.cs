@@ -1,3 +1,5 @@
+using SoftPowerAtlas.Analysis.Text;
+
 namespace SoftPowerAtlas.Analysis.Dates;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class DateRoles(DateLexicon lexicon)
     /// <param name="windowStart">Where the clause may start: the end of the previous date, at the earliest.</param>
     public DateRole Assign(string text, DateCandidate c, int windowStart)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(c.Start - 1, 0)) + 1;
+        var lineStart = TextLines.LastBreak(text, Math.Max(c.Start - 1, 0)) + 1;
         var from = Math.Max(Math.Max(lineStart, windowStart), c.Start - ClauseWindow);
         var before = from < c.Start ? text.AsSpan(from, c.Start - from) : [];
         var trimmed = before.TrimEnd(" \t\u00A0(");

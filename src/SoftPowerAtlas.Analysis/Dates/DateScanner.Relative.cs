@@ -61,7 +61,7 @@ internal sealed partial class DateScanner
     /// <summary>Which side of the anchor the words in the clause before <paramref name="at"/> point to (เมื่อ, was; จะ, will, next).</summary>
     private DateTense ClauseTense(string text, int at)
     {
-        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var lineStart = at == 0 ? 0 : TextLines.LastBreak(text, at - 1) + 1;
         var from = Math.Max(lineStart, at - TenseReach);
         Match? last = null;
         for (var m = patterns.TenseBefore.Match(text, from, at - from); m.Success; m = m.NextMatch())

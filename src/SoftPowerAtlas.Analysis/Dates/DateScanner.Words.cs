@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Dates;
 
@@ -289,7 +290,7 @@ internal sealed partial class DateScanner
             }
         }
 
-        var lineStart = c.Start == 0 ? 0 : text.LastIndexOf('\n', c.Start - 1) + 1;
+        var lineStart = c.Start == 0 ? 0 : TextLines.LastBreak(text, c.Start - 1) + 1;
         if (c.Tense == DateTense.Unknown)
         {
             c.Tense = ClauseTense(text, c.Start);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Dates;
 
@@ -87,7 +88,14 @@ public static partial class PublicationDate
     }
 
     /// <summary>"วันที่ปรับปรุงข้อมูล 20 ส.ค. 2565", "Last updated: 30 Nov 2022": the page's stamp wherever it stands, never an event's day.</summary>
-    private static bool IsUpdateStamp(string text, DateMention m) => !m.Span.IsEmpty && IsDay(m) && UpdateLabel().IsMatch(LineBefore(text, m));
+    private static bool IsUpdateStamp(string text, DateMention m) => !m.Span.IsEmpty && IsDay(m) && UpdateLabel().IsMatch(Tail(LineBefore(text, m), UpdateLabelReach));
+
+    // The update label (at most 14 characters) and what may follow it (20) end the line before the date: its
+    // last 100 characters hold any match and the character before it. Reading the whole line for every date
+    // made a page of one long line quadratic.
+    private const int UpdateLabelReach = 100;
+
+    private static ReadOnlySpan<char> Tail(ReadOnlySpan<char> s, int length) => s.Length <= length ? s : s[^length..];
 
     private static bool IsDay(DateMention m) =>
         m.HasValue && m.Value.HasYear && !m.IsRelative && !m.IsFiscalYear && m.End is null && m.Value.Granularity >= DateGranularity.Day;
@@ -132,8 +140,8 @@ public static partial class PublicationDate
 
     private static (int Start, int End) LineOf(string text, DateMention m)
     {
-        var start = m.Span.Start == 0 ? 0 : text.LastIndexOf('\n', m.Span.Start - 1) + 1;
-        var end = text.IndexOf('\n', m.Span.End);
+        var start = m.Span.Start == 0 ? 0 : TextLines.LastBreak(text, m.Span.Start - 1) + 1;
+        var end = TextLines.NextBreak(text, m.Span.End);
         return (start, end < 0 ? text.Length : end);
     }
 

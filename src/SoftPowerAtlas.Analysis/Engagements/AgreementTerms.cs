@@ -40,8 +40,8 @@ internal sealed class AgreementTerms(PhraseCounter<EngagementType> events, Claus
                 continue;
             }
 
-            var due = input.Dates.FirstOrDefault(d => item.Covers(d.Span) && Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d));
-            if (due is null && input.Dates.Any(d => item.Covers(d.Span) && Undertakings.IsDueCandidate(d)))
+            var due = input.DatesCoveredBy(item).FirstOrDefault(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d));
+            if (due is null && input.DatesCoveredBy(item).Any(Undertakings.IsDueCandidate))
             {
                 continue;
             }

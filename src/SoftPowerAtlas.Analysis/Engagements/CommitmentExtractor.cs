@@ -56,14 +56,14 @@ internal sealed class CommitmentExtractor
                     var next = intents.FindIndex(i + 1, x => x is not null);
                     var scopeEnd = next < 0 ? sentence.End : clauses[next].Start;
                     // A date before the word of intent is the undertaking's only when it is still ahead ("ในวันที่ 24 ก.พ. จะจัด…").
-                    var dues = input.Dates.Where(d => Undertakings.IsDueCandidate(d) && clause.Start <= d.Span.Start && d.Span.End <= scopeEnd && !Undertakings.IsPast(input, d)
+                    var dues = input.DatesCoveredBy(new TextSpan(clause.Start, scopeEnd)).Where(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)
                             && (d.Span.Start >= intent || Undertakings.IsAhead(input, d)))
                         .GroupBy(Undertakings.DueValue, StringComparer.Ordinal).Select(g => g.First()).ToList();
                     // "ประจำปีนี้ … ระหว่างวันที่ 8-10 สิงหาคม": the year is only the frame of the day it contains.
                     dues.RemoveAll(d => dues.Any(o => o != d && Undertakings.DueValue(o)!.StartsWith(Undertakings.DueValue(d)! + "-", StringComparison.Ordinal)));
                     // "ปี 2568-2569 … และจะจัดกิจกรรมตลอดทั้งปี": a year told relative to the page is the sentence's written year.
                     dues.RemoveAll(d => d.IsRelative && d.Value.Granularity == DateGranularity.Year
-                        && input.Dates.Any(o => !o.IsRelative && o.HasValue && sentence.Covers(o.Span)));
+                        && input.DatesCoveredBy(sentence).Any(o => !o.IsRelative && o.HasValue));
                     // "เตรียมเสนอเชียงใหม่เป็นเจ้าภาพ … (UCCN Annual Conference) 2025": an event named for a later year is due that year.
                     if (dues.Count == 0 && NamedYearAhead(input, clause.Start, scopeEnd) is { } named)
                     {
@@ -98,7 +98,7 @@ internal sealed class CommitmentExtractor
 
                 // Without a word of intent: a deadline ("ภายในปี 2566", "by March 2020"), or a planned engagement
                 // ("จัดงาน … ในวันที่ 24 กุมภาพันธ์ 2568" in a release of the 23rd).
-                var dates = input.Dates.Where(d => clause.Covers(d.Span) && Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)).ToList();
+                var dates = input.DatesCoveredBy(clause).Where(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)).ToList();
                 var deadline = dates.FirstOrDefault(d => d.Role == DateRole.Deadline && !InvitesApplications(text, clause))
                     ?? dates.FirstOrDefault(d => Undertakings.IsAhead(input, d) && _events.Count(text, clause.Start, clause.End, null, input.IsBoundary).Count > 0);
                 if (deadline is not null)
@@ -145,8 +145,8 @@ internal sealed class CommitmentExtractor
     /// <summary>A year written only as part of an event's name, within the span, later than the year the page was published.</summary>
     private static DateMention? NamedYearAhead(ExtractionInput input, int start, int end) =>
         input.Published is { } published
-            ? input.Dates.FirstOrDefault(d => d.Role == DateRole.Name && d.Error is null && d.HasValue && d.Value.HasYear
-                && d.Value.Granularity == DateGranularity.Year && !d.IsFiscalYear && start <= d.Span.Start && d.Span.End <= end
+            ? input.DatesCoveredBy(new TextSpan(start, end)).FirstOrDefault(d => d.Role == DateRole.Name && d.Error is null && d.HasValue && d.Value.HasYear
+                && d.Value.Granularity == DateGranularity.Year && !d.IsFiscalYear
                 && d.Value.StartDate.Year > published.Year)
             : null;
 
@@ -292,9 +292,9 @@ internal sealed class CommitmentExtractor
             }
         }
 
-        var actor = input.Mentions.LastOrDefault(m => clause.Start <= m.Span.Start && m.Span.End <= intent && IsActor(m) && !IsVenue(text, m))
-            ?? input.Mentions.FirstOrDefault(m => sentence.Start <= m.Span.Start && m.Span.End <= intent && IsActor(m) && !IsVenue(text, m));
-        return actor is null ? null : input.Entities.FirstOrDefault(e => e.Mentions.Contains(actor))?.Name ?? actor.Name;
+        var actor = input.MentionsCoveredBy(new TextSpan(clause.Start, intent)).LastOrDefault(m => IsActor(m) && !IsVenue(text, m))
+            ?? input.MentionsCoveredBy(new TextSpan(sentence.Start, intent)).FirstOrDefault(m => IsActor(m) && !IsVenue(text, m));
+        return actor is null ? null : input.EntityOf(actor)?.Name ?? actor.Name;
     }
 
     private static bool IsActor(EntityMention m) => m.IsOrganization || m.Kind == EntityKind.Person;

@@ -254,7 +254,7 @@ internal sealed class EngagementExtractor
 
     /// <summary>The people and bodies a sentence names, by entity key.</summary>
     private static IEnumerable<string> Named(ExtractionInput input, TextSpan sentence) =>
-        input.Mentions.Where(m => sentence.Covers(m.Span) && (m.Kind == EntityKind.Person || m.IsOrganization)).Select(m => m.Key);
+        input.MentionsCoveredBy(sentence).Where(m => m.Kind == EntityKind.Person || m.IsOrganization).Select(m => m.Key);
 
     private static bool MarksAnother(string text, TextSpan sentence) => EventAnchorReader.HasWord(text.AsSpan(sentence.Start, sentence.Length), AnotherMarkers);
 
@@ -381,7 +381,7 @@ internal sealed class EngagementExtractor
             spans.Add(ownSentence);
             if (c.Actor is { } actor)
             {
-                spans.AddRange(input.Mentions.Where(m => actor.Covers(m.Span) && m.Kind == EntityKind.Person).Take(1).Select(m => m.Span));
+                spans.AddRange(input.MentionsCoveredBy(actor).Where(m => m.Kind == EntityKind.Person).Take(1).Select(m => m.Span));
             }
         }
 
@@ -395,7 +395,7 @@ internal sealed class EngagementExtractor
             spans.Add(title);
         }
 
-        var mentions = input.Mentions.Where(m => spans.Any(s => s.Covers(m.Span)) && !IsInsideEventName(text, m) && !NamesAPostOnly(text, m)).ToList();
+        var mentions = input.MentionsCoveredBy(spans).Where(m => !IsInsideEventName(text, m) && !NamesAPostOnly(text, m)).ToList();
         if (!isSession && c.Own is null)
         {
             mentions.AddRange(FollowingSubjects(input, c, nextAnchor));
@@ -403,7 +403,7 @@ internal sealed class EngagementExtractor
 
         // In the order of the document's entities, each entity once (a page of megabytes names thousands).
         var named = mentions.Select(input.EntityOf).OfType<ResolvedEntity>().ToHashSet();
-        var entities = input.Entities.Where(named.Contains).ToList();
+        var entities = input.EntitiesAmong(named);
         var passage = mentions.ToHashSet();
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
@@ -412,7 +412,7 @@ internal sealed class EngagementExtractor
         // Places are not resolved entities; one that acts here takes part as its administration.
         foreach (var acting in mentions.Where(m => m.Kind is EntityKind.Province or EntityKind.ForeignPlace && IsActingPlace(text, m)).GroupBy(m => m.Key))
         {
-            var all = input.Mentions.Where(m => m.Key == acting.Key).ToList();
+            var all = input.MentionsWithKey(acting.Key);
             orgs.Add(new ResolvedEntity(acting.Key, all[0].Name, all[0].Kind, all[0].Country, [.. all.Select(m => m.Text).Distinct(StringComparer.Ordinal)], all));
         }
 
@@ -420,7 +420,7 @@ internal sealed class EngagementExtractor
         foreach (var key in mentions.Where(m => m.Kind == EntityKind.Person).Select(m => m.Position?.Organization).OfType<EntityMention>()
             .Where(o => !NamesAPostOnly(text, o)).Select(o => o.Key).Distinct(StringComparer.Ordinal))
         {
-            if (input.Entities.FirstOrDefault(e => e.Key == key) is { } body && !orgs.Contains(body) && body.Kind is not (EntityKind.Country or EntityKind.Person))
+            if (input.EntityWithKey(key) is { } body && !orgs.Contains(body) && body.Kind is not (EntityKind.Country or EntityKind.Person))
             {
                 orgs.Add(body);
             }
@@ -432,9 +432,9 @@ internal sealed class EngagementExtractor
         }
 
         // In the order the text first names them: the parties a report leads with come first.
-        orgs = [.. orgs.OrderBy(o => o.Mentions.Where(passage.Contains).Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min())];
+        orgs = [.. orgs.OrderBy(input.FirstStartIn(passage))];
         var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
-            i => input.Mentions.Any(m => m.Span.Start < i && i < m.Span.End && (m.IsOrganization || m.Kind == EntityKind.Person)));
+            i => input.IsInsideMention(i, static m => m.IsOrganization || m.Kind == EntityKind.Person));
         var countries = Countries(input, mentions, orgs, place);
 
         IReadOnlyList<string> sectors;
@@ -480,7 +480,7 @@ internal sealed class EngagementExtractor
                 continue;
             }
 
-            var inside = input.Mentions.Where(m => span.Covers(m.Span)).ToList();
+            var inside = input.MentionsCoveredBy(span).ToList();
             foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && (m.Text.Length > m.Name.Length || m.Position is not null))))
             {
                 yield return m;
@@ -495,7 +495,7 @@ internal sealed class EngagementExtractor
     private static bool IsActingPlace(string text, EntityMention m)
     {
         // An address ends with its city: "ณ โรงละครแห่งชาติ กรุงเทพมหานคร", "at the Arc Cinema in Canberra".
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var lineStart = TextLines.LastBreak(text, Math.Max(0, m.Span.Start - 1)) + 1;
         var from = Math.Max(lineStart, m.Span.Start - 40);
         var before = text.AsSpan(from, m.Span.Start - from);
         foreach (var w in PlacePrepositions)
@@ -640,7 +640,7 @@ internal sealed class EngagementExtractor
     private static bool IsVenue(ExtractionInput input, EntityMention m)
     {
         var text = input.Text;
-        var city = input.Mentions.LastOrDefault(x => x.Span.End <= m.Span.Start && x.Kind is EntityKind.ForeignPlace or EntityKind.Country);
+        var city = input.LastEndingBy(m.Span.Start, static x => x.Kind is EntityKind.ForeignPlace or EntityKind.Country);
         if (city is not null && city != m && text.AsSpan(city.Span.End, m.Span.Start - city.Span.End).IsWhiteSpace() && IsVenue(input, city))
         {
             return true;
@@ -654,7 +654,7 @@ internal sealed class EngagementExtractor
 
     private static bool IsAside(string text, EntityMention m)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Span.Start - 1)) + 1;
+        var lineStart = TextLines.LastBreak(text, Math.Max(0, m.Span.Start - 1)) + 1;
         var from = Math.Max(lineStart, m.Span.Start - 30);
         var before = text.AsSpan(from, m.Span.Start - from);
         foreach (var cue in AsideCues)

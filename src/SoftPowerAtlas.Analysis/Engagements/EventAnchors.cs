@@ -234,7 +234,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
             if (m == firstBody && bodyIndex <= 2 && m.Span.Start - sentence.Start < 24 && m.Role != DateRole.Publication)
             {
-                var actor = input.Mentions.Any(x => sentence.Covers(x.Span) && (x.IsOrganization || x.Kind == Entities.EntityKind.Person));
+                var actor = input.MentionsCoveredBy(sentence).Any(x => x.IsOrganization || x.Kind == Entities.EntityKind.Person);
                 evidence = evidence with { Lead = true, LeadHasActor = actor };
             }
 
@@ -341,7 +341,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
             if (at >= 0 && at < 160)
             {
                 var after = m.Span.End + at + verb.Length;
-                return input.Dates.Any(d => d.Span.Start >= after && d.Span.End <= sentence.End && d.HasValue && d.Role != DateRole.Name && EventAnchorReader.KeyOf(d) != EventAnchorReader.KeyOf(m));
+                return input.DatesCoveredBy(new TextSpan(after, sentence.End)).Any(d => d.HasValue && d.Role != DateRole.Name && EventAnchorReader.KeyOf(d) != EventAnchorReader.KeyOf(m));
             }
         }
 

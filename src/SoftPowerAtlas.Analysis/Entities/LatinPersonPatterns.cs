@@ -350,7 +350,7 @@ internal sealed class LatinPersonPatterns
     /// <summary>‘Hoon Payon’, “Sanook Night”: a short quotation on one line is a title, not a name.</summary>
     private static bool InShortQuote(string text, TextSpan span)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, span.Start - 1)) + 1;
+        var lineStart = TextLines.LastBreak(text, Math.Max(0, span.Start - 1)) + 1;
         var open = text.LastIndexOfAny(['‘', '“', '"', '\''], Math.Max(0, span.Start - 1));
         if (open < lineStart || span.Start - open > MaxTitleQuote || (text[open] == '\'' && open > 0 && char.IsLetter(text[open - 1])))
         {

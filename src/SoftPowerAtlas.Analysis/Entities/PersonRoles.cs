@@ -179,7 +179,8 @@ internal sealed class PersonRoles
             }
 
             // "met the Ambassador of Japan to Thailand, H.E. Mr. …": the role may start at any word of the clause.
-            var clause = text[..clauseEnd];
+            // A view, not a copy: the text up to the clause was copied for every name, the length of the text over.
+            var clause = text.AsSpan(0, clauseEnd);
             for (var w = start; w < clauseEnd; w++)
             {
                 if ((w == start || text[w - 1] == ' ') && char.IsAsciiLetterUpper(text[w])
@@ -285,7 +286,7 @@ internal sealed class PersonRoles
     }
 
     /// <summary>"Cultural Attaché of the French Embassy", "Director-General of the DITP", "Chief Executive Officer of X".</summary>
-    private PersonRole? EnglishRoleAt(string text, int pos, bool requireWhole, BodiesAt at)
+    private PersonRole? EnglishRoleAt(ReadOnlySpan<char> text, int pos, bool requireWhole, BodiesAt at)
     {
         // "TAT Governor", "Chiang Mai Governor", "Vietnamese Ambassador": the body or place written before the role.
         var before = at.StartingAt(pos) is { } m0 && m0.Span.End < text.Length - 1 && text[m0.Span.End] == ' ' ? m0 : null;
@@ -297,7 +298,7 @@ internal sealed class PersonRoles
         var start = pos;
         foreach (var m in EnglishModifiers)
         {
-            if (text.AsSpan(pos).StartsWith(m, StringComparison.Ordinal) && EnglishRole(text, pos + m.Length) is not null)
+            if (text[pos..].StartsWith(m, StringComparison.Ordinal) && EnglishRole(text, pos + m.Length) is not null)
             {
                 pos += m.Length;
                 break;
@@ -309,12 +310,12 @@ internal sealed class PersonRoles
             return null;
         }
 
-        var roleText = text[start..role.End];
+        var roleText = text[start..role.End].ToString();
         EntityMention? org = null;
         var end = role.End;
         foreach (var c in EnglishConnectors)
         {
-            if (!text.AsSpan(role.End).StartsWith(c, StringComparison.Ordinal))
+            if (!text[role.End..].StartsWith(c, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -338,9 +339,9 @@ internal sealed class PersonRoles
     }
 
     /// <summary>" to Thailand", " in Bangkok": what may follow a role's body in a clause before a name.</summary>
-    private static bool RestIsPlaces(string text, int pos, BodiesAt at)
+    private static bool RestIsPlaces(ReadOnlySpan<char> text, int pos, BodiesAt at)
     {
-        var rest = text.AsSpan(pos).Trim();
+        var rest = text[pos..].Trim();
         if (rest.IsEmpty)
         {
             return true;
@@ -358,12 +359,12 @@ internal sealed class PersonRoles
         return false;
     }
 
-    private (int End, int Id)? EnglishRole(string text, int pos)
+    private (int End, int Id)? EnglishRole(ReadOnlySpan<char> text, int pos)
     {
         foreach (var (form, id) in _english)
         {
             var end = pos + form.Length;
-            if (text.AsSpan(pos).StartsWith(form, StringComparison.Ordinal) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            if (text[pos..].StartsWith(form, StringComparison.Ordinal) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
             {
                 return (end, id);
             }

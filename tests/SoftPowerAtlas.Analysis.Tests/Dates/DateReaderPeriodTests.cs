@@ -189,4 +189,21 @@ public class DateReaderPeriodTests
     {
         Assert.Empty(DateReader.Default.Find(text));
     }
+
+    [Fact]
+    public void Find_RangesOnOneLongLine_EachReadWholeOnce()
+    {
+        // A range holds shorter dates ("11 ธันวาคม 2565"): the longest is kept, on a line of 400 of them as in one sentence.
+        const string Sentence = "จะจัดในวันที่ 7 – 11 ธันวาคม 2565 เวลา 16.00 น. ที่พารากอน และ ";
+        var text = string.Concat(Enumerable.Repeat(Sentence, 400));
+        var mentions = DateReader.Default.Find(text);
+
+        Assert.Equal(400, mentions.Count);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            Assert.Equal("วันที่ 7 – 11 ธันวาคม 2565", mentions[i].Text);
+            Assert.Equal((i * Sentence.Length) + Sentence.IndexOf("วันที่", StringComparison.Ordinal), mentions[i].Span.Start);
+            Assert.Equal("2022-12-07/2022-12-11", mentions[i].Normalized);
+        }
+    }
 }

@@ -153,4 +153,22 @@ public class DateReaderYearTests
         var mentions = DateReader.Default.Find("วันนี้ (28 ก.พ. 66) รองโฆษกฯ กล่าวว่า ครม. เห็นชอบ", new DateOnly(2023, 3, 5));
         Assert.Equal(["วันนี้=2023-02-28", "28 ก.พ. 66=2023-02-28"], mentions.Select(m => m.Text + "=" + m.Normalized));
     }
+
+    [Fact]
+    public void Find_DayWordsBeforeBracketedDatesOnOneLongLine_EachMeansItsOwnDate()
+    {
+        // One line of 600 short reports, each opening with วันนี้ and its day in brackets (looked up by position, not searched).
+        var text = string.Concat(Enumerable.Range(0, 600).Select(i => $"วันนี้ ({(i % 28) + 1} มี.ค. 68) คณะผู้แทนจากกรมส่งเสริมวัฒนธรรมเข้าพบเอกอัครราชทูต "));
+        var mentions = DateReader.Default.Find(text, new DateOnly(2025, 4, 10));
+
+        var words = mentions.Where(m => m.Text == "วันนี้").ToList();
+        Assert.Equal(600, words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var date = Assert.Single(mentions, m => m.Span.Start == words[i].Span.End + 2);
+            Assert.Equal($"{(i % 28) + 1} มี.ค. 68", date.Text);
+            Assert.Equal(date.Normalized, words[i].Normalized);
+            Assert.Equal($"2025-03-{(i % 28) + 1:00}", words[i].Normalized);
+        }
+    }
 }

@@ -35,6 +35,22 @@ public class PublicationDateTests
         Assert.Equal(DateRole.Event, Assert.Single(doc.Mentions, m => m.Text.Contains("26 กันยายน", StringComparison.Ordinal)).Role);
     }
 
+    [Theory]
+    // The label ends a long line that holds the body: only the end of the line before the date is read.
+    [InlineData(" วันที่ปรับปรุงข้อมูล 20 ส.ค. 2565", "20 ส.ค. 2565")]
+    [InlineData(" Last updated: 30 Nov 2022", "30 Nov 2022")]
+    [InlineData(" | แก้ไขล่าสุด เมื่อ 4 ธ.ค. 2567", "4 ธ.ค. 2567")]
+    public void Choose_UpdateStampEndingALongLine_IsAStampNotAnEvent(string footer, string written)
+    {
+        var text = "หัวข้อข่าว\n\n" + Body + " " + string.Concat(Enumerable.Repeat("ผู้เข้าร่วมได้ฝึกเขียนเรื่องเล่าเกี่ยวกับอาหารพื้นถิ่น ", 40)) + footer;
+        var doc = DateReader.Default.Read(text);
+
+        var stamp = Assert.Single(doc.Mentions, m => m.Text.Contains(written, StringComparison.Ordinal));
+        Assert.Equal(text.IndexOf(written, StringComparison.Ordinal), stamp.Span.Start);
+        Assert.Equal(DateRole.Publication, stamp.Role);
+        Assert.Equal(DateRole.Event, Assert.Single(doc.Mentions, m => m.Text.Contains("26 กันยายน", StringComparison.Ordinal)).Role);
+    }
+
     [Fact]
     public void Choose_TwoHeaderLinesSameDay_BothMarkedPublication()
     {

@@ -238,4 +238,17 @@ public class OrganizationNameTests
         Assert.Single(facts.Mentions, m => m.Key == "agency:atta");
         Assert.Contains(facts.Entities, e => e.Kind == EntityKind.Person && e.Name == "Atta Hemchai");
     }
+
+    [Theory]
+    // A name cut at a hyphen is shorter than the word สำนักงาน that starts a branch's name: the check read past its end and threw.
+    [InlineData("ผู้แทนสมาคมที-ป็อปแห่งประเทศญี่ปุ่นร่วมงานแถลงข่าวที่กรุงเทพฯ", "สมาคม")]
+    [InlineData("นายกสมาคมอี-สปอร์ตไทยกล่าวต้อนรับคณะจากเกาหลี", "สมาคม")]
+    public void Find_NameShorterThanABranchHead_MentionsInsideTheText(string text, string head)
+    {
+        var doc = Extract.Run(text);
+
+        var m = Assert.Single(doc.Facts().Mentions, m => m.IsOrganization && m.Text.StartsWith(head, StringComparison.Ordinal));
+        Assert.Equal(text.IndexOf(head, StringComparison.Ordinal), m.Span.Start);
+        Assert.Equal(text[m.Span.Start..m.Span.End], m.Text);
+    }
 }

@@ -32,6 +32,23 @@ public class PersonRolesTests
         Assert.StartsWith(orgKeyPrefix, r.Organization.Key, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Find_RoleBeforeANameFarIntoOneLongLine_RoleBodyAndOffsets()
+    {
+        // The clause before the name is read as a view of the text: the same role at offset 60,000 as at the start.
+        var lead = string.Concat(Enumerable.Repeat("The festival drew visitors from Chiang Mai, Lyon and Osaka to the riverside stalls. ", 700));
+        var doc = Extract.Run(lead + "The minister met the Ambassador of Japan to Thailand, H.E. Mr. Taro Yamada, in Bangkok.");
+        var text = doc.Text.Text;
+
+        var person = Assert.Single(doc.Facts().Entities, e => e.Kind == EntityKind.Person && e.Name == "Taro Yamada");
+        var r = Assert.Single(person.Roles);
+        Assert.Equal("Ambassador", r.Role);
+        Assert.Equal(text.IndexOf("Ambassador of Japan", StringComparison.Ordinal), r.Span.Start);
+        Assert.Equal("Ambassador of Japan", text[r.Span.Start..r.Span.End]);
+        Assert.True(r.Span.Start > 50_000);
+        Assert.Equal("Japan", r.Organization?.Text);
+    }
+
     [Theory]
     [InlineData("Spokesperson Anucha Burapachaisri met with the press.", "Anucha Burapachaisri", "Spokesperson")]
     [InlineData("นางสาวอาภรณ์ เพชรรัตน์ ผู้เชี่ยวชาญเฉพาะด้าน กล่าวว่า", "อาภรณ์ เพชรรัตน์", "ผู้เชี่ยวชาญเฉพาะด้าน")]
