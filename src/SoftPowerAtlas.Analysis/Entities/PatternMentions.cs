@@ -64,14 +64,9 @@ internal static class PatternMentions
         }
 
         // "ททท. สำนักงานสุโขทัย", "…สำนักงานกรุงสตอกโฮล์ม": an office named only by its town is a branch of the body written before it.
+        // Only heads the name starts with: a name shorter than the head ("สมาคมที" cut at "ที-ป็อป") is read no further.
         foreach (var head in BranchHeads.Where(h => name.StartsWith(h, StringComparison.Ordinal)))
         {
-            // A name shorter than the head ("สมาคมที" cut at "ที-ป็อป") cannot start with it: read no further.
-            if (!name.StartsWith(head, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var town = span.Start + head.Length + (PlaceWords.FirstOrDefault(w => name.AsSpan(head.Length).StartsWith(w, StringComparison.Ordinal))?.Length ?? 0);
             if (inner.Any(k => k.Entry.Kind is EntityKind.Province or EntityKind.ForeignPlace
                 && (k.Span.Start == span.Start + head.Length || k.Span.Start == town) && k.Span.End == span.End))
