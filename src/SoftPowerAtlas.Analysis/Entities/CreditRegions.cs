@@ -170,7 +170,7 @@ internal sealed partial class CreditRegions
 
         // "National News Bureau & Public Relations : http://…": a line that names where it came from.
         var colon = line.IndexOf(" : http", StringComparison.Ordinal);
-        if (colon > 0)
+        if (colon > 0 && line.Length <= MaxCreditLength)
         {
             regions.Add(new TextSpan(lineStart, lineEnd));
         }
@@ -203,8 +203,15 @@ internal sealed partial class CreditRegions
     }
 
     /// <summary>To the end of the line, or of the bracket the credit is written in.</summary>
+    /// <summary>
+    /// A credit is a line's worth of names ("ภาพ: …, ข่าว: …"); a "line" longer than this is a page pasted
+    /// without breaks, and its credit ends here rather than taking every name of the page with it.
+    /// </summary>
+    private const int MaxCreditLength = 240;
+
     private static int RegionEnd(string text, int start, int lineEnd)
     {
+        lineEnd = Math.Min(lineEnd, start + MaxCreditLength);
         var open = text.LastIndexOf('(', Math.Max(0, start - 1), Math.Min(start, 3));
         if (open >= 0)
         {

@@ -158,6 +158,19 @@ public class EntityFinderTests
     }
 
     [Fact]
+    public void Find_PagePastedAsOneLineOpeningWithACredit_CreditEndsAndTheNamesAfterItCount()
+    {
+        var filler = string.Concat(Enumerable.Repeat("งานนี้มีผู้เข้าชมจำนวนมากและได้รับความสนใจจากสื่อมวลชนหลายสำนักทั้งในและต่างประเทศ ", 4));
+        var text = "ภาพ: ฝ่ายประชาสัมพันธ์ " + filler + "เมื่อวันที่ 5 มีนาคม 2568 นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงวัฒนธรรม เป็นประธานเปิดงานเทศกาลอาหารไทย";
+
+        var facts = Extract.Run(text).Facts();
+
+        var person = Assert.Single(facts.Entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal("สมชาย ใจดี", person.Name);
+        Assert.Contains(person.Mentions, m => text.Substring(m.Span.Start, m.Span.Length).EndsWith("สมชาย ใจดี", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Find_ABodysNameShorterThanAnOfficeHeadWord_NoException()
     {
         // "สมาคมที" (cut at the hyphen of ที-ป็อป) is shorter than "สำนักงาน": the branch-office check once read past its end.
