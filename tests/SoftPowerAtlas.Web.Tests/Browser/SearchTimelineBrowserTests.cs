@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace SoftPowerAtlas.Web.Tests.Browser;
 
@@ -55,7 +56,10 @@ public sealed partial class SearchTimelineBrowserTests : BrowserTest
         Assert.NotEqual("done", await item.GetAttributeAsync("data-status"));
         await item.Locator("input[name=note]").FillAsync("ส่งเอกสารแล้ว");
         await item.Locator("button.done").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("#" + id + "$"));
+        // The redirect back carries the item's anchor; wait for the page it commits to show the item done
+        // (not for its load event, which a busy machine has let pass before the wait began).
+        await Page.WaitForURLAsync(new Regex("#" + id + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Page.Locator("#" + id + "[data-status=done]").WaitForAsync();
 
         var marked = Page.Locator("#" + id);
         Assert.Equal("done", await marked.GetAttributeAsync("data-status"));
@@ -67,7 +71,8 @@ public sealed partial class SearchTimelineBrowserTests : BrowserTest
 
         await Page.GotoAsync("/timeline?type=commitment");
         await Page.Locator("#" + id + " button.undo").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("#" + id + "$"));
+        await Page.WaitForURLAsync(new Regex("#" + id + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Page.Locator("#" + id + " button.done").WaitForAsync();
         Assert.NotEqual("done", await Page.Locator("#" + id).GetAttributeAsync("data-status"));
     }
 
