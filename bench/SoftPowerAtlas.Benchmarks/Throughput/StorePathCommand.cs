@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Npgsql;
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Benchmarks.Corpus;
@@ -209,25 +208,8 @@ internal static class StorePathCommand
             }
         }
 
-        var name = "atlas_store_path_" + Guid.NewGuid().ToString("N");
-        Execute(server, $"CREATE DATABASE {name}");
-        try
-        {
-            using var store = PostgresAtlasStore.Open(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-            return await run(store);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        using var database = new ThrowawayDatabase(server, "atlas_store_path_");
+        using var postgres = PostgresAtlasStore.Open(database.ConnectionString);
+        return await run(postgres);
     }
 }

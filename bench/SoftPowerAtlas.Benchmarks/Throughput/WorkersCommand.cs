@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Npgsql;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Ingest;
 using SoftPowerAtlas.Storage.Jobs;
@@ -77,58 +76,48 @@ internal static class WorkersCommand
     /// <summary>Queues the corpus (when <paramref name="docs"/> &gt; 0) into a fresh database, then times <paramref name="workers"/> worker processes draining it.</summary>
     private static async Task<(long Stored, double Seconds)> TimeAsync(string server, string folder, int docs, int workers, string atlas, string? threads)
     {
-        var name = "atlas_workers_" + Guid.NewGuid().ToString("N");
-        Execute(server, $"CREATE DATABASE {name}");
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        var address = builder.ConnectionString;
-        try
+        using var database = new ThrowawayDatabase(server, "atlas_workers_");
+        var address = database.ConnectionString;
+        using (var store = PostgresAtlasStore.Open(address))
         {
-            using (var store = PostgresAtlasStore.Open(address))
+            if (docs > 0)
             {
-                if (docs > 0)
+                var queued = new IngestJobQueue(store).Enqueue(InputWalker.Expand([folder]));
+                if (queued.Queued != docs)
                 {
-                    var queued = new IngestJobQueue(store).Enqueue(InputWalker.Expand([folder]));
-                    if (queued.Queued != docs)
-                    {
-                        throw new InvalidOperationException($"queued {queued.Queued} of {docs} documents");
-                    }
+                    throw new InvalidOperationException($"queued {queued.Queued} of {docs} documents");
                 }
             }
+        }
 
-            var watch = Stopwatch.StartNew();
-            var processes = Enumerable.Range(0, workers).Select(i => Start(atlas, address, threads, i)).ToList();
-            foreach (var (process, _) in processes)
-            {
-                await process.WaitForExitAsync();
-            }
+        var watch = Stopwatch.StartNew();
+        var processes = Enumerable.Range(0, workers).Select(i => Start(atlas, address, threads, i)).ToList();
+        foreach (var (process, _) in processes)
+        {
+            await process.WaitForExitAsync();
+        }
 
-            var seconds = watch.Elapsed.TotalSeconds;
-            foreach (var (process, errors) in processes)
+        var seconds = watch.Elapsed.TotalSeconds;
+        foreach (var (process, errors) in processes)
+        {
+            using (process)
             {
-                using (process)
+                if (process.ExitCode is not (0 or 1)) // 1: some job failed for good, checked below
                 {
-                    if (process.ExitCode is not (0 or 1)) // 1: some job failed for good, checked below
-                    {
-                        throw new InvalidOperationException($"a worker exited {process.ExitCode}: {errors}");
-                    }
+                    throw new InvalidOperationException($"a worker exited {process.ExitCode}: {errors}");
                 }
             }
-
-            using var check = PostgresAtlasStore.Open(address);
-            var counts = new IngestJobQueue(check).Counts();
-            // A file whose analysis fails is a failed job, not a lost one (one of the synthesized corpus does, §18).
-            if (counts.Done + counts.Failed != docs || counts.Failed > docs / 100)
-            {
-                throw new InvalidOperationException($"after the workers: {counts.Done} done, {counts.Failed} failed of {docs}");
-            }
-
-            return (check.GetStats().Documents, seconds);
         }
-        finally
+
+        using var check = PostgresAtlasStore.Open(address);
+        var counts = new IngestJobQueue(check).Counts();
+        // A file whose analysis fails is a failed job, not a lost one (one of the synthesized corpus does, §18).
+        if (counts.Done + counts.Failed != docs || counts.Failed > docs / 100)
         {
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            throw new InvalidOperationException($"after the workers: {counts.Done} done, {counts.Failed} failed of {docs}");
         }
+
+        return (check.GetStats().Documents, seconds);
     }
 
     /// <summary>A started worker, its output drained (so it never blocks on a full pipe) and its errors kept.</summary>
@@ -160,13 +149,5 @@ internal static class WorkersCommand
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return (process, errors);
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }
