@@ -196,7 +196,10 @@ internal sealed class LatinPersonPatterns
 
     private static bool IsAllCaps(string text, TextSpan w) => text.AsSpan(w.Start, w.Length).IndexOfAnyInRange('a', 'z') < 0 && !text[w.Start..w.End].Any(char.IsLower);
 
-    /// <summary>"said Kunplome", "according to Danny Whitehead", "directed by Atta Hemwadee," (not a byline "By …" opening a line).</summary>
+    /// <summary>
+    /// "said Kunplome", "according to Danny Whitehead", "directed by Atta Hemwadee," (not a byline "By …" opening a
+    /// line, nor the "by" of a capitalised name, "Cultural Content Presented by Moo Deng": a sponsor or mascot of a title).
+    /// </summary>
     private bool SpeechBefore(string text, int start, bool full)
     {
         var before = text.AsSpan(Math.Max(0, start - 30), Math.Min(30, start)).TrimEnd(' ').ToString();
@@ -207,7 +210,16 @@ internal sealed class LatinPersonPatterns
             return true;
         }
 
-        return full && CreditOfWork.Any(c => before.EndsWith(" " + c, StringComparison.Ordinal));
+        return full && CreditOfWork.FirstOrDefault(c => before.EndsWith(" " + c, StringComparison.Ordinal)) is { } credit
+            && !(credit == "by" && InsideATitle(before[..^(credit.Length + 1)]));
+    }
+
+    /// <summary>The text before "by" ends in a capitalised word: "by" is a word of a name in title case.</summary>
+    private static bool InsideATitle(string before)
+    {
+        var space = before.LastIndexOf(' ');
+        var word = before[(space + 1)..];
+        return word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(char.IsLetter);
     }
 
     /// <summary>"Mr Yeung said", "Surapong Suebwonglee, said", "Paetongtarn revealed that".</summary>

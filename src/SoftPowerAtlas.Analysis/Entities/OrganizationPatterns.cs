@@ -17,6 +17,9 @@ internal enum PatternKind : byte
 
     /// <summary>"รัฐบาล" + a known country or city: that country's or city's government, and nothing after it.</summary>
     Government,
+
+    /// <summary>"เทศบาลนคร" + a known city: ends with the city's name (Thai writes the next word glued to it); else read as any name.</summary>
+    Municipality,
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ internal sealed class OrganizationPatterns
                 "division" => PatternKind.Division,
                 "institution" => PatternKind.Institution,
                 "government" => PatternKind.Government,
+                "municipality" => PatternKind.Municipality,
                 _ => PatternKind.Organization,
             }))
             .OrderByDescending(h => h.Item1.Length)];
@@ -90,6 +94,7 @@ internal sealed class OrganizationPatterns
 
                 var end = CompanyHeads.Contains(head) ? CompanyEnd(text, i + head.Length)
                     : kind == PatternKind.Government ? GovernmentEnd(text, i + head.Length, places)
+                    : kind == PatternKind.Municipality && GovernmentEnd(text, i + head.Length, places) is var city && city > i + head.Length ? city
                     : ExtendThai(b, i + head.Length, kind, bodies);
                 var tail = text.AsSpan(i + head.Length, end - i - head.Length);
                 // "ความร่วมมือด้านพิพิธภัณฑ์วิทยา": after ด้าน a head word names a field of work, not a body.
@@ -101,7 +106,7 @@ internal sealed class OrganizationPatterns
 
                 if ((end - i - head.Length >= 2 && !IsGeneric(tail)) || (kind == PatternKind.Embassy && end > i + head.Length && !IsGeneric(tail)))
                 {
-                    found.Add((new Text.TextSpan(i, end), kind == PatternKind.Government ? PatternKind.Organization : kind));
+                    found.Add((new Text.TextSpan(i, end), kind is PatternKind.Government or PatternKind.Municipality ? PatternKind.Organization : kind));
                     i = end - 1;
                 }
 
@@ -236,10 +241,10 @@ internal sealed class OrganizationPatterns
         return false;
     }
 
-    /// <summary>"รัฐบาลญี่ปุ่น", "รัฐบาลกรุงมอสโก": the government of a known country or city ends with its name.</summary>
+    /// <summary>"รัฐบาลญี่ปุ่น", "รัฐบาลกรุงมอสโก", "เทศบาลนครซิดนีย์": the government of a known country or city ends with its name.</summary>
     private static int GovernmentEnd(string text, int start, Dictionary<int, int> places)
     {
-        foreach (var prefix in (string[])["", "กรุง", "เมือง", "ประเทศ", "แห่ง"])
+        foreach (var prefix in (string[])["", "กรุง", "นคร", "เมือง", "ประเทศ", "แห่ง"])
         {
             if (text.AsSpan(start).StartsWith(prefix, StringComparison.Ordinal) && places.TryGetValue(start + prefix.Length, out var end))
             {

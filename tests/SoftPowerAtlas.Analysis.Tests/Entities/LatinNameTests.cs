@@ -79,6 +79,8 @@ public class LatinNameTests
     [InlineData("The General Conference adopted the decision in Paris.")]
     [InlineData("The Cultural Co-operation Forum and Design Week ran in parallel.")]
     [InlineData("She met Ms. Anna Weber, Vice President of the Leipziger Buchmesse, to discuss the fair.")]
+    [InlineData("กระทรวงวัฒนธรรมเปิดตัวโครงการ Thai Heritage Stories Presented by Nong Kai Jao เพื่อสื่อสารความเป็นไทย")]
+    [InlineData("On 5 May 2025 the ministry announced the campaign Songkran Splash Powered by Chang Noi Sompong at a press conference.")]
     public void Find_CapitalisedThingsThatAreNotPeople_NoPerson(string text)
     {
         var facts = Extract.Run(text).Facts();

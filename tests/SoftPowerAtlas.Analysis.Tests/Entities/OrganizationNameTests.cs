@@ -33,6 +33,10 @@ public class OrganizationNameTests
     [InlineData("ประชุมคณะอนุกรรมการขับเคลื่อนเครือข่ายเมืองสร้างสรรค์ของยูเนสโก ครั้งที่ 2", "คณะอนุกรรมการขับเคลื่อนเครือข่ายเมืองสร้างสรรค์ของยูเนสโก")]
     [InlineData("ข่าวดี รัฐบาลญี่ปุ่นปลดล็อกการเดินทางสำหรับนักท่องเที่ยวไทย", "รัฐบาลญี่ปุ่น")]
     [InlineData("ร่วมกับรัฐบาลกรุงโซล จัดงานเทศกาลอาหารไทย", "รัฐบาลกรุงโซล")]
+    // A municipality ends with the city it is named by, whatever is glued after it; an unknown town's is read as any name.
+    [InlineData("ข่าวเด่น : เทศบาลนครเมลเบิร์นชื่นชมบทบาทนักดนตรีไทย", "เทศบาลนครเมลเบิร์น")]
+    [InlineData("เทศบาลนครเชียงใหม่ชูงานหัตถกรรมสู่เวทีโลก", "เทศบาลนครเชียงใหม่")]
+    [InlineData("โดยเทศบาลตำบลหนองหญ้าปล้อง ร่วมกับชุมชน", "เทศบาลตำบลหนองหญ้าปล้อง")]
     [InlineData("โดยมีสมาคมไทยแห่งรัฐโอเรกอนให้การต้อนรับคณะ", "สมาคมไทยแห่งรัฐโอเรกอน")]
     // A list of portfolios after "of" belongs to the ministry.
     [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Laos' Ministry of Information, Culture and Tourism")]
