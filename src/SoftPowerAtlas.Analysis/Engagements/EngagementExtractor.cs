@@ -339,25 +339,33 @@ internal sealed class EngagementExtractor
 
     /// <summary>
     /// A report with no date to give its engagement still tells one (GUIDELINES: an engagement whose date
-    /// is not written is undated): when its headline or its first paragraph names a kind of engagement, the
-    /// lead paragraph's engagement is kept without a date.
+    /// is not written is undated): when its headline, its first paragraph or, the first naming none, the
+    /// second names a kind of engagement ("… hailed the embassy." / "Visiting the embassy on the occasion
+    /// of …"), that paragraph's engagement is kept without a date.
     /// </summary>
     private void AddUndatedReport(ExtractionInput input, List<Candidate> events)
     {
         var paragraphs = input.Paragraphs;
-        var lead = Enumerable.Range(0, paragraphs.Count).FirstOrDefault(i => !input.IsTitle(paragraphs[i].Span), -1);
-        if (lead < 0)
+        var body = Enumerable.Range(0, paragraphs.Count).Where(i => !input.IsTitle(paragraphs[i].Span)).Take(2).ToList();
+        if (body.Count == 0)
         {
             return;
         }
 
         var headline = input.Headline;
-        var told = (headline is null ? null : Best(_triggers.Count(headline, 0, headline.Length)))
-            ?? Best(_triggers.Count(input.Text, paragraphs[lead].Span.Start, paragraphs[lead].Span.End, null, input.IsBoundary));
+        var lead = body[0];
+        var told = (headline is null ? null : Best(_triggers.Count(headline, 0, headline.Length))) ?? Told(lead);
+        if (told is null && body.Count > 1 && Told(body[1]) is { } second)
+        {
+            (lead, told) = (body[1], second);
+        }
+
         if (told is { } type)
         {
             events.Add(new Candidate(Decision(input, paragraphs[lead].Span, type), null, lead, lead, input.SentenceAt(paragraphs[lead].Span.Start)));
         }
+
+        EngagementType? Told(int p) => Best(_triggers.Count(input.Text, paragraphs[p].Span.Start, paragraphs[p].Span.End, null, input.IsBoundary));
     }
 
     private Engagement Build(ExtractionInput input, Candidate c, Engagement? lead, int nextAnchor)

@@ -83,6 +83,24 @@ public class EngagementExtractorTests
     }
 
     [Theory]
+    // The lead praises or thanks; the paragraph after it tells what happened.
+    [InlineData("Minister praises embassy staff\n\n"
+        + "Tourism Minister Lan Thi Hoa praised the embassy and the Vietnamese community in Thailand.\n\n"
+        + "Visiting the embassy before the opening of the regional games, Hoa said people-to-people ties were the core of the partnership.\n\n"
+        + "She added that both sides should do more for young athletes.\n", "visit", "Visiting the embassy")]
+    [InlineData("รัฐมนตรีชื่นชมชุมชนไทยในเวียงจันทน์\n\n"
+        + "นายสมศักดิ์ ใจงาม รัฐมนตรีว่าการกระทรวงวัฒนธรรม ชื่นชมบทบาทของชุมชนไทยที่ช่วยเผยแพร่วัฒนธรรมไทย\n\n"
+        + "ในการเยือนสปป.ลาวครั้งนี้ รัฐมนตรีได้มอบหนังสือให้ห้องสมุดโรงเรียนของชุมชนไทย\n", "visit", "ในการเยือน")]
+    public void Extract_ReportWhoseLeadTellsNoEngagement_TheNextParagraphsUndated(string text, string type, string from)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(type, e.Type.ToContract());
+        Assert.Null(e.Date);
+        Assert.InRange(text.IndexOf(from, StringComparison.Ordinal), e.Evidence.Start, e.Evidence.End - from.Length); // with the lead before it, which names who
+    }
+
+    [Theory]
     [InlineData("กระทรวงวัฒนธรรมเตรียมลงนามบันทึกความเข้าใจกับเกาหลีในเดือนมีนาคม 2568\n\n"
         + "นายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เปิดเผยว่า เมื่อเร็ว ๆ นี้ได้เข้าพบหารือกับเอกอัครราชทูตสาธารณรัฐเกาหลีประจำประเทศไทย เรื่องการเตรียมความพร้อมก่อนการลงนาม\n\n"
         + "ทั้งสองฝ่ายเห็นพ้องให้จัดทำแผนงานร่วมกันด้านภาพยนตร์และดนตรี\n")]
