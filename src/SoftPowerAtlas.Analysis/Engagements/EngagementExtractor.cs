@@ -120,12 +120,13 @@ internal sealed class EngagementExtractor
     /// <summary>
     /// "เมื่อวันที่ 22 กรกฎาคม 2566 … ได้เข้าร่วมงานเทศกาลไทย … ระหว่างวันที่ 21 – 22 กรกฎาคม 2566": a sentence
     /// that gives a day (someone took part, or said so) and the period of the event it falls in tells one
-    /// engagement, dated by the event's period.
+    /// engagement, dated by the event's period. An announcement is the day's: "วันนี้ (13 ธ.ค.) … ที่ประชุม … ระหว่าง
+    /// วันที่ 8-14 ธ.ค. … ประกาศขึ้นทะเบียน…" announces on the day, during the session's period.
     /// </summary>
     private static List<Candidate> OnePerSentence(List<Candidate> events)
     {
         var kept = new List<Candidate>();
-        foreach (var c in events.OrderBy(c => c.Date?.End is null).ThenBy(c => c.Date?.Span.Start ?? int.MaxValue))
+        foreach (var c in events.OrderBy(c => (c.Date?.End is null) != (c.Type == EngagementType.Announcement)).ThenBy(c => c.Date?.Span.Start ?? int.MaxValue))
         {
             if (c.Date is not { } date || !kept.Any(k => k.Type == c.Type && k.Sentence == c.Sentence && k.Date is { } other && Overlap(date, other)))
             {

@@ -256,8 +256,19 @@ public class EngagementExtractorTests
 
         Assert.Equal(["FY2021", "2023"], facts.Commitments.Where(c => c.Due is not null).Select(c => c.Due!.Normalized));
         var designation = Assert.Single(facts.Engagements);
-        Assert.Equal(EngagementType.Other, designation.Type);
+        Assert.Equal(EngagementType.Announcement, designation.Type); // GUIDELINES: a city admitted to a network is an announcement
         Assert.Equal("2019-10", designation.Date!.Normalized);
+    }
+
+    [Theory]
+    [InlineData("วันนี้ (11 ธ.ค. 2567) ที่ประชุมคณะกรรมการมรดกโลก สมัยที่ 19 ระหว่างวันที่ 8-13 ธ.ค. 2567 ณ กรุงอะซุนซิออง ประกาศขึ้นทะเบียนต้มยำกุ้งเป็นมรดกวัฒนธรรมที่จับต้องไม่ได้", "2024-12-11")]
+    [InlineData("On 9 December 2025 the committee, meeting from 6 to 12 December 2025 in New Delhi, inscribed the Thai shadow play on its list.", "2025-12-09")]
+    public void Extract_AnnouncementOnADayOfASession_AnnouncementOnThatDay(string text, string date)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.Announcement, e.Type);
+        Assert.Equal(date, e.Date!.Normalized);
     }
 
     [Theory]

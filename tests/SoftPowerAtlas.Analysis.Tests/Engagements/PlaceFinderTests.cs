@@ -17,6 +17,8 @@ public class PlaceFinderTests
     [InlineData("นายปรีดา ศรีสุข ณ อยุธยา เอกอัครราชทูต ณ กรุงโรม ได้พบหารือกับผู้อำนวยการหอศิลป์", null)]
     [InlineData("สถานทูตจัดงานเทศกาลไทย ณ ลานกิจกรรม ศูนย์ศิลปะแห่งชาติ ในวาระครบรอบ 50 ปีความสัมพันธ์ทางการทูต", "ลานกิจกรรม ศูนย์ศิลปะแห่งชาติ")]
     [InlineData("คณะผู้แทนเข้าพบอธิบดี ณ กระทรวงการต่างประเทศ ในโอกาสเดินทางเยือนประเทศไทยเป็นครั้งแรก", "กระทรวงการต่างประเทศ")]
+    [InlineData("ที่ประชุมคณะกรรมการสมัยที่ 20 ณ กรุงนิวเดลี ประกาศขึ้นทะเบียนหนังตะลุงเป็นมรดกวัฒนธรรม", "กรุงนิวเดลี")]
+    [InlineData("ทั้งสองฝ่ายพบกัน ณ ทำเนียบรัฐบาล ลงนามบันทึกความเข้าใจสองฉบับ", "ทำเนียบรัฐบาล")]
     [InlineData("The ambassador met the director to discuss cooperation.", null)]
     public void Find_Sentence_PlaceAsWrittenUpToWhereTheSentenceGoesOn(string sentence, string? place)
     {
