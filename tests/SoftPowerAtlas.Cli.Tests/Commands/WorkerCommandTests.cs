@@ -171,6 +171,8 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
     [InlineData("--lease", "soon")]
     [InlineData("--lease", "0s")]
     [InlineData("--batch", "0")]
+    [InlineData("--outage", "forever")]
+    [InlineData("--outage", "500ms")]
     public async Task Worker_BadOption_UsageError(string option, string value)
     {
         var run = await Atlas.RunAsync("--db", _db.Url, "worker", option, value);
