@@ -26,7 +26,7 @@ internal static class WorkerCommand
             Description = "How long to wait for a database that went away (a restart, the network) before stopping with an error, e.g. 30s, 2m.",
             DefaultValueFactory = _ => "2m",
         };
-        var name = new Option<string?>("--name") { Description = "How this worker signs its claims (default: host:process id)." };
+        var name = new Option<string?>("--name") { Description = "How this worker signs its claims (default: host:process id); give each worker its own." };
         var command = new Command(
             "worker",
             "Ingest the jobs 'atlas queue' put on a PostgreSQL database (--db postgres://…). Run as many as you like on one or more machines: "
