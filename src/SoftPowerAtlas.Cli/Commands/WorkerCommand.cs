@@ -21,16 +21,23 @@ internal static class WorkerCommand
             DefaultValueFactory = _ => "5m",
         };
         var threads = new Option<int>("--threads") { Description = "Documents analysed at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
-        var name = new Option<string?>("--name") { Description = "How this worker signs its claims (default: host:process id)." };
+        var outage = new Option<string>("--outage")
+        {
+            Description = "How long to wait for a database that went away (a restart, the network) before stopping with an error, e.g. 30s, 2m.",
+            DefaultValueFactory = _ => "2m",
+        };
+        var name = new Option<string?>("--name") { Description = "How this worker signs its claims (default: host:process id); give each worker its own." };
         var command = new Command(
             "worker",
             "Ingest the jobs 'atlas queue' put on a PostgreSQL database (--db postgres://…). Run as many as you like on one or more machines: "
-            + "each job is stored exactly once, a worker that dies leaves its jobs to the others when its lease passes, and failures are retried with back-off.")
+            + "each job is stored exactly once, a worker that dies leaves its jobs to the others when its lease passes, failures are retried with back-off, "
+            + "and a database that restarts is waited for (--outage).")
         {
             untilDrained,
             batch,
             lease,
             threads,
+            outage,
             name,
         };
         command.SetAction((parse, cancel) => RunAsync(
@@ -39,13 +46,14 @@ internal static class WorkerCommand
             parse.GetValue(batch),
             parse.GetValue(lease)!,
             parse.GetValue(threads),
+            parse.GetValue(outage)!,
             parse.GetValue(name),
             console,
             cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(string db, bool untilDrained, int batch, string lease, int threads, string? name, CliConsole console, CancellationToken cancel)
+    private static async Task<int> RunAsync(string db, bool untilDrained, int batch, string lease, int threads, string outage, string? name, CliConsole console, CancellationToken cancel)
     {
         if (!PostgresAddress.IsPostgres(db))
         {
@@ -56,6 +64,12 @@ internal static class WorkerCommand
         if (CollectSchedule.ParseInterval(lease) is not { } leaseTime || leaseTime < TimeSpan.FromSeconds(1))
         {
             await console.Error.WriteLineAsync($"atlas: --lease '{lease}' is not a duration of at least 1 s (write e.g. 90s, 5m, 1h)");
+            return AtlasCommand.UsageError;
+        }
+
+        if (CollectSchedule.ParseInterval(outage) is not { } outageLimit || outageLimit < TimeSpan.FromSeconds(1))
+        {
+            await console.Error.WriteLineAsync($"atlas: --outage '{outage}' is not a duration of at least 1 s (write e.g. 30s, 2m)");
             return AtlasCommand.UsageError;
         }
 
@@ -74,6 +88,8 @@ internal static class WorkerCommand
                 Lease = leaseTime,
                 Threads = threads,
                 Name = name ?? $"{Environment.MachineName}:{Environment.ProcessId}",
+                Reconnect = new ReconnectPolicy { GiveUpAfter = outageLimit },
+                Say = line => console.Out.WriteLine("  " + line),
             };
             await console.Out.WriteLineAsync($"Worker {worker.Name} on {store.Location}: ingesting queued jobs{(untilDrained ? " until none is left" : "; Ctrl+C to stop")}.");
             var progress = new BatchLine(console);

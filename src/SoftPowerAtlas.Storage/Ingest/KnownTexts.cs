@@ -19,13 +19,17 @@ public sealed record PreparedDocument(SourceDocument Loaded, NewDocument? Docume
 /// </summary>
 public static class KnownTexts
 {
-    /// <summary>Runs <paramref name="pipeline"/> on <paramref name="loaded"/> unless <paramref name="store"/> already holds its text.</summary>
-    public static PreparedDocument Prepare(AnalysisPipeline pipeline, IAtlasStore store, SourceDocument loaded)
+    /// <summary>
+    /// Runs <paramref name="pipeline"/> on <paramref name="loaded"/> unless <paramref name="store"/> already holds its text.
+    /// A look-up that fails with an exception <paramref name="unknownOn"/> accepts (a worker's lost
+    /// database) counts the text as not stored: it is analysed in full, and the writer decides.
+    /// </summary>
+    public static PreparedDocument Prepare(AnalysisPipeline pipeline, IAtlasStore store, SourceDocument loaded, Func<Exception, bool>? unknownOn = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
         string? hash = null;
-        var analysed = pipeline.RunUnlessKnown(loaded, text => IsStored(store, hash = Fingerprint.ContentHash(text)));
+        var analysed = pipeline.RunUnlessKnown(loaded, text => IsStored(store, hash = Fingerprint.ContentHash(text), unknownOn));
         return analysed is null ? new PreparedDocument(loaded, null, hash) : new PreparedDocument(loaded, IngestRunner.ToNewDocument(analysed), null);
     }
 
@@ -69,12 +73,22 @@ public static class KnownTexts
             p.Loaded.Source, p.Document, p.KnownHash, () => IngestRunner.ToNewDocument(pipeline.Run(p.Loaded))))]);
     }
 
-    private static bool IsStored(IAtlasStore store, string contentHash) => store.Read((connection, transaction) =>
+    private static bool IsStored(IAtlasStore store, string contentHash, Func<Exception, bool>? unknownOn)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1 FROM documents WHERE content_hash = @hash";
-        command.Bind(("@hash", contentHash));
-        return command.ExecuteScalar() is not null;
-    });
+        try
+        {
+            return store.Read((connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SELECT 1 FROM documents WHERE content_hash = @hash";
+                command.Bind(("@hash", contentHash));
+                return command.ExecuteScalar() is not null;
+            });
+        }
+        catch (Exception e) when (unknownOn?.Invoke(e) == true)
+        {
+            return false;
+        }
+    }
 }

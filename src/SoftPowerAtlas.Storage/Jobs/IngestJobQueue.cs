@@ -175,6 +175,21 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
         return jobs.OrderBy(j => j.Id).ToList();
     }
 
+    /// <summary>
+    /// Gives back to the queue, without counting the attempt, every job marked as held by
+    /// <paramref name="worker"/>, which holds none at this point: a claim the server committed while
+    /// its answer was lost with the connection. Returns how many.
+    /// </summary>
+    internal int ReleaseUnheld(string worker)
+    {
+        using var connection = store.DataSource.OpenConnection();
+        using var command = new NpgsqlCommand(
+            "UPDATE ingest_jobs SET state = 'queued', lease_until = NULL, attempts = greatest(attempts - 1, 0) WHERE worker = @worker AND state = 'running'",
+            connection);
+        command.Parameters.AddWithValue("worker", worker);
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>Locks the jobs of <paramref name="ids"/> that <paramref name="worker"/> still holds, inside the batch's transaction.</summary>
     internal HashSet<long> LockOwned(Postgres.Ingest.PostgresIngestBatch batch, string worker, IReadOnlyCollection<long> ids)
     {

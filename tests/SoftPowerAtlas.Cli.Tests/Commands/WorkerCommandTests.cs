@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Cli.Tests.Support;
 using SoftPowerAtlas.Storage;
 using Xunit.Abstractions;
@@ -10,13 +9,6 @@ namespace SoftPowerAtlas.Cli.Tests.Commands;
 /// <summary><c>atlas queue</c> and <c>atlas worker</c> on a real PostgreSQL database, with real worker processes.</summary>
 public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
 {
-    /// <summary>Each job's document once: documents, distinct texts, documents the jobs name; then engagement rows.</summary>
-    private const string Consistency = """
-        SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(DISTINCT content_hash) FROM documents) || ' ' ||
-               (SELECT count(DISTINCT document_id) FROM ingest_jobs) || ' ' ||
-               (SELECT count(*) FROM engagements)
-        """;
-
     private readonly TempFolder _temp = new();
     private readonly TestPostgres _db = new("atlas_worker_");
 
@@ -41,9 +33,9 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
         Assert.Contains($"Queued {files} files (0 already queued), 0 failed", queued.Out, StringComparison.Ordinal);
         Assert.All(workers, w => Assert.True(w.ExitCode == AtlasCommand.Ok, w.ToString()));
         Assert.Equal(files, _db.Scalar("SELECT count(*) FROM ingest_jobs WHERE state = 'done'"));
-        var counts = _db.Text(Consistency).Split(' ');
+        var counts = _db.Text(StoredOnce.Counts).Split(' ');
         Assert.Equal([files.ToString(CultureInfo.InvariantCulture), files.ToString(CultureInfo.InvariantCulture), files.ToString(CultureInfo.InvariantCulture)], counts[..3]);
-        Assert.Equal(counts[3], EventsInStoredFacts().ToString(CultureInfo.InvariantCulture)); // each document's events stored once
+        Assert.Equal(counts[3], StoredOnce.EventsInStoredFacts(_db.Url).ToString(CultureInfo.InvariantCulture)); // each document's events stored once
         // Which worker took how many is up to the scheduler; that each job is stored once is not.
         log.WriteLine($"jobs by worker: {_db.Text("SELECT string_agg(worker || '=' || n, ' ') FROM (SELECT worker, count(*) AS n FROM ingest_jobs GROUP BY worker) w")}");
     }
@@ -65,9 +57,9 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
 
         Assert.True(rescue.ExitCode == AtlasCommand.Ok, rescue.ToString());
         Assert.Equal($"0 queued, 0 running, {files} done, 0 failed", (await Atlas.RunAsync("--db", _db.Url, "queue", "--status")).Out.Trim());
-        var counts = _db.Text(Consistency).Split(' ');
+        var counts = _db.Text(StoredOnce.Counts).Split(' ');
         Assert.Equal([files.ToString(CultureInfo.InvariantCulture), files.ToString(CultureInfo.InvariantCulture), files.ToString(CultureInfo.InvariantCulture)], counts[..3]);
-        Assert.Equal(counts[3], EventsInStoredFacts().ToString(CultureInfo.InvariantCulture)); // each document's events stored once
+        Assert.Equal(counts[3], StoredOnce.EventsInStoredFacts(_db.Url).ToString(CultureInfo.InvariantCulture)); // each document's events stored once
         Assert.Equal(files, _db.Scalar("SELECT count(*) FROM document_sources"));
     }
 
@@ -179,6 +171,8 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
     [InlineData("--lease", "soon")]
     [InlineData("--lease", "0s")]
     [InlineData("--batch", "0")]
+    [InlineData("--outage", "forever")]
+    [InlineData("--outage", "500ms")]
     public async Task Worker_BadOption_UsageError(string option, string value)
     {
         var run = await Atlas.RunAsync("--db", _db.Url, "worker", option, value);
@@ -229,23 +223,6 @@ public sealed class WorkerCommandTests(ITestOutputHelper log) : IDisposable
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
-        }
-    }
-
-    /// <summary>The events of every document's stored facts, read back through the store (the facts are packed).</summary>
-    private long EventsInStoredFacts()
-    {
-        using var store = AtlasStores.Open(_db.Url);
-        long events = 0;
-        for (var offset = 0; ; offset += 100)
-        {
-            var page = store.ListDocuments(100, offset);
-            if (page.Count == 0)
-            {
-                return events;
-            }
-
-            events += page.Sum(d => FactsJson.Read(d.FactsJson!).Facts!.Events.Count);
         }
     }
 }

@@ -12,11 +12,11 @@ internal sealed class TestPostgres : IDisposable
     private readonly string _server;
     private readonly string _database;
 
-    public TestPostgres(string prefix = "atlas_cli_")
+    public TestPostgres(string prefix = "atlas_cli_", string? server = null)
     {
-        _server = Environment.GetEnvironmentVariable("ATLAS_TEST_POSTGRES") is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException("ATLAS_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL.");
+        _server = server ?? (Environment.GetEnvironmentVariable("ATLAS_TEST_POSTGRES") is { Length: > 0 } shared
+            ? shared
+            : throw new InvalidOperationException("ATLAS_TEST_POSTGRES is not set: run the tests with 'bash scripts/test.sh', which starts a throwaway PostgreSQL."));
         _database = prefix + Guid.NewGuid().ToString("N");
         Execute(_server, $"CREATE DATABASE {_database}");
     }
@@ -37,6 +37,14 @@ internal sealed class TestPostgres : IDisposable
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!; // the tests' queries always yield one value.
+    }
+
+    /// <summary>An open connection of its own (not pooled) to the test's database, for a test that holds locks.</summary>
+    public NpgsqlConnection Open()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
     }
 
     /// <summary>Runs a statement on the test's database behind the command's back.</summary>
