@@ -58,13 +58,21 @@ internal sealed class EngagementExtractor
             var own = anchor.Mentions.Where(m => !others.Any(g => g.Any(x => x.Mention == m))).ToList();
             // A period and a day it opens, each told in its own paragraph ("Hong Kong Week, 21 October to
             // 12 November" … "the opening ceremony was held today (21 October)"): two engagements.
+            // The period is of the kind its own sentence or paragraph tells, not the day's ("The MOU was signed on
+            // 17 June" … "the tourism contest on 17-18 June … TAT showcased …" is a signing and a showcase); when they
+            // tell none, it is another engagement of a kind not said.
+            var periodType = type;
             if (OpeningDay(input, anchor, own) is { } opening)
             {
                 own.Remove(opening.Mention);
                 AddCandidate(input, candidates, anchor, opening.Type, [opening.Mention]);
+                var period = own.First(m => m.End is not null).Span.Start;
+                var (sentence, paragraph) = (input.SentenceAt(period), input.Paragraphs[EventAnchorReader.ParagraphOf(input, period)].Span);
+                periodType = Best(_triggers.Count(input.Text, sentence.Start, sentence.End, null, input.IsBoundary))
+                    ?? Best(_triggers.Count(input.Text, paragraph.Start, paragraph.End, null, input.IsBoundary)) ?? EngagementType.Other;
             }
 
-            AddCandidate(input, candidates, anchor, type, own.Count > 0 ? own : [.. anchor.Mentions]);
+            AddCandidate(input, candidates, anchor, periodType, own.Count > 0 ? own : [.. anchor.Mentions]);
             foreach (var g in others)
             {
                 if (own.Count > 0 && g.All(x => own.All(o => EventAnchorReader.ParagraphOf(input, o.Span.Start) != EventAnchorReader.ParagraphOf(input, x.Mention.Span.Start))))

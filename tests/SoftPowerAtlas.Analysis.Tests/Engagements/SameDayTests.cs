@@ -71,6 +71,20 @@ public class SameDayTests
     }
 
     [Theory]
+    // The day's paragraph tells a signing; the period's tells a showcase, or no kind at all.
+    [InlineData("Thai and Korean tourism boards sign MOU\n\nThe MOU was signed on 10 May 2025 in Busan by the two tourism boards.\n\n"
+        + "During the Busan Travel Fair Week on 10-12 May 2025 at Haeundae Beach, the office showcased Thai crafts.\n", "forum_or_exhibition")]
+    [InlineData("Thai and Korean tourism boards sign MOU\n\nThe MOU was signed on 10 May 2025 in Busan by the two tourism boards.\n\n"
+        + "The regional cooking contest on 10-12 May 2025 drew young chefs from six cities.\n", "other")]
+    public void Extract_SigningOnTheFirstDayOfAnotherEngagement_ThePeriodOfItsOwnKind(string text, string periodType)
+    {
+        var engagements = Extract.Run(text).Facts().Engagements;
+
+        Assert.Equal(["2025-05-10", "2025-05-10/2025-05-12"], engagements.Select(e => e.Date!.Normalized));
+        Assert.Equal(["mou_signing", periodType], engagements.Select(e => e.Type.ToContract()));
+    }
+
+    [Theory]
     [InlineData(" date 2024-09-27 Muay Thai festival in Dubai\n\nThe trade centre hosted the Muay Thai Festival 2024 on September 24 at the golf club.\n\nThe director thanked the guests, saying: “Today’s festival was a beautiful celebration of Thai culture.”\n")]
     [InlineData("เทศกาลมวยไทยที่ดูไบคึกคัก ผู้ชมแน่นสนาม\nเผยแพร่: 27 กันยายน 2567\n\nศูนย์ส่งเสริมการค้าระหว่างประเทศ ณ นครดูไบ จัดเทศกาลมวยไทย 2024 เมื่อวันที่ 24 กันยายน 2567 ณ สนามกอล์ฟ โดยมีการสาธิตมวยไทย การแสดงรำไทย และร้านอาหารไทยให้ผู้ร่วมงานได้สัมผัสวัฒนธรรมไทย\n\nผู้อำนวยการกล่าวว่า “วันนี้ เราได้เห็นเสน่ห์ของวัฒนธรรมไทยในงานเทศกาล”\n")]
     public void Extract_TodayInsideAQuotation_DatesNoEngagement(string text)
