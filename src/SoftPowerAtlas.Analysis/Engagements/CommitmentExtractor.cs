@@ -41,9 +41,10 @@ internal sealed class CommitmentExtractor
         var result = new List<Commitment>();
         var fromTitle = new List<Commitment>();
         var undated = 0;
-        foreach (var sentence in input.Sentences)
+        foreach (var written in input.Sentences)
         {
-            var target = input.IsTitle(sentence) ? fromTitle : result;
+            var sentence = WithoutLeadingStamp(input, written);
+            var target = input.IsTitle(written) ? fromTitle : result;
             var clauses = _clauses.Split(text, sentence);
             var intents = clauses.Select(c => FindIntent(input, c)).ToList();
             for (var i = 0; i < clauses.Count; i++)
@@ -170,6 +171,28 @@ internal sealed class CommitmentExtractor
         var what = dueClause == clause || dueClause.Start - clause.End < 2 ? Undertakings.What(text, passage) : Undertakings.What(text, clause) + " … " + Undertakings.What(text, dueClause);
         var who = Who(input, sentence, clause, intent, engagements);
         return new Commitment(what, who, due, passage) { DueValue = Undertakings.DueValue(due) };
+    }
+
+    /// <summary>" date 2023-06 สวธ.ส่งนักแสดง…": a publication stamp opening a line is no part of what the line promises.</summary>
+    private static TextSpan WithoutLeadingStamp(ExtractionInput input, TextSpan sentence)
+    {
+        var text = input.Text;
+        foreach (var d in input.DatesCoveredBy(sentence))
+        {
+            var before = text.AsSpan(sentence.Start, d.Span.Start - sentence.Start).Trim();
+            if (d.Role == DateRole.Publication && (before.IsEmpty || before.Equals("date", StringComparison.OrdinalIgnoreCase)))
+            {
+                var start = d.Span.End;
+                while (start < sentence.End && char.IsWhiteSpace(text[start]))
+                {
+                    start++;
+                }
+
+                return start < sentence.End ? new TextSpan(start, sentence.End) : sentence;
+            }
+        }
+
+        return sentence;
     }
 
     /// <summary>"ผู้สนใจสมัครได้ภายในวันที่ 30 เมษายน", "register by…": a deadline set for the public, not an undertaking.</summary>

@@ -57,6 +57,18 @@ public class CommitmentExtractorTests
         Assert.DoesNotContain(facts.Commitments, c => c.DueValue is not null);
     }
 
+    [Theory]
+    [InlineData(" date 2025-03 กรมศิลปากรเตรียมนำการแสดงโขนไปร่วมเทศกาลที่กรุงปารีสในเดือนพฤษภาคม 2568\n\nกรมศิลปากรคัดเลือกนักแสดง 40 คนเพื่อเตรียมการแสดง\n", "กรมศิลปากรเตรียม")]
+    [InlineData(" date 2025-03-02 Thai puppet troupe will tour Lyon in May 2025\n\nThe troupe was chosen from twelve applicants.\n", "Thai puppet troupe")]
+    public void Extract_HeadlineAfterAPublicationStamp_WhatStartsAfterTheStamp(string text, string start)
+    {
+        var doc = Extract.Run(text);
+        var c = Assert.Single(doc.Facts().Commitments, c => c.DueValue is not null);
+
+        Assert.Equal(doc.Text.Text.IndexOf(start, StringComparison.Ordinal), c.Passage.Start);
+        Assert.StartsWith(start, c.What, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Extract_TwoPromisesInOneSentence_TwoCommitmentsEachWithItsOwnClause()
     {
