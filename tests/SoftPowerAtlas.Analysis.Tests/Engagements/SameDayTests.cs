@@ -85,6 +85,29 @@ public class SameDayTests
     }
 
     [Theory]
+    [InlineData("เมื่อวันที่ 2 มีนาคม 2568 นางสาวพิมพ์ชนก ศรีสุข ผู้อำนวยการกองการต่างประเทศ ได้หารือกับผู้แทนสถานเอกอัครราชทูตญี่ปุ่น "
+        + "เพื่อเตรียมการประชุมคณะทำงานด้านวัฒนธรรม ไทย – ญี่ปุ่น ซึ่งจะมีกำหนดจัดขึ้นในวันที่ 20 – 21 มีนาคม 2568 ณ กรุงเทพมหานคร\n")]
+    [InlineData("On 2 March 2025 Director Pimchanok Srisuk met officials of the Japanese Embassy to prepare the culture working group meeting, which will be held on 20-21 March 2025 in Bangkok.\n")]
+    public void Extract_MeetingThatPreparesAPlannedOne_PeopleOnlyInTheMeetingHeld(string text)
+    {
+        var engagements = Extract.Run(text).Facts().Engagements;
+
+        Assert.Equal(["2025-03-02", "2025-03-20/2025-03-21"], engagements.Select(e => e.Date!.Normalized));
+        Assert.Contains(engagements[0].People, p => p.Name.Contains("Srisuk", StringComparison.Ordinal) || p.Name.Contains("ศรีสุข", StringComparison.Ordinal));
+        Assert.Empty(engagements[1].People);
+    }
+
+    [Fact]
+    public void Extract_ItineraryInOnePassage_TheTravellerInEveryEngagement()
+    {
+        const string text = "Minister Somchai Jaidee left Bangkok on 22 April 2025 for the Osaka Expo and opened the Thai pavilion there on 23 April 2025.\n";
+
+        var engagements = Extract.Run(text).Facts().Engagements;
+
+        Assert.All(engagements, e => Assert.Contains(e.People, p => p.Name == "Somchai Jaidee"));
+    }
+
+    [Theory]
     [InlineData(" date 2024-09-27 Muay Thai festival in Dubai\n\nThe trade centre hosted the Muay Thai Festival 2024 on September 24 at the golf club.\n\nThe director thanked the guests, saying: “Today’s festival was a beautiful celebration of Thai culture.”\n")]
     [InlineData("เทศกาลมวยไทยที่ดูไบคึกคัก ผู้ชมแน่นสนาม\nเผยแพร่: 27 กันยายน 2567\n\nศูนย์ส่งเสริมการค้าระหว่างประเทศ ณ นครดูไบ จัดเทศกาลมวยไทย 2024 เมื่อวันที่ 24 กันยายน 2567 ณ สนามกอล์ฟ โดยมีการสาธิตมวยไทย การแสดงรำไทย และร้านอาหารไทยให้ผู้ร่วมงานได้สัมผัสวัฒนธรรมไทย\n\nผู้อำนวยการกล่าวว่า “วันนี้ เราได้เห็นเสน่ห์ของวัฒนธรรมไทยในงานเทศกาล”\n")]
     public void Extract_TodayInsideAQuotation_DatesNoEngagement(string text)
