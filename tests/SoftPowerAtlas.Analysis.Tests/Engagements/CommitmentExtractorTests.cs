@@ -46,6 +46,8 @@ public class CommitmentExtractorTests
     [InlineData("ความร่วมมือดังกล่าวซึ่งจะช่วยส่งเสริมการท่องเที่ยวของทั้งสองประเทศในปี 2568")]
     [InlineData("ผู้ประกอบการที่สนใจสมัครได้ภายในวันที่ 30 มกราคม 2568")]
     [InlineData("The festival, which will help boost tourism in 2025, drew large crowds.")]
+    [InlineData("The minister said the new incentives would trigger a wave of foreign film shoots in 2026.")]
+    [InlineData("Officials said the expo will attract two million visitors to the Thai pavilion in 2025.")]
     [InlineData("Kanazawa joined the Creative Cities Network in 2009.")]
     [InlineData("The ministry will publish a review of the Creative Cities Annual Conference 2024.")]
     [InlineData("วันนี้กระทรวงวัฒนธรรมจะจัดพิธีเปิดงานเทศกาลอาหารไทยในวันที่ 10 มกราคม 2568 ณ ลานคนเมือง")]
