@@ -404,6 +404,31 @@ public class PartnerCountryTests
         Assert.Equal(["LV"], e.Countries);
     }
 
+    [Fact]
+    public void Extract_ForeignGovernmentsOwnRelease_ThePageCountryTakesPart()
+    {
+        const string text = "Secretary visits Thailand to promote arts exchange\n\n"
+            + "The Secretary for Home Affairs, Mr Lam Ka-wing, began his visit to Thailand on 14 May 2025. He met the Thai Minister of Culture in Bangkok.\n\n"
+            + "Mr Lam said Macao and Thailand share a long history. Macao artists will perform in Bangkok next year, and Macao will host a Thai film week.\n\n"
+            + "He also invited Thai designers to the Macao design fair, and thanked Chinese partners for their support.\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(["MO"], e.Countries);
+    }
+
+    [Fact]
+    public void Extract_NoForeignCountryClearlyTheSubject_NoneAdded()
+    {
+        const string text = "Film week opens\n\n"
+            + "The Culture Minister opened the film week in Bangkok on 14 May 2025.\n\n"
+            + "Films from Japan, Korea and France were shown, and Japan sent two directors.\n";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Empty(e.Countries);
+    }
+
     [Theory]
     [InlineData("เวทีซอฟต์พาวเวอร์\n\nเมื่อวันที่ 28 มิถุนายน 2567 กระทรวงวัฒนธรรมจัดฟอรั่มซอฟต์พาวเวอร์ ซึ่งมีพาวิลเลียนของเกาหลีใต้ ร่วมจัดแสดงด้วย", "KR")]
     [InlineData("สัมมนาซีรีส์ไทยสู่ตลาดโลก ครั้งที่ 1\n\nเมื่อวันที่ 3 มีนาคม 2567 กรมส่งเสริมวัฒนธรรมจัดสัมมนาเรื่องซีรีส์ไทย เพื่อให้เติบโตเช่นเดียวกับเกาหลีใต้", "KR")]
