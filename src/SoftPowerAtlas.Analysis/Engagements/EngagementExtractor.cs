@@ -674,20 +674,12 @@ internal sealed class EngagementExtractor
         // A foreign government's own release names its officials without their country ("The Secretary for Culture,
         // Sports and Tourism, Mr Kevin Yeung, commenced his visit to Thailand"): with none named here, the one
         // foreign country the page is clearly about takes part (not where a multilateral body meets).
-        if (codes.Count == 0 && !multilateral && DominantForeignCountry(input) is { } main)
+        if (codes.Count == 0 && !multilateral && input.DominantForeignCountry is { } main)
         {
             codes.Add(main);
         }
 
         return [.. codes.Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>The foreign country the page names at least three times and twice as often as any other, if any.</summary>
-    private static string? DominantForeignCountry(ExtractionInput input)
-    {
-        var counts = input.Mentions.Where(m => m.Kind == EntityKind.Country && m.Country is { } c && c != "TH")
-            .GroupBy(m => m.Country!, StringComparer.Ordinal).Select(g => (Code: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).Take(2).ToList();
-        return counts.Count > 0 && counts[0].Count >= 3 && (counts.Count == 1 || counts[0].Count >= 2 * counts[1].Count) ? counts[0].Code : null;
     }
 
     /// <summary>Named as where something happens: "in Paris", "ณ กรุงปารีส", "ที่ประเทศโคลอมเบีย", and the country after such a city ("ณ กรุงโบโกตา สาธารณรัฐโคลอมเบีย").</summary>

@@ -22,6 +22,23 @@ internal sealed partial record ExtractionInput
     private Dictionary<Func<EntityMention, bool>, bool[]>? _inside;
     private Dictionary<string, List<EntityMention>>? _byKey;
     private Dictionary<string, ResolvedEntity>? _entityByKey;
+    private (bool Known, string? Code) _dominantCountry;
+
+    /// <summary>The foreign country the page names at least three times and twice as often as any other, if any.</summary>
+    public string? DominantForeignCountry
+    {
+        get
+        {
+            if (!_dominantCountry.Known)
+            {
+                var counts = Mentions.Where(m => m.Kind == EntityKind.Country && m.Country is { } c && c != "TH")
+                    .GroupBy(m => m.Country!, StringComparer.Ordinal).Select(g => (Code: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).Take(2).ToList();
+                _dominantCountry = (true, counts.Count > 0 && counts[0].Count >= 3 && (counts.Count == 1 || counts[0].Count >= 2 * counts[1].Count) ? counts[0].Code : null);
+            }
+
+            return _dominantCountry.Code;
+        }
+    }
 
     /// <summary>The mentions some span covers, in the mentions' order, each once: <c>Mentions.Where(m => spans.Any(s => s.Covers(m.Span)))</c>.</summary>
     public IEnumerable<EntityMention> MentionsCoveredBy(params IReadOnlyList<TextSpan> spans) =>
