@@ -453,11 +453,11 @@ internal sealed class EngagementExtractor
         }
         else if (lead is null)
         {
-            sectors = _sectors.ForDocument(text, [.. input.Sentences.Where(x => !input.IsCreditLine(x))], input.NameMask, input.IsBoundary);
+            sectors = _sectors.ForDocument(text, [.. input.Sentences.Where(x => !input.IsCreditLine(x))], input.SectorMask, input.IsBoundary);
         }
         else
         {
-            sectors = _sectors.ForPassage(text, spans, input.NameMask, input.IsBoundary);
+            sectors = _sectors.ForPassage(text, spans, input.SectorMask, input.IsBoundary);
         }
 
         var evidence = new TextSpan(paragraphs[c.ContextStart].Span.Start, paragraphs[c.Paragraph].Span.End);

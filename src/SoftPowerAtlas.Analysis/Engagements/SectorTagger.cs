@@ -14,9 +14,13 @@ internal sealed class SectorTagger
     private readonly PhraseCounter<string> _triggers;
     private readonly PhraseCounter<bool> _cooperation;
 
-    public SectorTagger(IEnumerable<(string Phrase, string Sector)> triggers, IEnumerable<string> cooperationWords)
+    /// <summary>The label of a phrase that holds a sector's word but names no sector (a lunch is not the food sector).</summary>
+    private const string NoSector = "";
+
+    public SectorTagger(IEnumerable<(string Phrase, string Sector)> triggers, IEnumerable<string> cooperationWords, IEnumerable<string>? nonTriggers = null)
     {
-        _triggers = new PhraseCounter<string>(triggers.Select(t => (t.Phrase, t.Sector, 1)));
+        _triggers = new PhraseCounter<string>(triggers.Select(t => (t.Phrase, t.Sector, 1))
+            .Concat((nonTriggers ?? []).Select(p => (p, NoSector, 1))));
         _cooperation = new PhraseCounter<bool>(cooperationWords.Select(w => (w, true, 1)));
     }
 
@@ -51,7 +55,7 @@ internal sealed class SectorTagger
 
     private static IReadOnlyList<string> Finish(Dictionary<string, int> scores, int threshold)
     {
-        var sectors = scores.Where(kv => kv.Value >= threshold).Select(kv => kv.Key).ToList();
+        var sectors = scores.Where(kv => kv.Value >= threshold && kv.Key.Length > 0).Select(kv => kv.Key).ToList();
         if (sectors.Contains("entertainment") && sectors.Intersect(NarrowerThanEntertainment).Any())
         {
             sectors.Remove("entertainment");
