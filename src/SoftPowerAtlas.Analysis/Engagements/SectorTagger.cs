@@ -5,7 +5,7 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// <summary>
 /// Names the soft-power sectors a passage is about, from trigger words per sector. For a document's
 /// lead engagement, a sector counts when the document names it twice (a sentence about cooperation
-/// counts double); "entertainment" only when nothing narrower is named.
+/// and an item of a list count double); "entertainment" only when nothing narrower is named.
 /// Words inside names (the การศึกษา of UNESCO's Thai name) do not count.
 /// </summary>
 internal sealed class SectorTagger
@@ -46,11 +46,38 @@ internal sealed class SectorTagger
                 continue;
             }
 
-            var weight = _cooperation.Count(text, s.Start, s.End, null, isBoundary).Count > 0 ? 2 : 1;
+            var weight = IsListItem(text, s.Start) || _cooperation.Count(text, s.Start, s.End, null, isBoundary).Count > 0 ? 2 : 1;
             Add(scores, counts, weight);
         }
 
         return Finish(scores, 2);
+    }
+
+    /// <summary>
+    /// Whether the line a sentence starts on is an item of a list ("1. Festival industry, …", "- … สาขาการออกแบบ",
+    /// "๒) ด้านอาหาร"): a list sets out what a plan or an event covers, each item named once.
+    /// </summary>
+    internal static bool IsListItem(string text, int at)
+    {
+        var line = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var i = line;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] is '-' or '•' or '·' or '▪' or '*' or '–')
+        {
+            return true;
+        }
+
+        var digits = 0;
+        while (i + digits < text.Length && digits < 3 && (char.IsAsciiDigit(text[i + digits]) || text[i + digits] is >= '\u0E50' and <= '\u0E59'))
+        {
+            digits++;
+        }
+
+        return digits > 0 && i + digits + 1 < text.Length && text[i + digits] is '.' or ')' && text[i + digits + 1] == ' ';
     }
 
     private static IReadOnlyList<string> Finish(Dictionary<string, int> scores, int threshold)

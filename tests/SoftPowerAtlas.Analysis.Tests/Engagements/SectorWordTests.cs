@@ -59,3 +59,32 @@ public class SectorWordTests
         Assert.All(Enumerable.Range(start, words.Length), i => Assert.False(mask[i]));
     }
 }
+
+/// <summary>A list sets out what a plan or an event covers: each item names its sector once, and that is enough.</summary>
+public class SectorListTests
+{
+    [Theory]
+    [InlineData("Soft power budget approved\n\nOn 28 November 2024 the cabinet approved the soft power budget for eleven industries:\n1. Festival industry, 900 million baht\n2. Publishing industry, 70 million baht\n3. Games and esports, 120 million baht", new[] { "books", "festival", "games" })]
+    [InlineData("ประชุมคณะกรรมการ\n\nเมื่อวันที่ 3 มีนาคม 2568 คณะกรรมการอนุมัติงบประมาณ 3 โครงการ ดังนี้\n- โครงการส่งเสริมภาพยนตร์ไทยในต่างประเทศ\n- โครงการพัฒนาผ้าไหมสู่ตลาดโลก\n- โครงการอบรมเชฟอาหารไทย", new[] { "fashion", "film", "food" })]
+    [InlineData("ประชุมคณะกรรมการ\n\nเมื่อวันที่ 3 มีนาคม 2568 คณะกรรมการอนุมัติงบประมาณ 2 โครงการ ดังนี้\n๑. โครงการส่งเสริมภาพยนตร์ไทยในต่างประเทศ\n๒) โครงการส่งเสริมกีฬามวยไทย", new[] { "film", "sport" })]
+    public void Extract_AListNamingEachSectorOnce_EverySector(string text, string[] sectors)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(sectors, e.Sectors);
+    }
+
+    [Theory]
+    [InlineData("intro\n1. Festival industry", 6, true)]
+    [InlineData("intro\n  - อาหารไทย", 8, true)]
+    [InlineData("intro\n๑๒. ภาพยนตร์", 6, true)]
+    [InlineData("intro\n3) Music", 6, true)]
+    // A year or an amount that opens a line is not an item; nor is a line that does not open with a marker.
+    [InlineData("intro\n2024. The year of festivals", 6, false)]
+    [InlineData("intro\n1.5 million tourists came", 6, false)]
+    [InlineData("The film festival opened", 4, false)]
+    public void IsListItem_TheLineASentenceStartsOn_WhetherItOpensWithAMarker(string text, int at, bool item)
+    {
+        Assert.Equal(item, SectorTagger.IsListItem(text, at));
+    }
+}
