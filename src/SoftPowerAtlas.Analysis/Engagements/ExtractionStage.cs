@@ -23,7 +23,7 @@ public sealed class ExtractionStage : IAnalysisStage
     {
         _entities = new EntityFinder(lexicon);
         var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"),
-            EmbeddedWordList.Lines("Engagements/Data/sector-non-triggers.txt"));
+            EmbeddedWordList.Lines("Engagements/Data/sector-non-triggers.txt"), EmbeddedWordList.Lines("Engagements/Data/sector-performer-words.txt"));
         _engagements = new EngagementExtractor(sectors, new RulesThenModel(Rules, events ?? EventModel.Default));
         _commitments = new CommitmentExtractor(_engagements.Triggers);
     }

@@ -17,9 +17,13 @@ internal sealed class SectorTagger
     /// <summary>The label of a phrase that holds a sector's word but names no sector (a lunch is not the food sector).</summary>
     private const string NoSector = "";
 
-    public SectorTagger(IEnumerable<(string Phrase, string Sector)> triggers, IEnumerable<string> cooperationWords, IEnumerable<string>? nonTriggers = null)
+    /// <summary>The label of an art word that also names musicians (<c>Data/sector-performer-words.txt</c>): art unless music is named.</summary>
+    private const string Performer = "art/performer";
+
+    public SectorTagger(IEnumerable<(string Phrase, string Sector)> triggers, IEnumerable<string> cooperationWords, IEnumerable<string>? nonTriggers = null, IEnumerable<string>? performerWords = null)
     {
-        _triggers = new PhraseCounter<string>(triggers.Select(t => (t.Phrase, t.Sector, 1))
+        var performers = (performerWords ?? []).ToHashSet(StringComparer.Ordinal);
+        _triggers = new PhraseCounter<string>(triggers.Select(t => (t.Phrase, t.Sector == "art" && performers.Contains(t.Phrase) ? Performer : t.Sector, 1))
             .Concat((nonTriggers ?? []).Select(p => (p, NoSector, 1))));
         _cooperation = new PhraseCounter<bool>(cooperationWords.Select(w => (w, true, 1)));
     }
@@ -82,6 +86,11 @@ internal sealed class SectorTagger
 
     private static IReadOnlyList<string> Finish(Dictionary<string, int> scores, int threshold)
     {
+        if (scores.Remove(Performer, out var performer) && scores.GetValueOrDefault("music") < threshold)
+        {
+            scores["art"] = scores.GetValueOrDefault("art") + performer;
+        }
+
         var sectors = scores.Where(kv => kv.Value >= threshold && kv.Key.Length > 0).Select(kv => kv.Key).ToList();
         if (sectors.Contains("entertainment") && sectors.Intersect(NarrowerThanEntertainment).Any())
         {

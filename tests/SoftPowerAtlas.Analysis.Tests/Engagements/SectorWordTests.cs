@@ -20,6 +20,9 @@ public class SectorWordTests
     [InlineData("อบรมครูมวยไทย\n\nเมื่อวันที่ 7 พฤษภาคม 2567 การกีฬาแห่งประเทศไทยจัดอบรมครูมวยไทยให้แก่ผู้ฝึกสอนจากยุโรป 30 คน", "sport", "education")]
     // An economy's performance is not the performing arts; a cultural performance is.
     [InlineData("Trade talks\n\nOn 11 February 2025 the two ministers met in Bangkok to review the export performance of Thai silk and agree on a fashion week showcase. Both said the economic performance of the sector was strong.", "fashion", "art")]
+    // Where music is named, ศิลปิน and "artists" are the singers; elsewhere they are artists.
+    [InlineData("ศิลปินไทยบุกเวทีคอนเสิร์ตโลก\n\nเมื่อวันที่ 5 มกราคม 2568 ศิลปินไทย 12 วงขึ้นแสดงคอนเสิร์ตในเทศกาลดนตรีที่กรุงโซล ศิลปินไทยได้รับเสียงตอบรับอย่างดี", "music", "art")]
+    [InlineData("Thai artists in Glasgow\n\nOn 5 January 2025 the embassy opened an exhibition by six Thai artists in Glasgow; the artists will stay for a month.", "art", "music")]
     public void Extract_ASectorWordNamingSomethingElse_NotThatSector(string text, string named, string notNamed)
     {
         var e = Assert.Single(Extract.Run(text).Facts().Engagements);
