@@ -458,6 +458,13 @@ internal sealed class EngagementExtractor
         else
         {
             sectors = _sectors.ForPassage(text, spans, input.SectorMask, input.IsBoundary);
+            // A passage that names no sector: the paragraph that goes on telling it ("The ceremony featured …"),
+            // unless it is the next engagement's or a credit. Two paragraphs on cost as many wrong sectors as they found.
+            var next = c.Paragraph + 1;
+            if (sectors.Count == 0 && !isSession && c.Own is null && next < Math.Min(nextAnchor, paragraphs.Count) && !input.IsCreditLine(paragraphs[next].Span))
+            {
+                sectors = _sectors.ForPassage(text, [paragraphs[next].Span], input.SectorMask, input.IsBoundary);
+            }
         }
 
         var evidence = new TextSpan(paragraphs[c.ContextStart].Span.Start, paragraphs[c.Paragraph].Span.End);

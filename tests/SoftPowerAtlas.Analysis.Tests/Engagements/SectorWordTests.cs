@@ -91,3 +91,27 @@ public class SectorListTests
         Assert.Equal(item, SectorTagger.IsListItem(text, at));
     }
 }
+
+/// <summary>A later engagement whose own paragraph names no sector takes them from the paragraph that goes on telling it.</summary>
+public class SectorPassageTests
+{
+    [Theory]
+    [InlineData("Thai week at the Expo\n\nOn 22 April 2025 the minister visited the Thai pavilion at the Expo in Osaka and met its staff.\n\nOn 24 April 2025 the minister presided over the Thai national day ceremony at the Expo.\n\nThe ceremony featured a Thai food market and a Muay Thai show for visitors.", "2025-04-24", new[] { "food", "sport" })]
+    [InlineData("สัปดาห์ไทยที่งานเอ็กซ์โป\n\nเมื่อวันที่ 22 เมษายน 2568 รัฐมนตรีเยี่ยมชมศาลาไทยที่งานเอ็กซ์โป นครโอซากา\n\nเมื่อวันที่ 24 เมษายน 2568 รัฐมนตรีเป็นประธานพิธีวันชาติไทยที่งานเอ็กซ์โป\n\nภายในงานมีการสาธิตอาหารไทยและการแสดงมวยไทยให้ผู้เข้าชม", "2025-04-24", new[] { "food", "sport" })]
+    public void Extract_AnEngagementWhoseParagraphNamesNoSector_TheNextParagraphsSectors(string text, string date, string[] sectors)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements, e => e.Date?.Value.ToString() == date);
+
+        Assert.Equal(sectors, e.Sectors);
+    }
+
+    [Fact]
+    public void Extract_AnEngagementWhosePassageNamesASector_NotTheNextParagraphs()
+    {
+        const string text = "Thai week at the Expo\n\nOn 22 April 2025 the minister visited the Thai pavilion at the Expo in Osaka and met its staff.\n\nOn 24 April 2025 the minister opened a Thai film week at the Expo.\n\nThe week also featured a Thai food market and a Muay Thai show for visitors.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements, e => e.Date?.Value.ToString() == "2025-04-24");
+
+        Assert.Equal(["film"], e.Sectors);
+    }
+}
