@@ -482,11 +482,18 @@ internal sealed class EngagementExtractor
         }
         else if (lead is null)
         {
-            sectors = _sectors.ForDocument(text, [.. input.Sentences.Where(x => !input.IsCreditLine(x))], input.NameMask, input.IsBoundary);
+            sectors = _sectors.ForDocument(text, [.. input.Sentences.Where(x => !input.IsCreditLine(x))], input.SectorMask, input.IsBoundary);
         }
         else
         {
-            sectors = _sectors.ForPassage(text, spans, input.NameMask, input.IsBoundary);
+            sectors = _sectors.ForPassage(text, spans, input.SectorMask, input.IsBoundary);
+            // A passage that names no sector: the paragraph that goes on telling it ("The ceremony featured …"),
+            // unless it is the next engagement's or a credit. Two paragraphs on cost as many wrong sectors as they found.
+            var next = c.Paragraph + 1;
+            if (sectors.Count == 0 && !isSession && c.Own is null && next < Math.Min(nextAnchor, paragraphs.Count) && !input.IsCreditLine(paragraphs[next].Span))
+            {
+                sectors = _sectors.ForPassage(text, [paragraphs[next].Span], input.SectorMask, input.IsBoundary);
+            }
         }
 
         var evidence = new TextSpan(paragraphs[c.ContextStart].Span.Start, paragraphs[c.Paragraph].Span.End);

@@ -56,6 +56,11 @@ internal sealed partial record ExtractionInput(
     /// <summary>True inside the name of an organisation: words there say what the body is, not what the text is about.</summary>
     public bool[] NameMask { get; } = MaskNames(Text, Mentions);
 
+    private bool[]? _sectorMask;
+
+    /// <summary>Where sector words do not count: names of organisations and portfolios of ministries and posts (<see cref="PortfolioTitles"/>).</summary>
+    public bool[] SectorMask => _sectorMask ??= PortfolioTitles.Mask(Text, NameMask);
+
     private static bool[] MaskNames(string text, IReadOnlyList<EntityMention> mentions)
     {
         var mask = new bool[text.Length];

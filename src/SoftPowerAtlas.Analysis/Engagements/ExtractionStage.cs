@@ -22,7 +22,8 @@ public sealed class ExtractionStage : IAnalysisStage
     public ExtractionStage(EntityLexicon lexicon, IEnumerable<(string Phrase, string Sector)> sectorTriggers, EventModel? events = null)
     {
         _entities = new EntityFinder(lexicon);
-        var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"));
+        var sectors = new SectorTagger(sectorTriggers, EmbeddedWordList.Lines("Engagements/Data/cooperation-words.txt"),
+            EmbeddedWordList.Lines("Engagements/Data/sector-non-triggers.txt"), EmbeddedWordList.Lines("Engagements/Data/sector-performer-words.txt"));
         _engagements = new EngagementExtractor(sectors, new RulesThenModel(Rules, events ?? EventModel.Default));
         _commitments = new CommitmentExtractor(_engagements.Triggers);
     }
