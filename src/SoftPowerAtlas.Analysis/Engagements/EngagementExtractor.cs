@@ -131,20 +131,8 @@ internal sealed class EngagementExtractor
     /// in the one it prepares (an itinerary, "left on the 22nd … arrived on the 23rd", keeps its traveller).
     /// </summary>
     private static bool PlannedInAnothersPassage(string text, Engagement e, List<Engagement> all) =>
-        e.People.Count > 0 && e.Date is { HasValue: true } date && date.Value.HasYear && IsToldAsPlanned(text, date.Span)
+        e.People.Count > 0 && e.Date is { HasValue: true } date && date.Value.HasYear && EventAnchorReader.IsToldAhead(text, date.Span)
         && all.Any(o => o != e && o.Evidence == e.Evidence && o.Date is { HasValue: true } other && other.Value.HasYear && other.Value.StartDate < date.Value.StartDate);
-
-    /// <summary>"ซึ่งจะมีกำหนดจัดขึ้นในวันที่ …", "7-9 พ.ค.นี้", "will be held on …": a date written as still ahead.</summary>
-    private static bool IsToldAsPlanned(string text, TextSpan date)
-    {
-        var lineStart = TextLines.LastBreak(text, Math.Max(0, date.Start - 1)) + 1;
-        var from = Math.Max(lineStart, date.Start - 60);
-        var before = text[from..date.Start];
-        var after = text.AsSpan(date.End, Math.Min(4, text.Length - date.End)).TrimStart(' ');
-        return after.StartsWith("นี้", StringComparison.Ordinal) || PlannedWords.Any(w => before.Contains(w, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static readonly string[] PlannedWords = ["จะ", "เตรียม", "กำหนดจัด", "มีกำหนด", "will ", "to be held", "scheduled", "upcoming", "planned"];
 
     /// <summary>
     /// "เมื่อวันที่ 22 กรกฎาคม 2566 … ได้เข้าร่วมงานเทศกาลไทย … ระหว่างวันที่ 21 – 22 กรกฎาคม 2566": a sentence

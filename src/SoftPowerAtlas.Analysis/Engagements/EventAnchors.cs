@@ -300,6 +300,19 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         return [.. f];
     }
 
+    /// <summary>
+    /// A date written as still ahead: a word of the future on its line within 60 characters before it ("ซึ่งจะมีกำหนด
+    /// จัดขึ้นในวันที่ …", "which will be held on …"), or นี้ / ที่จะถึง right after it ("7-9 พ.ค.นี้").
+    /// </summary>
+    public static bool IsToldAhead(string text, TextSpan date)
+    {
+        var lineStart = TextLines.LastBreak(text, Math.Max(0, date.Start - 1)) + 1;
+        var from = Math.Max(lineStart, date.Start - 60);
+        var after = text.AsSpan(date.End, Math.Min(12, text.Length - date.End)).TrimStart(' ');
+        return after.StartsWith("นี้", StringComparison.Ordinal) || after.StartsWith("ที่จะถึง", StringComparison.Ordinal)
+            || ContainsAny(text.AsSpan(from, date.Start - from), FutureWords);
+    }
+
     private static bool ContainsAny(ReadOnlySpan<char> span, string[] words)
     {
         foreach (var w in words)
