@@ -117,7 +117,7 @@ internal static class EnglishRuns
         return null;
     }
 
-    /// <summary>Words of the text (letters, digits, inner . - ' &amp;), with whether each is capitalised and touches a person.</summary>
+    /// <summary>Words of the text (letters, digits, inner . - ' &amp;; a possessive 's left outside), with whether each is capitalised and touches a person.</summary>
     public static List<EnglishWord> Words(string text, bool[] closed)
     {
         var words = new List<EnglishWord>();
@@ -143,6 +143,14 @@ internal static class EnglishRuns
                 raw = raw.TrimEnd('.');
                 end = i + raw.Length;
                 endsSentence = true;
+            }
+            else if (raw.Length > 2 && (raw.EndsWith("'s", StringComparison.Ordinal) || raw.EndsWith("’s", StringComparison.Ordinal))
+                && !(end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1])))
+            {
+                // "the Ministry of Culture’s project": the possessive is outside the name, and the run ends with it;
+                // "Việt Nam's Ministry of Culture" names the country's own body and stays whole.
+                raw = raw[..^2];
+                end = i + raw.Length;
             }
 
             var isClosed = false;

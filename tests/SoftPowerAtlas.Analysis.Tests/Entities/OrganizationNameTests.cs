@@ -41,6 +41,11 @@ public class OrganizationNameTests
     // A list of portfolios after "of" belongs to the ministry.
     [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Laos' Ministry of Information, Culture and Tourism")]
     [InlineData("HANOI — Laos' Ministry of Information, Culture and Tourism and the Royal Thai Embassy in Vientiane co-hosted", "Royal Thai Embassy in Vientiane")]
+    // A possessive 's is outside the name before a common word; a country's possessive before a body's name is part of it.
+    [InlineData("This is part of the Siam Heritage Council’s plan to tour Europe.", "Siam Heritage Council")]
+    [InlineData("The Siam Heritage Council's members met in Lyon.", "Siam Heritage Council")]
+    [InlineData("It is the Tourism Authority of Thailand’s first campaign in Peru.", "Tourism Authority of Thailand")]
+    [InlineData("Việt Nam's Ministry of Culture, Sports and Tourism hosted the week.", "Việt Nam's Ministry of Culture, Sports and Tourism")]
     // A city or prefecture that signs is its government.
     [InlineData("TAT signed a letter of intent with Sendai City and partners.", "Sendai City")]
     [InlineData("The mayor welcomed guests on behalf of the City of Sendai.", "City of Sendai")]
