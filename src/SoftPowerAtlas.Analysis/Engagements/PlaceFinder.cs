@@ -14,9 +14,11 @@ internal sealed class PlaceFinder
     private const int MaxLength = 90;
     private readonly string[] _thai;
     private readonly string[] _english;
+    private readonly HashSet<string> _roleNouns;
 
     public PlaceFinder()
     {
+        _roleNouns = new HashSet<string>(EmbeddedWordList.Lines("Entities/Data/person-nouns-en.txt"), StringComparer.OrdinalIgnoreCase);
         var rows = EmbeddedWordList.Rows("Engagements/Data/place-stops.tsv");
         _thai = [.. rows.Where(r => r[0] == "th").Select(r => r[1]).OrderByDescending(w => w.Length)];
         _english = [.. rows.Where(r => r[0] == "en").Select(r => r[1]).OrderByDescending(w => w.Length)];
@@ -47,7 +49,7 @@ internal sealed class PlaceFinder
     }
 
     /// <summary>Where the place begins: after " ณ ", or after English " at " when a name follows.</summary>
-    private static (int At, int Skip) Opening(ReadOnlySpan<char> s, Func<int, bool> insideName)
+    private (int At, int Skip) Opening(ReadOnlySpan<char> s, Func<int, bool> insideName)
     {
         var from = 0;
         int at;
@@ -70,6 +72,13 @@ internal sealed class PlaceFinder
         {
             at += from;
             var next = s[(at + 4)..];
+            // "Aran Boonchai, permanent secretary at the Ministry of Tourism": where a person works, not a venue.
+            if (IsRoleNoun(s[..at]))
+            {
+                from = at + 4;
+                continue;
+            }
+
             if (next.StartsWith("the ", StringComparison.Ordinal) && next.Length > 4 && char.IsUpper(next[4]))
             {
                 return (at, 8);
@@ -84,6 +93,12 @@ internal sealed class PlaceFinder
         }
 
         return (-1, 0);
+    }
+
+    private bool IsRoleNoun(ReadOnlySpan<char> before)
+    {
+        var word = before[(before.LastIndexOf(' ') + 1)..].TrimEnd(",");
+        return word.Length > 0 && char.IsLower(word[0]) && _roleNouns.Contains(word.ToString());
     }
 
     private int End(ReadOnlySpan<char> rest)

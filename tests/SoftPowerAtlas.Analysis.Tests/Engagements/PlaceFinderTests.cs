@@ -20,6 +20,9 @@ public class PlaceFinderTests
     [InlineData("ที่ประชุมคณะกรรมการสมัยที่ 20 ณ กรุงนิวเดลี ประกาศขึ้นทะเบียนหนังตะลุงเป็นมรดกวัฒนธรรม", "กรุงนิวเดลี")]
     [InlineData("ทั้งสองฝ่ายพบกัน ณ ทำเนียบรัฐบาล ลงนามบันทึกความเข้าใจสองฉบับ", "ทำเนียบรัฐบาล")]
     [InlineData("The ambassador met the director to discuss cooperation.", null)]
+    // Where a person works is no venue.
+    [InlineData("Kanda Srisuk, permanent secretary at the Ministry of Culture, opened the fair at Lyon Expo Hall on Monday.", "Lyon Expo Hall")]
+    [InlineData("Kanda Srisuk, director at the Siam Film Office, attended the screening.", null)]
     public void Find_Sentence_PlaceAsWrittenUpToWhereTheSentenceGoesOn(string sentence, string? place)
     {
         var span = new TextSpan(0, sentence.Length);
