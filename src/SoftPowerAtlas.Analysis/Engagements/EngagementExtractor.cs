@@ -461,6 +461,12 @@ internal sealed class EngagementExtractor
         orgs = [.. orgs.OrderBy(input.FirstStartIn(passage))];
         var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
             i => input.IsInsideMention(i, static m => m.IsOrganization || m.Kind == EntityKind.Person));
+        if (place is not null && VenueSpan(text, c, paragraphs[c.Paragraph].Span, place) is { } venue)
+        {
+            // "ณ หอประชุมเล็ก ศูนย์วัฒนธรรมแห่งประเทศไทย กรมส่งเสริมวัฒนธรรม": bodies named only in the venue's address are no parties.
+            orgs.RemoveAll(o => o.Mentions.Where(passage.Contains).All(m => venue.Covers(m.Span)) && o.Mentions.Any(passage.Contains));
+        }
+
         var countries = Countries(input, mentions, orgs, place);
 
         IReadOnlyList<string> sectors;
@@ -519,6 +525,21 @@ internal sealed class EngagementExtractor
                 yield return m;
             }
         }
+    }
+
+    /// <summary>Where the place found for an engagement is written in its sentence or paragraph.</summary>
+    private static TextSpan? VenueSpan(string text, Candidate c, TextSpan paragraph, string place)
+    {
+        foreach (var span in new[] { c.Sentence, paragraph })
+        {
+            var at = text.IndexOf(place, span.Start, span.Length, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return new TextSpan(at, at + place.Length);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -35,6 +35,18 @@ public class EngagementExtractorTests
         Assert.DoesNotContain(orgs, o => o.Contains("นายกรัฐมนตรี", StringComparison.Ordinal) || o.Contains("Prime Minister", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("เมื่อวันที่ 3 มีนาคม 2568 ณ ห้องประชุม กรมศิลปากร กระทรวงวัฒนธรรม ลงนามบันทึกความเข้าใจกับสมาคมผู้ผลิตภาพยนตร์ไทย", "สมาคมผู้ผลิตภาพยนตร์ไทย", "กรมศิลปากร")]
+    [InlineData("On 3 March 2025 the Siam Film Guild signed an MOU with the Lanna Crafts Council at the Grand Hall, Fine Arts Department.", "Lanna Crafts Council", "Fine Arts Department")]
+    public void Extract_BodyNamedOnlyInTheVenue_NotAParty(string text, string party, string venueOnly)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var orgs = e.ThaiSide.Concat(e.ForeignSide).Select(o => o.Name).ToList();
+        Assert.Contains(orgs, o => o.Contains(party, StringComparison.Ordinal));
+        Assert.DoesNotContain(orgs, o => o.Contains(venueOnly, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_DateWithoutAnyEngagementWord_NoEngagement()
     {
