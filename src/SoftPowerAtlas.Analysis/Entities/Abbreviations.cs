@@ -6,14 +6,18 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// An abbreviation a text defines in brackets after a body's name ("Leisure and Cultural Services
 /// Department (LCSD)", "สำนักงานขับเคลื่อนการปฏิรูปประเทศ … (สำนักงาน ป.ย.ป.)", "กรมส่งเสริมวัฒนธรรม
 /// (สวธ.)") names that body wherever the text writes it again; and a name found by pattern whose
-/// bracketed abbreviation is a known body's is that body, spelled another way.
+/// bracketed abbreviation is a known body's is that body, spelled another way. A body's name in the
+/// other script opening the brackets ("สมาคมคู่สมรสนักการทูต (Diplomatic Spouses Association - DSA)")
+/// is the same body too.
 /// </summary>
 internal static class Abbreviations
 {
     private const int MaxAbbreviation = 16;
+    private const int MaxTranslation = 120;
 
     public static List<EntityMention> Link(string text, List<EntityMention> mentions)
     {
+        LinkTranslations(text, mentions);
         var added = new List<EntityMention>();
         for (var i = 0; i < mentions.Count; i++)
         {
@@ -59,6 +63,41 @@ internal static class Abbreviations
         mentions.AddRange(added);
         mentions.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return mentions;
+    }
+
+    private static void LinkTranslations(string text, List<EntityMention> mentions)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var body = mentions[i];
+            var open = body.Span.End < text.Length && text[body.Span.End] == ' ' ? body.Span.End + 1 : body.Span.End;
+            if (!body.IsOrganization || open >= text.Length || text[open] != '(')
+            {
+                continue;
+            }
+
+            var close = text.IndexOf(')', open + 1);
+            var j = mentions.FindIndex(m => m.Span.Start == open + 1 && m.IsOrganization);
+            if (close < 0 || close - open > MaxTranslation || j < 0 || mentions[j].Span.End > close || mentions[j].Key == body.Key)
+            {
+                continue;
+            }
+
+            var inner = mentions[j];
+            if (Gazetteer.IsThaiLetter(body.Text[0]) == Gazetteer.IsThaiLetter(inner.Text[0]))
+            {
+                continue;
+            }
+
+            if (inner.Source == MentionSource.Pattern)
+            {
+                mentions[j] = inner with { Key = body.Key, Name = body.Name, Kind = body.Kind, Country = body.Country ?? inner.Country, NameEn = body.NameEn ?? inner.Text };
+            }
+            else if (body.Source == MentionSource.Pattern)
+            {
+                mentions[i] = body with { Key = inner.Key, Name = inner.Name, Kind = inner.Kind, Country = inner.Country ?? body.Country, NameEn = inner.NameEn };
+            }
+        }
     }
 
     /// <summary>"LCSD", "HK Phil", "ป.ย.ป.", "สำนักงาน ป.ย.ป.", "สวธ.": short, with capitals or Thai letters and dots.</summary>

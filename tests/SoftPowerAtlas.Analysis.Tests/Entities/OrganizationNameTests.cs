@@ -124,6 +124,18 @@ public class OrganizationNameTests
         Assert.Equal(text.IndexOf(abbreviation, StringComparison.Ordinal), body.Mentions.First(m => m.Text == abbreviation).Span.Start);
     }
 
+    [Theory]
+    [InlineData("ร่วมกับสมาคมช่างทอผ้าล้านนา (Lanna Weavers Association - LWA) จัดงานผ้าทอ", "สมาคมช่างทอผ้าล้านนา", "Lanna Weavers Association")]
+    [InlineData("joined by the Lanna Weavers Association (สมาคมช่างทอผ้าล้านนา) at the fair", "Lanna Weavers Association", "สมาคมช่างทอผ้าล้านนา")]
+    public void Find_NameInTheOtherScriptInBrackets_OneBody(string text, string first, string bracketed)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var body = Assert.Single(facts.Entities, e => e.IsOrganization);
+        Assert.Contains(body.Mentions, m => m.Text == first);
+        Assert.Contains(body.Mentions, m => m.Text == bracketed && m.Span.Start == text.IndexOf(bracketed, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Find_PatternNameWithAKnownAbbreviation_TheKnownBody()
     {
