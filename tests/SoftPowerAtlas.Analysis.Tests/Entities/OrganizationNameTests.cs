@@ -125,7 +125,7 @@ public class OrganizationNameTests
     }
 
     [Theory]
-    [InlineData("ร่วมกับสมาคมช่างทอผ้าล้านนา (Lanna Weavers Association - LWA) จัดงานผ้าทอ", "สมาคมช่างทอผ้าล้านนา", "Lanna Weavers Association")]
+    [InlineData("ร่วมกับสมาคมช่างทอผ้าล้านนา (Lanna Weavers Association - LWA) จัดงานผ้าทอ เมื่อวันที่ 3 พฤษภาคม 2568 ที่เชียงใหม่", "สมาคมช่างทอผ้าล้านนา", "Lanna Weavers Association")]
     [InlineData("joined by the Lanna Weavers Association (สมาคมช่างทอผ้าล้านนา) at the fair", "Lanna Weavers Association", "สมาคมช่างทอผ้าล้านนา")]
     public void Find_NameInTheOtherScriptInBrackets_OneBody(string text, string first, string bracketed)
     {
