@@ -53,6 +53,11 @@ public abstract class AtlasStore : IAtlasStore
 
     StoreDialect IAtlasStore.Dialect => Dialect;
 
+    /// <summary>This engine's search index (<see cref="IAtlasStore.OpenSearchIndex"/>).</summary>
+    internal abstract Search.ISearchIndex OpenSearchIndex(bool longLived);
+
+    Search.ISearchIndex IAtlasStore.OpenSearchIndex(bool longLived) => OpenSearchIndex(longLived);
+
     /// <summary>The server engine, where sign-in is always required (a SQLite file may be a laptop's single user).</summary>
     internal virtual bool IsServer => false;
 

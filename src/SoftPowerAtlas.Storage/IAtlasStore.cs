@@ -34,6 +34,12 @@ public interface IAtlasStore : IDisposable
     internal StoreDialect Dialect { get; }
 
     /// <summary>
+    /// A new search index over this store in the engine's own kind (FTS5, <c>tsvector</c>);
+    /// <paramref name="longLived"/> for a process that keeps searching, which may hold more in memory.
+    /// </summary>
+    internal Search.ISearchIndex OpenSearchIndex(bool longLived);
+
+    /// <summary>
     /// Runs <paramref name="query"/> on a connection of its own inside one read transaction (one
     /// snapshot); engine failures become <see cref="StoreException"/>. The readers of facts, timelines,
     /// reports, exports and web pages share this entry, so they run on either engine.

@@ -76,6 +76,8 @@ public sealed class PostgresAtlasStore : AtlasStore
 
     internal override StoreDialect Dialect => _dialect;
 
+    internal override Search.ISearchIndex OpenSearchIndex(bool longLived) => new Search.Postgres.PostgresSearchIndex(this);
+
     internal override bool IsServer => true;
 
     internal override DbConnection OpenDbConnection() => Run(() => _dataSource.OpenConnection());
