@@ -15,6 +15,9 @@ public abstract class AtlasStore : IAtlasStore
     /// <summary>Whether this process may only read the store (a read-only SQLite file): readers work, writes are refused.</summary>
     public bool IsReadOnly { get; private protected init; }
 
+    /// <summary>The ingest job queue this store keeps for workers, or null where its engine keeps none.</summary>
+    public virtual Postgres.Jobs.IngestJobQueue? JobQueue => null;
+
     public StoredDocument? GetDocument(long id) => ReadDocuments(DocumentReader.SelectById, ("@id", id)).FirstOrDefault();
 
     /// <summary>The document most recently ingested from <paramref name="source"/> (a path or URL), if any.</summary>

@@ -3,9 +3,9 @@ using System.Data.Common;
 namespace SoftPowerAtlas.Storage;
 
 /// <summary>
-/// The record of ingested documents. SQLite (<see cref="Sqlite.SqliteAtlasStore"/>) is the embedded
-/// default; a PostgreSQL store for shared servers implements the same contract and passes the same
-/// test suite. Implementations are safe to use from several threads: each call and each batch takes
+/// The record of ingested documents. A SQLite file (<c>Sqlite/</c>) is the embedded default; a
+/// PostgreSQL store for shared servers (<c>Postgres/</c>) implements the same contract and passes the
+/// same test suite; <see cref="AtlasStores.Open"/> picks one. Implementations are safe to use from several threads: each call and each batch takes
 /// its own connection.
 /// </summary>
 public interface IAtlasStore : IDisposable
@@ -19,6 +19,12 @@ public interface IAtlasStore : IDisposable
 
     /// <summary>Whether this process may only read the store (a read-only SQLite file): readers work, writes are refused.</summary>
     bool IsReadOnly => false;
+
+    /// <summary>
+    /// The ingest job queue this store keeps for <c>atlas worker</c>s on several machines, or null where its
+    /// engine keeps none (a SQLite file: <c>atlas ingest</c> is its one writer).
+    /// </summary>
+    Postgres.Jobs.IngestJobQueue? JobQueue => null;
 
     StoredDocument? GetDocument(long id);
 
