@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SoftPowerAtlas.Cli.Commands;
-using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage;
 
 namespace SoftPowerAtlas.Cli;
 
@@ -30,8 +30,8 @@ public static class AtlasCommand
         db.Validators.Add(result =>
         {
             // A typo in a folder name would otherwise create a new, empty atlas somewhere unexpected.
-            if (result.GetValueOrDefault<string>() is { Length: > 0 } path && !PostgresAddress.IsPostgres(path)
-                && Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder && !Directory.Exists(folder))
+            if (result.GetValueOrDefault<string>() is { Length: > 0 } path
+                && AtlasStores.FileFolder(path) is { Length: > 0 } folder && !Directory.Exists(folder))
             {
                 result.AddError($"--db {Printable.Path(path)}: the folder {Printable.Path(folder)} does not exist (create it first, or give another path)");
             }

@@ -15,6 +15,9 @@ public abstract class AtlasStore : IAtlasStore
     /// <summary>Whether this process may only read the store (a read-only SQLite file): readers work, writes are refused.</summary>
     public bool IsReadOnly { get; private protected init; }
 
+    /// <summary>The ingest job queue this store keeps for workers, or null where its engine keeps none.</summary>
+    public virtual Postgres.Jobs.IngestJobQueue? JobQueue => null;
+
     public StoredDocument? GetDocument(long id) => ReadDocuments(DocumentReader.SelectById, ("@id", id)).FirstOrDefault();
 
     /// <summary>The document most recently ingested from <paramref name="source"/> (a path or URL), if any.</summary>
@@ -52,6 +55,11 @@ public abstract class AtlasStore : IAtlasStore
     internal abstract StoreDialect Dialect { get; }
 
     StoreDialect IAtlasStore.Dialect => Dialect;
+
+    /// <summary>This engine's search index (<see cref="IAtlasStore.OpenSearchIndex"/>).</summary>
+    internal abstract Search.ISearchIndex OpenSearchIndex(bool longLived);
+
+    Search.ISearchIndex IAtlasStore.OpenSearchIndex(bool longLived) => OpenSearchIndex(longLived);
 
     /// <summary>The server engine, where sign-in is always required (a SQLite file may be a laptop's single user).</summary>
     internal virtual bool IsServer => false;

@@ -3,9 +3,9 @@ using System.Data.Common;
 namespace SoftPowerAtlas.Storage;
 
 /// <summary>
-/// The record of ingested documents. SQLite (<see cref="Sqlite.SqliteAtlasStore"/>) is the embedded
-/// default; a PostgreSQL store for shared servers implements the same contract and passes the same
-/// test suite. Implementations are safe to use from several threads: each call and each batch takes
+/// The record of ingested documents. A SQLite file (<c>Sqlite/</c>) is the embedded default; a
+/// PostgreSQL store for shared servers (<c>Postgres/</c>) implements the same contract and passes the
+/// same test suite; <see cref="AtlasStores.Open"/> picks one. Implementations are safe to use from several threads: each call and each batch takes
 /// its own connection.
 /// </summary>
 public interface IAtlasStore : IDisposable
@@ -20,6 +20,12 @@ public interface IAtlasStore : IDisposable
     /// <summary>Whether this process may only read the store (a read-only SQLite file): readers work, writes are refused.</summary>
     bool IsReadOnly => false;
 
+    /// <summary>
+    /// The ingest job queue this store keeps for <c>atlas worker</c>s on several machines, or null where its
+    /// engine keeps none (a SQLite file: <c>atlas ingest</c> is its one writer).
+    /// </summary>
+    Postgres.Jobs.IngestJobQueue? JobQueue => null;
+
     StoredDocument? GetDocument(long id);
 
     /// <summary>The document most recently ingested from <paramref name="source"/> (a path or URL), if any.</summary>
@@ -32,6 +38,12 @@ public interface IAtlasStore : IDisposable
 
     /// <summary>How this engine's SQL differs from the SQL both engines share.</summary>
     internal StoreDialect Dialect { get; }
+
+    /// <summary>
+    /// A new search index over this store in the engine's own kind (FTS5, <c>tsvector</c>);
+    /// <paramref name="longLived"/> for a process that keeps searching, which may hold more in memory.
+    /// </summary>
+    internal Search.ISearchIndex OpenSearchIndex(bool longLived);
 
     /// <summary>
     /// Runs <paramref name="query"/> on a connection of its own inside one read transaction (one

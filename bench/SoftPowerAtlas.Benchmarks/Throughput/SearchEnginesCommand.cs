@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Benchmarks.Throughput;

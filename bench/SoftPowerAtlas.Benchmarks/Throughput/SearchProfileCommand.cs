@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Benchmarks.Throughput;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Benchmarks.Throughput;

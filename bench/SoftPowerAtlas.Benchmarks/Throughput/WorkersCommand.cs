@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Jobs;
 using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage.Postgres.Jobs;
 
 namespace SoftPowerAtlas.Benchmarks.Throughput;
 

@@ -87,7 +87,7 @@ internal static class CollectCommand
 
     private static async Task<int> RunAsync(string dbPath, FetchPolicy policy, TimeSpan? every, int? maxItems, bool quiet, CliConsole console, CancellationToken cancel)
     {
-        if (!FactCommands.Exists(dbPath))
+        if (!AtlasStores.Exists(dbPath))
         {
             await console.Error.WriteLineAsync($"atlas: no database at {dbPath} (add a source with 'atlas source add URL', or pass --db)");
             return AtlasCommand.SomeInputsFailed;

@@ -1,6 +1,5 @@
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Facts;
-using SoftPowerAtlas.Storage.Postgres;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -10,7 +9,7 @@ internal static class FactCommands
     /// <summary>Opens an existing database, SQLite or PostgreSQL; writes why not and returns null when it cannot.</summary>
     public static IAtlasStore? Open(string dbPath, CliConsole console, TimeProvider? clock = null)
     {
-        if (!Exists(dbPath))
+        if (!AtlasStores.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return null;
@@ -53,12 +52,6 @@ internal static class FactCommands
             return AtlasCommand.SomeInputsFailed;
         }
     }
-
-    /// <summary>
-    /// Whether <paramref name="db"/> may hold a store: a SQLite file that exists, or any PostgreSQL
-    /// address (whether the server has the database, opening it says).
-    /// </summary>
-    public static bool Exists(string db) => PostgresAddress.IsPostgres(db) || File.Exists(db);
 
     /// <summary>Values of a repeatable option, also split on commas: --country FR,JP or --country FR --country JP.</summary>
     public static IReadOnlyList<string> Values(string[]? values) =>

@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Jobs;
-using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage.Postgres.Jobs;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -31,7 +30,7 @@ internal static class QueueCommand
 
     private static int Run(string db, string[] paths, bool status, CliConsole console, CancellationToken cancel)
     {
-        if (!PostgresAddress.IsPostgres(db))
+        if (!AtlasStores.KeepsJobQueue(db))
         {
             console.Error.WriteLine("atlas: the ingest queue lives on a PostgreSQL server; pass --db postgres://user:password@host:port/database (on a laptop, use 'atlas ingest')");
             return AtlasCommand.UsageError;
@@ -45,8 +44,8 @@ internal static class QueueCommand
 
         try
         {
-            using var store = PostgresAtlasStore.Open(db);
-            var queue = new IngestJobQueue(store);
+            using var store = AtlasStores.Open(db);
+            var queue = store.JobQueue!; // KeepsJobQueue said this engine keeps one
             if (status)
             {
                 PrintStatus(queue, console);
@@ -63,7 +62,7 @@ internal static class QueueCommand
 
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Queued {summary.Queued} files ({summary.AlreadyQueued} already queued), {summary.Failed.Count} failed, on {store.Location}. Start 'atlas worker' to ingest them."));
+                $"Queued {summary.Queued} files ({summary.AlreadyQueued} already queued), {summary.Failed.Count} failed, on {queue.Location}. Start 'atlas worker' to ingest them."));
             if (InputWalker.DescribePassedOver(passedOver) is { } skipped)
             {
                 console.Out.WriteLine(Printable.Path(char.ToUpperInvariant(skipped[0]) + skipped[1..] + "."));

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Web;
 using SoftPowerAtlas.Web.Security;
 
@@ -58,7 +57,7 @@ internal static class ServeCommand
         }
 
         var address = string.IsNullOrWhiteSpace(urls) ? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port ?? DefaultPort}") : urls;
-        var database = PostgresAddress.IsPostgres(dbPath) ? dbPath : Path.GetFullPath(dbPath);
+        var database = AtlasStores.FullAddress(dbPath);
         try
         {
             // Fail now, naming the database, rather than at the first page.

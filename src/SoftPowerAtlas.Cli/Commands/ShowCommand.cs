@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Postgres;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -19,7 +18,7 @@ internal static class ShowCommand
 
     private static int Run(string dbPath, string doc, bool words, CliConsole console)
     {
-        if (!PostgresAddress.IsPostgres(dbPath) && !File.Exists(dbPath))
+        if (!AtlasStores.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;

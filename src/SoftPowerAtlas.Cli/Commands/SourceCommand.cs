@@ -156,7 +156,7 @@ internal static class SourceCommand
     /// <summary>Opens the database (refusing to create one just to list or remove) and runs <paramref name="action"/>.</summary>
     internal static int WithSources(string dbPath, CliConsole console, bool create, Func<SourceStore, int> action)
     {
-        if (!create && !FactCommands.Exists(dbPath))
+        if (!create && !AtlasStores.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (add a source with 'atlas source add URL', or pass --db)");
             return AtlasCommand.SomeInputsFailed;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Users;
 
 namespace SoftPowerAtlas.Cli.Commands;
@@ -260,7 +259,7 @@ internal static class UserCommand
     /// <summary>Opens the database (a missing SQLite file is created only to add a user) and runs <paramref name="action"/>.</summary>
     private static int WithUsers(string db, CliConsole console, bool create, Func<UserStore, int> action)
     {
-        if (!create && !PostgresAddress.IsPostgres(db) && !File.Exists(db))
+        if (!create && !AtlasStores.Exists(db))
         {
             console.Error.WriteLine($"atlas: no database at {Path.GetFullPath(db)} (pass --db, or add a user with 'atlas user add NAME')");
             return AtlasCommand.SomeInputsFailed;

@@ -3,8 +3,7 @@ using System.Globalization;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Collection;
-using SoftPowerAtlas.Storage.Jobs;
-using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage.Postgres.Jobs;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -55,7 +54,7 @@ internal static class WorkerCommand
 
     private static async Task<int> RunAsync(string db, bool untilDrained, int batch, string lease, int threads, string outage, string? name, CliConsole console, CancellationToken cancel)
     {
-        if (!PostgresAddress.IsPostgres(db))
+        if (!AtlasStores.KeepsJobQueue(db))
         {
             await console.Error.WriteLineAsync("atlas: workers share a PostgreSQL database; pass --db postgres://user:password@host:port/database");
             return AtlasCommand.UsageError;
@@ -81,8 +80,9 @@ internal static class WorkerCommand
 
         try
         {
-            using var store = PostgresAtlasStore.Open(db);
-            var worker = new IngestWorker(store, CommandHelpers.BudgetedPipeline(console), new DocumentLoader())
+            using var store = AtlasStores.Open(db);
+            var queue = store.JobQueue!; // KeepsJobQueue said this engine keeps one
+            var worker = new IngestWorker(queue, CommandHelpers.BudgetedPipeline(console), new DocumentLoader())
             {
                 BatchSize = batch,
                 Lease = leaseTime,
@@ -91,7 +91,7 @@ internal static class WorkerCommand
                 Reconnect = new ReconnectPolicy { GiveUpAfter = outageLimit },
                 Say = line => console.Out.WriteLine("  " + line),
             };
-            await console.Out.WriteLineAsync($"Worker {worker.Name} on {store.Location}: ingesting queued jobs{(untilDrained ? " until none is left" : "; Ctrl+C to stop")}.");
+            await console.Out.WriteLineAsync($"Worker {worker.Name} on {queue.Location}: ingesting queued jobs{(untilDrained ? " until none is left" : "; Ctrl+C to stop")}.");
             var progress = new BatchLine(console);
             WorkerProgress done;
             try

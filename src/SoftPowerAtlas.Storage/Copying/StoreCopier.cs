@@ -1,8 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Npgsql;
-using NpgsqlTypes;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
 
@@ -27,7 +24,8 @@ public sealed record CopyReport(string Source, string Target, IReadOnlyList<Tabl
 /// Copies a laptop's SQLite store into an empty PostgreSQL store (<c>atlas migrate</c>): every row
 /// of every table with its ids, in one transaction on the server that commits only when each
 /// table's row count and checksum match the source, so a failed or interrupted copy leaves the
-/// server as it was.
+/// server as it was. Each engine's side (<see cref="SqliteCopySource"/>, <see cref="PostgresCopyTarget"/>)
+/// lives in its folder; what is written here reads both the same way (columns, checksums).
 /// </summary>
 public static class StoreCopier
 {
@@ -47,53 +45,43 @@ public static class StoreCopier
         }
 
         // Opening brings each side to this build's schema, so both have the same tables and columns.
-        SqliteAtlasStore.Open(sourcePath).Dispose();
-        var target = PostgresAddress.Parse(postgresAddress);
-        var targetName = PostgresAddress.Describe(target);
-        PostgresAtlasStore.Open(postgresAddress).Dispose();
-
-        using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sourcePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        using var postgres = new NpgsqlConnection(target.ConnectionString);
+        using var source = SqliteCopySource.Open(sourcePath, migrate: true);
+        using var target = PostgresCopyTarget.Open(postgresAddress, write: true);
         try
         {
-            sqlite.Open();
-            postgres.Open();
-            using var read = sqlite.BeginTransaction(deferred: true);
-            using var write = postgres.BeginTransaction();
-            RequireEmpty(postgres, write, targetName);
-
+            target.RequireEmpty(CopiedTables.All.Select(t => t.Name));
             var tables = new List<TableCopy>();
             foreach (var table in CopiedTables.All)
             {
                 cancel.ThrowIfCancellationRequested();
-                var columns = MatchColumns(sqlite, postgres, table.Name, sourcePath, targetName);
-                var total = Count(sqlite, table.Name);
-                CopyRows(sqlite, postgres, table.Name, columns, total, progress, cancel);
+                var columns = MatchColumns(source, target, table.Name);
+                var total = source.Count(table.Name);
+                var list = string.Join(", ", columns.Select(c => Quote(c.Name)));
+                progress?.Report(new CopyProgress(table.Name, 0, total));
+                var written = source.ReadRows(table.Name, list, rows => target.Import(table.Name, list, columns, rows, n => progress?.Report(new CopyProgress(table.Name, n, total)), cancel));
+                progress?.Report(new CopyProgress(table.Name, written, total));
+
                 if (table.HasIdentity)
                 {
-                    Execute(postgres, $"SELECT setval(pg_get_serial_sequence('{table.Name}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table.Name}");
+                    target.ResetIdentity(table.Name);
                 }
 
-                tables.Add(Compare(sqlite, postgres, table.Name, columns));
+                tables.Add(Compare(source, target, table.Name, columns));
             }
 
-            var report = new CopyReport(sourcePath, targetName, tables, TimeProvider.System.GetElapsedTime(started));
+            var report = new CopyReport(sourcePath, target.Location, tables, TimeProvider.System.GetElapsedTime(started));
             if (!report.Verified)
             {
                 var bad = string.Join(", ", tables.Where(t => !t.Matches).Select(t => t.Table));
-                throw new StoreException(targetName, $"the copy did not verify ({bad} differ from the source); nothing was committed", null);
+                throw new StoreException(target.Location, $"the copy did not verify ({bad} differ from the source); nothing was committed", null);
             }
 
-            write.Commit();
+            target.Commit();
             return report;
-        }
-        catch (SqliteException e)
-        {
-            throw e.ToStoreException(sourcePath);
         }
         catch (DbException e)
         {
-            throw new PostgresDialect(targetName).ToStoreException(e);
+            throw source.Explain(e) ?? target.Explain(e);
         }
     }
 
@@ -113,138 +101,40 @@ public static class StoreCopier
             throw new StoreException(sourcePath, "no database file here; give the path of the SQLite store to compare", null);
         }
 
-        var target = PostgresAddress.Parse(postgresAddress);
-        var targetName = PostgresAddress.Describe(target);
-        using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sourcePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        using var postgres = new NpgsqlConnection(target.ConnectionString);
+        using var source = SqliteCopySource.Open(sourcePath, migrate: false);
+        using var target = PostgresCopyTarget.Open(postgresAddress, write: false);
         try
         {
-            sqlite.Open();
-            postgres.Open();
-            using var read = sqlite.BeginTransaction(deferred: true);
-            using var snapshot = postgres.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-            var tables = CopiedTables.All.Select(t => Compare(sqlite, postgres, t.Name, MatchColumns(sqlite, postgres, t.Name, sourcePath, targetName))).ToList();
-            return new CopyReport(sourcePath, targetName, tables, TimeProvider.System.GetElapsedTime(started));
-        }
-        catch (SqliteException e)
-        {
-            throw e.ToStoreException(sourcePath);
+            var tables = CopiedTables.All.Select(t => Compare(source, target, t.Name, MatchColumns(source, target, t.Name))).ToList();
+            return new CopyReport(sourcePath, target.Location, tables, TimeProvider.System.GetElapsedTime(started));
         }
         catch (DbException e)
         {
-            throw new PostgresDialect(targetName).ToStoreException(e);
+            throw source.Explain(e) ?? target.Explain(e);
         }
     }
 
-    private static TableCopy Compare(SqliteConnection sqlite, NpgsqlConnection postgres, string table, List<(string Name, string Type)> columns)
+    private static TableCopy Compare(SqliteCopySource source, PostgresCopyTarget target, string table, List<(string Name, string Type)> columns)
     {
-        var source = Checksum(sqlite, table, columns);
-        var copied = Checksum(postgres, table, columns);
-        return new TableCopy(table, source.Rows, copied.Rows, source.Sum, copied.Sum);
-    }
-
-    private static void RequireEmpty(NpgsqlConnection postgres, NpgsqlTransaction transaction, string target)
-    {
-        foreach (var table in CopiedTables.All)
-        {
-            using var command = new NpgsqlCommand($"SELECT count(*) FROM {table.Name}", postgres, transaction);
-            var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (rows > 0)
-            {
-                throw new StoreException(target, $"the database already holds {rows} rows in {table.Name}; copy into an empty database (createdb a new one)", null);
-            }
-        }
+        var read = Checksum(source.Connection, table, columns);
+        var copied = Checksum(target.Connection, table, columns);
+        return new TableCopy(table, read.Rows, copied.Rows, read.Sum, copied.Sum);
     }
 
     /// <summary>The table's columns with their PostgreSQL types; both sides must have the same set.</summary>
-    private static List<(string Name, string Type)> MatchColumns(SqliteConnection sqlite, NpgsqlConnection postgres, string table, string source, string target)
+    private static List<(string Name, string Type)> MatchColumns(SqliteCopySource source, PostgresCopyTarget target, string table)
     {
-        var fromSqlite = new List<string>();
-        using (var command = sqlite.CreateCommand())
-        {
-            command.CommandText = $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                fromSqlite.Add(reader.GetString(0));
-            }
-        }
-
-        var fromPostgres = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = new NpgsqlCommand(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table",
-            postgres))
-        {
-            command.Parameters.AddWithValue("table", table);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                fromPostgres[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
-
+        var fromSqlite = source.Columns(table);
+        var fromPostgres = target.Columns(table);
         if (fromSqlite.Count != fromPostgres.Count || fromSqlite.Any(c => !fromPostgres.ContainsKey(c)))
         {
             throw new StoreException(
-                target,
-                $"table {table} has columns ({string.Join(", ", fromSqlite)}) in {source} but ({string.Join(", ", fromPostgres.Keys)}) here; both must be at the same schema",
+                target.Location,
+                $"table {table} has columns ({string.Join(", ", fromSqlite)}) in {source.Location} but ({string.Join(", ", fromPostgres.Keys)}) here; both must be at the same schema",
                 null);
         }
 
         return fromSqlite.Select(c => (c, fromPostgres[c])).ToList();
-    }
-
-    private static void CopyRows(
-        SqliteConnection sqlite,
-        NpgsqlConnection postgres,
-        string table,
-        List<(string Name, string Type)> columns,
-        long total,
-        IProgress<CopyProgress>? progress,
-        CancellationToken cancel)
-    {
-        var list = string.Join(", ", columns.Select(c => Quote(c.Name)));
-        using var importer = postgres.BeginBinaryImport($"COPY {table} ({list}) FROM STDIN (FORMAT BINARY)");
-        using var command = sqlite.CreateCommand();
-        command.CommandText = $"SELECT {list} FROM {table}";
-        using var reader = command.ExecuteReader();
-        long rows = 0;
-        progress?.Report(new CopyProgress(table, 0, total));
-        while (reader.Read())
-        {
-            importer.StartRow();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                if (reader.IsDBNull(i))
-                {
-                    importer.WriteNull();
-                    continue;
-                }
-
-                switch (columns[i].Type)
-                {
-                    case "bigint": importer.Write(reader.GetInt64(i), NpgsqlDbType.Bigint); break;
-                    case "integer": importer.Write(checked((int)reader.GetInt64(i)), NpgsqlDbType.Integer); break;
-                    case "smallint": importer.Write(checked((short)reader.GetInt64(i)), NpgsqlDbType.Smallint); break;
-                    case "boolean": importer.Write(reader.GetInt64(i) != 0, NpgsqlDbType.Boolean); break;
-                    case "double precision": importer.Write(reader.GetDouble(i), NpgsqlDbType.Double); break;
-                    case "bytea": importer.Write((byte[])reader.GetValue(i), NpgsqlDbType.Bytea); break;
-                    case "timestamp with time zone":
-                        importer.Write(SqliteValues.ParseTimestamp(reader.GetString(i)).UtcDateTime, NpgsqlDbType.TimestampTz);
-                        break;
-                    default: importer.Write(reader.GetString(i), NpgsqlDbType.Text); break;
-                }
-            }
-
-            if (++rows % 5000 == 0)
-            {
-                cancel.ThrowIfCancellationRequested();
-                progress?.Report(new CopyProgress(table, rows, total));
-            }
-        }
-
-        importer.Complete();
-        progress?.Report(new CopyProgress(table, rows, total));
     }
 
     /// <summary>
@@ -302,19 +192,6 @@ public static class StoreCopier
             (_, IFormattable number) => number.ToString(null, CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
-    }
-
-    private static long Count(SqliteConnection sqlite, string table)
-    {
-        using var command = sqlite.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static void Execute(NpgsqlConnection postgres, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, postgres);
-        command.ExecuteNonQuery();
     }
 
     private static string Quote(string column) => "\"" + column + "\"";

@@ -26,6 +26,7 @@ public sealed class PostgresAtlasStore : AtlasStore
         Location = location;
         _clock = clock;
         _dialect = new PostgresDialect(location);
+        JobQueue = new Jobs.IngestJobQueue(this);
     }
 
     /// <summary>The database as messages name it: <c>postgres://user@host:port/database</c>, without the password.</summary>
@@ -69,12 +70,17 @@ public sealed class PostgresAtlasStore : AtlasStore
 
     public override IIngestBatch BeginBatch() => BeginIngestBatch();
 
+    /// <summary>The queue <c>atlas queue</c> fills and <c>atlas worker</c>s drain, in this database.</summary>
+    public override Jobs.IngestJobQueue JobQueue { get; }
+
     /// <summary>The pooled connections, for the ingest job queue beside the store.</summary>
     internal NpgsqlDataSource DataSource => _dataSource;
 
     internal TimeProvider Clock => _clock;
 
     internal override StoreDialect Dialect => _dialect;
+
+    internal override Search.ISearchIndex OpenSearchIndex(bool longLived) => new Search.Postgres.PostgresSearchIndex(this);
 
     internal override bool IsServer => true;
 

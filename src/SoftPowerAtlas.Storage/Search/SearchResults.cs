@@ -1,8 +1,10 @@
+using SoftPowerAtlas.Analysis.Entities;
+
 namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
 /// Full-text search and entity lookup over the stored documents: FTS5 on SQLite
-/// (<see cref="SqliteSearchIndex"/>), tsvector on PostgreSQL (<see cref="Postgres.PostgresSearchIndex"/>),
+/// (<see cref="Sqlite.SqliteSearchIndex"/>), tsvector on PostgreSQL (<see cref="Postgres.PostgresSearchIndex"/>),
 /// both passing the same tests; <see cref="SearchIndexes.For"/> picks one. Thread-safe.
 /// </summary>
 public interface ISearchIndex
@@ -91,7 +93,12 @@ public sealed record SearchFacets(
 /// A facet value, what to show for it, and how many matching documents carry it. <see cref="Value"/>
 /// is what a filter takes (ISO code, sector id, entity key, type, year).
 /// </summary>
-public sealed record FacetCount(string Value, string Label, long Count);
+public sealed record FacetCount(string Value, string Label, long Count)
+{
+    /// <summary>Country code → English name, the label both engines give a country facet.</summary>
+    internal static string CountryLabel(string code) =>
+        ReferenceData.Default.CountriesByCode.TryGetValue(code, out var country) ? country.NameEn : code;
+}
 
 /// <summary>
 /// A passage of the document's clean text around the first matches: <see cref="Start"/> and

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
 
@@ -177,6 +178,8 @@ public sealed class SqliteAtlasStore : AtlasStore
     }
 
     internal override StoreDialect Dialect => _dialect;
+
+    internal override ISearchIndex OpenSearchIndex(bool longLived) => new SqliteSearchIndex(this, holdTerms: longLived);
 
     /// <summary>
     /// Runs <paramref name="query"/> on a connection of its own inside one read transaction, so

@@ -1,8 +1,8 @@
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Jobs;
 using SoftPowerAtlas.Storage.Postgres;
+using SoftPowerAtlas.Storage.Postgres.Jobs;
 
 namespace SoftPowerAtlas.Storage.Tests.Postgres;
 
@@ -42,7 +42,7 @@ public sealed class QueuedDuplicateTests : IDisposable
 
         var pipeline = AtlasPipeline.CreateDefault();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(i =>
-            new IngestWorker(_store, pipeline, new DocumentLoader()) { Name = $"test-{i}", BatchSize = batchSize, Threads = 1, PollInterval = TimeSpan.FromMilliseconds(50) }
+            new IngestWorker(_store.JobQueue, pipeline, new DocumentLoader()) { Name = $"test-{i}", BatchSize = batchSize, Threads = 1, PollInterval = TimeSpan.FromMilliseconds(50) }
                 .RunAsync(untilDrained: true)));
 
         Assert.Equal(1, _fixture.Scalar("SELECT count(*) FROM documents"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Search;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Search;
 

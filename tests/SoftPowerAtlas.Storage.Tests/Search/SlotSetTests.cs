@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Search;
 

@@ -2,6 +2,7 @@ using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage.Ingest;
 using SoftPowerAtlas.Storage.Search;
+using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
 
 namespace SoftPowerAtlas.Storage.Tests.Search;

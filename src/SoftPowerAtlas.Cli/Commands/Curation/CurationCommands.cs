@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Curation;
-using SoftPowerAtlas.Storage.Postgres;
 
 namespace SoftPowerAtlas.Cli.Commands.Curation;
 
@@ -41,7 +40,7 @@ internal static class CurationCommands
     /// <summary>Opens the store (SQLite file or PostgreSQL server); writes why not and returns null.</summary>
     public static IAtlasStore? Open(string db, CliConsole console)
     {
-        if (!PostgresAddress.IsPostgres(db) && !File.Exists(db))
+        if (!AtlasStores.Exists(db))
         {
             console.Error.WriteLine($"atlas: no database at {db} (run 'atlas ingest' first, or pass --db)");
             return null;

@@ -33,7 +33,7 @@ internal static class EntitiesCommand
             return AtlasCommand.UsageError;
         }
 
-        if (!FactCommands.Exists(dbPath))
+        if (!AtlasStores.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SoftPowerAtlas.Storage;
-using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Cli.Commands.Search;
@@ -61,7 +60,7 @@ internal static class SearchCommand
             return AtlasCommand.UsageError;
         }
 
-        if (!PostgresAddress.IsPostgres(dbPath) && !File.Exists(dbPath))
+        if (!AtlasStores.Exists(dbPath))
         {
             console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;

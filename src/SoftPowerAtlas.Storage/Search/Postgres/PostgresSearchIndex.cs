@@ -177,7 +177,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
                 .Take(FacetValuesShown)
                 .Select(c => new FacetCount(c.Value, facet switch
                 {
-                    "country" => SqliteSearchIndex.CountryLabel(c.Value),
+                    "country" => FacetCount.CountryLabel(c.Value),
                     "agency" => c.Label ?? c.Value,
                     _ => c.Value,
                 }, c.Count)),

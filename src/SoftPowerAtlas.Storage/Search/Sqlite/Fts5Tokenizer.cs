@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// The tokenizer of the <c>document_text</c> index (migration 0005: <c>porter</c> over <c>unicode61</c>

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// The words of the FTS5 index (<c>fts5vocab</c> over <c>document_text</c>) for "did you mean". FTS5

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SoftPowerAtlas.Storage.Jobs;
+namespace SoftPowerAtlas.Storage.Postgres.Jobs;
 
 /// <summary>
 /// Runs a worker's database steps through an outage: a step that fails because the database went

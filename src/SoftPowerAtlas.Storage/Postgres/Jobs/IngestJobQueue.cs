@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using Npgsql;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Postgres;
 
-namespace SoftPowerAtlas.Storage.Jobs;
+namespace SoftPowerAtlas.Storage.Postgres.Jobs;
 
 /// <summary>What queueing did: files queued, files already queued before, and inputs that could not be read.</summary>
 public sealed record QueueSummary(int Queued, int AlreadyQueued, IReadOnlyList<IngestProblem> Failed);
@@ -29,6 +28,12 @@ internal sealed record ClaimedJob(long Id, string Source, byte[] Content, int At
 /// </summary>
 public sealed class IngestJobQueue(PostgresAtlasStore store)
 {
+    /// <summary>The store whose server holds the queue, where a worker stores what it ingests.</summary>
+    internal PostgresAtlasStore Store => store;
+
+    /// <summary>The database as messages name it, without its password.</summary>
+    public string Location => store.Location;
+
     /// <summary>Reads each input and queues it; an input queued before with the same content is not queued twice.</summary>
     public QueueSummary Enqueue(IEnumerable<IngestInput> inputs, CancellationToken cancel = default)
     {
@@ -191,7 +196,7 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
     }
 
     /// <summary>Locks the jobs of <paramref name="ids"/> that <paramref name="worker"/> still holds, inside the batch's transaction.</summary>
-    internal HashSet<long> LockOwned(Postgres.Ingest.PostgresIngestBatch batch, string worker, IReadOnlyCollection<long> ids)
+    internal HashSet<long> LockOwned(Ingest.PostgresIngestBatch batch, string worker, IReadOnlyCollection<long> ids)
     {
         using var command = new NpgsqlCommand(
             "SELECT id FROM ingest_jobs WHERE id = ANY(@ids) AND worker = @worker AND state = 'running' FOR UPDATE",
@@ -210,7 +215,7 @@ public sealed class IngestJobQueue(PostgresAtlasStore store)
     }
 
     /// <summary>Marks jobs finished in one statement inside the batch's transaction: each done with its document, or failed for good with its error.</summary>
-    internal void FinishAll(Postgres.Ingest.PostgresIngestBatch batch, IReadOnlyList<(long Id, long? DocumentId, string Outcome, string? Error)> jobs)
+    internal void FinishAll(Ingest.PostgresIngestBatch batch, IReadOnlyList<(long Id, long? DocumentId, string Outcome, string? Error)> jobs)
     {
         using var command = new NpgsqlCommand(
             """

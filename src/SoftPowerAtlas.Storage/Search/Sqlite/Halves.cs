@@ -1,4 +1,4 @@
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// Work over a range of slots or matches done in two halves at once, the upper one on the thread pool,

@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// Search over a <see cref="SqliteAtlasStore"/>: FTS5 (table <c>document_text</c>, migration 0005)
@@ -503,8 +502,4 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return byScore != 0 ? byScore : y.Id.CompareTo(x.Id);
         }
     }
-
-    /// <summary>Country code → English name, for facet labels.</summary>
-    internal static string CountryLabel(string code) =>
-        ReferenceData.Default.CountriesByCode.TryGetValue(code, out var country) ? country.NameEn : code;
 }

@@ -1,4 +1,4 @@
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// The terms of every document in memory, with their positions: what the FTS5 index

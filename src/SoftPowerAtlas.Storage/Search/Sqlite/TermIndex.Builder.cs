@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>Building a <see cref="TermIndex"/>: every document read once, tokenized as FTS5 tokenizes it.</summary>
 internal sealed partial class TermIndex

@@ -1,8 +1,8 @@
 using System.Net.Sockets;
 using Npgsql;
-using SoftPowerAtlas.Storage.Jobs;
+using SoftPowerAtlas.Storage.Postgres.Jobs;
 
-namespace SoftPowerAtlas.Storage.Tests.Jobs;
+namespace SoftPowerAtlas.Storage.Tests.Postgres.Jobs;
 
 /// <summary>
 /// How a worker waits out a database that went away (issue 20 point 5), without a server: the

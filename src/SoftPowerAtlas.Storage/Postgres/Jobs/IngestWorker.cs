@@ -3,9 +3,8 @@ using System.Data.Common;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Storage.Ingest;
-using SoftPowerAtlas.Storage.Postgres;
 
-namespace SoftPowerAtlas.Storage.Jobs;
+namespace SoftPowerAtlas.Storage.Postgres.Jobs;
 
 /// <summary>What a worker has done so far.</summary>
 public readonly record struct WorkerProgress(int Jobs, int Stored, int Duplicates, int Failed, int Retried);
@@ -18,9 +17,10 @@ public readonly record struct WorkerProgress(int Jobs, int Stored, int Duplicate
 /// goes away (a restart), every step waits it out with back-off (<see cref="Reconnect"/>): a batch
 /// whose transaction died is stored again from its analysis, and no job counts an attempt for it.
 /// </summary>
-public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipeline, DocumentLoader loader)
+public sealed class IngestWorker(IngestJobQueue queue, AnalysisPipeline pipeline, DocumentLoader loader)
 {
-    private readonly IngestJobQueue _queue = new(store);
+    private readonly IngestJobQueue _queue = queue;
+    private readonly PostgresAtlasStore _store = queue.Store;
 
     /// <summary>How the worker signs its claims: host and process by default.</summary>
     public string Name { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -53,7 +53,7 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
     /// <exception cref="StoreException">The database stayed away longer than <see cref="Reconnect"/> allows.</exception>
     public async Task<WorkerProgress> RunAsync(bool untilDrained, IProgress<WorkerProgress>? progress = null, CancellationToken cancel = default)
     {
-        var db = new Reconnector(Reconnect, store.Location, store.DataSource.Clear, Say, store.Clock);
+        var db = new Reconnector(Reconnect, _store.Location, _store.DataSource.Clear, Say, _store.Clock);
         var done = new WorkerProgress();
         while (!cancel.IsCancellationRequested)
         {
@@ -123,7 +123,7 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
 
     private WorkerProgress Store(IReadOnlyList<ClaimedJob> jobs, ConcurrentDictionary<long, (PreparedDocument? Document, string? Problem)> analysed, WorkerProgress done)
     {
-        using var batch = store.BeginIngestBatch();
+        using var batch = _store.BeginIngestBatch();
         var owned = _queue.LockOwned(batch, Name, jobs.Select(j => j.Id).ToList());
         var finished = new List<(long Id, long? DocumentId, string Outcome, string? Error)>();
         var toStore = new List<(ClaimedJob Job, PreparedDocument Document)>();
@@ -161,7 +161,7 @@ public sealed class IngestWorker(PostgresAtlasStore store, AnalysisPipeline pipe
             using var stream = new MemoryStream(job.Content, writable: false);
             var loaded = loader.Load(stream, job.Source);
             return loaded.Document is { } source
-                ? (KnownTexts.Prepare(pipeline, store, source, ReconnectPolicy.IsLost), null)
+                ? (KnownTexts.Prepare(pipeline, _store, source, ReconnectPolicy.IsLost), null)
                 : (null, loaded.Error?.Message ?? $"{job.Source} could not be read");
         }
         catch (AnalysisBudgetExceededException e)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// What search needs to know of every document, held in memory as flat arrays indexed by a dense

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// Segments the titles of documents stored before search existed (migration 0005 leaves their

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// What a search process keeps between searches, all of it for one <c>search_state.version</c>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>
 /// The FTS5 auxiliary function <c>atlas_bm25_inputs(document_text)</c>, written in C# and registered

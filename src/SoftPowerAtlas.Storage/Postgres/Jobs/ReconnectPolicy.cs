@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SoftPowerAtlas.Storage.Jobs;
+namespace SoftPowerAtlas.Storage.Postgres.Jobs;
 
 /// <summary>
 /// How a worker rides out a database that went away (a restart, a dropped network): it retries

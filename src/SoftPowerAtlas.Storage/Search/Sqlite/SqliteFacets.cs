@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SoftPowerAtlas.Storage.Search;
+namespace SoftPowerAtlas.Storage.Search.Sqlite;
 
 /// <summary>Facet counts over every document a search matched (counted on the in-memory <see cref="SearchSnapshot"/>), labelled for display.</summary>
 internal static class SqliteFacets
@@ -29,7 +29,7 @@ internal static class SqliteFacets
             ? [.. list.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(ValuesShown).Select(v =>
                 new FacetCount(v.Value, facet switch
                 {
-                    "country" => SqliteSearchIndex.CountryLabel(v.Value),
+                    "country" => FacetCount.CountryLabel(v.Value),
                     "agency" => Label(key, name, v.Value),
                     _ => v.Value,
                 }, v.Count))]
