@@ -508,6 +508,8 @@ internal sealed class EngagementExtractor
     /// "นายเกียรติศักดิ์ … เปิดเผยว่า …". From each, the people named with a title and the organisation
     /// the paragraph opens with (its subject) take part; other names there are only talked about.
     /// </summary>
+    private static readonly string[] EnvoyTitles = ["Ambassador of", "Ambassadors of", "Ambassador of the", "Consul-General of", "เอกอัครราชทูต", "เอกอัครราชทูตประเทศ", "เอกอัครราชทูตสาธารณรัฐ", "กงสุลใหญ่"];
+
     private static IEnumerable<EntityMention> FollowingSubjects(ExtractionInput input, Candidate c, int nextAnchor)
     {
         var paragraphs = input.Paragraphs;
@@ -520,11 +522,28 @@ internal sealed class EngagementExtractor
             }
 
             var inside = input.MentionsCoveredBy(span).ToList();
-            foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && (m.Text.Length > m.Name.Length || m.Position is not null))))
+            foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && (m.Text.Length > m.Name.Length || m.Position is not null))
+                || (m.Kind == EntityKind.Country && IsEnvoysCountry(input.Text, m))))
             {
                 yield return m;
             }
         }
+    }
+
+    /// <summary>"Ambassador of Poland", "เอกอัครราชทูตโปแลนด์": a country whose envoy is named takes part with them.</summary>
+    private static bool IsEnvoysCountry(string text, EntityMention country)
+    {
+        var from = Math.Max(0, country.Span.Start - 40);
+        var before = text.AsSpan(from, country.Span.Start - from).TrimEnd();
+        foreach (var envoy in EnvoyTitles)
+        {
+            if (before.EndsWith(envoy, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the place found for an engagement is written in its sentence or paragraph.</summary>

@@ -452,6 +452,17 @@ public class PartnerCountryTests
 
         Assert.DoesNotContain(country, e.Countries);
     }
+
+    [Theory]
+    [InlineData("Thai dance night\n\nOn 4 May 2024, the Ministry of Culture held a Thai dance festival at Siam Hall.\nThe Ambassador of Peru and the Ambassador of Chile joined the evening with their families.", "PE", "CL")]
+    [InlineData("ค่ำคืนนาฏศิลป์ไทย\n\nเมื่อวันที่ 4 พฤษภาคม 2567 กระทรวงวัฒนธรรมจัดงานค่ำคืนนาฏศิลป์ไทย ณ หอประชุมสยาม\nโดยมีเอกอัครราชทูตเปรู และเอกอัครราชทูตชิลี ร่วมงาน", "PE", "CL")]
+    public void Extract_EnvoysNamedInTheNextParagraph_TheirCountriesTakePart(string text, string first, string second)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(first, e.Countries);
+        Assert.Contains(second, e.Countries);
+    }
 }
 
 public class CabinetApprovalTests
