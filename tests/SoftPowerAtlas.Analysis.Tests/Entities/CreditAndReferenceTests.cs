@@ -41,6 +41,19 @@ public class CreditAndReferenceTests
     }
 
     [Theory]
+    // Neighbours' culture ministries, whose Thai names hold spaces and commas a pattern cannot cross.
+    [InlineData("รัฐมนตรีทั้งสองลงนามร่วมกับกระทรวงแถลงข่าว วัฒนธรรม และการท่องเที่ยวแห่งสาธารณรัฐประชาธิปไตยประชาชนลาว ในวันนี้", "body:mict-laos", "LA")]
+    [InlineData("ผู้แทนกระทรวงการท่องเที่ยว ศิลปะ และวัฒนธรรมมาเลเซีย เข้าร่วมงาน", "body:motac-malaysia", "MY")]
+    [InlineData("The Ministry of Culture and Fine Arts of Cambodia lent twelve masks.", "body:mcfa-cambodia", "KH")]
+    public void Find_NeighboursCultureMinistry_KnownForeignBody(string text, string key, string country)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var body = Assert.Single(facts.Entities, e => e.Key == key);
+        Assert.Equal(country, body.Country);
+    }
+
+    [Theory]
     [InlineData("H.E. Mr. Daniel Brooks, Ambassador of Canada to Thailand, visited the museum. The Ambassador praised the collection.", "the Ambassador", "Daniel Brooks")]
     [InlineData("Ambassador Ahmed Karim opened the week. Later the envoy met students.", "the envoy", "Ahmed Karim")]
     [InlineData("นายสุรชัย มั่นคง เอกอัครราชทูต ณ กรุงโรม เป็นประธานในพิธี โดยท่านทูตกล่าวว่า", "ท่านทูต", "สุรชัย มั่นคง")]
