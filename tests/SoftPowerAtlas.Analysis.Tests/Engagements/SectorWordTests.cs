@@ -32,6 +32,15 @@ public class SectorWordTests
     }
 
     [Theory]
+    [InlineData("Thai afternoon in Lisbon\n\nOn 2 June 2024 the embassy held a Thai cultural festival at the residence. Guests joined a cooking demonstration and learned to prepare papaya salad.\nThai dancers in classical costume performed a court dance for the guests.", new[] { "food", "art" })]
+    public void Extract_EverydayWordsOfASector_ThatSector(string text, string[] sectors)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.All(sectors, s => Assert.Contains(s, e.Sectors));
+    }
+
+    [Theory]
     [InlineData("Deputy Minister of Culture, Sports and Tourism Ta Quang Dong said", "Culture, Sports and Tourism")]
     [InlineData("the Department of Tourism and the Office of Contemporary Art & Culture", "Tourism")]
     [InlineData("welcomed by the Federal Minister for Research, Technology and Space. The Federal Ministry of Research, Technology and Space hosted the studios.", "Research, Technology and Space")]
