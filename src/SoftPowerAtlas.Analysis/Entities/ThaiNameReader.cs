@@ -26,9 +26,11 @@ internal sealed class ThaiNameReader
     private readonly PrefixWords _notNamePrefixes;
     private readonly PrefixWords _titles;
     private readonly PrefixWords _roles;
+    private readonly PrefixWords _countries;
 
     public ThaiNameReader(EntityLexicon lexicon)
     {
+        _countries = new PrefixWords(lexicon.Entries.Where(e => e.Kind == EntityKind.Country && e.Alias.Length >= 3 && Gazetteer.IsThaiLetter(e.Alias[0])).Select(e => e.Alias));
         _stopWords = EmbeddedWordList.Lines("Entities/Data/thai-stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
         _notNameWords = lexicon.NotNameWords.Concat(lexicon.RolesThai).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -71,7 +73,8 @@ internal sealed class ThaiNameReader
             var pieceOfName = !opensWithStopWord || (EndsClearly(text, surnameEnd) && surname.Length <= MaxNamePart
                 && !HoldsStopWord(b, new Text.TextSpan(givenEnd + 1 + first.Length, surnameEnd)));
             if (surnameEnd - givenEnd - 1 >= 2 && !IsAbbreviated(text, surnameEnd) && pieceOfName
-                && !StartsWithNameEnding(text, givenEnd + 1) && !_notNameWords.Contains(surname) && !StartsWithNotName(surname))
+                && !StartsWithNameEnding(text, givenEnd + 1) && !_notNameWords.Contains(surname)
+                && (!StartsWithNotName(surname) || IsSurnameOpeningWithACountry(text, surname, surnameEnd)))
             {
                 end = surnameEnd;
                 givenOnly = false;
@@ -119,6 +122,14 @@ internal sealed class ThaiNameReader
 
         return end;
     }
+
+    /// <summary>
+    /// "น.ส.ซาบีดา ไทยเศรษฐ์ รมช.มหาดไทย": a surname may open with a country's name (ไทย…) when more follows
+    /// it in the same word and the name clearly ends there.
+    /// </summary>
+    private bool IsSurnameOpeningWithACountry(string text, string surname, int surnameEnd) =>
+        _countries.LongestAt(surname, 0) is > 0 and var country && country < surname.Length && _notNamePrefixes.LongestAt(surname, 0) <= country
+        && surname.Length <= MaxNamePart && EndsClearly(text, surnameEnd);
 
     private bool EndsClearly(string text, int end) =>
         end >= text.Length || text[end] is ',' or '(' or '\n'

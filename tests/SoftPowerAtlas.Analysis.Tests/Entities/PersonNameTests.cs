@@ -37,6 +37,9 @@ public class PersonNameTests
     // A foreign surname ICU cuts into a function word and a piece (มา|เนต), before a role.
     [InlineData("ให้การต้อนรับ นายฮุน มาเนต นายกรัฐมนตรีกัมพูชา ณ ทำเนียบรัฐบาล", "ฮุน มาเนต")]
     [InlineData("ทำให้คุณแม่และคุณครูมีความสุข\nนางสาววาสนา ศรีสุข รองอธิบดี กล่าว", "วาสนา ศรีสุข")]
+    // A surname that opens with a country's name (ไทย…).
+    [InlineData("โดยมี น.ส.มณีรัตน์ ไทยประเสริฐ รมช.พาณิชย์ ร่วมงาน", "มณีรัตน์ ไทยประเสริฐ")]
+    [InlineData("นายสมชาย ไทยรุ่งเรือง รองอธิบดีกรมศิลปากร กล่าวว่า", "สมชาย ไทยรุ่งเรือง")]
     public void Find_TitledThaiName_WholeNameWithoutTitle(string text, string name)
     {
         var doc = Extract.Run(text);
