@@ -63,6 +63,9 @@ public class LatinNameTests
     [InlineData("on the anniversary of King Bhumibol  Adulyadej's visit to Dhaka", "Bhumibol Adulyadej")]
     [InlineData("met the Governor, Mr Kittisak Somboon Na Ayudhya, in Bangkok", "Kittisak Somboon Na Ayudhya")]
     [InlineData("inaugurated jointly by the ambassador and Phra Rajvoramuni who is the rector", "Rajvoramuni")]
+    // Military and naval ranks.
+    [InlineData("together with Captain Anan Srisuk, RTN, Naval Attache, attended the fair", "Anan Srisuk")]
+    [InlineData("welcomed by Wing Commander Piya Thongdee, Air Attache", "Piya Thongdee")]
     public void Find_TitledLatinName_NameWithoutTitle(string text, string name)
     {
         var facts = Extract.Run(text).Facts();
