@@ -150,7 +150,7 @@ public sealed class EntityFinder
         }
 
         result.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-        var withUnits = Units.AttachParents(text, Abbreviations.Link(text, PlaceBodies.JoinCityGovernments(text, PlaceBodies.JoinProvincialOffices(text, result))));
+        var withUnits = Units.AttachParents(text, WrappedNames.Join(text, Abbreviations.Link(text, PlaceBodies.JoinCityGovernments(text, PlaceBodies.JoinProvincialOffices(text, result)))));
         return _coreference.Resolve(text, _roles.Apply(b, withUnits));
     }
 

@@ -137,6 +137,17 @@ public class OrganizationNameTests
     }
 
     [Fact]
+    public void Find_NameCutByAHardWrappedLine_TheBodyNamedWholeElsewhere()
+    {
+        const string text = "ประชุมคณะอนุกรรมการส่งเสริมงานหัตถกรรมพื้นบ้านภาคเหนือ\n\nเมื่อวันที่ 3 มีนาคม 2568 ผู้แทนกรมได้เข้าร่วมการประชุมคณะอนุกรรมการส่งเสริมงานหัตถกรรม\nพื้นบ้านภาคเหนือ ครั้งที่ 1/2568";
+        var facts = Extract.Run(text).Facts();
+
+        var body = Assert.Single(facts.Entities, e => e.IsOrganization && e.Name.StartsWith("คณะอนุกรรมการ", StringComparison.Ordinal));
+        Assert.Equal("คณะอนุกรรมการส่งเสริมงานหัตถกรรมพื้นบ้านภาคเหนือ", body.Name);
+        Assert.Equal(2, body.Mentions.Count);
+    }
+
+    [Fact]
     public void Find_PatternNameWithAKnownAbbreviation_TheKnownBody()
     {
         var facts = Extract.Run("ร่วมกับกรมส่งเสริมวัฒนธรรมไทย (สวธ.) จัดงาน").Facts();
