@@ -128,8 +128,24 @@ internal sealed partial record ExtractionInput(
         }
 
         var line = Text.AsSpan(span.Start, span.Length).Trim();
+        if (line.Length > title.Length && line.IndexOf(title.AsSpan().Trim(), StringComparison.Ordinal) is >= 0 and var at && GoesOnWithADay(span, at, title.AsSpan().Trim().Length))
+        {
+            return false;
+        }
+
         return line.Length <= title.Length * 2 + 40
             && (line.SequenceEqual(title) || line.Contains(title.AsSpan().Trim(), StringComparison.Ordinal) || title.AsSpan().Contains(line, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "พิธีเปิดงาน [the title] วันพฤหัสบดีที่ 11 เมษายน 2567 เวลา 13.30 น.": a line that holds the title and gives a day
+    /// besides is the report's own dateline, not a repeat of its headline.
+    /// </summary>
+    private bool GoesOnWithADay(TextSpan span, int titleAt, int titleLength)
+    {
+        var lead = span.Start + (Text.AsSpan(span.Start, span.Length).Length - Text.AsSpan(span.Start, span.Length).TrimStart().Length);
+        var titleSpan = new TextSpan(lead + titleAt, lead + titleAt + titleLength);
+        return DatesCoveredBy(span).Any(d => d.HasValue && d.Value.HasYear && d.Value.Granularity >= DateGranularity.Day && d.Role != DateRole.Publication && !titleSpan.Overlaps(d.Span));
     }
 
     /// <summary>The tokens that lie wholly inside [from, to), in order.</summary>

@@ -48,6 +48,16 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_LineThatHoldsTheHeadlineAndADay_DatesTheEngagement()
+    {
+        const string text = "วันอาทิตย์, พฤศจิกายน 24, 2024\n\nงานเทศกาลโคมไฟล้านนา 2567\n\nพิธีเปิดงานเทศกาลโคมไฟล้านนา 2567 วันพฤหัสบดีที่ 11 เมษายน 2567 เวลา 13.30 น.\nนางสาวสมศรี ใจดี รองผู้ว่าราชการจังหวัดเชียงใหม่ เป็นประธานในพิธีเปิดงาน";
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2024-04-11", e.Date!.Value.WithoutTime().ToString());
+        Assert.Contains(e.People, p => p.Name == "สมศรี ใจดี");
+    }
+
+    [Fact]
     public void Extract_DateWithoutAnyEngagementWord_NoEngagement()
     {
         var facts = Extract.Run("ราคาข้าวเมื่อวันที่ 3 มีนาคม 2567 ปรับตัวสูงขึ้นร้อยละ 5").Facts();
