@@ -70,7 +70,7 @@ internal sealed partial class DatePatterns
             Options);
 
         EnglishYear = new Regex(
-            "(?<=(?<![A-Za-z])(?<kw>(?i:in|since|by|until|from|during|before|after|through|between|early|late|mid-|mid|end of|year))" + S + "?)" +
+            "(?<=(?<![A-Za-z])(?<kw>(?i:in|since|by|until|from|during|before|after|through|between|early|late|mid-|mid|end of|beginning of|start of|half of|year))" + S + "?)" +
             "(?<y1>(?:1[89]|20|21)[0-9]{2})(?![0-9]|,[0-9]|\\.[0-9])" +
             "(?:" + S + "*(?<sep>-|–|to|and)" + S + "*(?<y2>(?:1[89]|20|21)[0-9]{2})(?![0-9]))?",
             Options);

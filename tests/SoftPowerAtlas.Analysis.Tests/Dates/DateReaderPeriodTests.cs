@@ -130,6 +130,9 @@ public class DateReaderPeriodTests
     [Theory]
     [InlineData("The new museum law should pass parliament by mid-2025, officials said.", "mid-2025", "2025-06")]
     [InlineData("a cultural exchange will take place in early 2025.", "early 2025", "2025")]
+    [InlineData("The MOU will be signed at the beginning of 2026 and run for five years.", "beginning of 2026", "2026")]
+    [InlineData("The festival returns at the start of 2027 in Osaka.", "start of 2027", "2027")]
+    [InlineData("Screenings follow in the first half of 2026 across Europe.", "half of 2026", "2026")]
     [InlineData("จะเปิดให้บริการได้ในกลางปี 2569", "กลางปี 2569", "2026-06")]
     public void Find_PartOfAYear_IsTheYearOrItsMiddleMonth(string text, string written, string normalized)
     {
