@@ -284,13 +284,31 @@ internal sealed class PersonPatterns
         var latin = parts.Length is 2 or 3 && parts.All(p => p.Length >= 2 && char.IsUpper(p[0]) && p.Skip(1).All(c => char.IsLetter(c) || c == '-')
                 && !_vocabulary.IsVocabulary(p) && !lower.Contains(p) && !p.EndsWith("ing", StringComparison.Ordinal))
             && !parts.Any(p => _names.NotNameWords.Contains(p));
-        if (!thai && !latin)
+        if (!thai && (!latin || NamesAThing(text, start, close)))
         {
             return null;
         }
 
         return new PersonMatch(new Text.TextSpan(start, close + 1), new Text.TextSpan(innerStart, innerStart + inner.Length), false, Untitled: true);
     }
+
+    /// <summary>'the dance troupe called “Ek Kunchorn” group', '“Siam Sound” band': a quoted name a word calls a thing.</summary>
+    private static bool NamesAThing(string text, int open, int close)
+    {
+        var before = text.AsSpan(0, open).TrimEnd();
+        var wordStart = before.LastIndexOfAny(' ', '\n') + 1;
+        var after = text.AsSpan(close + 1).TrimStart(' ');
+        var wordEnd = after.IndexOfAny(" .,;:\n");
+        return ThingWords.Contains(before[wordStart..].ToString().ToLowerInvariant())
+            || ThingWords.Contains((wordEnd < 0 ? after : after[..wordEnd]).ToString().ToLowerInvariant());
+    }
+
+    private static readonly FrozenSet<string> ThingWords = new[]
+    {
+        "called", "named", "entitled", "titled", "themed", "dubbed", "group", "band", "troupe", "ensemble", "orchestra", "choir",
+        "project", "campaign", "programme", "program", "series", "film", "movie", "album", "song", "show", "exhibition",
+        "festival", "event", "brand", "restaurant", "company", "team", "club", "collection", "menu", "dish",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static char Peek(string text, int index) => index < text.Length ? text[index] : '\0';
 }

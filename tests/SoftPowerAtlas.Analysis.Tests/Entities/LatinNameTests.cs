@@ -78,6 +78,8 @@ public class LatinNameTests
     [InlineData("Thai Cinema Showcase 2024 opens in Osaka with six films.")]
     [InlineData("Visitors enjoyed the Songkran Water Festival Paris and the T-POP Night concert.")]
     [InlineData("The opening \"Sanook Night\" drew crowds to Tenjin Chuo Park.")]
+    [InlineData("The embassy invited the dance troupe called “Ban Rak” group to perform.")]
+    [InlineData("Guests enjoyed the “Siam Sound” band and Thai desserts.")]
     [InlineData("The delegation toured Prince Mahidol Hall and the King Sejong Institute.")]
     [InlineData("The General Conference adopted the decision in Paris.")]
     [InlineData("The Cultural Co-operation Forum and Design Week ran in parallel.")]
