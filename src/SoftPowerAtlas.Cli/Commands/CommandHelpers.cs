@@ -1,4 +1,3 @@
-using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
 
@@ -7,16 +6,8 @@ namespace SoftPowerAtlas.Cli.Commands;
 /// <summary>What several verbs share: reading one document from a path or standard input and analysing it.</summary>
 internal static class CommandHelpers
 {
-    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
-
-    public static AnalysisPipeline DefaultPipeline => Pipeline.Value;
-
     /// <summary>The product's pipeline with the budget of <c>--budget</c> or <c>$ATLAS_BUDGET</c>.</summary>
-    public static AnalysisPipeline BudgetedPipeline(CliConsole console)
-    {
-        AtlasPipeline.WarmUp();
-        return Pipeline.Value.WithBudget(console.Budget);
-    }
+    public static AnalysisPipeline BudgetedPipeline(CliConsole console) => console.WarmPipeline.WithBudget(console.Budget);
 
     /// <summary>Loads and analyses one file ("-" or null: standard input); writes the problem and returns null on failure.</summary>
     public static AnalyzedDocument? AnalyseOne(string? path, CliConsole console)
@@ -29,6 +20,6 @@ internal static class CommandHelpers
             return null;
         }
 
-        return DefaultPipeline.Run(document);
+        return console.Pipeline.Run(document);
     }
 }

@@ -17,7 +17,7 @@ internal static class FactCommands
 
         try
         {
-            return AtlasStores.Open(dbPath, clock);
+            return AtlasStores.Open(dbPath, console.Text, clock);
         }
         catch (StoreException e)
         {

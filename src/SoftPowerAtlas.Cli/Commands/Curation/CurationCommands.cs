@@ -48,7 +48,7 @@ internal static class CurationCommands
 
         try
         {
-            return AtlasStores.Open(db, console.Clock);
+            return AtlasStores.Open(db, console.Text, console.Clock);
         }
         catch (StoreException e)
         {

@@ -42,7 +42,7 @@ internal static class EntitiesCommand
         IReadOnlyList<EntityMatch> found;
         try
         {
-            using var store = AtlasStores.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath, console.Text);
             found = EntitySearch.Find(store, text, limit);
         }
         catch (StoreException e)

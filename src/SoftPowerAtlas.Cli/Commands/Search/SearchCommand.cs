@@ -69,7 +69,7 @@ internal static class SearchCommand
         SearchResults results;
         try
         {
-            using var store = AtlasStores.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath, console.Text);
             results = SearchIndexes.For(store).Search(query with { Exact = exact }, SearchPage.Number(page, limit, facets || json));
         }
         catch (StoreException e)

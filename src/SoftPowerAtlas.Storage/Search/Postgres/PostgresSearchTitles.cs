@@ -8,7 +8,7 @@ namespace SoftPowerAtlas.Storage.Search.Postgres;
 /// </summary>
 internal static class PostgresSearchTitles
 {
-    public static int Backfill(NpgsqlConnection connection)
+    public static int Backfill(NpgsqlConnection connection, SearchText text)
     {
         using var transaction = connection.BeginTransaction();
         var pending = new List<(long Id, string Title)>();
@@ -34,7 +34,7 @@ internal static class PostgresSearchTitles
         update.Parameters.Add(id);
         foreach (var row in pending)
         {
-            title.TypedValue = SearchText.Segmented(row.Title);
+            title.TypedValue = text.Segmented(row.Title);
             id.TypedValue = row.Id;
             update.ExecuteNonQuery();
         }

@@ -8,7 +8,7 @@ namespace SoftPowerAtlas.Storage.Search.Sqlite;
 /// </summary>
 internal static class SqliteSearchTitles
 {
-    public static int Backfill(SqliteConnection connection)
+    public static int Backfill(SqliteConnection connection, SearchText text)
     {
         using (var check = connection.CreateCommand())
         {
@@ -41,7 +41,7 @@ internal static class SqliteSearchTitles
         var id = update.Parameters.Add("$id", SqliteType.Integer);
         foreach (var row in pending)
         {
-            title.Value = SearchText.Segmented(row.Title);
+            title.Value = text.Segmented(row.Title);
             id.Value = row.Id;
             update.ExecuteNonQuery();
         }
