@@ -18,15 +18,14 @@ internal static class ShowCommand
 
     private static int Run(string dbPath, string doc, bool words, CliConsole console)
     {
-        if (!AtlasStores.Exists(dbPath))
+        using var store = CommandHelpers.OpenStore(dbPath, console);
+        if (store is null)
         {
-            console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
         }
 
         try
         {
-            using var store = AtlasStores.Open(dbPath, console.Text);
             var found = long.TryParse(doc.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? store.GetDocument(id)
                 : store.FindBySource(doc) ?? store.FindBySource(Path.GetFullPath(doc));

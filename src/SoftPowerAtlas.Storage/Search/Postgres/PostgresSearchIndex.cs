@@ -107,7 +107,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
                         total = reader.GetInt64(1);
                         break;
                     default:
-                        counts.Add((reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(1)));
+                        counts.Add((reader.GetString(3), reader.GetString(4), reader.GetNullableString(5), reader.GetInt64(1)));
                         break;
                 }
             }
