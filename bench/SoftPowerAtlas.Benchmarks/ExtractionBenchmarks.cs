@@ -28,8 +28,9 @@ public class ExtractionBenchmarks
         var loader = new DocumentLoader();
         _documents = [.. Directory.GetFiles(RepositoryPaths.Seeds(), "*.txt").Order(StringComparer.Ordinal)
             .Select(f => loader.Load(f).Document!)]; // the seed pages always load
-        _whole = AtlasPipeline.CreateDefault();
-        var builder = AtlasPipeline.CreateBuilder();
+        var text = new TextServices(); // BenchmarkDotNet runs each benchmark in a process of its own: this is its one
+        _whole = AtlasPipeline.CreateDefault(text);
+        var builder = AtlasPipeline.CreateBuilder(text);
         builder.Stages.RemoveAll(s => s is ExtractionStage);
         _withoutExtraction = builder.Build();
         Console.WriteLine($"// {_documents.Length} seed documents, {_documents.Sum(d => d.Body.Text.Length)} chars of body; documents/s = {_documents.Length} / Mean");

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Benchmarks.Throughput;
 
 // Throughput commands (not BenchmarkDotNet; see docs/BENCHMARKS.md):
@@ -32,27 +33,33 @@ catch (Exception e) when (e is ArgumentException or FileNotFoundException or For
     return 2;
 }
 
-static async Task<int> Run(string[] args) => args.FirstOrDefault() switch
+// The process's one text services object, passed to every command's pipelines and stores.
+static async Task<int> Run(string[] args) => Command(args, new TextServices()) switch
 {
-    "ingest" => await IngestCommand.RunAsync(args[1..]),
-    IngestCommand.ChildVerb => await IngestCommand.RunChildAsync(args[1..]),
-    "stages" => StagesCommand.Run(args[1..]),
-    "synth" => SynthCommand.Run(args[1..]),
-    "digest" => DigestCommand.Run(args[1..]),
-    "search" => SearchCommand.Run(args[1..]),
-    "search-engines" => SearchEnginesCommand.Run(args[1..]),
-    "search-profile" => SearchProfileCommand.Run(args[1..]),
-    "fts5-counts" => Fts5CountsCommand.Run(args[1..]),
-    "timeline" => await TimelineCommand.RunAsync(args[1..]),
-    "engines" => EnginesCommand.Run(args[1..]),
-    "curation" => await CurationCommand.RunAsync(args[1..]),
-    "workers" => await WorkersCommand.RunAsync(args[1..]),
-    "store-path" => await StorePathCommand.RunAsync(args[1..]),
-    "sizes" => SizesCommand.Run(args[1..]),
-    "reading" => ReadingCommand.Run(args[1..]),
-    "store-read" => StoreReadCommand.Run(args[1..]),
-    "segment-agreement" => SegmentAgreementCommand.Run(args[1..]),
-    _ => RunBenchmarks(args),
+    { } running => await running,
+};
+
+static Task<int> Command(string[] args, TextServices textServices) => args.FirstOrDefault() switch
+{
+    "ingest" => IngestCommand.RunAsync(args[1..], textServices),
+    IngestCommand.ChildVerb => IngestCommand.RunChildAsync(args[1..], textServices),
+    "stages" => Task.FromResult(StagesCommand.Run(args[1..], textServices)),
+    "synth" => Task.FromResult(SynthCommand.Run(args[1..])),
+    "digest" => Task.FromResult(DigestCommand.Run(args[1..], textServices)),
+    "search" => Task.FromResult(SearchCommand.Run(args[1..], textServices)),
+    "search-engines" => Task.FromResult(SearchEnginesCommand.Run(args[1..], textServices)),
+    "search-profile" => Task.FromResult(SearchProfileCommand.Run(args[1..], textServices)),
+    "fts5-counts" => Task.FromResult(Fts5CountsCommand.Run(args[1..], textServices)),
+    "timeline" => TimelineCommand.RunAsync(args[1..], textServices),
+    "engines" => Task.FromResult(EnginesCommand.Run(args[1..], textServices)),
+    "curation" => CurationCommand.RunAsync(args[1..], textServices),
+    "workers" => WorkersCommand.RunAsync(args[1..], textServices),
+    "store-path" => StorePathCommand.RunAsync(args[1..], textServices),
+    "sizes" => Task.FromResult(SizesCommand.Run(args[1..], textServices)),
+    "reading" => Task.FromResult(ReadingCommand.Run(args[1..])),
+    "store-read" => Task.FromResult(StoreReadCommand.Run(args[1..], textServices)),
+    "segment-agreement" => Task.FromResult(SegmentAgreementCommand.Run(args[1..], textServices)),
+    _ => Task.FromResult(RunBenchmarks(args)),
 };
 
 static int RunBenchmarks(string[] args)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SoftPowerAtlas.Analysis;
+using SoftPowerAtlas.Analysis.Pipeline;
 using SoftPowerAtlas.Cli.Commands;
 using SoftPowerAtlas.Storage;
 
@@ -18,9 +20,11 @@ public static class AtlasCommand
     public const int UsageError = 2;
 
     // clock: what "today" is for due dates and when marks are made; tests pass a fixed clock.
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default, TimeProvider? clock = null)
+    // text: the words and lexicon of this run's pipeline and store; tests pass one for all their runs.
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default, TimeProvider? clock = null, TextServices? text = null)
     {
-        var console = new CliConsole(output, error) { Clock = clock ?? TimeProvider.System };
+        var console = new CliConsole(output, error) { Clock = clock ?? TimeProvider.System, Text = text ?? new TextServices() };
         var db = new Option<string>("--db")
         {
             Description = "The database: a SQLite file path, or a PostgreSQL server as postgres://user:password@host:port/database or an Npgsql connection string (Host=…;Database=…). Default: $ATLAS_DB, else ./atlas.db.",
@@ -152,6 +156,22 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// <summary>The time one document's analysis may take in ingest, worker, collect and serve (<c>--budget</c>, else <c>$ATLAS_BUDGET</c>, else 60 s); null: none.</summary>
     public TimeSpan? Budget { get; set; } = Analysis.Pipeline.AnalysisBudget.DefaultTime;
 
+    private AnalysisPipeline? _pipeline;
+    private AnalysisPipeline? _warmPipeline;
+
     /// <summary>True when writing to a real terminal, so a live progress bar makes sense.</summary>
     public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+
+    /// <summary>The words and lexicon the verbs' pipeline and store share, each built on first use: the program makes one, the tests one for all their runs.</summary>
+    public TextServices Text { get; init; } = new();
+
+    /// <summary>The product's pipeline over <see cref="Text"/>, built on first use, without <see cref="Budget"/>.</summary>
+    internal AnalysisPipeline Pipeline => LazyInitializer.EnsureInitialized(ref _pipeline, () => AtlasPipeline.CreateDefault(Text));
+
+    /// <summary><see cref="Pipeline"/> once warmed up (<see cref="AtlasPipeline.WarmUp"/>), for the verbs that apply a budget.</summary>
+    internal AnalysisPipeline WarmPipeline => LazyInitializer.EnsureInitialized(ref _warmPipeline, () =>
+    {
+        AtlasPipeline.WarmUp(Pipeline);
+        return Pipeline;
+    });
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SoftPowerAtlas.Analysis;
 
 namespace SoftPowerAtlas.Storage;
 
@@ -10,6 +11,8 @@ namespace SoftPowerAtlas.Storage;
 /// </summary>
 public abstract class AtlasStore : IAtlasStore
 {
+    private protected AtlasStore(TextServices text) => SearchText = new Search.SearchText(text);
+
     public abstract IIngestBatch BeginBatch();
 
     /// <summary>Whether this process may only read the store (a read-only SQLite file): readers work, writes are refused.</summary>
@@ -53,6 +56,9 @@ public abstract class AtlasStore : IAtlasStore
     public abstract void Dispose();
 
     internal abstract StoreDialect Dialect { get; }
+
+    /// <summary>How this store segments titles and query terms: with the words of the text services it was opened with.</summary>
+    internal Search.SearchText SearchText { get; }
 
     StoreDialect IAtlasStore.Dialect => Dialect;
 

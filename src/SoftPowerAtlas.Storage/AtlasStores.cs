@@ -1,3 +1,4 @@
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
 
@@ -11,11 +12,12 @@ public static class AtlasStores
 {
     /// <summary>
     /// A <c>postgres://</c> URL or an Npgsql connection string opens <see cref="PostgresAtlasStore"/>;
-    /// anything else is a path to a SQLite file (<see cref="SqliteAtlasStore"/>, the default).
+    /// anything else is a path to a SQLite file (<see cref="SqliteAtlasStore"/>, the default). The store
+    /// segments titles and search terms with the words of the host's <paramref name="text"/> services.
     /// </summary>
     /// <exception cref="StoreException">The database cannot be opened; the message names it and says why.</exception>
-    public static IAtlasStore Open(string db, TimeProvider? clock = null) =>
-        PostgresAddress.IsPostgres(db) ? PostgresAtlasStore.Open(db, clock) : SqliteAtlasStore.Open(db, clock);
+    public static IAtlasStore Open(string db, TextServices text, TimeProvider? clock = null) =>
+        PostgresAddress.IsPostgres(db) ? PostgresAtlasStore.Open(db, text, clock) : SqliteAtlasStore.Open(db, text, clock);
 
     /// <summary>How messages name the database: the full file path, or the server address without its password.</summary>
     public static string Describe(string db)

@@ -18,6 +18,7 @@ internal sealed class IngestBatch : IIngestBatch
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly StoreDialect _dialect;
+    private readonly SearchText _searchText;
     private readonly TimeProvider _clock;
     private readonly DbCommand _insertDocument;
     private readonly DbCommand _insertBands;
@@ -27,11 +28,12 @@ internal sealed class IngestBatch : IIngestBatch
     private readonly CurationReplay _curation;
     private bool _finished;
 
-    public IngestBatch(DbTransaction transaction, StoreDialect dialect, TimeProvider clock)
+    public IngestBatch(DbTransaction transaction, StoreDialect dialect, SearchText searchText, TimeProvider clock)
     {
         _transaction = transaction;
         _connection = transaction.Connection ?? throw new ArgumentException("the transaction has no connection", nameof(transaction));
         _dialect = dialect;
+        _searchText = searchText;
         _clock = clock;
         _insertDocument = Prepare("""
             INSERT INTO documents (source, format, title, source_url, byline, published_as_written, published,
@@ -124,7 +126,7 @@ internal sealed class IngestBatch : IIngestBatch
                 ("@nearDuplicateOf", document.NearDuplicateOf),
                 ("@ingestedAt", now),
                 ("@factsPacked", document.Facts is { } written ? PackedText.Pack(FactsJson.WriteCompact(written)) : null),
-                ("@searchTitle", SearchText.Segmented(document.Title)));
+                ("@searchTitle", _searchText.Segmented(document.Title)));
             long id;
             try
             {

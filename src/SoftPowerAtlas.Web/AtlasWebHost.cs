@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage;
@@ -58,20 +59,22 @@ public static class AtlasWebHost
     private static void AddServices(IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        // The pipeline's and search's words and lexicon: one for the host's life, or the one the caller registered (the CLI's, the tests').
+        services.TryAddSingleton(_ => new TextServices());
         services.AddSingleton(sp =>
         {
             // A SQLite file or a PostgreSQL server, as the CLI's --db: every page and /api reads through the neutral readers.
             var config = sp.GetRequiredService<IConfiguration>();
             var database = config["Atlas:Database"] is { Length: > 0 } configured ? configured
                 : Environment.GetEnvironmentVariable("ATLAS_DB") is { Length: > 0 } env ? env : "atlas.db";
-            return AtlasStores.Open(database, sp.GetRequiredService<TimeProvider>());
+            return AtlasStores.Open(database, sp.GetRequiredService<TextServices>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => new AtlasReader(sp.GetRequiredService<IAtlasStore>()));
         services.AddSingleton(sp => new FactReader(sp.GetRequiredService<IAtlasStore>()));
         services.AddSingleton(sp =>
         {
-            AtlasPipeline.WarmUp();
-            var pipeline = AtlasPipeline.CreateDefault(sp.GetRequiredService<TimeProvider>());
+            var pipeline = AtlasPipeline.CreateDefault(sp.GetRequiredService<TextServices>(), sp.GetRequiredService<TimeProvider>());
+            AtlasPipeline.WarmUp(pipeline);
             return sp.GetRequiredService<IConfiguration>()[BudgetSetting] is { Length: > 0 } setting
                 ? pipeline.WithBudget(AnalysisBudget.TryParse(setting, out var budget) ? budget : throw new FormatException($"{BudgetSetting}={setting}: not a budget (60s, 2m, off)"))
                 : pipeline;

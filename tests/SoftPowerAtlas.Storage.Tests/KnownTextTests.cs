@@ -31,7 +31,7 @@ public abstract class KnownTextTests<TFixture> : IDisposable
             File.WriteAllText(Path.Combine(_folder, folder, "en.txt"), "The Department of Cultural Promotion met the Embassy of France on 7 June 2024 to plan a music festival.");
         }
 
-        Pipeline = AtlasPipeline.CreateBuilder().Use(_counter).Build();
+        Pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(_counter).Build();
     }
 
     protected TFixture Fixture { get; }

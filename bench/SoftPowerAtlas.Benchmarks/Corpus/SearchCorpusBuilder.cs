@@ -46,10 +46,10 @@ internal sealed class SearchCorpusBuilder
     public int Bases => _bases.Count;
 
     /// <summary>Synthesizes and analyses <paramref name="count"/> documents with the product pipeline, on every core.</summary>
-    public static SearchCorpusBuilder Analyse(int count)
+    public static SearchCorpusBuilder Analyse(int count, TextServices textServices)
     {
         var synthesizer = CorpusSynthesizer.FromRepository();
-        var pipeline = AtlasPipeline.CreateDefault();
+        var pipeline = AtlasPipeline.CreateDefault(textServices);
         var loader = new DocumentLoader();
         var documents = new NewDocument[count];
         Parallel.For(0, count, i =>

@@ -18,7 +18,7 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class CurationCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 5_000);
         var edits = CommandLine.Int(args, "--edits", 200);
@@ -27,8 +27,8 @@ internal static class CurationCommand
         try
         {
             CorpusSynthesizer.FromRepository().WriteTo(Path.Combine(folder, "corpus"), docs);
-            var pipeline = AtlasPipeline.CreateDefault();
-            using var store = SqliteAtlasStore.Open(Path.Combine(folder, "atlas.db"));
+            var pipeline = AtlasPipeline.CreateDefault(textServices);
+            using var store = SqliteAtlasStore.Open(Path.Combine(folder, "atlas.db"), textServices);
             var clock = Stopwatch.StartNew();
             var summary = await new IngestRunner(store, pipeline, new DocumentLoader()).RunAsync(InputWalker.Expand([Path.Combine(folder, "corpus")]));
             var ingest = clock.Elapsed.TotalSeconds;

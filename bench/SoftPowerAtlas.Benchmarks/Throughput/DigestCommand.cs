@@ -15,10 +15,10 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class DigestCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 2_000);
-        var pipeline = AtlasPipeline.CreateDefault(new FixedClock(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.FromHours(7))));
+        var pipeline = AtlasPipeline.CreateDefault(textServices, new FixedClock(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.FromHours(7))));
         var loader = new DocumentLoader();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var facts = 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Reading;
@@ -18,7 +19,7 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class EnginesCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var sqlite = CommandLine.Value(args, "--sqlite");
         var postgres = CommandLine.Value(args, "--postgres");
@@ -30,8 +31,8 @@ internal static class EnginesCommand
         }
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {CommandLine.LoadAverage()}");
-        using var lite = AtlasStores.Open(sqlite);
-        using var server = AtlasStores.Open(postgres);
+        using var lite = AtlasStores.Open(sqlite, textServices);
+        using var server = AtlasStores.Open(postgres, textServices);
         var a = Cases(lite);
         var b = Cases(server);
         Console.WriteLine($"Documents: SQLite {lite.GetStats().Documents:N0}, PostgreSQL {server.GetStats().Documents:N0}");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
@@ -20,17 +21,17 @@ internal static class Fts5CountsCommand
     private const string Whole = "SELECT count(*) FROM document_text WHERE document_text MATCH $match";
     private const string Bounded = Whole + " AND rowid >= $from AND rowid < $below";
 
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var db = CommandLine.ExistingDatabase(args, "--db");
         var rounds = Math.Max(1, CommandLine.Int(args, "--rounds", 15));
         Console.WriteLine($"fts5-counts {db}; {rounds} rounds; load average {CommandLine.LoadAverage()}");
-        using var store = SqliteAtlasStore.Open(db);
+        using var store = SqliteAtlasStore.Open(db, textServices);
         using var first = store.OpenConnection();
         using var second = store.OpenConnection();
         var middle = Middle(first);
         var expressions = SearchCommand.Mix
-            .Select(m => Fts5Match.From(SearchQuery.Parse(m.Query).Query!))
+            .Select(m => Fts5Match.From(SearchQuery.Parse(m.Query).Query!, store.SearchText))
             .Where(m => m.Expression is not null)
             .SelectMany(m => new[] { m.Expression! }.Concat(m.Phrases))
             .Distinct(StringComparer.Ordinal)

@@ -22,7 +22,7 @@ internal static class IngestCommand
 
     private const string ResultPrefix = "RESULT ";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 10_000);
         var repeat = CommandLine.Int(args, "--repeat", 1);
@@ -66,13 +66,13 @@ internal static class IngestCommand
     }
 
     /// <summary>The child: one ingest of the first <c>--docs</c> files of <c>--input</c> into <c>--db</c>, one RESULT line.</summary>
-    public static async Task<int> RunChildAsync(string[] args)
+    public static async Task<int> RunChildAsync(string[] args, TextServices textServices)
     {
         var input = CommandLine.Value(args, "--input") ?? throw new ArgumentException("--input is required");
         var db = CommandLine.Value(args, "--db") ?? throw new ArgumentException("--db is required");
         var docs = CommandLine.Int(args, "--docs", 10_000);
 
-        var pipeline = AtlasPipeline.CreateDefault();
+        var pipeline = AtlasPipeline.CreateDefault(textServices);
         var loader = new DocumentLoader();
         var files = InputWalker.Expand([input]).Take(docs).ToList();
 
@@ -84,7 +84,7 @@ internal static class IngestCommand
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         IngestSummary summary;
-        using (var store = SqliteAtlasStore.Open(db))
+        using (var store = SqliteAtlasStore.Open(db, textServices))
         {
             var runner = new IngestRunner(store, pipeline, loader);
             summary = await runner.RunAsync(files);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Postgres;
 
@@ -14,9 +15,9 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class PostgresSearchCorpus
 {
-    public static PostgresAtlasStore OpenOrBuild(string address, int docs, Func<SearchCorpusBuilder> builder)
+    public static PostgresAtlasStore OpenOrBuild(string address, int docs, TextServices textServices, Func<SearchCorpusBuilder> builder)
     {
-        var store = PostgresAtlasStore.Open(address);
+        var store = PostgresAtlasStore.Open(address, textServices);
         var held = store.GetStats().Documents;
         if (held == docs)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Search.Sqlite;
@@ -43,7 +44,7 @@ internal static class SearchCommand
         ("faceted", "ภาพยนตร์ -country:KR sector:film"),
     ];
 
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 100_000);
         var bases = Math.Min(docs, CommandLine.Int(args, "--bases", 3_000));
@@ -54,7 +55,7 @@ internal static class SearchCommand
         var held = Count(db);
         if (held != docs)
         {
-            Build(db, docs, bases, held);
+            Build(db, docs, bases, held, textServices);
         }
         else
         {
@@ -69,7 +70,7 @@ internal static class SearchCommand
         var size = new FileInfo(db).Length + (File.Exists(db + "-wal") ? new FileInfo(db + "-wal").Length : 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Database: {size / 1e6:N0} MB, {size / 1e3 / (docs / 1000.0):N0} kB per 1,000 documents; index tables: {IndexShare(db)}"));
 
-        using var store = SqliteAtlasStore.Open(db);
+        using var store = SqliteAtlasStore.Open(db, textServices);
         var queries = Mix.Select(m => (m.Kind, m.Query, Parsed: SearchQuery.Parse(m.Query).Query ?? throw new InvalidOperationException(m.Query))).ToList();
 
         // The in-memory snapshot is built by the first search of a process (and again after any write);
@@ -183,10 +184,10 @@ internal static class SearchCommand
     /// fewer than N, its last document the variant this build would write there) is continued from where
     /// it stopped; anything else is deleted and built afresh.
     /// </summary>
-    private static void Build(string db, int docs, int bases, long held)
+    private static void Build(string db, int docs, int bases, long held, TextServices textServices)
     {
         var watch = Stopwatch.StartNew();
-        var builder = SearchCorpusBuilder.Analyse(bases);
+        var builder = SearchCorpusBuilder.Analyse(bases, textServices);
         var analyse = watch.Elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Analysed {bases:N0} synthesized documents with the full pipeline in {analyse.TotalSeconds:F1} s ({bases / analyse.TotalSeconds:F0} docs/s)"));
 
@@ -204,7 +205,7 @@ internal static class SearchCommand
         }
 
         watch.Restart();
-        using (var store = SqliteAtlasStore.Open(db))
+        using (var store = SqliteAtlasStore.Open(db, textServices))
         {
             const int batchSize = BatchSize;
             for (var start = from; start < docs; start += batchSize)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Search.Sqlite;
@@ -16,7 +17,7 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class SearchEnginesCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 10_000);
         var bases = Math.Min(docs, CommandLine.Int(args, "--bases", 3_000));
@@ -30,8 +31,8 @@ internal static class SearchEnginesCommand
         }
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; load average {CommandLine.LoadAverage()}");
-        using var store = SqliteAtlasStore.Open(db);
-        using var server = PostgresSearchCorpus.OpenOrBuild(postgres, docs, () => SearchCorpusBuilder.Analyse(bases));
+        using var store = SqliteAtlasStore.Open(db, textServices);
+        using var server = PostgresSearchCorpus.OpenOrBuild(postgres, docs, textServices, () => SearchCorpusBuilder.Analyse(bases, textServices));
         Console.WriteLine(PostgresSearchCorpus.Size(postgres, docs));
         var engines = new List<(string Name, ISearchIndex Index)>
         {

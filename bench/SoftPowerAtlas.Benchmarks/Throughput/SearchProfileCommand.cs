@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Search.Sqlite;
 using SoftPowerAtlas.Storage.Sqlite;
@@ -16,12 +17,12 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class SearchProfileCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var db = CommandLine.ExistingDatabase(args, "--db");
         var rounds = CommandLine.Int(args, "--rounds", 5);
         Console.WriteLine($"search-profile {db}; load average {CommandLine.LoadAverage()}");
-        using var store = SqliteAtlasStore.Open(db);
+        using var store = SqliteAtlasStore.Open(db, textServices);
         var index = new SqliteSearchIndex(store);
         using var connection = store.OpenConnection();
         var memory = new SearchMemory(0);
@@ -42,7 +43,7 @@ internal static class SearchProfileCommand
         foreach (var (_, text) in SearchCommand.Mix)
         {
             var query = SearchQuery.Parse(text).Query!;
-            var expression = Fts5Match.From(query).Expression;
+            var expression = Fts5Match.From(query, store.SearchText).Expression;
             var ids = new List<double>();
             var bm25 = new List<double>();
             var inputs = new List<double>();
@@ -64,7 +65,7 @@ internal static class SearchProfileCommand
                     var snapshot = memory.Snapshot(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
                     if (expression is not null)
                     {
-                        var match = Fts5Match.From(query);
+                        var match = Fts5Match.From(query, store.SearchText);
                         snapshot.PhraseDocuments.Clear();
                         inputs.Add(Time(() => Bm25Inputs.Read(connection, transaction, snapshot, expression, match.Phrases)));
                         snapshot.PhraseDocuments.Clear();

@@ -14,11 +14,11 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static partial class SegmentAgreementCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var plain = new WordBreaker();
-        var before = AtlasPipeline.WordsBeforeFieldWords;
-        var now = AtlasPipeline.Words;
+        var before = textServices.WordsBeforeFieldWords;
+        var now = textServices.Words;
         var lexicon = FieldWords.All.ToHashSet(StringComparer.Ordinal);
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))

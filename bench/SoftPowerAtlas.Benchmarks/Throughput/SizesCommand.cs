@@ -25,7 +25,7 @@ internal static class SizesCommand
 {
     private const long MB = 1L << 20;
 
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var sizes = (CommandLine.Value(args, "--sizes") ?? "1,2,4,8,16")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -44,7 +44,7 @@ internal static class SizesCommand
         var inputs = new SizeInputs(CorpusSynthesizer.FromRepository());
         var loader = new DocumentLoader { MaxBytes = long.MaxValue };
         // Measured, not ended, unless --budget asks to see where a document is ended (its stack trace is printed).
-        var pipeline = AtlasPipeline.CreateDefault().WithBudget(AnalysisBudget.TryParse(CommandLine.Value(args, "--budget") ?? "off", out var budget) ? budget : null);
+        var pipeline = AtlasPipeline.CreateDefault(textServices).WithBudget(AnalysisBudget.TryParse(CommandLine.Value(args, "--budget") ?? "off", out var budget) ? budget : null);
         Warm(inputs, loader, pipeline);
 
         Console.WriteLine();

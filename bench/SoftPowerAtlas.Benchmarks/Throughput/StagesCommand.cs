@@ -20,7 +20,7 @@ internal static class StagesCommand
     private const string Load = "(load)";
     private const string Row = "(row: fingerprints, facts JSON)";
 
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 2_000);
         var passes = CommandLine.Int(args, "--passes", 5);
@@ -28,7 +28,7 @@ internal static class StagesCommand
 
         var synthesized = CorpusSynthesizer.FromRepository().Generate(docs).ToList();
         var loader = new DocumentLoader();
-        var pipeline = AtlasPipeline.CreateDefault();
+        var pipeline = AtlasPipeline.CreateDefault(textServices);
         var sources = synthesized.Select(d => loader.LoadText(d.Text, d.RelativePath, d.Format).Document!).ToList(); // synthesized text always loads
         Console.WriteLine($"{docs:N0} synthesized documents, {synthesized.Sum(d => (long)d.Text.Length) / docs:N0} chars on average, {synthesized.Count(d => d.Format == DocumentFormat.Text)} txt / {synthesized.Count(d => d.Format == DocumentFormat.Markdown)} md / {synthesized.Count(d => d.Format == DocumentFormat.Html)} html");
 

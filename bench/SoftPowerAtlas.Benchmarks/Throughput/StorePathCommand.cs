@@ -24,7 +24,7 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class StorePathCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextServices textServices)
     {
         if (CommandLine.Value(args, "--server") is not { } server)
         {
@@ -43,7 +43,7 @@ internal static class StorePathCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {Math.Max(docs, ingestDocs):N0} synthesized files ({bytes / 1e6:F1} MB); batch {batchSize}; load average {CommandLine.LoadAverage()}"));
             var files = InputWalker.Expand([folder]).ToList();
-            var pipeline = AtlasPipeline.CreateDefault();
+            var pipeline = AtlasPipeline.CreateDefault(textServices);
             var loader = new DocumentLoader();
 
             // Analysis once, on one thread, outside every store: the documents the ceiling stores.
@@ -81,7 +81,7 @@ internal static class StorePathCommand
             {
                 foreach (var engine in new[] { "SQLite", "PostgreSQL" })
                 {
-                    var result = WithStore(engine, server, folder, store =>
+                    var result = WithStore(engine, server, folder, textServices, store =>
                     {
                         var ceilingResult = Ceiling(store, analysed, batchSize);
                         if (StoreTimings.SearchVectorMs(store) is { } ms)
@@ -119,7 +119,7 @@ internal static class StorePathCommand
             {
                 foreach (var engine in new[] { "SQLite", "PostgreSQL" })
                 {
-                    var summary = await WithStoreAsync(engine, server, folder, store =>
+                    var summary = await WithStoreAsync(engine, server, folder, textServices, store =>
                         new IngestRunner(store, pipeline, loader) { Workers = 1 }.RunAsync(files.Take(ingestDocs)));
                     var rate = (summary.Ingested + summary.Duplicates) / summary.Elapsed.TotalSeconds;
                     ingest.Add((engine, rate));
@@ -184,18 +184,18 @@ internal static class StorePathCommand
             $"{what}: median SQLite {sqlite:F0} docs/s, PostgreSQL {postgres:F0} docs/s, PostgreSQL / SQLite {postgres / sqlite:F2}"));
     }
 
-    private static T WithStore<T>(string engine, string server, string folder, Func<IAtlasStore, T> run) =>
-        WithStoreAsync(engine, server, folder, store => Task.FromResult(run(store))).GetAwaiter().GetResult();
+    private static T WithStore<T>(string engine, string server, string folder, TextServices textServices, Func<IAtlasStore, T> run) =>
+        WithStoreAsync(engine, server, folder, textServices, store => Task.FromResult(run(store))).GetAwaiter().GetResult();
 
     /// <summary>Runs <paramref name="run"/> on a fresh store of the engine, then deletes it.</summary>
-    private static async Task<T> WithStoreAsync<T>(string engine, string server, string folder, Func<IAtlasStore, Task<T>> run)
+    private static async Task<T> WithStoreAsync<T>(string engine, string server, string folder, TextServices textServices, Func<IAtlasStore, Task<T>> run)
     {
         if (engine == "SQLite")
         {
             var path = Path.Combine(folder, "..", $"spa-store-path-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
             try
             {
-                using var store = SqliteAtlasStore.Open(path);
+                using var store = SqliteAtlasStore.Open(path, textServices);
                 return await run(store);
             }
             finally
@@ -209,7 +209,7 @@ internal static class StorePathCommand
         }
 
         using var database = new ThrowawayDatabase(server, "atlas_store_path_");
-        using var postgres = PostgresAtlasStore.Open(database.ConnectionString);
+        using var postgres = PostgresAtlasStore.Open(database.ConnectionString, textServices);
         return await run(postgres);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Search.Sqlite;
@@ -19,7 +20,7 @@ internal static class StoreReadCommand
 {
     private static readonly string[] Queries = ["ภาพยนตร์", "ซอฟต์พาวเวอร์", "festival", "\"creative economy\"", "อาหาร AND ฝรั่งเศส", "music OR ดนตรี", "agency:อพท.", "country:JP"];
 
-    public static int Run(string[] args)
+    public static int Run(string[] args, TextServices textServices)
     {
         if (CommandLine.Value(args, "--db") is not { } packed)
         {
@@ -44,7 +45,7 @@ internal static class StoreReadCommand
             {
                 foreach (var (name, file) in pass % 2 == 0 ? [("packed", packed), ("plain", plain)] : new[] { ("plain", plain), ("packed", packed) })
                 {
-                    var rate = Measure(file);
+                    var rate = Measure(file, textServices);
                     if (pass > 0) // pass 0 warms both files and the JIT
                     {
                         rates[name].Add(rate);
@@ -66,9 +67,9 @@ internal static class StoreReadCommand
         }
     }
 
-    private static (double Docs, double Searches) Measure(string file)
+    private static (double Docs, double Searches) Measure(string file, TextServices textServices)
     {
-        using var store = SqliteAtlasStore.Open(file);
+        using var store = SqliteAtlasStore.Open(file, textServices);
         var index = new SqliteSearchIndex(store);
         var ids = new List<long>();
         for (var offset = 0; ; offset += 500)

@@ -25,7 +25,7 @@ internal static class TimelineCommand
     /// <summary>Indexes the fact queries lean on (added by 0004_commitment_status.sql).</summary>
     public static readonly string[] FactIndexes = ["engagement_countries_country", "engagement_sectors_sector", "engagement_parties_entity"];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextServices textServices)
     {
         var docs = CommandLine.Int(args, "--docs", 10_000);
         var runs = CommandLine.Int(args, "--runs", 7);
@@ -44,14 +44,14 @@ internal static class TimelineCommand
             else
             {
                 CorpusSynthesizer.FromRepository().WriteTo(Path.Combine(folder, "corpus"), docs);
-                using var store = SqliteAtlasStore.Open(db);
-                var summary = await new IngestRunner(store, AtlasPipeline.CreateDefault(), new DocumentLoader())
+                using var store = SqliteAtlasStore.Open(db, textServices);
+                var summary = await new IngestRunner(store, AtlasPipeline.CreateDefault(textServices), new DocumentLoader())
                     .RunAsync(InputWalker.Expand([Path.Combine(folder, "corpus")]));
                 Console.WriteLine($"Synthesised and ingested {summary.Ingested:N0} documents in {clock.Elapsed.TotalSeconds:F0} s");
             }
 
             // Opening migrates a database built before 0004 (adds the indexes).
-            SqliteAtlasStore.Open(db).Dispose();
+            SqliteAtlasStore.Open(db, textServices).Dispose();
 
             SqliteConnection.ClearAllPools();
             if (CommandLine.Flag(args, "--without-indexes"))
@@ -68,7 +68,7 @@ internal static class TimelineCommand
                 Console.WriteLine("Dropped the fact indexes of migration 0004 (baseline run).");
             }
 
-            Measure(db, runs);
+            Measure(db, runs, textServices);
             return 0;
         }
         finally
@@ -81,9 +81,9 @@ internal static class TimelineCommand
         }
     }
 
-    private static void Measure(string db, int runs)
+    private static void Measure(string db, int runs, TextServices textServices)
     {
-        using var store = SqliteAtlasStore.Open(db);
+        using var store = SqliteAtlasStore.Open(db, textServices);
         var reader = new FactReader(store);
         var resolver = new SubjectResolver(store);
         (long, long, long) counts;

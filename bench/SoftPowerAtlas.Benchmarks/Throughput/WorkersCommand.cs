@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Benchmarks.Corpus;
 using SoftPowerAtlas.Storage.Ingest;
 using SoftPowerAtlas.Storage.Postgres;
@@ -17,7 +18,7 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// </summary>
 internal static class WorkersCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextServices textServices)
     {
         if (CommandLine.Value(args, "--server") is not { } server)
         {
@@ -42,14 +43,14 @@ internal static class WorkersCommand
             $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {docs:N0} synthesized documents ({bytes / 1e6:F1} MB); worker --threads {threads ?? "default (cores)"}; load average {CommandLine.LoadAverage()}"));
         try
         {
-            var startup = await TimeAsync(server, folder, 0, 1, atlas, threads);
+            var startup = await TimeAsync(server, folder, 0, 1, atlas, threads, textServices);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"One worker on an empty queue (start-up, open, exit): {startup.Seconds:F2} s"));
             var results = new List<(int Workers, double DocsPerSecond, string Load)>();
             for (var run = 0; run < runs; run++)
             {
                 foreach (var workers in counts)
                 {
-                    var timed = await TimeAsync(server, folder, docs, workers, atlas, threads);
+                    var timed = await TimeAsync(server, folder, docs, workers, atlas, threads, textServices);
                     var rate = timed.Stored / timed.Seconds;
                     results.Add((workers, rate, CommandLine.LoadAverage()));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -74,11 +75,11 @@ internal static class WorkersCommand
     }
 
     /// <summary>Queues the corpus (when <paramref name="docs"/> &gt; 0) into a fresh database, then times <paramref name="workers"/> worker processes draining it.</summary>
-    private static async Task<(long Stored, double Seconds)> TimeAsync(string server, string folder, int docs, int workers, string atlas, string? threads)
+    private static async Task<(long Stored, double Seconds)> TimeAsync(string server, string folder, int docs, int workers, string atlas, string? threads, TextServices textServices)
     {
         using var database = new ThrowawayDatabase(server, "atlas_workers_");
         var address = database.ConnectionString;
-        using (var store = PostgresAtlasStore.Open(address))
+        using (var store = PostgresAtlasStore.Open(address, textServices))
         {
             if (docs > 0)
             {
@@ -109,7 +110,7 @@ internal static class WorkersCommand
             }
         }
 
-        using var check = PostgresAtlasStore.Open(address);
+        using var check = PostgresAtlasStore.Open(address, textServices);
         var counts = new IngestJobQueue(check).Counts();
         // A file whose analysis fails is a failed job, not a lost one (one of the synthesized corpus does, §18).
         if (counts.Done + counts.Failed != docs || counts.Failed > docs / 100)

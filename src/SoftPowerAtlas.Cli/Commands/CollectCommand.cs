@@ -95,7 +95,7 @@ internal static class CollectCommand
 
         try
         {
-            using var store = AtlasStores.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath, console.Text);
             var sources = new SourceStore(store, TimeProvider.System);
             if (sources.List().Count == 0)
             {

@@ -1,22 +1,34 @@
-using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Pipeline;
+using SoftPowerAtlas.Storage;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
-/// <summary>What several verbs share: reading one document from a path or standard input and analysing it.</summary>
+/// <summary>What several verbs share: opening an existing store; reading one document from a path or standard input and analysing it.</summary>
 internal static class CommandHelpers
 {
-    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+    /// <summary>Opens an existing database, SQLite or PostgreSQL; writes why not and returns null when it cannot.</summary>
+    public static IAtlasStore? OpenStore(string dbPath, CliConsole console, TimeProvider? clock = null)
+    {
+        if (!AtlasStores.Exists(dbPath))
+        {
+            console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
+            return null;
+        }
 
-    public static AnalysisPipeline DefaultPipeline => Pipeline.Value;
+        try
+        {
+            return AtlasStores.Open(dbPath, console.Text, clock);
+        }
+        catch (StoreException e)
+        {
+            console.Error.WriteLine($"atlas: {e.Message}");
+            return null;
+        }
+    }
 
     /// <summary>The product's pipeline with the budget of <c>--budget</c> or <c>$ATLAS_BUDGET</c>.</summary>
-    public static AnalysisPipeline BudgetedPipeline(CliConsole console)
-    {
-        AtlasPipeline.WarmUp();
-        return Pipeline.Value.WithBudget(console.Budget);
-    }
+    public static AnalysisPipeline BudgetedPipeline(CliConsole console) => console.WarmPipeline.WithBudget(console.Budget);
 
     /// <summary>Loads and analyses one file ("-" or null: standard input); writes the problem and returns null on failure.</summary>
     public static AnalyzedDocument? AnalyseOne(string? path, CliConsole console)
@@ -29,6 +41,6 @@ internal static class CommandHelpers
             return null;
         }
 
-        return DefaultPipeline.Run(document);
+        return console.Pipeline.Run(document);
     }
 }

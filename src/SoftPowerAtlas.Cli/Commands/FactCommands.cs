@@ -6,26 +6,6 @@ namespace SoftPowerAtlas.Cli.Commands;
 /// <summary>What the verbs over stored facts share: opening the store, the filter options, printing a fact's source.</summary>
 internal static class FactCommands
 {
-    /// <summary>Opens an existing database, SQLite or PostgreSQL; writes why not and returns null when it cannot.</summary>
-    public static IAtlasStore? Open(string dbPath, CliConsole console, TimeProvider? clock = null)
-    {
-        if (!AtlasStores.Exists(dbPath))
-        {
-            console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
-            return null;
-        }
-
-        try
-        {
-            return AtlasStores.Open(dbPath, clock);
-        }
-        catch (StoreException e)
-        {
-            console.Error.WriteLine($"atlas: {e.Message}");
-            return null;
-        }
-    }
-
     /// <summary>
     /// Opens the store, resolves <paramref name="request"/> against it and runs <paramref name="work"/> with the
     /// filter; writes why not (no database, an unknown subject with suggestions, a store failure) and returns
@@ -33,7 +13,7 @@ internal static class FactCommands
     /// </summary>
     public static int WithFilter(string dbPath, CliConsole console, FilterRequest request, Func<IAtlasStore, FactFilter, int> work, TimeProvider? clock = null)
     {
-        using var store = Open(dbPath, console, clock);
+        using var store = CommandHelpers.OpenStore(dbPath, console, clock);
         if (store is null)
         {
             return AtlasCommand.SomeInputsFailed;

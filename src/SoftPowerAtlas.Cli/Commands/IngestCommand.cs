@@ -34,7 +34,7 @@ internal static class IngestCommand
         IAtlasStore store;
         try
         {
-            store = AtlasStores.Open(dbPath);
+            store = AtlasStores.Open(dbPath, console.Text);
         }
         catch (StoreException e)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Copying;
 using SoftPowerAtlas.Storage.Postgres;
@@ -55,7 +56,7 @@ internal static class MigrateCommand
                 return compared.Verified ? AtlasCommand.Ok : AtlasCommand.SomeInputsFailed;
             }
 
-            var report = console.IsInteractive ? CopyWithProgress(from, to, cancel) : StoreCopier.Copy(from, to, cancel: cancel);
+            var report = console.IsInteractive ? CopyWithProgress(from, to, console.Text, cancel) : StoreCopier.Copy(from, to, console.Text, cancel: cancel);
             Print(report, "Copied", "verified", console);
             return AtlasCommand.Ok;
         }
@@ -71,7 +72,7 @@ internal static class MigrateCommand
         }
     }
 
-    private static CopyReport CopyWithProgress(string from, string to, CancellationToken cancel) =>
+    private static CopyReport CopyWithProgress(string from, string to, TextServices text, CancellationToken cancel) =>
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
@@ -86,7 +87,7 @@ internal static class MigrateCommand
 
                     task.Value = p.TotalRows == 0 ? 1 : p.Rows;
                 });
-                return StoreCopier.Copy(from, to, progress, cancel);
+                return StoreCopier.Copy(from, to, text, progress, cancel);
             });
 
     private static void Print(CopyReport report, string verb, string verdict, CliConsole console)

@@ -44,7 +44,7 @@ internal static class QueueCommand
 
         try
         {
-            using var store = AtlasStores.Open(db);
+            using var store = AtlasStores.Open(db, console.Text);
             var queue = store.JobQueue!; // KeepsJobQueue said this engine keeps one
             if (status)
             {

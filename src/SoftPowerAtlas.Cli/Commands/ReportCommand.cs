@@ -35,7 +35,7 @@ internal static class ReportCommand
             return AtlasCommand.UsageError;
         }
 
-        using var store = FactCommands.Open(dbPath, console, console.Clock);
+        using var store = CommandHelpers.OpenStore(dbPath, console, console.Clock);
         if (store is null)
         {
             return AtlasCommand.SomeInputsFailed;

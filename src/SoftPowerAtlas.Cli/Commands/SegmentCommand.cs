@@ -33,7 +33,7 @@ internal static class SegmentCommand
 
         // Only normalisation: a segmenting tool must keep every line the user gave it.
         var text = AtlasPipeline.Normalize(document.Body);
-        var tokens = AtlasPipeline.Words.Segment(text.Text);
+        var tokens = console.Text.Words.Segment(text.Text);
         console.Out.WriteLine(SegmentedText.Join(text.Text, tokens, separator));
         return AtlasCommand.Ok;
     }

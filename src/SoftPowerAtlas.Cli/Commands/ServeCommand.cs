@@ -2,6 +2,7 @@ using SoftPowerAtlas.Analysis.Pipeline;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SoftPowerAtlas.Storage;
@@ -61,7 +62,7 @@ internal static class ServeCommand
         try
         {
             // Fail now, naming the database, rather than at the first page.
-            AtlasStores.Open(database).Dispose();
+            AtlasStores.Open(database, console.Text).Dispose();
         }
         catch (StoreException e)
         {
@@ -72,6 +73,7 @@ internal static class ServeCommand
         await using var app = AtlasWebHost.Build([], builder =>
         {
             builder.WebHost.UseUrls(address);
+            builder.Services.AddSingleton(console.Text);
             builder.Configuration["Atlas:Database"] = database;
             builder.Configuration[AtlasWebHost.BudgetSetting] = console.Budget is { } budget ? AnalysisBudget.Describe(budget).Replace(" ", string.Empty, StringComparison.Ordinal) : "off";
             builder.Configuration[AccessMode.AuthSetting] = auth;

@@ -18,15 +18,14 @@ internal static class ShowCommand
 
     private static int Run(string dbPath, string doc, bool words, CliConsole console)
     {
-        if (!AtlasStores.Exists(dbPath))
+        using var store = CommandHelpers.OpenStore(dbPath, console);
+        if (store is null)
         {
-            console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
         }
 
         try
         {
-            using var store = AtlasStores.Open(dbPath);
             var found = long.TryParse(doc.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? store.GetDocument(id)
                 : store.FindBySource(doc) ?? store.FindBySource(Path.GetFullPath(doc));
@@ -48,7 +47,7 @@ internal static class ShowCommand
             }
 
             o.WriteLine();
-            o.WriteLine(words ? WithBars(found) : found.CleanText);
+            o.WriteLine(words ? WithBars(found, console) : found.CleanText);
             return AtlasCommand.Ok;
         }
         catch (StoreException e)
@@ -58,9 +57,9 @@ internal static class ShowCommand
         }
     }
 
-    private static string WithBars(StoredDocument doc)
+    private static string WithBars(StoredDocument doc, CliConsole console)
     {
-        var tokens = Analysis.AtlasPipeline.Words.Segment(doc.CleanText);
+        var tokens = console.Text.Words.Segment(doc.CleanText);
         return Analysis.Segmentation.SegmentedText.Join(doc.CleanText, tokens, "|");
     }
 }

@@ -164,7 +164,7 @@ internal static class SourceCommand
 
         try
         {
-            using var store = AtlasStores.Open(dbPath);
+            using var store = AtlasStores.Open(dbPath, console.Text);
             return action(new SourceStore(store, TimeProvider.System));
         }
         catch (StoreException e)

@@ -267,7 +267,7 @@ internal static class UserCommand
 
         try
         {
-            using var store = AtlasStores.Open(db, console.Clock);
+            using var store = AtlasStores.Open(db, console.Text, console.Clock);
             return action(UserStore.For(store, console.Clock));
         }
         catch (StoreException e)

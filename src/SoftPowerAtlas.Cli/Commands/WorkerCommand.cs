@@ -80,7 +80,7 @@ internal static class WorkerCommand
 
         try
         {
-            using var store = AtlasStores.Open(db);
+            using var store = AtlasStores.Open(db, console.Text);
             var queue = store.JobQueue!; // KeepsJobQueue said this engine keeps one
             var worker = new IngestWorker(queue, CommandHelpers.BudgetedPipeline(console), new DocumentLoader())
             {

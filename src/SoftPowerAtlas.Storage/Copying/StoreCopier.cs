@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Postgres;
 using SoftPowerAtlas.Storage.Sqlite;
 
@@ -29,14 +30,16 @@ public sealed record CopyReport(string Source, string Target, IReadOnlyList<Tabl
 /// </summary>
 public static class StoreCopier
 {
+    /// <summary>Copies the store at <paramref name="sqlitePath"/> into <paramref name="postgresAddress"/>; both are first opened as stores with <paramref name="text"/>, which brings them to this build's schema.</summary>
     /// <exception cref="StoreException">
     /// The source is missing or not an atlas store, the target cannot be reached, is not empty, or
     /// has different columns; or the copy did not verify (nothing was committed).
     /// </exception>
-    public static CopyReport Copy(string sqlitePath, string postgresAddress, IProgress<CopyProgress>? progress = null, CancellationToken cancel = default)
+    public static CopyReport Copy(string sqlitePath, string postgresAddress, TextServices text, IProgress<CopyProgress>? progress = null, CancellationToken cancel = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sqlitePath);
         ArgumentException.ThrowIfNullOrWhiteSpace(postgresAddress);
+        ArgumentNullException.ThrowIfNull(text);
         var started = TimeProvider.System.GetTimestamp();
         var sourcePath = Path.GetFullPath(sqlitePath);
         if (!File.Exists(sourcePath))
@@ -45,8 +48,8 @@ public static class StoreCopier
         }
 
         // Opening brings each side to this build's schema, so both have the same tables and columns.
-        using var source = SqliteCopySource.Open(sourcePath, migrate: true);
-        using var target = PostgresCopyTarget.Open(postgresAddress, write: true);
+        using var source = SqliteCopySource.Open(sourcePath, migrateWith: text);
+        using var target = PostgresCopyTarget.Open(postgresAddress, migrateWith: text);
         try
         {
             target.RequireEmpty(CopiedTables.All.Select(t => t.Name));
@@ -101,8 +104,8 @@ public static class StoreCopier
             throw new StoreException(sourcePath, "no database file here; give the path of the SQLite store to compare", null);
         }
 
-        using var source = SqliteCopySource.Open(sourcePath, migrate: false);
-        using var target = PostgresCopyTarget.Open(postgresAddress, write: false);
+        using var source = SqliteCopySource.Open(sourcePath, migrateWith: null);
+        using var target = PostgresCopyTarget.Open(postgresAddress, migrateWith: null);
         try
         {
             var tables = CopiedTables.All.Select(t => Compare(source, target, t.Name, MatchColumns(source, target, t.Name))).ToList();

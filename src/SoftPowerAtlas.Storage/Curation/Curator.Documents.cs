@@ -41,7 +41,7 @@ public sealed partial class Curator
     private static (long Id, string Hash, string? Title)? Find(CurationSql sql, string document)
     {
         var t = (document ?? string.Empty).Trim();
-        static (long, string, string?) Row(System.Data.Common.DbDataReader r) => (r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
+        static (long, string, string?) Row(System.Data.Common.DbDataReader r) => (r.GetInt64(0), r.GetString(1), r.GetNullableString(2));
         var rows = DocumentId(t, requirePrefix: false) is { } id
             ? sql.Rows("SELECT id, content_hash, title FROM documents WHERE id = @id", Row, ("@id", id))
             : sql.Rows("SELECT d.id, d.content_hash, d.title FROM document_sources s JOIN documents d ON d.id = s.document_id WHERE s.source = @source ORDER BY s.id DESC", Row, ("@source", document?.Trim() ?? string.Empty));

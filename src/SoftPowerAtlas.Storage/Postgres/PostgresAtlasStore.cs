@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Npgsql;
+using SoftPowerAtlas.Analysis;
 
 namespace SoftPowerAtlas.Storage.Postgres;
 
@@ -20,7 +21,8 @@ public sealed class PostgresAtlasStore : AtlasStore
     private readonly TimeProvider _clock;
     private readonly PostgresDialect _dialect;
 
-    private PostgresAtlasStore(NpgsqlDataSource dataSource, string location, TimeProvider clock)
+    private PostgresAtlasStore(NpgsqlDataSource dataSource, string location, TextServices text, TimeProvider clock)
+        : base(text)
     {
         _dataSource = dataSource;
         Location = location;
@@ -37,12 +39,13 @@ public sealed class PostgresAtlasStore : AtlasStore
     /// Npgsql connection string) and applies any pending migrations.
     /// </summary>
     /// <exception cref="StoreException">The address is malformed, the server cannot be reached or refuses, or the schema is newer or foreign.</exception>
-    public static PostgresAtlasStore Open(string address, TimeProvider? clock = null)
+    public static PostgresAtlasStore Open(string address, TextServices text, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        ArgumentNullException.ThrowIfNull(text);
         var builder = PostgresAddress.Parse(address);
         var location = PostgresAddress.Describe(builder);
-        var store = new PostgresAtlasStore(NpgsqlDataSource.Create(builder), location, clock ?? TimeProvider.System);
+        var store = new PostgresAtlasStore(NpgsqlDataSource.Create(builder), location, text, clock ?? TimeProvider.System);
         try
         {
             using var connection = store._dataSource.OpenConnection();
@@ -53,7 +56,7 @@ public sealed class PostgresAtlasStore : AtlasStore
                 transaction.Commit();
             }
 
-            Search.Postgres.PostgresSearchTitles.Backfill(connection);
+            Search.Postgres.PostgresSearchTitles.Backfill(connection, store.SearchText);
             return store;
         }
         catch (DbException e)
@@ -120,7 +123,7 @@ public sealed class PostgresAtlasStore : AtlasStore
         var connection = _dataSource.OpenConnection();
         try
         {
-            return new Ingest.PostgresIngestBatch(connection, _dialect, _clock);
+            return new Ingest.PostgresIngestBatch(connection, _dialect, SearchText, _clock);
         }
         catch
         {

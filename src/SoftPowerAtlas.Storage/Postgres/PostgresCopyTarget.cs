@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Copying;
 
 namespace SoftPowerAtlas.Storage.Postgres;
@@ -30,17 +31,19 @@ internal sealed class PostgresCopyTarget : IDisposable
     public DbConnection Connection => _connection;
 
     /// <summary>
-    /// Connects to <paramref name="address"/>. To <paramref name="write"/>, first opens it as a store (which
-    /// brings it to this build's schema) and holds a transaction that commits the copy; else reads one snapshot.
+    /// Connects to <paramref name="address"/>. To write, with <paramref name="migrateWith"/>, first opens it as a store
+    /// with those text services (which brings it to this build's schema) and holds a transaction that commits the
+    /// copy; else reads one snapshot.
     /// </summary>
     /// <exception cref="StoreException">The address is malformed, or the server cannot be reached, refuses or cannot be migrated.</exception>
-    public static PostgresCopyTarget Open(string address, bool write)
+    public static PostgresCopyTarget Open(string address, TextServices? migrateWith)
     {
         var builder = PostgresAddress.Parse(address);
         var location = PostgresAddress.Describe(builder);
-        if (write)
+        var write = migrateWith is not null;
+        if (migrateWith is { } text)
         {
-            PostgresAtlasStore.Open(address).Dispose();
+            PostgresAtlasStore.Open(address, text).Dispose();
         }
 
         var connection = new NpgsqlConnection(builder.ConnectionString);

@@ -23,14 +23,15 @@ internal static class ConceptExpander
 
     /// <summary>The query with its concept words expanded, and what each became; the query itself when nothing names a concept.</summary>
     public static (SearchQuery Query, IReadOnlyList<ConceptExpansion> Expansions) Expand(
-        DbConnection connection, DbTransaction? transaction, StoreDialect dialect, SearchQuery query)
+        DbConnection connection, DbTransaction? transaction, StoreDialect dialect, SearchQuery query, SearchText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (query.Exact || query.Clauses.Count == 0)
         {
             return (query, []);
         }
 
-        var plain = query.Clauses.Select(c => c.Alternatives.Count == 1 && IsPlain(c.Alternatives[0]) ? c.Alternatives[0] : null).ToList();
+        var plain = query.Clauses.Select(c => c.Alternatives.Count == 1 && IsPlain(c.Alternatives[0], text) ? c.Alternatives[0] : null).ToList();
         var candidates = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < plain.Count; i++)
         {
@@ -38,26 +39,26 @@ internal static class ConceptExpander
             {
                 if (plain[i] is not null)
                 {
-                    candidates.UnionWith(ConceptNames.Keys(Window(plain, i, length)));
+                    candidates.UnionWith(text.Concepts.Keys(Window(plain, i, length)));
                 }
             }
 
-            foreach (var term in query.Clauses[i].Alternatives.Where(IsPlain))
+            foreach (var term in query.Clauses[i].Alternatives.Where(t => IsPlain(t, text)))
             {
-                candidates.UnionWith(ConceptNames.Keys(term.Text));
+                candidates.UnionWith(text.Concepts.Keys(term.Text));
             }
         }
 
-        foreach (var term in query.Excluded.Where(IsPlain))
+        foreach (var term in query.Excluded.Where(t => IsPlain(t, text)))
         {
-            candidates.UnionWith(ConceptNames.Keys(term.Text));
+            candidates.UnionWith(text.Concepts.Keys(term.Text));
         }
 
         var stored = StoredConcepts(connection, transaction, dialect, candidates);
-        IReadOnlyList<Concept> Named(string text)
+        IReadOnlyList<Concept> Named(string name)
         {
-            var reference = ConceptNames.Default.Named(text);
-            var more = ConceptNames.Keys(text).Select(k => stored.GetValueOrDefault(k)).FirstOrDefault(c => c is not null);
+            var reference = text.Concepts.Named(name);
+            var more = text.Concepts.Keys(name).Select(k => stored.GetValueOrDefault(k)).FirstOrDefault(c => c is not null);
             return more is null ? reference : [.. reference.Union(more)];
         }
 
@@ -71,7 +72,7 @@ internal static class ConceptExpander
                 if (plain.Skip(i).Take(length).All(t => t is not null) && Named(Window(plain, i, length)) is { Count: > 0 } concepts)
                 {
                     var typed = length == 1 ? plain[i]! : new SearchTerm(Window(plain, i, length), Quoted: false, Prefix: false, plain[i]!.Position);
-                    clauses.Add(new SearchClause(Alternatives([typed], concepts, expansions, [])));
+                    clauses.Add(new SearchClause(Alternatives([typed], concepts, expansions, [], text)));
                     taken = length;
                     break;
                 }
@@ -83,8 +84,8 @@ internal static class ConceptExpander
                 var clause = query.Clauses[i].Alternatives;
                 foreach (var term in clause)
                 {
-                    alternatives.AddRange(IsPlain(term) && Named(term.Text) is { Count: > 0 } concepts
-                        ? Alternatives([term], concepts, expansions, clause)
+                    alternatives.AddRange(IsPlain(term, text) && Named(term.Text) is { Count: > 0 } concepts
+                        ? Alternatives([term], concepts, expansions, clause, text)
                         : [term]);
                 }
 
@@ -99,7 +100,7 @@ internal static class ConceptExpander
         var excluded = new List<SearchTerm>();
         foreach (var term in query.Excluded)
         {
-            excluded.AddRange(IsPlain(term) && Named(term.Text) is { Count: > 0 } concepts ? Alternatives([term], concepts, expansions, query.Excluded) : [term]);
+            excluded.AddRange(IsPlain(term, text) && Named(term.Text) is { Count: > 0 } concepts ? Alternatives([term], concepts, expansions, query.Excluded, text) : [term]);
         }
 
         return expansions.Count == 0 ? (query, []) : (query with { Clauses = clauses, Excluded = excluded }, expansions);
@@ -109,10 +110,10 @@ internal static class ConceptExpander
     /// The typed term, then the concepts' other names (each once, by its words, and none the clause
     /// already has: <c>film OR ภาพยนตร์</c> stays as it is), at most <see cref="MaxNames"/> of them.
     /// </summary>
-    private static List<SearchTerm> Alternatives(List<SearchTerm> typed, IReadOnlyList<Concept> concepts, List<ConceptExpansion> expansions, IReadOnlyList<SearchTerm> clause)
+    private static List<SearchTerm> Alternatives(List<SearchTerm> typed, IReadOnlyList<Concept> concepts, List<ConceptExpansion> expansions, IReadOnlyList<SearchTerm> clause, SearchText text)
     {
         var term = typed[0];
-        var seen = new HashSet<string>(clause.Select(t => WordsKey(t.Text)), StringComparer.OrdinalIgnoreCase) { WordsKey(term.Text) };
+        var seen = new HashSet<string>(clause.Select(t => WordsKey(t.Text, text)), StringComparer.OrdinalIgnoreCase) { WordsKey(term.Text, text) };
         var added = new List<string>();
         foreach (var name in concepts.SelectMany(c => c.Names))
         {
@@ -121,7 +122,7 @@ internal static class ConceptExpander
                 break;
             }
 
-            var words = SearchText.Words(name);
+            var words = text.Words(name);
             if (words.Count > 0 && words.Any(Fts5Match.Indexable) && seen.Add(string.Join(' ', words)))
             {
                 added.Add(name);
@@ -213,10 +214,10 @@ internal static class ConceptExpander
     }
 
     /// <summary>A word or unquoted phrase a user typed, not a prefix, with something to search for: what a concept's name may be.</summary>
-    private static bool IsPlain(SearchTerm term) => !term.Quoted && !term.Prefix && SearchText.Words(term.Text).Any(Fts5Match.Indexable);
+    private static bool IsPlain(SearchTerm term, SearchText text) => !term.Quoted && !term.Prefix && text.Words(term.Text).Any(Fts5Match.Indexable);
 
     private static string Window(List<SearchTerm?> plain, int start, int length) =>
         ConceptNames.Key(string.Join(' ', plain.Skip(start).Take(length).Select(t => t!.Text)));
 
-    private static string WordsKey(string text) => string.Join(' ', SearchText.Words(text));
+    private static string WordsKey(string name, SearchText text) => string.Join(' ', text.Words(name));
 }

@@ -11,13 +11,15 @@ namespace SoftPowerAtlas.Storage.Search;
 /// </summary>
 internal sealed class ConceptNames
 {
-    private static readonly Lazy<ConceptNames> LazyDefault = new(() => new ConceptNames(ReferenceData.Default));
-
     private readonly FrozenDictionary<string, IReadOnlyList<Concept>> _byName;
     private readonly FrozenDictionary<string, IReadOnlyList<Concept>> _byExactName;
 
-    private ConceptNames(ReferenceData data)
+    private readonly SearchText _text;
+
+    /// <summary>The concepts of <paramref name="data"/>, their names looked up by the words of <paramref name="text"/>.</summary>
+    internal ConceptNames(ReferenceData data, SearchText text)
     {
+        _text = text;
         var byName = new Dictionary<string, List<Concept>>(StringComparer.OrdinalIgnoreCase);
         var byExact = new Dictionary<string, List<Concept>>(StringComparer.Ordinal);
         void Add(Concept concept, IEnumerable<NameForm> names)
@@ -80,8 +82,6 @@ internal sealed class ConceptNames
         _byExactName = byExact.ToFrozenDictionary(p => p.Key, p => (IReadOnlyList<Concept>)p.Value, StringComparer.Ordinal);
     }
 
-    public static ConceptNames Default => LazyDefault.Value;
-
     /// <summary>The concepts <paramref name="text"/> names (any case; a final dot and extra spaces ignored), none when it names none.</summary>
     public IReadOnlyList<Concept> Named(string text)
     {
@@ -108,11 +108,11 @@ internal sealed class ConceptNames
     /// The forms a name is looked up by: as written (<see cref="Key"/>), then its searchable words joined by
     /// spaces, so that <c>'Japan'</c> or <c>!เกาหลี</c> name what <c>Japan</c> and <c>เกาหลี</c> name.
     /// </summary>
-    internal static IEnumerable<string> Keys(string text)
+    internal IEnumerable<string> Keys(string text)
     {
         var written = Key(text);
         yield return written;
-        var words = string.Join(' ', SearchText.Words(text).Where(Fts5Match.Indexable));
+        var words = string.Join(' ', _text.Words(text).Where(Fts5Match.Indexable));
         if (words.Length > 0 && !string.Equals(words, written, StringComparison.Ordinal))
         {
             yield return words;

@@ -107,7 +107,7 @@ public static class EntitySearch
                 var rank = names.Any(n => SameName(n, wanted)) || SameName(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], wanted) ? 0
                     : names.Any(n => n.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) ? 1
                     : 2;
-                found.Add((key, name, reader.IsDBNull(3) ? null : reader.GetString(3), aliases, reader.GetInt64(5), rank));
+                found.Add((key, name, reader.GetNullableString(3), aliases, reader.GetInt64(5), rank));
             }
         }
 

@@ -10,9 +10,10 @@ namespace SoftPowerAtlas.Storage.Search;
 internal static class FieldWordCompatibility
 {
     /// <summary>The query with the earlier cut of each term the lexicon changed added beside it; the query itself when none.</summary>
-    public static SearchQuery Apply(SearchQuery query)
+    public static SearchQuery Apply(SearchQuery query, SearchText text)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(text);
         var changed = false;
         var clauses = new List<SearchClause>(query.Clauses.Count);
         foreach (var clause in query.Clauses)
@@ -20,7 +21,7 @@ internal static class FieldWordCompatibility
             var alternatives = new List<SearchTerm>(clause.Alternatives);
             foreach (var term in clause.Alternatives)
             {
-                if (Before(term) is { } before && !alternatives.Contains(before))
+                if (Before(term, text) is { } before && !alternatives.Contains(before))
                 {
                     alternatives.Add(before);
                 }
@@ -33,7 +34,7 @@ internal static class FieldWordCompatibility
         var excluded = new List<SearchTerm>(query.Excluded);
         foreach (var term in query.Excluded)
         {
-            if (Before(term) is { } before)
+            if (Before(term, text) is { } before)
             {
                 excluded.Add(before);
             }
@@ -48,15 +49,15 @@ internal static class FieldWordCompatibility
     /// phrase (one typed word) or as the same kind of term it was (a quoted phrase, an unquoted run).
     /// A prefix is not segmented, so it has no earlier cut.
     /// </summary>
-    private static SearchTerm? Before(SearchTerm term)
+    private static SearchTerm? Before(SearchTerm term, SearchText text)
     {
         if (term.Prefix)
         {
             return null;
         }
 
-        var now = SearchText.Words(term.Text);
-        var before = SearchText.WordsBeforeFieldWords(term.Text);
+        var now = text.Words(term.Text);
+        var before = text.WordsBeforeFieldWords(term.Text);
         return now.SequenceEqual(before, StringComparer.Ordinal)
             ? null
             : new SearchTerm(string.Join(' ', before), Quoted: term.Quoted || now.Count == 1, Prefix: false, term.Position);

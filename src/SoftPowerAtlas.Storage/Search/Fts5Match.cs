@@ -25,7 +25,7 @@ internal sealed record Fts5Match(
     /// <summary>Most words allowed between the words of one unquoted term.</summary>
     public const int NearDistance = 10;
 
-    public static Fts5Match From(SearchQuery query) => From(query, null);
+    public static Fts5Match From(SearchQuery query, SearchText text) => From(query, text, null);
 
     /// <summary>Most words a prefix is spelled out as by <see cref="Marking"/>; beyond that it is left as it is.</summary>
     public const int MarkingWords = 64;
@@ -39,11 +39,11 @@ internal sealed record Fts5Match(
     /// index. A prefix that begins none of the words, or more than <see cref="MarkingWords"/>, is left as
     /// it is. Excluded terms are left out: they have no instances in a match.
     /// </summary>
-    public static string? Marking(SearchQuery query, IEnumerable<string> words)
+    public static string? Marking(SearchQuery query, IEnumerable<string> words, SearchText text)
     {
         ArgumentNullException.ThrowIfNull(words);
         var folded = words.Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return From(query, prefix =>
+        return From(query, text, prefix =>
         {
             var start = prefix.ToLowerInvariant();
             var begun = folded.Where(w => w.StartsWith(start, StringComparison.Ordinal)).Take(MarkingWords + 1).ToList();
@@ -51,8 +51,9 @@ internal sealed record Fts5Match(
         }).Include;
     }
 
-    private static Fts5Match From(SearchQuery query, Func<string, IReadOnlyList<string>>? expand)
+    private static Fts5Match From(SearchQuery query, SearchText text, Func<string, IReadOnlyList<string>>? expand)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var ignored = new List<SearchTerm>();
         var clauses = new List<string>();
         var includePhrases = new List<string>();
@@ -60,7 +61,7 @@ internal sealed record Fts5Match(
         var units = new List<IReadOnlyList<TextUnit>>();
         foreach (var clause in query.Clauses)
         {
-            var written = clause.Alternatives.Select(t => Phrase(t, ignored, includePhrases, expand)).OfType<(string Text, TextUnit Unit)>().ToList();
+            var written = clause.Alternatives.Select(t => Phrase(t, text, ignored, includePhrases, expand)).OfType<(string Text, TextUnit Unit)>().ToList();
             var alternatives = written.Select(a => a.Text).ToList();
             if (alternatives.Count > 0)
             {
@@ -77,7 +78,7 @@ internal sealed record Fts5Match(
             }
         }
 
-        var excludedTerms = query.Excluded.Select(t => Phrase(t, ignored, excludePhrases)).OfType<(string Text, TextUnit Unit)>().ToList();
+        var excludedTerms = query.Excluded.Select(t => Phrase(t, text, ignored, excludePhrases)).OfType<(string Text, TextUnit Unit)>().ToList();
         var excluded = excludedTerms.Select(t => t.Text).ToList();
         return new Fts5Match(
             clauses.Count == 0 ? null : string.Join(" AND ", clauses),
@@ -107,9 +108,9 @@ internal sealed record Fts5Match(
     /// words to search for.
     /// </summary>
     private static (string Text, TextUnit Unit)? Phrase(
-        SearchTerm term, List<SearchTerm> ignored, List<string> phrases, Func<string, IReadOnlyList<string>>? expand = null)
+        SearchTerm term, SearchText text, List<SearchTerm> ignored, List<string> phrases, Func<string, IReadOnlyList<string>>? expand = null)
     {
-        var words = WordsOf(term);
+        var words = WordsOf(term, text);
         if (words.Count == 0)
         {
             ignored.Add(term);
@@ -145,13 +146,8 @@ internal sealed record Fts5Match(
         return (string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(' ', quoted)}, {distance})"), new TextUnit(words, distance, term.Prefix));
     }
 
-    /// <summary>
-    /// A term's words. A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its
-    /// words are only what white space separates, and FTS5 tokenizes inside the quotes.
-    /// </summary>
-    private static List<string> WordsOf(SearchTerm term) =>
-        (term.Prefix ? SearchText.WellFormed(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries) : SearchText.Words(term.Text))
-            .Where(Indexable).ToList();
+    /// <summary>A term's words FTS5 keeps (<see cref="SearchText.Words(SearchTerm)"/>); FTS5 tokenizes a prefix's inside the quotes.</summary>
+    private static List<string> WordsOf(SearchTerm term, SearchText text) => text.Words(term).Where(Indexable).ToList();
 
     private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

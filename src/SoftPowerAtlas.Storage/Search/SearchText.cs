@@ -6,21 +6,42 @@ namespace SoftPowerAtlas.Storage.Search;
 
 /// <summary>
 /// The one segmentation search uses at index time (titles) and at query time (every term): Thai
-/// normalisation, then ICU words with reference names kept whole, exactly as the ingest pipeline
-/// produces <c>documents.segmented_text</c>. Spaces and punctuation are dropped.
+/// normalisation, then the words of the host's <see cref="TextServices"/>, exactly as the ingest pipeline
+/// produces <c>documents.segmented_text</c>. Spaces and punctuation are dropped. A store makes one from the
+/// text services it is opened with; immutable and thread-safe.
 /// </summary>
-public static class SearchText
+public sealed class SearchText
 {
+    private readonly TextServices _text;
+    private readonly Lazy<ConceptNames> _concepts;
+
+    public SearchText(TextServices text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _text = text;
+        _concepts = new(() => new ConceptNames(text.Data, this));
+    }
+
+    /// <summary>The names of the reference data's countries, sectors and bodies, as concept search looks them up.</summary>
+    internal ConceptNames Concepts => _concepts.Value;
+
     /// <summary>The words of <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<string> Words(string text) => Words(text, AtlasPipeline.Words);
+    public IReadOnlyList<string> Words(string text) => Words(text, _text.Words);
+
+    /// <summary>
+    /// A query term's words. A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so
+    /// its words are only what white space separates; every other term is segmented as <see cref="Words(string)"/>.
+    /// </summary>
+    internal IReadOnlyList<string> Words(SearchTerm term) =>
+        term.Prefix ? WellFormed(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries) : Words(term.Text);
 
     /// <summary>
     /// The words of <paramref name="text"/> as documents stored before the field lexicon hold them
-    /// (<see cref="AtlasPipeline.WordsBeforeFieldWords"/>: ซอฟต์ พา ว เวอร์), for <see cref="FieldWordCompatibility"/>.
+    /// (<see cref="TextServices.WordsBeforeFieldWords"/>: ซอฟต์ พา ว เวอร์), for <see cref="FieldWordCompatibility"/>.
     /// </summary>
-    public static IReadOnlyList<string> WordsBeforeFieldWords(string text) => Words(text, AtlasPipeline.WordsBeforeFieldWords);
+    public IReadOnlyList<string> WordsBeforeFieldWords(string text) => Words(text, _text.WordsBeforeFieldWords);
 
-    private static IReadOnlyList<string> Words(string text, WordBreaker breaker)
+    private static List<string> Words(string text, WordBreaker breaker)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -45,5 +66,5 @@ public static class SearchText
     public static string WellFormed(string text) => UnicodeText.Replace(text);
 
     /// <summary>The words of <paramref name="text"/> joined by single spaces, as segmented_text stores them; null stays null.</summary>
-    public static string? Segmented(string? text) => text is null ? null : string.Join(' ', Words(text));
+    public string? Segmented(string? text) => text is null ? null : string.Join(' ', Words(text));
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Search;
 using SoftPowerAtlas.Storage.Search.Sqlite;
 
@@ -8,7 +9,7 @@ namespace SoftPowerAtlas.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode (readers never wait for the ingest writer), with
-/// the schema migrated on <see cref="Open(string, TimeProvider?)"/>. Thread-safe; every call and batch takes a pooled
+/// the schema migrated on <see cref="Open(string, TextServices, TimeProvider?)"/>. Thread-safe; every call and batch takes a pooled
 /// connection of its own.
 /// </summary>
 public sealed class SqliteAtlasStore : AtlasStore
@@ -17,7 +18,8 @@ public sealed class SqliteAtlasStore : AtlasStore
     private readonly TimeProvider _clock;
     private readonly SqliteDialect _dialect;
 
-    private SqliteAtlasStore(string path, string connectionString, TimeProvider clock)
+    private SqliteAtlasStore(string path, string connectionString, TextServices text, TimeProvider clock)
+        : base(text)
     {
         Path = path;
         _connectionString = connectionString;
@@ -35,17 +37,18 @@ public sealed class SqliteAtlasStore : AtlasStore
     /// <exception cref="StoreException">
     /// The file is not a SQLite database, cannot be written, is damaged, or has a newer schema.
     /// </exception>
-    public static SqliteAtlasStore Open(string path, TimeProvider? clock = null) => Open(path, clock, targetVersion: null);
+    public static SqliteAtlasStore Open(string path, TextServices text, TimeProvider? clock = null) => Open(path, text, clock, targetVersion: null);
 
     /// <summary>Opens with the schema migrated only up to <paramref name="targetVersion"/> (upgrade tests).</summary>
-    internal static SqliteAtlasStore Open(string path, TimeProvider? clock, int? targetVersion)
+    internal static SqliteAtlasStore Open(string path, TextServices text, TimeProvider? clock, int? targetVersion)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(text);
         clock ??= TimeProvider.System;
         var fullPath = System.IO.Path.GetFullPath(path);
         if (targetVersion is null && File.Exists(fullPath) && !Writable(fullPath))
         {
-            return OpenReadOnly(fullPath, clock);
+            return OpenReadOnly(fullPath, text, clock);
         }
 
         try
@@ -67,7 +70,7 @@ public sealed class SqliteAtlasStore : AtlasStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
-        var store = new SqliteAtlasStore(fullPath, connectionString, clock);
+        var store = new SqliteAtlasStore(fullPath, connectionString, text, clock);
         return Opened(store, fullPath, connection => store.Initialize(connection, targetVersion));
     }
 
@@ -77,7 +80,7 @@ public sealed class SqliteAtlasStore : AtlasStore
     /// already have the latest schema, as nothing can be migrated; SQLite treats it as immutable, so
     /// it must not be written by anyone else meanwhile.
     /// </summary>
-    internal static SqliteAtlasStore OpenReadOnly(string fullPath, TimeProvider clock)
+    internal static SqliteAtlasStore OpenReadOnly(string fullPath, TextServices text, TimeProvider clock)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -85,7 +88,7 @@ public sealed class SqliteAtlasStore : AtlasStore
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = true,
         }.ToString();
-        var store = new SqliteAtlasStore(fullPath, connectionString, clock) { IsReadOnly = true };
+        var store = new SqliteAtlasStore(fullPath, connectionString, text, clock) { IsReadOnly = true };
         return Opened(store, fullPath, connection =>
         {
             using var command = connection.CreateCommand();
@@ -162,7 +165,7 @@ public sealed class SqliteAtlasStore : AtlasStore
         try
         {
             // IMMEDIATE takes the file's write lock now, before the batch's first duplicate lookup.
-            return new IngestBatch(connection.BeginTransaction(deferred: false), _dialect, _clock);
+            return new IngestBatch(connection.BeginTransaction(deferred: false), _dialect, SearchText, _clock);
         }
         catch (SqliteException e)
         {
@@ -227,7 +230,7 @@ public sealed class SqliteAtlasStore : AtlasStore
         }
 
         SqliteMigrator.Migrate(connection, Path, _clock, targetVersion);
-        SqliteSearchTitles.Backfill(connection);
+        SqliteSearchTitles.Backfill(connection, SearchText);
         if (targetVersion is null)
         {
             // Deferred: a store with every fact named (the usual case) only reads here, so opening

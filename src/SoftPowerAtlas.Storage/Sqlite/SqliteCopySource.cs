@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SoftPowerAtlas.Analysis;
 
 namespace SoftPowerAtlas.Storage.Sqlite;
 
@@ -23,15 +24,15 @@ internal sealed class SqliteCopySource : IDisposable
     public DbConnection Connection => _connection;
 
     /// <summary>
-    /// Opens the file at <paramref name="path"/> (a full path) read only; with <paramref name="migrate"/>,
-    /// first opens it as a store, which brings it to this build's schema.
+    /// Opens the file at <paramref name="path"/> (a full path) read only; with <paramref name="migrateWith"/>,
+    /// first opens it as a store with those text services, which brings it to this build's schema.
     /// </summary>
     /// <exception cref="StoreException">The file is not a store, or cannot be opened or migrated.</exception>
-    public static SqliteCopySource Open(string path, bool migrate)
+    public static SqliteCopySource Open(string path, TextServices? migrateWith)
     {
-        if (migrate)
+        if (migrateWith is not null)
         {
-            SqliteAtlasStore.Open(path).Dispose();
+            SqliteAtlasStore.Open(path, migrateWith).Dispose();
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

@@ -8,7 +8,7 @@ namespace SoftPowerAtlas.Analysis.Tests.Engagements;
 /// <summary>Runs the product's whole pipeline on a text, as atlas extract does.</summary>
 internal static class Extract
 {
-    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault();
+    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault(TestText.Shared);
 
     public static AnalyzedDocument Run(string text, DocumentFormat format = DocumentFormat.Text)
     {

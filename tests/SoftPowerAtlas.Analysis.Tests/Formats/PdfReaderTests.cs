@@ -11,7 +11,7 @@ namespace SoftPowerAtlas.Analysis.Tests.Formats;
 /// <summary>PDFs printed in the test run by Chromium from the seeds and from our own sentences, read back through pdftotext.</summary>
 public sealed class PdfReaderTests : IDisposable
 {
-    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault();
+    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault(TestText.Shared);
     private readonly string _folder = Directory.CreateTempSubdirectory("atlas-pdf-test-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

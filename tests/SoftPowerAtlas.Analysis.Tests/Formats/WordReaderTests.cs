@@ -9,7 +9,7 @@ namespace SoftPowerAtlas.Analysis.Tests.Formats;
 
 public sealed class WordReaderTests : IDisposable
 {
-    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault();
+    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault(TestText.Shared);
     private readonly string _folder = Directory.CreateTempSubdirectory("atlas-word-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

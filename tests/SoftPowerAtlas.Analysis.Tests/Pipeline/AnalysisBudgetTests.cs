@@ -32,7 +32,7 @@ public sealed class AnalysisBudgetTests
     [Fact]
     public void Run_BudgetZero_EndsDocumentNamingFileAndBudget()
     {
-        var pipeline = AtlasPipeline.CreateDefault().WithBudget(TimeSpan.Zero);
+        var pipeline = AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(TimeSpan.Zero);
 
         var e = Assert.Throws<AnalysisBudgetExceededException>(() => pipeline.Run(Load(Release, "news/zero.txt")));
 
@@ -44,8 +44,8 @@ public sealed class AnalysisBudgetTests
     [Fact]
     public void Run_SlowStagePastBudget_EndedCooperativelyNamingStage()
     {
-        AtlasPipeline.WarmUp(); // the stages before the endless one must not spend the budget on the process's start
-        var pipeline = AtlasPipeline.CreateBuilder().Use(new EndlessStage()).UseBudget(TimeSpan.FromSeconds(1)).Build();
+        AtlasPipeline.WarmUp(AtlasPipeline.CreateDefault(TestText.Shared)); // the stages before the endless one must not spend the budget on the process's start
+        var pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(new EndlessStage()).UseBudget(TimeSpan.FromSeconds(1)).Build();
 
         var e = Assert.Throws<AnalysisBudgetExceededException>(() => pipeline.Run(Load(Release, "slow.txt")));
 
@@ -56,10 +56,10 @@ public sealed class AnalysisBudgetTests
     public void Run_NoBudget_SameFactsAsWithTheDefault()
     {
         var document = Load(Release);
-        var unbounded = AtlasPipeline.CreateDefault().WithBudget(null).Run(document);
-        var bounded = AtlasPipeline.CreateDefault().WithBudget(AnalysisBudget.DefaultTime).Run(document);
+        var unbounded = AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(null).Run(document);
+        var bounded = AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(AnalysisBudget.DefaultTime).Run(document);
 
-        Assert.Null(AtlasPipeline.CreateDefault().WithBudget(null).Budget);
+        Assert.Null(AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(null).Budget);
         Assert.Equal(
             unbounded.Get<DocumentFacts>()!.Engagements.Select(x => (x.Type, x.Date?.Span)),
             bounded.Get<DocumentFacts>()!.Engagements.Select(x => (x.Type, x.Date?.Span)));
@@ -109,7 +109,7 @@ public sealed class AnalysisBudgetTests
         }
 
         var line = text.ToString();
-        var analysed = AtlasPipeline.CreateDefault().WithBudget(null).Run(Load(line, "one-line.txt"));
+        var analysed = AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(null).Run(Load(line, "one-line.txt"));
 
         Assert.DoesNotContain('\n', line);
         Assert.All(analysed.Sentences, s => Assert.InRange(s.Length, 1, SentenceSplitter.MaxChars));

@@ -17,7 +17,7 @@ namespace SoftPowerAtlas.Analysis.Tests.Pipeline;
 /// </summary>
 public class HostileDocumentPropertyTests
 {
-    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault();
+    private static readonly AnalysisPipeline Pipeline = AtlasPipeline.CreateDefault(TestText.Shared);
 
     /// <summary>
     /// A fixed seed, so the suite (and CI) runs the same 300 documents every time; set ATLAS_FUZZ_SEED to

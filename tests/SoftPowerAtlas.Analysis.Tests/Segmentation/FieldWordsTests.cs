@@ -12,7 +12,7 @@ public class FieldWordsTests
     [InlineData("ภาพลักษณ์ของประเทศ", "ภาพลักษณ์", 0)]
     public void Segment_FieldWordInASentence_OneTokenAtItsOffsets(string text, string word, int start)
     {
-        var tokens = AtlasPipeline.Words.Segment(text);
+        var tokens = TestText.Shared.Words.Segment(text);
 
         var token = Assert.Single(tokens, t => t.Start == start);
         Assert.Equal(start + word.Length, token.End);
@@ -25,7 +25,7 @@ public class FieldWordsTests
     [InlineData("นโยบายซอฟต์พาวเวอร์", "นโยบาย|ซอฟต์|พา|ว|เวอร์")]
     public void WordsBeforeFieldWords_FieldWord_CutAsStoresBeforeTheLexiconHoldIt(string text, string pieces)
     {
-        var tokens = AtlasPipeline.WordsBeforeFieldWords.Segment(text);
+        var tokens = TestText.Shared.WordsBeforeFieldWords.Segment(text);
 
         Assert.Equal(pieces, string.Join('|', tokens.Select(t => text[t.Start..t.End])));
     }
@@ -37,8 +37,8 @@ public class FieldWordsTests
         foreach (var word in FieldWords.All)
         {
             Assert.DoesNotContain(' ', word);
-            Assert.True(AtlasPipeline.WordsBeforeFieldWords.Segment(word).Count > 1, $"{word} is already whole without the lexicon");
-            Assert.Equal(word.Length, Assert.Single(AtlasPipeline.Words.Segment(word)).End);
+            Assert.True(TestText.Shared.WordsBeforeFieldWords.Segment(word).Count > 1, $"{word} is already whole without the lexicon");
+            Assert.Equal(word.Length, Assert.Single(TestText.Shared.Words.Segment(word)).End);
         }
     }
 }

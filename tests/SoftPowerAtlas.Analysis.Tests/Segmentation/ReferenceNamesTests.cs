@@ -22,7 +22,7 @@ public class ReferenceNamesTests
         {
             var text = $"ผู้แทน {name} เข้าร่วม";
             var start = text.IndexOf(name, StringComparison.Ordinal);
-            var tokens = AtlasPipeline.Words.Segment(text);
+            var tokens = TestText.Shared.Words.Segment(text);
             // Never cut between two letters of the name; the dots of an abbreviation (ครม.) are their own tokens.
             var end = start + name.Length;
             var cuts = tokens.Select(t => t.Start).Where(b => b > start && b < end && char.IsLetter(text[b - 1]) && IsLetterOrMark(text[b]));

@@ -146,7 +146,7 @@ public sealed class IngestCrashTests(ITestOutputHelper log) : IDisposable
             }
         }
 
-        using var store = SqliteAtlasStore.Open(path);
+        using var store = SqliteAtlasStore.Open(path, TestText.Shared);
         foreach (var id in ids)
         {
             var document = store.GetDocument(id)!;

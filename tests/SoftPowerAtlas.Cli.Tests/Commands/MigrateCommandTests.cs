@@ -55,7 +55,7 @@ public sealed class MigrateCommandTests : IDisposable
     public async Task Migrate_UserWithWatches_WatchesKeepTheirUserFlagsAndFeed()
     {
         string token;
-        using (var store = Storage.AtlasStores.Open(Sqlite))
+        using (var store = Storage.AtlasStores.Open(Sqlite, TestText.Shared))
         {
             var user = Storage.Users.UserStore.For(store, hasher: new Storage.Users.PasswordHasher(1000)).Add("สมชาย", Storage.Users.UserRole.Viewer, "watch-pass-2567").User!;
             var watches = Storage.Watches.WatchStore.For(store);
@@ -70,7 +70,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Matches(@"\n  watches +2 rows  checksum [0-9a-f]{32}  ok", run.Out);
         Assert.Equal("search โขน country:FR true โขนในฝรั่งเศส สมชาย; sector film false film สมชาย", PostgresText(
             "SELECT string_agg(w.kind || ' ' || w.target || ' ' || w.exact::text || ' ' || w.name || ' ' || u.name, '; ' ORDER BY w.id) FROM watches w JOIN users u ON u.id = w.user_id"));
-        using var server = Storage.AtlasStores.Open(Url);
+        using var server = Storage.AtlasStores.Open(Url, TestText.Shared);
         Assert.Equal("โขนในฝรั่งเศส", Storage.Watches.WatchStore.For(server).FindByFeedToken(1, token)?.Name);
     }
 

@@ -125,11 +125,11 @@ public sealed class PostgresFactCommandsTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
-        var serving = AtlasCommand.RunAsync(["--db", _db.Url, "serve", "--port", port.ToString(CultureInfo.InvariantCulture)], output, error, stop.Token);
+        var serving = AtlasCommand.RunAsync(["--db", _db.Url, "serve", "--port", port.ToString(CultureInfo.InvariantCulture)], output, error, stop.Token, text: TestText.Shared);
 
         // A server store always asks who is calling: call as an admin with an API key.
         string key;
-        using (var store = AtlasStores.Open(_db.Url))
+        using (var store = AtlasStores.Open(_db.Url, TestText.Shared))
         {
             var users = UserStore.For(store);
             Assert.Null(users.Add("tester", UserRole.Admin, "a long enough test password").Error);

@@ -28,7 +28,7 @@ public sealed class ServeCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
-        var serving = AtlasCommand.RunAsync(["--db", temp.Db, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error, stop.Token);
+        var serving = AtlasCommand.RunAsync(["--db", temp.Db, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error, stop.Token, text: TestText.Shared);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         string? body = null;

@@ -22,7 +22,7 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("Added viewer 'สมชาย'", second.Out, StringComparison.Ordinal);
         Assert.Equal(2, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM users WHERE password_hash LIKE 'pbkdf2-sha256$600000$%'"));
         Assert.Equal(0, AtlasDatabase.Scalar(_temp.Db, "SELECT count(*) FROM users WHERE password_hash LIKE '%pass-2567%'"));
-        using var store = SqliteAtlasStore.Open(_temp.Db);
+        using var store = SqliteAtlasStore.Open(_temp.Db, TestText.Shared);
         Assert.NotNull(UserStore.For(store).CheckPassword("สมชาย", Password));
     }
 
@@ -70,7 +70,7 @@ public sealed class UserCommandTests : IDisposable
     [Fact]
     public async Task UserList_NoUsers_SaysServeIsOpenLocally()
     {
-        SqliteAtlasStore.Open(_temp.Db).Dispose();
+        SqliteAtlasStore.Open(_temp.Db, TestText.Shared).Dispose();
 
         var run = await Atlas.RunAsync("--db", _temp.Db, "user", "list");
 
@@ -131,7 +131,7 @@ public sealed class UserCommandTests : IDisposable
     [Fact]
     public async Task Serve_NonLoopbackWithoutUsers_RefusesSayingHowToAddOne()
     {
-        SqliteAtlasStore.Open(_temp.Db).Dispose();
+        SqliteAtlasStore.Open(_temp.Db, TestText.Shared).Dispose();
 
         var run = await Atlas.RunAsync("--db", _temp.Db, "serve", "--urls", "http://0.0.0.0:0");
 
@@ -145,7 +145,7 @@ public sealed class UserCommandTests : IDisposable
 
     private void Seed(params (string Name, UserRole Role)[] users)
     {
-        using var store = SqliteAtlasStore.Open(_temp.Db, new FixedTime());
+        using var store = SqliteAtlasStore.Open(_temp.Db, TestText.Shared, new FixedTime());
         var userStore = UserStore.For(store, new FixedTime(), new PasswordHasher(1000));
         foreach (var (name, role) in users)
         {

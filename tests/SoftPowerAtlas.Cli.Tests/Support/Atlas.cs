@@ -18,7 +18,7 @@ internal static partial class Atlas
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await AtlasCommand.RunAsync(args, output, error, default, clock);
+        var code = await AtlasCommand.RunAsync(args, output, error, default, clock, TestText.Shared);
         return new AtlasRun(code, output.ToString(), error.ToString());
     }
 

@@ -68,7 +68,7 @@ internal static class AtlasDatabase
             id = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        using var store = SqliteAtlasStore.Open(path);
+        using var store = SqliteAtlasStore.Open(path, TestText.Shared);
         return store.GetDocument(id) ?? throw new InvalidOperationException($"no document #{id} in {path}");
     }
 }

@@ -16,7 +16,7 @@ internal static class StoredOnce
     /// <summary>The events of every document's stored facts, read back through the store (the facts are packed).</summary>
     public static long EventsInStoredFacts(string url)
     {
-        using var store = AtlasStores.Open(url);
+        using var store = AtlasStores.Open(url, TestText.Shared);
         long events = 0;
         for (var offset = 0; ; offset += 100)
         {

@@ -12,7 +12,7 @@ namespace SoftPowerAtlas.Storage.Tests.Collection;
 /// <summary>Whole runs: sources in a real SQLite file, pages from a real Kestrel server, the real pipeline.</summary>
 public sealed class CollectorTests : IAsyncLifetime
 {
-    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault(TestText.Shared));
 
     private readonly SqliteStoreFixture _db = new();
     private readonly SkippingClock _clock = new();
@@ -23,7 +23,7 @@ public sealed class CollectorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FixtureServer.StartAsync();
-        _store = SqliteAtlasStore.Open(_db.DatabasePath, _clock);
+        _store = SqliteAtlasStore.Open(_db.DatabasePath, TestText.Shared, _clock);
         _sources = new SourceStore(_store, _clock);
     }
 
@@ -323,7 +323,7 @@ public sealed class CollectorTests : IAsyncLifetime
         _store.Dispose();
 
         // A new store object on the same file, as after a restart.
-        _store = SqliteAtlasStore.Open(_db.DatabasePath, _clock);
+        _store = SqliteAtlasStore.Open(_db.DatabasePath, TestText.Shared, _clock);
         _sources = new SourceStore(_store, _clock);
         var resumed = await RunAsync();
 

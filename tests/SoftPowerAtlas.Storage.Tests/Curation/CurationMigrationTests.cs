@@ -17,7 +17,7 @@ public sealed class CurationMigrationTests : IDisposable
     {
         var curation = SqliteMigrator.Migrations.Single(m => m.Name == "curation").Version;
         var clock = new FixedClock();
-        SqliteAtlasStore.Open(_fixture.DatabasePath, clock, targetVersion: curation - 1).Dispose();
+        SqliteAtlasStore.Open(_fixture.DatabasePath, TestText.Shared, clock, targetVersion: curation - 1).Dispose();
         SqliteConnection.ClearAllPools();
 
         // A document as that version stored it (its texts plain; this build writes them packed).
@@ -38,7 +38,7 @@ public sealed class CurationMigrationTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        using var store = SqliteAtlasStore.Open(_fixture.DatabasePath, clock);
+        using var store = SqliteAtlasStore.Open(_fixture.DatabasePath, TestText.Shared, clock);
 
         var mark = new Curator(store, clock).Marks()["0123456789abcdef"];
         Assert.Equal((CommitmentStatuses.Done, "ส่งครบแล้ว \"ok\"", "migrated", FixedClock.Start), (mark.Status, mark.Note, mark.Actor, mark.ChangedAt));

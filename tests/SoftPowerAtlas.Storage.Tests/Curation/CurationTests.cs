@@ -23,7 +23,7 @@ public abstract partial class CurationTests<TFixture> : IDisposable
     protected const string Duplicate = "body:uccn";
     protected const string Survivor = "body:unesco";
 
-    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault(TestText.Shared));
 
     protected CurationTests()
     {
@@ -142,7 +142,7 @@ public abstract partial class CurationTests<TFixture> : IDisposable
     {
         var key = Mou;
         var edit = Curator.SetFact(key, new FactEdit { Type = "meeting" }, "somchai").Event!;
-        var builder = AtlasPipeline.CreateBuilder();
+        var builder = AtlasPipeline.CreateBuilder(TestText.Shared);
         builder.Stages.RemoveAll(s => s is Analysis.Engagements.ExtractionStage);
         var withoutExtraction = new Reextractor(Store, builder.Build());
 

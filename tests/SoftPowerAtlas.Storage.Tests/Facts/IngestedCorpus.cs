@@ -47,7 +47,7 @@ internal static class CorpusPaths
 public sealed class IngestedCorpus<TFixture> : IDisposable
     where TFixture : StoreFixture, new()
 {
-    private static readonly Lazy<Analysis.Pipeline.AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault());
+    private static readonly Lazy<Analysis.Pipeline.AnalysisPipeline> Pipeline = new(() => AtlasPipeline.CreateDefault(TestText.Shared));
 
     private readonly TFixture _fixture = new();
 

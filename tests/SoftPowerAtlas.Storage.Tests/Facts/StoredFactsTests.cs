@@ -97,7 +97,7 @@ public abstract class StoredFactsTests<TFixture> : IDisposable
         Assert.Null(Curator.GetEvent(merge.Id)!.UndoneBy);
         Assert.Equal(1, Fixture.Scalar("SELECT count(*) FROM curation_events"));
 
-        var reextracted = new Reextractor(Store, AtlasPipeline.CreateDefault()).Run([id]);
+        var reextracted = new Reextractor(Store, AtlasPipeline.CreateDefault(TestText.Shared)).Run([id]);
 
         Assert.Equal(0, reextracted.Failed);
         Assert.Null(Fixture.Text($"SELECT facts_json FROM documents WHERE id = {id}"));

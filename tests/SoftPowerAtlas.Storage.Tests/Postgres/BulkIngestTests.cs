@@ -57,7 +57,7 @@ public sealed class BulkIngestTests : IDisposable
     public async Task IngestAll_TwoWritersOverlappingBatches_EachTextStoredOnce()
     {
         var docs = Distinct(5);
-        using var second = PostgresAtlasStore.Open(_fixture.ConnectionString, new FixedClock());
+        using var second = PostgresAtlasStore.Open(_fixture.ConnectionString, TestText.Shared, new FixedClock());
         using var a = _store.BeginBatch();
         var first = a.IngestAll([docs[0], docs[1], docs[2]]);
 

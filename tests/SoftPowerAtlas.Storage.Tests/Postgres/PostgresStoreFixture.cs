@@ -30,7 +30,7 @@ public sealed class PostgresStoreFixture : StoreFixture
 
     public override int LatestSchemaVersion => PostgresMigrator.LatestVersion;
 
-    public override IAtlasStore Open(TimeProvider clock) => PostgresAtlasStore.Open(ConnectionString, clock);
+    public override IAtlasStore Open(TimeProvider clock) => PostgresAtlasStore.Open(ConnectionString, TestText.Shared, clock);
 
     public override long Scalar(string sql)
     {

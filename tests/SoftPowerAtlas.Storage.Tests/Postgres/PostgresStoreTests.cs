@@ -9,7 +9,7 @@ public sealed class PostgresStoreTests : StoreTests<PostgresStoreFixture>
     [Fact]
     public void Open_FreshDatabase_RecordsEachMigrationOnce()
     {
-        using var again = PostgresAtlasStore.Open(Fixture.ConnectionString, Clock);
+        using var again = PostgresAtlasStore.Open(Fixture.ConnectionString, TestText.Shared, Clock);
 
         Assert.Equal(PostgresMigrator.LatestVersion, Fixture.Scalar("SELECT count(*) FROM schema_migrations"));
         Assert.Equal(PostgresMigrator.LatestVersion, Fixture.Scalar("SELECT max(version) FROM schema_migrations"));
@@ -21,7 +21,7 @@ public sealed class PostgresStoreTests : StoreTests<PostgresStoreFixture>
         var builder = new NpgsqlConnectionStringBuilder(Fixture.ConnectionString);
         AddAndCommit(Samples.Document(Samples.ThaiSegmented));
 
-        using var byUrl = AtlasStores.Open($"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}", Clock);
+        using var byUrl = AtlasStores.Open($"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}", TestText.Shared, Clock);
 
         Assert.IsType<PostgresAtlasStore>(byUrl);
         Assert.Equal(1, byUrl.GetStats().Documents);
@@ -32,7 +32,7 @@ public sealed class PostgresStoreTests : StoreTests<PostgresStoreFixture>
     {
         PostgresStoreFixture.Execute(Fixture.ConnectionString, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', now())");
 
-        var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open(Fixture.ConnectionString, Clock));
+        var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open(Fixture.ConnectionString, TestText.Shared, Clock));
 
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
         Assert.Equal(99, Fixture.Scalar("SELECT max(version) FROM schema_migrations"));
@@ -48,7 +48,7 @@ public sealed class PostgresStoreTests : StoreTests<PostgresStoreFixture>
         {
             PostgresStoreFixture.Execute(otherConnection, "CREATE TABLE places (name text)");
 
-            var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open(otherConnection, Clock));
+            var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open(otherConnection, TestText.Shared, Clock));
 
             Assert.Contains("another application", error.Message, StringComparison.Ordinal);
             Assert.Contains(other, error.Location, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class PostgresStoreTests : StoreTests<PostgresStoreFixture>
     {
         var builder = new NpgsqlConnectionStringBuilder(Fixture.Server) { Database = "atlas_missing_" + Guid.NewGuid().ToString("N"), Password = "s3cret-ผ่าน" };
 
-        var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open(builder.ConnectionString, Clock));
+        var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open(builder.ConnectionString, TestText.Shared, Clock));
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains(builder.Database!, error.Location, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class PostgresStoreTests : StoreTests<PostgresStoreFixture>
     [Fact]
     public void Open_NothingListening_ThrowsSayingServerUnreachable()
     {
-        var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open("postgres://atlas:pw@127.0.0.1:1/atlas?Timeout=2", Clock));
+        var error = Assert.Throws<StoreException>(() => PostgresAtlasStore.Open("postgres://atlas:pw@127.0.0.1:1/atlas?Timeout=2", TestText.Shared, Clock));
 
         Assert.Contains("cannot be reached", error.Message, StringComparison.Ordinal);
         Assert.Equal("postgres://atlas@127.0.0.1:1/atlas", error.Location);

@@ -40,7 +40,7 @@ public sealed class QueuedDuplicateTests : IDisposable
         var again = queue.Enqueue([new IngestInput(Path.Combine(_folder, "inbox", "release.txt"))]);
         Assert.Equal((2, 0, 1), (queued.Queued, again.Queued, again.AlreadyQueued));
 
-        var pipeline = AtlasPipeline.CreateDefault();
+        var pipeline = AtlasPipeline.CreateDefault(TestText.Shared);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(i =>
             new IngestWorker(_store.JobQueue, pipeline, new DocumentLoader()) { Name = $"test-{i}", BatchSize = batchSize, Threads = 1, PollInterval = TimeSpan.FromMilliseconds(50) }
                 .RunAsync(untilDrained: true)));

@@ -37,7 +37,7 @@ public sealed class WorkerOutageTests : IDisposable
     {
         new IngestJobQueue(_store).Enqueue(InputWalker.Expand([_folder]));
         var said = new ConcurrentQueue<string>();
-        var worker = new IngestWorker(_store.JobQueue, AtlasPipeline.CreateDefault(), new DocumentLoader())
+        var worker = new IngestWorker(_store.JobQueue, AtlasPipeline.CreateDefault(TestText.Shared), new DocumentLoader())
         {
             Name = "outage", BatchSize = 3, Threads = 1, PollInterval = TimeSpan.FromMilliseconds(50), Say = said.Enqueue,
         };

@@ -31,7 +31,7 @@ public class Bm25InputsTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSe
     [MemberData(nameof(Queries))]
     public void Read_WithAndWithoutSnapshot_SameMatchesAndScoresAsBm25(string text)
     {
-        var match = Fts5Match.From(SearchQuery.Parse(text).Query!);
+        var match = Fts5Match.From(SearchQuery.Parse(text).Query!, TestText.Search);
         using var connection = Store.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         var snapshot = SearchSnapshot.Load(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
@@ -54,7 +54,7 @@ public class Bm25InputsTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSe
     [MemberData(nameof(Queries))]
     public void Read_InTwoHalvesOnTwoConnections_SameAsBm25(string text)
     {
-        var match = Fts5Match.From(SearchQuery.Parse(text).Query!);
+        var match = Fts5Match.From(SearchQuery.Parse(text).Query!, TestText.Search);
         using var connection = Store.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         var snapshot = SearchSnapshot.Load(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));
@@ -75,7 +75,7 @@ public class Bm25InputsTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSe
     [Fact]
     public void Read_AWriteCameBeforeTheHelperOpened_ReadsAllOnItsOwnTransaction()
     {
-        var match = Fts5Match.From(SearchQuery.Parse("ภาพยนตร์").Query!);
+        var match = Fts5Match.From(SearchQuery.Parse("ภาพยนตร์").Query!, TestText.Search);
         using var connection = Store.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         var snapshot = SearchSnapshot.Load(connection, transaction, SearchSnapshot.CurrentVersion(connection, transaction));

@@ -12,7 +12,7 @@ public sealed class FieldWordCompatibilityTests
     {
         var query = SearchQuery.Parse(typed).Query!;
 
-        var alternatives = Assert.Single(FieldWordCompatibility.Apply(query).Clauses).Alternatives;
+        var alternatives = Assert.Single(FieldWordCompatibility.Apply(query, TestText.Search).Clauses).Alternatives;
 
         Assert.Equal(2, alternatives.Count);
         Assert.Same(query.Clauses[0].Alternatives[0], alternatives[0]);
@@ -24,7 +24,7 @@ public sealed class FieldWordCompatibilityTests
     [Fact]
     public void Apply_ExcludedLexiconWord_ExcludesItsEarlierCutToo()
     {
-        var applied = FieldWordCompatibility.Apply(SearchQuery.Parse("ภาพยนตร์ -ซอฟต์พาวเวอร์").Query!);
+        var applied = FieldWordCompatibility.Apply(SearchQuery.Parse("ภาพยนตร์ -ซอฟต์พาวเวอร์").Query!, TestText.Search);
 
         Assert.Equal(["ซอฟต์พาวเวอร์", "ซอฟต์ พา ว เวอร์"], applied.Excluded.Select(t => t.Text));
         Assert.Single(Assert.Single(applied.Clauses).Alternatives);
@@ -39,6 +39,6 @@ public sealed class FieldWordCompatibilityTests
     {
         var query = SearchQuery.Parse(typed).Query!;
 
-        Assert.Same(query, FieldWordCompatibility.Apply(query));
+        Assert.Same(query, FieldWordCompatibility.Apply(query, TestText.Search));
     }
 }

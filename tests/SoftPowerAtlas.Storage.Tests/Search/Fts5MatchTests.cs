@@ -18,7 +18,7 @@ public class Fts5MatchTests
     {
         var query = SearchQuery.Parse(text).Query!;
 
-        var marking = Fts5Match.Marking(query, ["Festival", "festive", "film", "fest", "เกาหลีใต้", "festival"]);
+        var marking = Fts5Match.Marking(query, ["Festival", "festive", "film", "fest", "เกาหลีใต้", "festival"], TestText.Search);
 
         Assert.Equal(expected, marking);
     }
@@ -29,14 +29,14 @@ public class Fts5MatchTests
         var query = SearchQuery.Parse("a*").Query!;
         var words = Enumerable.Range(0, Fts5Match.MarkingWords + 1).Select(i => "a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-        Assert.Equal("\"a\"*", Fts5Match.Marking(query, words));
-        Assert.StartsWith("(\"a0\" OR", Fts5Match.Marking(query, words.Take(Fts5Match.MarkingWords)), StringComparison.Ordinal);
+        Assert.Equal("\"a\"*", Fts5Match.Marking(query, words, TestText.Search));
+        Assert.StartsWith("(\"a0\" OR", Fts5Match.Marking(query, words.Take(Fts5Match.MarkingWords), TestText.Search), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Marking_WordWithAQuote_QuotedForFts5()
     {
-        var marking = Fts5Match.Marking(SearchQuery.Parse("o*").Query!, ["o\"neil"]);
+        var marking = Fts5Match.Marking(SearchQuery.Parse("o*").Query!, ["o\"neil"], TestText.Search);
 
         Assert.Equal("(\"o\"\"neil\")", marking);
     }

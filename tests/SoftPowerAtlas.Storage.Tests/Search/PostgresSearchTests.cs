@@ -91,7 +91,7 @@ public sealed class PostgresSearchTests(PostgresSearchCorpus corpus) : SearchTes
     [InlineData("film OR music -japan", "(('film' | 'music')) & !('japan')")]
     public void TsQuery_Query_EveryLexemeQuotedOperatorsOurs(string text, string expected)
     {
-        var tsquery = PostgresTsQuery.From(SearchQuery.Parse(text).Query!);
+        var tsquery = PostgresTsQuery.From(SearchQuery.Parse(text).Query!, TestText.Search);
 
         Assert.Equal(expected, tsquery.Expression);
     }

@@ -17,7 +17,7 @@ public abstract class SearchCorpusFixture : IDisposable
     protected SearchCorpusFixture(IAtlasStore store)
     {
         Store = store;
-        var runner = new IngestRunner(Store, AtlasPipeline.CreateDefault(new FixedClock()), new DocumentLoader()) { Workers = 2 };
+        var runner = new IngestRunner(Store, AtlasPipeline.CreateDefault(TestText.Shared, new FixedClock()), new DocumentLoader()) { Workers = 2 };
         Summary = runner.RunAsync(InputWalker.Expand([Samples, Seeds])).GetAwaiter().GetResult();
         Index = SearchIndexes.For(Store);
     }
@@ -75,7 +75,7 @@ public abstract class SearchCorpusFixture : IDisposable
 }
 
 /// <summary>The corpus in a SQLite file of its own.</summary>
-public sealed class SqliteSearchCorpus() : SearchCorpusFixture(SqliteAtlasStore.Open(NewPath(), null))
+public sealed class SqliteSearchCorpus() : SearchCorpusFixture(SqliteAtlasStore.Open(NewPath(), TestText.Shared, null))
 {
     public string Path => ((SqliteAtlasStore)Store).Path;
 

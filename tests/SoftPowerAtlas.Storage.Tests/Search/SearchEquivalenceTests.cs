@@ -71,7 +71,7 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
         }
 
         // Any query with text (one clause or several, filtered or not) leaves its text's set held...
-        Assert.True(Fts5Match.From(query).Include is null || index.Memory.ClauseBytes > 0, text);
+        Assert.True(Fts5Match.From(query, Store.SearchText).Include is null || index.Memory.ClauseBytes > 0, text);
 
         // ...and a query with the same text and other filters is answered from the set another query read.
         var textOnly = SearchQuery.Parse(text).Query! with { Filters = [], Dates = null };
@@ -144,7 +144,7 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
     public void Search_PrefixQuery_SnippetsMarkedAsHighlightWithThePrefixMarksThem(string text)
     {
         var query = SearchQuery.Parse(text).Query! with { Exact = true }; // the words as written: film would also find ภาพยนตร์
-        var include = Fts5Match.From(query).Include!;
+        var include = Fts5Match.From(query, Store.SearchText).Include!;
         var hits = new SqliteSearchIndex(Store).Search(query, new SearchPage(20, 0)).Hits;
 
         Assert.NotEmpty(hits);
@@ -186,8 +186,8 @@ public class SearchEquivalenceTests(SqliteSearchCorpus corpus) : IClassFixture<S
     private Expected Reference(SearchQuery query, SearchPage page)
     {
         using var connection = Store.OpenConnection();
-        query = FieldWordCompatibility.Apply(ConceptExpander.Expand(connection, null, Store.Dialect, query).Query); // as every path searches it
-        var match = Fts5Match.From(query);
+        query = FieldWordCompatibility.Apply(ConceptExpander.Expand(connection, null, Store.Dialect, query, Store.SearchText).Query, Store.SearchText); // as every path searches it
+        var match = Fts5Match.From(query, Store.SearchText);
         var agencies = EntitySearch.ResolveAgencies(connection, null, Store.Dialect, query, []);
         if (match.Expression is null && query.Clauses.Count > 0 && query.Filters.Count == 0 && query.Dates is null)
         {

@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SoftPowerAtlas.Analysis;
 using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage.Tests.Search;
@@ -220,7 +219,7 @@ public abstract class SearchTests<TCorpus>(TCorpus corpus) : IClassFixture<TCorp
             foreach (var hit in corpus.Search(text).Hits)
             {
                 var clean = corpus.Store.GetDocument(hit.DocumentId)!.CleanText;
-                var bounds = AtlasPipeline.Words.Segment(clean).SelectMany(t => new[] { t.Start, t.End }).ToHashSet();
+                var bounds = TestText.Shared.Words.Segment(clean).SelectMany(t => new[] { t.Start, t.End }).ToHashSet();
                 Assert.Contains(hit.Snippet.Start, bounds);
                 Assert.Contains(hit.Snippet.End, bounds);
                 Assert.Equal(Fold(clean[hit.Snippet.Start..hit.Snippet.End]), hit.Snippet.Text);

@@ -35,7 +35,7 @@ public sealed class SnippetAndUpgradeTests : IDisposable
         }
 
         var clean = store.GetDocument(hit.DocumentId)!.CleanText;
-        var bounds = AtlasPipeline.Words.Segment(clean).Where(t => t.IsWordLike).SelectMany(t => new[] { t.Start, t.End }).ToHashSet();
+        var bounds = TestText.Shared.Words.Segment(clean).Where(t => t.IsWordLike).SelectMany(t => new[] { t.Start, t.End }).ToHashSet();
         Assert.Contains(snippet.Start, bounds);
         Assert.Contains(snippet.End, bounds);
         Assert.Equal("[ภาพยนตร์]ไทย", snippet.Marked("[", "]").Split("😀")[1].Split("🇹🇭")[0]);
@@ -45,7 +45,7 @@ public sealed class SnippetAndUpgradeTests : IDisposable
     public void Build_NoMatches_ShowsTheBeginningWholeWords()
     {
         var clean = "กรมการพัฒนาชุมชนจัดงานโอทอปมิดเยียร์ " + string.Concat(Enumerable.Repeat("ผลิตภัณฑ์ชุมชนสู่ตลาดอาเซียน ", 20));
-        var segmented = SearchText.Segmented(clean)!;
+        var segmented = TestText.Search.Segmented(clean)!;
 
         var snippet = SnippetBuilder.Build(clean, segmented, [], length: 40);
 
@@ -53,7 +53,7 @@ public sealed class SnippetAndUpgradeTests : IDisposable
         Assert.Empty(snippet.Highlights);
         Assert.StartsWith("กรมการพัฒนาชุมชน", snippet.Text, StringComparison.Ordinal);
         Assert.InRange(snippet.Text.Length, 16, 40);
-        Assert.Contains(snippet.End, AtlasPipeline.Words.Segment(clean).Select(t => t.End));
+        Assert.Contains(snippet.End, TestText.Shared.Words.Segment(clean).Select(t => t.End));
     }
 
     [Fact]
@@ -77,13 +77,13 @@ public sealed class SnippetAndUpgradeTests : IDisposable
     {
         var path = Path.Combine(_folder, "old.db");
         var before = SqliteMigrator.Migrations.Single(m => m.Name == "search").Version - 1;
-        using (var old = SqliteAtlasStore.Open(path, null, before))
+        using (var old = SqliteAtlasStore.Open(path, TestText.Shared, null, before))
         {
             // As the atlas of that time wrote it: no search_title column yet.
             Scalar(path, $"INSERT INTO documents (source, format, title, language, encoding, original_text, clean_text, segmented_text, content_hash, sim_hash, ingested_at) VALUES ('old.md', 'markdown', 'กรมการท่องเที่ยวจับมือเกาหลีใต้', 'th', 'utf-8', '{Samples.ThaiSegmented}', '{Samples.ThaiSegmented}', '{Samples.ThaiSegmented}', '{new string('a', 64)}', 1, '2024-01-01T00:00:00Z'); SELECT 1");
         }
 
-        using var store = SqliteAtlasStore.Open(path);
+        using var store = SqliteAtlasStore.Open(path, TestText.Shared);
 
         var index = new SqliteSearchIndex(store);
         Assert.Equal(1, index.Search(Query("เกาหลีใต้"), new SearchPage()).Total); // a word of the title only
@@ -131,7 +131,7 @@ public sealed class SnippetAndUpgradeTests : IDisposable
         var path = Path.Combine(_folder, "atlas.db");
         Scalar(path, "UPDATE document_text_data SET block = randomblob(length(block)) WHERE id > 10");
         SqliteConnection.ClearAllPools();
-        using var store = SqliteAtlasStore.Open(path);
+        using var store = SqliteAtlasStore.Open(path, TestText.Shared);
 
         var error = Assert.Throws<StoreException>(() => new SqliteSearchIndex(store).Search(Query(text), new SearchPage(10, 0, facets)));
 
@@ -169,8 +169,8 @@ public sealed class SnippetAndUpgradeTests : IDisposable
             File.WriteAllText(Path.Combine(_folder, name), text);
         }
 
-        var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"));
-        var runner = new IngestRunner(store, AtlasPipeline.CreateDefault(), new DocumentLoader()) { Workers = 1 };
+        var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"), TestText.Shared);
+        var runner = new IngestRunner(store, AtlasPipeline.CreateDefault(TestText.Shared), new DocumentLoader()) { Workers = 1 };
         var summary = runner.RunAsync(files.Select(f => new IngestInput(Path.Combine(_folder, f.Name)))).GetAwaiter().GetResult();
         Assert.Empty(summary.Failed);
         return store;

@@ -83,7 +83,7 @@ public class TermIndexTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSea
     /// </summary>
     private static int Reads(SearchQuery query)
     {
-        var match = Fts5Match.From(query);
+        var match = Fts5Match.From(query, TestText.Search);
         var included = match.Include is not null && !match.IncludeUnits.Any(c => c.Any(u => u.Prefix));
         var excluded = match.Exclude is not null && !match.ExcludeUnits.Any(u => u.Prefix) && (included || match.Include is null);
         return (included ? 1 : 0) + (excluded ? 1 : 0);
@@ -110,7 +110,7 @@ public class TermIndexTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSea
         var folder = Directory.CreateTempSubdirectory("spa-term-index-");
         try
         {
-            using var store = SqliteAtlasStore.Open(Path.Combine(folder.FullName, "atlas.db"), null);
+            using var store = SqliteAtlasStore.Open(Path.Combine(folder.FullName, "atlas.db"), TestText.Shared, null);
             var index = new SqliteSearchIndex(store, holdTerms: true);
             await index.BuildTerms();
 
@@ -147,7 +147,7 @@ public class TermIndexTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSea
         var read = 0;
         foreach (var text in texts)
         {
-            var match = Fts5Match.From(SearchQuery.Parse(text).Query!);
+            var match = Fts5Match.From(SearchQuery.Parse(text).Query!, TestText.Search);
             snapshot.PhraseDocuments.Clear();
             var expected = whole.Read(snapshot, match, tokenizer, parallelFrom: int.MaxValue);
             snapshot.PhraseDocuments.Clear();
@@ -189,8 +189,8 @@ public class TermIndexTests(SqliteSearchCorpus corpus) : IClassFixture<SqliteSea
                 await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"doc{doc:D2}.txt"), $"{Text(8)}\n\n{Text(120)}.\n");
             }
 
-            using var store = SqliteAtlasStore.Open(Path.Combine(folder.FullName, "atlas.db"), null);
-            var runner = new IngestRunner(store, AtlasPipeline.CreateDefault(TimeProvider.System), new DocumentLoader());
+            using var store = SqliteAtlasStore.Open(Path.Combine(folder.FullName, "atlas.db"), TestText.Shared, null);
+            var runner = new IngestRunner(store, AtlasPipeline.CreateDefault(TestText.Shared, TimeProvider.System), new DocumentLoader());
             var summary = await runner.RunAsync(InputWalker.Expand([folder.FullName]));
             Assert.True(summary.Stored.Count > 60, $"{summary.Stored.Count} stored");
 

@@ -43,9 +43,9 @@ public sealed class IngestBudgetTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_folder, name), text);
         }
 
-        AtlasPipeline.WarmUp(); // so the documents that pass are not charged for the process's start
-        var pipeline = AtlasPipeline.CreateBuilder().Use(new SlowOnMarkerStage()).UseBudget(TimeSpan.FromSeconds(2)).Build();
-        using var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"));
+        AtlasPipeline.WarmUp(AtlasPipeline.CreateDefault(TestText.Shared)); // so the documents that pass are not charged for the process's start
+        var pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(new SlowOnMarkerStage()).UseBudget(TimeSpan.FromSeconds(2)).Build();
+        using var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"), TestText.Shared);
         var runner = new IngestRunner(store, pipeline, new DocumentLoader()) { Workers = 2 };
 
         var summary = await runner.RunAsync(files.Keys.Order(StringComparer.Ordinal).Select(f => new IngestInput(Path.Combine(_folder, f))));

@@ -17,7 +17,7 @@ public sealed class SqliteStoreFixture : StoreFixture
     /// <summary>Inside a folder that does not exist yet: Open must create it.</summary>
     public string DatabasePath { get; }
 
-    public override IAtlasStore Open(TimeProvider clock) => SqliteAtlasStore.Open(DatabasePath, clock);
+    public override IAtlasStore Open(TimeProvider clock) => SqliteAtlasStore.Open(DatabasePath, TestText.Shared, clock);
 
     public override int LatestSchemaVersion => SqliteMigrator.LatestVersion;
 

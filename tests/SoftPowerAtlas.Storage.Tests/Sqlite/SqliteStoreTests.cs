@@ -25,14 +25,14 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
     {
         var path = Path.Combine(Fixture.Folder, "ro", "ข่าว #1.db");
         long id;
-        using (var writable = SqliteAtlasStore.Open(path))
+        using (var writable = SqliteAtlasStore.Open(path, TestText.Shared))
         {
             using var batch = writable.BeginBatch();
             id = batch.Add(Samples.Numbered(3));
             batch.Commit();
         }
 
-        using var store = SqliteAtlasStore.OpenReadOnly(path, TimeProvider.System);
+        using var store = SqliteAtlasStore.OpenReadOnly(path, TestText.Shared, TimeProvider.System);
 
         Assert.True(store.IsReadOnly);
         Assert.Equal(Samples.Numbered(3).OriginalText, store.GetDocument(id)?.OriginalText);
@@ -48,7 +48,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         var path = Path.Combine(Fixture.Folder, "ข่าว ประชาสัมพันธ์.db");
         File.WriteAllText(path, "กระทรวงวัฒนธรรม จัดงานเทศกาลอาหารไทย ณ กรุงปารีส\n" + new string('x', 4096));
 
-        var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(path));
+        var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(path, TestText.Shared));
 
         Assert.Equal(path, error.Location);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         Execute(DatabasePath, "PRAGMA user_version = 99");
         SqliteConnection.ClearAllPools();
 
-        var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(DatabasePath));
+        var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(DatabasePath, TestText.Shared));
 
         Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         var path = Path.Combine(Fixture.Folder, "other.db");
         Execute(path, "CREATE TABLE places (name TEXT)");
 
-        var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(path));
+        var error = Assert.Throws<StoreException>(() => SqliteAtlasStore.Open(path, TestText.Shared));
 
         Assert.Contains("not an atlas store", error.Message, StringComparison.Ordinal);
         Assert.Equal(["places"], Rows(path, "SELECT name FROM sqlite_schema WHERE type = 'table'"));
@@ -85,7 +85,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
     public void Open_ReadOnlyFile_OpensForReadingWritesRefusedNamingPath()
     {
         var path = Path.Combine(Fixture.Folder, "readonly.db");
-        using (var writable = SqliteAtlasStore.Open(path))
+        using (var writable = SqliteAtlasStore.Open(path, TestText.Shared))
         {
             using var batch = writable.BeginBatch();
             batch.Add(Samples.Numbered(4));
@@ -100,7 +100,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
 
         try
         {
-            using var store = SqliteAtlasStore.Open(path);
+            using var store = SqliteAtlasStore.Open(path, TestText.Shared);
 
             Assert.True(store.IsReadOnly);
             Assert.Equal(1, store.GetStats().Documents);
@@ -119,7 +119,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
     public void Open_DatabaseFromFirstRelease_UpgradedInPlaceKeepingData()
     {
         var path = Path.Combine(Fixture.Folder, "v1.db");
-        SqliteAtlasStore.Open(path, Clock, targetVersion: 1).Dispose();
+        SqliteAtlasStore.Open(path, TestText.Shared, Clock, targetVersion: 1).Dispose();
         var document = Samples.Document(Samples.ThaiSegmented);
         Execute(
             path,
@@ -136,7 +136,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
         Assert.Empty(Rows(path, "SELECT name FROM sqlite_schema WHERE name = 'document_sources'"));
         SqliteConnection.ClearAllPools();
 
-        using var store = SqliteAtlasStore.Open(path, Clock);
+        using var store = SqliteAtlasStore.Open(path, TestText.Shared, Clock);
 
         Assert.Equal(new StoreStats(1, 0, 0, SqliteMigrator.LatestVersion), store.GetStats());
         var stored = store.FindBySource("samples/th_food_festival_paris.md");
@@ -187,7 +187,7 @@ public sealed class SqliteStoreTests : StoreTests<SqliteStoreFixture>
 
         SqliteConnection.ClearAllPools();
 
-        using var recovered = SqliteAtlasStore.Open(copyPath, Clock);
+        using var recovered = SqliteAtlasStore.Open(copyPath, TestText.Shared, Clock);
         Assert.Equal(new StoreStats(20, 0, 0, SqliteMigrator.LatestVersion), recovered.GetStats());
         Assert.Equal(20, recovered.ListDocuments(100, 0).Count);
         Assert.Equal(["ok"], Rows(copyPath, "PRAGMA integrity_check"));

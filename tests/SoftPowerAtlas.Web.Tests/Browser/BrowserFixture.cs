@@ -1,6 +1,7 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using SoftPowerAtlas.Web.Tests.Support;
@@ -37,6 +38,7 @@ public abstract class BrowserTest : IAsyncLifetime
         _app = AtlasWebHost.Build([], b =>
         {
             b.WebHost.UseUrls("http://127.0.0.1:0");
+            b.Services.AddSingleton(TestText.Shared);
             b.Configuration["Atlas:Database"] = _db.Path;
             b.Logging.SetMinimumLevel(LogLevel.Warning);
         });

@@ -95,7 +95,7 @@ public sealed class AccessModeTests : IAsyncLifetime
     [Fact]
     public async Task NonLoopbackAddressWithUsers_StartsAndRequiresSignIn()
     {
-        using (var store = Storage.Sqlite.SqliteAtlasStore.Open(_db.Path))
+        using (var store = Storage.Sqlite.SqliteAtlasStore.Open(_db.Path, TestText.Shared))
         {
             UserStore.For(store, hasher: new PasswordHasher(AtlasWebFactory.TestIterations)).Add("root", UserRole.Admin, SignedInTest.Password);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Security;
 
@@ -49,8 +50,8 @@ public sealed class DeniedPageTests : SignedInTest
 
         var path = Path.Combine(Path.GetDirectoryName(Database.Path)!, "original.txt");
         await File.WriteAllTextAsync(path, "กระทรวงวัฒนธรรมจะจัดงานเทศกาลภาพยนตร์ไทยในเดือนมีนาคม 2568 <script>alert(1)</script>\n");
-        using var store = SoftPowerAtlas.Storage.AtlasStores.Open(Database.Path);
-        var summary = await new SoftPowerAtlas.Storage.Ingest.IngestRunner(store, SoftPowerAtlas.Analysis.AtlasPipeline.CreateDefault(), new SoftPowerAtlas.Analysis.Loading.DocumentLoader())
+        using var store = SoftPowerAtlas.Storage.AtlasStores.Open(Database.Path, TestText.Shared);
+        var summary = await new SoftPowerAtlas.Storage.Ingest.IngestRunner(store, SoftPowerAtlas.Analysis.AtlasPipeline.CreateDefault(TestText.Shared), new SoftPowerAtlas.Analysis.Loading.DocumentLoader())
             .RunAsync(SoftPowerAtlas.Storage.Ingest.InputWalker.Expand([path]));
         Assert.Empty(summary.Failed);
 

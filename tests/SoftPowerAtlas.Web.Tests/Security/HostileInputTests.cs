@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SoftPowerAtlas.Storage.Sqlite;
+using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Security;
 
@@ -262,7 +263,7 @@ public sealed class HostileInputTests : SignedInTest
 
     private long Documents()
     {
-        using var store = SqliteAtlasStore.Open(Database.Path);
+        using var store = SqliteAtlasStore.Open(Database.Path, TestText.Shared);
         return store.GetStats().Documents;
     }
 }

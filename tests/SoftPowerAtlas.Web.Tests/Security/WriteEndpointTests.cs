@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Security;
 
@@ -116,7 +117,7 @@ public sealed class WriteEndpointTests : SignedInTest
     {
         Assert.Equal(["eddie", "root", "vera"], Users.List().Select(u => u.Name));
         Assert.Equal(0, Users.List().Sum(u => u.ActiveKeys) - (Users.Find("vera")!.ActiveKeys));
-        using var store = Storage.Sqlite.SqliteAtlasStore.Open(Database.Path);
+        using var store = Storage.Sqlite.SqliteAtlasStore.Open(Database.Path, TestText.Shared);
         Assert.Equal(0, store.GetStats().Documents);
     }
 

@@ -25,7 +25,7 @@ public sealed class AtlasWebFactory(string database, IReadOnlyDictionary<string,
         }
 
         builder.UseEnvironment("Production");
-        builder.ConfigureTestServices(services => services.AddSingleton(new PasswordHasher(TestIterations)));
+        builder.ConfigureTestServices(services => services.AddSingleton(new PasswordHasher(TestIterations)).AddSingleton(TestText.Shared));
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

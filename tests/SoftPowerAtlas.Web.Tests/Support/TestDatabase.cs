@@ -73,10 +73,10 @@ public sealed class TestDatabase : IDisposable
             inputs.Add(path);
         }
 
-        using var store = AtlasStores.Open(db.Address);
+        using var store = AtlasStores.Open(db.Address, TestText.Shared);
         if (inputs.Count > 0)
         {
-            var summary = await new IngestRunner(store, AtlasPipeline.CreateDefault(), new DocumentLoader()).RunAsync(InputWalker.Expand(inputs));
+            var summary = await new IngestRunner(store, AtlasPipeline.CreateDefault(TestText.Shared), new DocumentLoader()).RunAsync(InputWalker.Expand(inputs));
             Assert.Empty(summary.Failed);
         }
 

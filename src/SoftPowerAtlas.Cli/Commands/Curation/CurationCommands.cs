@@ -37,30 +37,10 @@ internal static class CurationCommands
         DefaultValueFactory = _ => Environment.UserName,
     };
 
-    /// <summary>Opens the store (SQLite file or PostgreSQL server); writes why not and returns null.</summary>
-    public static IAtlasStore? Open(string db, CliConsole console)
-    {
-        if (!AtlasStores.Exists(db))
-        {
-            console.Error.WriteLine($"atlas: no database at {db} (run 'atlas ingest' first, or pass --db)");
-            return null;
-        }
-
-        try
-        {
-            return AtlasStores.Open(db, console.Clock);
-        }
-        catch (StoreException e)
-        {
-            console.Error.WriteLine($"atlas: {e.Message}");
-            return null;
-        }
-    }
-
     /// <summary>Opens the store and runs <paramref name="work"/> with a curator; store failures exit 1 with the message.</summary>
     public static int Run(string db, CliConsole console, Func<Curator, IAtlasStore, int> work)
     {
-        using var store = Open(db, console);
+        using var store = CommandHelpers.OpenStore(db, console, console.Clock);
         if (store is null)
         {
             return AtlasCommand.SomeInputsFailed;

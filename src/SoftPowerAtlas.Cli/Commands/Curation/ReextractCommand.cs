@@ -43,7 +43,7 @@ internal static class ReextractCommand
 
         return CurationCommands.Run(db, console, (_, store) =>
         {
-            var reextractor = new Reextractor(store, CommandHelpers.DefaultPipeline);
+            var reextractor = new Reextractor(store, console.Pipeline);
             var targets = all ? reextractor.AllDocumentIds() : ids;
             ReextractSummary summary;
             if (console.IsInteractive)

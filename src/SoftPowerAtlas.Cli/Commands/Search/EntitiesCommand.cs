@@ -33,16 +33,15 @@ internal static class EntitiesCommand
             return AtlasCommand.UsageError;
         }
 
-        if (!AtlasStores.Exists(dbPath))
+        using var store = CommandHelpers.OpenStore(dbPath, console);
+        if (store is null)
         {
-            console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
         }
 
         IReadOnlyList<EntityMatch> found;
         try
         {
-            using var store = AtlasStores.Open(dbPath);
             found = EntitySearch.Find(store, text, limit);
         }
         catch (StoreException e)

@@ -60,16 +60,15 @@ internal static class SearchCommand
             return AtlasCommand.UsageError;
         }
 
-        if (!AtlasStores.Exists(dbPath))
+        using var store = CommandHelpers.OpenStore(dbPath, console);
+        if (store is null)
         {
-            console.Error.WriteLine($"atlas: no database at {dbPath} (run 'atlas ingest' first, or pass --db)");
             return AtlasCommand.SomeInputsFailed;
         }
 
         SearchResults results;
         try
         {
-            using var store = AtlasStores.Open(dbPath);
             results = SearchIndexes.For(store).Search(query with { Exact = exact }, SearchPage.Number(page, limit, facets || json));
         }
         catch (StoreException e)

@@ -18,12 +18,12 @@ internal sealed record RoleWrite(string PersonKey, string Role, string? Organiza
 /// </summary>
 internal sealed class PackedDocument
 {
-    public PackedDocument(NewDocument document)
+    public PackedDocument(NewDocument document, SearchText searchText)
     {
         Document = document;
         OriginalPacked = PackedText.Pack(document.OriginalText)!; // a document always has its original
         CleanPacked = PackedText.Pack(document.CleanText)!;
-        SearchTitle = SearchText.Segmented(document.Title);
+        SearchTitle = searchText.Segmented(document.Title);
         SearchVector = Search.Postgres.PostgresSearchVector.Literal(SearchTitle ?? document.Title, document.SegmentedText);
         if (document.File is { } file)
         {

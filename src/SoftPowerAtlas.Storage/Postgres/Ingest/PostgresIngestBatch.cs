@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Npgsql;
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage.Postgres.Ingest;
 
@@ -34,16 +35,18 @@ internal sealed partial class PostgresIngestBatch : IIngestBatch, IBulkIngest
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly PostgresDialect _dialect;
+    private readonly SearchText _searchText;
     private readonly TimeProvider _clock;
     private IngestBatch? _rows;
     private bool _claimHeld;
     private bool _finished;
 
-    public PostgresIngestBatch(NpgsqlConnection connection, PostgresDialect dialect, TimeProvider clock)
+    public PostgresIngestBatch(NpgsqlConnection connection, PostgresDialect dialect, SearchText searchText, TimeProvider clock)
     {
         _connection = connection;
         _transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         _dialect = dialect;
+        _searchText = searchText;
         _clock = clock;
     }
 
@@ -75,7 +78,7 @@ internal sealed partial class PostgresIngestBatch : IIngestBatch, IBulkIngest
 
         // Packing, fact rows, keys and search vectors cost CPU, not the lock: done first, on every core.
         var watch = Stopwatch.StartNew();
-        var packed = inputs.AsParallel().AsOrdered().Select(i => i.Document is { } d ? new PackedDocument(d) : null).ToList();
+        var packed = inputs.AsParallel().AsOrdered().Select(i => i.Document is { } d ? new PackedDocument(d, _searchText) : null).ToList();
         var timings = new BulkTimings { Documents = inputs.Count, Pack = watch.Elapsed };
         try
         {
@@ -218,7 +221,7 @@ internal sealed partial class PostgresIngestBatch : IIngestBatch, IBulkIngest
             }
 
             // A text found stored before analysis but gone now (deleted in between): analysed after all.
-            var late = packed[i] ?? new PackedDocument(inputs[i].Analyse!());
+            var late = packed[i] ?? new PackedDocument(inputs[i].Analyse!(), _searchText);
             if (packed[i] is null)
             {
                 if (plan.TryDuplicate(inputs[i].Source, late.Document.ContentHash, at))
@@ -348,7 +351,7 @@ internal sealed partial class PostgresIngestBatch : IIngestBatch, IBulkIngest
                 throw _dialect.ToStoreException(e);
             }
 
-            _rows = new IngestBatch(_transaction, _dialect, _clock);
+            _rows = new IngestBatch(_transaction, _dialect, _searchText, _clock);
         }
 
         return _rows;

@@ -36,8 +36,8 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
         {
             using var connection = store.DataSource.OpenConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead); // one snapshot for matches, page and facets
-            var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, store.Dialect, query);
-            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
+            var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, store.Dialect, query, store.SearchText);
+            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded, store.SearchText), page) with { Expansions = expansions };
             return results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0
                 ? results
                 : results with { Suggestion = SpellingSuggester.Suggest(query, new PostgresVocabulary(connection, transaction, _vocabulary)) };
@@ -47,7 +47,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
     private SearchResults Search(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchQuery query, SearchPage page)
     {
         var notes = new List<string>();
-        var tsquery = PostgresTsQuery.From(query);
+        var tsquery = PostgresTsQuery.From(query, store.SearchText);
         foreach (var term in tsquery.Ignored)
         {
             notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
@@ -107,7 +107,7 @@ public sealed class PostgresSearchIndex(PostgresAtlasStore store) : ISearchIndex
                         total = reader.GetInt64(1);
                         break;
                     default:
-                        counts.Add((reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(1)));
+                        counts.Add((reader.GetString(3), reader.GetString(4), reader.GetNullableString(5), reader.GetInt64(1)));
                         break;
                 }
             }

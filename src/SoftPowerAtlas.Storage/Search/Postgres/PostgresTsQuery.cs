@@ -15,22 +15,23 @@ namespace SoftPowerAtlas.Storage.Search.Postgres;
 /// </summary>
 internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOnlyList<SearchTerm> Ignored, IReadOnlyList<TermPattern> Patterns)
 {
-    public static PostgresTsQuery From(SearchQuery query)
+    public static PostgresTsQuery From(SearchQuery query, SearchText text)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(text);
         var ignored = new List<SearchTerm>();
         var patterns = new List<TermPattern>();
         var clauses = new List<string>();
         foreach (var clause in query.Clauses)
         {
-            var alternatives = clause.Alternatives.Select(t => Term(t, ignored, patterns)).OfType<string>().ToList();
+            var alternatives = clause.Alternatives.Select(t => Term(t, text, ignored, patterns)).OfType<string>().ToList();
             if (alternatives.Count > 0)
             {
                 clauses.Add(alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" | ", alternatives) + ")");
             }
         }
 
-        var excluded = query.Excluded.Select(t => Term(t, ignored, null)).OfType<string>().ToList();
+        var excluded = query.Excluded.Select(t => Term(t, text, ignored, null)).OfType<string>().ToList();
         return new PostgresTsQuery(
             clauses.Count == 0 ? null : string.Join(" & ", clauses),
             excluded.Count == 0 ? null : string.Join(" | ", excluded),
@@ -86,11 +87,9 @@ internal sealed record PostgresTsQuery(string? Include, string? Exclude, IReadOn
     private static bool Near(List<List<int>> at, int word, int piece, int distance) =>
         word >= 0 && word < at.Count && at[word].Exists(j => Math.Abs(j - piece) <= distance);
 
-    private static string? Term(SearchTerm term, List<SearchTerm> ignored, List<TermPattern>? patterns)
+    private static string? Term(SearchTerm term, SearchText text, List<SearchTerm> ignored, List<TermPattern>? patterns)
     {
-        // A prefix is a piece of a word: segmenting it would split it (เกาหล → เกา หล), so its words
-        // are only what white space separates (as Fts5Match does).
-        var words = (term.Prefix ? SearchText.WellFormed(term.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries) : SearchText.Words(term.Text))
+        var words = text.Words(term)
             .Select(PostgresLexemes.Of)
             .Where(l => l.Count > 0)
             .ToList();

@@ -89,7 +89,7 @@ internal sealed class SearchSnapshot
             while (reader.Read())
             {
                 ids.Add(reader.GetInt64(0));
-                rawDates.Add(reader.IsDBNull(1) ? null : reader.GetString(1));
+                rawDates.Add(reader.GetNullableString(1));
             }
         }
 

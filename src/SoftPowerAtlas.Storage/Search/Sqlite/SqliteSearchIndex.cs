@@ -60,8 +60,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         {
             using var connection = _store.OpenConnection();
             using var transaction = connection.BeginTransaction(deferred: true); // one snapshot for count, page and facets
-            var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, _store.Dialect, query);
-            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded), page) with { Expansions = expansions };
+            var (expanded, expansions) = ConceptExpander.Expand(connection, transaction, _store.Dialect, query, _store.SearchText);
+            var results = Search(connection, transaction, FieldWordCompatibility.Apply(expanded, _store.SearchText), page) with { Expansions = expansions };
             if (results.Total > SpellingSuggester.FewResults || query.Clauses.Count == 0)
             {
                 return results;
@@ -75,7 +75,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private SearchResults Search(SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, SearchPage page)
     {
         var notes = new List<string>();
-        var match = Fts5Match.From(query);
+        var match = Fts5Match.From(query, _store.SearchText);
         foreach (var term in match.Ignored)
         {
             notes.Add($"ignored {(term.Quoted ? "\"" + term.Text + "\"" : term.Text)} at character {term.Position + 1}: it has no letters or digits to search for");
@@ -93,7 +93,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (!page.Facets && match.Include is not null && _memory.Current(version) is null)
         {
             var alone = Fts5(connection, transaction, null, match, query, agencies, page, null);
-            return new SearchResults(alone.Total, ReadPage(connection, transaction, query, match, alone.Page.Skip(page.Offset)), SearchFacets.None, notes);
+            return new SearchResults(alone.Total, ReadPage(connection, transaction, query, match, alone.Page.Skip(page.Offset), _store.SearchText), SearchFacets.None, notes);
         }
 
         var snapshot = _memory.Snapshot(connection, transaction, version);
@@ -107,7 +107,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             : Included(connection, transaction, snapshot, match, query, agencies) is { } included
                 ? FromSet(connection, transaction, snapshot, included, query, agencies, match, page)
                 : Fts5(connection, transaction, snapshot, match, query, agencies, page, _scoreInProcess ? _store.OpenConnection : null);
-        var hits = ReadPage(connection, transaction, query, match, found.Page.Skip(page.Offset));
+        var hits = ReadPage(connection, transaction, query, match, found.Page.Skip(page.Offset), _store.SearchText);
         var facets = page.Facets && found.Total > 0
             ? SqliteFacets.Count(snapshot.Values, found.FacetCounts, connection, transaction)
             : SearchFacets.None;
@@ -409,7 +409,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// that text does not find, which it cannot short of a bug, is marked with the text as searched).
     /// </summary>
     private static List<SearchHit> ReadPage(
-        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, Fts5Match match, IEnumerable<(long Id, double Score, string? Date)> page)
+        SqliteConnection connection, SqliteTransaction transaction, SearchQuery query, Fts5Match match, IEnumerable<(long Id, double Score, string? Date)> page, SearchText text)
     {
         var hits = new List<SearchHit>();
         using var details = connection.CreateCommand();
@@ -437,7 +437,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
             if (match.Include is { } include && !segmented.Contains(SnippetBuilder.Open, StringComparison.Ordinal))
             {
                 markedId.Value = docId;
-                marking.Value = prefixed ? Fts5Match.Marking(query, Fts5Match.Tokens(segmented)) ?? include : include;
+                marking.Value = prefixed ? Fts5Match.Marking(query, Fts5Match.Tokens(segmented), text) ?? include : include;
                 var marked = highlight.ExecuteScalar() as string;
                 if (marked is null && (string)marking.Value != include)
                 {

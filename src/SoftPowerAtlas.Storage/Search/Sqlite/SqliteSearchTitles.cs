@@ -8,7 +8,7 @@ namespace SoftPowerAtlas.Storage.Search.Sqlite;
 /// </summary>
 internal static class SqliteSearchTitles
 {
-    public static int Backfill(SqliteConnection connection)
+    public static int Backfill(SqliteConnection connection, SearchText text)
     {
         using (var check = connection.CreateCommand())
         {
@@ -21,32 +21,10 @@ internal static class SqliteSearchTitles
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
         // The partial index documents_unsegmented_title makes this a seek, not a scan of every document.
-        select.CommandText = "SELECT id, title FROM documents INDEXED BY documents_unsegmented_title WHERE search_title IS NULL AND title IS NOT NULL";
-        var pending = new List<(long Id, string Title)>();
-        using (var reader = select.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                pending.Add((reader.GetInt64(0), reader.GetString(1)));
-            }
-        }
-
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE documents SET search_title = $title WHERE id = $id";
-        var title = update.Parameters.Add("$title", SqliteType.Text);
-        var id = update.Parameters.Add("$id", SqliteType.Integer);
-        foreach (var row in pending)
-        {
-            title.Value = SearchText.Segmented(row.Title);
-            id.Value = row.Id;
-            update.ExecuteNonQuery();
-        }
-
+        var filled = SearchTitles.Fill(
+            transaction, "SELECT id, title FROM documents INDEXED BY documents_unsegmented_title WHERE search_title IS NULL AND title IS NOT NULL", text);
         transaction.Commit();
-        return pending.Count;
+        return filled;
     }
 }
