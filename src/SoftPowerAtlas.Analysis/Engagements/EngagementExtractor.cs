@@ -432,7 +432,7 @@ internal sealed class EngagementExtractor
         var entities = input.EntitiesAmong(named);
         var passage = mentions.ToHashSet();
 
-        var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person).ToList();
+        var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person && !Bystanders.OnlyNamed(text, e.Mentions.Where(passage.Contains))).ToList();
         var orgs = entities.Where(e => e.IsOrganization).ToList();
 
         // Places are not resolved entities; one that acts here takes part as its administration.

@@ -188,6 +188,18 @@ public class EngagementExtractorTests
         Assert.Contains(e.People, p => p.Name == "Somchai Jaidee");
     }
 
+    [Theory]
+    [InlineData("On 5 December 2025, the Royal Thai Embassy in Lima held a reception marking the Birthday Anniversary of His Majesty King Somsak Rattanakorn. Ambassador Suda Jaidee welcomed the guests.", "Somsak Rattanakorn")]
+    [InlineData("On 5 December 2025, Ambassador Suda Jaidee opened a Thai cultural evening in Lima that began with a tribute to the late Queen Malee Srisuk.", "Malee Srisuk")]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2568 นางสุดา ใจดี อธิบดีกรมส่งเสริมวัฒนธรรม ประชุมหารือกับผู้แทนจังหวัดน่าน ตามนโยบายของ นายสมชาย รักไทย ที่ต้องการส่งเสริมเทศกาลท้องถิ่น", "สมชาย รักไทย")]
+    public void Extract_PersonAnOccasionHonoursOrWhosePolicyIsFollowed_TakesNoPart(string sentence, string bystander)
+    {
+        var e = Assert.Single(Extract.Run("Report\n\n" + sentence + "\n").Facts().Engagements);
+
+        Assert.Contains(e.People, p => p.Name is "Suda Jaidee" or "สุดา ใจดี");
+        Assert.DoesNotContain(e.People, p => p.Name == bystander);
+    }
+
     [Fact]
     public void Extract_OnlyDateIsTheStampAboveTheReport_DatesItsEngagement()
     {
