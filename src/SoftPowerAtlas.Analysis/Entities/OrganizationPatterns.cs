@@ -35,9 +35,10 @@ internal sealed class OrganizationPatterns
     private const int MaxNameLength = 90;
     private const int MaxCompanyWords = 6;
 
-    // "สำนักงานใหญ่", "หน่วยงานดังกล่าว", "มหาวิทยาลัยชั้นนำ": a head word with a common word after it is not a name.
+    // "สำนักงานใหญ่", "หน่วยงานดังกล่าว", "มหาวิทยาลัยชั้นนำ": a head word with a common word after it is not a name;
+    // nor is one with the kind of its members ("คณะกรรมการผู้ทรงคุณวุฒิ", the qualified members; "คณะผู้บริหาร").
     private static readonly string[] GenericTails =
-        ["ใหญ่", "ต่าง", "ดังกล่าว", "นี้", "นั้น", "ฯลฯ", "ทั้ง", "อื่น", "เดียวกัน", "ของ", "ชั้น", "ระดับ", "เอกชน", "หลาย", "ทุก", "ในสังกัด", "ที่เกี่ยวข้อง", "ภาครัฐ", "ท้องถิ่น"];
+        ["ผู้ทรงคุณวุฒิ", "ผู้บริหาร", "ใหญ่", "ต่าง", "ดังกล่าว", "นี้", "นั้น", "ฯลฯ", "ทั้ง", "อื่น", "เดียวกัน", "ของ", "ชั้น", "ระดับ", "เอกชน", "หลาย", "ทุก", "ในสังกัด", "ที่เกี่ยวข้อง", "ภาครัฐ", "ท้องถิ่น"];
 
     private static readonly string[] GenericAnywhere = ["เพื่อนบ้าน", "ต่างๆ", "ต่าง ๆ", "ทั่วโลก", "ทั่วประเทศ", "ทุกแห่ง", "หลายแห่ง"];
 
@@ -192,7 +193,7 @@ internal sealed class OrganizationPatterns
             // "มูลนิธิการแสดงศิลปวัฒนธรรม…": a verb after การ / ความ is made a noun of the name, not a verb ending it.
             var nominal = pos - start >= 3 && (text.AsSpan(start, pos - start).EndsWith("การ", StringComparison.Ordinal) || text.AsSpan(start, pos - start).EndsWith("ความ", StringComparison.Ordinal))
                 && word is not ("และ" or "ของ");
-            if (!nominal && _stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
+            if (!nominal && _stopWords.Contains(word) && !(word == "และ" && ContinuesName(text, tokenEnd, b.Roles)) && !(word == "ของ" && StartsWithHead(text, tokenEnd)))
             {
                 break;
             }
@@ -208,10 +209,11 @@ internal sealed class OrganizationPatterns
     /// "กรมวัฒนธรรมและการท่องเที่ยว…": และ written without spaces joins parts of one name, unless
     /// another organisation's head word follows it (กรมศิลปากรและกรมส่งเสริมวัฒนธรรม).
     /// </summary>
-    private bool ContinuesName(string text, int after)
+    private bool ContinuesName(string text, int after, PrefixWords? roles)
     {
-        // "…กระทรวงวัฒนธรรมและผู้บริหารระดับสูง": และ before a word for people (ผู้บริหาร, ผู้แทน) ends the name.
-        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]) || text.AsSpan(after).StartsWith("ผู้", StringComparison.Ordinal))
+        // "…กระทรวงวัฒนธรรมและผู้บริหารระดับสูง", "กระทรวงการต่างประเทศและรัฐมนตรีว่าการ…": และ before a word for
+        // people (ผู้บริหาร, ผู้แทน) or a post ends the name.
+        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]) || text.AsSpan(after).StartsWith("ผู้", StringComparison.Ordinal) || roles?.AnyAt(text, after) == true)
         {
             return false;
         }

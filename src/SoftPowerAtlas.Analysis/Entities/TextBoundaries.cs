@@ -13,6 +13,7 @@ internal sealed class TextBoundaries
     {
         Text = text;
         Tokens = tokens;
+        Roles = anchors;
         _boundary = new bool[text.Length + 1];
         _boundary[0] = true;
         _boundary[text.Length] = true;
@@ -50,6 +51,9 @@ internal sealed class TextBoundaries
     }
 
     public string Text { get; }
+
+    /// <summary>The Thai role phrases (รัฐมนตรี…, ผู้อำนวยการ…) whose starts are word boundaries, when given.</summary>
+    public PrefixWords? Roles { get; }
 
     /// <summary>
     /// ICU glues the next word's first letter to some Thai words it does not know whole

@@ -128,6 +128,7 @@ public class EntityFinderTests
     [InlineData("ซึ่งมูลนิธิการแสดงพื้นบ้านนานาชาติ ร่วมจัดงาน", "มูลนิธิการแสดงพื้นบ้านนานาชาติ")]
     [InlineData("ในงานที่จัดร่วมกับสมาคมวัฒนธรรมไทยแห่งรัฐโอไฮโอเมื่อวันที่ 7 เมษายน", "สมาคมวัฒนธรรมไทยแห่งรัฐโอไฮโอ")]
     [InlineData("โดยมีปลัดกระทรวงวัฒนธรรมและผู้บริหารระดับสูงเข้าร่วมงาน", "กระทรวงวัฒนธรรม")]
+    [InlineData("โดยสมาคมนักเขียนแห่งประเทศไทยและรัฐมนตรีของลาวได้หารือกัน", "สมาคมนักเขียนแห่งประเทศไทย")]
     public void Find_ThaiOrganisationName_EndsWhereTheNameEnds(string sentence, string name)
     {
         var facts = Extract.Run(sentence).Facts();
