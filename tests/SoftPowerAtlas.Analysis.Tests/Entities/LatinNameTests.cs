@@ -66,6 +66,9 @@ public class LatinNameTests
     // Military and naval ranks.
     [InlineData("together with Captain Anan Srisuk, RTN, Naval Attache, attended the fair", "Anan Srisuk")]
     [InlineData("welcomed by Wing Commander Piya Thongdee, Air Attache", "Piya Thongdee")]
+    // Malaysian styles, stacked.
+    [InlineData("The meeting was chaired by YB Dato Sri Ahmad Rosli, Minister of Culture.", "Ahmad Rosli")]
+    [InlineData("She was received by Datuk Seri Aminah Yusof in Putrajaya.", "Aminah Yusof")]
     public void Find_TitledLatinName_NameWithoutTitle(string text, string name)
     {
         var facts = Extract.Run(text).Facts();
