@@ -23,6 +23,7 @@ public class ClutterCleanerTests
     [InlineData("• | •")]
     [InlineData("#SoftPower #ไทย #THACCA")]
     [InlineData("#WorldSoilDay #วันดินโลก")]
+    [InlineData("คลิกที่นี่เพื่อสนทนา Facebook Logo")]
     public void Clean_ClutterLine_IsDropped(string clutter)
     {
         var cleaned = Clean($"หัวข้อข่าว\n{Lead}\n{clutter}\nย่อหน้าที่สองของข่าว");
