@@ -27,9 +27,10 @@ internal static partial class PortfolioTitles
 
     /// <summary>
     /// A head that names a ministry or a post, "of"/"for", then capitalised words joined by commas, "and" or "&amp;":
-    /// the whole run is the portfolio. Committees and councils are left out: one named for a sector works on it.
+    /// the whole run is the portfolio ("Minister of State for External Affairs and Textiles" from External).
+    /// Committees and councils are left out: one named for a sector works on it.
     /// </summary>
-    [GeneratedRegex(@"\b(?:Ministry|Ministries|Minister|Ministers|Department|Office|Secretary|Bureau)\s+(?:of|for)\s+(?:the\s+)?(?<portfolio>\p{Lu}[\p{L}'-]*(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)\p{Lu}[\p{L}'-]*)*)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(?:Ministry|Ministries|Minister|Ministers|Department|Office|Secretary|Bureau)\s+(?:of|for)\s+(?:the\s+)?(?:State\s+for\s+(?:the\s+)?)?(?<portfolio>\p{Lu}[\p{L}'-]*(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)\p{Lu}[\p{L}'-]*)*)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex English();
 
     /// <summary>

@@ -42,6 +42,7 @@ public class SectorWordTests
 
     [Theory]
     [InlineData("Deputy Minister of Culture, Sports and Tourism Ta Quang Dong said", "Culture, Sports and Tourism")]
+    [InlineData("joined by the Union Minister of State for External Affairs and Textiles, who spoke", "External Affairs and Textiles")]
     [InlineData("the Department of Tourism and the Office of Contemporary Art & Culture", "Tourism")]
     [InlineData("welcomed by the Federal Minister for Research, Technology and Space. The Federal Ministry of Research, Technology and Space hosted the studios.", "Research, Technology and Space")]
     [InlineData("โดยมีรัฐมนตรีด้านวิจัย เทคโนโลยี และอวกาศแห่งสหพันธรัฐเยอรมนี", "วิจัย เทคโนโลยี และอวกาศ")]
