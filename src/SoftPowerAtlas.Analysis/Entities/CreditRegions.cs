@@ -109,11 +109,12 @@ internal sealed partial class CreditRegions
             return true;
         }
 
-        // A line that is only the outlet, or a paragraph that ends "— VNA" / "(NNT)".
+        // A line that is only the outlet, or a paragraph that ends "— VNA", "(NNT)" or, the dash glued to its last sentence, "school.-VNA".
         var nothingBefore = lineBefore && before.Trim().Length == 0;
         var nothingAfter = lineAfter && after.Length == 0;
         return nothingBefore && (nothingAfter || after.StartsWith('—') || after.StartsWith('–') || after.StartsWith("- ", StringComparison.Ordinal))
-            || (nothingAfter && (before.EndsWith('—') || before.EndsWith('–') || before.EndsWith(" -", StringComparison.Ordinal)));
+            || (nothingAfter && (before.EndsWith('—') || before.EndsWith('–') || before.EndsWith(" -", StringComparison.Ordinal)
+                || (before.Length >= 2 && before[^1] == '-' && before[^2] is '.' or '"' or '”')));
     }
 
     private void AddLineCredits(string text, int lineStart, int lineEnd, List<TextSpan> regions)

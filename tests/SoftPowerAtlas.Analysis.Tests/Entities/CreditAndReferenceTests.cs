@@ -10,6 +10,7 @@ public class CreditAndReferenceTests
     [InlineData("Photo courtesy of Somchai Studio (Instagram)\n\nThe minister opened the fair.", "Somchai Studio")]
     [InlineData("Participants at the seminar (Photo: Xinhua)\nThe seminar ran for two days.", "Xinhua")]
     [InlineData("Bangkok (VNA) – The embassy held a reception for partners.", "VNA")]
+    [InlineData("The new centre will house a library and a Thai language school.-VNA", "VNA")]
     [InlineData("BANGKOK (The Daily Courier/Asia Media Network): The ministry opened a film fund.", "Asia Media Network")]
     [InlineData("CHIANG MAI, Oct. 4 (Northern Wire Service) - The province hosted a craft fair.", "Northern Wire Service")]
     [InlineData("The films will be shown in March, reported Bangkok Post.", "Bangkok Post")]
