@@ -191,15 +191,23 @@ public sealed partial class ClutterCleaner
             }
         }
 
+        // A headline stands above the body: once a sentence of the body has begun, a later line is not the headline
+        // ("… a Thai language school.-VNA" closing a report of short paragraphs), nor is a longer paragraph below it.
+        var body = header.FindIndex(i => IsBodySentence(OwnText(lines[i], stampEnd)));
         foreach (var i in stamp >= 0 ? header.Skip(stamp + 1) : header)
         {
+            if (body >= 0 && i >= header[body])
+            {
+                break;
+            }
+
             if (IsHeadlineLike(lines[i], stampEnd))
             {
                 return i;
             }
         }
 
-        if (firstParagraph >= 0)
+        if (firstParagraph >= 0 && body < 0)
         {
             isLead = true;
             return firstParagraph;

@@ -35,6 +35,7 @@ public class TitleTests
     [InlineData(" date 2024-09-27 The ambassador with guests at the opening of the festival.— supplied photo.\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("Photo courtesy of @thaifilm (Instagram)\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("Bangkok, March 20 (IANS) " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
+    [InlineData("BANGKOK (The Daily Courier/Asia Media Network): " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     public void Clean_NoHeadlineInText_TitleIsTheLeadsFirstSentence(string page, string title)
     {
         var text = page.Replace("PLACEHOLDER", EnglishBody, StringComparison.Ordinal);
@@ -59,6 +60,19 @@ public class TitleTests
         Assert.Equal(title, cleaned.Metadata.Title);
         Assert.True(cleaned.Metadata.TitleIsLead);
         Assert.Contains(title, cleaned.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_ReportOfShortParagraphsWithoutAHeadline_TitleIsTheFirstSentenceNotALaterLine()
+    {
+        const string text = "The culture ministry is on course to open a Thai cultural centre in Lima to promote Thai food, film and dance.\n\n"
+            + "The permanent secretary said last week that a proposal would go to the cabinet for a budget to rent a building.\n\n"
+            + "The planned centre grew out of an agreement on cultural cooperation between the two countries, she said.-VNA\n";
+
+        var cleaned = Clean(text);
+
+        Assert.Equal("The culture ministry is on course to open a Thai cultural centre in Lima to promote Thai food, film and dance.", cleaned.Metadata.Title);
+        Assert.True(cleaned.Metadata.TitleIsLead);
     }
 
     [Fact]
