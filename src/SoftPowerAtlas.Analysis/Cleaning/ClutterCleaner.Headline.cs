@@ -87,8 +87,9 @@ public sealed partial class ClutterCleaner
         return space > MaxTitleLength / 2 ? space : MaxTitleLength;
     }
 
-    // "Bangkok, March 20 (IANS) ", "Mumbai: ", "Bangkok (VNA) — ", "BANGKOK, Nov 11 (TNA) – ", "HÀ NỘI — ".
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:(?:\(\p{Lu}[\p{L}]{1,10}\))\s*(?:[—–-]\s*)?|[—–:]\s*)", RegexOptions.CultureInvariant)]
+    // "Bangkok, March 20 (IANS) ", "Mumbai: ", "Bangkok (VNA) — ", "BANGKOK, Nov 11 (TNA) – ", "HÀ NỘI — ",
+    // "BANGKOK (The Daily Courier/Asia Media Network): ".
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:(?:\(\p{Lu}[\p{L}]{1,10}\)|\(\p{Lu}[\p{L}]*(?:[ /&][\p{L}]+){1,6}\))\s*(?:[—–:-]\s*)?|[—–:]\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     // What may follow a lead's date before its first word: a closing bracket, a time range's end, a dash.
