@@ -69,6 +69,7 @@ public class OrganizationNameTests
     [InlineData("ดีป้าจะเปิดรับสมัครโครงการบ่มเพาะ (Game Studio Incubation) รุ่นที่ 2")]
     [InlineData("ผลงานของสำนักพิมพ์ไทยและมหาวิทยาลัยไทยหลายแห่ง")]
     [InlineData("โดยมีคณะกรรมการผู้ทรงคุณวุฒิ เข้าร่วมประชุม")]
+    [InlineData("สภาพแวดล้อมของงานเทศกาลดีขึ้นมาก")]
     [InlineData("ประสานงานกับสถานเอกอัครราชทูตไทยประจำประเทศเพื่อนบ้าน")]
     [InlineData("The series was shown by Thai Entertainment channels across Asia.")]
     [InlineData("Culture Office Signs Pact With Osaka Trade Bureau For Film Week\nThe two bodies will share venues.")]
