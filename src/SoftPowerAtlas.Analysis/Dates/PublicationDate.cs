@@ -226,7 +226,8 @@ public static partial class PublicationDate
     [GeneratedRegex(@"(?:\b(?:Published|Posted|Updated|Released|By\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*)\b|เผยแพร่|โพสต์|ประกาศเมื่อ|วันที่ลงข่าว|ข่าววันที่|วันที่นำเข้าข้อมูล|วันที่บันทึก|^\s*(?i:date)\s*:?\s*$)[^\n]{0,60}$", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
-    // BANGKOK, / Bangkok, Thailand, — a place in capitals and a comma opening the first paragraph.
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*,(?:\s*\p{Lu}[\p{L}.'-]+,)?\s*$", RegexOptions.CultureInvariant)]
+    // BANGKOK, / Bangkok, Thailand, — a place in capitals and a comma opening the first paragraph (after the page's
+    // " date 2024-05-31" stamp when the paragraph shares its line).
+    [GeneratedRegex(@"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+)*,(?:\s*\p{Lu}[\p{L}.'-]+,)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 }
