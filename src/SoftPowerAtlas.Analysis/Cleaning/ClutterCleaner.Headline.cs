@@ -10,11 +10,11 @@ public sealed partial class ClutterCleaner
     /// The headline's range in a line: after a dateline or the date a lead opens with (Bangkok, March 20 (IANS);
     /// วันนี้ (23 ก.พ. 68); เมื่อวันที่ 18 สิงหาคม), before a run of asterisks; cut to its first sentence when long.
     /// </summary>
-    private static (int Start, int End) Headline(string text, int start, int end)
+    private static (int Start, int End) Headline(string text, int start, int end, bool lead)
     {
         (start, end) = Trimmed(text, start, end);
         var line = text.AsSpan(start, end - start);
-        if (line.Length > MaxTitleLength)
+        if (line.Length > MaxTitleLength || lead)
         {
             var skip = Dateline().Match(line.ToString()) is { Success: true } dateline ? dateline.Length : LeadDateLength(line);
 
@@ -29,7 +29,13 @@ public sealed partial class ClutterCleaner
             line = text.AsSpan(start, end - start);
         }
 
-        return line.Length <= MaxTitleLength ? (start, end) : Trimmed(text, start, start + FirstSentence(line));
+        // A lead titles the page by its first sentence, however short the line ("… in Lima. It is organised by …,").
+        if (line.Length <= MaxTitleLength)
+        {
+            return lead && SentenceEnd(line) is > 0 and var cut ? Trimmed(text, start, start + cut) : (start, end);
+        }
+
+        return Trimmed(text, start, start + FirstSentence(line));
     }
 
     /// <summary>Length of the date (and time) a Thai lead opens with: วันพุธที่ 26 เมษายน 2566 เวลา 10.00 น., วันนี้ (5 ต.ค.), เมื่อวันที่ 7 พ.ค.</summary>
@@ -66,12 +72,9 @@ public sealed partial class ClutterCleaner
     /// <summary>Where the first sentence ends: at ". " before a capital, before a Thai lead (เมื่อวันที่, วันนี้), or at a space near the limit.</summary>
     private static int FirstSentence(ReadOnlySpan<char> line)
     {
-        for (var i = 40; i < Math.Min(line.Length - 1, MaxTitleLength); i++)
+        if (SentenceEnd(line) is > 0 and var end)
         {
-            if (line[i] == '.' && line[i + 1] == ' ' && char.IsLower(line[i - 1]))
-            {
-                return i + 1;
-            }
+            return end;
         }
 
         foreach (var opener in (string[])["เมื่อวันที่", "วันนี้ (", "วันที่"])
@@ -87,9 +90,23 @@ public sealed partial class ClutterCleaner
         return space > MaxTitleLength / 2 ? space : MaxTitleLength;
     }
 
+    /// <summary>Where an English sentence ends: ". " after a lower-case letter, past the first 40 characters; -1 when none does.</summary>
+    private static int SentenceEnd(ReadOnlySpan<char> line)
+    {
+        for (var i = 40; i < Math.Min(line.Length - 1, MaxTitleLength); i++)
+        {
+            if (line[i] == '.' && line[i + 1] == ' ' && char.IsLower(line[i - 1]))
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
+
     // "Bangkok, March 20 (IANS) ", "Mumbai: ", "Bangkok (VNA) — ", "BANGKOK, Nov 11 (TNA) – ", "HÀ NỘI — ",
-    // "BANGKOK (The Daily Courier/Asia Media Network): ".
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:(?:\(\p{Lu}[\p{L}]{1,10}\)|\(\p{Lu}[\p{L}]*(?:[ /&][\p{L}]+){1,6}\))\s*(?:[—–:-]\s*)?|[—–:]\s*)", RegexOptions.CultureInvariant)]
+    // "BANGKOK (The Daily Courier/Asia Media Network): ", "PARIS, May 31, 2024 (GLOBE NEWSWIRE) -- ".
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:(?:\(\p{Lu}[\p{L}]{1,10}\)|\(\p{Lu}[\p{L}]*(?:[ /&][\p{L}]+){1,6}\))\s*(?:(?:--|[—–:-])\s*)?|[—–:]\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     // What may follow a lead's date before its first word: a closing bracket, a time range's end, a dash.

@@ -124,7 +124,7 @@ public sealed partial class ClutterCleaner
         if (metadata.Title is null && titleLine >= 0)
         {
             var from = Math.Max(titleRange.Start, stampEnd);
-            var (start, end) = Headline(text.Text, from, titleRange.End);
+            var (start, end) = Headline(text.Text, from, titleRange.End, isLead);
             if (end > start)
             {
                 metadata = metadata with { Title = text.Text[start..end], TitleSpan = text.ToOriginal(start, end), TitleIsLead = isLead };
@@ -193,7 +193,8 @@ public sealed partial class ClutterCleaner
 
         // A headline stands above the body: once a sentence of the body has begun, a later line is not the headline
         // ("… a Thai language school.-VNA" closing a report of short paragraphs), nor is a longer paragraph below it.
-        var body = header.FindIndex(i => IsBodySentence(OwnText(lines[i], stampEnd)));
+        // A long line that stops at a comma is such a sentence, wrapped.
+        var body = header.FindIndex(i => StartsTheBody(OwnText(lines[i], stampEnd)));
         foreach (var i in stamp >= 0 ? header.Skip(stamp + 1) : header)
         {
             if (body >= 0 && i >= header[body])
@@ -216,7 +217,7 @@ public sealed partial class ClutterCleaner
         // No headline-like line: the first kept line titles the page, and when it is a sentence of the body its lead does.
         var kept = header.FindIndex(i => fate[i] == Fate.Keep && !_vocabulary.IsClutter(OwnText(lines[i], stampEnd)));
         var chosen = kept >= 0 ? header[kept] : header.Count > 0 ? header[0] : -1;
-        isLead = chosen >= 0 && IsBodySentence(OwnText(lines[chosen], stampEnd));
+        isLead = chosen >= 0 && StartsTheBody(OwnText(lines[chosen], stampEnd));
         return chosen;
     }
 
@@ -274,6 +275,9 @@ public sealed partial class ClutterCleaner
         var t = line.TrimEnd();
         return t.Length >= MinBodySentence && t.EndsWith('.') && !t.EndsWith("..", StringComparison.Ordinal) && LineText.Words(t) >= 12;
     }
+
+    /// <summary>A sentence of the body, whole or wrapped onto the next line at a comma.</summary>
+    private static bool StartsTheBody(string line) => IsBodySentence(line) || (IsWrappedLine(line) && line.TrimEnd().Length >= MinBodySentence);
 
     /// <summary>A breadcrumb (หน้าแรก > ข่าวประชาสัมพันธ์) or a menu (Home | About | News, หน้าหลัก  ข่าวสาร  ติดต่อเรา): short parts between separators.</summary>
     private static bool IsMenu(string line)

@@ -35,6 +35,7 @@ public class TitleTests
     [InlineData(" date 2024-09-27 The ambassador with guests at the opening of the festival.— supplied photo.\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("Photo courtesy of @thaifilm (Instagram)\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("Bangkok, March 20 (IANS) " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
+    [InlineData(" date 2024-05-31 PARIS, May 31, 2024 (GLOBE NEWSWIRE) -- " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("BANGKOK (The Daily Courier/Asia Media Network): " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     public void Clean_NoHeadlineInText_TitleIsTheLeadsFirstSentence(string page, string title)
     {
@@ -60,6 +61,18 @@ public class TitleTests
         Assert.Equal(title, cleaned.Metadata.Title);
         Assert.True(cleaned.Metadata.TitleIsLead);
         Assert.Contains(title, cleaned.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clean_FirstLineIsASentenceWrappedAtAComma_TitleIsItsFirstSentence()
+    {
+        const string text = "A Thai film week will take place from 29 March to 31 March in Lima. It is organised by the Royal Thai Embassy, in cooperation with the national cinema,\n"
+            + "Government of Peru. Admission to all screenings is free of charge and eight Thai films will be shown with Spanish subtitles.\n"
+            + "Panel discussions on film production in Thailand will be held during the week, in order to promote academic exchange.\n";
+
+        var cleaned = Clean(text);
+
+        Assert.Equal("A Thai film week will take place from 29 March to 31 March in Lima.", cleaned.Metadata.Title);
     }
 
     [Fact]
