@@ -12,6 +12,7 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 internal sealed class PlaceFinder
 {
     private const int MaxLength = 90;
+    private static readonly string[] GluedStops = ["เพื่อ", "ซึ่ง", "เมื่อวันที่", "ในวันที่", "ระหว่างวันที่", "ตั้งแต่วันที่", "ทั้งนี้", "นอกจากนี้", "โดยมี"];
     private readonly string[] _thai;
     private readonly string[] _english;
     private readonly HashSet<string> _roleNouns;
@@ -112,6 +113,12 @@ internal sealed class PlaceFinder
                 return i - 1;
             }
 
+            // "ณ ศาลากลางจังหวัดหนองคายเพื่อพบปะ…": Thai writes no space before these, and no venue's name holds them.
+            if (Gazetteer.IsThaiLetter(rest[i - 1]) && StartsWithAny(rest[i..end], GluedStops))
+            {
+                return i;
+            }
+
             if (rest[i] == '.' && (i + 1 >= end || rest[i + 1] == ' '))
             {
                 return i;
@@ -119,6 +126,19 @@ internal sealed class PlaceFinder
         }
 
         return end;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"… meeting in the month of" cut before its month: the little words left at the end go too.</summary>

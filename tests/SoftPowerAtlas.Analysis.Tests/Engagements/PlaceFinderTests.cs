@@ -19,6 +19,8 @@ public class PlaceFinderTests
     [InlineData("คณะผู้แทนเข้าพบอธิบดี ณ กระทรวงการต่างประเทศ ในโอกาสเดินทางเยือนประเทศไทยเป็นครั้งแรก", "กระทรวงการต่างประเทศ")]
     [InlineData("ที่ประชุมคณะกรรมการสมัยที่ 20 ณ กรุงนิวเดลี ประกาศขึ้นทะเบียนหนังตะลุงเป็นมรดกวัฒนธรรม", "กรุงนิวเดลี")]
     [InlineData("ทั้งสองฝ่ายพบกัน ณ ทำเนียบรัฐบาล ลงนามบันทึกความเข้าใจสองฉบับ", "ทำเนียบรัฐบาล")]
+    [InlineData("ผู้อำนวยการเข้าพบผู้ว่าราชการจังหวัด ณ ศาลากลางจังหวัดน่านเพื่อหารือเรื่องเทศกาลประจำปี", "ศาลากลางจังหวัดน่าน")]
+    [InlineData("ทั้งสองฝ่ายลงนาม ณ ห้องประชุมชั้น 3 อาคารสำนักงานซึ่งเพิ่งเปิดใช้งาน", "ห้องประชุมชั้น 3 อาคารสำนักงาน")]
     [InlineData("The ambassador met the director to discuss cooperation.", null)]
     // Where a person works is no venue.
     [InlineData("Kanda Srisuk, permanent secretary at the Ministry of Culture, opened the fair at Lyon Expo Hall on Monday.", "Lyon Expo Hall")]
