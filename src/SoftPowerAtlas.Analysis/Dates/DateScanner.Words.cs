@@ -291,13 +291,48 @@ internal sealed partial class DateScanner
         }
 
         var lineStart = c.Start == 0 ? 0 : TextLines.LastBreak(text, c.Start - 1) + 1;
+        if (c.Tense == DateTense.Unknown && c.Kind == CandidateKind.Weekday && PastVerbBefore(text, c.Start))
+        {
+            c.Tense = DateTense.Past;
+        }
+
         if (c.Tense == DateTense.Unknown)
         {
             c.Tense = ClauseTense(text, c.Start);
         }
 
+        if (c.Tense == DateTense.Unknown && c.Kind == CandidateKind.Weekday)
+        {
+            c.Tense = WeekdayTense(text, c);
+        }
+
         c.Dateline = yearless && c.Kind == CandidateKind.Date && IsDateline(text, lineStart, c);
     }
+
+    /// <summary>"… the spokesman announced on Sunday": a verb in the past right before an English weekday says which Sunday.</summary>
+    private static bool PastVerbBefore(string text, int at)
+    {
+        var before = text.AsSpan(Math.Max(0, at - 16), Math.Min(16, at)).TrimEnd();
+        var verb = before[(before.LastIndexOf(' ') + 1)..];
+        return verb.Length > 0 && char.IsAsciiLetterLower(verb[0]) && (verb.EndsWith("ed", StringComparison.Ordinal)
+            || verb is "said" or "met" or "told" or "held" or "was" or "were" or "took" or "made" or "gave" or "began");
+    }
+
+    /// <summary>
+    /// "On Wednesday, the former prime minister will speak on …", "… will join a discussion … on Thursday.": an
+    /// English weekday whose sentence speaks of the future, wherever its "will" stands.
+    /// </summary>
+    private static DateTense WeekdayTense(string text, DateCandidate c)
+    {
+        var lineStart = c.Start == 0 ? 0 : TextLines.LastBreak(text, c.Start - 1) + 1;
+        var from = Math.Max(text.AsSpan(0, c.Start).LastIndexOf('.') + 1, lineStart);
+        var to = text.IndexOfAny(['.', '\n'], c.End);
+        var sentence = text.AsSpan(from, (to < 0 ? text.Length : to) - from);
+        return FutureInSentence().IsMatch(sentence) ? DateTense.Future : DateTense.Unknown;
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z])(?:will|is set to|are set to|is scheduled to|are scheduled to)(?![A-Za-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex FutureInSentence();
 
     /// <summary>"BANGKOK, Nov 11 (TNA) –", "28 ก.พ. – ครม.…": a day opening its line, alone or after a place, before a dash or an agency.</summary>
     private bool IsDateline(string text, int lineStart, DateCandidate c)

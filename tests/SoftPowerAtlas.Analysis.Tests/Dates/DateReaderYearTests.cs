@@ -75,6 +75,10 @@ public class DateReaderYearTests
     [InlineData("a statement of the embassy said Monday.", "said Monday", "2022-01-10", "2022-01-10")]
     // Wednesday, and the words say it is to come: the Sunday after.
     [InlineData("The embassy will broadcast the festival live Sunday.", "Sunday", "2021-07-21", "2021-07-25")]
+    // Monday, and the sentence goes on (or went on, far before the day) in the future: the day after; said in the past right before it: the day before.
+    [InlineData("On Wednesday, the former minister will speak on crafts and design.", "On Wednesday", "2025-07-07", "2025-07-09")]
+    [InlineData("The chef will join a long discussion with two boxers and a taekwondo champion on \"Food and Sport\" on Thursday.", "on Thursday", "2025-07-07", "2025-07-10")]
+    [InlineData("The forum will open in Bangkok, the spokesman announced on Sunday.", "on Sunday", "2025-07-07", "2025-07-06")]
     // Friday: "next Friday" is a week on, "last Friday" a week back.
     [InlineData("The committee meets next Friday in Bangkok.", "next Friday", "2024-05-31", "2024-06-07")]
     [InlineData("The committee met last Friday in Bangkok.", "last Friday", "2024-05-31", "2024-05-24")]
