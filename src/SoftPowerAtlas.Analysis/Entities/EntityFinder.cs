@@ -1,4 +1,5 @@
 using System.Text;
+using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Segmentation;
 using SoftPowerAtlas.Analysis.Text;
 
@@ -7,7 +8,8 @@ namespace SoftPowerAtlas.Analysis.Entities;
 /// <summary>
 /// Finds every named thing in a normalised, segmented text: known names from the lexicon in one
 /// pass, then people (by title, then Latin names by context) and organisations by pattern. Credits
-/// (addresses, picture and source credits, bylines, news outlets cited as the source) hold no entity.
+/// (addresses, picture and source credits, bylines, news outlets cited as the source) hold no entity, nor
+/// do everyday phrases that hold a name (<c>Data/name-holding-phrases.txt</c>: "Hom Mali" rice).
 /// Overlaps are settled by the longest name, people first; then internal units get their body,
 /// people their roles, and references back ("the Ambassador") their person. Thread-safe.
 /// </summary>
@@ -20,6 +22,7 @@ public sealed class EntityFinder
     private readonly LatinPersonPatterns _latinPeople;
     private readonly PersonRoles _roles;
     private readonly CreditRegions _credits = new();
+    private readonly string[] _nameHoldingPhrases = [.. EmbeddedWordList.Lines("Entities/Data/name-holding-phrases.txt")];
     private readonly Coreference _coreference;
     private readonly PrefixWords _anchors;
     private readonly NameVocabulary _vocabulary;
@@ -45,6 +48,18 @@ public sealed class EntityFinder
         foreach (var c in _credits.Find(text))
         {
             Take(credit, c);
+        }
+
+        foreach (var phrase in _nameHoldingPhrases)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + phrase.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + phrase.Length;
+                if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+                {
+                    Take(credit, new TextSpan(at, end));
+                }
+            }
         }
 
         var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary)

@@ -30,6 +30,15 @@ public class CreditAndReferenceTests
         Assert.DoesNotContain(facts.Mentions, m => m.Text.Contains(credited, StringComparison.OrdinalIgnoreCase) && m.Kind is not (EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace));
     }
 
+    [Fact]
+    public void Find_EverydayPhraseHoldingACountrysName_NoCountry()
+    {
+        var facts = Extract.Run("The display showcased Thai Hom Mali rice, herbs and fresh fruit from the ambassadors of Senegal and Mali.").Facts();
+
+        var mali = Assert.Single(facts.Mentions, m => m.Kind == EntityKind.Country && m.Name == "Mali");
+        Assert.True(mali.Span.Start > 60);
+    }
+
     [Theory]
     [InlineData("Xinhua signed a content exchange agreement with the Thai News Agency in Bangkok.", "body:xinhua")]
     [InlineData("Xinhua signed a content exchange agreement with the Thai News Agency in Bangkok.", "agency:tna")]
