@@ -88,7 +88,7 @@ internal sealed class EngagementExtractor
             .ToList();
         AddUndatedLead(input, events);
         events = [.. OnePerSentence(events).SelectMany(c => SameDay(input, c))];
-        events.RemoveAll(c => IsMonthOfADayTold(c, events));
+        events.RemoveAll(c => IsMonthOfADayTold(c, events) || IsRelativePeriodOfADayTold(c, events));
 
         // GUIDELINES: when the only date is the stamp above the report, it dates the report's engagement too
         // (years, fiscal years and quarters beside it date nothing: a year-only event date is null).
@@ -168,6 +168,12 @@ internal sealed class EngagementExtractor
         c.Date is { HasValue: true, End: null } month && month.Value.HasYear && month.Value.Granularity == DateGranularity.Month
         && events.Any(k => k != c && k.Type == c.Type && k.Date is { HasValue: true } day && day.Value.HasYear && day.Value.Granularity >= DateGranularity.Day
             && day.Value.Year == month.Value.Year && day.Value.Month == month.Value.Month);
+
+    /// <summary>"… at a major forum in Bangkok next week" … "The forum will take place from July 8 to 11": the week is the forum's, told by its days.</summary>
+    private static bool IsRelativePeriodOfADayTold(Candidate c, List<Candidate> events) =>
+        c.Date is { HasValue: true, IsRelative: true, End: { } end } period && period.Value.HasYear
+        && events.Any(k => k != c && k.Type == c.Type && k.Date is { HasValue: true, IsRelative: false } day && day.Value.HasYear && day.Value.Granularity >= DateGranularity.Day
+            && day.Value.StartDate >= period.Value.StartDate && day.Value.StartDate <= end.EndDate);
 
     /// <summary>
     /// The single day of an anchor that also holds a period starting that day, when the day's own sentence,

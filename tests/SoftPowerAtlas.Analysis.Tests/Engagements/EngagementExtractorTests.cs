@@ -201,6 +201,19 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_ForumNextWeekToldLaterByItsDays_OneForumOnItsFirstDay()
+    {
+        const string text = " date 2025-07-06 Film forum in Bangkok\n\n"
+            + "The culture minister and two film directors will speak at a film forum in Bangkok next week, the ministry said.\n\n"
+            + "The forum will take place from July 8 to 11 at the national convention centre, with screenings and talks.\n";
+
+        var forums = Extract.Run(text).Facts().Engagements.Where(e => e.Type == EngagementType.ForumOrExhibition).ToList();
+
+        Assert.DoesNotContain(forums, e => e.Date is { } d && d.Value.WithoutTime().ToString() == "2025-07-07");
+        Assert.Contains(forums, e => e.Date is { } d && d.Value.WithoutTime().ToString() == "2025-07-08");
+    }
+
+    [Fact]
     public void Extract_OnlyDateIsTheStampAboveTheReport_DatesItsEngagement()
     {
         const string text = "ททท. ร่วมกับองค์การท่องเที่ยวคิวชู ลงนามบันทึกความเข้าใจส่งเสริมการท่องเที่ยว\n9 กุมภาพันธ์ 2561\n\n"
