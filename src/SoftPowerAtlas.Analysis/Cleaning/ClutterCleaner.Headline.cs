@@ -105,8 +105,8 @@ public sealed partial class ClutterCleaner
     }
 
     // "Bangkok, March 20 (IANS) ", "Mumbai: ", "Bangkok (VNA) — ", "BANGKOK, Nov 11 (TNA) – ", "HÀ NỘI — ",
-    // "BANGKOK (The Daily Courier/Asia Media Network): ", "PARIS, May 31, 2024 (GLOBE NEWSWIRE) -- ".
-    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:(?:\(\p{Lu}[\p{L}]{1,10}\)|\(\p{Lu}[\p{L}]*(?:[ /&][\p{L}]+){1,6}\))\s*(?:(?:--|[—–:-])\s*)?|[—–:]\s*)", RegexOptions.CultureInvariant)]
+    // "BANGKOK (The Daily Courier/Asia Media Network): ", "PARIS, May 31, 2024 (GLOBE NEWSWIRE) -- ", "BANGKOK, Thailand – ".
+    [GeneratedRegex(@"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}\p{L}+(?=\s*[—–]))?(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:(?:\(\p{Lu}[\p{L}]{1,10}\)|\(\p{Lu}[\p{L}]*(?:[ /&][\p{L}]+){1,6}\))\s*(?:(?:--|[—–:-])\s*)?|[—–:]\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     // What may follow a lead's date before its first word: a closing bracket, a time range's end, a dash.
