@@ -45,6 +45,8 @@ internal sealed class OrganizationPatterns
     // "สถาบันการศึกษา", "สถาบันอุดมศึกษา": an institution named by its kind.
     private static readonly string[] GenericInstitutions = ["สถาบันการศึกษา", "สถาบันอุดมศึกษา"];
 
+    private static readonly string[] PeopleWords = ["ผู้", "คน", "ประชาชน", "ชาว", "เจ้าหน้าที่", "ข้าราชการ", "บุคลากร"];
+
     private static readonly string[] CompanyHeads = ["บริษัท", "ห้างหุ้นส่วนจำกัด", "ห้างหุ้นส่วน"];
 
     private readonly (string Head, PatternKind Kind)[] _thaiHeads;
@@ -79,6 +81,8 @@ internal sealed class OrganizationPatterns
             .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
         var places = known.Where(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province)
             .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
+        var abroad = known.Where(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace)
+            .GroupBy(k => k.Span.Start).ToDictionary(g => g.Key, g => g.Max(k => k.Span.End));
         for (var i = 0; i < text.Length; i++)
         {
             if (!Gazetteer.IsThaiLetter(text[i]) || !b.IsBoundary(i))
@@ -88,12 +92,17 @@ internal sealed class OrganizationPatterns
 
             foreach (var (head, kind) in _thaiHeads)
             {
-                if (!text.AsSpan(i).StartsWith(head, StringComparison.Ordinal) || !b.IsBoundary(i + head.Length))
+                // "กรมการท่องเที่ยวและวัฒนธรรมมณฑลยูนนาน": a known body the segmenter reads as one word may go on into a
+                // longer name; its head is read then, and the name kept only where it goes past the known one.
+                var knownEnd = -1;
+                if (!text.AsSpan(i).StartsWith(head, StringComparison.Ordinal)
+                    || (!b.IsBoundary(i + head.Length) && !(bodies.TryGetValue(i, out knownEnd) && b.IsBoundary(knownEnd))))
                 {
                     continue;
                 }
 
-                var end = CompanyHeads.Contains(head) ? CompanyEnd(text, i + head.Length)
+                var end = knownEnd >= 0 ? KnownBodyGoesOn(b, i + head.Length, knownEnd, kind, bodies, abroad)
+                    : CompanyHeads.Contains(head) ? CompanyEnd(text, i + head.Length)
                     : kind == PatternKind.Government ? GovernmentEnd(text, i + head.Length, places)
                     : kind == PatternKind.Municipality && GovernmentEnd(text, i + head.Length, places) is var city && city > i + head.Length ? city
                     : ExtendThai(b, i + head.Length, kind, bodies);
@@ -101,6 +110,11 @@ internal sealed class OrganizationPatterns
                 // "ความร่วมมือด้านพิพิธภัณฑ์วิทยา": after ด้าน a head word names a field of work, not a body.
                 if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal))
                     || (kind == PatternKind.Institution && text.AsSpan(0, i).EndsWith("ด้าน", StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
+                if (knownEnd >= 0 && end <= knownEnd)
                 {
                     break;
                 }
@@ -114,6 +128,27 @@ internal sealed class OrganizationPatterns
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Where a known body's name read as one word goes on into a longer name: up to the country or foreign place glued
+    /// to it (กระทรวงการต่างประเทศแคนาดา: a Thai province's office is a known body of its own), or on through แห่ง,
+    /// และ, ประจำ, มณฑล (กรมการท่องเที่ยวแห่งราชอาณาจักรภูฏาน); anything else (a verb written without a space) ends it
+    /// where it ends.
+    /// </summary>
+    private int KnownBodyGoesOn(TextBoundaries b, int afterHead, int knownEnd, PatternKind kind, Dictionary<int, int> bodies, Dictionary<int, int> abroad)
+    {
+        var text = b.Text;
+        if (abroad.TryGetValue(knownEnd, out var placeEnd))
+        {
+            return placeEnd;
+        }
+
+        var rest = text.AsSpan(knownEnd);
+        return rest.StartsWith("แห่ง", StringComparison.Ordinal) || rest.StartsWith("และ", StringComparison.Ordinal) || rest.StartsWith("ประจำ", StringComparison.Ordinal)
+            || rest.StartsWith("มณฑล", StringComparison.Ordinal)
+            ? ExtendThai(b, afterHead, kind, bodies)
+            : knownEnd;
     }
 
     private int ExtendThai(TextBoundaries b, int start, PatternKind kind, Dictionary<int, int> bodies)
@@ -211,9 +246,9 @@ internal sealed class OrganizationPatterns
     /// </summary>
     private bool ContinuesName(string text, int after, PrefixWords? roles)
     {
-        // "…กระทรวงวัฒนธรรมและผู้บริหารระดับสูง", "กระทรวงการต่างประเทศและรัฐมนตรีว่าการ…": และ before a word for
-        // people (ผู้บริหาร, ผู้แทน) or a post ends the name.
-        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]) || text.AsSpan(after).StartsWith("ผู้", StringComparison.Ordinal) || roles?.AnyAt(text, after) == true)
+        // "…กระทรวงวัฒนธรรมและผู้บริหารระดับสูง", "กระทรวงการต่างประเทศและรัฐมนตรีว่าการ…", "รัฐบาลไทยและคนไทย": และ
+        // before a word for people (ผู้บริหาร, ผู้แทน, คน, ประชาชน) or a post ends the name.
+        if (after >= text.Length || !Gazetteer.IsThaiLetter(text[after]) || PeopleWords.Any(w => text.AsSpan(after).StartsWith(w, StringComparison.Ordinal)) || roles?.AnyAt(text, after) == true)
         {
             return false;
         }

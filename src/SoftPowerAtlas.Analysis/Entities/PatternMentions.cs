@@ -16,9 +16,10 @@ internal static class PatternMentions
     /// Many countries have a "Ministry of Culture, Sports and Tourism": a known body written with another
     /// country's name ("Việt Nam's Ministry of …") is that country's body, not the one the lexicon knows.
     /// </summary>
-    private static bool SameCountry(GazetteerEntry country, GazetteerEntry body) => body.Country is null || body.Country == country.Country;
+    private static bool SameCountry(GazetteerEntry country, GazetteerEntry body) =>
+        (body.Country ?? (body.Kind == EntityKind.ThaiOrganization ? "TH" : null)) is not { } home || home == country.Country;
 
-    /// <summary>Only " of " and a country's name stand between <paramref name="bodyEnd"/> and <paramref name="end"/>.</summary>
+    /// <summary>Only " of " (แห่ง, ของ, or nothing in Thai) and a country's name stand between <paramref name="bodyEnd"/> and <paramref name="end"/>.</summary>
     public static bool IsCountrySuffix(string text, int bodyEnd, int end, List<(TextSpan Span, GazetteerEntry Entry)> inner, GazetteerEntry body)
     {
         var country = inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.Country && k.Span.End == end);
@@ -28,7 +29,7 @@ internal static class PatternMentions
         }
 
         var between = text.AsSpan(bodyEnd, country.Span.Start - bodyEnd);
-        return between is " of " or " of the ";
+        return between is " of " or " of the " || between.Trim() is "แห่ง" or "ของ" || (between.IsEmpty && bodyEnd > 0 && Gazetteer.IsThaiLetter(text[bodyEnd - 1]));
     }
 
     /// <summary>Only a country's name, its possessive or its demonym stands between <paramref name="start"/> and <paramref name="bodyStart"/>.</summary>
@@ -79,6 +80,17 @@ internal static class PatternMentions
         // after ประจำ / ณ / in; other names belong to the Thai agency or the foreign place inside them.
         string? country = null;
         var thai = false;
+
+        // "กระทรวงการต่างประเทศแคนาดา", "กรมการท่องเที่ยวแห่งราชอาณาจักรภูฏาน", "กรมการท่องเที่ยวและวัฒนธรรมมณฑลยูนนาน": a
+        // Thai body's name going on to another country or its province is that country's body (not "… in Dubai": an office abroad).
+        if (inner.FirstOrDefault(k => k.Entry.Kind == EntityKind.ThaiOrganization && k.Span.Start == span.Start) is { Entry: not null } body
+            && inner.FirstOrDefault(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace && k.Span.End == span.End) is { Entry.Country: { } abroad } place
+            && abroad != "TH" && place.Span.Start >= body.Span.End && text.AsSpan(body.Span.End, place.Span.Start - body.Span.End).Trim() is var between
+            && (between is "" or "แห่ง" or "of" or "of the" || between.StartsWith("และ", StringComparison.Ordinal)))
+        {
+            return new EntityMention(span, name, EntityKind.ForeignOrganization, key, name, abroad, MentionSource.Pattern);
+        }
+
         foreach (var (s, e) in inner)
         {
             var before = StripPlaceWords(text[span.Start..s.Start]);

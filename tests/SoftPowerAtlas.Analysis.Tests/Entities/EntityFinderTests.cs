@@ -141,6 +141,23 @@ public class EntityFinderTests
     }
 
     [Theory]
+    // A known body the segmenter reads as one word, going on into another country's body or a longer name.
+    [InlineData("ผู้แทนกระทรวงการต่างประเทศแคนาดาเข้าร่วมงาน", "กระทรวงการต่างประเทศแคนาดา", "CA")]
+    [InlineData("ลงนามกับกรมการท่องเที่ยวแห่งราชอาณาจักรภูฏาน เพื่อส่งเสริมการเดินทาง", "กรมการท่องเที่ยวแห่งราชอาณาจักรภูฏาน", "BT")]
+    [InlineData("โดยมีผู้บริหารกรมการท่องเที่ยวและวัฒนธรรมมณฑลยูนนาน เข้าร่วมกิจกรรม", "กรมการท่องเที่ยวและวัฒนธรรมมณฑลยูนนาน", "CN")]
+    // A verb or a word for people written without a space ends it where the known name ends.
+    [InlineData("เมื่อวันที่ 3 มีนาคม กระทรวงวัฒนธรรมกำหนดจัดงานเทศกาล", "กระทรวงวัฒนธรรม", "TH")]
+    [InlineData("ขอบคุณรัฐบาลไทยและคนไทยที่ให้การต้อนรับ", "รัฐบาลไทย", "TH")]
+    public void Find_KnownBodyReadAsOneWord_EndsWhereItsNameEnds(string sentence, string name, string country)
+    {
+        var facts = Extract.Run(sentence).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization);
+        Assert.Equal(name, m.Text);
+        Assert.Equal(country, m.Country ?? "TH");
+    }
+
+    [Theory]
     [InlineData("The minister received the envoy, Steppe News Agency quotes the foreign ministry.")]
     [InlineData("The festival drew large crowds, according to Mekong Press Agency.")]
     public void Find_NewsOutletCreditedAsTheSource_NoOrganisation(string sentence)
