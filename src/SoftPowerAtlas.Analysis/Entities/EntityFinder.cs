@@ -55,7 +55,8 @@ public sealed class EntityFinder
             for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + phrase.Length, StringComparison.OrdinalIgnoreCase))
             {
                 var end = at + phrase.Length;
-                if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+                // Thai writes no spaces between words: a Thai phrase counts wherever it stands.
+                if (Gazetteer.IsThaiLetter(phrase[0]) || ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))))
                 {
                     Take(credit, new TextSpan(at, end));
                 }

@@ -30,6 +30,16 @@ public class CreditAndReferenceTests
         Assert.DoesNotContain(facts.Mentions, m => m.Text.Contains(credited, StringComparison.OrdinalIgnoreCase) && m.Kind is not (EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace));
     }
 
+    [Theory]
+    [InlineData("The consulate's dancers joined the Chinese New Year parade in Sydney.")]
+    [InlineData("สถานกงสุลใหญ่ส่งนักแสดงร่วมงานเทศกาลวันตรุษจีนของนครซิดนีย์")]
+    public void Find_FestivalNamedByAPeople_NoCountry(string text)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        Assert.DoesNotContain(facts.Mentions, m => m.Kind == EntityKind.Country);
+    }
+
     [Fact]
     public void Find_EverydayPhraseHoldingACountrysName_NoCountry()
     {
