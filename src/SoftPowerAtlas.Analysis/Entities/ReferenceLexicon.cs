@@ -94,7 +94,55 @@ public static class ReferenceLexicon
                 continue;
             }
 
-            entries.Add(new GazetteerEntry(n.Text, kind, key, name, country, nameEn) { Strict = n.Match != NameMatch.Normal, IsMedia = media });
+            foreach (var written in IsThai(n.Text) ? SpacingVariants(n.Text) : [n.Text])
+            {
+                entries.Add(new GazetteerEntry(written, kind, key, name, country, nameEn) { Strict = n.Match != NameMatch.Normal, IsMedia = media });
+            }
+        }
+    }
+
+    private const int MaxSpacingJunctions = 5;
+
+    /// <summary>
+    /// A long Thai name is spaced as each writer pleases ("องค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรม แห่งสหประชาชาติ",
+    /// "… วิทยาศาสตร์และวัฒนธรรมแห่งสหประชาชาติ"): with or without a space at each of its spaces and before each และ
+    /// or แห่ง inside it, up to <see cref="MaxSpacingJunctions"/> such places (the name as written first).
+    /// </summary>
+    internal static IEnumerable<string> SpacingVariants(string name)
+    {
+        var parts = new List<string>();
+        var from = 0;
+        for (var i = 1; i < name.Length; i++)
+        {
+            var joint = name[i] == ' ' || (name[i - 1] != ' ' && (name.AsSpan(i).StartsWith("และ", StringComparison.Ordinal) || name.AsSpan(i).StartsWith("แห่ง", StringComparison.Ordinal)));
+            if (joint)
+            {
+                parts.Add(name[from..i].Trim());
+                from = i;
+            }
+        }
+
+        parts.Add(name[from..].Trim());
+        parts.RemoveAll(p => p.Length == 0);
+        yield return name;
+        if (parts.Count < 2 || parts.Count - 1 > MaxSpacingJunctions)
+        {
+            yield break;
+        }
+
+        for (var mask = 0; mask < 1 << (parts.Count - 1); mask++)
+        {
+            var b = new System.Text.StringBuilder(parts[0]);
+            for (var j = 1; j < parts.Count; j++)
+            {
+                b.Append((mask & (1 << (j - 1))) != 0 ? " " : string.Empty).Append(parts[j]);
+            }
+
+            var variant = b.ToString();
+            if (variant != name)
+            {
+                yield return variant;
+            }
         }
     }
 

@@ -31,6 +31,17 @@ public class CreditAndReferenceTests
     }
 
     [Theory]
+    [InlineData("โดยองค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรม แห่งสหประชาชาติ จัดการประชุมคณะกรรมการ")]
+    [InlineData("โดยองค์การการศึกษา วิทยาศาสตร์และวัฒนธรรม แห่งสหประชาชาติ จัดการประชุมคณะกรรมการ")]
+    public void Find_KnownThaiNameSpacedAnotherWay_IsTheKnownBody(string text)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization);
+        Assert.Equal("body:unesco", m.Key);
+    }
+
+    [Theory]
     [InlineData("The consulate's dancers joined the Chinese New Year parade in Sydney.")]
     [InlineData("สถานกงสุลใหญ่ส่งนักแสดงร่วมงานเทศกาลวันตรุษจีนของนครซิดนีย์")]
     public void Find_FestivalNamedByAPeople_NoCountry(string text)
