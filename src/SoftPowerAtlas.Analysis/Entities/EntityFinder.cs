@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using SoftPowerAtlas.Analysis.Loading;
 using SoftPowerAtlas.Analysis.Segmentation;
@@ -22,7 +23,8 @@ public sealed class EntityFinder
     private readonly LatinPersonPatterns _latinPeople;
     private readonly PersonRoles _roles;
     private readonly CreditRegions _credits = new();
-    private readonly string[] _nameHoldingPhrases = [.. EmbeddedWordList.Lines("Entities/Data/name-holding-phrases.txt")];
+    private static readonly string[] NameHoldingPhrases = [.. EmbeddedWordList.Lines("Entities/Data/name-holding-phrases.txt")];
+    private static readonly SearchValues<string> NameHoldingSearch = SearchValues.Create(NameHoldingPhrases, StringComparison.OrdinalIgnoreCase);
     private readonly Coreference _coreference;
     private readonly PrefixWords _anchors;
     private readonly NameVocabulary _vocabulary;
@@ -50,17 +52,19 @@ public sealed class EntityFinder
             Take(credit, c);
         }
 
-        foreach (var phrase in _nameHoldingPhrases)
+        // One pass for every phrase; the longest one starting at a match is the phrase there.
+        for (var at = text.AsSpan().IndexOfAny(NameHoldingSearch); at >= 0;)
         {
-            for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + phrase.Length, StringComparison.OrdinalIgnoreCase))
+            var phrase = NameHoldingPhrases.Where(p => text.AsSpan(at).StartsWith(p, StringComparison.OrdinalIgnoreCase)).MaxBy(p => p.Length)!;
+            var end = at + phrase.Length;
+            // Thai writes no spaces between words: a Thai phrase counts wherever it stands.
+            if (Gazetteer.IsThaiLetter(phrase[0]) || ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))))
             {
-                var end = at + phrase.Length;
-                // Thai writes no spaces between words: a Thai phrase counts wherever it stands.
-                if (Gazetteer.IsThaiLetter(phrase[0]) || ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))))
-                {
-                    Take(credit, new TextSpan(at, end));
-                }
+                Take(credit, new TextSpan(at, end));
             }
+
+            var next = text.AsSpan(at + 1).IndexOfAny(NameHoldingSearch);
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
         var known = _lexicon.Gazetteer.FindAll(text, b.IsBoundary)
