@@ -712,8 +712,8 @@ internal sealed class EngagementExtractor
             codes.AddRange(mentions.Where(m => m.HostCountry is not null).Select(m => m.HostCountry!));
         }
 
-        // A foreign government's own release names its officials without their country ("The Secretary for Culture,
-        // Sports and Tourism, Mr Kevin Yeung, commenced his visit to Thailand"): with none named here, the one
+        // A foreign government's own release names its officials without their country ("The Secretary for the Arts,
+        // Ms Jane Doe, began her visit to Thailand"): with none named here, the one
         // foreign country the page is clearly about takes part (not where a multilateral body meets).
         if (codes.Count == 0 && !multilateral && input.DominantForeignCountry is { } main)
         {
