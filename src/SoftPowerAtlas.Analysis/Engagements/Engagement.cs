@@ -38,7 +38,11 @@ public sealed record Engagement(
     IReadOnlyList<ResolvedEntity> ForeignSide,
     IReadOnlyList<ResolvedEntity> People,
     IReadOnlyList<string> Countries,
-    IReadOnlyList<string> Sectors);
+    IReadOnlyList<string> Sectors)
+{
+    /// <summary>Where <see cref="Place"/> is written, in the normalised text.</summary>
+    public TextSpan? PlaceSpan { get; init; }
+}
 
 /// <summary>
 /// A promise or plan: what, by whom, due when. <see cref="Passage"/> is the clause that states it (a

@@ -465,9 +465,10 @@ internal sealed class EngagementExtractor
 
         // In the order the text first names them: the parties a report leads with come first.
         orgs = [.. orgs.OrderBy(input.FirstStartIn(passage))];
-        var place = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
+        var found = _places.Find(text, c.Sentence, paragraphs[c.Paragraph].Span,
             i => input.IsInsideMention(i, static m => m.IsOrganization || m.Kind == EntityKind.Person));
-        if (place is not null && VenueSpan(text, c, paragraphs[c.Paragraph].Span, place) is { } venue)
+        var place = found?.Text;
+        if (found is { Span: var venue })
         {
             // "ณ หอประชุมเล็ก ศูนย์วัฒนธรรมแห่งประเทศไทย กรมส่งเสริมวัฒนธรรม": bodies named only in the venue's address are no parties.
             orgs.RemoveAll(o => o.Mentions.Where(passage.Contains).All(m => venue.Covers(m.Span)) && o.Mentions.Any(passage.Contains));
@@ -506,7 +507,10 @@ internal sealed class EngagementExtractor
             [.. orgs.Where(o => o.Kind is not (EntityKind.ThaiOrganization or EntityKind.Province))],
             people,
             countries,
-            sectors);
+            sectors)
+        {
+            PlaceSpan = found?.Span,
+        };
     }
 
     /// <summary>
@@ -550,21 +554,6 @@ internal sealed class EngagementExtractor
         }
 
         return false;
-    }
-
-    /// <summary>Where the place found for an engagement is written in its sentence or paragraph.</summary>
-    private static TextSpan? VenueSpan(string text, Candidate c, TextSpan paragraph, string place)
-    {
-        foreach (var span in new[] { c.Sentence, paragraph })
-        {
-            var at = text.IndexOf(place, span.Start, span.Length, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                return new TextSpan(at, at + place.Length);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

@@ -4,6 +4,9 @@ using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Engagements;
 
+/// <summary>A place found for an engagement: as written, and where it is written in the normalised text.</summary>
+internal readonly record struct FoundPlace(string Text, TextSpan Span);
+
 /// <summary>
 /// Where an engagement took place, as written: the words after ณ (or English "at") up to where the
 /// sentence goes on to something else (<c>Data/place-stops.tsv</c>: งาน, เวลา, โดย…, "where", "to"…),
@@ -29,7 +32,8 @@ internal sealed class PlaceFinder
     /// <param name="sentence">The engagement's sentence, read first.</param>
     /// <param name="paragraph">Its paragraph, read when the sentence gives no place.</param>
     /// <param name="insideName">True inside a name: "สถานเอกอัครราชทูต ณ กรุงเอเธนส์", "… เกษมสันต์ ณ อยุธยา" hold ณ but name no place.</param>
-    public string? Find(string text, TextSpan sentence, TextSpan paragraph, Func<int, bool> insideName)
+    /// <returns>The place as written and where it is written in <paramref name="text"/>, or null.</returns>
+    public FoundPlace? Find(string text, TextSpan sentence, TextSpan paragraph, Func<int, bool> insideName)
     {
         foreach (var span in new[] { sentence, paragraph })
         {
@@ -42,8 +46,10 @@ internal sealed class PlaceFinder
 
             var rest = s[(at + skip)..];
             var end = End(rest);
+            var lead = end - rest[..end].TrimStart().Length;
             var place = TrimDanglingWords(rest[..end].Trim().TrimEnd(".,;:")).ToString();
-            return place.Length is > 1 and <= MaxLength ? place : null;
+            var start = span.Start + at + skip + lead;
+            return place.Length is > 1 and <= MaxLength ? new FoundPlace(place, new TextSpan(start, start + place.Length)) : null;
         }
 
         return null;

@@ -99,6 +99,10 @@ public sealed record ExtractedEvent
 
     public string? Place { get; init; }
 
+    /// <summary>Where the place is written in the file; absent in facts written before places carried it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OriginalSpan? PlaceSpan { get; init; }
+
     /// <summary>ISO 3166-1 alpha-2 codes of the foreign countries taking part.</summary>
     public required IReadOnlyList<string> PartnerCountries { get; init; }
 

@@ -148,6 +148,7 @@ internal static class FactsMapping
             Date = e.Date?.Value.ToString(),
             EndDate = e.Date?.End?.ToString(),
             Place = e.Place,
+            PlaceSpan = e.PlaceSpan is { } place && map.ToOriginal(place) is var p ? new OriginalSpan(p.Start, p.End) : null,
             PartnerCountries = e.Countries,
             ThaiOrgs = entities.Participants(e.ThaiSide),
             ForeignOrgs = entities.Participants(e.ForeignSide),

@@ -19,6 +19,7 @@ public class PlaceFinderTests
     [InlineData("คณะผู้แทนเข้าพบอธิบดี ณ กระทรวงการต่างประเทศ ในโอกาสเดินทางเยือนประเทศไทยเป็นครั้งแรก", "กระทรวงการต่างประเทศ")]
     [InlineData("ที่ประชุมคณะกรรมการสมัยที่ 20 ณ กรุงนิวเดลี ประกาศขึ้นทะเบียนหนังตะลุงเป็นมรดกวัฒนธรรม", "กรุงนิวเดลี")]
     [InlineData("ทั้งสองฝ่ายพบกัน ณ ทำเนียบรัฐบาล ลงนามบันทึกความเข้าใจสองฉบับ", "ทำเนียบรัฐบาล")]
+    [InlineData("ทั้งสองฝ่ายพบกัน ณ   ทำเนียบรัฐบาล ลงนามบันทึกความเข้าใจสองฉบับ", "ทำเนียบรัฐบาล")]
     [InlineData("ผู้อำนวยการเข้าพบผู้ว่าราชการจังหวัด ณ ศาลากลางจังหวัดน่านเพื่อหารือเรื่องเทศกาลประจำปี", "ศาลากลางจังหวัดน่าน")]
     [InlineData("ทั้งสองฝ่ายลงนาม ณ ห้องประชุมชั้น 3 อาคารสำนักงานซึ่งเพิ่งเปิดใช้งาน", "ห้องประชุมชั้น 3 อาคารสำนักงาน")]
     [InlineData("The ambassador met the director to discuss cooperation.", null)]
@@ -29,7 +30,26 @@ public class PlaceFinderTests
     {
         var span = new TextSpan(0, sentence.Length);
 
-        Assert.Equal(place, Finder.Find(sentence, span, span, _ => false));
+        var found = Finder.Find(sentence, span, span, _ => false);
+
+        Assert.Equal(place, found?.Text);
+        if (found is { } f)
+        {
+            Assert.Equal(place, sentence[f.Span.Start..f.Span.End]);
+        }
+    }
+
+    [Fact]
+    public void Find_PlaceInTheParagraphAfterTheSentence_SpanIsWhereItIsWrittenInTheText()
+    {
+        const string text = "Thai film week\n\nThe embassy opened the week on Monday. The screenings were held at Lima Film Hall, with talks.\n";
+        var sentence = new TextSpan(16, 54);
+        var paragraph = new TextSpan(16, text.Length - 1);
+
+        var found = Finder.Find(text, sentence, paragraph, _ => false)!.Value;
+
+        Assert.Equal("Lima Film Hall", found.Text);
+        Assert.Equal("Lima Film Hall", text[found.Span.Start..found.Span.End]);
     }
 
     [Fact]

@@ -101,6 +101,19 @@ public sealed class FactsJsonTests
     }
 
     [Fact]
+    public void Map_EngagementWithAPlace_ThePlaceCarriesItsOffsetsInTheFile()
+    {
+        const string text = "Thai film week in Lima\n\nOn 3 March 2025 the Royal Thai Embassy opened a Thai film week at the Lima Film Hall, with talks by two directors.\n";
+
+        var facts = FactsMapping.Map(Extract.Run(text));
+
+        var week = Assert.Single(facts.Events);
+        Assert.Equal("Lima Film Hall", week.Place);
+        var span = week.PlaceSpan!.Value;
+        Assert.Equal("Lima Film Hall", text[span.Start..span.End]);
+    }
+
+    [Fact]
     public void Write_EntitiesWithAndWithoutRoles_RoleFieldsOnlyForAPersonGivenOne()
     {
         var facts = new ExtractedFacts
