@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Analysis.Loading;
@@ -630,12 +631,13 @@ internal sealed class EngagementExtractor
             return true;
         }
 
-        // "ASEAN Summit", “THACCA SPLASH - Soft Power Forum”: the organisation names an event here.
+        // "ASEAN Summit", “THACCA SPLASH - Soft Power Forum”: the organisation names an event here; not in
+        // "the Ministry of Culture held Thai Film Week", where a verb stands between the body and the event's name.
         var after = text.AsSpan(m.Span.End, Math.Min(40, text.Length - m.Span.End));
         foreach (var w in _eventNameWords)
         {
             var idx = after.IndexOf(w, StringComparison.Ordinal);
-            if (idx >= 0 && idx <= 25 && after[..idx].IndexOfAny("\n”\",") < 0)
+            if (idx >= 0 && idx <= 25 && after[..idx].IndexOfAny("\n”\",") < 0 && IsNameRun(after[..idx]))
             {
                 return m.IsOrganization;
             }
@@ -643,6 +645,33 @@ internal sealed class EngagementExtractor
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the words between a body and an event's word go on one name: capitalised or numbered Latin
+    /// words and the small words of names ("ASEAN Culture and Arts Week", "THACCA SPLASH - Soft Power Forum"),
+    /// or the English name in brackets after a Thai one that holds the body ("…ขององค์การยูเนสโก (UCCN Annual
+    /// Conference)"); not a verb or any Thai word ("held Thai Film Week", "จัดงาน Thai Festival").
+    /// </summary>
+    private static bool IsNameRun(ReadOnlySpan<char> between)
+    {
+        foreach (var range in between.Split(' '))
+        {
+            var word = between[range].Trim("-–:’'(");
+            if (word.IsEmpty || NameJoiners.Contains(word.ToString()))
+            {
+                continue;
+            }
+
+            if (!(char.IsAsciiLetterUpper(word[0]) || char.IsAsciiDigit(word[0])) || word.ContainsAnyInRange('\u0E00', '\u0E7F'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly FrozenSet<string> NameJoiners = new[] { "of", "and", "for", "the", "&", "de" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// “อัพสกิล TIKTOK ปั้น Content PR ให้ปัง”: an organisation inside a quoted title with other words is

@@ -36,6 +36,26 @@ public class EngagementExtractorTests
     }
 
     [Theory]
+    [InlineData("Thai film week opens in Lyon\n\nThe Ministry of Culture held Thai Film Week in Lyon on 12 March 2025.", "กระทรวงวัฒนธรรม")]
+    [InlineData("Thai food in Osaka\n\nThe Department of Cultural Promotion opened Thai Food Fair in Osaka on 12 March 2025.", "กรมส่งเสริมวัฒนธรรม")]
+    public void Extract_BodyThatHoldsANamedEvent_IsAParty(string text, string party)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(party, e.ThaiSide.Concat(e.ForeignSide).Select(o => o.Name));
+    }
+
+    [Theory]
+    [InlineData("On 12 March 2025 the ASEAN Culture and Arts Week opened in Hanoi with the Ministry of Culture.", "ASEAN")]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2568 กระทรวงวัฒนธรรมเข้าร่วมการประชุมประจำปีขององค์การยูเนสโก (UNESCO Annual Conference) ที่กรุงปารีส", "UNESCO")]
+    public void Extract_BodyInsideAnEventsName_IsNoParty(string text, string inName)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.DoesNotContain(e.ThaiSide.Concat(e.ForeignSide), o => o.Name.Contains(inName, StringComparison.Ordinal) || o.Aliases.Any(a => a.Contains(inName, StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("เมื่อวันที่ 3 มีนาคม 2568 ณ ห้องประชุม กรมศิลปากร กระทรวงวัฒนธรรม ลงนามบันทึกความเข้าใจกับสมาคมผู้ผลิตภาพยนตร์ไทย", "สมาคมผู้ผลิตภาพยนตร์ไทย", "กรมศิลปากร")]
     [InlineData("On 3 March 2025 the Siam Film Guild signed an MOU with the Lanna Crafts Council at the Grand Hall, Fine Arts Department.", "Lanna Crafts Council", "Fine Arts Department")]
     public void Extract_BodyNamedOnlyInTheVenue_NotAParty(string text, string party, string venueOnly)
