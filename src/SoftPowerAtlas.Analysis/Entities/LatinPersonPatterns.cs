@@ -19,7 +19,9 @@ internal sealed class LatinPersonPatterns
     private const int MaxContextWords = 12;
     private const int MaxTitleQuote = 80;
     private static readonly string[] Connectors = ["of", "for", "to", "the", "and", "in", "on", "at", "&"];
-    private static readonly string[] CreditOfWork = ["by", "featuring", "starring", "with conductor", "according to"];
+    private static readonly string[] CreditOfWork =
+        ["by", "featuring", "starring", "with conductor", "according to", "attendance were", "guests included", "guests were", "attendees included", "attendees were", "present were"];
+    private static readonly string[] ListJoiners = [", ", " and ", ", and "];
 
     private readonly NameVocabulary _vocabulary;
     private readonly FrozenSet<string> _speechVerbs;
@@ -65,6 +67,7 @@ internal sealed class LatinPersonPatterns
         }
 
         AddListItems(text, groups, found);
+        AddCommaListItems(text, groups, found);
         AddByShortForm(text, groups, found, shortForms ?? []);
         found.Sort((a, b) => a.Mention.Start.CompareTo(b.Mention.Start));
         return found;
@@ -125,6 +128,33 @@ internal sealed class LatinPersonPatterns
             if (neighbour && (g.Words >= 2 || single))
             {
                 found.Add(new PersonMatch(g.Span, g.Span, false));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "In attendance were August Somchai, Pimchanok Lert, and Amanda Obdam": a full name joined by a comma or
+    /// "and" to a person found just before it is a person too (the first item's context covers the list).
+    /// </summary>
+    private static void AddCommaListItems(string text, List<Group> groups, List<PersonMatch> found)
+    {
+        for (var k = 1; k < groups.Count; k++)
+        {
+            var (previous, g) = (groups[k - 1], groups[k]);
+            if (g.Words < 2 || g.ContinuesRun || found.Any(f => f.Mention.Overlaps(g.Span))
+                || !found.Any(f => f.Mention == previous.Span && !f.GivenNameOnly))
+            {
+                continue;
+            }
+
+            var between = text.AsSpan(previous.Span.End, g.Span.Start - previous.Span.End);
+            foreach (var joiner in ListJoiners)
+            {
+                if (between.SequenceEqual(joiner))
+                {
+                    found.Add(new PersonMatch(g.Span, g.Span, false));
+                    break;
+                }
             }
         }
     }
@@ -210,8 +240,20 @@ internal sealed class LatinPersonPatterns
             return true;
         }
 
-        return full && CreditOfWork.FirstOrDefault(c => before.EndsWith(" " + c, StringComparison.Ordinal)) is { } credit
+        return full && CreditOfWork.FirstOrDefault(c => before.EndsWith(" " + c, StringComparison.Ordinal) || OpensWith(before, c)) is { } credit
             && !(credit == "by" && InsideATitle(before[..^(credit.Length + 1)]));
+
+        // "Guests were …" opening a sentence or line; a one-word credit there is a byline ("By Somchai …").
+        static bool OpensWith(string before, string credit)
+        {
+            if (!credit.Contains(' ', StringComparison.Ordinal) || !before.EndsWith(credit, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var rest = before.AsSpan(0, before.Length - credit.Length).TrimEnd(' ');
+            return rest.IsEmpty || rest[^1] is '.' or '\n' or ':';
+        }
     }
 
     /// <summary>The text before "by" ends in a capitalised word: "by" is a word of a name in title case.</summary>

@@ -56,6 +56,27 @@ public class LatinNameTests
     }
 
     [Theory]
+    [InlineData("The screening was full. In attendance were Nattawut Sornchai, Pimlada Kaewkong, and Claire Fontaine.", new[] { "Nattawut Sornchai", "Pimlada Kaewkong", "Claire Fontaine" })]
+    [InlineData("The night was attended by Kittisak Boonyarit and Hélène Martin.", new[] { "Kittisak Boonyarit", "Hélène Martin" })]
+    [InlineData("Guests were Suda Wongchai and Marco Rossi, both chefs.", new[] { "Suda Wongchai", "Marco Rossi" })]
+    public void Find_NamesListedAsThoseAttending_EveryItem(string text, string[] expected)
+    {
+        var names = Extract.Run(text).Facts().Entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Name).ToList();
+
+        Assert.Equal(expected, names);
+    }
+
+    [Fact]
+    public void Find_NameBesideAPersonButNotJoinedAsAListItem_NotAPerson()
+    {
+        const string text = "The award went to Kittisak Boonyarit. Golden Lotus Trading sponsored it.";
+
+        var names = Extract.Run(text).Facts().Entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Name).ToList();
+
+        Assert.Empty(names);
+    }
+
+    [Theory]
     // Titles with and without a space, surnames in capitals, royal titles, possessives, particles.
     [InlineData("Mrs.Pranee Thongchai, Permanent Secretary, opened the event.", "Pranee Thongchai")]
     [InlineData("The guest of honour was H.E.Mrs.Carmen Ortega of the embassy.", "Carmen Ortega")]
