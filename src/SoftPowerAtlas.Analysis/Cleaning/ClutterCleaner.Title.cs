@@ -22,6 +22,11 @@ public sealed partial class ClutterCleaner
     // A title longer than this is cut to its first sentence (or at a word near this length).
     private const int MaxTitleLength = 200;
 
+    /// <summary>Lines a headline may be wrapped over below its first, and the longest of them.</summary>
+    private const int MaxWrappedHeadlineLines = 3;
+
+    private const int MaxWrappedHeadlineLine = 90;
+
     // Only a line this short loses a " - Site" part: a longer one is the body, whatever dashes it holds.
     private const int MaxSiteTitleLine = 200;
 
@@ -127,11 +132,53 @@ public sealed partial class ClutterCleaner
             var (start, end) = Headline(text.Text, from, titleRange.End, isLead);
             if (end > start)
             {
-                metadata = metadata with { Title = text.Text[start..end], TitleSpan = text.ToOriginal(start, end), TitleIsLead = isLead };
+                var title = text.Text[start..end];
+                if (!isLead && end == titleRange.End && WrappedHeadline(lines, fate, titleLine) is { } wrapped)
+                {
+                    (title, end) = (string.Join(' ', [title, .. wrapped.Select(i => lines[i].Text.Trim())]), lines[wrapped[^1]].End);
+                }
+
+                metadata = metadata with { Title = title, TitleSpan = text.ToOriginal(start, end), TitleIsLead = isLead };
             }
         }
 
         return metadata;
+    }
+
+    /// <summary>
+    /// A headline wrapped over short lines ("กระทรวงวัฒนธรรม ร่วมกับ …" / "ลงนามบันทึกข้อตกลงความร่วมมือ" / "การส่งเสริม…"):
+    /// the Thai lines right under it, up to a blank line the body follows, none a sentence's end, a date, a label,
+    /// a byline or a long line; null when the headline stands alone.
+    /// </summary>
+    private List<int>? WrappedHeadline(List<Line> lines, Fate[] fate, int titleLine)
+    {
+        // Thai releases wrap their headlines; an English headline's next line is a byline or the site's name.
+        if (EndsASentence(lines[titleLine].Text) || !HasThai(lines[titleLine].Text))
+        {
+            return null;
+        }
+
+        var wrapped = new List<int>();
+        var i = titleLine + 1;
+        for (; i < lines.Count && fate[i] == Fate.Keep && wrapped.Count <= MaxWrappedHeadlineLines; i++)
+        {
+            var line = lines[i].Text.Trim();
+            if (line.Length == 0 || line.Length > MaxWrappedHeadlineLine || EndsASentence(line) || HasDate(line) || IsLabelled(line)
+                || !HasThai(line) || line.StartsWith("โดย", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            wrapped.Add(i);
+        }
+
+        // The block ends at a blank line and the body goes on after it.
+        var blockEnds = i < lines.Count && fate[i] == Fate.Blank && Enumerable.Range(i, lines.Count - i).Any(k => fate[k] == Fate.Keep);
+        return wrapped.Count is > 0 and <= MaxWrappedHeadlineLines && blockEnds ? wrapped : null;
+
+        static bool HasThai(string line) => line.AsSpan().ContainsAnyInRange('\u0E01', '\u0E5B');
+
+        static bool EndsASentence(string line) => line.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or ':' or '!' or '?' or ',';
     }
 
     /// <summary>

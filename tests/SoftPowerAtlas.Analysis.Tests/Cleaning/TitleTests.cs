@@ -32,6 +32,22 @@ public class TitleTests
     }
 
     [Theory]
+    [InlineData("กรมส่งเสริมวัฒนธรรม ร่วมกับ สมาคมนักเขียน\nลงนามบันทึกข้อตกลงความร่วมมือ\nส่งเสริมการอ่านในชุมชน\n\n", "กรมส่งเสริมวัฒนธรรม ร่วมกับ สมาคมนักเขียน ลงนามบันทึกข้อตกลงความร่วมมือ ส่งเสริมการอ่านในชุมชน")]
+    [InlineData("วธ. จัดงานเทศกาลภาพยนตร์ไทย\nโดย ฝ่ายประชาสัมพันธ์\n\n", "วธ. จัดงานเทศกาลภาพยนตร์ไทย")]
+    [InlineData("Embassy hosts Thai film night\nBy Jane Doe\n\n", "Embassy hosts Thai film night")]
+    public void Clean_HeadlineWrappedOverShortLines_TitleIsTheWholeHeadline(string header, string title)
+    {
+        var text = header + (header.Contains("Embassy", StringComparison.Ordinal) ? EnglishBody : ThaiBody);
+
+        var cleaned = Clean(text);
+
+        Assert.Equal(title, cleaned.Metadata.Title);
+        var span = cleaned.Metadata.TitleSpan!.Value;
+        Assert.StartsWith(title.Split(' ')[0], text[span.Start..span.End], StringComparison.Ordinal);
+        Assert.EndsWith(title.Split(' ')[^1], text[span.Start..span.End], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(" date 2024-09-27 The ambassador with guests at the opening of the festival.— supplied photo.\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("Photo courtesy of @thaifilm (Instagram)\n\n" + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]
     [InlineData("Bangkok, March 20 (IANS) " + "PLACEHOLDER", "The Thai Trade Centre hosted a Muay Thai festival in Dubai on September 24 at the golf club, with demonstrations, food stalls and a screening of Thai films for families.")]

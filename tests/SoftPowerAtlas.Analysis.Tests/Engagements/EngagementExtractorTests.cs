@@ -35,6 +35,17 @@ public class EngagementExtractorTests
         Assert.DoesNotContain(orgs, o => o.Contains("นายกรัฐมนตรี", StringComparison.Ordinal) || o.Contains("Prime Minister", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Extract_HeadlineWrappedOverShortLines_TellsNoEngagementOfItsOwn()
+    {
+        const string text = "กรมส่งเสริมวัฒนธรรม ร่วมกับ สมาคมนักเขียน\nลงนามบันทึกข้อตกลงความร่วมมือ\nส่งเสริมการอ่านในชุมชน\n\n"
+            + "วันที่ 18 กุมภาพันธ์ 2564 นายสมชาย ใจดี อธิบดีกรมส่งเสริมวัฒนธรรม\nเป็นประธานในพิธีลงนามบันทึกข้อตกลงความร่วมมือ ระหว่างกรมส่งเสริมวัฒนธรรมและสมาคมนักเขียน ณ ศูนย์วัฒนธรรมแห่งประเทศไทย";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2021-02-18", e.Date!.Value.WithoutTime().ToString());
+    }
+
     [Theory]
     [InlineData("Thai film week opens in Lyon\n\nThe Ministry of Culture held Thai Film Week in Lyon on 12 March 2025.", "กระทรวงวัฒนธรรม")]
     [InlineData("Thai food in Osaka\n\nThe Department of Cultural Promotion opened Thai Food Fair in Osaka on 12 March 2025.", "กรมส่งเสริมวัฒนธรรม")]
