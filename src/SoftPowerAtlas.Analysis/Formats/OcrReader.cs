@@ -16,9 +16,8 @@ internal static class OcrReader
 {
     /// <summary>
     /// Tesseract sizes its first guess at a text row as 1.25 times a blob's height (textord_min_linesize):
-    /// in a font with tall lines (Garuda) the
-    /// row of tone marks and upper vowels above a line then becomes a line of its own, read as junk, and
-    /// the line below loses its marks. Twice the height keeps them on their line: character errors on
+    /// in a font with tall lines (Garuda) the row of tone marks and upper vowels above a line then becomes
+    /// a line of its own, read as junk, and the line below loses its marks. Twice the height keeps them on their line: character errors on
     /// the seed screenshots in Garuda 14 pt 4.21 % → 0.67 %, in Laksaman 16 pt 1.30 % → 1.20 %
     /// (docs/BENCHMARKS.md §14). A multiple of blob height, so it holds at any resolution; 3 already
     /// costs Laksaman, 4 joins real lines.
