@@ -17,7 +17,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- curation --docs 5000     what curation costs ingest; latency of edits, undo; re-extraction rate
 //   -- sizes [--sizes 1,2,4,8,16] [--kinds line,lines,html-flat,html-nested] [--stages]
 //                               analysis time per MB of one document against its size
-//   -- reading --seeds DIR [--no-ocr]   the seeds printed to PDF and photographed by Chromium, read back by
+//   -- reading --seeds DIR [--no-ocr] [--font Laksaman --size 16]   the seeds printed to PDF and photographed by Chromium, read back by
 //                               pdftotext (atlas), PdfPig and Tesseract: character error rate, Thai marks, pages/s
 //   -- store-read --db PATH     reading a store with packed texts against a copy of it unpacked: documents/s, searches/s
 //   -- store-path --server CONN  the store path alone (pre-analysed documents) and one-thread ingest, SQLite beside PostgreSQL

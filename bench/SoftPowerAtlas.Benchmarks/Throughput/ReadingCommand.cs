@@ -10,8 +10,8 @@ namespace SoftPowerAtlas.Benchmarks.Throughput;
 /// <summary>
 /// How well PDFs and scans of Thai text are read: each seed is printed to PDF and photographed by
 /// Chromium in Laksaman 16 pt (fonts-thai-tlwg's TH Sarabun, the font and size of Thai government
-/// documents), then read back by atlas (pdftotext, Tesseract) and, for
-/// the PDF, by PdfPig, and compared with the seed's own text.
+/// documents; <c>--font Garuda --size 14</c> for another), then read back by atlas (pdftotext,
+/// Tesseract) and, for the PDF, by PdfPig, and compared with the seed's own text.
 /// </summary>
 internal static class ReadingCommand
 {
@@ -21,10 +21,12 @@ internal static class ReadingCommand
     {
         var seeds = CommandLine.Value(args, "--seeds") ?? throw new ArgumentException("--seeds DIR is required (shared/corpus/seeds)");
         var ocr = !CommandLine.Flag(args, "--no-ocr");
+        var font = CommandLine.Value(args, "--font") ?? "Laksaman";
+        var points = int.Parse(CommandLine.Value(args, "--size") ?? "16", CultureInfo.InvariantCulture);
         var folder = Directory.CreateTempSubdirectory("atlas-reading-").FullName;
         var loader = new DocumentLoader();
         var totals = new Dictionary<string, Totals>(StringComparer.Ordinal);
-        Console.WriteLine($"load average {CommandLine.LoadAverage()}");
+        Console.WriteLine($"load average {CommandLine.LoadAverage()}; {font} {points} pt");
         Console.WriteLine("seed  reader      pages  seconds   CER(no ws)  CER(ws=1)  tone marks  ํา   broken words");
         foreach (var seed in Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal))
         {
@@ -32,7 +34,7 @@ internal static class ReadingCommand
             var source = string.Join('\n', paragraphs);
             var name = Path.GetFileName(seed)[..3];
             var html = Path.Combine(folder, name + ".html");
-            File.WriteAllText(html, Html(paragraphs));
+            File.WriteAllText(html, Html(paragraphs, font, points));
             var pdf = Path.Combine(folder, name + ".pdf");
             Chrome(["--no-pdf-header-footer", $"--print-to-pdf={pdf}", new Uri(html).AbsoluteUri], pdf);
 
@@ -129,8 +131,8 @@ internal static class ReadingCommand
         return text;
     }
 
-    private static string Html(IEnumerable<string> paragraphs) =>
-        "<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><style>body { font-family: Laksaman; font-size: 16pt; margin: 0 2em }</style></head><body>\n"
+    private static string Html(IEnumerable<string> paragraphs, string font, int points) =>
+        string.Create(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><style>body {{ font-family: {font}; font-size: {points}pt; margin: 0 2em }}</style></head><body>\n")
         + string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>\n")) + "</body></html>";
 
     private static void Chrome(IEnumerable<string> arguments, string output)

@@ -29,7 +29,8 @@ public enum ExportFormat
 /// <summary>
 /// Writes the store's documents, entities, engagements and commitments as JSON or CSV, the dated
 /// ones as an iCalendar file and the partner network as GraphML. Every engagement and commitment
-/// row carries its source (document id, path, URL, offsets into the original text).
+/// row carries its source (document id, path, URL, offsets into the original text, and the 1-based page
+/// of the original file they start on, empty or null for a document without pages).
 /// </summary>
 public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
 {
@@ -131,10 +132,10 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         {
             e.Id, e.Type, e.Date?.Written, Day(e.Date?.FirstDay), Day(e.Date?.LastDay), e.Date?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), e.Place,
             Names(e.Parties, "thai"), Names(e.Parties, "foreign"), Names(e.Parties, "person"), e.Countries, e.Sectors, e.Evidence,
-            e.Source.DocumentId, e.Source.Path, e.Source.Url, e.Source.Start, e.Source.End,
+            e.Source.DocumentId, e.Source.Path, e.Source.Url, e.Source.Start, e.Source.End, e.Source.Page,
         }).ToList();
         return CsvWriter.Write(new ExportTable(
-            ["id", "type", "date", "start", "end", "time", "place", "thai_side", "foreign_side", "people", "countries", "sectors", "evidence", "document_id", "source", "source_url", "offset_start", "offset_end"],
+            ["id", "type", "date", "start", "end", "time", "place", "thai_side", "foreign_side", "people", "countries", "sectors", "evidence", "document_id", "source", "source_url", "offset_start", "offset_end", "page"],
             rows));
     }
 
@@ -173,10 +174,10 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         {
             x.Commitment.Key, x.Commitment.Who, x.Commitment.What, x.Commitment.DueWritten, Day(x.Due?.DueBy),
             x.Due is null ? null : StoredFactJson.Snake(x.Due.State.ToString()), x.Due?.Mark?.Note, x.Commitment.Countries, x.Commitment.Sectors,
-            x.Commitment.Sentence, x.Commitment.Source.DocumentId, x.Commitment.Source.Path, x.Commitment.Source.Url, x.Commitment.Source.Start, x.Commitment.Source.End,
+            x.Commitment.Sentence, x.Commitment.Source.DocumentId, x.Commitment.Source.Path, x.Commitment.Source.Url, x.Commitment.Source.Start, x.Commitment.Source.End, x.Commitment.Source.Page,
         }).ToList();
         return CsvWriter.Write(new ExportTable(
-            ["id", "who", "what", "due_written", "due_by", "status", "done_note", "countries", "sectors", "sentence", "document_id", "source", "source_url", "offset_start", "offset_end"],
+            ["id", "who", "what", "due_written", "due_by", "status", "done_note", "countries", "sectors", "sentence", "document_id", "source", "source_url", "offset_start", "offset_end", "page"],
             rows));
     }
 

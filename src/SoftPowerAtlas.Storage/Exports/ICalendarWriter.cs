@@ -215,7 +215,7 @@ public sealed class ICalendarWriter(TimeProvider clock)
     }
 
     private static string Describe(SourceRef s) =>
-        string.Create(CultureInfo.InvariantCulture, $"Source: {s.Location} (document {s.DocumentId}, characters {s.Start}-{s.End} of {s.Path})");
+        string.Create(CultureInfo.InvariantCulture, $"Source: {s.Location} (document {s.DocumentId}, characters {s.Start}-{s.End} of {s.Path}{(s.Page is { } page ? $", page {page}" : string.Empty)})");
 
     private static string Date(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

@@ -11,7 +11,8 @@ namespace SoftPowerAtlas.Storage.Exports;
 /// The JSON shapes of stored facts (with their keys, marks and sources; extraction's own contract is
 /// <c>Analysis/Facts/FactsJson</c>), shared by <c>atlas timeline --json</c>, <c>atlas due --json</c>, the
 /// exports and the web API: snake_case names, Thai written as is, every fact with its source
-/// (path, URL, document id, UTF-16 offsets into the original text).
+/// (path, URL, document id, UTF-16 offsets into the original text, and the page of the original file
+/// they start on, null for a document without pages).
 /// </summary>
 public static class StoredFactJson
 {
@@ -45,6 +46,15 @@ public static class StoredFactJson
         w.WriteString("title", s.Title);
         w.WriteNumber("start", s.Start);
         w.WriteNumber("end", s.End);
+        if (s.Page is { } page)
+        {
+            w.WriteNumber("page", page);
+        }
+        else
+        {
+            w.WriteNull("page");
+        }
+
         w.WriteEndObject();
     }
 

@@ -11,6 +11,9 @@ public sealed record SourceRef(long DocumentId, string Path, string? Url, string
 
     /// <summary>SHA-256 of the document's text: names the document across re-ingests (stable ids in exports).</summary>
     public string ContentHash { get; init; } = string.Empty;
+
+    /// <summary>The 1-based page of the original file (PDF, Word, scan) the passage starts on; null for a document without pages (text, Markdown, HTML).</summary>
+    public int? Page { get; init; }
 }
 
 /// <summary>An entity taking part in an engagement: <c>thai</c>, <c>foreign</c> or <c>person</c> side.</summary>

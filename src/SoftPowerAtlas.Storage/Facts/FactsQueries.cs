@@ -251,19 +251,26 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
             return doc;
         }
 
-        using var command = transaction.Command("SELECT source, source_url, title, content_hash, original_text, format, original_packed FROM documents WHERE id = @id", ("@id", id));
+        using var command = transaction.Command(
+            "SELECT d.source, d.source_url, d.title, d.content_hash, d.original_text, d.format, d.original_packed, f.page_starts FROM documents d LEFT JOIN document_files f ON f.document_id = d.id WHERE d.id = @id",
+            ("@id", id));
         using var reader = command.ExecuteReader();
         doc = reader.Read()
             ? new DocumentText(id, reader.GetString(0), reader.GetNullableString(1), reader.GetNullableString(2), reader.GetString(3), PackedText.Read(reader, 6, 4) ?? string.Empty, reader.GetString(5) == "html")
+            {
+                PageStarts = reader.GetNullableString(7) is { } starts ? Files.DocumentFiles.ParseStarts(starts) : null,
+            }
             : new DocumentText(id, "(missing)", null, null, string.Empty, string.Empty, false);
         _documents[id] = doc;
         return doc;
     }
 
 
-    /// <summary>A document's source and original text, read once per query.</summary>
+    /// <summary>A document's source and original text, read once per query; its page starts when it was read from a file with pages.</summary>
     private sealed record DocumentText(long Id, string Path, string? Url, string? Title, string ContentHash, string Text, bool IsHtml)
     {
+        public IReadOnlyList<int>? PageStarts { get; init; }
+
         /// <summary>
         /// The passage at [start, end) as a reader sees it: in an HTML page, without tags and with
         /// entities decoded (the offsets still point into the page as stored). Clamped to the text:
@@ -271,7 +278,11 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         /// </summary>
         public string Slice(int start, int end) => Curation.FactKeys.Passage(Text, IsHtml, start, end);
 
-        public SourceRef Source(int start, int end) => new(Id, Path, Url, Title, start, end) { ContentHash = ContentHash };
+        public SourceRef Source(int start, int end) => new(Id, Path, Url, Title, start, end)
+        {
+            ContentHash = ContentHash,
+            Page = PageStarts is null ? null : Analysis.Formats.PagedText.PageAt(PageStarts, start),
+        };
     }
 }
 

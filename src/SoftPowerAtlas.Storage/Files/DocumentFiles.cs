@@ -52,7 +52,7 @@ public static class DocumentFiles
     }
 
     /// <summary>A damaged row reads as one page rather than failing the page that shows the document.</summary>
-    private static IReadOnlyList<int> ParseStarts(string json)
+    internal static IReadOnlyList<int> ParseStarts(string json)
     {
         try
         {

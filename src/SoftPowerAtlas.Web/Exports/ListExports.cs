@@ -27,12 +27,12 @@ public static class ListExports
                 e.Kind, e.Id, e.Type, e.Date?.Written, Day(e.Date?.FirstDay), Day(e.Date?.LastDay), e.Date?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
                 e.Who, e.Place, Names(e, "thai"), Names(e, "foreign"), Names(e, "person"), e.Countries, e.Sectors,
                 i.Due is { } d ? TimelineApi.Status(d.State) : null, i.Due?.DaysLeft, i.Due?.Mark?.Note,
-                e.Sentence, e.Source.DocumentId, e.Source.Path, e.Source.Url, e.Source.Start, e.Source.End,
+                e.Sentence, e.Source.DocumentId, e.Source.Path, e.Source.Url, e.Source.Start, e.Source.End, e.Source.Page,
             };
         }).ToList();
         return CsvWriter.Write(new ExportTable(
             ["kind", "id", "type", "date", "start", "end", "time", "who", "place", "thai_side", "foreign_side", "people", "countries", "sectors",
-             "status", "days_left", "done_note", "sentence", "document_id", "source", "source_url", "offset_start", "offset_end"],
+             "status", "days_left", "done_note", "sentence", "document_id", "source", "source_url", "offset_start", "offset_end", "page"],
             rows));
     }
 

@@ -6,7 +6,7 @@ using SoftPowerAtlas.Analysis.Loading;
 
 namespace SoftPowerAtlas.Analysis.Tests.Formats;
 
-/// <summary>Scans made in the test run: Chromium screenshots of our own text in Laksaman 16 pt (TH Sarabun, the Thai government's document font), read by Tesseract.</summary>
+/// <summary>Scans made in the test run: Chromium screenshots of our own text in Laksaman 16 pt (TH Sarabun, the Thai government's document font) and of seeds in Garuda 14 pt, read by Tesseract.</summary>
 public sealed class OcrReaderTests : IDisposable
 {
     private static readonly string[] Release =
@@ -35,6 +35,27 @@ public sealed class OcrReaderTests : IDisposable
         Assert.True(ErrorRate(string.Join('\n', Release), document.Original) <= 0.05, $"OCR read: {document.Original}");
         Assert.Contains("Osaka", document.Original, StringComparison.Ordinal);
         Assert.Equal([new PageProgress(png, 1, 1, Ocr: true)], progress);
+    }
+
+    /// <summary>
+    /// The two seeds whose Garuda screenshots Tesseract read worst with its default rows (11.6 % and
+    /// 10.6 % of characters wrong: each row of tone marks and upper vowels read as a line of junk, and
+    /// the line below without its marks; docs/BENCHMARKS.md §14).
+    /// </summary>
+    [Theory]
+    [InlineData("000_54ba3ec425b012a1.txt")]
+    [InlineData("003_accc265172f61bde.txt")]
+    public void Load_SeedScreenshotInGaruda14pt_TallLinesKeepTheirMarks(string seed)
+    {
+        var paragraphs = PdfReaderTests.Paragraphs(seed);
+        var source = string.Join('\n', paragraphs);
+        var png = Printed.Screenshot(_folder, "garuda", Printed.Html(paragraphs, 14, "Garuda"), height: 300 + (source.Length * 6 / 10));
+
+        var result = new DocumentLoader().Load(png);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var rate = ErrorRate(source.Normalize(System.Text.NormalizationForm.FormC), result.Document.Original.Normalize(System.Text.NormalizationForm.FormC));
+        Assert.True(rate <= 0.03, $"{rate:P2} of characters wrong; OCR read: {result.Document.Original}");
     }
 
     [Fact]

@@ -1,13 +1,16 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using SoftPowerAtlas.Analysis.Formats;
 
 namespace SoftPowerAtlas.Analysis.Tests.Formats;
 
 /// <summary>
 /// Makes the PDFs and page images the reading tests read, in the test run, with Debian's Chromium
 /// (the browser tests' own, installed by scripts/test.sh with Thai fonts): no binary is checked in.
+/// The CLI tests compile this file too (linked), so it runs Chromium itself rather than through the
+/// library's internal process runner.
 /// </summary>
 internal static class Printed
 {
@@ -61,10 +64,33 @@ internal static class Printed
 
     private static void Run(IEnumerable<string> arguments, string output)
     {
-        var run = ExternalTool.Run(Chromium, arguments, TimeSpan.FromSeconds(120));
+        var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        string said;
+        try
+        {
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("Chromium did not start");
+            var errors = process.StandardError.ReadToEndAsync();
+            var standard = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            said = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? standard.Result;
+        }
+        catch (Win32Exception)
+        {
+            said = "not installed: scripts/test.sh installs it";
+        }
+
         if (!File.Exists(output))
         {
-            throw new InvalidOperationException($"Chromium made no {output} ({(run.Missing ? "not installed: scripts/test.sh installs it" : run.FirstError)})");
+            throw new InvalidOperationException($"Chromium made no {output} ({said})");
         }
     }
 }

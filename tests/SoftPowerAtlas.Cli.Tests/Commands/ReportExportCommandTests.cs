@@ -65,7 +65,7 @@ public sealed class ReportExportCommandTests : IDisposable
         var bytes = File.ReadAllBytes(file);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        Assert.StartsWith("id,type,date,start,end,time,place,thai_side,foreign_side,people,countries,sectors,evidence,document_id,source,source_url,offset_start,offset_end\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("id,type,date,start,end,time,place,thai_side,foreign_side,people,countries,sectors,evidence,document_id,source,source_url,offset_start,offset_end,page\r\n", text, StringComparison.Ordinal);
         Assert.Contains("forum_or_exhibition,2024-09-07/2024-09-08,2024-09-07,2024-09-08,", text, StringComparison.Ordinal);
         Assert.Contains("สถานเอกอัครราชทูต ณ กรุงปารีส", text, StringComparison.Ordinal);
     }

@@ -48,6 +48,24 @@ public sealed class OriginalFileTests : WebTest
     }
 
     [Fact]
+    public async Task ExportTimeline_UploadedWordDocument_FactsCarryTheirPageTextFactsNone()
+    {
+        var id = await Upload("report.docx", Docx(Cover, Meeting));
+
+        var json = await GetJson("/api/export/timeline.json");
+        var csv = await Client.GetStringAsync("/api/export/timeline.csv");
+
+        var sources = json.EnumerateArray().Select(e => e.GetProperty("source")).ToList();
+        var meeting = Assert.Single(sources, s => s.GetProperty("document_id").GetInt64() == id);
+        Assert.Equal(2, meeting.GetProperty("page").GetInt32());
+        Assert.Contains(sources, s => s.GetProperty("document_id").GetInt64() != id && s.GetProperty("page").ValueKind == JsonValueKind.Null);
+        var lines = csv.Split("\r\n");
+        Assert.EndsWith(",offset_start,offset_end,page", lines[0], StringComparison.Ordinal);
+        var offsets = $",{meeting.GetProperty("start").GetInt32()},{meeting.GetProperty("end").GetInt32()}";
+        Assert.Contains(lines, l => l.Contains($",{id},", StringComparison.Ordinal) && l.EndsWith(offsets + ",2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_TextDocument_NoDownloadLinkAndFileIs404()
     {
         var id = await SampleId("th_web_unesco_bid.txt");
