@@ -716,7 +716,7 @@ internal sealed class EngagementExtractor
         {
             // Where UNESCO or ASEAN meets (Paris, Bogotá) is its venue; the host of an embassy's event abroad takes part.
             if (m.Kind is EntityKind.Country or EntityKind.ForeignPlace && m.Country is { } code && code != "TH" && !IsAside(input.Text, m)
-                && !(multilateral && IsVenue(input, m)) && !(seat && place!.Contains(m.Text, StringComparison.Ordinal)))
+                && !(multilateral && IsVenue(input, m)) && !(seat && place!.Contains(m.Text, StringComparison.Ordinal)) && !IsRegionsSovereign(input, m))
             {
                 codes.Add(code);
             }
@@ -739,6 +739,39 @@ internal sealed class EngagementExtractor
         }
 
         return [.. codes.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// "เขตบริหารพิเศษฮ่องกงแห่งสาธารณรัฐประชาชนจีน", "Hong Kong Special Administrative Region of the People's Republic
+    /// of China": the country written after a special administrative region is part of the region's name, not a partner.
+    /// </summary>
+    private static bool IsRegionsSovereign(ExtractionInput input, EntityMention m)
+    {
+        // Only the formal name: "ฮ่องกง จีน ไต้หวัน" is a list of places.
+        if (!m.Text.StartsWith("สาธารณรัฐประชาชน", StringComparison.Ordinal) && !m.Text.Contains("People", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var before = input.Text.AsSpan(Math.Max(0, m.Span.Start - 50), Math.Min(50, m.Span.Start)).TrimEnd(" ,");
+        foreach (var joiner in (ReadOnlySpan<string>)["แห่ง", "ของ", "of the", "of"])
+        {
+            if (before.EndsWith(joiner, StringComparison.Ordinal))
+            {
+                before = before[..^joiner.Length].TrimEnd(" ,");
+                break;
+            }
+        }
+
+        foreach (var region in (ReadOnlySpan<string>)["ฮ่องกง", "มาเก๊า", "Special Administrative Region", "SAR"])
+        {
+            if (before.EndsWith(region, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Named as where something happens: "in Paris", "ณ กรุงปารีส", "ที่ประเทศโคลอมเบีย", and the country after such a city ("ณ กรุงโบโกตา สาธารณรัฐโคลอมเบีย").</summary>

@@ -35,6 +35,18 @@ public class EngagementExtractorTests
         Assert.DoesNotContain(orgs, o => o.Contains("นายกรัฐมนตรี", StringComparison.Ordinal) || o.Contains("Prime Minister", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("เมื่อวันที่ 5 มีนาคม 2567 กระทรวงวัฒนธรรมลงนามบันทึกความเข้าใจกับกระทรวงกิจการภายในแห่งรัฐบาลแห่งเขตบริหารพิเศษฮ่องกง สาธารณรัฐประชาชนจีน", new[] { "HK" })]
+    [InlineData("On 5 March 2024 the Ministry of Culture signed an MOU with the Home Affairs Bureau of the Hong Kong Special Administrative Region of the People's Republic of China.", new[] { "HK" })]
+    [InlineData("On 5 March 2024 the Ministry of Culture signed an MOU with the Macao SAR, People's Republic of China.", new[] { "MO" })]
+    [InlineData("เมื่อวันที่ 5 มีนาคม 2567 กระทรวงวัฒนธรรมจัดเทศกาลภาพยนตร์ร่วมกับฮ่องกง จีน และญี่ปุ่น", new[] { "HK", "CN", "JP" })]
+    public void Extract_CountryWrittenAfterASpecialAdministrativeRegion_PartOfItsName(string text, string[] countries)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(countries.Order(), e.Countries.Order());
+    }
+
     [Fact]
     public void Extract_HeadlineWrappedOverShortLines_TellsNoEngagementOfItsOwn()
     {
