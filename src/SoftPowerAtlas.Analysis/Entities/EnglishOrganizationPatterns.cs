@@ -83,6 +83,10 @@ internal sealed class EnglishOrganizationPatterns
         return false;
     }
 
+    /// <summary>"Pheu Thai Party and Vice Chairperson of …": a post joined by "and" is a person's, not more of the name.</summary>
+    private bool HoldsRole(List<EnglishWord> words, EnglishChunk chunk) =>
+        Enumerable.Range(chunk.First, chunk.Last - chunk.First + 1).Any(k => _vocabulary.IsPersonNoun(words[k].Text));
+
     private void Split(string text, List<EnglishWord> words, List<EnglishChunk> run, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known, List<(TextSpan, PatternKind)> found)
     {
         int? start = null;
@@ -99,7 +103,7 @@ internal sealed class EnglishOrganizationPatterns
             {
                 var first = FirstWord(connector);
                 var attach = (Attaching.Contains(first) && (first != "on" || TakesOn.Contains(words[head].Text)) && !StartsWithRole(words, chunk))
-                    || (coordinate && chunkHead < 0 && !connector.EndsWith("the", StringComparison.Ordinal) && !StartsWithRole(words, chunk));
+                    || (coordinate && chunkHead < 0 && !connector.EndsWith("the", StringComparison.Ordinal) && !StartsWithRole(words, chunk) && !HoldsRole(words, chunk));
                 if (connector.StartsWith("in", StringComparison.Ordinal) && TakesIn.Contains(words[head].Text) && !IsVenueHead(words, head) && IsPlace(words, chunk, known) is { } placeEnd)
                 {
                     end = placeEnd;

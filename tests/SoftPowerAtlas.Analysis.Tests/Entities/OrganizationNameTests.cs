@@ -185,6 +185,17 @@ public class OrganizationNameTests
     }
 
     [Theory]
+    [InlineData("Somsri Chaiyo, leader of the Siam Unity Party and Vice Chairperson of the festival board, spoke first.", "Siam Unity Party")]
+    [InlineData("The Lanna Crafts Guild and Deputy Director of the museum opened the fair.", "Lanna Crafts Guild")]
+    public void Find_BodyJoinedByAndToAPost_NameEndsBeforeThePost(string text, string name)
+    {
+        var facts = Extract.Run(text).Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.IsOrganization && m.Text.StartsWith(name, StringComparison.Ordinal));
+        Assert.Equal(name, m.Text);
+    }
+
+    [Theory]
     [InlineData("Speaking there, Tourism Authority of Thailand Governor Somsri Chaiyo said arrivals rose.", "Governor", "agency:tat")]
     [InlineData("Chiang Mai Governor Wichai Thongdee welcomed the delegation.", "Governor", "province:TH-50")]
     public void Find_BodyWrittenBeforeTheRole_RoleWithThatBody(string text, string role, string bodyKey)
