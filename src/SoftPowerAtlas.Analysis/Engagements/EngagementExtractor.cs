@@ -308,10 +308,22 @@ internal sealed class EngagementExtractor
                 continue;
             }
 
+            // "On 16 November 2024, the Ambassador …" / "… attended the celebration hosted by …": a paragraph wrapped
+            // under a day tells that day's engagement, which the report's own date gives (AddReportsOwn), not an undated one.
             var start = p > 0 && !input.IsTitle(paragraphs[p - 1].Span) ? p - 1 : p;
+            var wrappedFrom = start < p && WrapsInto(input.Text, paragraphs[start].Span, paragraphs[p].Span) ? start : p;
+            if (input.DatesCoveredBy(paragraphs[wrappedFrom].Span, paragraphs[p].Span).Any(d => d.HasValue && d.Value.HasYear && d.Value.Granularity >= DateGranularity.Day && d.Role != DateRole.Publication && !IsDateline(input, d)))
+            {
+                continue;
+            }
+
             events.Add(new Candidate(Decision(input, paragraphs[p].Span, type), null, p, start, paragraphs[p].Span));
         }
     }
+
+    /// <summary>A line that goes on into the next: it ends with a comma, or the next opens in lower case.</summary>
+    private static bool WrapsInto(string text, TextSpan line, TextSpan next) =>
+        text[line.End - 1] == ',' || char.IsAsciiLetterLower(text[next.Start]);
 
     private static bool IsDateline(ExtractionInput input, DateMention d) =>
         EventAnchorReader.IsDateline(input.Text, input.Paragraphs[EventAnchorReader.ParagraphOf(input, d.Span.Start)].Span, d.Span);

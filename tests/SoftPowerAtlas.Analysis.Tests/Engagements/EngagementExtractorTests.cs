@@ -47,6 +47,32 @@ public class EngagementExtractorTests
         Assert.Equal(countries.Order(), e.Countries.Order());
     }
 
+    [Theory]
+    [InlineData("Thai series go abroad\n\nThe Department of International Trade Promotion organized Seoul Thai Night 2024 on March 11, 2024 for buyers of Thai series.")]
+    [InlineData("Thai series go abroad\n\nThe Royal Thai Embassy hosted Thai Series Day on March 11, 2024 for buyers of Thai series.")]
+    public void Extract_BodyOrganisesANamedEventOnADay_AnEngagementThatDay(string text)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.ForumOrExhibition, e.Type);
+        Assert.Equal("2024-03-11", e.Date!.Value.WithoutTime().ToString());
+    }
+
+    [Fact]
+    public void Extract_DayOnALineWrappedIntoTheEngagementsLine_DatesIt()
+    {
+        const string text = "Ambassador of Thailand attended the Lantern Celebration at the Town Hall in Perth.\n\n"
+            + "Ambassador of Thailand attended the Lantern Celebration at the Town Hall in Perth.\n\n"
+            + "Posted 27 Nov 2024\n\n"
+            + "On 16 November 2024, H.E. Ms. Suda Wongchai, Ambassador of Thailand to the Commonwealth of Australia, together with Mr. Niran Boonmee, Minister,\n"
+            + "Royal Thai Embassy in Canberra, attended the Lantern Celebration hosted by Thai Music Club, Perth at the Town Hall.\n"
+            + "Guests enjoyed Thai food and dance.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal("2024-11-16", e.Date?.Value.WithoutTime().ToString());
+    }
+
     [Fact]
     public void Extract_HeadlineWrappedOverShortLines_TellsNoEngagementOfItsOwn()
     {
