@@ -153,7 +153,7 @@ public sealed partial class ClutterCleaner
     private List<int>? WrappedHeadline(List<Line> lines, Fate[] fate, int titleLine)
     {
         // Thai releases wrap their headlines; an English headline's next line is a byline or the site's name.
-        if (EndsASentence(lines[titleLine].Text) || !HasThai(lines[titleLine].Text))
+        if (EndsASentence(lines[titleLine].Text) || !Entities.Gazetteer.HasThaiLetter(lines[titleLine].Text))
         {
             return null;
         }
@@ -164,7 +164,7 @@ public sealed partial class ClutterCleaner
         {
             var line = lines[i].Text.Trim();
             if (line.Length == 0 || line.Length > MaxWrappedHeadlineLine || EndsASentence(line) || HasDate(line) || IsLabelled(line)
-                || !HasThai(line) || line.StartsWith("โดย", StringComparison.Ordinal))
+                || !Entities.Gazetteer.HasThaiLetter(line) || line.StartsWith("โดย", StringComparison.Ordinal))
             {
                 return null;
             }
@@ -175,8 +175,6 @@ public sealed partial class ClutterCleaner
         // The block ends at a blank line and the body goes on after it.
         var blockEnds = i < lines.Count && fate[i] == Fate.Blank && Enumerable.Range(i, lines.Count - i).Any(k => fate[k] == Fate.Keep);
         return wrapped.Count is > 0 and <= MaxWrappedHeadlineLines && blockEnds ? wrapped : null;
-
-        static bool HasThai(string line) => line.AsSpan().ContainsAnyInRange('\u0E01', '\u0E5B');
 
         static bool EndsASentence(string line) => line.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or ':' or '!' or '?' or ',';
     }

@@ -674,7 +674,7 @@ internal sealed class EngagementExtractor
                 continue;
             }
 
-            if (!(char.IsAsciiLetterUpper(word[0]) || char.IsAsciiDigit(word[0])) || word.ContainsAnyInRange('\u0E00', '\u0E7F'))
+            if (!(char.IsAsciiLetterUpper(word[0]) || char.IsAsciiDigit(word[0])) || Gazetteer.HasThaiLetter(word))
             {
                 return false;
             }
@@ -765,25 +765,14 @@ internal sealed class EngagementExtractor
             return false;
         }
 
-        var before = input.Text.AsSpan(Math.Max(0, m.Span.Start - 50), Math.Min(50, m.Span.Start)).TrimEnd(" ,");
-        foreach (var joiner in (ReadOnlySpan<string>)["แห่ง", "ของ", "of the", "of"])
+        // The region as the lexicon knows it, alone or ending a body's name ("…รัฐบาลแห่งเขตบริหารพิเศษฮ่องกง").
+        if (input.LastEndingBy(m.Span.Start, static x => x.Country is "HK" or "MO" && x.Kind != EntityKind.Person) is not { } region)
         {
-            if (before.EndsWith(joiner, StringComparison.Ordinal))
-            {
-                before = before[..^joiner.Length].TrimEnd(" ,");
-                break;
-            }
+            return false;
         }
 
-        foreach (var region in (ReadOnlySpan<string>)["ฮ่องกง", "มาเก๊า", "Special Administrative Region", "SAR"])
-        {
-            if (before.EndsWith(region, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var between = input.Text.AsSpan(region.Span.End, m.Span.Start - region.Span.End).Trim(" ,");
+        return between.IsEmpty || between.SequenceEqual("แห่ง") || between.SequenceEqual("ของ") || between.SequenceEqual("of the") || between.SequenceEqual("of");
     }
 
     /// <summary>Named as where something happens: "in Paris", "ณ กรุงปารีส", "ที่ประเทศโคลอมเบีย", and the country after such a city ("ณ กรุงโบโกตา สาธารณรัฐโคลอมเบีย").</summary>

@@ -167,6 +167,9 @@ public sealed class Gazetteer
 
     internal static bool IsThaiLetter(char c) => c is >= '\u0E01' and <= '\u0E4E';
 
+    /// <summary>Whether <paramref name="text"/> holds a Thai letter (<see cref="IsThaiLetter"/>).</summary>
+    internal static bool HasThaiLetter(ReadOnlySpan<char> text) => text.ContainsAnyInRange('\u0E01', '\u0E4E');
+
     private static bool IsLatinLetter(char c) => c < '\u0250' && char.IsLetter(c);
 
     private static char Fold(char c) =>
