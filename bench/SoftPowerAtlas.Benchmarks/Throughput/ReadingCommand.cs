@@ -22,7 +22,7 @@ internal static class ReadingCommand
         var seeds = CommandLine.Value(args, "--seeds") ?? throw new ArgumentException("--seeds DIR is required (shared/corpus/seeds)");
         var ocr = !CommandLine.Flag(args, "--no-ocr");
         var font = CommandLine.Value(args, "--font") ?? "Laksaman";
-        var points = int.Parse(CommandLine.Value(args, "--size") ?? "16", CultureInfo.InvariantCulture);
+        var points = CommandLine.Int(args, "--size", 16);
         var folder = Directory.CreateTempSubdirectory("atlas-reading-").FullName;
         var loader = new DocumentLoader();
         var totals = new Dictionary<string, Totals>(StringComparer.Ordinal);
