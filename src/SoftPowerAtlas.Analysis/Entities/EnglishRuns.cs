@@ -33,7 +33,8 @@ internal static class EnglishRuns
             var w = words[i];
             var nextIndex = i + 1;
             var joined = nextIndex < words.Count && words[nextIndex].Start == w.End + 1 && text[w.End] == ' ' && !w.EndsSentence;
-            if (joined && words[nextIndex].Capital)
+            // "Department of … The Ministry of Commerce" (a translated page's two bodies): a capitalised article starts a new name.
+            if (joined && words[nextIndex].Capital && words[nextIndex].Text != "The")
             {
                 i = nextIndex;
                 continue;

@@ -162,6 +162,8 @@ public class OrganizationNameTests
     [InlineData("Thailand's Ministry of Culture and the Korea Foundation signed the plan.", "Thailand's Ministry of Culture", "agency:mculture")]
     [InlineData("Speaking there, Tourism Authority of Thailand Governor Somsri Chaiyo said arrivals rose.", "Tourism Authority of Thailand", "agency:tat")]
     [InlineData("The Ministry of Culture of Thailand also sent a puppet troupe.", "Ministry of Culture of Thailand", "agency:mculture")]
+    // The English press's short name of the national soft power strategy committee.
+    [InlineData("The forum is co-hosted by the Ministry of Culture and the National Soft Power Committee.", "National Soft Power Committee", "agency:sp-strategy")]
     public void Find_KnownBodyWithCountryOrRoleAround_TheKnownBody(string text, string written, string key)
     {
         var facts = Extract.Run(text).Facts();
@@ -193,6 +195,17 @@ public class OrganizationNameTests
 
         var m = Assert.Single(facts.Mentions, m => m.IsOrganization && m.Text.StartsWith(name, StringComparison.Ordinal));
         Assert.Equal(name, m.Text);
+    }
+
+    [Theory]
+    [InlineData("A spokesman said that the Lanna Crafts Guild The Ministry of Commerce organized the fair.", "Lanna Crafts Guild", "Ministry of Commerce")]
+    [InlineData("He said the Siam Film Academy The Thai Film Council would screen ten films.", "Siam Film Academy", "Thai Film Council")]
+    public void Find_CapitalisedTheInsideARun_TwoBodies(string text, string first, string second)
+    {
+        var names = Extract.Run(text).Facts().Mentions.Where(m => m.IsOrganization).Select(m => m.Text).ToList();
+
+        Assert.Contains(first, names);
+        Assert.Contains(names, n => n.EndsWith(second, StringComparison.Ordinal) && !n.Contains(first, StringComparison.Ordinal));
     }
 
     [Theory]
