@@ -165,7 +165,7 @@ internal sealed class LatinPersonPatterns
         var i = 0;
         while (i < words.Count)
         {
-            if (!IsNameWord(text, words[i], closed, lower))
+            if (!IsNameWord(text, words[i], closed, lower) && !IsMonthAsGivenName(text, words, i, closed, lower))
             {
                 i++;
                 continue;
@@ -203,6 +203,28 @@ internal sealed class LatinPersonPatterns
 
         return groups;
     }
+
+    /// <summary>
+    /// "In attendance were August Vachiravit, …", "…, June Siriporn and …": a month written as a given name, only where a
+    /// list of people goes on (after an attendance cue, a comma or "and") and a name word follows it; "in August Somchai said"
+    /// keeps its month.
+    /// </summary>
+    private bool IsMonthAsGivenName(string text, List<TextSpan> words, int i, bool[] closed, IReadOnlySet<string> lower)
+    {
+        var w = words[i];
+        if (!Months.Contains(text[w.Start..w.End]) || i + 1 >= words.Count || !Adjacent(text, w, words[i + 1])
+            || !IsNameWord(text, words[i + 1], closed, lower) || Enumerable.Range(w.Start, w.Length).Any(k => closed[k]))
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(Math.Max(0, w.Start - 30), Math.Min(30, w.Start)).ToString();
+        return before.EndsWith(", ", StringComparison.Ordinal) || before.EndsWith(" and ", StringComparison.Ordinal)
+            || CreditOfWork.Any(c => c.Contains(' ', StringComparison.Ordinal) && before.TrimEnd().EndsWith(c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly FrozenSet<string> Months = FrozenSet.Create(StringComparer.Ordinal,
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December");
 
     private bool IsNameWord(string text, TextSpan w, bool[] closed, IReadOnlySet<string> lower)
     {

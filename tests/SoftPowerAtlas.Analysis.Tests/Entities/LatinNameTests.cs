@@ -59,11 +59,24 @@ public class LatinNameTests
     [InlineData("The screening was full. In attendance were Nattawut Sornchai, Pimlada Kaewkong, and Claire Fontaine.", new[] { "Nattawut Sornchai", "Pimlada Kaewkong", "Claire Fontaine" })]
     [InlineData("The night was attended by Kittisak Boonyarit and Hélène Martin.", new[] { "Kittisak Boonyarit", "Hélène Martin" })]
     [InlineData("Guests were Suda Wongchai and Marco Rossi, both chefs.", new[] { "Suda Wongchai", "Marco Rossi" })]
+    // A month as a given name, first or later in the list.
+    [InlineData("The screening was full. In attendance were August Kittipong, Pimlada Kaewkong, and Claire Fontaine.", new[] { "August Kittipong", "Pimlada Kaewkong", "Claire Fontaine" })]
+    [InlineData("The screening was full. In attendance were Pimlada Kaewkong, June Srisuk and Claire Fontaine.", new[] { "Pimlada Kaewkong", "June Srisuk", "Claire Fontaine" })]
     public void Find_NamesListedAsThoseAttending_EveryItem(string text, string[] expected)
     {
         var names = Extract.Run(text).Facts().Entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Name).ToList();
 
         Assert.Equal(expected, names);
+    }
+
+    [Theory]
+    [InlineData("In August Kittipong Wongsa said the fair would return.", "Kittipong Wongsa")]
+    [InlineData("The fair ran until May. Kittipong Wongsa said it would return.", "Kittipong Wongsa")]
+    public void Find_MonthBeforeAName_KeepsItsMonth(string text, string name)
+    {
+        var names = Extract.Run(text).Facts().Entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Name).ToList();
+
+        Assert.Equal([name], names);
     }
 
     [Fact]
