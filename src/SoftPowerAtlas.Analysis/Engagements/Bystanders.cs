@@ -1,4 +1,5 @@
 using SoftPowerAtlas.Analysis.Entities;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Engagements;
 
@@ -42,6 +43,67 @@ internal static class Bystanders
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// Words that send something on to a body that will decide on it later: "will be submitted to the National Cultural
+    /// Committee and the cabinet", "is expected to be approved by the cabinet", "เพื่อนำเสนอต่อคณะกรรมการ…". The body
+    /// named only so takes no part in the engagement told (one that decided already, "was approved by", does).
+    /// </summary>
+    private static readonly string[] OnwardCues =
+    [
+        "be submitted to", "and submitted to", "to be approved by", "to be considered by", "for approval by", "for consideration by", "will submit it to",
+        "will propose it to", "เสนอต่อ", "ยื่นต่อ", "จะเสนอ", "เพื่อเสนอ", "เพื่อขออนุมัติจาก",
+    ];
+
+    /// <summary>Words that may stand between such a cue and the body, or between the bodies of its list.</summary>
+    private static readonly HashSet<string> OnwardGap = new(StringComparer.OrdinalIgnoreCase) { "the", "and", "or", ",", "และ", "หรือ", "ที่ประชุม" };
+
+    /// <summary>True when every one of the given mentions of a body only names where something goes on to be decided.</summary>
+    public static bool OnlySentOnTo(ExtractionInput input, IEnumerable<EntityMention> mentions)
+    {
+        var any = false;
+        foreach (var m in mentions)
+        {
+            any = true;
+            if (!IsSentOnTo(input, m))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private static bool IsSentOnTo(ExtractionInput input, EntityMention m)
+    {
+        var text = input.Text;
+        var from = Math.Max(0, m.Span.Start - Reach);
+        var before = text.AsSpan(from, m.Span.Start - from);
+        foreach (var cue in OnwardCues)
+        {
+            var at = before.LastIndexOf(cue, StringComparison.OrdinalIgnoreCase);
+            if (at < 0 || (cue[0] < '\u0E00' && at > 0 && char.IsLetter(before[at - 1])))
+            {
+                continue;
+            }
+
+            // The gap may hold other bodies of the same list: "to the National Cultural Committee and the cabinet".
+            var gapStart = from + at + cue.Length;
+            var gap = new System.Text.StringBuilder(text[gapStart..m.Span.Start]);
+            foreach (var other in input.MentionsCoveredBy(new TextSpan(gapStart, m.Span.Start)).Where(o => o.IsOrganization).OrderByDescending(o => o.Span.Start))
+            {
+                gap.Remove(other.Span.Start - gapStart, other.Span.Length).Insert(other.Span.Start - gapStart, ' ');
+            }
+
+            var words = gap.ToString().Replace(",", " , ", StringComparison.Ordinal).Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+            if (gap.ToString().IndexOfAny(['\n', ';', '(', ')', '.']) < 0 && words.All(OnwardGap.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsBystander(string text, EntityMention m)

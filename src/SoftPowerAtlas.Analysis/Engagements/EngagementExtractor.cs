@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using SoftPowerAtlas.Analysis.Dates;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Analysis.Loading;
@@ -14,7 +15,7 @@ namespace SoftPowerAtlas.Analysis.Engagements;
 /// from the passage itself (and the title for the lead engagement); sectors for the lead engagement
 /// from the whole document, weighted towards sentences about cooperation.
 /// </summary>
-internal sealed class EngagementExtractor
+internal sealed partial class EngagementExtractor
 {
     private readonly PhraseCounter<EngagementType> _triggers;
     private readonly SectorTagger _sectors;
@@ -452,7 +453,7 @@ internal sealed class EngagementExtractor
         var passage = mentions.ToHashSet();
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person && !Bystanders.OnlyNamed(text, e.Mentions.Where(passage.Contains))).ToList();
-        var orgs = entities.Where(e => e.IsOrganization).ToList();
+        var orgs = entities.Where(e => e.IsOrganization && !Bystanders.OnlySentOnTo(input, e.Mentions.Where(passage.Contains))).ToList();
 
         // Places are not resolved entities; one that acts here takes part as its administration.
         foreach (var acting in mentions.Where(m => m.Kind is EntityKind.Province or EntityKind.ForeignPlace && IsActingPlace(text, m)).GroupBy(m => m.Key))
@@ -728,7 +729,7 @@ internal sealed class EngagementExtractor
         {
             // Where UNESCO or ASEAN meets (Paris, Bogotá) is its venue; the host of an embassy's event abroad takes part.
             if (m.Kind is EntityKind.Country or EntityKind.ForeignPlace && m.Country is { } code && code != "TH" && !IsAside(input.Text, m)
-                && !(multilateral && IsVenue(input, m)) && !(seat && place!.Contains(m.Text, StringComparison.Ordinal)) && !IsRegionsSovereign(input, m))
+                && !(multilateral && IsVenue(input, m)) && !(seat && place!.Contains(m.Text, StringComparison.Ordinal)) && !IsRegionsSovereign(input, m) && !IsMarket(input, m))
             {
                 codes.Add(code);
             }
@@ -774,6 +775,35 @@ internal sealed class EngagementExtractor
         var between = input.Text.AsSpan(region.Span.End, m.Span.Start - region.Span.End).Trim(" ,");
         return between.IsEmpty || between.SequenceEqual("แห่ง") || between.SequenceEqual("ของ") || between.SequenceEqual("of the") || between.SequenceEqual("of");
     }
+
+    /// <summary>
+    /// A country named as a market the engagement aims at, not a party to it: "the Chinese market", "Chinese and Japanese
+    /// markets", "ตลาดจีน", "ตลาดประเทศจีนและญี่ปุ่น".
+    /// </summary>
+    private static bool IsMarket(ExtractionInput input, EntityMention m)
+    {
+        var text = input.Text;
+        if (MarketAfter().IsMatch(text.AsSpan(m.Span.End, Math.Min(60, text.Length - m.Span.End))))
+        {
+            return true;
+        }
+
+        var before = text.AsSpan(0, m.Span.Start).TrimEnd();
+        if (before.EndsWith("ตลาด", StringComparison.Ordinal) || before.EndsWith("ตลาดประเทศ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // The second of a list after a market: "ตลาดจีนและญี่ปุ่น".
+        var joined = before.EndsWith("และ", StringComparison.Ordinal) ? 3 : before.EndsWith(",", StringComparison.Ordinal) ? 1 : 0;
+        return joined > 0
+            && input.LastEndingBy(before.Length - joined, static x => x.Kind is EntityKind.Country or EntityKind.ForeignPlace) is { } first
+            && text.AsSpan(first.Span.End, before.Length - joined - first.Span.End).IsWhiteSpace() && IsMarket(input, first);
+    }
+
+    /// <summary>"market", or a list of capitalised names ending in it: " and Japanese markets".</summary>
+    [GeneratedRegex(@"^(?:\s*(?:,|and|or|&)\s*[A-Z][\p{L}'’]+)*\s+[Mm]arkets?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MarketAfter();
 
     /// <summary>Named as where something happens: "in Paris", "ณ กรุงปารีส", "ที่ประเทศโคลอมเบีย", and the country after such a city ("ณ กรุงโบโกตา สาธารณรัฐโคลอมเบีย").</summary>
     private static bool IsVenue(ExtractionInput input, EntityMention m)

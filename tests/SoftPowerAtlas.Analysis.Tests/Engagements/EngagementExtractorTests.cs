@@ -48,6 +48,40 @@ public class EngagementExtractorTests
     }
 
     [Theory]
+    [InlineData("On 12 March 2024 the Ministry of Culture met the Lanna Crafts Guild on the weaving file, which will be submitted to the National Heritage Board and the cabinet.", "Lanna Crafts Guild", new[] { "National Heritage Board", "Cabinet" })]
+    [InlineData("On 12 March 2024 the Ministry of Culture met the Lanna Crafts Guild on the budget, which is expected to be approved by the cabinet next month.", "Lanna Crafts Guild", new[] { "Cabinet" })]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2567 กระทรวงวัฒนธรรมประชุมร่วมกับสมาคมผ้าทอล้านนา เพื่อจัดทำเอกสารผ้าทอ เพื่อนำเสนอต่อคณะรัฐมนตรีพิจารณาต่อไป", "สมาคมผ้าทอล้านนา", new[] { "คณะรัฐมนตรี" })]
+    public void Extract_BodyAFileGoesOnToLater_NotAParty(string text, string party, string[] notParties)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var orgs = e.ThaiSide.Concat(e.ForeignSide).SelectMany(o => o.Aliases.Append(o.Name)).ToList();
+        Assert.Contains(party, orgs);
+        Assert.DoesNotContain(orgs, o => notParties.Contains(o));
+    }
+
+    [Fact]
+    public void Extract_BodyThatApprovedAlready_AParty()
+    {
+        const string text = "On 12 March 2024 the proposal of the Ministry of Culture was approved by the cabinet.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(e.ThaiSide, o => o.Name == "คณะรัฐมนตรี");
+    }
+
+    [Theory]
+    [InlineData("On 4 June 2024 the Department of International Trade Promotion held Thai Series Night in Osaka to bring Thai series to the Japanese market.", new[] { "JP" })]
+    [InlineData("On 4 June 2024 the Department of International Trade Promotion held Thai Series Night in Seoul, aiming at the Chinese and Japanese markets.", new[] { "KR" })]
+    [InlineData("เมื่อวันที่ 4 มิถุนายน 2567 กรมส่งเสริมการค้าระหว่างประเทศจัดงานซีรีส์ไทยที่กรุงโซล เพื่อเจาะตลาดจีนและตลาดญี่ปุ่น", new[] { "KR" })]
+    public void Extract_CountryNamedAsAMarket_NotAPartner(string text, string[] countries)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(countries.Order(), e.Countries.Order());
+    }
+
+    [Theory]
     [InlineData("Thai series go abroad\n\nThe Department of International Trade Promotion organized Seoul Thai Night 2024 on March 11, 2024 for buyers of Thai series.")]
     [InlineData("Thai series go abroad\n\nThe Royal Thai Embassy hosted Thai Series Day on March 11, 2024 for buyers of Thai series.")]
     public void Extract_BodyOrganisesANamedEventOnADay_AnEngagementThatDay(string text)
