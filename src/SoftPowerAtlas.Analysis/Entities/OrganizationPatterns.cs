@@ -40,6 +40,9 @@ internal sealed class OrganizationPatterns
     private static readonly string[] GenericTails =
         ["ผู้ทรงคุณวุฒิ", "ผู้บริหาร", "ใหญ่", "ต่าง", "ดังกล่าว", "นี้", "นั้น", "ฯลฯ", "ทั้ง", "อื่น", "เดียวกัน", "ของ", "ชั้น", "ระดับ", "เอกชน", "หลาย", "ทุก", "ในสังกัด", "ที่เกี่ยวข้อง", "ภาครัฐ", "ท้องถิ่น"];
 
+    /// <summary>What after ประเทศ names a group of countries, not one: สมาชิก, อาเซียน, คู่เจรจา.</summary>
+    private static readonly string[] ManyCountries = ["สมาชิก", "อาเซียน", "คู่เจรจา", "ในภูมิภาค", "ต่าง"];
+
     private static readonly string[] GenericAnywhere = ["เพื่อนบ้าน", "ต่างๆ", "ต่าง ๆ", "ทั่วโลก", "ทั่วประเทศ", "ทุกแห่ง", "หลายแห่ง"];
 
     // "สถาบันการศึกษา", "สถาบันอุดมศึกษา": an institution named by its kind.
@@ -333,6 +336,24 @@ internal sealed class OrganizationPatterns
         if (t.SequenceEqual("ไทย") || t.SequenceEqual("ต่างประเทศ"))
         {
             return true;
+        }
+
+        // "สถานเอกอัครราชทูตประเทศต่าง ๆ", "สถานเอกอัครราชทูตประเทศอาเซียน", "…ประเทศสมาชิก": the missions of many countries.
+        if (t.StartsWith("ประเทศ", StringComparison.Ordinal))
+        {
+            var countries = t["ประเทศ".Length..];
+            foreach (var w in ManyCountries)
+            {
+                if (countries.StartsWith(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            if (!countries.IsEmpty && IsGeneric(countries))
+            {
+                return true;
+            }
         }
 
         foreach (var g in GenericAnywhere)

@@ -71,6 +71,9 @@ public class OrganizationNameTests
     [InlineData("โดยมีคณะกรรมการผู้ทรงคุณวุฒิ เข้าร่วมประชุม")]
     [InlineData("สภาพแวดล้อมของงานเทศกาลดีขึ้นมาก")]
     [InlineData("ประสานงานกับสถานเอกอัครราชทูตไทยประจำประเทศเพื่อนบ้าน")]
+    [InlineData("ในงานมีการออกร้านของสถานเอกอัครราชทูตประเทศต่าง ๆ จำนวน 47 ประเทศ")]
+    [InlineData("ซุ้มของสถานเอกอัครราชทูตประเทศอาเซียนในกรุงเฮก จำนวน 5 ประเทศ")]
+    [InlineData("ผู้แทนสถานเอกอัครราชทูตประเทศสมาชิกเข้าร่วมงาน")]
     [InlineData("The series was shown by Thai Entertainment channels across Asia.")]
     [InlineData("Culture Office Signs Pact With Osaka Trade Bureau For Film Week\nThe two bodies will share venues.")]
     [InlineData("CULTURE OFFICE AND OSAKA TRADE BUREAU AGREE TO SHARE FILM VENUES\nThe two bodies will share venues.")]
@@ -189,6 +192,8 @@ public class OrganizationNameTests
     [Theory]
     [InlineData("Somsri Chaiyo, leader of the Siam Unity Party and Vice Chairperson of the festival board, spoke first.", "Siam Unity Party")]
     [InlineData("The Lanna Crafts Guild and Deputy Director of the museum opened the fair.", "Lanna Crafts Guild")]
+    [InlineData("นางสาวสมศรี ใจดี อธิบดีกรมสารนิเทศและโฆษกกระทรวงการต่างประเทศ เปิดงานเทศกาลไทย", "กรมสารนิเทศ")]
+    [InlineData("นายสมชาย ใจดี ผู้อำนวยการสำนักงานส่งเสริมวัฒนธรรมและรองโฆษกกระทรวงวัฒนธรรม กล่าวว่า", "สำนักงานส่งเสริมวัฒนธรรม")]
     public void Find_BodyJoinedByAndToAPost_NameEndsBeforeThePost(string text, string name)
     {
         var facts = Extract.Run(text).Facts();
