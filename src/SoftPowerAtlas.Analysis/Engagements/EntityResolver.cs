@@ -158,7 +158,8 @@ internal static class EntityResolver
         }
 
         // "สถานเอกอัครราชทูตฯ", "the Embassy": a short form with no country joins the one embassy the text names.
-        foreach (var bare in embassies.Where(e => e.Country is null))
+        // A mission named by something other than a country ("สถานเอกอัครราชทูตประเทศอาเซียน") is no short form.
+        foreach (var bare in embassies.Where(e => e.Country is null && IsShortForm(e.Name)))
         {
             var others = embassies.Where(e => e.Country is not null && !IsConsulate(e.Name) == !IsConsulate(bare.Name)).Select(e => find(e.Key)).Distinct(StringComparer.Ordinal).ToList();
             if (others.Count == 1)
@@ -167,6 +168,9 @@ internal static class EntityResolver
             }
         }
     }
+
+    private static bool IsShortForm(string name) =>
+        BareMissions.Contains(name.TrimEnd('ฯ', '.', ' ')) || (IsLatin(name) && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2);
 
     private static bool IsConsulate(string name) => name.Contains("Consulate", StringComparison.Ordinal) || name.Contains("กงสุล", StringComparison.Ordinal);
 

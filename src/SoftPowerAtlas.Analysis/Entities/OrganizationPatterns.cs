@@ -40,8 +40,8 @@ internal sealed class OrganizationPatterns
     private static readonly string[] GenericTails =
         ["ผู้ทรงคุณวุฒิ", "ผู้บริหาร", "ใหญ่", "ต่าง", "ดังกล่าว", "นี้", "นั้น", "ฯลฯ", "ทั้ง", "อื่น", "เดียวกัน", "ของ", "ชั้น", "ระดับ", "เอกชน", "หลาย", "ทุก", "ในสังกัด", "ที่เกี่ยวข้อง", "ภาครัฐ", "ท้องถิ่น"];
 
-    /// <summary>What after ประเทศ names a group of countries, not one: สมาชิก, อาเซียน, คู่เจรจา.</summary>
-    private static readonly string[] ManyCountries = ["สมาชิก", "อาเซียน", "คู่เจรจา", "ในภูมิภาค", "ต่าง"];
+    /// <summary>What after ประเทศ names any number of countries, no group of its own (ประเทศสมาชิกอาเซียน is one: a foreign body).</summary>
+    private static readonly string[] ManyCountries = ["ต่าง"];
 
     private static readonly string[] GenericAnywhere = ["เพื่อนบ้าน", "ต่างๆ", "ต่าง ๆ", "ทั่วโลก", "ทั่วประเทศ", "ทุกแห่ง", "หลายแห่ง"];
 
@@ -338,7 +338,7 @@ internal sealed class OrganizationPatterns
             return true;
         }
 
-        // "สถานเอกอัครราชทูตประเทศต่าง ๆ", "สถานเอกอัครราชทูตประเทศอาเซียน", "…ประเทศสมาชิก": the missions of many countries.
+        // "สถานเอกอัครราชทูตประเทศต่าง ๆ": the missions of any countries, no body.
         if (t.StartsWith("ประเทศ", StringComparison.Ordinal))
         {
             var countries = t["ประเทศ".Length..];

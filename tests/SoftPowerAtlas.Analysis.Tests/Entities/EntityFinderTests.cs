@@ -93,6 +93,17 @@ public class EntityFinderTests
         Assert.Equal(kind, e.Kind);
     }
 
+    [Fact]
+    public void Resolve_MissionsOfAGroupBesideTheThaiEmbassy_TwoBodies()
+    {
+        const string sentence = "สถานเอกอัครราชทูต ณ กรุงลิสบอน ร่วมออกร้านในงานเทศกาล ในโซนเดียวกับสถานเอกอัครราชทูตประเทศอาเซียน";
+
+        var embassies = Extract.Run(sentence).Facts().Entities.Where(e => e.Aliases.Any(a => a.StartsWith("สถานเอกอัครราชทูต", StringComparison.Ordinal))).ToList();
+
+        Assert.Equal(2, embassies.Count);
+        Assert.Contains(embassies, e => e.Name == "สถานเอกอัครราชทูต ณ กรุงลิสบอน" && e.Kind == EntityKind.ThaiOrganization);
+    }
+
     [Theory]
     [InlineData("เพื่อสนับสนุนการดำเนินงานของหอศิลป์และแหล่งเรียนรู้ด้านศิลปะในภูมิภาค", "หอศิลป์")]
     [InlineData("โครงการนี้ช่วยสถาบันและองค์กรชุมชนทั่วประเทศ", "สถาบัน")]
