@@ -115,10 +115,11 @@ internal sealed partial class EngagementExtractor
 
         var result = new List<Engagement>();
         Engagement? lead = null;
-        var anchorParagraphs = events.Select(e => e.Paragraph).Concat(events.SelectMany(e => e.Extra).Select(x => x.Paragraph)).ToHashSet();
         foreach (var c in events)
         {
-            var nextAnchor = anchorParagraphs.Where(p => p > c.Paragraph).DefaultIfEmpty(paragraphs.Count).Min();
+            // The next paragraph another engagement is told in (this one's own later mentions, "today's", do not end it).
+            var nextAnchor = events.Where(e => e != c).SelectMany(e => e.Extra.Select(x => x.Paragraph).Append(e.Paragraph))
+                .Where(p => p > c.Paragraph).DefaultIfEmpty(paragraphs.Count).Min();
             var engagement = Build(input, c, lead, nextAnchor);
             lead ??= engagement;
             result.Add(engagement);
@@ -527,17 +528,26 @@ internal sealed partial class EngagementExtractor
         };
     }
 
-    /// <summary>
-    /// The paragraphs after an engagement's own, up to the next one's, usually quote its participants:
-    /// "นายเกียรติศักดิ์ … เปิดเผยว่า …". From each, the people named with a title and the organisation
-    /// the paragraph opens with (its subject) take part; other names there are only talked about.
-    /// </summary>
     private static readonly string[] EnvoyTitles = ["Ambassador of", "Ambassadors of", "Ambassador of the", "Consul-General of", "เอกอัครราชทูต", "เอกอัครราชทูตประเทศ", "เอกอัครราชทูตสาธารณรัฐ", "กงสุลใหญ่"];
 
+    /// <summary>Paragraphs after an engagement's own whose bodies still take part in it.</summary>
+    private const int BodiesReach = 3;
+
+    /// <summary>Paragraphs after an engagement's own whose people with a title or post still take part in it ("Sira …, the Ambassador of Thailand to Qatar, highlighted …" five paragraphs on).</summary>
+    private const int PeopleReach = 7;
+
+    /// <summary>
+    /// The paragraphs after an engagement's own, up to the next one's, usually quote its participants:
+    /// "นายเกียรติศักดิ์ … เปิดเผยว่า …". From each, the people named with a title or a post and the
+    /// bodies take part; other names there are only talked about. Bodies are read only from the nearer
+    /// paragraphs: further on a report names the bodies it talks about, its speakers still took part.
+    /// </summary>
     private static IEnumerable<EntityMention> FollowingSubjects(ExtractionInput input, Candidate c, int nextAnchor)
     {
         var paragraphs = input.Paragraphs;
-        for (var p = c.Paragraph + 1; p < Math.Min(nextAnchor, c.Paragraph + 4); p++)
+        // Bodies only up to where the engagement's date is told again: past it a report goes on to its setting and background.
+        var toldAgain = c.Extra.Select(x => x.Paragraph).Where(p => p > c.Paragraph).DefaultIfEmpty(int.MaxValue).Min();
+        for (var p = c.Paragraph + 1; p < Math.Min(nextAnchor, c.Paragraph + PeopleReach + 1); p++)
         {
             var span = paragraphs[p].Span;
             if (input.IsCreditLine(span))
@@ -545,13 +555,44 @@ internal sealed partial class EngagementExtractor
                 continue;
             }
 
+            var near = p <= c.Paragraph + BodiesReach && p < toldAgain;
+            if (TellsEarlierDate(input, span, c.Date))
+            {
+                continue;
+            }
+
             var inside = input.MentionsCoveredBy(span).ToList();
-            foreach (var m in inside.Where(m => m.IsOrganization || (m.Kind == EntityKind.Person && (m.Text.Length > m.Name.Length || m.Position is not null))
-                || (m.Kind == EntityKind.Country && IsEnvoysCountry(input.Text, m))))
+            foreach (var m in inside.Where(m => (near && m.IsOrganization) || (m.Kind == EntityKind.Person && (m.Text.Length > m.Name.Length || m.Position is not null))
+                || (near && m.Kind == EntityKind.Country && IsEnvoysCountry(input.Text, m))))
             {
                 yield return m;
             }
         }
+    }
+
+    /// <summary>
+    /// A paragraph dating something earlier than the engagement ("met during the ASEAN Summit last year", "joined the
+    /// network in 2019") tells history and its people; a later date there is what the engagement plans, still its own.
+    /// </summary>
+    private static bool TellsEarlierDate(ExtractionInput input, TextSpan paragraph, DateMention? date)
+    {
+        if (date?.Value.ToString() is not { Length: > 0 } own || !char.IsAsciiDigit(own[0]))
+        {
+            return false;
+        }
+
+        foreach (var d in input.DatesCoveredBy(paragraph))
+        {
+            // Values written from the year (2022, 2023-01, 2023-01-11T10:30) sort as their time; one inside the other is the same time.
+            var other = d.Value.ToString();
+            if (other.Length > 0 && char.IsAsciiDigit(other[0]) && string.CompareOrdinal(other, own) < 0
+                && !own.StartsWith(other, StringComparison.Ordinal) && !other.StartsWith(own, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Ambassador of Poland", "เอกอัครราชทูตโปแลนด์": a country whose envoy is named takes part with them.</summary>

@@ -61,6 +61,54 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_SpeakerWithAPostSeveralParagraphsOn_TakesPart()
+    {
+        const string text = "Thai Week opens in Doha with food, boxing and dance\n\n"
+            + "The Royal Thai Embassy in Doha held Thai Week at the Pearl Hotel on 10 September 2024.\n\n"
+            + "Guests tasted Thai food.\n\nA massage corner was busy all day.\n\nDancers performed in the garden.\n\n"
+            + "The Thai Trade Centre had a stand of its own.\n\n"
+            + "Somsak Wongchai, the Ambassador of Thailand to Qatar, thanked the guests.\n\n"
+            + "Malee Srisuk also spoke about the dishes.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var people = e.People.Select(p => p.Name).ToList();
+        Assert.Contains("Somsak Wongchai", people);
+        Assert.DoesNotContain(e.ThaiSide.Concat(e.ForeignSide), o => o.Name.Contains("Trade Centre", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_EngagementsDayToldAgainFurtherOn_ItsSpeakersAfterThatStillTakePart()
+    {
+        const string text = "Thai Week opens in Doha with food, boxing and dance\n\n"
+            + "The Royal Thai Embassy in Doha held Thai Week at the Pearl Hotel on 10 September 2024.\n\n"
+            + "Guests tasted Thai food and watched a boxing show.\n\n"
+            + "The week closed on 10 September 2024 with a dance show.\n\n"
+            + "Somsak Wongchai, the Ambassador of Thailand to Qatar, thanked the guests.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(e.People, p => p.Name == "Somsak Wongchai");
+    }
+
+    [Fact]
+    public void Extract_ParagraphTellingAnEarlierDate_ItsPeopleTakeNoPart()
+    {
+        const string text = "Thai Week opens in Doha with food, boxing and dance\n\n"
+            + "The Royal Thai Embassy in Doha held Thai Week at the Pearl Hotel on 10 September 2024.\n\n"
+            + "Somsak Wongchai, the Ambassador of Thailand to Qatar, thanked the guests.\n\n"
+            + "Malee Srisuk, the Director of the Doha Arts Council, has run its Asian season since 2019.\n\n"
+            + "Next year the week will move to Lusail, said Niran Boonmee, the Consul of Thailand.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var people = e.People.Select(p => p.Name).ToList();
+        Assert.Contains("Somsak Wongchai", people);
+        Assert.Contains("Niran Boonmee", people);
+        Assert.DoesNotContain("Malee Srisuk", people);
+    }
+
+    [Fact]
     public void Extract_BodyThatApprovedAlready_AParty()
     {
         const string text = "On 12 March 2024 the proposal of the Ministry of Culture was approved by the cabinet.";

@@ -16,6 +16,7 @@ public class PersonRolesTests
     [InlineData("On 3 May, Mr. Julien Lacorne, Cultural Attaché of the French Embassy, opened the week.", "Julien Lacorne", "Cultural Attaché", "Cultural Attaché of the French Embassy", "French Embassy", "org:")]
     [InlineData("The minister met the Ambassador of Japan to Thailand, H.E. Mr. Taro Yamada, in Bangkok.", "Taro Yamada", "Ambassador", "Ambassador of Japan", "Japan", "country:JP")]
     [InlineData("signed by Ms. Pimchanok Srisuk, Director-General of the DITP, and the French side.", "Pimchanok Srisuk", "Director-General", "Director-General of the DITP", "DITP", "agency:")]
+    [InlineData("Somsak Wongchai, the Ambassador of Thailand to Qatar, welcomed the guests.", "Somsak Wongchai", "Ambassador", "Ambassador of Thailand", "Thailand", "country:TH")]
     public void Find_PersonWithRole_RoleBodyAndOffsets(string sentence, string name, string role, string roleAsWritten, string orgAsWritten, string orgKeyPrefix)
     {
         var doc = Extract.Run(sentence);
