@@ -160,10 +160,11 @@ internal sealed class EnglishOrganizationPatterns
                     start = null;
                 }
             }
-            else if (c + 1 < run.Count && run[c + 1].Connector is "and" or "&" && LastHead(words, run[c + 1]) is var nextHead && nextHead == run[c + 1].Last
+            else if (c + 1 < run.Count && run[c + 1].Connector is "and" or "&" or "for" && LastHead(words, run[c + 1]) is var nextHead && nextHead == run[c + 1].Last
                 && !StartsWithRole(words, chunk) && !IsEvent(words, chunk))
             {
-                // "UAE Muay Thai and Kickboxing Federation", "Leisure and Cultural Services Department": one name.
+                // "UAE Muay Thai and Kickboxing Federation", "Leisure and Cultural Services Department", "Qatar Sports for
+                // All Federation": one name.
                 start = chunk.First;
                 var next = run[c + 1];
                 head = nextHead;

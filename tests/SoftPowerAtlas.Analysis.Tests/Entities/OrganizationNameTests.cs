@@ -17,6 +17,7 @@ public class OrganizationNameTests
     [InlineData("Siam Crafts Association Attended the Fair in Lyon", "Siam Crafts Association")]
     // Names that hold "and" or "of" themselves.
     [InlineData("supported by the Qatar Muay Thai and Kickboxing Federation and others", "Qatar Muay Thai and Kickboxing Federation")]
+    [InlineData("guests included the chief of the Lanna Crafts for Life Foundation and others", "Lanna Crafts for Life Foundation")]
     [InlineData("organised by the Leisure and Heritage Services Department this month", "Leisure and Heritage Services Department")]
     [InlineData("the Committee on the Promotion and Preservation of Folk Wisdom met", "Committee on the Promotion and Preservation of Folk Wisdom")]
     [InlineData("with help from the Royal Thai Consulate-General in Sydney and partners", "Royal Thai Consulate-General in Sydney")]
