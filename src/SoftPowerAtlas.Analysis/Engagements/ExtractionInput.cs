@@ -115,8 +115,36 @@ internal sealed partial record ExtractionInput(
         return false;
     }
 
-    /// <summary>The first title-like line of the body, if any.</summary>
-    public TextSpan? Title => Paragraphs.Select(p => p.Span).Cast<TextSpan?>().FirstOrDefault(s => IsTitle(s!.Value));
+    /// <summary>
+    /// The first title-like line of the body, if any, with the lines it is wrapped over (a headline written on three short
+    /// lines, "…ร่วมกับ…" / "ลงนามบันทึกข้อตกลง…" / "การส่งเสริม…": its engagement's word is on the second).
+    /// </summary>
+    public TextSpan? Title => _title ??= FindTitle();
+
+    private TextSpan? _title;
+
+    private TextSpan? FindTitle()
+    {
+        var first = -1;
+        for (var i = 0; i < Paragraphs.Count && first < 0; i++)
+        {
+            first = IsTitle(Paragraphs[i].Span) ? i : -1;
+        }
+
+        if (first < 0)
+        {
+            return null;
+        }
+
+        var span = Paragraphs[first].Span;
+        for (var i = first + 1; i < Paragraphs.Count && IsTitle(Paragraphs[i].Span) && Text.AsSpan(span.End, Paragraphs[i].Span.Start - span.End).Count('\n') == 1
+            && Text.AsSpan(span.End, Paragraphs[i].Span.Start - span.End).IsWhiteSpace(); i++)
+        {
+            span = new TextSpan(span.Start, Paragraphs[i].Span.End);
+        }
+
+        return span;
+    }
 
     /// <summary>A line that repeats the document's title (site prefixes and suffixes allowed).</summary>
     public bool IsTitle(TextSpan span)

@@ -141,6 +141,22 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_HeadlineWrappedOverShortLines_ItsEngagementWordOnTheSecondTypesTheDay()
+    {
+        const string text = "กรมส่งเสริมวัฒนธรรม ร่วมกับ สมาคมผ้าทอล้านนา\n"
+            + "ลงนามบันทึกความเข้าใจ\n"
+            + "การส่งเสริมผ้าทอพื้นบ้านภาคเหนือ\n\n"
+            + "วันที่ 12 มีนาคม 2567 นายสมชาย ใจดี อธิบดีกรมส่งเสริมวัฒนธรรม\n"
+            + "เป็นประธานร่วมกับนายกสมาคมผ้าทอล้านนา ที่จังหวัดเชียงใหม่\n\n"
+            + "โอกาสนี้ ผู้แทนสมาคมได้มอบผ้าทอให้แก่กรม";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Equal(EngagementType.MouSigning, e.Type);
+        Assert.Equal("2024-03-12", e.Date?.Value.WithoutTime().ToString());
+    }
+
+    [Fact]
     public void Extract_DayOnALineWrappedIntoTheEngagementsLine_DatesIt()
     {
         const string text = "Ambassador of Thailand attended the Lantern Celebration at the Town Hall in Perth.\n\n"
