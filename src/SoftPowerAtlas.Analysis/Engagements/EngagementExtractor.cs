@@ -533,7 +533,7 @@ internal sealed partial class EngagementExtractor
     /// <summary>Paragraphs after an engagement's own whose bodies still take part in it.</summary>
     private const int BodiesReach = 3;
 
-    /// <summary>Paragraphs after an engagement's own whose people with a title or post still take part in it ("Sira …, the Ambassador of Thailand to Qatar, highlighted …" five paragraphs on).</summary>
+    /// <summary>Paragraphs after an engagement's own whose people with a title or post still take part in it ("Somsak …, the Ambassador of Thailand to Qatar, thanked …" five paragraphs on).</summary>
     private const int PeopleReach = 7;
 
     /// <summary>

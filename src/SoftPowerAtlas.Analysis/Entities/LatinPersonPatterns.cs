@@ -205,7 +205,7 @@ internal sealed class LatinPersonPatterns
     }
 
     /// <summary>
-    /// "In attendance were August Vachiravit, …", "…, June Siriporn and …": a month written as a given name, only where a
+    /// "In attendance were August Kittipong, …", "…, June Siriporn and …": a month written as a given name, only where a
     /// list of people goes on (after an attendance cue, a comma or "and") and a name word follows it; "in August Somchai said"
     /// keeps its month.
     /// </summary>

@@ -127,7 +127,7 @@ internal sealed class PersonRoles
 
         if (text[pos] == ',' && pos + 2 < text.Length && text[pos + 1] == ' ')
         {
-            // "Sira Swangsilpa, the Ambassador of Thailand to Qatar, said": the article before a post.
+            // "Somsak Wongchai, the Ambassador of Thailand to Qatar, said": the article before a post.
             var role = pos + 2;
             if (text.AsSpan(role).StartsWith("the ", StringComparison.Ordinal) && role + 4 < text.Length && char.IsAsciiLetterUpper(text[role + 4]))
             {
