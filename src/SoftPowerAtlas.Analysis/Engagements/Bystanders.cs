@@ -30,20 +30,7 @@ internal static class Bystanders
     };
 
     /// <summary>True when every one of the given mentions of a person only names them beside such a cue.</summary>
-    public static bool OnlyNamed(string text, IEnumerable<EntityMention> mentions)
-    {
-        var any = false;
-        foreach (var m in mentions)
-        {
-            any = true;
-            if (!IsBystander(text, m))
-            {
-                return false;
-            }
-        }
-
-        return any;
-    }
+    public static bool OnlyNamed(string text, IEnumerable<EntityMention> mentions) => Every(mentions, m => IsBystander(text, m));
 
     /// <summary>
     /// Words that send something on to a body that will decide on it later: "will be submitted to the National Cultural
@@ -60,13 +47,16 @@ internal static class Bystanders
     private static readonly HashSet<string> OnwardGap = new(StringComparer.OrdinalIgnoreCase) { "the", "and", "or", ",", "และ", "หรือ", "ที่ประชุม" };
 
     /// <summary>True when every one of the given mentions of a body only names where something goes on to be decided.</summary>
-    public static bool OnlySentOnTo(ExtractionInput input, IEnumerable<EntityMention> mentions)
+    public static bool OnlySentOnTo(ExtractionInput input, IEnumerable<EntityMention> mentions) => Every(mentions, m => IsSentOnTo(input, m));
+
+    /// <summary>True when there is a mention and each one passes.</summary>
+    private static bool Every(IEnumerable<EntityMention> mentions, Func<EntityMention, bool> passes)
     {
         var any = false;
         foreach (var m in mentions)
         {
             any = true;
-            if (!IsSentOnTo(input, m))
+            if (!passes(m))
             {
                 return false;
             }
@@ -75,29 +65,18 @@ internal static class Bystanders
         return any;
     }
 
-    private static bool IsSentOnTo(ExtractionInput input, EntityMention m)
+    /// <summary>
+    /// Whether one of <paramref name="cues"/> stands within reach before the mention (an English cue as a whole word) with
+    /// only what <paramref name="gapFits"/> accepts (given where the gap starts) between it and the mention.
+    /// </summary>
+    private static bool CueBefore(string text, EntityMention m, string[] cues, Func<int, bool> gapFits)
     {
-        var text = input.Text;
         var from = Math.Max(0, m.Span.Start - Reach);
         var before = text.AsSpan(from, m.Span.Start - from);
-        foreach (var cue in OnwardCues)
+        foreach (var cue in cues)
         {
             var at = before.LastIndexOf(cue, StringComparison.OrdinalIgnoreCase);
-            if (at < 0 || (cue[0] < '\u0E00' && at > 0 && char.IsLetter(before[at - 1])))
-            {
-                continue;
-            }
-
-            // The gap may hold other bodies of the same list: "to the National Cultural Committee and the cabinet".
-            var gapStart = from + at + cue.Length;
-            var gap = new System.Text.StringBuilder(text[gapStart..m.Span.Start]);
-            foreach (var other in input.MentionsCoveredBy(new TextSpan(gapStart, m.Span.Start)).Where(o => o.IsOrganization).OrderByDescending(o => o.Span.Start))
-            {
-                gap.Remove(other.Span.Start - gapStart, other.Span.Length).Insert(other.Span.Start - gapStart, ' ');
-            }
-
-            var words = gap.ToString().Replace(",", " , ", StringComparison.Ordinal).Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
-            if (gap.ToString().IndexOfAny(['\n', ';', '(', ')', '.']) < 0 && words.All(OnwardGap.Contains))
+            if (at >= 0 && !(cue[0] < '\u0E00' && at > 0 && char.IsLetter(before[at - 1])) && gapFits(from + at + cue.Length))
             {
                 return true;
             }
@@ -106,30 +85,24 @@ internal static class Bystanders
         return false;
     }
 
-    private static bool IsBystander(string text, EntityMention m)
+    private static bool IsSentOnTo(ExtractionInput input, EntityMention m) => CueBefore(input.Text, m, OnwardCues, gapStart =>
     {
-        if (m.Kind != EntityKind.Person || m.IsCoreference)
+        // The gap may hold other bodies of the same list: "to the National Cultural Committee and the cabinet".
+        var gap = new System.Text.StringBuilder(input.Text[gapStart..m.Span.Start]);
+        foreach (var other in input.MentionsCoveredBy(new TextSpan(gapStart, m.Span.Start)).Where(o => o.IsOrganization).OrderByDescending(o => o.Span.Start))
         {
-            return false;
+            gap.Remove(other.Span.Start - gapStart, other.Span.Length).Insert(other.Span.Start - gapStart, ' ');
         }
 
-        var from = Math.Max(0, m.Span.Start - Reach);
-        var before = text.AsSpan(from, m.Span.Start - from);
-        foreach (var cue in Cues)
+        var rest = gap.ToString();
+        return rest.IndexOfAny(['\n', ';', '(', ')', '.']) < 0
+            && rest.Replace(",", " , ", StringComparison.Ordinal).Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries).All(OnwardGap.Contains);
+    });
+
+    private static bool IsBystander(string text, EntityMention m) =>
+        m.Kind == EntityKind.Person && !m.IsCoreference && CueBefore(text, m, Cues, gapStart =>
         {
-            var at = before.LastIndexOf(cue, StringComparison.OrdinalIgnoreCase);
-            if (at < 0 || (cue[0] < '\u0E00' && at > 0 && char.IsLetter(before[at - 1])))
-            {
-                continue;
-            }
-
-            var gap = before[(at + cue.Length)..].ToString();
-            if (gap.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries).All(Titles.Contains) && gap.IndexOfAny(['\n', ',', ';', '(', ')']) < 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+            var gap = text[gapStart..m.Span.Start];
+            return gap.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries).All(Titles.Contains) && gap.IndexOfAny(['\n', ',', ';', '(', ')']) < 0;
+        });
 }
