@@ -219,7 +219,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
                 continue;
             }
 
-            var bodyIndex = BodyIndex(input, p);
+            var bodyIndex = input.BodyParagraphsBefore(p);
             f.Add("para:" + Math.Min(bodyIndex, 4).ToString(CultureInfo.InvariantCulture));
             if (para.Length < 60)
             {
@@ -518,20 +518,6 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
 
             f.Add(prefix + ":" + InvariantCase.ToLower(input.Text.AsSpan(t.Start, t.Length)));
         }
-    }
-
-    private static int BodyIndex(ExtractionInput input, int paragraph)
-    {
-        var index = 0;
-        for (var p = 0; p < paragraph; p++)
-        {
-            if (!input.IsTitle(input.Paragraphs[p].Span))
-            {
-                index++;
-            }
-        }
-
-        return index;
     }
 
     internal static int ParagraphOf(ExtractionInput input, int position)

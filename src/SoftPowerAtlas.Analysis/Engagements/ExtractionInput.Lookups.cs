@@ -23,6 +23,7 @@ internal sealed partial record ExtractionInput
     private Dictionary<string, List<EntityMention>>? _byKey;
     private Dictionary<string, ResolvedEntity>? _entityByKey;
     private (bool Known, string? Code) _dominantCountry;
+    private int[]? _bodyParagraphsBefore;
 
     /// <summary>The foreign country the page names at least three times and twice as often as any other, if any.</summary>
     public string? DominantForeignCountry
@@ -38,6 +39,27 @@ internal sealed partial record ExtractionInput
 
             return _dominantCountry.Code;
         }
+    }
+
+    /// <summary>
+    /// How many paragraphs before this one are the body's, not title lines:
+    /// <c>Paragraphs.Take(paragraph).Count(p => !IsTitle(p.Span))</c>, counted once for the document
+    /// (every date mention of a page of many paragraphs asked it of all the paragraphs before its own).
+    /// </summary>
+    public int BodyParagraphsBefore(int paragraph)
+    {
+        if (_bodyParagraphsBefore is null)
+        {
+            var before = new int[Paragraphs.Count + 1];
+            for (var p = 0; p < Paragraphs.Count; p++)
+            {
+                before[p + 1] = before[p] + (IsTitle(Paragraphs[p].Span) ? 0 : 1);
+            }
+
+            _bodyParagraphsBefore = before;
+        }
+
+        return _bodyParagraphsBefore[paragraph];
     }
 
     /// <summary>The mentions some span covers, in the mentions' order, each once: <c>Mentions.Where(m => spans.Any(s => s.Covers(m.Span)))</c>.</summary>

@@ -111,4 +111,22 @@ public sealed class ExtractionInputLookupsTests
             Assert.Same(input.Entities.FirstOrDefault(e => e.Key == key), input.EntityWithKey(key));
         }
     }
+
+    [Fact]
+    public void BodyParagraphsBefore_EveryParagraph_SameAsAPassOverAll()
+    {
+        // A headline, its repeat by the site, body paragraphs, the headline again half-way down and a credit line.
+        const string Headline = "กรมส่งเสริมวัฒนธรรมจัดงานเทศกาลอาหารไทยที่กรุงโซล";
+        var body = Enumerable.Range(0, 40).Select(i => i == 20 ? Headline : $"ย่อหน้าที่ {i} เมื่อวันที่ {1 + (i % 27)} มีนาคม 2568 นายสมชาย ใจดี เข้าร่วมงานเทศกาลอาหารไทย ณ กรุงโซล");
+        var text = string.Join("\n\n", new[] { Headline, Headline }.Concat(body).Append("ที่มา: กรมส่งเสริมวัฒนธรรม"));
+        var doc = Extract.Run(text);
+        var facts = doc.Facts();
+        var input = new ExtractionInput(doc.Text.Text, doc.Paragraphs, doc.Sentences, facts.Mentions, facts.Entities, [], doc.Tokens, Headline, null);
+        var titles = input.Paragraphs.Select((p, i) => (p, i)).Where(x => input.IsTitle(x.p.Span)).Select(x => x.i).ToList();
+        Assert.True(titles.Count >= 2 && titles[^1] > 10, $"title lines at {string.Join(", ", titles)} of {input.Paragraphs.Count}");
+        for (var p = 0; p <= input.Paragraphs.Count; p++)
+        {
+            Assert.Equal(input.Paragraphs.Take(p).Count(x => !input.IsTitle(x.Span)), input.BodyParagraphsBefore(p));
+        }
+    }
 }
