@@ -44,7 +44,7 @@ public static class AtlasCommand
         var budget = new Option<string?>("--budget")
         {
             Description = "The time one document's analysis may take in ingest, worker, collect and serve: 60s, 2m, 500ms, a number of seconds, or off. "
-                + "A document past it is ended with a message naming it and the budget, nothing of it is stored, and the rest go on. Default: $ATLAS_BUDGET, else 60s.",
+                + "A document past it, or allocating more than 8 GB under it, is ended with a message naming it and the budget, nothing of it is stored, and the rest go on; off lifts both. Default: $ATLAS_BUDGET, else 60s.",
             Recursive = true,
         };
         budget.Validators.Add(result =>

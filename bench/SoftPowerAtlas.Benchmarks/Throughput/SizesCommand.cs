@@ -48,8 +48,8 @@ internal static class SizesCommand
         Warm(inputs, loader, pipeline);
 
         Console.WriteLine();
-        Console.WriteLine("| kind | MB | chars | load s | pipeline s | total s | s/MB | cpu s | cpu s/MB | mentions |" + (stages ? " slowest stages |" : string.Empty));
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (stages ? "---|" : string.Empty));
+        Console.WriteLine("| kind | MB | chars | load s | pipeline s | total s | s/MB | cpu s | cpu s/MB | allocated MB/MB | heap after MB | mentions |" + (stages ? " slowest stages |" : string.Empty));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (stages ? "---|" : string.Empty));
         var summary = new List<string>();
         foreach (var kind in kinds)
         {
@@ -61,6 +61,7 @@ internal static class SizesCommand
                 var bytes = Encoding.UTF8.GetByteCount(text) / (double)MB;
                 var timings = new StageTimings();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var load = Stopwatch.StartNew();
                 var loaded = loader.LoadText(text, SizeInputs.FileName(kind), SizeInputs.Format(kind));
                 var loadSeconds = load.Elapsed.TotalSeconds;
@@ -68,6 +69,8 @@ internal static class SizesCommand
                 var run = Stopwatch.StartNew();
                 var mentions = pipeline.Run(document, timings).Get<DocumentFacts>()?.Mentions.Count ?? 0;
                 var runSeconds = run.Elapsed.TotalSeconds;
+                var allocatedPerMb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)MB / bytes;
+                var heapAfter = GC.GetGCMemoryInfo().HeapSizeBytes / (double)MB;
                 var total = loadSeconds + runSeconds;
                 var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 perMb.Add(total / bytes);
@@ -75,7 +78,7 @@ internal static class SizesCommand
                 var slowest = stages
                     ? " " + string.Join(", ", timings.Totals().OrderByDescending(t => t.Elapsed).Take(3).Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds:F2}")) + " |"
                     : string.Empty;
-                Console.WriteLine(FormattableString.Invariant($"| {kind} | {bytes:F1} | {text.Length:N0} | {loadSeconds:F2} | {runSeconds:F2} | {total:F2} | {total / bytes:F2} | {cpuSeconds:F2} | {cpuSeconds / bytes:F2} | {mentions:N0} |{slowest}"));
+                Console.WriteLine(FormattableString.Invariant($"| {kind} | {bytes:F1} | {text.Length:N0} | {loadSeconds:F2} | {runSeconds:F2} | {total:F2} | {total / bytes:F2} | {cpuSeconds:F2} | {cpuSeconds / bytes:F2} | {allocatedPerMb:F0} | {heapAfter:F0} | {mentions:N0} |{slowest}"));
                 if (total > giveUp)
                 {
                     Console.WriteLine($"  ({kind}: {total:F0} s passed --give-up {giveUp}; larger sizes skipped)");

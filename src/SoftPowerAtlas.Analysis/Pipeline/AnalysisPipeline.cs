@@ -10,11 +10,12 @@ namespace SoftPowerAtlas.Analysis.Pipeline;
 /// </summary>
 public sealed class AnalysisPipeline
 {
-    internal AnalysisPipeline(ImmutableArray<IAnalysisStage> stages, TimeProvider clock, TimeSpan? budget)
+    internal AnalysisPipeline(ImmutableArray<IAnalysisStage> stages, TimeProvider clock, TimeSpan? budget, long allocationBudget = AnalysisBudget.DefaultAllocation)
     {
         Stages = stages;
         Clock = clock;
         Budget = budget;
+        AllocationBudget = allocationBudget;
     }
 
     public ImmutableArray<IAnalysisStage> Stages { get; }
@@ -24,14 +25,25 @@ public sealed class AnalysisPipeline
     /// <summary>The time one document may take (<see cref="AnalysisBudget"/>); null: no limit.</summary>
     public TimeSpan? Budget { get; }
 
+    /// <summary>
+    /// The bytes one document's analysis may allocate while it runs under a time budget (<see cref="AnalysisBudget.DefaultAllocation"/>
+    /// unless a test asks for less); with no time budget, no limit either.
+    /// </summary>
+    public long AllocationBudget { get; }
+
     /// <summary>The same stages and clock with another budget (null: none).</summary>
-    public AnalysisPipeline WithBudget(TimeSpan? budget) => budget == Budget ? this : new(Stages, Clock, budget);
+    public AnalysisPipeline WithBudget(TimeSpan? budget) => budget == Budget ? this : new(Stages, Clock, budget, AllocationBudget);
+
+    /// <summary>The same stages, clock and time budget with another allocation budget.</summary>
+    public AnalysisPipeline WithAllocationBudget(long bytes) =>
+        bytes == AllocationBudget ? this : new(Stages, Clock, Budget, bytes > 0 ? bytes : throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "an allocation budget is a positive number of bytes"));
 
     public AnalyzedDocument Run(SourceDocument document) => Run(document, timings: null);
 
     /// <summary>
     /// Runs every stage; when <paramref name="timings"/> is given, adds each stage's elapsed ticks.
-    /// Throws <see cref="AnalysisBudgetExceededException"/> when the document takes longer than <see cref="Budget"/>.
+    /// Throws <see cref="AnalysisBudgetExceededException"/> when the document takes longer than <see cref="Budget"/>
+    /// or allocates more than <see cref="AllocationBudget"/>.
     /// </summary>
     public AnalyzedDocument Run(SourceDocument document, StageTimings? timings)
     {
@@ -53,7 +65,7 @@ public sealed class AnalysisPipeline
 
     private AnalyzedDocument? Run(SourceDocument document, StageTimings? timings, TimeSpan? limit, Func<string, bool>? isKnown)
     {
-        using var budget = AnalysisBudget.Start(document.Source, limit);
+        using var budget = AnalysisBudget.Start(document.Source, limit, AllocationBudget);
         var context = new AnalysisContext(document, Clock);
         foreach (var stage in Stages)
         {

@@ -26,6 +26,22 @@ public sealed class AnalysisBudgetTests
         }
     }
 
+    /// <summary>A stage that keeps what it allocates, a megabyte at a time, until the budget ends it (a runaway document).</summary>
+    private sealed class HoardingStage : IAnalysisStage
+    {
+        public string Name => "hoarding";
+
+        public void Run(AnalysisContext context)
+        {
+            var kept = new List<byte[]>();
+            while (kept.Count < 256)
+            {
+                AnalysisBudget.ThrowIfExceeded();
+                kept.Add(new byte[1 << 20]);
+            }
+        }
+    }
+
     private static SourceDocument Load(string text, string name = "release.txt") =>
         new DocumentLoader().LoadText(text, name, DocumentFormat.Text).Document!;
 
@@ -51,6 +67,49 @@ public sealed class AnalysisBudgetTests
 
         Assert.Equal("slow.txt: analysis took longer than its budget of 1 s (ended in the endless stage); not stored (raise it with --budget or $ATLAS_BUDGET)", e.Message);
     }
+
+    [Fact]
+    public void Run_StageAllocatingPastBudget_EndedNamingFileMemoryAndStage()
+    {
+        var pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(new HoardingStage()).UseBudget(TimeSpan.FromMinutes(5)).Build()
+            .WithAllocationBudget(64L << 20);
+
+        var e = Assert.Throws<AnalysisBudgetExceededException>(() => pipeline.Run(Load(Release, "news/hoard.txt")));
+
+        Assert.Equal("news/hoard.txt", e.Source);
+        Assert.Equal("news/hoard.txt: analysis allocated more memory than its budget of 64 MB (ended in the hoarding stage); not stored", e.Message);
+    }
+
+    [Fact]
+    public void Run_DefaultStagesPastATinyAllocationBudget_Ended()
+    {
+        // The real stages check the allocation as they go, not only between stages.
+        var pipeline = AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(AnalysisBudget.DefaultTime).WithAllocationBudget(16 << 10);
+
+        var e = Assert.Throws<AnalysisBudgetExceededException>(() => pipeline.Run(Load(Release)));
+
+        Assert.StartsWith("release.txt: analysis allocated more memory than its budget of 16 KB", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_NoTimeBudget_NoAllocationBudgetEither()
+    {
+        var pipeline = AtlasPipeline.CreateDefault(TestText.Shared).WithBudget(null).WithAllocationBudget(16 << 10);
+
+        var facts = pipeline.Run(Load(Release)).Get<DocumentFacts>()!;
+
+        Assert.NotEmpty(facts.Engagements);
+        Assert.Equal(AnalysisBudget.DefaultAllocation, AtlasPipeline.CreateDefault(TestText.Shared).AllocationBudget);
+        Assert.Throws<ArgumentOutOfRangeException>(() => pipeline.WithAllocationBudget(0));
+    }
+
+    [Theory]
+    [InlineData(512L << 10, "512 KB")]
+    [InlineData(64L << 20, "64 MB")]
+    [InlineData(8L << 30, "8 GB")]
+    [InlineData(3L << 29, "1.5 GB")]
+    public void DescribeBytes_Budget_WrittenForAReader(long bytes, string written) =>
+        Assert.Equal(written, AnalysisBudget.DescribeBytes(bytes));
 
     [Fact]
     public void Run_NoBudget_SameFactsAsWithTheDefault()

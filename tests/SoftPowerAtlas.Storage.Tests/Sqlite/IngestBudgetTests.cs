@@ -28,6 +28,52 @@ public sealed class IngestBudgetTests : IDisposable
         }
     }
 
+    /// <summary>Keeps allocating on a document that says so, a megabyte at a time, until the budget ends it; any other passes at once.</summary>
+    private sealed class HoardOnMarkerStage : IAnalysisStage
+    {
+        public const string Marker = "กินหน่วยความจำ";
+
+        public string Name => "hoard-on-marker";
+
+        public void Run(AnalysisContext context)
+        {
+            var kept = new List<byte[]>();
+            while (context.Text.Text.Contains(Marker, StringComparison.Ordinal) && kept.Count < 256)
+            {
+                AnalysisBudget.ThrowIfExceeded();
+                kept.Add(new byte[1 << 20]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_DocumentPastAllocationBudget_FailedWithMessageOthersStored()
+    {
+        Directory.CreateDirectory(_folder);
+        var files = new Dictionary<string, string>
+        {
+            ["a.txt"] = "กรมส่งเสริมวัฒนธรรมจัดงานเทศกาลอาหารไทยร่วมกับสถานทูตญี่ปุ่น เมื่อวันที่ 5 มิถุนายน 2567",
+            ["b.txt"] = $"การประชุมหารือความร่วมมือด้านภาพยนตร์ {HoardOnMarkerStage.Marker} เมื่อวันที่ 6 มิถุนายน 2567",
+            ["c.txt"] = "The Department of Cultural Promotion met the Embassy of France on 7 June 2024 to plan a music festival.",
+        };
+        foreach (var (name, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_folder, name), text);
+        }
+
+        var pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(new HoardOnMarkerStage()).UseBudget(TimeSpan.FromMinutes(5)).Build().WithAllocationBudget(48L << 20);
+        using var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"), TestText.Shared);
+        var runner = new IngestRunner(store, pipeline, new DocumentLoader()) { Workers = 2 };
+
+        var summary = await runner.RunAsync(files.Keys.Order(StringComparer.Ordinal).Select(f => new IngestInput(Path.Combine(_folder, f))));
+
+        var failed = Assert.Single(summary.Failed);
+        Assert.EndsWith("b.txt", failed.Path, StringComparison.Ordinal);
+        Assert.Contains("b.txt: analysis allocated more memory than its budget of 48 MB (ended in the hoard-on-marker stage); not stored", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, summary.Ingested);
+        Assert.Equal(["a.txt", "c.txt"], store.ListDocuments(10, 0).Select(d => Path.GetFileName(d.Source)).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task RunAsync_DocumentPastBudget_FailedWithMessageOthersStored()
     {
