@@ -49,6 +49,46 @@ internal static class Bystanders
     /// <summary>True when every one of the given mentions of a body only names where something goes on to be decided.</summary>
     public static bool OnlySentOnTo(ExtractionInput input, IEnumerable<EntityMention> mentions) => Every(mentions, m => IsSentOnTo(input, m));
 
+    /// <summary>
+    /// Words a body's name qualifies when it only says which countries or days are meant: "ประเทศอาเซียน" and "ASEAN
+    /// countries" (its members), "ภูมิภาคอาเซียน" (a region), "วันอาเซียน" and "ASEAN Day" (a day named after it), "ASEAN
+    /// Zone" (an area of a fair). GUIDELINES: a body named only inside another name is not listed.
+    /// </summary>
+    private static readonly string[] AttributeBefore = ["ประเทศสมาชิก", "ประเทศ", "สมาชิก", "ภูมิภาค", "ประชาคม", "วัน"];
+
+    private static readonly string[] AttributeAfter =
+        [" Member States", " member states", " member countries", " Member Countries", " countries", " nations", " economies", " region", " Day", " Zone", "'s Member States", "’s Member States", "'s member", "’s member"];
+
+    /// <summary>True when every one of the given mentions of a body only qualifies a word for countries, a region, a day or an area.</summary>
+    public static bool OnlyAsAttribute(ExtractionInput input, IEnumerable<EntityMention> mentions) => Every(mentions, m => IsAttribute(input, m));
+
+    private static bool IsAttribute(ExtractionInput input, EntityMention m)
+    {
+        var text = input.Text;
+        var before = text.AsSpan(0, m.Span.Start);
+
+        // Not the end of a name just before it, written without a space ("กรมส่งเสริมการค้าระหว่างประเทศกระทรวงพาณิชย์").
+        var joined = input.LastEndingBy(m.Span.Start, static o => o.IsOrganization) is { } o && o.Span.End == m.Span.Start;
+        foreach (var w in AttributeBefore)
+        {
+            if (!joined && before.EndsWith(w, StringComparison.Ordinal) && !before.EndsWith("ระหว่างประเทศ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var after = text.AsSpan(m.Span.End);
+        foreach (var w in AttributeAfter)
+        {
+            if (after.StartsWith(w, StringComparison.Ordinal) && (after.Length == w.Length || !char.IsLetter(after[w.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when there is a mention and each one passes.</summary>
     private static bool Every(IEnumerable<EntityMention> mentions, Func<EntityMention, bool> passes)
     {

@@ -454,7 +454,7 @@ internal sealed partial class EngagementExtractor
         var passage = mentions.ToHashSet();
 
         var people = isSession ? [] : entities.Where(e => e.Kind == EntityKind.Person && !Bystanders.OnlyNamed(text, e.Mentions.Where(passage.Contains))).ToList();
-        var orgs = entities.Where(e => e.IsOrganization && !Bystanders.OnlySentOnTo(input, e.Mentions.Where(passage.Contains))).ToList();
+        var orgs = entities.Where(e => e.IsOrganization && !Bystanders.OnlySentOnTo(input, e.Mentions.Where(passage.Contains)) && !Bystanders.OnlyAsAttribute(input, e.Mentions.Where(passage.Contains))).ToList();
 
         // Places are not resolved entities; one that acts here takes part as its administration.
         foreach (var acting in mentions.Where(m => m.Kind is EntityKind.Province or EntityKind.ForeignPlace && IsActingPlace(text, m)).GroupBy(m => m.Key))

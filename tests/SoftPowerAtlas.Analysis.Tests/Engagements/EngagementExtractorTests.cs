@@ -60,6 +60,30 @@ public class EngagementExtractorTests
         Assert.DoesNotContain(orgs, o => notParties.Contains(o));
     }
 
+    [Theory]
+    [InlineData("On 12 March 2024 the Ministry of Culture met the Japan Foundation on a youth exchange between Japan and the ASEAN countries.", "Japan Foundation", "ASEAN")]
+    [InlineData("On 12 March 2024 the Ministry of Culture met the Japan Foundation to bring the arts of Thailand and other ASEAN's Member States to Osaka.", "Japan Foundation", "ASEAN")]
+    [InlineData("หัวข้อข่าวยาวเรื่องการหารือแลกเปลี่ยนเยาวชนระหว่างกระทรวงวัฒนธรรมกับเจแปนฟาวน์เดชัน\n\nเมื่อวันที่ 12 มีนาคม 2567 นายสมชาย ใจดี เอกอัครราชทูตไทย หารือกับผู้อำนวยการเจแปนฟาวน์เดชัน เรื่องโครงการแลกเปลี่ยนในระดับประชาชนระหว่างญี่ปุ่นและประเทศอาเซียน", "กระทรวงวัฒนธรรม", "ASEAN")]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2567 สถานเอกอัครราชทูตฯ ร่วมออกร้านในงานเทศกาลนานาชาติที่จัดโดยเทศบาลกรุงเฮก ซุ้มของไทยอยู่ในภูมิภาคอาเซียนของงาน", "เทศบาลกรุงเฮก", "ASEAN")]
+    public void Extract_GroupNamedOnlyForItsMembersOrRegion_NotAParty(string text, string party, string notParty)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var orgs = e.ThaiSide.Concat(e.ForeignSide).SelectMany(o => o.Aliases.Append(o.Name)).ToList();
+        Assert.Contains(party, orgs);
+        Assert.DoesNotContain(notParty, orgs);
+    }
+
+    [Theory]
+    [InlineData("On 12 March 2024 the Ministry of Culture signed a cultural agreement with ASEAN in Jakarta.", "ASEAN")]
+    [InlineData("เมื่อวันที่ 12 มีนาคม 2567 กรมส่งเสริมการค้าระหว่างประเทศกระทรวงพาณิชย์จัดงานเทศกาลอาหารไทยที่กรุงโซล", "กระทรวงพาณิชย์")]
+    public void Extract_BodyNamedOnItsOwnOrJoinedToTheNameBefore_StillAParty(string text, string party)
+    {
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(party, e.ThaiSide.Concat(e.ForeignSide).SelectMany(o => o.Aliases.Append(o.Name)));
+    }
+
     [Fact]
     public void Extract_SpeakerWithAPostSeveralParagraphsOn_TakesPart()
     {
