@@ -62,10 +62,14 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
         var today = tracker.Today;
         var ascending = InStates(built.Keys, filter, view.States);
         var todayAt = FirstFrom(ascending, today);
-        var keys = Ordered(ascending, view);
+
+        // The whole timeline's newest-first order and dated count are kept with its keys: a page of 50 must not
+        // reverse and count hundreds of thousands of keys on every request.
+        var whole = view.States is null;
+        var keys = whole && view.NewestFirst ? built.NewestFirst : Ordered(ascending, view);
         if (view.NewestFirst)
         {
-            todayAt = ascending.Count(k => k.Date is { HasYear: true }) - todayAt;
+            todayAt = (whole ? built.Dated : ascending.Count(k => k.Date is { HasYear: true })) - todayAt;
         }
 
         var engagements = view.States is null ? built.Engagements : 0;
@@ -198,5 +202,14 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
         })!; // The factory never returns null.
     }
 
-    private sealed record Built(IReadOnlyList<TimelineKey> Keys, int Engagements, IReadOnlyList<CountRow> Years);
+    private sealed record Built(IReadOnlyList<TimelineKey> Keys, int Engagements, IReadOnlyList<CountRow> Years)
+    {
+        private IReadOnlyList<TimelineKey>? _newestFirst;
+
+        /// <summary>The keys with a year.</summary>
+        public int Dated { get; } = Keys.Count(k => k.Date is { HasYear: true });
+
+        /// <summary>The keys newest first, made on the first request that asks (two requests racing both make the same list).</summary>
+        public IReadOnlyList<TimelineKey> NewestFirst => _newestFirst ??= Ordered(Keys, new TimelineView(NewestFirst: true, States: null));
+    }
 }

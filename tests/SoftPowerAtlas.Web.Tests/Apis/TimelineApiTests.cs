@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -38,6 +39,33 @@ public sealed partial class TimelineApiTests : WebTest
         Assert.Equal(all.Skip(7).Take(7).Select(Key), Items(second).Select(Key));
         Assert.Equal(all.Count, first.GetProperty("engagements").GetInt32() + first.GetProperty("commitments").GetInt32());
         Assert.Equal(all.Count(i => i.GetProperty("date").ValueKind != JsonValueKind.Null), first.GetProperty("years").EnumerateArray().Sum(y => y.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public void TimelineService_NewestFirstPages_SlicesOfTheReversedDatedKeysThenUndated()
+    {
+        var timeline = Factory.Services.GetRequiredService<SoftPowerAtlas.Web.Timeline.TimelineService>();
+        var filter = new SoftPowerAtlas.Storage.Facts.FactFilter();
+        var oldest = timeline.Slice(filter, 0, 1000);
+        var dated = oldest.Items.Where(i => i.Entry.Date is { HasYear: true }).ToList();
+        var expected = dated.AsEnumerable().Reverse().Concat(oldest.Items.Where(i => i.Entry.Date is not { HasYear: true })).Select(i => (i.Entry.Kind, i.Entry.Id)).ToList();
+        Assert.True(expected.Count > 10, $"{expected.Count} entries");
+        var newest = new SoftPowerAtlas.Web.Timeline.TimelineView(NewestFirst: true, States: null);
+
+        // Paged twice over (the second pass reads the order kept from the first), in pages of 7.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var read = new List<(string, string)>();
+            for (var offset = 0; offset < expected.Count; offset += 7)
+            {
+                var slice = timeline.Slice(filter, offset, 7, newest);
+                Assert.Equal(expected.Count, slice.Total);
+                Assert.Equal(dated.Count - oldest.TodayOffset, slice.TodayOffset);
+                read.AddRange(slice.Items.Select(i => (i.Entry.Kind, i.Entry.Id)));
+            }
+
+            Assert.Equal(expected, read);
+        }
     }
 
     [Fact]
