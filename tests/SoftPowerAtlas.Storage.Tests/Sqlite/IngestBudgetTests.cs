@@ -49,23 +49,13 @@ public sealed class IngestBudgetTests : IDisposable
     [Fact]
     public async Task RunAsync_DocumentPastAllocationBudget_FailedWithMessageOthersStored()
     {
-        Directory.CreateDirectory(_folder);
-        var files = new Dictionary<string, string>
-        {
-            ["a.txt"] = "กรมส่งเสริมวัฒนธรรมจัดงานเทศกาลอาหารไทยร่วมกับสถานทูตญี่ปุ่น เมื่อวันที่ 5 มิถุนายน 2567",
-            ["b.txt"] = $"การประชุมหารือความร่วมมือด้านภาพยนตร์ {HoardOnMarkerStage.Marker} เมื่อวันที่ 6 มิถุนายน 2567",
-            ["c.txt"] = "The Department of Cultural Promotion met the Embassy of France on 7 June 2024 to plan a music festival.",
-        };
-        foreach (var (name, text) in files)
-        {
-            await File.WriteAllTextAsync(Path.Combine(_folder, name), text);
-        }
+        var files = await WriteThreeAsync(HoardOnMarkerStage.Marker);
 
         var pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(new HoardOnMarkerStage()).UseBudget(TimeSpan.FromMinutes(5)).Build().WithAllocationBudget(48L << 20);
         using var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"), TestText.Shared);
         var runner = new IngestRunner(store, pipeline, new DocumentLoader()) { Workers = 2 };
 
-        var summary = await runner.RunAsync(files.Keys.Order(StringComparer.Ordinal).Select(f => new IngestInput(Path.Combine(_folder, f))));
+        var summary = await runner.RunAsync(files.Select(f => new IngestInput(Path.Combine(_folder, f))));
 
         var failed = Assert.Single(summary.Failed);
         Assert.EndsWith("b.txt", failed.Path, StringComparison.Ordinal);
@@ -77,24 +67,14 @@ public sealed class IngestBudgetTests : IDisposable
     [Fact]
     public async Task RunAsync_DocumentPastBudget_FailedWithMessageOthersStored()
     {
-        Directory.CreateDirectory(_folder);
-        var files = new Dictionary<string, string>
-        {
-            ["a.txt"] = "กรมส่งเสริมวัฒนธรรมจัดงานเทศกาลอาหารไทยร่วมกับสถานทูตญี่ปุ่น เมื่อวันที่ 5 มิถุนายน 2567",
-            ["b.txt"] = $"การประชุมหารือความร่วมมือด้านภาพยนตร์ {SlowOnMarkerStage.Marker} เมื่อวันที่ 6 มิถุนายน 2567",
-            ["c.txt"] = "The Department of Cultural Promotion met the Embassy of France on 7 June 2024 to plan a music festival.",
-        };
-        foreach (var (name, text) in files)
-        {
-            await File.WriteAllTextAsync(Path.Combine(_folder, name), text);
-        }
+        var files = await WriteThreeAsync(SlowOnMarkerStage.Marker);
 
         AtlasPipeline.WarmUp(AtlasPipeline.CreateDefault(TestText.Shared)); // so the documents that pass are not charged for the process's start
         var pipeline = AtlasPipeline.CreateBuilder(TestText.Shared).Use(new SlowOnMarkerStage()).UseBudget(TimeSpan.FromSeconds(2)).Build();
         using var store = SqliteAtlasStore.Open(Path.Combine(_folder, "atlas.db"), TestText.Shared);
         var runner = new IngestRunner(store, pipeline, new DocumentLoader()) { Workers = 2 };
 
-        var summary = await runner.RunAsync(files.Keys.Order(StringComparer.Ordinal).Select(f => new IngestInput(Path.Combine(_folder, f))));
+        var summary = await runner.RunAsync(files.Select(f => new IngestInput(Path.Combine(_folder, f))));
 
         var failed = Assert.Single(summary.Failed);
         Assert.EndsWith("b.txt", failed.Path, StringComparison.Ordinal);
@@ -102,6 +82,24 @@ public sealed class IngestBudgetTests : IDisposable
         Assert.Equal(2, summary.Ingested);
         var stored = store.ListDocuments(10, 0);
         Assert.Equal(["a.txt", "c.txt"], stored.Select(d => Path.GetFileName(d.Source)).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Three releases in the test's folder, the second carrying <paramref name="marker"/>; their names, in order.</summary>
+    private async Task<string[]> WriteThreeAsync(string marker)
+    {
+        Directory.CreateDirectory(_folder);
+        var files = new Dictionary<string, string>
+        {
+            ["a.txt"] = "กรมส่งเสริมวัฒนธรรมจัดงานเทศกาลอาหารไทยร่วมกับสถานทูตญี่ปุ่น เมื่อวันที่ 5 มิถุนายน 2567",
+            ["b.txt"] = $"การประชุมหารือความร่วมมือด้านภาพยนตร์ {marker} เมื่อวันที่ 6 มิถุนายน 2567",
+            ["c.txt"] = "The Department of Cultural Promotion met the Embassy of France on 7 June 2024 to plan a music festival.",
+        };
+        foreach (var (name, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_folder, name), text);
+        }
+
+        return [.. files.Keys.Order(StringComparer.Ordinal)];
     }
 
     public void Dispose()
