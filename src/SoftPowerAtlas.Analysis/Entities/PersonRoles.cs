@@ -134,7 +134,8 @@ internal sealed class PersonRoles
                 role += 4;
             }
 
-            return EnglishRoleAt(text, role, requireWhole: false, at);
+            // "Malee Wongsiri, chairperson of the festival subcommittee, added": a post after the name, in lower case too.
+            return EnglishRoleAt(text, role, requireWhole: false, at, lowerCase: true);
         }
 
         return null;
@@ -293,11 +294,11 @@ internal sealed class PersonRoles
     }
 
     /// <summary>"Cultural Attaché of the French Embassy", "Director-General of the DITP", "Chief Executive Officer of X".</summary>
-    private PersonRole? EnglishRoleAt(ReadOnlySpan<char> text, int pos, bool requireWhole, BodiesAt at)
+    private PersonRole? EnglishRoleAt(ReadOnlySpan<char> text, int pos, bool requireWhole, BodiesAt at, bool lowerCase = false)
     {
         // "TAT Governor", "Chiang Mai Governor", "Vietnamese Ambassador": the body or place written before the role.
         var before = at.StartingAt(pos) is { } m0 && m0.Span.End < text.Length - 1 && text[m0.Span.End] == ' ' ? m0 : null;
-        if (before is not null && EnglishRoleAt(text, before.Span.End + 1, requireWhole, at) is { } after)
+        if (before is not null && EnglishRoleAt(text, before.Span.End + 1, requireWhole, at, lowerCase) is { } after)
         {
             return after with { Span = new TextSpan(pos, after.Span.End), Organization = after.Organization ?? before };
         }
@@ -305,14 +306,14 @@ internal sealed class PersonRoles
         var start = pos;
         foreach (var m in EnglishModifiers)
         {
-            if (text[pos..].StartsWith(m, StringComparison.Ordinal) && EnglishRole(text, pos + m.Length) is not null)
+            if (text[pos..].StartsWith(m, StringComparison.Ordinal) && EnglishRole(text, pos + m.Length, lowerCase) is not null)
             {
                 pos += m.Length;
                 break;
             }
         }
 
-        if (EnglishRole(text, pos) is not { } role)
+        if (EnglishRole(text, pos, lowerCase) is not { } role)
         {
             return null;
         }
@@ -366,12 +367,18 @@ internal sealed class PersonRoles
         return false;
     }
 
-    private (int End, int Id)? EnglishRole(ReadOnlySpan<char> text, int pos)
+    /// <summary>
+    /// The listed English role written at <paramref name="pos"/>; with <paramref name="lowerCase"/> its first letter may be
+    /// written small ("chairperson of …" after a name), for forms of five letters or more (never "pm" or "mp").
+    /// </summary>
+    private (int End, int Id)? EnglishRole(ReadOnlySpan<char> text, int pos, bool lowerCase = false)
     {
         foreach (var (form, id) in _english)
         {
             var end = pos + form.Length;
-            if (text[pos..].StartsWith(form, StringComparison.Ordinal) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            var written = text[pos..].StartsWith(form, StringComparison.Ordinal)
+                || (lowerCase && form.Length >= 5 && pos < text.Length && text[pos] == char.ToLowerInvariant(form[0]) && text[(pos + 1)..].StartsWith(form.AsSpan(1), StringComparison.Ordinal));
+            if (written && (end == text.Length || !char.IsLetterOrDigit(text[end])))
             {
                 return (end, id);
             }

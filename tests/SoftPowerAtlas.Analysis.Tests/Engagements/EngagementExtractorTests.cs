@@ -85,6 +85,19 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_PostInLowerCaseAfterTheName_TakesPartWithItsRole()
+    {
+        const string text = "Culture ministry committee meets on festival plans for the coming year in Bangkok\n\n"
+            + "On 30 November 2023 the Ministry of Culture held a meeting of the national soft power committee on festivals.\n\n"
+            + "Malee Wongsiri, chairperson of the festival promotion subcommittee, added that the country will hold a water festival next year.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var malee = Assert.Single(e.People, p => p.Name == "Malee Wongsiri");
+        Assert.Equal("chairperson", Assert.Single(malee.Roles).Role);
+    }
+
+    [Fact]
     public void Extract_SpeakerWithAPostSeveralParagraphsOn_TakesPart()
     {
         const string text = "Thai Week opens in Doha with food, boxing and dance\n\n"
