@@ -4,6 +4,7 @@ using SoftPowerAtlas.Analysis.Duplicates;
 using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Resolution;
 using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage;
@@ -25,6 +26,7 @@ internal sealed class IngestBatch : IIngestBatch
     private readonly DbCommand _insertSource;
     private readonly DbCommand _insertFile;
     private readonly FactsWriter _facts;
+    private readonly CurationSql _sql;
     private readonly CurationReplay _curation;
     private bool _finished;
 
@@ -54,7 +56,8 @@ internal sealed class IngestBatch : IIngestBatch
             """);
         _insertFile = Prepare(Files.DocumentFiles.Insert);
         _facts = new FactsWriter(Prepare);
-        _curation = new CurationReplay(new CurationSql(transaction, dialect));
+        _sql = new CurationSql(transaction, dialect);
+        _curation = new CurationReplay(_sql);
     }
 
     /// <summary>The batch's transaction, for work that must commit with its documents (a job marked done).</summary>
@@ -154,6 +157,7 @@ internal sealed class IngestBatch : IIngestBatch
             {
                 _facts.Write(id, facts);
                 _curation.AfterFactsWritten(id, document.ContentHash); // names the facts and applies the curation in force
+                EngagementResolver.Resolve(_sql, id);
             }
 
             return id;

@@ -1,5 +1,6 @@
 using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Resolution;
 
 namespace SoftPowerAtlas.Storage.Curation;
 
@@ -18,7 +19,9 @@ internal static class DocumentFacts
             writer.Write(documentId, facts);
         }
 
-        return replay.AfterFactsWritten(documentId, contentHash);
+        var unapplied = replay.AfterFactsWritten(documentId, contentHash);
+        EngagementResolver.Resolve(sql, documentId);
+        return unapplied;
     }
 
     /// <summary>
@@ -27,7 +30,7 @@ internal static class DocumentFacts
     /// </summary>
     private static void Clear(CurationSql sql, long documentId)
     {
-        foreach (var child in new[] { "engagement_parties", "engagement_countries", "engagement_sectors" })
+        foreach (var child in new[] { "engagement_parties", "engagement_countries", "engagement_sectors", "engagement_links" })
         {
             sql.Execute($"DELETE FROM {child} WHERE engagement_id IN (SELECT id FROM engagements WHERE document_id = @doc)", ("@doc", documentId));
         }

@@ -116,12 +116,13 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
         var engagements = reader.Engagements(filter);
         if (format == ExportFormat.Json)
         {
+            var reports = reader.Reports(engagements);
             return StoredFactJson.ToString(w =>
             {
                 w.WriteStartArray();
                 foreach (var e in engagements)
                 {
-                    StoredFactJson.WriteEngagement(w, e);
+                    StoredFactJson.WriteEngagement(w, e, reports.GetValueOrDefault(e.Cluster) ?? [e]);
                 }
 
                 w.WriteEndArray();

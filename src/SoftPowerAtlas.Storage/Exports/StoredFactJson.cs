@@ -108,13 +108,23 @@ public static class StoredFactJson
         w.WriteEndArray();
     }
 
-    public static void WriteEngagement(Utf8JsonWriter w, EngagementFact e)
+    /// <summary>
+    /// One engagement; with <paramref name="reports"/> (issue 25), also <c>engagement</c>, the key of the first stored
+    /// report of the same engagement (its own key when no other document reports it), and <c>reports</c>: each report's
+    /// key, type, date, place and source, where reports may disagree.
+    /// </summary>
+    public static void WriteEngagement(Utf8JsonWriter w, EngagementFact e, IReadOnlyList<EngagementFact>? reports = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(e);
         w.WriteStartObject();
         w.WriteNumber("id", e.Id);
         w.WriteString("key", e.Key);
+        if (reports is { Count: > 0 })
+        {
+            w.WriteString("engagement", reports[0].Key);
+        }
+
         w.WriteString("type", e.Type);
         WriteDate(w, "date", e.Date);
         w.WriteString("place", e.Place);
@@ -123,6 +133,23 @@ public static class StoredFactJson
         WriteStrings(w, "sectors", e.Sectors);
         w.WriteString("evidence", e.Evidence);
         WriteSource(w, e.Source);
+        if (reports is not null)
+        {
+            w.WriteStartArray("reports");
+            foreach (var r in reports)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", r.Key);
+                w.WriteString("type", r.Type);
+                WriteDate(w, "date", r.Date);
+                w.WriteString("place", r.Place);
+                WriteSource(w, r.Source);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -43,6 +43,27 @@ public sealed class FactReader(IAtlasStore store)
         });
     }
 
+    /// <summary>
+    /// The reports of each of these engagements (issue 25): every stored engagement, in any document, resolved
+    /// as the same one, the engagement itself among them, keyed by <see cref="EngagementFact.Cluster"/>.
+    /// </summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<EngagementFact>> Reports(IEnumerable<EngagementFact> engagements)
+    {
+        ArgumentNullException.ThrowIfNull(engagements);
+        var clusters = engagements.Select(e => e.Cluster).Distinct().ToList();
+        return store.Read((_, transaction) =>
+        {
+            var queries = new FactsQueries(transaction);
+            return clusters.Chunk(ReportsPerQuery)
+                .SelectMany(chunk => queries.Reports(chunk))
+                .GroupBy(e => e.Cluster)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<EngagementFact>)[.. g.OrderBy(e => e.Id)]);
+        });
+    }
+
+    /// <summary>Clusters read by one query: their ids are bound twice, well under either engine's parameter limit.</summary>
+    private const int ReportsPerQuery = 1000;
+
     /// <summary>Engagements and commitments together (one snapshot each).</summary>
     public (IReadOnlyList<EngagementFact> Engagements, IReadOnlyList<CommitmentFact> Commitments) Read(FactFilter filter) =>
         (Engagements(filter), Commitments(filter));

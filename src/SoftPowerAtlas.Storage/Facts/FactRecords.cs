@@ -40,6 +40,9 @@ public sealed record EngagementFact(
 {
     /// <summary>Stable id (16 hex digits over the document's text and the passage): survives re-ingest and re-extraction; curation edits it by this.</summary>
     public string Key { get; init; } = string.Empty;
+
+    /// <summary>The engagement this report is one of (issue 25): the row id of its first stored report, its own <see cref="Id"/> when no other document reports it.</summary>
+    public long Cluster { get; init; }
 }
 
 /// <summary>

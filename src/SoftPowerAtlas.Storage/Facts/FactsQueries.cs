@@ -26,6 +26,15 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         return LoadEngagements(where);
     }
 
+    /// <summary>Every stored report of the given engagements (clusters), each engagement's own row among them, in row order.</summary>
+    public List<EngagementFact> Reports(IReadOnlyCollection<long> clusters)
+    {
+        var where = new SqlWhere();
+        var list = where.In(clusters);
+        where.Add($"(e.id IN ({list}) OR e.id IN (SELECT x.engagement_id FROM engagement_links x WHERE x.cluster_id IN ({list})))");
+        return LoadEngagements(where);
+    }
+
     /// <summary>Commitments whose document could match the filter, with their context attached; the caller tests them exactly.</summary>
     public List<CommitmentFact> Commitments(FactFilter filter)
     {
@@ -183,13 +192,16 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
 
     private List<EngagementFact> LoadEngagements(SqlWhere where)
     {
-        var rows = new List<(long Id, long Doc, string Type, string? Date, string? End, string? Place, int Start, int EndOffset, string? Key)>();
-        using (var command = Command("SELECT e.id, e.document_id, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end, e.fact_key FROM engagements e WHERE " + where.Sql + " ORDER BY e.id", where))
+        var rows = new List<(long Id, long Doc, string Type, string? Date, string? End, string? Place, int Start, int EndOffset, string? Key, long Cluster)>();
+        using (var command = Command(
+            "SELECT e.id, e.document_id, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end, e.fact_key, coalesce(l.cluster_id, e.id) FROM engagements e LEFT JOIN engagement_links l ON l.engagement_id = e.id WHERE "
+                + where.Sql + " ORDER BY e.id",
+            where))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4), reader.GetNullableString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetNullableString(8)));
+                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4), reader.GetNullableString(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetNullableString(8), reader.GetInt64(9)));
             }
         }
 
@@ -219,7 +231,7 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
                 countries.TryGetValue(r.Id, out var c) ? c : [],
                 sectors.TryGetValue(r.Id, out var s) ? s : [],
                 doc.Slice(r.Start, r.EndOffset),
-                doc.Source(r.Start, r.EndOffset)) { Key = r.Key ?? string.Empty });
+                doc.Source(r.Start, r.EndOffset)) { Key = r.Key ?? string.Empty, Cluster = r.Cluster });
         }
 
         return result;

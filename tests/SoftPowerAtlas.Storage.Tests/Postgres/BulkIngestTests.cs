@@ -157,6 +157,18 @@ public sealed class BulkIngestTests : IDisposable
         "SELECT document_id, vector::text FROM document_search ORDER BY 1",
     ];
 
+    [Fact]
+    public void IngestAll_ThreeReportsOfOneEngagement_OneClusterUnderTheFirst()
+    {
+        using (var batch = _store.BeginBatch())
+        {
+            batch.IngestAll(Distinct(3)); // the same festival, day, partners and country in each
+            batch.Commit();
+        }
+
+        Assert.Equal(3, _fixture.Scalar("SELECT count(*) FROM engagement_links WHERE cluster_id = (SELECT min(id) FROM engagements)"));
+    }
+
     private static string Dump(PostgresStoreFixture fixture, string sql)
     {
         using var connection = new NpgsqlConnection(fixture.ConnectionString);

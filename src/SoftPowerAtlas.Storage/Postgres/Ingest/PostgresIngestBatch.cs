@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Npgsql;
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Ingest;
+using SoftPowerAtlas.Storage.Resolution;
 using SoftPowerAtlas.Storage.Search;
 
 namespace SoftPowerAtlas.Storage.Postgres.Ingest;
@@ -97,13 +98,19 @@ internal sealed partial class PostgresIngestBatch : IIngestBatch, IBulkIngest
             var outcomes = WriteRest(plan, rows, kept, taken, entityIds, engagementIds);
             timings = timings with { Rest = watch.Elapsed };
             watch.Restart();
+            var sql = new CurationSql(_transaction, _dialect);
             if (curated)
             {
-                var replay = new CurationReplay(new CurationSql(_transaction, _dialect));
+                var replay = new CurationReplay(sql);
                 foreach (var row in kept)
                 {
                     replay.ApplyInForce(row.Id, row.Packed.Document.ContentHash);
                 }
+            }
+
+            foreach (var row in kept)
+            {
+                EngagementResolver.Resolve(sql, row.Id);
             }
 
             Timings = timings with { Replay = watch.Elapsed };

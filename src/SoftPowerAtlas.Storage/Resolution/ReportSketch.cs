@@ -1,0 +1,34 @@
+using SoftPowerAtlas.Storage.Facts;
+
+namespace SoftPowerAtlas.Storage.Resolution;
+
+/// <summary>
+/// What resolution compares of one stored engagement: its days, type and the keys of its parties,
+/// partner countries and sectors. <see cref="Cluster"/> is the cluster it has joined (its own id until then).
+/// </summary>
+internal sealed record ReportSketch(long Id, long Cluster, string Type, int DayFrom, int DayTo, bool Exact)
+{
+    /// <summary>The longest span of days an engagement may cover and still be resolved: a festival of two months, not a year.</summary>
+    public const int MaxSpanDays = 62;
+
+    public HashSet<string> Parties { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Sectors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The days a stored date covers, when resolution can use it: a year known, at most
+    /// <see cref="MaxSpanDays"/> days long; exact when it names days (not a month alone).
+    /// </summary>
+    public static (int From, int To, bool Exact)? DaysOf(FactDate? date)
+    {
+        if (date is not { HasYear: true } d || d.End.DayNumber - d.Start.DayNumber > MaxSpanDays)
+        {
+            return null;
+        }
+
+        var exact = d.Precision is DatePrecision.Day or DatePrecision.Time;
+        return (d.Start.DayNumber, d.End.DayNumber, exact);
+    }
+}

@@ -1,0 +1,91 @@
+using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Resolution;
+
+namespace SoftPowerAtlas.Storage.Tests.Resolution;
+
+public sealed class ReportMatchTests
+{
+    [Fact]
+    public void Score_SharedBodyOnTheDayAfter_Same()
+    {
+        var signing = Sketch("2025-03-12", "mou_signing", parties: ["agency:cea"]);
+        var dateline = Sketch("2025-03-13", "announcement", parties: ["agency:cea", "org:kanazawa"]);
+
+        Assert.NotNull(ReportMatch.Score(signing, dateline));
+    }
+
+    [Fact]
+    public void Score_TwoDaysApart_NotSame()
+    {
+        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "mou_signing", parties: ["agency:cea"]), Sketch("2025-03-14", "mou_signing", parties: ["agency:cea"])));
+    }
+
+    [Fact]
+    public void Score_SameDayNoPartyOnlyTheType_NotSame()
+    {
+        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "meeting", countries: ["JP"]), Sketch("2025-03-12", "meeting", countries: ["KR"])));
+    }
+
+    [Fact]
+    public void Score_SameBodyMeetingTwoCountriesOnOneDay_NotSame()
+    {
+        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "meeting", parties: ["agency:cea"], countries: ["JP"]), Sketch("2025-03-12", "meeting", parties: ["agency:cea"], countries: ["KR"])));
+    }
+
+    [Fact]
+    public void Score_SameDayAndTypeOnly_NotSame()
+    {
+        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "meeting", sectors: ["film"]), Sketch("2025-03-12", "meeting", sectors: ["food"])));
+    }
+
+    [Fact]
+    public void Score_SameDayCountryAndSectorWithoutParty_Same()
+    {
+        // The Thai and English reports name the embassy differently; the country, the sector and the day agree.
+        var thai = Sketch("2021-12-03", "other", countries: ["VN"], sectors: ["art"], parties: ["org:สถานเอกอัครราชทูตณกรุงฮานอย"]);
+        var english = Sketch("2021-12-03", "forum_or_exhibition", countries: ["VN"], sectors: ["art", "tourism"], parties: ["org:royalthaiembassyinhanoi"]);
+
+        Assert.NotNull(ReportMatch.Score(thai, english));
+    }
+
+    [Fact]
+    public void Score_BothOnlyAMonth_NotSame()
+    {
+        Assert.Null(ReportMatch.Score(Sketch("2025-03", "meeting", parties: ["agency:cea"]), Sketch("2025-03", "meeting", parties: ["agency:cea"])));
+    }
+
+    [Fact]
+    public void Score_MoreInCommon_Higher()
+    {
+        var report = Sketch("2025-03-12", "mou_signing", countries: ["JP"], parties: ["agency:cea", "org:kanazawa"]);
+        var close = Sketch("2025-03-12", "mou_signing", countries: ["JP"], parties: ["agency:cea", "org:kanazawa"]);
+        var loose = Sketch("2025-03-12", "visit", parties: ["agency:cea"]);
+
+        Assert.True(ReportMatch.Score(report, close) > ReportMatch.Score(report, loose));
+    }
+
+    [Theory]
+    [InlineData("2024", null)]             // a year: too long to tell engagements apart
+    [InlineData("2024-01-10/2024-12-20", null)]
+    [InlineData("--10-14", null)]          // no year: no day on a calendar
+    [InlineData("2024-10", false)]
+    [InlineData("2024-10-21/2024-11-12", true)]
+    [InlineData("2024-10-21T09:30", true)]
+    public void DaysOf_UsableSpansOnly(string date, bool? exact)
+    {
+        var parts = date.Split('/');
+        var days = ReportSketch.DaysOf(FactDate.FromColumns(parts[0], parts.Length > 1 ? parts[1] : null));
+
+        Assert.Equal(exact, days?.Exact);
+    }
+
+    private static ReportSketch Sketch(string date, string type, string[]? parties = null, string[]? countries = null, string[]? sectors = null)
+    {
+        var days = ReportSketch.DaysOf(FactDate.FromColumns(date, null))!.Value;
+        var sketch = new ReportSketch(1, 1, type, days.From, days.To, days.Exact);
+        sketch.Parties.UnionWith(parties ?? []);
+        sketch.Countries.UnionWith(countries ?? []);
+        sketch.Sectors.UnionWith(sectors ?? []);
+        return sketch;
+    }
+}
