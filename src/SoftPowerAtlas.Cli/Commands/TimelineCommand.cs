@@ -156,6 +156,17 @@ internal static class TimelineCommand
 
             o.WriteLine($"    \"{FactCommands.OneLine(e.Sentence)}\"");
             o.WriteLine($"    {FactCommands.Describe(e.Source)}");
+            foreach (var other in e.AlsoReportedBy)
+            {
+                // Where the other report disagrees, what it says is shown beside its source.
+                var differs = new[]
+                {
+                    other.Type != e.Type ? other.Type : null,
+                    other.Date?.Written != e.Date?.Written ? other.Date?.Written.Replace('T', ' ') ?? "(no date)" : null,
+                    other.Place != e.Place && other.Place is not null ? other.Place : null,
+                }.OfType<string>().ToList();
+                o.WriteLine($"    also reported: {FactCommands.Describe(other.Source)}{(differs.Count > 0 ? " — " + string.Join(", ", differs) : string.Empty)}");
+            }
         }
 
         var engagements = entries.Count(e => e.Kind == "engagement");

@@ -30,7 +30,7 @@ internal static class DocumentFacts
     /// </summary>
     private static void Clear(CurationSql sql, long documentId)
     {
-        foreach (var child in new[] { "engagement_parties", "engagement_countries", "engagement_sectors", "engagement_links" })
+        foreach (var child in new[] { "engagement_parties", "engagement_countries", "engagement_sectors", "engagement_links", "engagement_signs" })
         {
             sql.Execute($"DELETE FROM {child} WHERE engagement_id IN (SELECT id FROM engagements WHERE document_id = @doc)", ("@doc", documentId));
         }

@@ -22,7 +22,7 @@ public sealed record PartnerNetwork(IReadOnlyList<NetworkNode> Nodes, IReadOnlyL
     {
         ArgumentNullException.ThrowIfNull(engagements);
         var nodes = new Dictionary<string, NetworkNode>(StringComparer.Ordinal);
-        var edges = new Dictionary<(string, string), int>();
+        var edges = new Dictionary<(string, string), HashSet<long>>();
         foreach (var e in engagements)
         {
             var thai = e.Parties.Where(p => p.Side == "thai").ToList();
@@ -37,14 +37,19 @@ public sealed record PartnerNetwork(IReadOnlyList<NetworkNode> Nodes, IReadOnlyL
                 foreach (var p in partners)
                 {
                     nodes.TryAdd(p.Id, p);
-                    edges[(t.Key, p.Id)] = edges.GetValueOrDefault((t.Key, p.Id)) + 1;
+                    if (!edges.TryGetValue((t.Key, p.Id), out var shared))
+                    {
+                        edges[(t.Key, p.Id)] = shared = [];
+                    }
+
+                    shared.Add(e.Cluster); // several reports of one engagement count once
                 }
             }
         }
 
         return new PartnerNetwork(
             [.. nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal)],
-            [.. edges.Select(kv => new NetworkEdge(kv.Key.Item1, kv.Key.Item2, kv.Value)).OrderBy(x => x.Source, StringComparer.Ordinal).ThenBy(x => x.Target, StringComparer.Ordinal)]);
+            [.. edges.Select(kv => new NetworkEdge(kv.Key.Item1, kv.Key.Item2, kv.Value.Count)).OrderBy(x => x.Source, StringComparer.Ordinal).ThenBy(x => x.Target, StringComparer.Ordinal)]);
     }
 
     private static NetworkNode CountryNode(string code) =>

@@ -199,6 +199,22 @@ public static class StoredFactJson
         WriteStrings(w, "sectors", e.Sectors);
         w.WriteString("sentence", e.Sentence);
         WriteSource(w, e.Source);
+        if (e.AlsoReportedBy.Count > 0)
+        {
+            w.WriteStartArray("also_reported_by");
+            foreach (var other in e.AlsoReportedBy)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", other.Type);
+                WriteDate(w, "date", other.Date);
+                w.WriteString("place", other.Place);
+                WriteSource(w, other.Source);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -70,7 +70,7 @@ public sealed class FactReader(IAtlasStore store)
 
     /// <summary>
     /// The lines <see cref="Engagements"/> and <see cref="Commitments"/> give for the filter, as keys in
-    /// timeline order, read without any document text: a large timeline is paged on these, and a page read
+    /// timeline order (an engagement reported by several documents once, at its first report), read without any document text: a large timeline is paged on these, and a page read
     /// in full with a filter on its <see cref="FactFilter.Documents"/>.
     /// </summary>
     public IReadOnlyList<TimelineKey> TimelineKeys(FactFilter filter)
@@ -108,7 +108,8 @@ public sealed class FactReader(IAtlasStore store)
             keys.Add(c);
         }
 
-        return TimelineBuilder.Order(keys);
+        var seen = new HashSet<long>();
+        return [.. TimelineBuilder.Order(keys).Where(k => k.Kind != "engagement" || seen.Add(k.Cluster))]; // each engagement once, at its first report
     }
 
     private static bool Matches(CommitmentFact c, FactFilter filter, HashSet<string> entityNames)

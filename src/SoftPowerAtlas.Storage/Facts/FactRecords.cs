@@ -42,7 +42,13 @@ public sealed record EngagementFact(
     public string Key { get; init; } = string.Empty;
 
     /// <summary>The engagement this report is one of (issue 25): the row id of its first stored report, its own <see cref="Id"/> when no other document reports it.</summary>
-    public long Cluster { get; init; }
+    public long Cluster
+    {
+        get => _cluster ?? Id;
+        init => _cluster = value;
+    }
+
+    private readonly long? _cluster;
 }
 
 /// <summary>

@@ -17,11 +17,16 @@ internal sealed partial class FactsQueries
         {
             var where = new SqlWhere();
             AddEngagementConditions(where, filter, withDates: true, withTypes: true);
-            using var command = Command("SELECT e.id, e.document_id, e.evidence_start, e.evidence_end, e.date, e.end_date FROM engagements e WHERE " + where.Sql, where);
+            using var command = Command(
+                "SELECT e.id, e.document_id, e.evidence_start, e.evidence_end, e.date, e.end_date, coalesce(l.cluster_id, e.id) FROM engagements e LEFT JOIN engagement_links l ON l.engagement_id = e.id WHERE " + where.Sql,
+                where);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                engagements.Add(new TimelineKey("engagement", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), FactDate.FromColumns(reader.GetNullableString(4), reader.GetNullableString(5))));
+                engagements.Add(new TimelineKey("engagement", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), FactDate.FromColumns(reader.GetNullableString(4), reader.GetNullableString(5)))
+                {
+                    Cluster = reader.GetInt64(6),
+                });
             }
         }
 

@@ -13,10 +13,18 @@ public sealed partial class AtlasReader
 
     private static string PlaceKey(string kind, string code) => kind + ":" + code;
 
+    /// <summary>
+    /// The engagement a stored report (an <c>engagements</c> row, by its id column, qualified) is one of
+    /// (issue 25): its cluster when other documents report it too, else itself. Counts count these, so
+    /// five reports of one signing count once.
+    /// </summary>
+    private static string EngagementOf(string idColumn) =>
+        $"coalesce((SELECT l.cluster_id FROM engagement_links l WHERE l.engagement_id = {idColumn}), {idColumn})";
+
     public AtlasOverview Overview() => Read(connection =>
     {
-        var totals = Query(connection, """
-            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM engagements),
+        var totals = Query(connection, $$"""
+            SELECT (SELECT count(*) FROM documents), (SELECT count(DISTINCT {{EngagementOf("e.id")}}) FROM engagements e),
                    (SELECT count(*) FROM commitments), (SELECT count(*) FROM entities)
             """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))).Single();
         return new AtlasOverview(
@@ -24,10 +32,10 @@ public sealed partial class AtlasReader
             totals.Item2,
             totals.Item3,
             totals.Item4,
-            Query(connection, "SELECT country, count(*) FROM engagement_countries GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
-            Query(connection, "SELECT sector, count(*) FROM engagement_sectors GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
-            Query(connection, "SELECT type, count(*) FROM engagements GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
-            Query(connection, $"SELECT substr(date, 1, 4), count(*) FROM engagements WHERE {store.Dialect.StartsWithYear("date")} GROUP BY 1 ORDER BY 1", ReadCount),
+            Query(connection, $"SELECT x.country, count(DISTINCT {EngagementOf("x.engagement_id")}) FROM engagement_countries x GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
+            Query(connection, $"SELECT x.sector, count(DISTINCT {EngagementOf("x.engagement_id")}) FROM engagement_sectors x GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
+            Query(connection, $"SELECT e.type, count(DISTINCT {EngagementOf("e.id")}) FROM engagements e GROUP BY 1 ORDER BY 2 DESC, 1", ReadCount),
+            Query(connection, $"SELECT substr(e.date, 1, 4), count(DISTINCT {EngagementOf("e.id")}) FROM engagements e WHERE {store.Dialect.StartsWithYear("e.date")} GROUP BY 1 ORDER BY 1", ReadCount),
             Query(connection, $"SELECT substr(n.key, {ProvincePrefix.Length + 1}), count(DISTINCT m.document_id) {MentionsOf} WHERE n.kind = 'province' GROUP BY n.id ORDER BY 2 DESC, 1", ReadCount));
     });
 
@@ -52,7 +60,7 @@ public sealed partial class AtlasReader
         var rows = Read(connection => Query(
             connection,
             $"""
-            SELECT en.id, en.name, c.country, count(*) FROM engagements e
+            SELECT en.id, en.name, c.country, count(DISTINCT {EngagementOf("e.id")}) FROM engagements e
             JOIN engagement_parties p ON p.engagement_id = e.id AND p.side = 'thai'
             JOIN entities en ON en.id = p.entity_id
             JOIN engagement_countries c ON c.engagement_id = e.id AND c.country <> 'TH'
@@ -84,7 +92,7 @@ public sealed partial class AtlasReader
         return Read(connection => new PlaceSummary(
             kind,
             code,
-            kind == "country" ? Count(connection, "SELECT count(*) FROM engagement_countries WHERE country = @code", ("@code", code)) : 0,
+            kind == "country" ? Count(connection, $"SELECT count(DISTINCT {EngagementOf("x.engagement_id")}) FROM engagement_countries x WHERE x.country = @code", ("@code", code)) : 0,
             Count(connection, $"SELECT count(DISTINCT m.document_id) {MentionsOf} WHERE n.key = @key", ("@key", PlaceKey(kind, code)))));
     }
 
@@ -104,8 +112,8 @@ public sealed partial class AtlasReader
     /// <summary>Thai-side entities engaging with a partner country, most engagements first.</summary>
     public IReadOnlyList<(EngagementParty Party, long Count)> CountryPartners(string country, int limit = 30) => Read(connection => Query(
         connection,
-        """
-        SELECT en.id, en.name, min(p.side), count(DISTINCT c.engagement_id) FROM engagement_countries c
+        $"""
+        SELECT en.id, en.name, min(p.side), count(DISTINCT {EngagementOf("c.engagement_id")}) FROM engagement_countries c
         JOIN engagement_parties p ON p.engagement_id = c.engagement_id AND p.side IN ('thai', 'foreign')
         JOIN entities en ON en.id = p.entity_id
         WHERE c.country = @code GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT @limit
@@ -117,7 +125,7 @@ public sealed partial class AtlasReader
     /// <summary>Sectors of the engagements with a partner country, most frequent first.</summary>
     public IReadOnlyList<CountRow> CountrySectors(string country) => Read(connection => Query(
         connection,
-        "SELECT s.sector, count(*) FROM engagement_countries c JOIN engagement_sectors s ON s.engagement_id = c.engagement_id WHERE c.country = @code GROUP BY 1 ORDER BY 2 DESC, 1",
+        $"SELECT s.sector, count(DISTINCT {EngagementOf("c.engagement_id")}) FROM engagement_countries c JOIN engagement_sectors s ON s.engagement_id = c.engagement_id WHERE c.country = @code GROUP BY 1 ORDER BY 2 DESC, 1",
         ReadCount,
         ("@code", country)));
 }

@@ -96,8 +96,8 @@ public sealed partial class AtlasReader(IAtlasStore store)
     /// <summary>Entities that share engagements with <paramref name="entityId"/>, most shared first.</summary>
     public IReadOnlyList<(EngagementParty Party, long Count)> Partners(long entityId, int limit = 30) => Read(connection => Query(
         connection,
-        """
-        SELECT en.id, en.name, min(p2.side), count(DISTINCT p1.engagement_id) FROM engagement_parties p1
+        $"""
+        SELECT en.id, en.name, min(p2.side), count(DISTINCT {EngagementOf("p1.engagement_id")}) FROM engagement_parties p1
         JOIN engagement_parties p2 ON p2.engagement_id = p1.engagement_id AND p2.entity_id <> p1.entity_id
         JOIN entities en ON en.id = p2.entity_id
         WHERE p1.entity_id = @id GROUP BY en.id ORDER BY 4 DESC, en.name LIMIT @limit
@@ -110,8 +110,8 @@ public sealed partial class AtlasReader(IAtlasStore store)
     public IReadOnlyList<CountRow> EntityCounts(long entityId, bool sectors) => Read(connection => Query(
         connection,
         sectors
-            ? "SELECT s.sector, count(*) FROM engagement_parties p JOIN engagement_sectors s ON s.engagement_id = p.engagement_id WHERE p.entity_id = @id GROUP BY 1 ORDER BY 2 DESC, 1"
-            : "SELECT c.country, count(*) FROM engagement_parties p JOIN engagement_countries c ON c.engagement_id = p.engagement_id WHERE p.entity_id = @id GROUP BY 1 ORDER BY 2 DESC, 1",
+            ? $"SELECT s.sector, count(DISTINCT {EngagementOf("p.engagement_id")}) FROM engagement_parties p JOIN engagement_sectors s ON s.engagement_id = p.engagement_id WHERE p.entity_id = @id GROUP BY 1 ORDER BY 2 DESC, 1"
+            : $"SELECT c.country, count(DISTINCT {EngagementOf("p.engagement_id")}) FROM engagement_parties p JOIN engagement_countries c ON c.engagement_id = p.engagement_id WHERE p.entity_id = @id GROUP BY 1 ORDER BY 2 DESC, 1",
         ReadCount,
         ("@id", entityId)));
 
@@ -119,7 +119,7 @@ public sealed partial class AtlasReader(IAtlasStore store)
     public IReadOnlyList<CountRow> EntityYears(long entityId) => Read(connection => Query(
         connection,
         $"""
-        SELECT substr(e.date, 1, 4), count(*) FROM engagement_parties p JOIN engagements e ON e.id = p.engagement_id
+        SELECT substr(e.date, 1, 4), count(DISTINCT {EngagementOf("e.id")}) FROM engagement_parties p JOIN engagements e ON e.id = p.engagement_id
         WHERE p.entity_id = @id AND {store.Dialect.StartsWithYear("e.date")} GROUP BY 1 ORDER BY 1
         """,
         ReadCount,
@@ -207,9 +207,9 @@ public sealed partial class AtlasReader(IAtlasStore store)
 
     private static string KindPrefix(string kind) => (kind == "organization" ? "org" : EscapeLike(kind)) + ":";
 
-    private const string EntityColumns = """
+    private static readonly string EntityColumns = $"""
         en.id, en.key, en.name, en.country,
-        (SELECT count(*) FROM engagement_parties p WHERE p.entity_id = en.id),
+        (SELECT count(DISTINCT {EngagementOf("p.engagement_id")}) FROM engagement_parties p WHERE p.entity_id = en.id),
         (SELECT count(DISTINCT document_id) FROM mentions m WHERE m.entity_id = en.id)
         """;
 

@@ -62,13 +62,13 @@ public sealed class DossierBuilder(FactReader reader, TimeProvider clock)
         var perYear = ordered.Where(e => e.Date is { HasYear: true })
             .GroupBy(e => e.Date!.Value.Start.Year)
             .OrderBy(g => g.Key)
-            .Select(g => new Tally(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count()))
+            .Select(g => new Tally(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Select(e => e.Cluster).Distinct().Count()))
             .ToList();
 
-        var partners = Count(ordered.SelectMany(e => e.Parties.Where(p => p.Side != "person" && p.Key != subject.Key).DistinctBy(p => p.Key).Select(p => (p.Key, p.Name))));
-        var countries = Count(ordered.SelectMany(e => e.Countries.Where(c => c != subject.Key).Select(c => (c, CountryName(c)))));
-        var sectors = Count(ordered.SelectMany(e => e.Sectors.Select(s => (s, s))));
-        var people = Count(ordered.SelectMany(e => e.Parties.Where(p => p.Side == "person").DistinctBy(p => p.Key).Select(p => (p.Key, p.Name))));
+        var partners = Count(ordered.SelectMany(e => e.Parties.Where(p => p.Side != "person" && p.Key != subject.Key).Select(p => (e.Cluster, p.Key, p.Name))));
+        var countries = Count(ordered.SelectMany(e => e.Countries.Where(c => c != subject.Key).Select(c => (e.Cluster, c, CountryName(c)))));
+        var sectors = Count(ordered.SelectMany(e => e.Sectors.Select(s => (e.Cluster, s, s))));
+        var people = Count(ordered.SelectMany(e => e.Parties.Where(p => p.Side == "person").Select(p => (e.Cluster, p.Key, p.Name))));
 
         var documents = ordered.Select(e => e.Source).Concat(commitments.Select(c => c.Source))
             .GroupBy(s => s.DocumentId)
@@ -82,9 +82,10 @@ public sealed class DossierBuilder(FactReader reader, TimeProvider clock)
         return new Dossier(subject, today, clock.GetUtcNow(), ordered, perYear, partners, countries, sectors, people, open, commitments.Count(c => c.Due is not { HasYear: true }), documents);
     }
 
-    private static List<Tally> Count(IEnumerable<(string Key, string Name)> items) =>
+    /// <summary>Tallies by key, counting engagements: several reports of one (issue 25) count once.</summary>
+    private static List<Tally> Count(IEnumerable<(long Engagement, string Key, string Name)> items) =>
         [.. items.GroupBy(i => i.Key, StringComparer.Ordinal)
-            .Select(g => new Tally(g.Key, g.First().Name, g.Count()))
+            .Select(g => new Tally(g.Key, g.First().Name, g.Select(i => i.Engagement).Distinct().Count()))
             .OrderByDescending(t => t.Engagements)
             .ThenBy(t => t.Key, StringComparer.Ordinal)];
 

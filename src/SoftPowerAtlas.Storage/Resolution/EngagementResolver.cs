@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Facts;
@@ -7,26 +8,33 @@ namespace SoftPowerAtlas.Storage.Resolution;
 /// <summary>
 /// Joins a document's engagements to the engagements other documents report (issue 25), inside the
 /// transaction that wrote its facts: every ingest path and every rewrite of a document's facts calls
-/// <see cref="Resolve"/> once they are final (curation applied). Candidates come from an index on the
-/// days they cover, never a scan of the store; <see cref="ReportMatch"/> decides; an engagement joins
-/// the best candidate's cluster, else starts its own. Clusters are not merged with each other: one
-/// wrong match must not chain two engagements into one.
+/// <see cref="Resolve"/> once they are final (curation applied). Candidates come from an index on
+/// signs (a party, a country, a sector) and first days, never a scan of the store; <see cref="ReportMatch"/> decides. An engagement joins
+/// every cluster it matches, which become one (the connected reports, whatever order they came in),
+/// else starts its own.
 /// </summary>
 internal static class EngagementResolver
 {
-    // One query per engagement: the candidates overlapping its days (with their type, parties,
-    // countries and sectors as rows). Spans are at most MaxSpanDays long, so day_from is bounded both ways.
+    // One query per engagement: the linked reports sharing one of its signs and starting within a day of
+    // it (a seek on engagement_signs' primary key per sign, at most MaxPerSign rows each: one report of a
+    // cluster is enough to join it, and a day with hundreds of reports of one sector must not cost hundreds
+    // of reads), each with how many parties, countries and sectors it shares. {0}: one SignRows per sign.
     private const string Candidates = """
-        WITH c AS (
-            SELECT l.engagement_id AS id, l.cluster_id AS cluster, l.day_from, l.day_to, l.exact FROM engagement_links l
-            JOIN engagements e ON e.id = l.engagement_id
-            WHERE l.day_from BETWEEN @lo AND @hi AND l.day_to >= @from AND e.document_id <> @doc)
-        SELECT c.id, c.cluster, c.day_from, c.day_to, c.exact, 't', e.type FROM c JOIN engagements e ON e.id = c.id
-        UNION ALL SELECT c.id, c.cluster, c.day_from, c.day_to, c.exact, 'p', n.key FROM c
-            JOIN engagement_parties p ON p.engagement_id = c.id JOIN entities n ON n.id = p.entity_id
-        UNION ALL SELECT c.id, c.cluster, c.day_from, c.day_to, c.exact, 'c', x.country FROM c JOIN engagement_countries x ON x.engagement_id = c.id
-        UNION ALL SELECT c.id, c.cluster, c.day_from, c.day_to, c.exact, 's', x.sector FROM c JOIN engagement_sectors x ON x.engagement_id = c.id
+        WITH g AS ({0})
+        SELECT l.engagement_id, e.document_id, l.cluster_id, e.type, l.day_from, l.exact,
+            sum(CASE WHEN substr(g.sign, 1, 2) = 'p:' THEN 1 ELSE 0 END),
+            sum(CASE WHEN substr(g.sign, 1, 2) = 'c:' THEN 1 ELSE 0 END),
+            sum(CASE WHEN substr(g.sign, 1, 2) = 's:' THEN 1 ELSE 0 END),
+            (SELECT count(*) FROM engagement_countries x WHERE x.engagement_id = l.engagement_id)
+        FROM g JOIN engagement_links l ON l.engagement_id = g.engagement_id JOIN engagements e ON e.id = l.engagement_id
+        WHERE e.document_id <> @doc
+        GROUP BY l.engagement_id, e.document_id, l.cluster_id, e.type, l.day_from, l.exact
         """;
+
+    private const string SignRows = "SELECT * FROM (SELECT engagement_id, sign FROM engagement_signs WHERE sign = {0} AND day BETWEEN @lo AND @hi LIMIT @max) s{1}";
+
+    /// <summary>Candidate reports read per sign.</summary>
+    private const int MaxPerSign = 25;
 
     private const string Own = """
         SELECT e.id, 't', e.type, e.date, e.end_date FROM engagements e WHERE e.document_id = @doc
@@ -41,22 +49,52 @@ internal static class EngagementResolver
     {
         ArgumentNullException.ThrowIfNull(sql);
         var joined = 0;
+        var links = new List<(ReportSketch Own, long Cluster)>();
         foreach (var own in OwnSketches(sql, documentId))
         {
-            var best = CandidatesOf(sql, documentId, own)
-                .Select(c => (Candidate: c, Score: ReportMatch.Score(own, c)))
-                .Where(x => x.Score is not null)
-                .OrderByDescending(x => x.Score)
-                .ThenBy(x => x.Candidate.Cluster)
-                .Select(x => x.Candidate)
-                .FirstOrDefault();
-            joined += best is null ? 0 : 1;
-            sql.Execute(
-                "INSERT INTO engagement_links (engagement_id, cluster_id, day_from, day_to, exact) VALUES (@id, @cluster, @from, @to, @exact)",
-                ("@id", own.Id), ("@cluster", best?.Cluster ?? own.Id), ("@from", own.DayFrom), ("@to", own.DayTo), ("@exact", own.Exact));
+            // Every cluster it matches becomes one, under the oldest label: the result is the same in any order of ingest.
+            var clusters = CandidatesOf(sql, documentId, own)
+                .Where(c => ReportMatch.Matches(own, c))
+                .GroupBy(c => c.Document)
+                .Select(d => d.OrderByDescending(c => ReportMatch.Strength(own, c)).ThenBy(c => c.Id).First().Cluster)
+                .Distinct()
+                .Order()
+                .ToList();
+            var cluster = clusters.Count > 0 ? clusters[0] : own.Id;
+            joined += clusters.Count > 0 ? 1 : 0;
+            foreach (var other in clusters.Skip(1))
+            {
+                sql.Execute("UPDATE engagement_links SET cluster_id = @cluster WHERE cluster_id = @other", ("@cluster", cluster), ("@other", other));
+                links = [.. links.Select(l => l.Cluster == other ? (l.Own, cluster) : l)]; // this document's, not written yet
+            }
+
+            links.Add((own, cluster));
         }
 
+        Insert(sql, links);
         return joined;
+    }
+
+    /// <summary>The document's link rows and signs, a statement per 300 rows (a statement per row would double the writer's work).</summary>
+    private static void Insert(CurationSql sql, List<(ReportSketch Own, long Cluster)> links)
+    {
+        InsertRows(sql, "engagement_links (engagement_id, cluster_id, day_from, day_to, exact)", links.Select(l => new object?[] { l.Own.Id, l.Cluster, l.Own.DayFrom, l.Own.DayTo, l.Own.Exact }));
+        InsertRows(sql, "engagement_signs (sign, day, engagement_id)", links.SelectMany(l => l.Own.Signs().Select(sign => new object?[] { sign, l.Own.DayFrom, l.Own.Id })));
+    }
+
+    private static void InsertRows(CurationSql sql, string table, IEnumerable<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(300))
+        {
+            var values = new List<(string, object?)>();
+            var tuples = chunk.Select((row, r) => "(" + string.Join(", ", row.Select((value, c) =>
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@v{r}_{c}");
+                values.Add((name, value));
+                return name;
+            })) + ")").ToList();
+            sql.Execute("INSERT INTO " + table + " VALUES " + string.Join(", ", tuples), [.. values]);
+        }
     }
 
     private static List<ReportSketch> OwnSketches(CurationSql sql, long documentId)
@@ -83,24 +121,29 @@ internal static class EngagementResolver
         return [.. sketches.Values.OrderBy(s => s.Id)];
     }
 
-    private static List<ReportSketch> CandidatesOf(CurationSql sql, long documentId, ReportSketch own)
+    private static List<Candidate> CandidatesOf(CurationSql sql, long documentId, ReportSketch own)
     {
-        var rows = sql.Rows(
-            Candidates,
-            r => (Id: r.GetInt64(0), Cluster: r.GetInt64(1), From: r.GetInt32(2), To: r.GetInt32(3),
-                Exact: Convert.ToBoolean(r.GetValue(4), CultureInfo.InvariantCulture), Kind: r.GetString(5), Value: r.GetString(6)),
-            ("@lo", own.DayFrom - ReportMatch.SlackDays - ReportSketch.MaxSpanDays),
-            ("@hi", own.DayTo + ReportMatch.SlackDays),
-            ("@from", own.DayFrom - ReportMatch.SlackDays),
-            ("@doc", documentId));
-        var sketches = rows.Where(r => r.Kind == "t").ToDictionary(r => r.Id, r => new ReportSketch(r.Id, r.Cluster, r.Value, r.From, r.To, r.Exact));
-        foreach (var row in rows.Where(r => r.Kind != "t"))
+        var signs = own.Signs();
+        if (signs.Count == 0)
         {
-            Add(sketches[row.Id], row.Kind, row.Value);
+            return [];
         }
 
-        return [.. sketches.Values];
+        var names = signs.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@s{i}")).ToList();
+        var perSign = names.Select((n, i) => string.Format(CultureInfo.InvariantCulture, SignRows, n, i));
+        return sql.Rows(
+            string.Format(CultureInfo.InvariantCulture, Candidates, string.Join(" UNION ALL ", perSign)),
+            r => new Candidate(
+                r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetInt32(4), Convert.ToBoolean(r.GetValue(5), CultureInfo.InvariantCulture),
+                Count(r, 6), Count(r, 7), Count(r, 8), Count(r, 9)),
+            [.. names.Zip(signs, (n, v) => (n, (object?)v)),
+                ("@lo", own.DayFrom - ReportMatch.SlackDays),
+                ("@hi", own.DayFrom + ReportMatch.SlackDays),
+                ("@doc", documentId),
+                ("@max", MaxPerSign)]);
     }
+
+    private static int Count(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     private static void Add(ReportSketch sketch, string kind, string value)
     {

@@ -17,6 +17,10 @@ internal sealed record ReportSketch(long Id, long Cluster, string Type, int DayF
 
     public HashSet<string> Sectors { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What another report of it must share at least one of: its party keys, partner countries and sectors, prefixed by kind.</summary>
+    public List<string> Signs() =>
+        [.. Parties.Select(p => "p:" + p), .. Countries.Select(c => "c:" + c), .. Sectors.Select(s => "s:" + s)];
+
     /// <summary>
     /// The days a stored date covers, when resolution can use it: a year known, at most
     /// <see cref="MaxSpanDays"/> days long; exact when it names days (not a month alone).

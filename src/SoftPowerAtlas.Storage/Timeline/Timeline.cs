@@ -23,19 +23,38 @@ public sealed record TimelineEntry(
     string Sentence,
     SourceRef Source)
 {
+    /// <summary>The other reports of the same engagement (issue 25), first stored first, each with what it says of type, date and place; empty for a commitment or an engagement reported once.</summary>
+    public IReadOnlyList<OtherReport> AlsoReportedBy { get; init; } = [];
+
     public static TimelineEntry From(EngagementFact e) => new(
         "engagement", e.Key is { Length: > 0 } key ? key : e.Id.ToString(CultureInfo.InvariantCulture), e.Date, e.Type, null, e.Place, e.Parties, e.Countries, e.Sectors, e.Evidence, e.Source);
+
+    /// <summary>An engagement's line with the other reports of it among <paramref name="reports"/> (<see cref="FactReader.Reports"/>).</summary>
+    public static TimelineEntry From(EngagementFact e, IReadOnlyDictionary<long, IReadOnlyList<EngagementFact>> reports)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(reports);
+        var others = reports.TryGetValue(e.Cluster, out var all) ? all.Where(r => r.Id != e.Id).Select(r => new OtherReport(r.Type, r.Date, r.Place, r.Source)).ToList() : [];
+        return others.Count == 0 ? From(e) : From(e) with { AlsoReportedBy = others };
+    }
 
     public static TimelineEntry From(CommitmentFact c) => new(
         "commitment", c.Key, c.Due, FactTypes.Commitment, c.Who, null, c.Parties, c.Countries, c.Sectors, c.Sentence, c.Source);
 }
+
+/// <summary>Another document's report of a timeline line's engagement: where reports disagree on the type, date or place, each is shown with its source.</summary>
+public sealed record OtherReport(string Type, FactDate? Date, string? Place, SourceRef Source);
 
 /// <summary>
 /// Where one timeline line sits, without its text: kind (<c>engagement</c> or <c>commitment</c>), row id,
 /// document, the passage's offsets in the original text, and its date (a commitment's due date). Enough
 /// to filter, order and page a timeline of any size; a page is then read in full by its documents.
 /// </summary>
-public readonly record struct TimelineKey(string Kind, long Id, long DocumentId, int Start, int End, FactDate? Date);
+public readonly record struct TimelineKey(string Kind, long Id, long DocumentId, int Start, int End, FactDate? Date)
+{
+    /// <summary>The engagement this line reports (<see cref="EngagementFact.Cluster"/>); a timeline shows each once.</summary>
+    public long Cluster { get; init; }
+}
 
 /// <summary>Engagements and commitments in date order; undated ones last, in the order they were stored.</summary>
 public static class TimelineBuilder
@@ -44,7 +63,19 @@ public static class TimelineBuilder
     {
         ArgumentNullException.ThrowIfNull(reader);
         var (engagements, commitments) = reader.Read(filter);
-        return Order(engagements.Select(TimelineEntry.From).Concat(commitments.Select(TimelineEntry.From)));
+        var once = OncePerEngagement(engagements);
+        var reports = reader.Reports(once);
+        return Order(once.Select(e => TimelineEntry.From(e, reports)).Concat(commitments.Select(TimelineEntry.From)));
+    }
+
+    /// <summary>One report per engagement (issue 25): the earliest in timeline order stands for the others.</summary>
+    public static List<EngagementFact> OncePerEngagement(IEnumerable<EngagementFact> engagements)
+    {
+        ArgumentNullException.ThrowIfNull(engagements);
+        var seen = new HashSet<long>();
+        return [.. engagements
+            .OrderBy(e => e.Date is null).ThenBy(e => e.Date).ThenBy(e => e.Source.DocumentId).ThenBy(e => e.Source.Start)
+            .Where(e => seen.Add(e.Cluster))];
     }
 
     /// <summary>Keys in the order <see cref="Order(IEnumerable{TimelineEntry})"/> gives their entries.</summary>

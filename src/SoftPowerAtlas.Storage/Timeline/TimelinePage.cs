@@ -32,7 +32,9 @@ public static class TimelinePager
         var wanted = window.Select(k => (k.Kind, k.Id)).ToHashSet();
         var documents = window.Select(k => k.DocumentId).Distinct().Order().ToList();
         var (engagements, commitments) = reader.Read(filter with { Documents = documents });
-        var entries = engagements.Where(e => wanted.Contains(("engagement", e.Id))).Select(TimelineEntry.From)
+        var shown = engagements.Where(e => wanted.Contains(("engagement", e.Id))).ToList();
+        var reports = reader.Reports(shown);
+        var entries = shown.Select(e => TimelineEntry.From(e, reports))
             .Concat(commitments.Where(c => wanted.Contains(("commitment", c.Id))).Select(TimelineEntry.From));
         return new TimelinePage(TimelineBuilder.Order(entries), keys.Count, offset);
     }

@@ -114,6 +114,7 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
 
         var (engagements, commitments) = reader.Read(new FactFilter { Documents = [.. keys.Select(k => k.DocumentId).Distinct()] });
         var engagementById = engagements.ToDictionary(e => e.Id);
+        var reports = reader.Reports([.. keys.Where(k => k.Kind == "engagement" && engagementById.ContainsKey(k.Id)).Select(k => engagementById[k.Id])]);
         var commitmentById = commitments.ToDictionary(c => c.Id);
         var wanted = keys.Where(k => k.Kind == "commitment" && commitmentById.ContainsKey(k.Id)).Select(k => commitmentById[k.Id]).ToList();
         var states = wanted.Count == 0
@@ -129,7 +130,7 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
             }
             else if (k.Kind == "engagement" && engagementById.TryGetValue(k.Id, out var e))
             {
-                items.Add(new TimelineItem(TimelineEntry.From(e), null));
+                items.Add(new TimelineItem(TimelineEntry.From(e, reports), null));
             }
         }
 

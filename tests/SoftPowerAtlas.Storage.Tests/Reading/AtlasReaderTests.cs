@@ -107,11 +107,12 @@ public abstract class AtlasReaderTests<TFixture>(IngestedCorpus<TFixture> corpus
     {
         var o = Reader.Overview();
 
-        Assert.Equal((28L, 78L), (o.Documents, o.Engagements));
-        Assert.Equal(o.Engagements, o.ByType.Sum(t => t.Count));
+        // 78 reports of 67 engagements: tests/corpus/extra/README.md retells eleven of its pages' engagements (issue 25 counts each once).
+        Assert.Equal((28L, 67L), (o.Documents, o.Engagements));
+        Assert.Equal(o.Engagements + 4, o.ByType.Sum(t => t.Count)); // four of the retold ones are typed otherwise in the README: counted under both types
         // No 2009, 2021 or 2022: those engagements were history (Kanazawa joining UNESCO's network) or dated by a year alone.
         Assert.Equal(["2019", "2023", "2024", "2025"], o.ByYear.Select(y => y.Key));
-        Assert.Equal(54, o.ByYear.Single(y => y.Key == "2024").Count);
+        Assert.Equal(47, o.ByYear.Single(y => y.Key == "2024").Count); // 54 reports, seven of them retold by the README
         Assert.Contains(o.ByCountry, c => c.Key == "JP" && c.Count >= 2);
         Assert.Equal(o.ByCountry.Select(c => c.Count).OrderDescending(), o.ByCountry.Select(c => c.Count));
         Assert.Contains(o.Provinces, p => p.Key == "TH-10");

@@ -3,6 +3,8 @@ using SoftPowerAtlas.Analysis.Facts;
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Timeline;
 using SoftPowerAtlas.Storage.Tests.Postgres;
 using SoftPowerAtlas.Storage.Tests.Sqlite;
 
@@ -32,6 +34,62 @@ public abstract class EngagementResolutionTests<TFixture> : StoreTests<TFixture>
         }
 
         Assert.Equal([thai, english], exported.EnumerateArray().Select(e => e.GetProperty("source").GetProperty("document_id").GetInt64()));
+    }
+
+    [Fact]
+    public void Counts_ThreeReportsOfOneSigningAndAnotherMeeting_TwoEngagements()
+    {
+        AddAndCommit(Report("a.txt", "mou_signing", "2025-03-12", ["agency:cea", "org:kanazawa"], ["JP"]));
+        AddAndCommit(Report("b.txt", "mou_signing", "2025-03-12", ["agency:cea"], ["JP"]));
+        AddAndCommit(Report("c.txt", "announcement", "2025-03-13", ["org:kanazawa"], ["JP"]));
+        AddAndCommit(Report("d.txt", "meeting", "2025-06-02", ["agency:cea"], ["JP"]));
+        var reader = new AtlasReader(Store);
+
+        var overview = reader.Overview();
+        Assert.Equal(2, overview.Engagements);
+        Assert.Equal(new CountRow("JP", 2), Assert.Single(overview.ByCountry));
+        Assert.Equal(new CountRow("2025", 2), Assert.Single(overview.ByYear));
+        Assert.Equal(2, reader.Place("country", "JP").Engagements);
+        var cea = Assert.Single(reader.ListEntities(0, 10, nameContains: "agency:cea").Items);
+        Assert.Equal(2, cea.Engagements);
+        Assert.Equal(2, Assert.Single(reader.CountryPartners("JP"), p => p.Party.Name == "agency:cea").Count);
+        Assert.Equal(2, Assert.Single(PartnerNetwork.Build(Reader.Engagements(FactFilter.All)).Edges, e => e.Source == "agency:cea" && e.Target == "country:JP").Engagements);
+    }
+
+    [Fact]
+    public void Timeline_ThreeReportsOfOneSigning_OneLineNamingTheOtherTwo()
+    {
+        AddAndCommit(Report("first.txt", "mou_signing", "2025-03-12", ["agency:cea"], ["JP"]));
+        AddAndCommit(Report("second.txt", "mou_signing", "2025-03-12", ["agency:cea"], ["JP"]));
+        AddAndCommit(Report("dateline.txt", "announcement", "2025-03-13", ["agency:cea"], ["JP"]));
+        AddAndCommit(Report("other.txt", "meeting", "2025-06-02", ["agency:cea"], ["JP"]));
+
+        var whole = TimelineBuilder.Build(Reader, FactFilter.All);
+        var page = TimelinePager.Page(Reader, FactFilter.All, 0, 10);
+
+        foreach (var entries in new[] { whole, page.Entries })
+        {
+            Assert.Equal(["first.txt", "other.txt"], entries.Select(e => e.Source.Path));
+            Assert.Equal(["second.txt", "dateline.txt"], entries[0].AlsoReportedBy.Select(r => r.Source.Path));
+            Assert.Equal(["2025-03-12", "2025-03-13"], entries[0].AlsoReportedBy.Select(r => r.Date?.Written)); // the dateline's day, shown beside it
+            Assert.Empty(entries[1].AlsoReportedBy);
+        }
+
+        Assert.Equal(2, page.Total);
+    }
+
+    [Fact]
+    public void Ingest_ReportMatchingBothEngagementsOfOneDocument_JoinsTheCloserOnly()
+    {
+        var visit = Report("delegation.txt", "visit", "2024-09-09", ["province:TH-64"], ["VN"], "2024-09-11");
+        var meeting = Report("delegation.txt", "meeting", "2024-09-10", ["province:TH-64"], ["VN"]).Facts!.Events[0];
+        AddAndCommit(visit with { Facts = visit.Facts! with { Events = [visit.Facts.Events[0], meeting] } });
+        AddAndCommit(Report("summary.txt", "visit", "2024-09-09", ["province:TH-64"], ["VN"], "2024-09-11"));
+
+        var byPath = Reader.Engagements(FactFilter.All).ToLookup(e => e.Source.Path);
+        var (first, second) = (byPath["delegation.txt"].First(), byPath["delegation.txt"].Last());
+        Assert.NotEqual(first.Cluster, second.Cluster);
+        Assert.Equal(first.Cluster, Assert.Single(byPath["summary.txt"]).Cluster);
     }
 
     [Fact]

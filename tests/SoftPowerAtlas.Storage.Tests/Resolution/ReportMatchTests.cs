@@ -6,62 +6,52 @@ namespace SoftPowerAtlas.Storage.Tests.Resolution;
 public sealed class ReportMatchTests
 {
     [Fact]
-    public void Score_SharedBodyOnTheDayAfter_Same()
+    public void Matches_SharedBodyOnTheDayAfter_Same()
     {
         var signing = Sketch("2025-03-12", "mou_signing", parties: ["agency:cea"]);
         var dateline = Sketch("2025-03-13", "announcement", parties: ["agency:cea", "org:kanazawa"]);
 
-        Assert.NotNull(ReportMatch.Score(signing, dateline));
+        Assert.True(Same(signing, dateline));
     }
 
     [Fact]
-    public void Score_TwoDaysApart_NotSame()
+    public void Matches_TwoDaysApart_NotSame()
     {
-        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "mou_signing", parties: ["agency:cea"]), Sketch("2025-03-14", "mou_signing", parties: ["agency:cea"])));
+        Assert.False(Same(Sketch("2025-03-12", "mou_signing", parties: ["agency:cea"]), Sketch("2025-03-14", "mou_signing", parties: ["agency:cea"])));
     }
 
     [Fact]
-    public void Score_SameDayNoPartyOnlyTheType_NotSame()
+    public void Matches_SameDayNoPartyOnlyTheType_NotSame()
     {
-        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "meeting", countries: ["JP"]), Sketch("2025-03-12", "meeting", countries: ["KR"])));
+        Assert.False(Same(Sketch("2025-03-12", "meeting", countries: ["JP"]), Sketch("2025-03-12", "meeting", countries: ["KR"])));
     }
 
     [Fact]
-    public void Score_SameBodyMeetingTwoCountriesOnOneDay_NotSame()
+    public void Matches_SameBodyMeetingTwoCountriesOnOneDay_NotSame()
     {
-        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "meeting", parties: ["agency:cea"], countries: ["JP"]), Sketch("2025-03-12", "meeting", parties: ["agency:cea"], countries: ["KR"])));
+        Assert.False(Same(Sketch("2025-03-12", "meeting", parties: ["agency:cea"], countries: ["JP"]), Sketch("2025-03-12", "meeting", parties: ["agency:cea"], countries: ["KR"])));
     }
 
     [Fact]
-    public void Score_SameDayAndTypeOnly_NotSame()
+    public void Matches_SameDayAndTypeOnly_NotSame()
     {
-        Assert.Null(ReportMatch.Score(Sketch("2025-03-12", "meeting", sectors: ["film"]), Sketch("2025-03-12", "meeting", sectors: ["food"])));
+        Assert.False(Same(Sketch("2025-03-12", "meeting", sectors: ["film"]), Sketch("2025-03-12", "meeting", sectors: ["food"])));
     }
 
     [Fact]
-    public void Score_SameDayCountryAndSectorWithoutParty_Same()
+    public void Matches_SameDayCountryAndSectorWithoutParty_Same()
     {
         // The Thai and English reports name the embassy differently; the country, the sector and the day agree.
         var thai = Sketch("2021-12-03", "other", countries: ["VN"], sectors: ["art"], parties: ["org:สถานเอกอัครราชทูตณกรุงฮานอย"]);
         var english = Sketch("2021-12-03", "forum_or_exhibition", countries: ["VN"], sectors: ["art", "tourism"], parties: ["org:royalthaiembassyinhanoi"]);
 
-        Assert.NotNull(ReportMatch.Score(thai, english));
+        Assert.True(Same(thai, english));
     }
 
     [Fact]
-    public void Score_BothOnlyAMonth_NotSame()
+    public void Matches_BothOnlyAMonth_NotSame()
     {
-        Assert.Null(ReportMatch.Score(Sketch("2025-03", "meeting", parties: ["agency:cea"]), Sketch("2025-03", "meeting", parties: ["agency:cea"])));
-    }
-
-    [Fact]
-    public void Score_MoreInCommon_Higher()
-    {
-        var report = Sketch("2025-03-12", "mou_signing", countries: ["JP"], parties: ["agency:cea", "org:kanazawa"]);
-        var close = Sketch("2025-03-12", "mou_signing", countries: ["JP"], parties: ["agency:cea", "org:kanazawa"]);
-        var loose = Sketch("2025-03-12", "visit", parties: ["agency:cea"]);
-
-        Assert.True(ReportMatch.Score(report, close) > ReportMatch.Score(report, loose));
+        Assert.False(Same(Sketch("2025-03", "meeting", parties: ["agency:cea"]), Sketch("2025-03", "meeting", parties: ["agency:cea"])));
     }
 
     [Theory]
@@ -78,6 +68,8 @@ public sealed class ReportMatchTests
 
         Assert.Equal(exact, days?.Exact);
     }
+
+    private static bool Same(ReportSketch a, ReportSketch b) => ReportMatch.Matches(a, Candidate.Of(b, a)) && ReportMatch.Matches(b, Candidate.Of(a, b));
 
     private static ReportSketch Sketch(string date, string type, string[]? parties = null, string[]? countries = null, string[]? sectors = null)
     {

@@ -8,8 +8,16 @@ CREATE TABLE engagement_links (
     exact         boolean NOT NULL
 );
 
-CREATE INDEX engagement_links_day ON engagement_links (day_from);
 CREATE INDEX engagement_links_cluster ON engagement_links (cluster_id);
+
+CREATE TABLE engagement_signs (
+    sign          text    NOT NULL,
+    day           integer NOT NULL,
+    engagement_id bigint  NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+    PRIMARY KEY (sign, day, engagement_id)
+);
+
+CREATE INDEX engagement_signs_engagement ON engagement_signs (engagement_id);
 
 -- A cluster's label is always one of its live engagements (see SQLite's 0018_engagement_links).
 CREATE FUNCTION engagement_links_relabel() RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -1,9 +1,9 @@
 -- Reports of one engagement across documents (issue 25). Each engagement whose date covers a known
 -- span of at most 62 days gets a row when its document's facts are written: the days it covers (day
 -- numbers, first and last inclusive), whether its date names days (exact) or only a month, and the
--- cluster it joined: the id of the first stored report of the same engagement, its own id when no
--- earlier report matched (EngagementResolver decides). The cluster id is a label, not a reference:
--- it outlives the engagement it was taken from. An engagement without a row is a cluster of its own.
+-- cluster it is in: the id of one of its reports (the oldest label when two clusters become one), its
+-- own id when no other report matched (EngagementResolver decides). An engagement without a row is a
+-- cluster of its own.
 CREATE TABLE engagement_links (
     engagement_id INTEGER PRIMARY KEY REFERENCES engagements (id) ON DELETE CASCADE,
     cluster_id    INTEGER NOT NULL,
@@ -12,8 +12,20 @@ CREATE TABLE engagement_links (
     exact         INTEGER NOT NULL CHECK (exact IN (0, 1))
 ) STRICT;
 
-CREATE INDEX engagement_links_day ON engagement_links (day_from);
 CREATE INDEX engagement_links_cluster ON engagement_links (cluster_id);
+
+-- Where resolution finds candidates: one row per party key (p:agency:cea), partner country (c:JP) and
+-- sector (s:film) of each linked engagement, with its first day. Two reports of one engagement share
+-- a sign and start within a day of each other, so a new report looks up its own signs over three days
+-- (an index seek each), never the days around it.
+CREATE TABLE engagement_signs (
+    sign          TEXT    NOT NULL,
+    day           INTEGER NOT NULL,
+    engagement_id INTEGER NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+    PRIMARY KEY (sign, day, engagement_id)
+) STRICT;
+
+CREATE INDEX engagement_signs_engagement ON engagement_signs (engagement_id);
 
 -- A cluster's label is always one of its live engagements: when the one it was taken from goes
 -- (its document deleted or its facts rewritten), the rest take the smallest id left. SQLite may
