@@ -7,6 +7,10 @@
 #          dotnet bench/SoftPowerAtlas.Benchmarks/bin/Release/net10.0/SoftPowerAtlas.Benchmarks.dll synth --docs 10000 --out /tmp/syn10k
 #          scripts/compare-ingest.sh ../wt-base /tmp/syn10k 2
 set -euo pipefail
+if [[ $# -lt 2 || ! -d $1 || ! -d $2 ]]; then echo "usage: scripts/compare-ingest.sh BASE_CHECKOUT CORPUS [ROUNDS] (both folders must exist)" >&2; exit 2; fi
+for d in "$1" "$(dirname "$0")/.."; do
+  [[ -x $d/src/SoftPowerAtlas.Cli/bin/Release/net10.0/atlas ]] || { echo "compare-ingest: build $d first: dotnet build -c Release src/SoftPowerAtlas.Cli" >&2; exit 1; }
+done
 here=$(cd "$(dirname "$0")/.." && pwd); base=$(cd "$1" && pwd); C=$2; R=${3:-2}
 for r in $(seq 1 "$R"); do
  for which in base main; do

@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 shared=$root/../shared
 linked=$shared/corpus/linked
 atlas=$root/src/SoftPowerAtlas.Cli/bin/Release/net10.0/atlas
+command -v python3 >/dev/null || { echo "eval-links: python3 is needed to run shared/eval/score_links.py" >&2; exit 1; }
 [[ -x $atlas ]] || { echo "eval-links: build first: dotnet build -c Release src/SoftPowerAtlas.Cli" >&2; exit 1; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 real=$(python3 -c 'import glob, json, sys

@@ -138,13 +138,7 @@ public static class StoredFactJson
             w.WriteStartArray("reports");
             foreach (var r in reports)
             {
-                w.WriteStartObject();
-                w.WriteString("key", r.Key);
-                w.WriteString("type", r.Type);
-                WriteDate(w, "date", r.Date);
-                w.WriteString("place", r.Place);
-                WriteSource(w, r.Source);
-                w.WriteEndObject();
+                WriteReport(w, r.Key, r.Type, r.Date, r.Place, r.Source);
             }
 
             w.WriteEndArray();
@@ -183,6 +177,22 @@ public static class StoredFactJson
         w.WriteEndObject();
     }
 
+    /// <summary>One report of an engagement (issue 25): what it says of the type, date and place, and where it says it.</summary>
+    private static void WriteReport(Utf8JsonWriter w, string? key, string type, FactDate? date, string? place, SourceRef source)
+    {
+        w.WriteStartObject();
+        if (key is not null)
+        {
+            w.WriteString("key", key);
+        }
+
+        w.WriteString("type", type);
+        WriteDate(w, "date", date);
+        w.WriteString("place", place);
+        WriteSource(w, source);
+        w.WriteEndObject();
+    }
+
     public static void WriteTimelineEntry(Utf8JsonWriter w, TimelineEntry e)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -204,12 +214,7 @@ public static class StoredFactJson
             w.WriteStartArray("also_reported_by");
             foreach (var other in e.AlsoReportedBy)
             {
-                w.WriteStartObject();
-                w.WriteString("type", other.Type);
-                WriteDate(w, "date", other.Date);
-                w.WriteString("place", other.Place);
-                WriteSource(w, other.Source);
-                w.WriteEndObject();
+                WriteReport(w, null, other.Type, other.Date, other.Place, other.Source);
             }
 
             w.WriteEndArray();

@@ -87,12 +87,19 @@ internal static class EngagementResolver
         foreach (var chunk in rows.Chunk(300))
         {
             var values = new List<(string, object?)>();
-            var tuples = chunk.Select((row, r) => "(" + string.Join(", ", row.Select((value, c) =>
+            var tuples = new List<string>();
+            for (var r = 0; r < chunk.Length; r++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@v{r}_{c}");
-                values.Add((name, value));
-                return name;
-            })) + ")").ToList();
+                var names = new List<string>();
+                for (var c = 0; c < chunk[r].Length; c++)
+                {
+                    names.Add(string.Create(CultureInfo.InvariantCulture, $"@v{r}_{c}"));
+                    values.Add((names[^1], chunk[r][c]));
+                }
+
+                tuples.Add("(" + string.Join(", ", names) + ")");
+            }
+
             sql.Execute("INSERT INTO " + table + " VALUES " + string.Join(", ", tuples), [.. values]);
         }
     }
@@ -100,7 +107,6 @@ internal static class EngagementResolver
     private static List<ReportSketch> OwnSketches(CurationSql sql, long documentId)
     {
         var sketches = new Dictionary<long, ReportSketch>();
-        var skipped = new HashSet<long>();
         var rows = sql.Rows(Own, r => (Id: r.GetInt64(0), Kind: r.GetString(1), Value: r.GetString(2), Date: r.GetNullableString(3), End: r.GetNullableString(4)), ("@doc", documentId));
         foreach (var row in rows.Where(r => r.Kind == "t"))
         {

@@ -17,9 +17,18 @@ internal sealed record ReportSketch(long Id, long Cluster, string Type, int DayF
 
     public HashSet<string> Sectors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>What another report of it must share at least one of: its party keys, partner countries and sectors, prefixed by kind.</summary>
+    /// <summary>
+    /// At most this many signs per engagement are stored and looked up: a candidate query is one seek per sign
+    /// (SQLite allows 500 terms in a compound query), and an engagement listing hundreds of parties is a roster, not a meeting.
+    /// </summary>
+    public const int MaxSigns = 64;
+
+    /// <summary>What another report of it must share at least one of: its party keys, partner countries and sectors, prefixed by kind (countries and sectors first, then parties in key order, <see cref="MaxSigns"/> in all).</summary>
     public List<string> Signs() =>
-        [.. Parties.Select(p => "p:" + p), .. Countries.Select(c => "c:" + c), .. Sectors.Select(s => "s:" + s)];
+        [.. Countries.Order(StringComparer.Ordinal).Select(c => "c:" + c)
+            .Concat(Sectors.Order(StringComparer.Ordinal).Select(s => "s:" + s))
+            .Concat(Parties.Order(StringComparer.Ordinal).Select(p => "p:" + p))
+            .Take(MaxSigns)];
 
     /// <summary>
     /// The days a stored date covers, when resolution can use it: a year known, at most

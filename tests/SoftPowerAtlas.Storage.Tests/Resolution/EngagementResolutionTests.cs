@@ -4,6 +4,7 @@ using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Resolution;
 using SoftPowerAtlas.Storage.Timeline;
 using SoftPowerAtlas.Storage.Tests.Postgres;
 using SoftPowerAtlas.Storage.Tests.Sqlite;
@@ -90,6 +91,19 @@ public abstract class EngagementResolutionTests<TFixture> : StoreTests<TFixture>
         var (first, second) = (byPath["delegation.txt"].First(), byPath["delegation.txt"].Last());
         Assert.NotEqual(first.Cluster, second.Cluster);
         Assert.Equal(first.Cluster, Assert.Single(byPath["summary.txt"]).Cluster);
+    }
+
+    [Fact]
+    public void Ingest_EngagementListingSixHundredParties_StoredAndLinkedWithinTheSignLimit()
+    {
+        // A roster pasted into a release: far more signs than one candidate query may seek.
+        var roster = Enumerable.Range(0, 600).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"org:school{i:D3}")).ToArray();
+        AddAndCommit(Report("roster-th.txt", "forum_or_exhibition", "2025-08-01", roster, ["JP"]));
+        AddAndCommit(Report("roster-en.txt", "forum_or_exhibition", "2025-08-01", roster, ["JP"]));
+
+        Assert.Equal(2, Fixture.Scalar("SELECT count(*) FROM engagements"));
+        Assert.Equal(2 * ReportSketch.MaxSigns, Fixture.Scalar("SELECT count(*) FROM engagement_signs"));
+        Assert.Single(Reader.Engagements(FactFilter.All).Select(e => e.Cluster).Distinct());
     }
 
     [Fact]
