@@ -3,6 +3,7 @@
 # shared/corpus/linked and every real page its groups name into a new SQLite store, exports
 # engagements and commitments as JSON and scores the groups of one split.
 #   usage: scripts/eval-links.sh [development|held-out|all]     (default: both splits, one after the other)
+#   VERBOSE=1 lists the missed and wrong pairs; KEEP=1 keeps the store and the exports (the folder is printed on stderr).
 # Held out: groups whose number ends in 0 or 5, as for extraction. Needs python3 and a built atlas
 # (dotnet build -c Release src/SoftPowerAtlas.Cli).
 set -euo pipefail
@@ -12,7 +13,8 @@ linked=$shared/corpus/linked
 atlas=$root/src/SoftPowerAtlas.Cli/bin/Release/net10.0/atlas
 command -v python3 >/dev/null || { echo "eval-links: python3 is needed to run shared/eval/score_links.py" >&2; exit 1; }
 [[ -x $atlas ]] || { echo "eval-links: build first: dotnet build -c Release src/SoftPowerAtlas.Cli" >&2; exit 1; }
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d); trap '[[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
+[[ -z ${KEEP:-} ]] || echo "eval-links: keeping $work" >&2
 real=$(python3 -c 'import glob, json, sys
 print("\n".join(sorted({d for f in glob.glob(sys.argv[1] + "/*.links.json") for d in json.load(open(f))["documents"] if d.startswith("real/")})))' "$linked")
 files=("$linked"/*.txt)

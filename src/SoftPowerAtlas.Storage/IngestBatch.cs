@@ -27,6 +27,7 @@ internal sealed class IngestBatch : IIngestBatch
     private readonly DbCommand _insertFile;
     private readonly FactsWriter _facts;
     private readonly CurationSql _sql;
+    private readonly EngagementResolver _resolver;
     private readonly CurationReplay _curation;
     private bool _finished;
 
@@ -58,6 +59,7 @@ internal sealed class IngestBatch : IIngestBatch
         _facts = new FactsWriter(Prepare);
         _sql = new CurationSql(transaction, dialect);
         _curation = new CurationReplay(_sql);
+        _resolver = new EngagementResolver(_sql);
     }
 
     /// <summary>The batch's transaction, for work that must commit with its documents (a job marked done).</summary>
@@ -157,7 +159,7 @@ internal sealed class IngestBatch : IIngestBatch
             {
                 _facts.Write(id, facts);
                 _curation.AfterFactsWritten(id, document.ContentHash); // names the facts and applies the curation in force
-                EngagementResolver.Resolve(_sql, id);
+                _resolver.Resolve(id);
             }
 
             return id;
@@ -198,6 +200,7 @@ internal sealed class IngestBatch : IIngestBatch
         _insertSource.Dispose();
         _insertFile.Dispose();
         _facts.Dispose();
+        _resolver.Dispose();
         _transaction.Dispose();
         _connection.Dispose();
         _finished = true;

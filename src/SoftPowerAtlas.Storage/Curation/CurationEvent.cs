@@ -43,6 +43,12 @@ public static class CurationKinds
     /// <summary>A document taken back out with its facts; cannot be undone (ingest the file again).</summary>
     public const string DocumentDelete = "document.delete";
 
+    /// <summary>A report set apart from the engagement resolution joined it to (issue 25): resolution never joins it by its rule again.</summary>
+    public const string EngagementSeparate = "engagement.separate";
+
+    /// <summary>Two reports (engagements of two documents) declared one engagement, whatever resolution's rule says.</summary>
+    public const string EngagementJoin = "engagement.join";
+
     /// <summary>Kinds that change entities (applied again whenever a document mentioning them is written).</summary>
     public static readonly IReadOnlyList<string> EntityKinds = [EntityMerge, EntitySplit, AliasAdd];
 }

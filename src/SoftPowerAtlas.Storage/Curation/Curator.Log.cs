@@ -1,3 +1,5 @@
+using SoftPowerAtlas.Storage.Resolution;
+
 namespace SoftPowerAtlas.Storage.Curation;
 
 /// <summary>A commitment's status by its latest status event in force.</summary>
@@ -142,6 +144,9 @@ public sealed partial class Curator
             case CurationKinds.EntitySplit when (after?["new_key"]) is { } created:
                 refs.Add(CurationTargets.Entity(created.GetValue<string>()));
                 break;
+            case CurationKinds.EngagementJoin when (after?["with"]) is { } other:
+                refs.Add(CurationTargets.Fact(other.GetValue<string>()));
+                break;
             default:
                 break;
         }
@@ -214,6 +219,11 @@ public sealed partial class Curator
                 }
 
                 return Rebuild(sql, replay, key, naming);
+            case CurationKinds.EngagementSeparate or CurationKinds.EngagementJoin:
+                var keys = e.Kind == CurationKinds.EngagementJoin ? [key, after["with"]!.GetValue<string>()] : new[] { key };
+                var stored = keys.Select(k => FactState.Find(sql, k)).OfType<FactRow>().Select(r => r.Id).ToList();
+                EngagementResolver.Recluster(sql, stored);
+                return stored.Count == keys.Length ? null : "a report it named is not stored now; the others were resolved again";
             default:
                 return null; // status and notes live in the log alone
         }

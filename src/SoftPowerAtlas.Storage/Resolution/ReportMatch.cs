@@ -6,6 +6,9 @@ namespace SoftPowerAtlas.Storage.Resolution;
 /// </summary>
 internal sealed record Candidate(long Id, long Document, long Cluster, string Type, int DayFrom, bool Exact, int SharedParties, int SharedCountries, int SharedSectors, int Countries)
 {
+    /// <summary>The candidate's stable key, when it has one: a report a curator set apart is never joined by the rule.</summary>
+    public string? Key { get; init; }
+
     /// <summary>The candidate <paramref name="other"/> is for <paramref name="own"/>, counted from both sketches (what the store's query counts).</summary>
     public static Candidate Of(ReportSketch other, ReportSketch own)
     {

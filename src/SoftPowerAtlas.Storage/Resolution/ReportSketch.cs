@@ -11,6 +11,9 @@ internal sealed record ReportSketch(long Id, long Cluster, string Type, int DayF
     /// <summary>The longest span of days an engagement may cover and still be resolved: a festival of two months, not a year.</summary>
     public const int MaxSpanDays = 62;
 
+    /// <summary>The engagement's stable key (what curation names it by), when it has one.</summary>
+    public string? Key { get; init; }
+
     public HashSet<string> Parties { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);

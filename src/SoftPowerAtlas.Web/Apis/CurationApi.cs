@@ -23,6 +23,9 @@ public sealed record SplitRequest(string Key, IReadOnlyList<string> Aliases, str
 
 public sealed record AliasRequest(string Alias);
 
+/// <summary>The other report (an engagement id in another document) to make one engagement with.</summary>
+public sealed record JoinRequest(string Other);
+
 /// <summary>A note on a fact id, an entity key or a document (<c>doc:ID</c>).</summary>
 public sealed record NoteRequest(string Target, string Text);
 
@@ -55,6 +58,8 @@ public static class CurationApi
         curation.MapPut("/facts/{id}", SetFact).WithSummary("Correct an engagement (type, date, place, parties, countries, sectors) or a commitment (what, who, due) by its id.");
         curation.MapPost("/facts/{id}/status", SetStatus).WithSummary("Mark a commitment done, dropped or open again, with an optional note.");
         curation.MapDelete("/facts/{id}/status", Reopen).WithSummary("Take the done or dropped mark off a commitment.");
+        curation.MapPost("/facts/{id}/separate", Separate).WithSummary("Set a report apart from the engagement resolution joined it to: an engagement of its own, never joined by the rule again.");
+        curation.MapPost("/facts/{id}/join", Join).WithSummary("Make two reports in different documents one engagement, with the reports already joined to either.");
         curation.MapPost("/entities/merge", Merge).WithSummary("Merge one entity into another: aliases, mentions, engagements and roles move over.");
         curation.MapPost("/entities/split", Split).WithSummary("Split aliases (and the mentions written so) off an entity into another.");
         curation.MapPost("/entities/{key}/aliases", AddAlias).WithSummary("Add an alias to an entity.");
@@ -85,6 +90,12 @@ public static class CurationApi
 
     public static Results<Ok<CurationResponse>, ProblemHttpResult> Reopen([Description("The fact's id: its stable key (or a unique prefix of it), as the timeline and exports give it.")] string id, Context context) =>
         Respond(context?.Curator.SetStatus(id, CommitmentStatuses.Open, null, context.Actor)!);
+
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Separate([Description("The engagement's id: its stable key (or a unique prefix of it).")] string id, Context context) =>
+        Respond(context?.Curator.Separate(id, context.Actor)!);
+
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> Join([Description("One report's engagement id: its stable key (or a unique prefix of it).")] string id, [Description("The other report's engagement id, in another document.")] JoinRequest body, Context context) =>
+        Respond(context?.Curator.Join(id, body?.Other ?? string.Empty, context.Actor)!);
 
     public static Results<Ok<CurationResponse>, ProblemHttpResult> Merge([Description("The entity merged away and the one it is merged into, by key.")] MergeRequest body, Context context) =>
         Respond(context?.Curator.Merge(body?.From ?? string.Empty, body?.Into ?? string.Empty, context.Actor)!);

@@ -58,7 +58,30 @@ public sealed class CurationApiTests : WebTest
         Assert.Equal("<b>sent</b>", audit.GetProperty("items")[0].GetProperty("before").GetProperty("note").GetString());
     }
 
+    [Fact]
+    public async Task Join_TwoReportsOfDifferentDocuments_OneEngagementAndSeparatingEitherRefusedWhileInForce()
+    {
+        const string Dated = "SELECT e.fact_key FROM engagements e JOIN engagement_links l ON l.engagement_id = e.id";
+        var first = FactKey(Dated + " ORDER BY e.document_id, e.id LIMIT 1");
+        var other = FactKey(Dated + $" WHERE l.cluster_id <> (SELECT cluster_id FROM engagement_links x JOIN engagements y ON y.id = x.engagement_id WHERE y.fact_key = '{first}')"
+            + $" AND e.document_id <> (SELECT document_id FROM engagements WHERE fact_key = '{first}') ORDER BY e.id LIMIT 1");
+
+        using var join = await Client.PostAsJsonAsync($"/api/curation/facts/{first}/join", new { other });
+        var clustersAfterJoin = FactKey($"SELECT CAST(count(DISTINCT l.cluster_id) AS TEXT) FROM engagement_links l JOIN engagements e ON e.id = l.engagement_id WHERE e.fact_key IN ('{first}', '{other}')");
+        using var separate = await Client.PostAsync($"/api/curation/facts/{other}/separate", null);
+        using var sameDocument = await Client.PostAsJsonAsync($"/api/curation/facts/{first}/join", new { other = first });
+
+        Assert.Equal(HttpStatusCode.OK, join.StatusCode);
+        Assert.Equal("engagement.join", (await join.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("event").GetProperty("kind").GetString());
+        Assert.Equal("1", clustersAfterJoin);
+        Assert.Equal(HttpStatusCode.Conflict, separate.StatusCode);
+        Assert.Equal("1", FactKey($"SELECT CAST(count(DISTINCT l.cluster_id) AS TEXT) FROM engagement_links l JOIN engagements e ON e.id = l.engagement_id WHERE e.fact_key IN ('{first}', '{other}')"));
+        Assert.Equal(HttpStatusCode.BadRequest, sameDocument.StatusCode);
+    }
+
     [Theory]
+    [InlineData("POST", "/api/curation/facts/abcdef0123/separate", "", 404)]
+    [InlineData("POST", "/api/curation/facts/abcdef0123/join", """{"other":"abcdef0456"}""", 404)]
     [InlineData("PUT", "/api/curation/facts/12", """{"type":"visit"}""", 400)]
     [InlineData("PUT", "/api/curation/facts/abcdef0123", """{"type":"visit"}""", 404)]
     [InlineData("PUT", "/api/curation/facts/abcdef0123", """{}""", 400)]

@@ -3,7 +3,7 @@ using SoftPowerAtlas.Storage.Curation;
 
 namespace SoftPowerAtlas.Cli.Commands.Curation;
 
-/// <summary><c>atlas fact set ID …</c> corrects an engagement or a commitment; <c>atlas fact show ID</c> prints its fields.</summary>
+/// <summary><c>atlas fact set ID …</c> corrects an engagement or a commitment; <c>atlas fact show ID</c> prints its fields; <c>separate</c> and <c>join</c> correct which reports are one engagement.</summary>
 internal static class FactCommand
 {
     public static Command Create(Option<string> db, CliConsole console)
@@ -11,6 +11,35 @@ internal static class FactCommand
         var command = new Command("fact", "Show or correct an extracted fact (an engagement or a commitment) by the id 'atlas timeline' or 'atlas due' prints.");
         command.Subcommands.Add(CreateSet(db, console));
         command.Subcommands.Add(CreateShow(db, console));
+        command.Subcommands.Add(CreateSeparate(db, console));
+        command.Subcommands.Add(CreateJoin(db, console));
+        return command;
+    }
+
+    private static Command CreateSeparate(Option<string> db, CliConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "The engagement's id, as 'atlas timeline' prints it (or one of the ids on its \"also reported\" line)." };
+        var actor = CurationCommands.Actor();
+        var command = new Command("separate", "Set a report apart from the engagement it was joined to (a wrong merge): it becomes an engagement of its own, and is never joined again by the rule, also after a re-ingest. Logged, and undone with 'atlas undo'.")
+        {
+            id, actor,
+        };
+        command.SetAction(parse => CurationCommands.Run(parse.GetValue(db)!, console, (curator, _) =>
+            CurationCommands.Report(console, curator.Separate(parse.GetValue(id)!, parse.GetValue(actor)!))));
+        return command;
+    }
+
+    private static Command CreateJoin(Option<string> db, CliConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "One report's engagement id." };
+        var other = new Argument<string>("other") { Description = "The other report's engagement id, in another document." };
+        var actor = CurationCommands.Actor();
+        var command = new Command("join", "Make two reports in different documents one engagement (resolution missed them), with the reports already joined to either. Kept by stable keys after a re-ingest; undone with 'atlas undo'.")
+        {
+            id, other, actor,
+        };
+        command.SetAction(parse => CurationCommands.Run(parse.GetValue(db)!, console, (curator, _) =>
+            CurationCommands.Report(console, curator.Join(parse.GetValue(id)!, parse.GetValue(other)!, parse.GetValue(actor)!))));
         return command;
     }
 

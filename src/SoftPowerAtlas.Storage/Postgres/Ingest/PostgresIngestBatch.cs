@@ -108,9 +108,12 @@ internal sealed partial class PostgresIngestBatch : IIngestBatch, IBulkIngest
                 }
             }
 
-            foreach (var row in kept)
+            using (var resolver = new EngagementResolver(sql))
             {
-                EngagementResolver.Resolve(sql, row.Id);
+                foreach (var row in kept)
+                {
+                    resolver.Resolve(row.Id);
+                }
             }
 
             Timings = timings with { Replay = watch.Elapsed };
