@@ -102,6 +102,7 @@ internal static class DueCommand
                 CommitmentState.DueSoon => string.Create(CultureInfo.InvariantCulture, $"due in {item.DaysLeft} d"),
                 CommitmentState.Done => "done",
                 CommitmentState.Dropped => "dropped",
+                CommitmentState.ReportedDone => "reported done",
                 _ => string.Create(CultureInfo.InvariantCulture, $"open, {item.DaysLeft} d left"),
             };
             o.WriteLine($"{c.Key}  {state,-18} due {item.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (written {c.DueWritten})");
@@ -114,6 +115,10 @@ internal static class DueCommand
 
             o.WriteLine($"    \"{FactCommands.OneLine(c.Sentence)}\"");
             o.WriteLine($"    {FactCommands.Describe(c.Source)}");
+            foreach (var outcome in item.Outcomes)
+            {
+                o.WriteLine($"    reported done in: {FactCommands.Describe(outcome.Report.Source)} — \"{FactCommands.OneLine(outcome.Report.Evidence, 200)}\" (confirm with 'atlas done {c.Key}')");
+            }
         }
 
         var overdue = report.Items.Count(i => i.State == CommitmentState.Overdue);

@@ -176,9 +176,10 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
             x.Commitment.Key, x.Commitment.Who, x.Commitment.What, x.Commitment.DueWritten, Day(x.Due?.DueBy),
             x.Due is null ? null : StoredFactJson.Snake(x.Due.State.ToString()), x.Due?.Mark?.Note, x.Commitment.Countries, x.Commitment.Sectors,
             x.Commitment.Sentence, x.Commitment.Source.DocumentId, x.Commitment.Source.Path, x.Commitment.Source.Url, x.Commitment.Source.Start, x.Commitment.Source.End, x.Commitment.Source.Page,
+            x.Due?.Outcomes.Select(o => o.Report.Source.Location).ToList() ?? [],
         }).ToList();
         return CsvWriter.Write(new ExportTable(
-            ["id", "who", "what", "due_written", "due_by", "status", "done_note", "countries", "sectors", "sentence", "document_id", "source", "source_url", "offset_start", "offset_end", "page"],
+            ["id", "who", "what", "due_written", "due_by", "status", "done_note", "countries", "sectors", "sentence", "document_id", "source", "source_url", "offset_start", "offset_end", "page", "reported_by"],
             rows));
     }
 
@@ -187,7 +188,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
     {
         var commitments = reader.Commitments(filter);
         var tracker = new CommitmentTracker(reader, clock);
-        var states = CommitmentTracker.Classify(commitments, tracker.Today, 30, tracker.Marks()).ToDictionary(i => i.Commitment.Id);
+        var states = CommitmentTracker.Classify(commitments, tracker.Today, 30, tracker.Marks(), new OutcomeFinder(reader).Find(commitments)).ToDictionary(i => i.Commitment.Id);
         return [.. commitments.Select(c => (c, states.GetValueOrDefault(c.Id)))];
     }
 

@@ -174,6 +174,27 @@ public static class StoredFactJson
         WriteStrings(w, "sectors", c.Sectors);
         w.WriteString("sentence", c.Sentence);
         WriteSource(w, c.Source);
+        w.WriteStartArray("outcomes");
+        foreach (var outcome in due?.Outcomes ?? [])
+        {
+            WriteOutcome(w, outcome);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A later report that a commitment was kept (issue 25): its status, the engagement and report it is, the passage and where it is.</summary>
+    private static void WriteOutcome(Utf8JsonWriter w, Outcome outcome)
+    {
+        var r = outcome.Report;
+        w.WriteStartObject();
+        w.WriteString("status", outcome.Status);
+        w.WriteString("engagement", r.Key);
+        w.WriteString("type", r.Type);
+        WriteDate(w, "date", r.Date);
+        w.WriteString("sentence", r.Evidence);
+        WriteSource(w, r.Source);
         w.WriteEndObject();
     }
 

@@ -61,6 +61,22 @@ public sealed class FactReader(IAtlasStore store)
         });
     }
 
+    /// <summary>The publication date of each of these documents that gives one, as the span of days it names.</summary>
+    public IReadOnlyDictionary<long, FactDate> Published(IEnumerable<long> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var ids = documents.Distinct().ToList();
+        return store.Read((_, transaction) =>
+        {
+            var queries = new FactsQueries(transaction);
+            return ids.Chunk(ReportsPerQuery)
+                .SelectMany(chunk => queries.Published(chunk))
+                .Select(p => (p.Key, Date: FactDate.FromColumns(p.Value, null)))
+                .Where(p => p.Date is { HasYear: true })
+                .ToDictionary(p => p.Key, p => p.Date!.Value);
+        });
+    }
+
     /// <summary>Clusters read by one query: their ids are bound twice, well under either engine's parameter limit.</summary>
     private const int ReportsPerQuery = 1000;
 

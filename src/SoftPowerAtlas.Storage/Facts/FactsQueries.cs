@@ -35,6 +35,22 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         return LoadEngagements(where);
     }
 
+    /// <summary>The publication date each document gives (as stored: a day, a month or a year), for those that give one.</summary>
+    public Dictionary<long, string> Published(IReadOnlyCollection<long> documents)
+    {
+        var where = new SqlWhere();
+        where.Add($"id IN ({where.In(documents)}) AND published IS NOT NULL");
+        var published = new Dictionary<long, string>();
+        using var command = Command("SELECT id, published FROM documents WHERE " + where.Sql, where);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            published[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return published;
+    }
+
     /// <summary>Commitments whose document could match the filter, with their context attached; the caller tests them exactly.</summary>
     public List<CommitmentFact> Commitments(FactFilter filter)
     {

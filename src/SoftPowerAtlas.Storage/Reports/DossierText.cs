@@ -25,6 +25,7 @@ internal static class DossierText
     {
         CommitmentState.Overdue => string.Create(CultureInfo.InvariantCulture, $"overdue by {-i.DaysLeft} days"),
         CommitmentState.DueSoon => string.Create(CultureInfo.InvariantCulture, $"due in {i.DaysLeft} days"),
+        CommitmentState.ReportedDone => "reported done, to confirm",
         _ => "open",
     };
 

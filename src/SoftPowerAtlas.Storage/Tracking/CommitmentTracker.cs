@@ -20,6 +20,9 @@ public enum CommitmentState
 
     /// <summary>Marked dropped by a user: it will not be kept, and is never overdue.</summary>
     Dropped,
+
+    /// <summary>A later document reports it kept (<see cref="Outcome"/>): off the overdue list while it waits for a curator's "done".</summary>
+    ReportedDone,
 }
 
 /// <summary>A user's mark on a commitment, kept by its stable key.</summary>
@@ -31,7 +34,11 @@ public sealed record CommitmentMark(string Key, string? Note, DateTimeOffset Cha
 
 /// <summary>A dated commitment as of a day: when it is due by, in how many days, and its state.</summary>
 /// <remarks>DaysLeft: Days from the as-of day to the due day; negative when overdue.</remarks>
-public sealed record DueItem(CommitmentFact Commitment, DateOnly DueBy, int DaysLeft, CommitmentState State, CommitmentMark? Mark);
+public sealed record DueItem(CommitmentFact Commitment, DateOnly DueBy, int DaysLeft, CommitmentState State, CommitmentMark? Mark)
+{
+    /// <summary>Later reports that it was kept (issue 25), first report first; empty when none is known.</summary>
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+}
 
 /// <summary>What to list: as of which day, how far ahead counts as "due soon", and which commitments.</summary>
 public sealed record DueQuery
@@ -75,7 +82,7 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         ArgumentOutOfRangeException.ThrowIfNegative(query.WithinDays);
         var asOf = query.AsOf ?? Today;
         var commitments = reader.Commitments(query.Filter with { Types = [FactTypes.Commitment] });
-        var items = Classify(commitments, asOf, query.WithinDays, Marks())
+        var items = Classify(commitments, asOf, query.WithinDays, Marks(), new OutcomeFinder(reader).Find(commitments))
             .Where(i => query.IncludeAll || i.State is CommitmentState.Overdue or CommitmentState.DueSoon)
             .ToList();
         return new DueReport(asOf, query.WithinDays, items, commitments.Count(c => c.Due is not { HasYear: true }));
@@ -83,9 +90,11 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
 
     /// <summary>
     /// States of dated commitments as of <paramref name="asOf"/>: overdue first, then by due day. A due without a
-    /// year (--10-14) cannot be due or overdue: it is counted with the undated ones.
+    /// year (--10-14) cannot be due or overdue: it is counted with the undated ones. A commitment a later report
+    /// says was kept (<paramref name="outcomes"/>, by commitment id) is <see cref="CommitmentState.ReportedDone"/> unless a curator marked it.
     /// </summary>
-    public static IReadOnlyList<DueItem> Classify(IEnumerable<CommitmentFact> commitments, DateOnly asOf, int withinDays, IReadOnlyDictionary<string, CommitmentMark> marks)
+    public static IReadOnlyList<DueItem> Classify(
+        IEnumerable<CommitmentFact> commitments, DateOnly asOf, int withinDays, IReadOnlyDictionary<string, CommitmentMark> marks, IReadOnlyDictionary<long, IReadOnlyList<Outcome>>? outcomes = null)
     {
         ArgumentNullException.ThrowIfNull(commitments);
         ArgumentNullException.ThrowIfNull(marks);
@@ -99,14 +108,16 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
 
             var days = dueBy.DayNumber - asOf.DayNumber;
             var mark = marks.GetValueOrDefault(c.Key);
+            var reported = outcomes?.GetValueOrDefault(c.Id) ?? [];
             var state = mark is not null ? (mark.Status == CommitmentStatuses.Dropped ? CommitmentState.Dropped : CommitmentState.Done)
+                : reported.Count > 0 ? CommitmentState.ReportedDone
                 : days < 0 ? CommitmentState.Overdue
                 : days <= withinDays ? CommitmentState.DueSoon
                 : CommitmentState.Open;
-            items.Add(new DueItem(c, dueBy, days, state, mark));
+            items.Add(new DueItem(c, dueBy, days, state, mark) { Outcomes = reported });
         }
 
-        return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, CommitmentState.Done => 3, _ => 4 })
+        return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, CommitmentState.ReportedDone => 3, CommitmentState.Done => 4, _ => 5 })
             .ThenBy(i => i.DueBy)
             .ThenBy(i => i.Commitment.Source.DocumentId)
             .ThenBy(i => i.Commitment.Source.Start)];

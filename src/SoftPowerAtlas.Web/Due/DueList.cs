@@ -17,6 +17,7 @@ public static class DueList
         ("overdue", CommitmentState.Overdue),
         ("due_soon", CommitmentState.DueSoon),
         ("open", CommitmentState.Open),
+        ("reported_done", CommitmentState.ReportedDone),
         ("done", CommitmentState.Done),
         ("dropped", CommitmentState.Dropped),
     ];

@@ -1,0 +1,97 @@
+using SoftPowerAtlas.Storage.Facts;
+
+namespace SoftPowerAtlas.Storage.Tracking;
+
+/// <summary>
+/// A later report that a commitment was kept (issue 25): another document's report of the engagement the
+/// commitment promised, with its passage and source. <see cref="Status"/> is what the report says
+/// (<see cref="OutcomeStatuses.ReportedDone"/>), not a curator's word.
+/// </summary>
+public sealed record Outcome(EngagementFact Report, string Status);
+
+/// <summary>What a later report says became of a commitment.</summary>
+public static class OutcomeStatuses
+{
+    /// <summary>A later document reports the promised engagement as held: the commitment waits for a curator's confirmation.</summary>
+    public const string ReportedDone = "reported_done";
+}
+
+/// <summary>
+/// Follows commitments to their outcomes through engagement resolution (issue 25). A commitment due on the
+/// days of an engagement its own document announces (the signing "will take place on 26 June", the festival
+/// "will open on 11 April") promised that engagement; the other documents' reports of the same engagement
+/// (<see cref="EngagementFact.Cluster"/>) tell that it happened, unless they only announce it too (a commitment
+/// of their own due on it, or published before it began). Rules, not a model: eleven development groups are
+/// too few to learn from, and a commitment wrongly shown kept costs more than one left open.
+/// </summary>
+public sealed class OutcomeFinder(FactReader reader)
+{
+    /// <summary>The outcomes of each commitment that has one, by commitment id, each document once, in report order.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<Outcome>> Find(IReadOnlyCollection<CommitmentFact> commitments)
+    {
+        ArgumentNullException.ThrowIfNull(commitments);
+        var dated = commitments.Where(c => DueOf(c) is not null).ToList();
+        if (dated.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<Outcome>>();
+        }
+
+        var own = Chunked(dated.Select(c => c.Source.DocumentId), ids => reader.Engagements(FactFilter.All with { Documents = ids }))
+            .ToLookup(e => e.Source.DocumentId);
+        var promised = dated
+            .Select(c => (Commitment: c, Engagements: own[c.Source.DocumentId].Where(e => Holds(e, DueOf(c)!.Value)).ToList()))
+            .Where(p => p.Engagements.Count > 0)
+            .ToList();
+        if (promised.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<Outcome>>();
+        }
+
+        var reports = reader.Reports(promised.SelectMany(p => p.Engagements));
+        var reporting = reports.Values.SelectMany(r => r).Select(r => r.Source.DocumentId).Distinct().ToList();
+        var announcing = Announcing(Chunked(reporting, ids => reader.Commitments(FactFilter.All with { Documents = ids })), reports.Values.SelectMany(r => r));
+        var published = reader.Published(reporting);
+        var outcomes = new Dictionary<long, IReadOnlyList<Outcome>>();
+        foreach (var (commitment, engagements) in promised)
+        {
+            var found = engagements
+                .SelectMany(e => reports.GetValueOrDefault(e.Cluster, []).Select(r => (Promised: e, Report: r)))
+                .Where(x => x.Report.Source.DocumentId != commitment.Source.DocumentId
+                    && !announcing.Contains((x.Report.Source.DocumentId, x.Report.Cluster))
+                    && !(published.TryGetValue(x.Report.Source.DocumentId, out var p) && p.End < x.Promised.Date!.Value.Start))
+                .Select(x => x.Report)
+                .DistinctBy(r => r.Source.DocumentId)
+                .Select(r => new Outcome(r, OutcomeStatuses.ReportedDone))
+                .ToList();
+            if (found.Count > 0)
+            {
+                outcomes[commitment.Id] = found;
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The days of <paramref name="engagement"/> hold <paramref name="due"/>, a day either side (a deadline the day before or after); never for an engagement longer than resolution resolves.</summary>
+    private static bool Holds(EngagementFact engagement, DateOnly due) =>
+        engagement.Date is { HasYear: true } d
+        && d.End.DayNumber - d.Start.DayNumber <= Resolution.ReportSketch.MaxSpanDays
+        && d.Start.AddDays(-1) <= due && due <= d.End.AddDays(1);
+
+    /// <summary>(document, engagement) pairs where the document has a commitment due on its own report of that engagement: an announcement, not an outcome.</summary>
+    private static HashSet<(long Document, long Cluster)> Announcing(IEnumerable<CommitmentFact> commitments, IEnumerable<EngagementFact> reports)
+    {
+        var byDocument = reports.ToLookup(r => r.Source.DocumentId);
+        return [.. commitments
+            .Where(c => DueOf(c) is not null)
+            .SelectMany(c => byDocument[c.Source.DocumentId].Where(r => Holds(r, DueOf(c)!.Value)).Select(r => (c.Source.DocumentId, r.Cluster)))];
+    }
+
+    /// <summary>Documents read by one query: a due list over a large store names thousands, past what one statement may bind.</summary>
+    private const int DocumentsPerQuery = 1000;
+
+    private static List<T> Chunked<T>(IEnumerable<long> documents, Func<IReadOnlyList<long>, IReadOnlyList<T>> read) =>
+        [.. documents.Distinct().Chunk(DocumentsPerQuery).SelectMany(chunk => read(chunk))];
+
+    private static DateOnly? DueOf(CommitmentFact c) => c.Due is { } due ? due.DueBy : null;
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using SoftPowerAtlas.Cli.Tests.Support;
+
+namespace SoftPowerAtlas.Cli.Tests.Commands;
+
+/// <summary>
+/// A promise followed to its outcome end to end (issue 25): a release announcing a signing on a day and a
+/// later report of it, extracted and ingested for real, make <c>atlas due</c> and the commitments export
+/// show the promise as reported done, with the report as evidence, off the overdue list.
+/// </summary>
+public sealed class OutcomeCommandTests : IDisposable
+{
+    // Invented releases: the ministry will sign on 20 June 2024; the next day's report says it did.
+    private const string Announcement = """
+        กระทรวงวัฒนธรรมเตรียมลงนามบันทึกความเข้าใจกับญี่ปุ่น
+
+        กรุงเทพฯ 3 มิถุนายน 2567 — นายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เปิดเผยว่า กระทรวงวัฒนธรรมจะลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านภาพยนตร์กับสำนักงานกิจการวัฒนธรรมญี่ปุ่น ในวันที่ 20 มิถุนายน 2567 ณ กรุงโตเกียว ประเทศญี่ปุ่น
+        """;
+
+    private const string Report = """
+        ไทยและญี่ปุ่นลงนามความร่วมมือด้านภาพยนตร์
+
+        กรุงเทพฯ 21 มิถุนายน 2567 — เมื่อวันที่ 20 มิถุนายน 2567 กระทรวงวัฒนธรรมได้ลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านภาพยนตร์กับสำนักงานกิจการวัฒนธรรมญี่ปุ่น ณ กรุงโตเกียว ประเทศญี่ปุ่น โดยมีนายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เป็นผู้ลงนาม
+        """;
+
+    private static readonly FixedClock AfterTheDay = new(new DateTimeOffset(2024, 6, 28, 2, 0, 0, TimeSpan.Zero));
+
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Due_AnnouncedSigningReportedLater_ReportedDoneWithTheReportAndNotOverdue()
+    {
+        await IngestAsync(("announce.txt", Announcement), ("report.txt", Report));
+
+        var urgent = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due");
+        var all = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due", "--all");
+        var export = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "export", "commitments", "--format", "json");
+
+        Assert.True(all.ExitCode == AtlasCommand.Ok, all.ToString());
+        Assert.Contains("0 overdue", urgent.Out, StringComparison.Ordinal);
+        Assert.Contains("reported done", all.Out, StringComparison.Ordinal);
+        Assert.Contains("reported done in: doc #2", all.Out, StringComparison.Ordinal);
+        Assert.Contains("report.txt", all.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(export.Out);
+        var promise = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("reported_done", promise.GetProperty("status").GetString());
+        var outcome = Assert.Single(promise.GetProperty("outcomes").EnumerateArray());
+        Assert.EndsWith("report.txt", outcome.GetProperty("source").GetProperty("path").GetString(), StringComparison.Ordinal);
+        var text = File.ReadAllText(_temp.Combine("report.txt"));
+        var source = outcome.GetProperty("source");
+        Assert.Equal(text[source.GetProperty("start").GetInt32()..source.GetProperty("end").GetInt32()], outcome.GetProperty("sentence").GetString());
+    }
+
+    [Fact]
+    public async Task Due_AnnouncementAlone_Overdue()
+    {
+        await IngestAsync(("announce.txt", Announcement));
+
+        var urgent = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due");
+
+        Assert.Contains("OVERDUE by 8 d", urgent.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("reported done in:", urgent.Out, StringComparison.Ordinal);
+    }
+
+    private async Task IngestAsync(params (string Name, string Text)[] files)
+    {
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(_temp.Combine(name), text);
+            var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", "-q", _temp.Combine(name));
+            Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        }
+    }
+}
