@@ -108,7 +108,8 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
 
             var days = dueBy.DayNumber - asOf.DayNumber;
             var mark = marks.GetValueOrDefault(c.Key);
-            var reported = outcomes?.GetValueOrDefault(c.Id) ?? [];
+            // A report of a day still to come tells nothing happened yet.
+            var reported = (outcomes?.GetValueOrDefault(c.Id) ?? []).Where(o => o.Report.Date is not { } held || held.Start <= asOf).ToList();
             var state = mark is not null ? (mark.Status == CommitmentStatuses.Dropped ? CommitmentState.Dropped : CommitmentState.Done)
                 : reported.Count > 0 ? CommitmentState.ReportedDone
                 : days < 0 ? CommitmentState.Overdue

@@ -58,6 +58,18 @@ public abstract class OutcomeTests<TFixture> : StoreTests<TFixture>
     }
 
     [Fact]
+    public void Due_AsOfBeforeTheDay_OpenWithNoOutcomeYet()
+    {
+        AddAndCommit(Announcement("promise.txt", "2024-06-12"));
+        AddAndCommit(Report("held.txt", "2024-06-20", "2024-06-20", "BT"));
+
+        var item = Assert.Single(new CommitmentTracker(new FactReader(Store), Clock).Due(new DueQuery { AsOf = new DateOnly(2024, 6, 15), IncludeAll = true }).Items);
+
+        Assert.Equal(CommitmentState.DueSoon, item.State);
+        Assert.Empty(item.Outcomes);
+    }
+
+    [Fact]
     public void Due_PromiseWithoutALaterReport_StillOverdueWithNoOutcome()
     {
         AddAndCommit(Announcement("promise.txt", "2024-06-12"));

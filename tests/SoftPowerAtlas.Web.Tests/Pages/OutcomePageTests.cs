@@ -4,7 +4,7 @@ namespace SoftPowerAtlas.Web.Tests.Pages;
 
 /// <summary>
 /// A promise and a later report of it, through the real ingest (issue 25): the Due page lists the promise as
-/// reported done with the report as evidence and a link to its passage, not among the overdue.
+/// reported done with the report as evidence and a link to its passage, not among the overdue; the timeline names the report.
 /// </summary>
 public sealed class OutcomePageTests : IAsyncLifetime
 {
@@ -49,5 +49,16 @@ public sealed class OutcomePageTests : IAsyncLifetime
         Assert.Contains("รายงานผลใน:", reported, StringComparison.Ordinal);
         Assert.Contains("href=\"/documents/2?passage=", reported, StringComparison.Ordinal);
         Assert.Contains("ได้ลงนามบันทึกความเข้าใจ", reported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TimelinePage_PromiseReportedLater_CommitmentNamesTheReport()
+    {
+        using var client = _factory.CreateClient();
+
+        var html = await client.GetStringAsync("/timeline");
+
+        Assert.Contains("มีรายงานว่าทำแล้ว (รอยืนยัน)", html, StringComparison.Ordinal);
+        Assert.Contains("รายงานผลใน:", html, StringComparison.Ordinal);
     }
 }
