@@ -117,7 +117,7 @@ internal static class DueCommand
             o.WriteLine($"    {FactCommands.Describe(c.Source)}");
             foreach (var outcome in item.Outcomes)
             {
-                o.WriteLine($"    reported done in: {FactCommands.Describe(outcome.Report.Source)} — \"{FactCommands.OneLine(outcome.Report.Evidence, 200)}\" (confirm with 'atlas done {c.Key}')");
+                o.WriteLine($"    reported done in: {FactCommands.Describe(outcome.Report.Source)} — \"{FactCommands.OneLine(outcome.Report.Evidence, 200)}\" (report {outcome.Report.Key}: confirm with 'atlas done {c.Key}', or 'atlas fact reject-outcome {c.Key} {outcome.Report.Key}')");
             }
         }
 

@@ -49,6 +49,9 @@ public static class CurationKinds
     /// <summary>Two reports (engagements of two documents) declared one engagement, whatever resolution's rule says.</summary>
     public const string EngagementJoin = "engagement.join";
 
+    /// <summary>A later report a curator says is not the outcome of a commitment (issue 25): the commitment is no longer "reported done" by it.</summary>
+    public const string OutcomeReject = "outcome.reject";
+
     /// <summary>Kinds that change entities (applied again whenever a document mentioning them is written).</summary>
     public static readonly IReadOnlyList<string> EntityKinds = [EntityMerge, EntitySplit, AliasAdd];
 }

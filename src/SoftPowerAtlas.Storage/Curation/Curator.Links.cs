@@ -76,6 +76,54 @@ public sealed partial class Curator
         return CurationResult.Made(e, $"{row.Key} and {other.Key} are one engagement now");
     });
 
+    /// <summary>
+    /// Rejects a later report as the outcome of a commitment (issue 25): the commitment is no longer "reported
+    /// done" by it (and is overdue again when nothing else reports it kept). Kept by both stable keys; undone
+    /// with <see cref="Undo"/>. A curator who agrees marks the commitment done instead.
+    /// </summary>
+    public CurationResult RejectOutcome(string commitmentId, string reportId, string actor) => Edit(actor, (sql, _) =>
+    {
+        var (commitment, error, failure) = Locate(sql, commitmentId);
+        if (commitment is null)
+        {
+            return CurationResult.Fail(failure, error!);
+        }
+
+        if (commitment.Kind != FactRow.Commitment)
+        {
+            return CurationResult.Fail(CurationFailure.Invalid, $"{commitment.Key} is an engagement; name the commitment first, then the report");
+        }
+
+        var (report, reportError, reportFailure) = LocateEngagement(sql, reportId);
+        if (report is null)
+        {
+            return CurationResult.Fail(reportFailure, reportError!);
+        }
+
+        if (report.DocumentId == commitment.DocumentId)
+        {
+            return CurationResult.Fail(CurationFailure.Invalid, $"{report.Key} is in the commitment's own document #{commitment.DocumentId}: only another document's report is taken as its outcome");
+        }
+
+        if (RejectedOutcomes(sql).Contains((commitment.Key, report.Key)))
+        {
+            return Unchanged($"{report.Key} is already rejected as an outcome of {commitment.Key}; nothing changed");
+        }
+
+        var e = CurationLog.Append(sql, clock.GetUtcNow(), actor, CurationKinds.OutcomeReject, CurationTargets.Fact(commitment.Key), commitment.ContentHash,
+            new JsonObject { ["report"] = null }, new JsonObject { ["report"] = report.Key });
+        return CurationResult.Made(e, $"{report.Key} is no longer taken as the outcome of {commitment.Key}");
+    });
+
+    /// <summary>(commitment key, report key) pairs a curator rejected as outcomes, while the rejection is in force.</summary>
+    public IReadOnlySet<(string Commitment, string Report)> RejectedOutcomes() => Read(RejectedOutcomes);
+
+    private static HashSet<(string Commitment, string Report)> RejectedOutcomes(CurationSql sql) =>
+        [.. sql.Rows(
+            "SELECT target, after_json FROM curation_events WHERE kind = @kind AND undone_by IS NULL",
+            r => (CurationTargets.KeyOf(r.GetString(0)), CurationLog.Json(r.GetNullableString(1))?["report"]?.GetValue<string>() ?? string.Empty),
+            ("@kind", CurationKinds.OutcomeReject))];
+
     private static (FactRow? Row, string? Error, CurationFailure Failure) LocateEngagement(CurationSql sql, string id)
     {
         var (row, error, failure) = Locate(sql, id);

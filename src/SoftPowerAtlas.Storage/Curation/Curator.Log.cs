@@ -147,6 +147,9 @@ public sealed partial class Curator
             case CurationKinds.EngagementJoin when (after?["with"]) is { } other:
                 refs.Add(CurationTargets.Fact(other.GetValue<string>()));
                 break;
+            case CurationKinds.OutcomeReject when (after?["report"]) is { } report:
+                refs.Add(CurationTargets.Fact(report.GetValue<string>()));
+                break;
             default:
                 break;
         }

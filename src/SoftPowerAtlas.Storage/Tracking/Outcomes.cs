@@ -22,7 +22,8 @@ public static class OutcomeStatuses
 /// "will open on 11 April") promised that engagement; the other documents' reports of the same engagement
 /// (<see cref="EngagementFact.Cluster"/>) tell that it happened, unless they only announce it too (a commitment
 /// of their own due on it, or published before it began). Rules, not a model: eleven development groups are
-/// too few to learn from, and a commitment wrongly shown kept costs more than one left open.
+/// too few to learn from, and a commitment wrongly shown kept costs more than one left open. A report a curator
+/// rejected as the outcome (<see cref="Curation.Curator.RejectOutcome"/>) is not one.
 /// </summary>
 public sealed class OutcomeFinder(FactReader reader)
 {
@@ -51,12 +52,19 @@ public sealed class OutcomeFinder(FactReader reader)
         var reporting = reports.Values.SelectMany(r => r).Select(r => r.Source.DocumentId).Distinct().ToList();
         var announcing = Announcing(Chunked(reporting, ids => reader.Commitments(FactFilter.All with { Documents = ids })), reports.Values.SelectMany(r => r));
         var published = reader.Published(reporting);
+        var rejected = new Curation.Curator(reader.Store, TimeProvider.System).RejectedOutcomes();
         var outcomes = new Dictionary<long, IReadOnlyList<Outcome>>();
         foreach (var (commitment, engagements) in promised)
         {
-            var found = engagements
+            var candidates = engagements
                 .SelectMany(e => reports.GetValueOrDefault(e.Cluster, []).Select(r => (Promised: e, Report: r)))
+                .ToList();
+
+            // A rejected report rules out its document: its other report of the same engagement (a dateline, say) is no outcome either.
+            var refused = candidates.Where(x => rejected.Contains((commitment.Key, x.Report.Key))).Select(x => x.Report.Source.DocumentId).ToHashSet();
+            var found = candidates
                 .Where(x => x.Report.Source.DocumentId != commitment.Source.DocumentId
+                    && !refused.Contains(x.Report.Source.DocumentId)
                     && !announcing.Contains((x.Report.Source.DocumentId, x.Report.Cluster))
                     && !(published.TryGetValue(x.Report.Source.DocumentId, out var p) && p.End < x.Promised.Date!.Value.Start))
                 .Select(x => x.Report)

@@ -26,6 +26,9 @@ public sealed record AliasRequest(string Alias);
 /// <summary>The other report (an engagement id in another document) to make one engagement with.</summary>
 public sealed record JoinRequest(string Other);
 
+/// <summary>The report (an engagement id in another document) rejected as a commitment's outcome.</summary>
+public sealed record RejectOutcomeRequest(string Report);
+
 /// <summary>A note on a fact id, an entity key or a document (<c>doc:ID</c>).</summary>
 public sealed record NoteRequest(string Target, string Text);
 
@@ -60,6 +63,7 @@ public static class CurationApi
         curation.MapDelete("/facts/{id}/status", Reopen).WithSummary("Take the done or dropped mark off a commitment.");
         curation.MapPost("/facts/{id}/separate", Separate).WithSummary("Set a report apart from the engagement resolution joined it to: an engagement of its own, never joined by the rule again.");
         curation.MapPost("/facts/{id}/join", Join).WithSummary("Make two reports in different documents one engagement, with the reports already joined to either.");
+        curation.MapPost("/facts/{id}/outcomes/reject", RejectOutcome).WithSummary("Say a later report is not the outcome of a commitment: it is no longer 'reported done' by it.");
         curation.MapPost("/entities/merge", Merge).WithSummary("Merge one entity into another: aliases, mentions, engagements and roles move over.");
         curation.MapPost("/entities/split", Split).WithSummary("Split aliases (and the mentions written so) off an entity into another.");
         curation.MapPost("/entities/{key}/aliases", AddAlias).WithSummary("Add an alias to an entity.");
@@ -96,6 +100,9 @@ public static class CurationApi
 
     public static Results<Ok<CurationResponse>, ProblemHttpResult> Join([Description("One report's engagement id: its stable key (or a unique prefix of it).")] string id, [Description("The other report's engagement id, in another document.")] JoinRequest body, Context context) =>
         Respond(context?.Curator.Join(id, body?.Other ?? string.Empty, context.Actor)!);
+
+    public static Results<Ok<CurationResponse>, ProblemHttpResult> RejectOutcome([Description("The commitment's id: its stable key (or a unique prefix of it).")] string id, [Description("The report's engagement id, in another document.")] RejectOutcomeRequest body, Context context) =>
+        Respond(context?.Curator.RejectOutcome(id, body?.Report ?? string.Empty, context.Actor)!);
 
     public static Results<Ok<CurationResponse>, ProblemHttpResult> Merge([Description("The entity merged away and the one it is merged into, by key.")] MergeRequest body, Context context) =>
         Respond(context?.Curator.Merge(body?.From ?? string.Empty, body?.Into ?? string.Empty, context.Actor)!);

@@ -54,6 +54,22 @@ public sealed class OutcomeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectOutcome_TheReportThatDuePrinted_CommitmentOverdueAgain()
+    {
+        await IngestAsync(("announce.txt", Announcement), ("report.txt", Report));
+        var all = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due", "--all");
+        var hint = all.Out.Split('\n').First(l => l.Contains("reported done in:", StringComparison.Ordinal));
+        var command = hint[(hint.IndexOf("'atlas fact reject-outcome ", StringComparison.Ordinal) + "'atlas ".Length)..].TrimEnd(')', '\'', '\r');
+
+        var reject = await Atlas.RunAsync(["--db", _temp.Db, .. command.Split(' ')]);
+        var urgent = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due");
+
+        Assert.True(reject.ExitCode == AtlasCommand.Ok, reject.ToString());
+        Assert.Contains("outcome.reject", reject.Out, StringComparison.Ordinal);
+        Assert.Contains("OVERDUE by 8 d", urgent.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Due_AnnouncementAlone_Overdue()
     {
         await IngestAsync(("announce.txt", Announcement));

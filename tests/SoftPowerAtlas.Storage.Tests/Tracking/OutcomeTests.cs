@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SoftPowerAtlas.Analysis.Facts;
+using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Exports;
 using SoftPowerAtlas.Storage.Facts;
 using SoftPowerAtlas.Storage.Tests.Postgres;
@@ -55,6 +56,33 @@ public abstract class OutcomeTests<TFixture> : StoreTests<TFixture>
         var after = Assert.Single(Export().EnumerateArray());
         Assert.Equal("done", after.GetProperty("status").GetString());
         Assert.Single(after.GetProperty("outcomes").EnumerateArray());
+    }
+
+    [Fact]
+    public void RejectOutcome_ReportNotTheOutcome_OverdueAgainUntilTheRejectionIsUndone()
+    {
+        AddAndCommit(Announcement("promise.txt", "2024-06-12"));
+        AddAndCommit(Report("held.txt", "2024-06-20", "2024-06-20", "BT"));
+        var reader = new FactReader(Store);
+        var commitment = Assert.Single(reader.Commitments(FactFilter.All)).Key;
+        var report = reader.Engagements(FactFilter.All).Single(e => e.Source.Path == "held.txt").Key;
+        var announced = reader.Engagements(FactFilter.All).Single(e => e.Source.Path == "promise.txt").Key;
+        var curator = new Curator(Store, Clock);
+
+        var swapped = curator.RejectOutcome(report, commitment, "somsri");
+        var ownDocument = curator.RejectOutcome(commitment, announced, "somsri");
+        var rejected = curator.RejectOutcome(commitment, report, "somsri");
+        var again = curator.RejectOutcome(commitment, report, "somsri");
+
+        Assert.Equal(CurationFailure.Invalid, swapped.Failure);
+        Assert.Equal(CurationFailure.Invalid, ownDocument.Failure);
+        Assert.Equal(CurationKinds.OutcomeReject, rejected.Event?.Kind);
+        Assert.Null(again.Event);
+        var item = Assert.Single(new CommitmentTracker(reader, Clock).Due(new DueQuery { AsOf = AsOf }).Items);
+        Assert.Equal(CommitmentState.Overdue, item.State);
+
+        Assert.Null(curator.Undo(rejected.Event!.Id, "somsri").Error);
+        Assert.Equal(CommitmentState.ReportedDone, Assert.Single(new CommitmentTracker(reader, Clock).Due(new DueQuery { AsOf = AsOf, IncludeAll = true }).Items).State);
     }
 
     [Fact]

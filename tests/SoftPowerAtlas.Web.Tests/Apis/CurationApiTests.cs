@@ -82,6 +82,7 @@ public sealed class CurationApiTests : WebTest
     [Theory]
     [InlineData("POST", "/api/curation/facts/abcdef0123/separate", "", 404)]
     [InlineData("POST", "/api/curation/facts/abcdef0123/join", """{"other":"abcdef0456"}""", 404)]
+    [InlineData("POST", "/api/curation/facts/abcdef0123/outcomes/reject", """{"report":"abcdef0456"}""", 404)]
     [InlineData("PUT", "/api/curation/facts/12", """{"type":"visit"}""", 400)]
     [InlineData("PUT", "/api/curation/facts/abcdef0123", """{"type":"visit"}""", 404)]
     [InlineData("PUT", "/api/curation/facts/abcdef0123", """{}""", 400)]

@@ -13,6 +13,21 @@ internal static class FactCommand
         command.Subcommands.Add(CreateShow(db, console));
         command.Subcommands.Add(CreateSeparate(db, console));
         command.Subcommands.Add(CreateJoin(db, console));
+        command.Subcommands.Add(CreateRejectOutcome(db, console));
+        return command;
+    }
+
+    private static Command CreateRejectOutcome(Option<string> db, CliConsole console)
+    {
+        var commitment = new Argument<string>("commitment") { Description = "The commitment's id, as 'atlas due' prints it." };
+        var report = new Argument<string>("report") { Description = "The report's engagement id, as the 'reported done in:' line of 'atlas due' prints it." };
+        var actor = CurationCommands.Actor();
+        var command = new Command("reject-outcome", "Say a later report is not the outcome of a commitment: the commitment is no longer 'reported done' by it. To agree instead, mark the commitment done ('atlas done ID'). Logged, and undone with 'atlas undo'.")
+        {
+            commitment, report, actor,
+        };
+        command.SetAction(parse => CurationCommands.Run(parse.GetValue(db)!, console, (curator, _) =>
+            CurationCommands.Report(console, curator.RejectOutcome(parse.GetValue(commitment)!, parse.GetValue(report)!, parse.GetValue(actor)!))));
         return command;
     }
 
