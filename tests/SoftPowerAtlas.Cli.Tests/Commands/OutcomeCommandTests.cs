@@ -5,24 +5,11 @@ namespace SoftPowerAtlas.Cli.Tests.Commands;
 
 /// <summary>
 /// A promise followed to its outcome end to end (issue 25): a release announcing a signing on a day and a
-/// later report of it, extracted and ingested for real, make <c>atlas due</c> and the commitments export
+/// later report of it (tests/corpus/promises), extracted and ingested for real, make <c>atlas due</c> and the commitments export
 /// show the promise as reported done, with the report as evidence, off the overdue list.
 /// </summary>
 public sealed class OutcomeCommandTests : IDisposable
 {
-    // Invented releases: the ministry will sign on 20 June 2024; the next day's report says it did.
-    private const string Announcement = """
-        กระทรวงวัฒนธรรมเตรียมลงนามบันทึกความเข้าใจกับญี่ปุ่น
-
-        กรุงเทพฯ 3 มิถุนายน 2567 — นายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เปิดเผยว่า กระทรวงวัฒนธรรมจะลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านภาพยนตร์กับสำนักงานกิจการวัฒนธรรมญี่ปุ่น ในวันที่ 20 มิถุนายน 2567 ณ กรุงโตเกียว ประเทศญี่ปุ่น
-        """;
-
-    private const string Report = """
-        ไทยและญี่ปุ่นลงนามความร่วมมือด้านภาพยนตร์
-
-        กรุงเทพฯ 21 มิถุนายน 2567 — เมื่อวันที่ 20 มิถุนายน 2567 กระทรวงวัฒนธรรมได้ลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านภาพยนตร์กับสำนักงานกิจการวัฒนธรรมญี่ปุ่น ณ กรุงโตเกียว ประเทศญี่ปุ่น โดยมีนายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เป็นผู้ลงนาม
-        """;
-
     private static readonly FixedClock AfterTheDay = new(new DateTimeOffset(2024, 6, 28, 2, 0, 0, TimeSpan.Zero));
 
     private readonly TempFolder _temp = new();
@@ -32,7 +19,7 @@ public sealed class OutcomeCommandTests : IDisposable
     [Fact]
     public async Task Due_AnnouncedSigningReportedLater_ReportedDoneWithTheReportAndNotOverdue()
     {
-        await IngestAsync(("announce.txt", Announcement), ("report.txt", Report));
+        await IngestAsync("announce.txt", "report.txt");
 
         var urgent = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due");
         var all = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due", "--all");
@@ -48,7 +35,7 @@ public sealed class OutcomeCommandTests : IDisposable
         Assert.Equal("reported_done", promise.GetProperty("status").GetString());
         var outcome = Assert.Single(promise.GetProperty("outcomes").EnumerateArray());
         Assert.EndsWith("report.txt", outcome.GetProperty("source").GetProperty("path").GetString(), StringComparison.Ordinal);
-        var text = File.ReadAllText(_temp.Combine("report.txt"));
+        var text = File.ReadAllText(Path.Combine(Promises, "report.txt"));
         var source = outcome.GetProperty("source");
         Assert.Equal(text[source.GetProperty("start").GetInt32()..source.GetProperty("end").GetInt32()], outcome.GetProperty("sentence").GetString());
     }
@@ -56,7 +43,7 @@ public sealed class OutcomeCommandTests : IDisposable
     [Fact]
     public async Task RejectOutcome_TheReportThatDuePrinted_CommitmentOverdueAgain()
     {
-        await IngestAsync(("announce.txt", Announcement), ("report.txt", Report));
+        await IngestAsync("announce.txt", "report.txt");
         var all = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due", "--all");
         var hint = all.Out.Split('\n').First(l => l.Contains("reported done in:", StringComparison.Ordinal));
         var command = hint[(hint.IndexOf("'atlas fact reject-outcome ", StringComparison.Ordinal) + "'atlas ".Length)..].TrimEnd(')', '\'', '\r');
@@ -72,7 +59,7 @@ public sealed class OutcomeCommandTests : IDisposable
     [Fact]
     public async Task Due_AnnouncementAlone_Overdue()
     {
-        await IngestAsync(("announce.txt", Announcement));
+        await IngestAsync("announce.txt");
 
         var urgent = await Atlas.RunAsync(AfterTheDay, "--db", _temp.Db, "due");
 
@@ -80,12 +67,14 @@ public sealed class OutcomeCommandTests : IDisposable
         Assert.DoesNotContain("reported done in:", urgent.Out, StringComparison.Ordinal);
     }
 
-    private async Task IngestAsync(params (string Name, string Text)[] files)
+    /// <summary>tests/corpus/promises: the invented announcement and its report.</summary>
+    private static string Promises => Path.Combine(RepoPaths.Root, "tests", "corpus", "promises");
+
+    private async Task IngestAsync(params string[] names)
     {
-        foreach (var (name, text) in files)
+        foreach (var name in names)
         {
-            File.WriteAllText(_temp.Combine(name), text);
-            var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", "-q", _temp.Combine(name));
+            var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", "-q", Path.Combine(Promises, name));
             Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
         }
     }

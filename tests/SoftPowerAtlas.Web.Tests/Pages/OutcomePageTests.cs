@@ -3,30 +3,17 @@ using SoftPowerAtlas.Web.Tests.Support;
 namespace SoftPowerAtlas.Web.Tests.Pages;
 
 /// <summary>
-/// A promise and a later report of it, through the real ingest (issue 25): the Due page lists the promise as
+/// A promise and a later report of it (tests/corpus/promises), through the real ingest (issue 25): the Due page lists the promise as
 /// reported done with the report as evidence and a link to its passage, not among the overdue; the timeline names the report.
 /// </summary>
 public sealed class OutcomePageTests : IAsyncLifetime
 {
-    // Invented releases: the ministry will sign on 20 June 2024; the next day's report says it did.
-    private const string Announcement = """
-        กระทรวงวัฒนธรรมเตรียมลงนามบันทึกความเข้าใจกับญี่ปุ่น
-
-        กรุงเทพฯ 3 มิถุนายน 2567 — นายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เปิดเผยว่า กระทรวงวัฒนธรรมจะลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านภาพยนตร์กับสำนักงานกิจการวัฒนธรรมญี่ปุ่น ในวันที่ 20 มิถุนายน 2567 ณ กรุงโตเกียว ประเทศญี่ปุ่น
-        """;
-
-    private const string Report = """
-        ไทยและญี่ปุ่นลงนามความร่วมมือด้านภาพยนตร์
-
-        กรุงเทพฯ 21 มิถุนายน 2567 — เมื่อวันที่ 20 มิถุนายน 2567 กระทรวงวัฒนธรรมได้ลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านภาพยนตร์กับสำนักงานกิจการวัฒนธรรมญี่ปุ่น ณ กรุงโตเกียว ประเทศญี่ปุ่น โดยมีนายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เป็นผู้ลงนาม
-        """;
-
     private TestDatabase _db = null!; // Set in InitializeAsync.
     private AtlasWebFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(withSamples: false, ("announce.txt", Announcement), ("report.txt", Report));
+        _db = await TestDatabase.CreateAsync(withSamples: false, Promise("announce.txt"), Promise("report.txt"));
         _factory = new AtlasWebFactory(_db.Path);
     }
 
@@ -35,6 +22,10 @@ public sealed class OutcomePageTests : IAsyncLifetime
         await _factory.DisposeAsync();
         _db.Dispose();
     }
+
+    /// <summary>A file of tests/corpus/promises (the invented announcement and its report), by name.</summary>
+    private static (string Name, string Text) Promise(string name) =>
+        (name, File.ReadAllText(Path.Combine(Path.GetDirectoryName(TestDatabase.SamplesFolder)!, "tests", "corpus", "promises", name)));
 
     [Fact]
     public async Task DuePage_PromiseReportedLater_ReportedDoneWithTheReportNotOverdue()

@@ -1,13 +1,14 @@
 -- Curators correct engagement resolution (issue 25) by stable keys: 'engagement.separate' sets a
--- report apart from the engagement it was joined to, 'engagement.join' makes two reports one. SQLite
--- cannot change a CHECK constraint in place, so the log is copied into a table that allows the new
--- kinds, ids and all (as 0015 did).
+-- report apart from the engagement it was joined to, 'engagement.join' makes two reports one, and
+-- 'outcome.reject' says a later report is not a commitment's outcome (the report's key in after_json).
+-- SQLite cannot change a CHECK constraint in place, so the log is copied into a table that allows the
+-- new kinds, ids and all (as 0015 did).
 CREATE TABLE curation_events_new (
     id           INTEGER PRIMARY KEY,
     at           TEXT    NOT NULL,
     actor        TEXT    NOT NULL,
     kind         TEXT    NOT NULL CHECK (kind IN ('fact.set', 'commitment.status', 'entity.merge', 'entity.split', 'alias.add', 'note', 'undo', 'document.delete',
-                                                  'engagement.separate', 'engagement.join')),
+                                                  'engagement.separate', 'engagement.join', 'outcome.reject')),
     target       TEXT    NOT NULL,
     content_hash TEXT,
     before_json  TEXT,

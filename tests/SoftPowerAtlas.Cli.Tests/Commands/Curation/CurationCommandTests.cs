@@ -75,6 +75,9 @@ public sealed class CurationCommandTests : IDisposable
     [InlineData(AtlasCommand.UsageError, "'x1' is not a document id", "reextract", "x1")]
     [InlineData(AtlasCommand.UsageError, "--limit is 1 to 10000", "history", "--limit", "0")]
     [InlineData(AtlasCommand.SomeInputsFailed, "no document '#77'", "delete", "#77")]
+    [InlineData(AtlasCommand.SomeInputsFailed, "no fact 'abcdef'", "fact", "separate", "abcdef")]
+    [InlineData(AtlasCommand.SomeInputsFailed, "no fact 'abcdef'", "fact", "join", "abcdef", "abcdef01")]
+    [InlineData(AtlasCommand.SomeInputsFailed, "no fact 'abcdef'", "fact", "reject-outcome", "abcdef", "abcdef01")]
     public async Task BadInput_ClearMessageAndExitCode(int exit, string message, params string[] args)
     {
         var db = await IngestAsync(_temp.Db);
