@@ -115,6 +115,11 @@ internal static class DueCommand
 
             o.WriteLine($"    \"{FactCommands.OneLine(c.Sentence)}\"");
             o.WriteLine($"    {FactCommands.Describe(c.Source)}");
+            foreach (var other in item.AlsoStatedIn)
+            {
+                o.WriteLine($"    also stated in: {FactCommands.Describe(other.Source)} (another version of this release; {other.Key})");
+            }
+
             foreach (var outcome in item.Outcomes)
             {
                 o.WriteLine($"    reported done in: {FactCommands.Describe(outcome.Report.Source)} — \"{FactCommands.OneLine(outcome.Report.Evidence, 200)}\" (report {outcome.Report.Key}: confirm with 'atlas done {c.Key}', or 'atlas fact reject-outcome {c.Key} {outcome.Report.Key}')");

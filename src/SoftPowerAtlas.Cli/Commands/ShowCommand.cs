@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SoftPowerAtlas.Storage;
+using SoftPowerAtlas.Storage.Reading;
 
 namespace SoftPowerAtlas.Cli.Commands;
 
@@ -44,6 +45,14 @@ internal static class ShowCommand
             if (found.NearDuplicateOf is { } original)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"near duplicate of #{original}"));
+            }
+
+            foreach (var version in new AtlasReader(store).Versions(found.Id))
+            {
+                var d = version.Document;
+                o.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{(version.IsOriginal ? $"{version.Kind} of" : $"has a {version.Kind}:")} #{d.Id} ({d.Language}) {d.Title ?? d.Source}"));
             }
 
             o.WriteLine();

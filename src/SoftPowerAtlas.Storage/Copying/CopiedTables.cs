@@ -25,6 +25,7 @@ internal static class CopiedTables
         new("engagement_sectors", HasIdentity: false),
         new("engagement_links", HasIdentity: false),
         new("engagement_signs", HasIdentity: false),
+        new("document_versions", HasIdentity: false),
         new("commitments", HasIdentity: true),
         new("person_roles", HasIdentity: false),
         new("curation_events", HasIdentity: true),

@@ -181,6 +181,18 @@ public static class StoredFactJson
         }
 
         w.WriteEndArray();
+        w.WriteString("restates", due?.Restates?.Key);
+        w.WriteStartArray("also_stated_in");
+        foreach (var other in due?.AlsoStatedIn ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("id", other.Key);
+            w.WriteString("sentence", other.Sentence);
+            WriteSource(w, other.Source);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -77,6 +77,20 @@ public sealed class FactReader(IAtlasStore store)
         });
     }
 
+    /// <summary>The original each of these documents is a version of (a translation, an edited copy, a near duplicate), for those that are one.</summary>
+    public IReadOnlyDictionary<long, (long Original, string Kind)> Originals(IEnumerable<long> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var ids = documents.Distinct().ToList();
+        return store.Read((_, transaction) =>
+        {
+            var queries = new FactsQueries(transaction);
+            return ids.Chunk(ReportsPerQuery)
+                .SelectMany(chunk => queries.Originals(chunk))
+                .ToDictionary(p => p.Key, p => p.Value);
+        });
+    }
+
     /// <summary>Clusters read by one query: their ids are bound twice, well under either engine's parameter limit.</summary>
     private const int ReportsPerQuery = 1000;
 

@@ -51,6 +51,30 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         return published;
     }
 
+    /// <summary>
+    /// The original each of these documents is a version of (issue 25): the document a translation or an edited
+    /// copy points to (<c>document_versions</c>), or the one a near duplicate nearly repeats; with its kind.
+    /// </summary>
+    public Dictionary<long, (long Original, string Kind)> Originals(IReadOnlyCollection<long> documents)
+    {
+        var where = new SqlWhere();
+        var list = where.In(documents);
+        var originals = new Dictionary<long, (long, string)>();
+        using var command = Command(
+            $"""
+            SELECT document_id, original_id, kind FROM document_versions WHERE document_id IN ({list})
+            UNION ALL SELECT id, near_duplicate_of, 'near_duplicate' FROM documents WHERE id IN ({list}) AND near_duplicate_of IS NOT NULL
+            """,
+            where);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            originals[reader.GetInt64(0)] = (reader.GetInt64(1), reader.GetString(2));
+        }
+
+        return originals;
+    }
+
     /// <summary>Commitments whose document could match the filter, with their context attached; the caller tests them exactly.</summary>
     public List<CommitmentFact> Commitments(FactFilter filter)
     {

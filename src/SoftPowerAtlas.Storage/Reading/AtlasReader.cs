@@ -35,6 +35,20 @@ public sealed partial class AtlasReader(IAtlasStore store)
         ReadDocument,
         ("@id", documentId)));
 
+    /// <summary>
+    /// The other versions of this document's release (issue 25): the original it is a translation or copy of, and the
+    /// documents that are translations or copies of it, each with its kind and whether it is the original.
+    /// </summary>
+    public IReadOnlyList<DocumentVersion> Versions(long documentId) => Read(connection => Query(
+        connection,
+        $"""
+        SELECT {DocumentColumns}, v.kind, 1 FROM document_versions v JOIN documents d ON d.id = v.original_id WHERE v.document_id = @id
+        UNION ALL SELECT {DocumentColumns}, v.kind, 0 FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.original_id = @id
+        ORDER BY 1 LIMIT 50
+        """,
+        r => new DocumentVersion(ReadDocument(r), r.GetString(7), r.GetInt32(8) == 1),
+        ("@id", documentId)));
+
     /// <summary>Entity ids of the given keys (entities found in documents but not in any engagement are not stored).</summary>
     public IReadOnlyDictionary<string, long> EntityIds(IEnumerable<string> keys)
     {

@@ -11,6 +11,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long Total, int Offset, int
 /// <summary>A document in a list: enough to show a row and link to it.</summary>
 public sealed record DocumentSummary(long Id, string? Title, string? Published, string Language, string Source, string? SourceUrl, long? NearDuplicateOf);
 
+/// <summary>Another version of a document's release (issue 25): <see cref="Kind"/> is <c>translation</c> or <c>copy</c>; <see cref="IsOriginal"/> when it is the one the document is a version of.</summary>
+public sealed record DocumentVersion(DocumentSummary Document, string Kind, bool IsOriginal);
+
 /// <summary>
 /// An entity of the fact tables with its kind (agency, organisation, body, person, read from the key
 /// prefix) and how often it takes part in engagements and appears in documents.

@@ -98,6 +98,7 @@ internal sealed class EngagementResolver(CurationSql sql) : IDisposable
         }
 
         Insert(links);
+        DocumentVersions.Link(sql, documentId);
         return joined;
     }
 

@@ -38,6 +38,12 @@ public sealed record DueItem(CommitmentFact Commitment, DateOnly DueBy, int Days
 {
     /// <summary>Later reports that it was kept (issue 25), first report first; empty when none is known.</summary>
     public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+
+    /// <summary>The commitment of another version of the same release (a translation, a copy) that this one states again (<see cref="Restatements"/>); null when it is its own.</summary>
+    public CommitmentFact? Restates { get; init; }
+
+    /// <summary>The same promise as the other versions of its release state it, first document first; empty when no other version does.</summary>
+    public IReadOnlyList<CommitmentFact> AlsoStatedIn { get; init; } = [];
 }
 
 /// <summary>What to list: as of which day, how far ahead counts as "due soon", and which commitments.</summary>
@@ -82,10 +88,19 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         ArgumentOutOfRangeException.ThrowIfNegative(query.WithinDays);
         var asOf = query.AsOf ?? Today;
         var commitments = reader.Commitments(query.Filter with { Types = [FactTypes.Commitment] });
-        var items = Classify(commitments, asOf, query.WithinDays, Marks(), new OutcomeFinder(reader).Find(commitments))
+        var classified = Classify(commitments, asOf, query.WithinDays, Marks(), new OutcomeFinder(reader).Find(commitments));
+        var items = Restatements.Apply(classified, RestatementsOf(commitments))
+            .Where(i => i.Restates is null)
             .Where(i => query.IncludeAll || i.State is CommitmentState.Overdue or CommitmentState.DueSoon)
             .ToList();
         return new DueReport(asOf, query.WithinDays, items, commitments.Count(c => c.Due is not { HasYear: true }));
+    }
+
+    /// <summary>Which of <paramref name="commitments"/> restate another version's (a translation's, a copy's) commitment, by id.</summary>
+    public IReadOnlyDictionary<long, CommitmentFact> RestatementsOf(IReadOnlyCollection<CommitmentFact> commitments)
+    {
+        ArgumentNullException.ThrowIfNull(commitments);
+        return Restatements.Find(commitments, reader.Originals(commitments.Select(c => c.Source.DocumentId)));
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed record DocumentResponse(
     IReadOnlyList<FactMark> Facts,
     IReadOnlyList<DocumentSummary> NearDuplicates)
 {
+    /// <summary>The other versions of its release (issue 25): the original it translates or copies, and its translations and copies.</summary>
+    public IReadOnlyList<DocumentVersion> Versions { get; init; } = [];
+
     /// <summary>For a document read from a PDF, Word or image file: the download address of that file (null for text, Markdown and HTML).</summary>
     public string? File { get; init; }
 
@@ -63,6 +66,7 @@ public static class DocumentsApi
         {
             File = pages is null ? null : OriginalText.FilePath(id),
             PageStarts = pages,
+            Versions = reader.Versions(id),
         });
     }
 

@@ -20,6 +20,9 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
 
     public IReadOnlyList<DocumentSummary> NearDuplicates { get; private set; } = [];
 
+    /// <summary>The other versions of its release: the original it translates or copies, its translations and copies (issue 25).</summary>
+    public IReadOnlyList<DocumentVersion> Versions { get; private set; } = [];
+
     /// <summary>The passage <c>?passage=START-END</c> (original offsets) asked to highlight, when the document has one there.</summary>
     public Passage? Passage { get; private set; }
 
@@ -50,6 +53,7 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
         Engagements = reader.ListEngagements(EngagementFilter.Any, 0, 100, documentId: id).Items;
         Commitments = reader.ListCommitments(0, 100, documentId: id).Items;
         NearDuplicates = reader.NearDuplicates(id);
+        Versions = reader.Versions(id);
         return Page();
     }
 }
