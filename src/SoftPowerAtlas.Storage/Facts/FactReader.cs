@@ -91,6 +91,18 @@ public sealed class FactReader(IAtlasStore store)
         });
     }
 
+    /// <summary>These documents with the other versions of their releases: the originals they translate or copy, and their translations, copies and near duplicates.</summary>
+    public IReadOnlyList<long> Related(IEnumerable<long> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var ids = documents.Distinct().ToList();
+        return store.Read((_, transaction) =>
+        {
+            var queries = new FactsQueries(transaction);
+            return ids.Chunk(ReportsPerQuery).SelectMany(chunk => queries.Related(chunk)).Concat(ids).Distinct().Order().ToList();
+        });
+    }
+
     /// <summary>Clusters read by one query: their ids are bound twice, well under either engine's parameter limit.</summary>
     private const int ReportsPerQuery = 1000;
 

@@ -75,6 +75,29 @@ internal sealed partial class FactsQueries(DbTransaction transaction)
         return originals;
     }
 
+    /// <summary>The documents linked to these as another version of one release, either way (translations, copies, near duplicates).</summary>
+    public List<long> Related(IReadOnlyCollection<long> documents)
+    {
+        var where = new SqlWhere();
+        var list = where.In(documents);
+        var related = new List<long>();
+        using var command = Command(
+            $"""
+            SELECT original_id FROM document_versions WHERE document_id IN ({list})
+            UNION SELECT document_id FROM document_versions WHERE original_id IN ({list})
+            UNION SELECT near_duplicate_of FROM documents WHERE id IN ({list}) AND near_duplicate_of IS NOT NULL
+            UNION SELECT id FROM documents WHERE near_duplicate_of IN ({list})
+            """,
+            where);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            related.Add(reader.GetInt64(0));
+        }
+
+        return related;
+    }
+
     /// <summary>Commitments whose document could match the filter, with their context attached; the caller tests them exactly.</summary>
     public List<CommitmentFact> Commitments(FactFilter filter)
     {

@@ -159,7 +159,7 @@ public sealed partial class AtlasReader(IAtlasStore store)
         var all = parameters.Append(("@limit", (object?)limit)).Append(("@offset", offset)).ToArray();
         var sql = store.Dialect;
         return Read(connection => new Page<EngagementRow>(
-            Query(connection, $"""
+            WithReports(connection, Query(connection, $"""
                 SELECT e.id, e.document_id, d.title, e.type, e.date, e.end_date, e.place, e.evidence_start, e.evidence_end,
                   (SELECT {sql.JsonArrayAgg(sql.JsonArray("p.entity_id", "en.name", "p.side"), "p.entity_id")} FROM engagement_parties p JOIN entities en ON en.id = p.entity_id WHERE p.engagement_id = e.id),
                   (SELECT {sql.JsonArrayAgg("country", "country")} FROM engagement_countries WHERE engagement_id = e.id),
@@ -167,10 +167,40 @@ public sealed partial class AtlasReader(IAtlasStore store)
                 FROM engagements e JOIN documents d ON d.id = e.document_id
                 {where}
                 ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT @limit OFFSET @offset
-                """, ReadEngagement, all),
+                """, ReadEngagement, all)),
             Count(connection, $"SELECT count(*) FROM engagements e {where}", parameters),
             offset,
             limit));
+    }
+
+    /// <summary>Other reports of one engagement listed per row, at most (a cluster of thousands is named by its first few).</summary>
+    private const int ReportsPerRow = 20;
+
+    /// <summary>The rows with the other documents' reports of the same engagement (issue 25), first stored first.</summary>
+    private static List<EngagementRow> WithReports(DbTransaction connection, List<EngagementRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var names = rows.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@e{i}")).ToList();
+        var reports = Query(
+            connection,
+            $"""
+            SELECT own, id, document_id, title, type, date, end_date, evidence_start, evidence_end FROM (
+                SELECT l.engagement_id AS own, o.id, o.document_id, d.title, o.type, o.date, o.end_date, o.evidence_start, o.evidence_end,
+                    row_number() OVER (PARTITION BY l.engagement_id ORDER BY o.id) AS n
+                FROM engagement_links l
+                JOIN engagement_links k ON k.cluster_id = l.cluster_id AND k.engagement_id <> l.engagement_id
+                JOIN engagements o ON o.id = k.engagement_id JOIN documents d ON d.id = o.document_id
+                WHERE l.engagement_id IN ({string.Join(", ", names)})) x
+            WHERE n <= {ReportsPerRow.ToString(CultureInfo.InvariantCulture)}
+            ORDER BY own, id
+            """,
+            r => (Own: r.GetInt64(0), Report: new EngagementReportRow(r.GetInt64(1), r.GetInt64(2), r.GetNullableString(3), r.GetString(4), r.GetNullableString(5), r.GetNullableString(6), r.GetInt32(7), r.GetInt32(8))),
+            [.. names.Zip(rows, (n, row) => (n, (object?)row.Id))]).ToLookup(x => x.Own, x => x.Report);
+        return [.. rows.Select(r => reports[r.Id].Any() ? r with { AlsoReportedIn = [.. reports[r.Id]] } : r)];
     }
 
     /// <summary>

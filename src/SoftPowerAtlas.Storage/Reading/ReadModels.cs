@@ -42,10 +42,37 @@ public sealed record EngagementRow(
     int EvidenceEnd,
     IReadOnlyList<EngagementParty> Parties,
     IReadOnlyList<string> Countries,
-    IReadOnlyList<string> Sectors);
+    IReadOnlyList<string> Sectors)
+{
+    /// <summary>The other documents' reports of the same engagement (issue 25), first stored first; empty when no other document reports it.</summary>
+    public IReadOnlyList<EngagementReportRow> AlsoReportedIn { get; init; } = [];
+}
+
+/// <summary>Another document's report of an engagement: its id, document, type and date as that report gives them, and its passage's offsets.</summary>
+public sealed record EngagementReportRow(long Id, long DocumentId, string? DocumentTitle, string Type, string? Date, string? EndDate, int EvidenceStart, int EvidenceEnd);
 
 /// <summary>A stored commitment: what was promised, by whom, due when, and where in the original text it is said.</summary>
-public sealed record CommitmentRow(long Id, long DocumentId, string? DocumentTitle, string What, string? Who, string? Due, int Start, int End);
+public sealed record CommitmentRow(long Id, long DocumentId, string? DocumentTitle, string What, string? Who, string? Due, int Start, int End)
+{
+    /// <summary>Where it stands today, with later reports that it was kept (issue 25); null for a commitment without a dated due or not yet tracked.</summary>
+    public CommitmentTracking? Tracking { get; init; }
+}
+
+/// <summary>
+/// Where a dated commitment stands today (issue 25): its stable key, its state (<c>overdue</c>, <c>due_soon</c>, <c>open</c>,
+/// <c>reported_done</c>, <c>done</c>, <c>dropped</c>), its last day, the later reports that it was kept, and, for a
+/// release in several versions, the commitment of the original it restates or the other versions that restate it.
+/// </summary>
+public sealed record CommitmentTracking(
+    string Key,
+    string Status,
+    string DueBy,
+    IReadOnlyList<OutcomeRow> Outcomes,
+    string? Restates,
+    IReadOnlyList<Facts.SourceRef> AlsoStatedIn);
+
+/// <summary>A later report that a commitment was kept: its status, the engagement it reports (key, type, date), its passage and where it is.</summary>
+public sealed record OutcomeRow(string Status, string Engagement, string Type, string? Date, string Sentence, Facts.SourceRef Source);
 
 /// <summary>A label and how many times it occurs.</summary>
 public sealed record CountRow(string Key, long Count);

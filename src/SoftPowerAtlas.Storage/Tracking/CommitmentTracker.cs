@@ -1,5 +1,6 @@
 using SoftPowerAtlas.Storage.Curation;
 using SoftPowerAtlas.Storage.Facts;
+using SoftPowerAtlas.Storage.Reading;
 
 namespace SoftPowerAtlas.Storage.Tracking;
 
@@ -95,6 +96,35 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
             .ToList();
         return new DueReport(asOf, query.WithinDays, items, commitments.Count(c => c.Due is not { HasYear: true }));
     }
+
+    /// <summary>
+    /// The rows (a page of <see cref="AtlasReader.ListCommitments"/>) with where each dated one stands today: state, outcomes
+    /// and restatements, judged among the commitments of their documents and of those documents' other versions.
+    /// </summary>
+    public IReadOnlyList<CommitmentRow> Track(IReadOnlyList<CommitmentRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var documents = reader.Related(rows.Select(r => r.DocumentId));
+        var commitments = documents.Chunk(1000)
+            .SelectMany(chunk => reader.Commitments(FactFilter.All with { Types = [FactTypes.Commitment], Documents = chunk }))
+            .ToList();
+        var items = Restatements.Apply(Classify(commitments, Today, 30, Marks(), new OutcomeFinder(reader).Find(commitments)), RestatementsOf(commitments))
+            .ToDictionary(i => i.Commitment.Id);
+        return [.. rows.Select(r => items.TryGetValue(r.Id, out var item) ? r with { Tracking = TrackingOf(item) } : r)];
+    }
+
+    private static CommitmentTracking TrackingOf(DueItem item) => new(
+        item.Commitment.Key,
+        Exports.StoredFactJson.Snake(item.State.ToString()),
+        item.DueBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        [.. item.Outcomes.Select(o => new OutcomeRow(o.Status, o.Report.Key, o.Report.Type, o.Report.Date?.Written, o.Report.Evidence, o.Report.Source))],
+        item.Restates?.Key,
+        [.. item.AlsoStatedIn.Select(c => c.Source)]);
 
     /// <summary>Which of <paramref name="commitments"/> restate another version's (a translation's, a copy's) commitment, by id.</summary>
     public IReadOnlyDictionary<long, CommitmentFact> RestatementsOf(IReadOnlyCollection<CommitmentFact> commitments)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Documents;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -82,7 +83,7 @@ public static class DocumentsApi
             : TypedResults.Ok(PageResponse<EngagementRow>.From(reader.ListEngagements(EngagementFilter.Any, p.Offset, p.Limit, documentId: id)));
     }
 
-    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments([Description("The document's id, as /api/documents lists it.")] long id, IAtlasStore store, AtlasReader reader, int? offset, int? limit)
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem, ProblemHttpResult> Commitments([Description("The document's id, as /api/documents lists it.")] long id, IAtlasStore store, AtlasReader reader, CommitmentTracker tracker, int? offset, int? limit)
     {
         if (!Paging.TryCreate(offset, limit, out var p, out var errors))
         {
@@ -91,7 +92,7 @@ public static class DocumentsApi
 
         return store.GetDocument(id) is null
             ? NotFound("document", id)
-            : TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, documentId: id)));
+            : TypedResults.Ok(PageResponse<CommitmentRow>.From(FactsApi.Tracked(tracker, reader.ListCommitments(p.Offset, p.Limit, documentId: id))));
     }
 
     public static Results<Ok<CurationResponse>, ProblemHttpResult> Delete([Description("The document's id, as /api/documents lists it.")] long id, CurationApi.Context context)

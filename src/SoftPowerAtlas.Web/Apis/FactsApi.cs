@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SoftPowerAtlas.Analysis.Entities;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Dashboard;
 
 namespace SoftPowerAtlas.Web.Apis;
@@ -38,10 +39,18 @@ public static partial class FactsApi
             : TypedResults.ValidationProblem(errors);
     }
 
-    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem> Commitments(AtlasReader reader, [Description("Only commitments of this document (its id).")] long? document, [Description("Only commitments whose documents' engagements include this entity (its id).")] long? entity, int? offset, int? limit) =>
+    public static Results<Ok<PageResponse<CommitmentRow>>, ValidationProblem> Commitments(AtlasReader reader, CommitmentTracker tracker, [Description("Only commitments of this document (its id).")] long? document, [Description("Only commitments whose documents' engagements include this entity (its id).")] long? entity, int? offset, int? limit) =>
         Paging.TryCreate(offset, limit, out var p, out var errors)
-            ? TypedResults.Ok(PageResponse<CommitmentRow>.From(reader.ListCommitments(p.Offset, p.Limit, document, entity)))
+            ? TypedResults.Ok(PageResponse<CommitmentRow>.From(Tracked(tracker, reader.ListCommitments(p.Offset, p.Limit, document, entity))))
             : TypedResults.ValidationProblem(errors);
+
+    /// <summary>The page with each dated commitment's state today, outcomes and restatements (issue 25).</summary>
+    public static Page<CommitmentRow> Tracked(CommitmentTracker tracker, Page<CommitmentRow> page)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        ArgumentNullException.ThrowIfNull(page);
+        return page with { Items = tracker.Track(page.Items) };
+    }
 
     public static Results<Ok<NetworkGraph>, ValidationProblem> Network(AtlasReader reader, [Description("Partner country, ISO 3166-1 alpha-2 code (JP): only engagements with it, and the agencies and other partner countries of those engagements.")] string? country, [Description("Sector id: film, series_drama, music, food, festival, tourism, sport, fashion, design, art, books, games, heritage, community_products, creative_city, media_pr, education, technology, entertainment or other.")] string? sector, [Description("First year (Gregorian, e.g. 2024) of the engagements counted.")] int? yearFrom, [Description("Last year (Gregorian, inclusive).")] int? yearTo)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SoftPowerAtlas.Web.Tests.Support;
 
 namespace SoftPowerAtlas.Web.Tests.Pages;
@@ -40,6 +41,31 @@ public sealed class OutcomePageTests : IAsyncLifetime
         Assert.Contains("รายงานผลใน:", reported, StringComparison.Ordinal);
         Assert.Contains("href=\"/documents/2?passage=", reported, StringComparison.Ordinal);
         Assert.Contains("ได้ลงนามบันทึกความเข้าใจ", reported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DocumentPageAndApi_Announcement_PromiseReportedDoneWithTheReport()
+    {
+        using var client = _factory.CreateClient();
+        using var documents = JsonDocument.Parse(await client.GetStringAsync("/api/documents?limit=10"));
+        var ids = documents.RootElement.GetProperty("items").EnumerateArray()
+            .ToDictionary(d => Path.GetFileName(d.GetProperty("source").GetString()!), d => d.GetProperty("id").GetInt64());
+
+        var page = await client.GetStringAsync($"/documents/{ids["announce.txt"]}");
+        using var api = JsonDocument.Parse(await client.GetStringAsync($"/api/commitments?document={ids["announce.txt"]}"));
+        using var perDocument = JsonDocument.Parse(await client.GetStringAsync($"/api/documents/{ids["announce.txt"]}/commitments"));
+
+        Assert.Contains("มีรายงานว่าทำแล้ว (รอยืนยัน)", page, StringComparison.Ordinal);
+        Assert.Contains($"รายงานผลใน: <a href=\"/documents/{ids["report.txt"]}?passage=", page, StringComparison.Ordinal);
+        foreach (var json in new[] { api, perDocument })
+        {
+            var tracking = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray()).GetProperty("tracking");
+            Assert.Equal("reported_done", tracking.GetProperty("status").GetString());
+            Assert.Equal("2024-06-20", tracking.GetProperty("dueBy").GetString());
+            var outcome = Assert.Single(tracking.GetProperty("outcomes").EnumerateArray());
+            Assert.Equal(ids["report.txt"], outcome.GetProperty("source").GetProperty("documentId").GetInt64());
+            Assert.Contains("ได้ลงนามบันทึกความเข้าใจ", outcome.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

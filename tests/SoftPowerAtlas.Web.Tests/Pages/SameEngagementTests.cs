@@ -48,6 +48,28 @@ public sealed partial class SameEngagementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DocumentPagesAndEngagementsApi_TwoReportsOfOneMeeting_EachNamesTheOther()
+    {
+        using var client = _factory.CreateClient();
+
+        var first = await client.GetStringAsync("/documents/1");
+        var second = await client.GetStringAsync("/documents/2");
+        using var api = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/engagements"));
+
+        Assert.Contains("รายงานด้วยใน:", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/documents/2?passage=", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/documents/1?passage=", second, StringComparison.Ordinal);
+        var rows = api.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        foreach (var row in rows)
+        {
+            var other = Assert.Single(row.GetProperty("alsoReportedIn").EnumerateArray());
+            Assert.NotEqual(row.GetProperty("documentId").GetInt64(), other.GetProperty("documentId").GetInt64());
+            Assert.Equal("2025-03-12", other.GetProperty("date").GetString());
+        }
+    }
+
+    [Fact]
     public async Task OverviewApi_TwoReportsOfOneMeeting_CountedOnce()
     {
         using var client = _factory.CreateClient();

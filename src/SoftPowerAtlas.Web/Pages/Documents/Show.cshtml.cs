@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SoftPowerAtlas.Storage;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Tracking;
 using SoftPowerAtlas.Web.Documents;
 
 namespace SoftPowerAtlas.Web.Pages.Documents;
 
 /// <summary>One document: its cleaned text with the facts highlighted in place (and the passage a link names), its engagements and commitments.</summary>
-public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnnotator annotator) : PageModel
+public sealed class ShowModel(IAtlasStore store, AtlasReader reader, CommitmentTracker tracker, DocumentAnnotator annotator) : PageModel
 {
     public StoredDocument Document { get; private set; } = null!; // Set in OnGet before rendering.
 
@@ -51,7 +52,7 @@ public sealed class ShowModel(IAtlasStore store, AtlasReader reader, DocumentAnn
         }
 
         Engagements = reader.ListEngagements(EngagementFilter.Any, 0, 100, documentId: id).Items;
-        Commitments = reader.ListCommitments(0, 100, documentId: id).Items;
+        Commitments = tracker.Track(reader.ListCommitments(0, 100, documentId: id).Items);
         NearDuplicates = reader.NearDuplicates(id);
         Versions = reader.Versions(id);
         return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
 using SoftPowerAtlas.Storage.Reading;
+using SoftPowerAtlas.Storage.Tracking;
 
 namespace SoftPowerAtlas.Web.Pages.Entities;
 
@@ -9,7 +10,7 @@ namespace SoftPowerAtlas.Web.Pages.Entities;
 /// <remarks>The aggregates (years, partners, countries, sectors, the newest engagements and commitments) are
 /// kept per entity until the store changes: for an agency in tens of thousands of engagements they are
 /// the page's whole cost.</remarks>
-public sealed class ShowModel(AtlasReader reader, IMemoryCache cache) : PageModel
+public sealed class ShowModel(AtlasReader reader, CommitmentTracker tracker, IMemoryCache cache) : PageModel
 {
     public EntityDetail Entity { get; private set; } = null!; // Set in OnGet before rendering.
 
@@ -53,6 +54,7 @@ public sealed class ShowModel(AtlasReader reader, IMemoryCache cache) : PageMode
                 reader.ListCommitments(0, 50, entityId: id).Items);
         })!; // The factory never returns null.
         (Engagements, Years, Partners, Countries, Sectors, Commitments) = summary;
+        Commitments = tracker.Track(Commitments); // states change with the day and with curation: judged on every request, not cached
         Documents = reader.EntityDocuments(id, PageOffset.Clamp(offset), 25);
         return Page();
     }
