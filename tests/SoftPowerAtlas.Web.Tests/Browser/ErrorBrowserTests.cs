@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace SoftPowerAtlas.Web.Tests.Browser;
 
 /// <summary>The 404 page as a person meets it in Chromium: in their language, inside the app, with a way back that works.</summary>
@@ -18,7 +20,9 @@ public sealed class ErrorBrowserTests : BrowserTest
         await Screenshot("error-404-" + lang);
 
         await Page.ClickAsync("#error-home");
-        await Page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/");
+        // The dashboard's document, not every map and font it loads: under a loaded CI machine the load event can take longer than the 30 s timeout.
+        await Page.WaitForURLAsync(BaseUrl.TrimEnd('/') + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Page.Locator("#tile-commitments").WaitForAsync();
         Assert.Equal(1, await Page.Locator("#tile-commitments").CountAsync());
     }
 }
