@@ -35,6 +35,8 @@ internal static class DocumentFacts
             sql.Execute($"DELETE FROM {child} WHERE engagement_id IN (SELECT id FROM engagements WHERE document_id = @doc)", ("@doc", documentId));
         }
 
+        sql.Execute("DELETE FROM document_versions WHERE document_id = @doc", ("@doc", documentId)); // found again with its engagements
+
         foreach (var table in new[] { "engagements", "commitments", "mentions", "person_roles" })
         {
             sql.Execute($"DELETE FROM {table} WHERE document_id = @doc", ("@doc", documentId));

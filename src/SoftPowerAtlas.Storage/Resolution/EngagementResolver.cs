@@ -14,7 +14,7 @@ namespace SoftPowerAtlas.Storage.Resolution;
 /// else starts its own. An instance keeps its statements prepared for the transaction it was made for:
 /// a batch resolves thousands of documents with the same few statements.
 /// </summary>
-internal sealed class EngagementResolver(CurationSql sql) : IDisposable
+internal sealed partial class EngagementResolver(CurationSql sql) : IDisposable
 {
     // One query per engagement: the linked reports sharing one of its signs and starting within a day of
     // it (a seek on engagement_signs' primary key per sign, at most MaxPerSign rows each: one report of a
@@ -44,10 +44,6 @@ internal sealed class EngagementResolver(CurationSql sql) : IDisposable
         UNION ALL SELECT e.id, 'c', x.country, NULL, NULL, NULL FROM engagements e JOIN engagement_countries x ON x.engagement_id = e.id WHERE e.document_id = @doc
         UNION ALL SELECT e.id, 's', x.sector, NULL, NULL, NULL FROM engagements e JOIN engagement_sectors x ON x.engagement_id = e.id WHERE e.document_id = @doc
         """;
-
-    private const string InsertLink = "INSERT INTO engagement_links (engagement_id, cluster_id, day_from, day_to, exact) VALUES (@id, @cluster, @from, @to, @exact)";
-
-    private const string InsertSign = "INSERT INTO engagement_signs (sign, day, engagement_id) VALUES (@sign, @day, @id)";
 
     private LinkCuration? _curation;
 
@@ -98,7 +94,7 @@ internal sealed class EngagementResolver(CurationSql sql) : IDisposable
         }
 
         Insert(links);
-        DocumentVersions.Link(sql, documentId);
+        LinkVersions(documentId, [.. links.Where(l => l.Cluster != l.Own.Id).Select(l => l.Cluster).Distinct()]);
         return joined;
     }
 
@@ -128,6 +124,8 @@ internal sealed class EngagementResolver(CurationSql sql) : IDisposable
             {
                 sql.Execute($"DELETE FROM {table} WHERE engagement_id IN (SELECT id FROM engagements WHERE document_id = @doc)", ("@doc", document));
             }
+
+            sql.Execute("DELETE FROM document_versions WHERE document_id = @doc", ("@doc", document));
         }
 
         using var resolver = new EngagementResolver(sql);
@@ -167,16 +165,30 @@ internal sealed class EngagementResolver(CurationSql sql) : IDisposable
         _prepared.Clear();
     }
 
-    /// <summary>The document's link rows and signs, a row per execution of one prepared statement each.</summary>
+    /// <summary>Rows written per statement: a document's signs go in a few round trips (a server is a network hop away), each statement prepared once per row count.</summary>
+    private const int RowsPerInsert = 16;
+
+    /// <summary>The document's link rows and signs, <see cref="RowsPerInsert"/> rows per execution.</summary>
     private void Insert(List<(ReportSketch Own, long Cluster)> links)
     {
-        foreach (var (own, cluster) in links)
+        InsertRows(
+            "INSERT INTO engagement_links (engagement_id, cluster_id, day_from, day_to, exact) VALUES {0}",
+            ["id", "cluster", "from", "to", "exact"],
+            [.. links.Select(l => new object?[] { l.Own.Id, l.Cluster, l.Own.DayFrom, l.Own.DayTo, l.Own.Exact })]);
+        InsertRows(
+            "INSERT INTO engagement_signs (sign, day, engagement_id) VALUES {0}",
+            ["sign", "day", "id"],
+            [.. links.SelectMany(l => l.Own.Signs().Select(sign => new object?[] { sign, l.Own.DayFrom, l.Own.Id }))]);
+    }
+
+    private void InsertRows(string text, string[] columns, List<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerInsert))
         {
-            Execute(InsertLink, ("@id", own.Id), ("@cluster", cluster), ("@from", own.DayFrom), ("@to", own.DayTo), ("@exact", own.Exact));
-            foreach (var sign in own.Signs())
-            {
-                Execute(InsertSign, ("@sign", sign), ("@day", own.DayFrom), ("@id", own.Id));
-            }
+            var values = string.Join(", ", chunk.Select((_, i) => "(" + string.Join(", ", columns.Select(c => string.Create(CultureInfo.InvariantCulture, $"@{c}{i}"))) + ")"));
+            Execute(
+                string.Format(CultureInfo.InvariantCulture, text, values),
+                [.. chunk.SelectMany((row, i) => columns.Select((c, j) => (string.Create(CultureInfo.InvariantCulture, $"@{c}{i}"), row[j])))]);
         }
     }
 
@@ -185,11 +197,19 @@ internal sealed class EngagementResolver(CurationSql sql) : IDisposable
     {
         if (!_prepared.TryGetValue(text, out var command))
         {
-            command = sql.Command(text);
+            // Prepared on the server too: PostgreSQL would otherwise parse and plan the candidate query for every engagement.
+            command = sql.Command(text, values);
+            command.Prepare();
             _prepared[text] = command;
+            return command;
         }
 
-        command.Bind(values);
+        // New values into the same parameters: a statement prepared on the server keeps the parameters it was prepared with.
+        foreach (var (name, value) in values)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+
         return command;
     }
 
