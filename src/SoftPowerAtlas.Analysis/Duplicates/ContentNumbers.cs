@@ -8,15 +8,16 @@ namespace SoftPowerAtlas.Analysis.Duplicates;
 /// translation of a release keeps them all (the 14 companies, the 2,240 million baht, 16–18 June 2024)
 /// where an independent report of the same engagement keeps a few, so two texts' number sets tell a
 /// version of one release from another outlet's story (issue 25) without comparing their words.
-/// Thai digits read as Arabic ones, a Buddhist Era year (2400–2700) as its Common Era year, and
-/// thousands separators are dropped, so ๒,๒๔๐ and 2240, พ.ศ. 2567 and 2024 are one number each.
+/// It reads a cleaned text, whose Thai digits <see cref="Text.ThaiNormalizer"/> already wrote as Arabic ones; a
+/// Buddhist Era year (2400–2700) counts as its Common Era year and thousands separators are dropped, so 2,240 and
+/// 2240, พ.ศ. 2567 and 2024 are one number each.
 /// </summary>
 public static class ContentNumbers
 {
     /// <summary>Digits read per number: longer runs (an id, a phone number) are kept by their first digits.</summary>
     private const int MaxDigits = 12;
 
-    /// <summary>The distinct numbers of <paramref name="text"/>, in the order first written.</summary>
+    /// <summary>The distinct numbers of <paramref name="text"/> (a cleaned text), in the order first written.</summary>
     public static IReadOnlyList<string> Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -75,12 +76,7 @@ public static class ContentNumbers
         return (shared, union == 0 ? 0 : (double)shared / union);
     }
 
-    private static char? DigitOf(char c) => c switch
-    {
-        >= '0' and <= '9' => c,
-        >= '\u0E50' and <= '\u0E59' => (char)('0' + (c - '\u0E50')),
-        _ => null,
-    };
+    private static char? DigitOf(char c) => char.IsAsciiDigit(c) ? c : null;
 
     private static string Normalise(string digits)
     {

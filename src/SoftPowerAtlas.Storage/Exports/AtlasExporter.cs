@@ -188,8 +188,7 @@ public sealed class AtlasExporter(FactReader reader, TimeProvider clock)
     {
         var commitments = reader.Commitments(filter);
         var tracker = new CommitmentTracker(reader, clock);
-        var classified = CommitmentTracker.Classify(commitments, tracker.Today, 30, tracker.Marks(), new OutcomeFinder(reader).Find(commitments));
-        var states = Restatements.Apply(classified, tracker.RestatementsOf(commitments)).ToDictionary(i => i.Commitment.Id);
+        var states = tracker.States(commitments, tracker.Today, 30).ToDictionary(i => i.Commitment.Id);
         return [.. commitments.Select(c => (c, states.GetValueOrDefault(c.Id)))];
     }
 

@@ -57,8 +57,7 @@ public sealed class DossierBuilder(FactReader reader, TimeProvider clock)
         var ordered = engagements.OrderBy(e => e.Date is null).ThenBy(e => e.Date).ThenBy(e => e.Source.DocumentId).ToList();
         var tracker = new CommitmentTracker(reader, clock);
         var today = tracker.Today;
-        var classified = CommitmentTracker.Classify(commitments, today, 30, tracker.Marks(), new OutcomeFinder(reader).Find(commitments));
-        var open = Restatements.Apply(classified, tracker.RestatementsOf(commitments))
+        var open = tracker.States(commitments, today, 30)
             .Where(i => i.Restates is null && i.State is not (CommitmentState.Done or CommitmentState.Dropped))
             .ToList();
 

@@ -59,9 +59,9 @@ internal sealed partial class EngagementResolver
 
         var texts = TextsOf([documentId, .. candidates.Keys.Order()]);
         var numbers = ContentNumbers.Of(texts.GetValueOrDefault(documentId, string.Empty));
-        foreach (var candidate in candidates.Values.OrderBy(c => c.Id))
+        foreach (var candidate in candidates.Values.Where(c => texts.ContainsKey(c.Id)).OrderBy(c => c.Id))
         {
-            var (shared, similarity) = ContentNumbers.Compare(numbers, ContentNumbers.Of(texts.GetValueOrDefault(candidate.Id, string.Empty)));
+            var (shared, similarity) = ContentNumbers.Compare(numbers, ContentNumbers.Of(texts[candidate.Id]));
             if (DocumentVersions.SameNumbers(shared, similarity))
             {
                 // A version of a version is a version of the first: one original per release.
@@ -77,14 +77,27 @@ internal sealed partial class EngagementResolver
         }
     }
 
-    /// <summary>The clean texts of the documents, by id, in one read.</summary>
+    /// <summary>The clean texts of the documents, by id, in one read; a stored text that cannot be unpacked is left out (a damaged neighbour must not stop a new document's ingest).</summary>
     private Dictionary<long, string> TextsOf(IReadOnlyList<long> ids)
     {
         var names = ids.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@t{i}")).ToList();
         return Rows(
                 string.Format(CultureInfo.InvariantCulture, Texts, string.Join(", ", names)),
-                r => (Id: r.GetInt64(0), Text: PackedText.Read(r, 1, 2) ?? string.Empty),
+                r => (Id: r.GetInt64(0), Text: Readable(r)),
                 [.. names.Zip(ids, (n, id) => (n, (object?)id))])
-            .ToDictionary(t => t.Id, t => t.Text);
+            .Where(t => t.Text is not null)
+            .ToDictionary(t => t.Id, t => t.Text!);
+    }
+
+    private static string? Readable(System.Data.Common.DbDataReader reader)
+    {
+        try
+        {
+            return PackedText.Read(reader, 1, 2) ?? string.Empty;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }

@@ -89,8 +89,7 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         ArgumentOutOfRangeException.ThrowIfNegative(query.WithinDays);
         var asOf = query.AsOf ?? Today;
         var commitments = reader.Commitments(query.Filter with { Types = [FactTypes.Commitment] });
-        var classified = Classify(commitments, asOf, query.WithinDays, Marks(), new OutcomeFinder(reader).Find(commitments));
-        var items = Restatements.Apply(classified, RestatementsOf(commitments))
+        var items = States(commitments, asOf, query.WithinDays)
             .Where(i => i.Restates is null)
             .Where(i => query.IncludeAll || i.State is CommitmentState.Overdue or CommitmentState.DueSoon)
             .ToList();
@@ -113,8 +112,7 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         var commitments = documents.Chunk(1000)
             .SelectMany(chunk => reader.Commitments(FactFilter.All with { Types = [FactTypes.Commitment], Documents = chunk }))
             .ToList();
-        var items = Restatements.Apply(Classify(commitments, Today, 30, Marks(), new OutcomeFinder(reader).Find(commitments)), RestatementsOf(commitments))
-            .ToDictionary(i => i.Commitment.Id);
+        var items = States(commitments, Today, 30).ToDictionary(i => i.Commitment.Id);
         return [.. rows.Select(r => items.TryGetValue(r.Id, out var item) ? r with { Tracking = TrackingOf(item) } : r)];
     }
 
@@ -126,11 +124,16 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
         item.Restates?.Key,
         [.. item.AlsoStatedIn.Select(c => c.Source)]);
 
-    /// <summary>Which of <paramref name="commitments"/> restate another version's (a translation's, a copy's) commitment, by id.</summary>
-    public IReadOnlyDictionary<long, CommitmentFact> RestatementsOf(IReadOnlyCollection<CommitmentFact> commitments)
+    /// <summary>
+    /// Where each dated commitment stands as of <paramref name="asOf"/>, read from the store: the curators' marks, the later
+    /// reports that it was kept (<see cref="OutcomeFinder"/>) and which restate another version's (<see cref="Restatements"/>).
+    /// The one place the due list, the API, exports and dossiers judge commitments.
+    /// </summary>
+    public IReadOnlyList<DueItem> States(IReadOnlyCollection<CommitmentFact> commitments, DateOnly asOf, int withinDays)
     {
         ArgumentNullException.ThrowIfNull(commitments);
-        return Restatements.Find(commitments, reader.Originals(commitments.Select(c => c.Source.DocumentId)));
+        var classified = Classify(commitments, asOf, withinDays, Marks(), new OutcomeFinder(reader).Find(commitments));
+        return Restatements.Apply(classified, Restatements.Find(commitments, reader.Originals(commitments.Select(c => c.Source.DocumentId))));
     }
 
     /// <summary>

@@ -119,7 +119,7 @@ public sealed class TimelineService(FactReader reader, AtlasReader atlas, Commit
         var wanted = keys.Where(k => k.Kind == "commitment" && commitmentById.ContainsKey(k.Id)).Select(k => commitmentById[k.Id]).ToList();
         var states = wanted.Count == 0
             ? new Dictionary<long, DueItem>()
-            : CommitmentTracker.Classify(wanted, today, DueSoonDays, tracker.Marks(), new OutcomeFinder(reader).Find(wanted)).ToDictionary(i => i.Commitment.Id);
+            : tracker.States(wanted, today, DueSoonDays).ToDictionary(i => i.Commitment.Id);
         var items = new List<TimelineItem>(keys.Count);
         foreach (var k in keys)
         {

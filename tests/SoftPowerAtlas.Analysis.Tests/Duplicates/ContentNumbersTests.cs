@@ -1,13 +1,15 @@
 using SoftPowerAtlas.Analysis.Duplicates;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Tests.Duplicates;
 
 public sealed class ContentNumbersTests
 {
     [Fact]
-    public void Of_ThaiDigitsBuddhistYearAndSeparators_ReadAsTheEnglishVersionWritesThem()
+    public void Of_CleanedThaiDigitsBuddhistYearAndSeparators_ReadAsTheEnglishVersionWritesThem()
     {
-        var thai = ContentNumbers.Of("ลงนามเมื่อ ๑๒ มีนาคม พ.ศ. ๒๕๖๘ มูลค่า ๑,๕๐๐ ล้านบาท สตูดิโอ 25 แห่ง");
+        var cleaned = ThaiNormalizer.Normalize(MappedText.Identity("ลงนามเมื่อ ๑๒ มีนาคม พ.ศ. ๒๕๖๘ มูลค่า ๑,๕๐๐ ล้านบาท สตูดิโอ 25 แห่ง")).Text;
+        var thai = ContentNumbers.Of(cleaned);
         var english = ContentNumbers.Of("signed on 12 March 2025, worth 1,500 million baht, 25 studios.");
 
         Assert.Equal(["12", "2025", "1500", "25"], thai);

@@ -70,12 +70,5 @@ public sealed class OutcomeCommandTests : IDisposable
     /// <summary>tests/corpus/promises: the invented announcement and its report.</summary>
     private static string Promises => Path.Combine(RepoPaths.Root, "tests", "corpus", "promises");
 
-    private async Task IngestAsync(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", "-q", Path.Combine(Promises, name));
-            Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
-        }
-    }
+    private Task IngestAsync(params string[] names) => Atlas.IngestEachAsync(_temp.Db, "promises", names);
 }

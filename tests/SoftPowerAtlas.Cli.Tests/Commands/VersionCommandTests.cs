@@ -60,15 +60,6 @@ public sealed class VersionCommandTests : IDisposable
         Assert.DoesNotContain("also stated in:", due.Out, StringComparison.Ordinal);
     }
 
-    /// <summary>tests/corpus/versions: the invented release in two languages and another outlet's story.</summary>
-    private static string Versions => Path.Combine(RepoPaths.Root, "tests", "corpus", "versions");
-
-    private async Task IngestAsync(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            var run = await Atlas.RunAsync("--db", _temp.Db, "ingest", "-q", Path.Combine(Versions, name));
-            Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
-        }
-    }
+    /// <summary>Ingests files of tests/corpus/versions (the invented release in two languages and another outlet's story) in this order.</summary>
+    private Task IngestAsync(params string[] names) => Atlas.IngestEachAsync(_temp.Db, "versions", names);
 }

@@ -22,6 +22,16 @@ internal static partial class Atlas
         return new AtlasRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Ingests files of <c>tests/corpus/FOLDER</c> into <paramref name="db"/> one run each, in the order given (their ids follow it).</summary>
+    public static async Task IngestEachAsync(string db, string folder, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var run = await RunAsync("--db", db, "ingest", "-q", Path.Combine(RepoPaths.Root, "tests", "corpus", folder, name));
+            Xunit.Assert.True(run.ExitCode == AtlasCommand.Ok, run.ToString());
+        }
+    }
+
     /// <summary>The id ingest printed for the input whose path ends with <paramref name="fileName"/>.</summary>
     public static long IdOf(AtlasRun ingest, string fileName)
     {

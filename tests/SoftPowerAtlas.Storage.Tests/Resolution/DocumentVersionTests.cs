@@ -93,6 +93,20 @@ public abstract class DocumentVersionTests<TFixture> : StoreTests<TFixture>
         Assert.Empty(item.AlsoStatedIn);
     }
 
+    [Fact]
+    public void Ingest_EarlierReleaseTextDamaged_TranslationStoredAndNotLinked()
+    {
+        var thai = AddAndCommit(Release("th.txt", ThaiRelease, "th", "2025-03-12"));
+        Fixture.Scalar($"UPDATE documents SET clean_packed = substr(clean_packed, 1, 12) WHERE id = {thai}");
+        Assert.Throws<InvalidDataException>(() => Store.GetDocument(thai)); // the damage is real
+
+        var english = AddAndCommit(Release("en.txt", EnglishRelease, "en", "2025-03-12"));
+
+        Assert.NotNull(Store.GetDocument(english));
+        Assert.Empty(new AtlasReader(Store).Versions(english));
+        Assert.Single(new FactReader(Store).Engagements(FactFilter.All).Select(e => e.Cluster).Distinct()); // still one engagement, two reports
+    }
+
     private static string? Path(JsonElement row) => row.GetProperty("source").GetProperty("path").GetString();
 
     private JsonElement Export() =>

@@ -14,7 +14,7 @@ public sealed class OutcomePageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(withSamples: false, Promise("announce.txt"), Promise("report.txt"));
+        _db = await TestDatabase.CreateAsync(withSamples: false, TestDatabase.CorpusFile("promises", "announce.txt"), TestDatabase.CorpusFile("promises", "report.txt"));
         _factory = new AtlasWebFactory(_db.Path);
     }
 
@@ -23,10 +23,6 @@ public sealed class OutcomePageTests : IAsyncLifetime
         await _factory.DisposeAsync();
         _db.Dispose();
     }
-
-    /// <summary>A file of tests/corpus/promises (the invented announcement and its report), by name.</summary>
-    private static (string Name, string Text) Promise(string name) =>
-        (name, File.ReadAllText(Path.Combine(Path.GetDirectoryName(TestDatabase.SamplesFolder)!, "tests", "corpus", "promises", name)));
 
     [Fact]
     public async Task DuePage_PromiseReportedLater_ReportedDoneWithTheReportNotOverdue()
@@ -47,9 +43,7 @@ public sealed class OutcomePageTests : IAsyncLifetime
     public async Task DocumentPageAndApi_Announcement_PromiseReportedDoneWithTheReport()
     {
         using var client = _factory.CreateClient();
-        using var documents = JsonDocument.Parse(await client.GetStringAsync("/api/documents?limit=10"));
-        var ids = documents.RootElement.GetProperty("items").EnumerateArray()
-            .ToDictionary(d => Path.GetFileName(d.GetProperty("source").GetString()!), d => d.GetProperty("id").GetInt64());
+        var ids = await TestDatabase.DocumentIdsAsync(client);
 
         var page = await client.GetStringAsync($"/documents/{ids["announce.txt"]}");
         using var api = JsonDocument.Parse(await client.GetStringAsync($"/api/commitments?document={ids["announce.txt"]}"));

@@ -15,7 +15,7 @@ public sealed class VersionPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(withSamples: false, Version("release-th.txt"), Version("release-en.txt"), Version("story-en.txt"));
+        _db = await TestDatabase.CreateAsync(withSamples: false, TestDatabase.CorpusFile("versions", "release-th.txt"), TestDatabase.CorpusFile("versions", "release-en.txt"), TestDatabase.CorpusFile("versions", "story-en.txt"));
         _factory = new AtlasWebFactory(_db.Path);
     }
 
@@ -25,14 +25,11 @@ public sealed class VersionPageTests : IAsyncLifetime
         _db.Dispose();
     }
 
-    private static (string Name, string Text) Version(string name) =>
-        (name, File.ReadAllText(Path.Combine(Path.GetDirectoryName(TestDatabase.SamplesFolder)!, "tests", "corpus", "versions", name)));
-
     [Fact]
     public async Task DocumentPages_ThaiReleaseAndItsEnglishVersion_EachLinksTheOther()
     {
         using var client = _factory.CreateClient();
-        var ids = await IdsAsync(client);
+        var ids = await TestDatabase.DocumentIdsAsync(client);
 
         var thai = await client.GetStringAsync($"/documents/{ids["release-th.txt"]}");
         var english = await client.GetStringAsync($"/documents/{ids["release-en.txt"]}");
@@ -50,7 +47,7 @@ public sealed class VersionPageTests : IAsyncLifetime
     public async Task DocumentApi_BothReleases_VersionsNameEachOther()
     {
         using var client = _factory.CreateClient();
-        var ids = await IdsAsync(client);
+        var ids = await TestDatabase.DocumentIdsAsync(client);
 
         foreach (var (own, other) in new[] { ("release-th.txt", "release-en.txt"), ("release-en.txt", "release-th.txt") })
         {
@@ -67,7 +64,7 @@ public sealed class VersionPageTests : IAsyncLifetime
     {
         using var client = _factory.CreateClient();
 
-        var ids = await IdsAsync(client);
+        var ids = await TestDatabase.DocumentIdsAsync(client);
 
         var html = await client.GetStringAsync("/due?status=overdue,due_soon,open");
 
@@ -79,13 +76,5 @@ public sealed class VersionPageTests : IAsyncLifetime
         Assert.All(beside, b => Assert.StartsWith($" <a href=\"/documents/{translation}?passage=", b, StringComparison.Ordinal));
         Assert.DoesNotContain($"class=\"source-link\" href=\"/documents/{translation}?", html, StringComparison.Ordinal);
         Assert.Contains($"class=\"source-link\" href=\"/documents/{original}?", html, StringComparison.Ordinal);
-    }
-
-    /// <summary>Each stored file's document id, by file name.</summary>
-    private static async Task<Dictionary<string, long>> IdsAsync(HttpClient client)
-    {
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/documents?limit=10"));
-        return json.RootElement.GetProperty("items").EnumerateArray()
-            .ToDictionary(d => Path.GetFileName(d.GetProperty("source").GetString()!), d => d.GetProperty("id").GetInt64());
     }
 }

@@ -52,6 +52,19 @@ public sealed class TestDatabase : IDisposable
     /// <summary>The repository's samples/ folder.</summary>
     public static string SamplesFolder { get; } = FindSamples();
 
+    /// <summary>A file of <c>tests/corpus/FOLDER</c> (texts written for the tests), by name, as CreateAsync takes extra files.</summary>
+    public static (string Name, string Text) CorpusFile(string folder, string name) =>
+        (name, File.ReadAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(SamplesFolder)!, "tests", "corpus", folder, name)));
+
+    /// <summary>Each stored document's id by its file name, as <c>/api/documents</c> lists them (one batch stores files in the order analysis finishes).</summary>
+    public static async Task<Dictionary<string, long>> DocumentIdsAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/documents?limit=100", UriKind.Relative)));
+        return json.RootElement.GetProperty("items").EnumerateArray()
+            .ToDictionary(d => System.IO.Path.GetFileName(d.GetProperty("source").GetString()!), d => d.GetProperty("id").GetInt64());
+    }
+
     public static Task<TestDatabase> CreateAsync(bool withSamples = true, params (string Name, string Text)[] extraFiles) =>
         CreateAsync(TestEngine.Sqlite, withSamples, extraFiles);
 
