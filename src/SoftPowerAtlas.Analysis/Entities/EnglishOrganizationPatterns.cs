@@ -36,16 +36,11 @@ internal sealed class EnglishOrganizationPatterns
 
     private readonly FrozenSet<string> _orgWords;
     private readonly NameVocabulary _vocabulary;
-    private readonly (string[] Words, bool Always)[] _venues;
 
     public EnglishOrganizationPatterns(NameVocabulary vocabulary)
     {
         _vocabulary = vocabulary;
         _orgWords = EmbeddedWordList.Lines("Entities/Data/org-words-en.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _venues = [.. EmbeddedWordList.Rows("Entities/Data/venue-words-en.txt")
-            .Where(r => r.Length >= 2)
-            .Select(r => (r[0].Split(' '), r[1] == "always"))
-            .OrderByDescending(v => v.Item1.Length)];
     }
 
     /// <summary>Names in <paramref name="text"/>; <paramref name="closed"/> marks people, whom no name may hold.</summary>
@@ -83,6 +78,28 @@ internal sealed class EnglishOrganizationPatterns
         return false;
     }
 
+    /// <summary>
+    /// "Ministry of Culture, Sports and Tourism": a capitalised item joined by "and" or a comma is one more word of the
+    /// name's object. Not when the name has no object yet ("Royal Thai Embassy and Suraya Filem …" are two parties),
+    /// when it is already a known body's whole name, when its object is a place ("Tourism Authority of Thailand and …"), nor when the item is a body of its own
+    /// (a known name, or an acronym: "Department of Cultural Promotion and THACCA").
+    /// </summary>
+    private static bool CoordinatesObject(List<EnglishWord> words, EnglishChunk chunk, int start, int end, bool withObject, IReadOnlyList<(TextSpan Span, GazetteerEntry Entry)> known)
+    {
+        // A known body's whole name is complete: "Tourism Authority of Thailand and Muay Thai-linked organisations".
+        if (!withObject || known.Any(k => k.Span.Start == words[start].Start && k.Span.End == words[end].End))
+        {
+            return false;
+        }
+
+        var objectIsPlace = known.Any(k => k.Entry.Kind is EntityKind.Country or EntityKind.ForeignPlace or EntityKind.Province
+            && k.Span.Start <= words[end].Start && words[end].End <= k.Span.End);
+        var itemIsBody = known.Any(k => k.Span.Start == words[chunk.First].Start
+            && k.Entry.Kind is EntityKind.ThaiOrganization or EntityKind.ForeignOrganization or EntityKind.InternationalOrganization);
+        var acronym = chunk.First == chunk.Last && words[chunk.First].Text.Length >= 2 && words[chunk.First].Text.All(c => char.IsUpper(c) || char.IsDigit(c));
+        return !objectIsPlace && !itemIsBody && !acronym;
+    }
+
     /// <summary>"Pheu Thai Party and Vice Chairperson of …": a post joined by "and" is a person's, not more of the name.</summary>
     private bool HoldsRole(List<EnglishWord> words, EnglishChunk chunk) =>
         Enumerable.Range(chunk.First, chunk.Last - chunk.First + 1).Any(k => _vocabulary.IsPersonNoun(words[k].Text));
@@ -103,7 +120,8 @@ internal sealed class EnglishOrganizationPatterns
             {
                 var first = FirstWord(connector);
                 var attach = (Attaching.Contains(first) && (first != "on" || TakesOn.Contains(words[head].Text)) && !StartsWithRole(words, chunk))
-                    || (coordinate && chunkHead < 0 && !connector.EndsWith("the", StringComparison.Ordinal) && !StartsWithRole(words, chunk) && !HoldsRole(words, chunk));
+                    || (coordinate && chunkHead < 0 && !connector.EndsWith("the", StringComparison.Ordinal) && !StartsWithRole(words, chunk) && !HoldsRole(words, chunk)
+                        && CoordinatesObject(words, chunk, start.Value, end, withObject, known));
                 if (connector.StartsWith("in", StringComparison.Ordinal) && TakesIn.Contains(words[head].Text) && !IsVenueHead(words, head) && IsPlace(words, chunk, known) is { } placeEnd)
                 {
                     end = placeEnd;
@@ -237,14 +255,14 @@ internal sealed class EnglishOrganizationPatterns
     }
 
     private bool IsVenueHead(List<EnglishWord> words, int head) =>
-        _venues.Any(v => v.Always && v.Words.Length == 1 && string.Equals(v.Words[0], words[head].Text, StringComparison.OrdinalIgnoreCase))
-        || (head > 0 && _venues.Any(v => v.Always && v.Words.Length == 2 && string.Equals(v.Words[1], words[head].Text, StringComparison.OrdinalIgnoreCase)
+        VenueWords.All.Any(v => v.Always && v.Words.Length == 1 && string.Equals(v.Words[0], words[head].Text, StringComparison.OrdinalIgnoreCase))
+        || (head > 0 && VenueWords.All.Any(v => v.Always && v.Words.Length == 2 && string.Equals(v.Words[1], words[head].Text, StringComparison.OrdinalIgnoreCase)
             && string.Equals(v.Words[0], words[head - 1].Text, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A venue: its head is always a place (Convention Centre, Hotel), or a place after "at"/"in" (at the Emirates Golf Club).</summary>
     private bool VenueKind(string text, List<EnglishWord> words, int first, int head)
     {
-        foreach (var (venue, always) in _venues)
+        foreach (var (venue, always) in VenueWords.All)
         {
             var s = head - venue.Length + 1;
             if (s < first || !venue.Select((v, k) => string.Equals(words[s + k].Text, v, StringComparison.OrdinalIgnoreCase)).All(x => x))

@@ -52,7 +52,7 @@ internal sealed class LatinPersonPatterns
         var groups = Groups(text, words, closed, lower);
         foreach (var g in groups)
         {
-            if (InShortQuote(text, g.Span))
+            if (InShortQuote(text, g.Span) || NamesVenue(text, g.Span))
             {
                 continue;
             }
@@ -421,6 +421,19 @@ internal sealed class LatinPersonPatterns
         }
 
         return false;
+    }
+
+    /// <summary>"kicks off at Rajabhakti Park, PM …", "the Queen Sirikit Convention Centre": a place's name, not a person's.</summary>
+    private static bool NamesVenue(string text, TextSpan span)
+    {
+        var before = text.AsSpan(0, span.Start).TrimEnd();
+        if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase))
+        {
+            before = before[..^4].TrimEnd();
+        }
+
+        var afterAt = before.EndsWith(" at", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" in", StringComparison.OrdinalIgnoreCase);
+        return VenueWords.EndsVenue(text[span.Start..span.End].Split(' ', StringSplitOptions.RemoveEmptyEntries), afterAt);
     }
 
     /// <summary>‘Hoon Payon’, “Sanook Night”: a short quotation on one line is a title, not a name.</summary>

@@ -50,6 +50,12 @@ public class OrganizationNameTests
     // A city or prefecture that signs is its government.
     [InlineData("TAT signed a letter of intent with Sendai City and partners.", "Sendai City")]
     [InlineData("The mayor welcomed guests on behalf of the City of Sendai.", "City of Sendai")]
+    // "and" after a name with no object yet, after a known body's whole name or a place, or before an acronym joins two parties.
+    [InlineData("The Royal Thai Embassy and Lotus Reel Media Sdn Bhd signed the pact.", "Lotus Reel Media Sdn Bhd")]
+    [InlineData("The Royal Thai Embassy and Lotus Reel Media Sdn Bhd signed the pact.", "Royal Thai Embassy")]
+    [InlineData("The Office of Craft Exports and KRAFTA will share a stand in Milan.", "Office of Craft Exports")]
+    [InlineData("helped by the Tourism Authority of Thailand and Lanna-based weaving groups", "Tourism Authority of Thailand")]
+    [InlineData("with the Cultural Council of Laos and Kickboxing-linked clubs", "Cultural Council of Laos")]
     public void Find_OrganisationByPattern_NameAsWritten(string text, string name)
     {
         var doc = Extract.Run(text);
