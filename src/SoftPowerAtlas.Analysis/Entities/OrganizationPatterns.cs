@@ -109,6 +109,7 @@ internal sealed class OrganizationPatterns
                     : kind == PatternKind.Government ? GovernmentEnd(text, i + head.Length, places)
                     : kind == PatternKind.Municipality && GovernmentEnd(text, i + head.Length, places) is var city && city > i + head.Length ? city
                     : ExtendThai(b, i + head.Length, kind, bodies);
+                end = AbbreviationEnd(text, i + head.Length, end);
                 var tail = text.AsSpan(i + head.Length, end - i - head.Length);
                 // "ความร่วมมือด้านพิพิธภัณฑ์วิทยา": after ด้าน a head word names a field of work, not a body.
                 if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal))
@@ -293,6 +294,23 @@ internal sealed class OrganizationPatterns
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// "กรมปชส.พาคณะทูต…": a short form closed by its full stop ends the name, whatever Thai writes glued after it; the
+    /// stops between single letters (สำนักงาน ก.พ.ร.) are inside it.
+    /// </summary>
+    private static int AbbreviationEnd(string text, int from, int end)
+    {
+        for (var k = from + 2; k < end - 1; k++)
+        {
+            if (text[k] == '.' && Gazetteer.IsThaiLetter(text[k - 1]) && Gazetteer.IsThaiLetter(text[k - 2]) && Gazetteer.IsThaiLetter(text[k + 1]))
+            {
+                return k + 1;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>"บริษัท การบินไทย จำกัด (มหาชน)", "บริษัทไทยเบฟจำกัด": a company's name runs to its legal suffix; without one there is no name.</summary>

@@ -13,6 +13,7 @@ public class EngagementExtractorTests
     [InlineData("งานมหกรรมอาหารไทย จัดขึ้นระหว่างวันที่ 12-14 กรกฎาคม 2567 ณ กรุงปารีส", EngagementType.ForumOrExhibition, "2024-07-12")]
     [InlineData("เมื่อวันที่ 4 มีนาคม 2568 รองโฆษกรัฐบาลแถลงผลการประชุมคณะรัฐมนตรีว่า ที่ประชุมเห็นชอบให้กรุงเทพมหานครเสนอตัวเป็นเจ้าภาพงานเทศกาลดนตรี", EngagementType.Announcement, "2025-03-04")]
     [InlineData("On 4 March 2025, the cabinet meeting agreed that Bangkok should bid to host the music festival, a government spokesman said.", EngagementType.Announcement, "2025-03-04")]
+    [InlineData("กรมประชาสัมพันธ์ โดยสำนักการประชาสัมพันธ์ต่างประเทศ จัดกิจกรรม “รสชาติแห่งสยาม สู่สายตาชาวโลก” (Taste of Siam for the World) เมื่อวันที่ 8 สิงหาคม 2567 ที่ ร้านอาหารริมน้ำ กรุงเทพมหานคร", EngagementType.ForumOrExhibition, "2024-08-08")]
     public void Extract_DatedPassage_TypeAndDate(string text, EngagementType type, string date)
     {
         var facts = Extract.Run(text).Facts();
