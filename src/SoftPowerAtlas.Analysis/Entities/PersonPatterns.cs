@@ -284,7 +284,7 @@ internal sealed class PersonPatterns
         var latin = parts.Length is 2 or 3 && parts.All(p => p.Length >= 2 && char.IsUpper(p[0]) && p.Skip(1).All(c => char.IsLetter(c) || c == '-')
                 && !_vocabulary.IsVocabulary(p) && !lower.Contains(p) && !p.EndsWith("ing", StringComparison.Ordinal))
             && !parts.Any(p => _names.NotNameWords.Contains(p));
-        if (!thai && (!latin || NamesAThing(text, start, close)))
+        if ((thai && NamesAThaiThing(text, start)) || (!thai && (!latin || NamesAThing(text, start, close))))
         {
             return null;
         }
@@ -302,6 +302,19 @@ internal sealed class PersonPatterns
         return ThingWords.Contains(before[wordStart..].ToString().ToLowerInvariant())
             || ThingWords.Contains((wordEnd < 0 ? after : after[..wordEnd]).ToString().ToLowerInvariant());
     }
+
+    /// <summary>
+    /// 'การประกวด … 2562 "รวมใจ ศิลป์ไทย"', 'ภายใต้แนวคิด "สืบสาน ศิลป์ไทย"': a quoted Thai pair after a number or a word that
+    /// names an event, a project or a theme is that thing's title.
+    /// </summary>
+    private static bool NamesAThaiThing(string text, int open)
+    {
+        var before = text[..open].TrimEnd();
+        return (before.Length > 0 && char.IsDigit(before[^1])) || ThaiThingWords.Any(w => before.EndsWith(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] ThaiThingWords =
+        ["งาน", "โครงการ", "กิจกรรม", "การประกวด", "แนวคิด", "หัวข้อ", "ชื่อ", "เทศกาล", "ชุด", "เรื่อง", "ธีม", "แคมเปญ", "หลักสูตร", "นิทรรศการ", "การแสดง", "รายการ", "ภาพยนตร์", "เพลง"];
 
     private static readonly FrozenSet<string> ThingWords = new[]
     {

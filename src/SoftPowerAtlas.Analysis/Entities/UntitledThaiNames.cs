@@ -58,8 +58,8 @@ internal sealed class UntitledThaiNames
 
     /// <summary>
     /// A Thai name with no title, where the text still shows it is one: spelled again in Latin letters in
-    /// brackets ("อลัง ดูคาส (Alain Ducasse)"), or an item of a list followed by a role ("…, สเตฟาน ฟ็อกซ์
-    /// เลขาธิการอิฟม่า", "- สมชาย ใจดี ผู้อำนวยการ…").
+    /// brackets ("อลัง ดูคาส (Alain Ducasse)"), or an item of a list (or the one a body acts "by") followed by a
+    /// role ("…, สเตฟาน ฟ็อกซ์ เลขาธิการอิฟม่า", "- สมชาย ใจดี ผู้อำนวยการ…", "… โดย สมชาย ใจดี รัฐมนตรี…").
     /// </summary>
     public PersonMatch? TryBareThaiName(TextBoundaries b, int start)
     {
@@ -118,12 +118,13 @@ internal sealed class UntitledThaiNames
         return (newline < 0 ? line : line[..newline]).Contains(" (", StringComparison.Ordinal);
     }
 
-    /// <summary>After a comma, "และ", a bullet or at the start of a line.</summary>
+    /// <summary>After a comma, "และ", a bullet, at the start of a line, or after "โดย " ("กระทรวงวัฒนธรรม โดย สมชาย ใจดี รัฐมนตรี…").</summary>
     private static bool IsListItemStart(string text, int start)
     {
         var before = text.AsSpan(0, start).TrimEnd(' ');
         return before.IsEmpty || before.EndsWith(",", StringComparison.Ordinal) || before.EndsWith("\n", StringComparison.Ordinal)
-            || before.EndsWith("และ", StringComparison.Ordinal) || before.EndsWith("\n-", StringComparison.Ordinal) || before.EndsWith("•", StringComparison.Ordinal);
+            || before.EndsWith("และ", StringComparison.Ordinal) || before.EndsWith("\n-", StringComparison.Ordinal) || before.EndsWith("•", StringComparison.Ordinal)
+            || (before.EndsWith("โดย", StringComparison.Ordinal) && start > before.Length);
     }
 
     private bool StartsWithRole(string text, int pos) => _roleForms.AnyAt(text, pos);

@@ -70,6 +70,7 @@ public class PersonNameTests
     [InlineData("ผู้ได้รับรางวัล ได้แก่\n- ปิแอร์ กาญาร์ (Pierre Gagnaire) สาขาอาหาร", "ปิแอร์ กาญาร์")]
     [InlineData("นำโดย ดร.สมชาย ใจดี ประธานสมาคม, โยฮัน ลาร์สสัน เลขาธิการสมาคม พร้อมคณะ", "โยฮัน ลาร์สสัน")]
     [InlineData("เมื่อวันที่ 5 มีนาคม 2567 เอกอัครราชทูต สมพร ใจงาม พร้อมด้วยเจ้าหน้าที่ ได้เข้าร่วมงาน", "สมพร ใจงาม")]
+    [InlineData("กระทรวงวัฒนธรรม โดย สมพร ใจงาม รัฐมนตรีว่าการกระทรวงวัฒนธรรม เป็นประธานในพิธีเปิดงาน", "สมพร ใจงาม")]
     public void Find_UntitledThaiNameWithEvidence_Person(string text, string name)
     {
         var facts = Extract.Run(text).Facts();
@@ -85,6 +86,8 @@ public class PersonNameTests
     [InlineData("เอกอัครราชทูต ณ กรุงโรม เป็นประธานในพิธี")]
     [InlineData("เอกอัครราชทูต ประจำประเทศอิตาลี เป็นประธานในพิธี")]
     [InlineData("ภายใต้แนวคิด “สงกรานต์ในประเทศไทย ประเพณีปีใหม่ไทย” ที่ยูเนสโกรับรอง")]
+    [InlineData("กระทรวงวัฒนธรรมแถลงข่าวการประกวดขับร้องเพลงพื้นบ้าน ประจำปี 2567 \"ลำนำ ถิ่นสยาม\" 4 ภาค")]
+    [InlineData("เปิดตัวโครงการ “สานฝัน ลายผ้า” ให้เยาวชนทั่วประเทศ")]
     public void Find_PhraseThatLooksLikeUntitledName_NoPerson(string text)
     {
         var facts = Extract.Run(text).Facts();
