@@ -17,6 +17,10 @@ internal sealed class CommitmentExtractor
 {
     private const int MaxUndated = 8;
     private static readonly string[] PastMarkers = ["ที่ผ่านมา", "ไปแล้ว", "เมื่อปี", "last ", " ago", "since "];
+    private static readonly string[] AimMarkers = ["aims to", "aim to", "is to", "are to"];
+    private static readonly string[] PurposeVerbs =
+        ["promote", "raise awareness", "strengthen", "foster", "enhance", "elevate", "celebrate", "showcase", "highlight", "deepen", "encourage", "inspire", "introduce", "honour", "honor", "preserve"];
+    private static readonly string[] PeriodVerbs = ["runs", "run", "running", "lasts", "last", "continues", "continue", "open", "is on", "are on"];
     private static readonly string[] ApplicationWords = ["สมัคร", "ลงทะเบียน", "ผู้สนใจ", "ผู้ที่สนใจ", "apply", "applications", "register", "registration", "submit entries"];
     private static readonly string[] JointParties = ["ทั้งสองฝ่าย", "ทั้ง 2 ฝ่าย", "ทั้งสองประเทศ", "ทั้งสามฝ่าย", "both sides", "both parties", "both countries", "the two sides", "the two countries", "the parties"];
     private readonly (string Marker, bool Deadline, StringComparison Comparison)[] _markers;
@@ -100,7 +104,7 @@ internal sealed class CommitmentExtractor
                 // Without a word of intent: a deadline ("ภายในปี 2566", "by March 2020"), or a planned engagement
                 // ("จัดงาน … ในวันที่ 24 กุมภาพันธ์ 2568" in a release of the 23rd).
                 var dates = input.DatesCoveredBy(clause).Where(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)).ToList();
-                var deadline = dates.FirstOrDefault(d => d.Role == DateRole.Deadline && !InvitesApplications(text, clause))
+                var deadline = dates.FirstOrDefault(d => d.Role == DateRole.Deadline && !InvitesApplications(text, clause) && !EndsAPeriod(text, d.Span.Start))
                     ?? dates.FirstOrDefault(d => Undertakings.IsAhead(input, d) && _events.Count(text, clause.Start, clause.End, null, input.IsBoundary).Count > 0);
                 if (deadline is not null)
                 {
@@ -124,7 +128,7 @@ internal sealed class CommitmentExtractor
     {
         foreach (var e in engagements)
         {
-            if (e.Date is not { } date || !Undertakings.IsAhead(input, date) || Undertakings.IsPast(input, date))
+            if (e.Date is not { } date || !Undertakings.IsAhead(input, date) || Undertakings.IsPast(input, date) || EndsAPeriod(input.Text, date.Span.Start))
             {
                 continue;
             }
@@ -241,7 +245,7 @@ internal sealed class CommitmentExtractor
                 at += from;
                 from = at + marker.Length;
                 var start = clause.Start + at;
-                if (!OnWord(input, start, marker) || IsOutcome(text, start + marker.Length, clause.End))
+                if (!OnWord(input, start, marker) || IsOutcome(text, start + marker.Length, clause.End) || StatesAPurpose(text, marker, start + marker.Length, clause))
                 {
                     continue;
                 }
@@ -264,6 +268,50 @@ internal sealed class CommitmentExtractor
         }
 
         return (start == 0 || !char.IsLetter(text[start - 1])) && (end >= text.Length || !char.IsLetter(text[end]));
+    }
+
+    /// <summary>
+    /// "The event aims to promote Muay Thai", "The objectives … are to promote …": what an event is for, not an undertaking;
+    /// a target ("aims to raise exports by 10%") gives a number and stays one.
+    /// </summary>
+    private static bool StatesAPurpose(string text, string marker, int from, TextSpan clause)
+    {
+        if (!AimMarkers.Contains(marker, StringComparer.OrdinalIgnoreCase) || text.AsSpan(clause.Start, clause.Length).IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(from, clause.End - from).TrimStart();
+        foreach (var verb in PurposeVerbs)
+        {
+            if (rest.StartsWith(verb, StringComparison.OrdinalIgnoreCase) && (rest.Length == verb.Length || !char.IsLetter(rest[verb.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"the festival, which runs until May 24": the end of a period under way, neither a deadline nor a planned day.</summary>
+    private static bool EndsAPeriod(string text, int dateStart)
+    {
+        var before = text.AsSpan(0, dateStart).TrimEnd();
+        if (!before.EndsWith("until", StringComparison.OrdinalIgnoreCase) && !before.EndsWith("till", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        before = before[..before.LastIndexOf(' ')].TrimEnd();
+        foreach (var verb in PeriodVerbs)
+        {
+            if (before.EndsWith(verb, StringComparison.OrdinalIgnoreCase) && (before.Length == verb.Length || !char.IsLetter(before[^(verb.Length + 1)])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsOutcome(string text, int from, int end)

@@ -52,11 +52,32 @@ public class CommitmentExtractorTests
     [InlineData("The ministry will publish a review of the Creative Cities Annual Conference 2024.")]
     [InlineData("วันนี้กระทรวงวัฒนธรรมจะจัดพิธีเปิดงานเทศกาลอาหารไทยในวันที่ 10 มกราคม 2568 ณ ลานคนเมือง")]
     [InlineData("The embassy will host the opening reception of the Thai film week on 10 January 2025.")]
+    [InlineData("Our partners in Lyon will be significant to the success of the Thai week in 2025.")]
+    [InlineData("Thai designers join the Lyon textile fair, which runs until 28 September 2025, to meet buyers.")]
     public void Extract_NotAnUndertaking_NoDueCommitment(string sentence)
     {
         var facts = Extract.Run(Stamp + sentence).Facts();
 
         Assert.DoesNotContain(facts.Commitments, c => c.DueValue is not null);
+    }
+
+    [Theory]
+    [InlineData("The fair aims to promote Thai silk among young designers.")]
+    [InlineData("The objectives of the fair are to foster ties between weavers and buyers.")]
+    public void Extract_WhatAnEventIsFor_NoCommitment(string sentence)
+    {
+        var facts = Extract.Run(Stamp + "The Culture Office is organising the Lanna Silk Fair from 4 to 6 February 2025 in Lamphun.\n" + sentence).Facts();
+
+        var only = Assert.Single(facts.Commitments);
+        Assert.Equal("2025-02-04", only.DueValue);
+    }
+
+    [Fact]
+    public void Extract_AimWithATarget_StillAnUndertaking()
+    {
+        var facts = Extract.Run(Stamp + "The ministry aims to raise craft exports by 10 percent in 2026.").Facts();
+
+        Assert.Contains(facts.Commitments, c => c.DueValue == "2026");
     }
 
     [Theory]
