@@ -77,7 +77,8 @@ internal sealed class CommitmentExtractor
 
                     if (dues.Count == 0)
                     {
-                        if (undated >= MaxUndated || PastClause(text, clause) || IsRelativeClause(text, clause))
+                        // "สถานกงสุลใหญ่ฯ ได้เตรียมแกงเขียวหวาน…มอบ…": ได้ before the word of intent tells what was done.
+                        if (undated >= MaxUndated || PastClause(text, clause) || IsRelativeClause(text, clause) || text.AsSpan(0, intent).EndsWith("ได้", StringComparison.Ordinal))
                         {
                             continue;
                         }

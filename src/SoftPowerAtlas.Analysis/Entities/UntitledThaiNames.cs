@@ -118,13 +118,33 @@ internal sealed class UntitledThaiNames
         return (newline < 0 ? line : line[..newline]).Contains(" (", StringComparison.Ordinal);
     }
 
-    /// <summary>After a comma, "และ", a bullet, at the start of a line, or after "โดย " ("กระทรวงวัฒนธรรม โดย สมชาย ใจดี รัฐมนตรี…").</summary>
+    /// <summary>Words that open a list of examples, and a closing bracket after which a sentence starts again ("(ครม.) สมชาย ใจดี นายกรัฐมนตรี").</summary>
+    private static readonly string[] ListOpeners = ["เช่น", "ได้แก่", "อาทิ", ")"];
+
+    /// <summary>
+    /// After a comma, "และ", a bullet, a word opening a list (เช่น, ได้แก่, อาทิ), a closing bracket, at the start of a
+    /// line, or after "โดย " ("กระทรวงวัฒนธรรม โดย สมชาย ใจดี รัฐมนตรี…").
+    /// </summary>
     private static bool IsListItemStart(string text, int start)
     {
         var before = text.AsSpan(0, start).TrimEnd(' ');
         return before.IsEmpty || before.EndsWith(",", StringComparison.Ordinal) || before.EndsWith("\n", StringComparison.Ordinal)
             || before.EndsWith("และ", StringComparison.Ordinal) || before.EndsWith("\n-", StringComparison.Ordinal) || before.EndsWith("•", StringComparison.Ordinal)
-            || (before.EndsWith("โดย", StringComparison.Ordinal) && start > before.Length);
+            || (before.EndsWith("โดย", StringComparison.Ordinal) && start > before.Length)
+            || EndsWithAny(before, ListOpeners);
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (s.EndsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool StartsWithRole(string text, int pos) => _roleForms.AnyAt(text, pos);

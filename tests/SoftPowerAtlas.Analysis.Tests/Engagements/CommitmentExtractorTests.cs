@@ -73,6 +73,15 @@ public class CommitmentExtractorTests
     }
 
     [Fact]
+    public void Extract_WhatWasPreparedAlready_NoCommitment()
+    {
+        var facts = Extract.Run(Stamp + "สถานกงสุลใหญ่ ณ เมืองเจนไน จัดงานเทศกาลไทยขึ้นระหว่างวันที่ 5-7 มกราคม 2568 ที่ห้างสรรพสินค้า Marina Mall "
+            + "โดยในพิธีเปิดงาน มีแขกเข้าร่วมกว่า 80 คน สถานกงสุลใหญ่ฯ ได้เตรียมขนมไทยใส่ปิ่นโตมอบเป็นของที่ระลึกแก่ผู้ร่วมพิธีเปิด").Facts();
+
+        Assert.Empty(facts.Commitments);
+    }
+
+    [Fact]
     public void Extract_AimWithATarget_StillAnUndertaking()
     {
         var facts = Extract.Run(Stamp + "The ministry aims to raise craft exports by 10 percent in 2026.").Facts();

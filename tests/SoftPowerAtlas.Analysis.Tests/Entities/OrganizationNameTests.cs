@@ -56,6 +56,8 @@ public class OrganizationNameTests
     [InlineData("The Office of Craft Exports and KRAFTA will share a stand in Milan.", "Office of Craft Exports")]
     [InlineData("helped by the Tourism Authority of Thailand and Lanna-based weaving groups", "Tourism Authority of Thailand")]
     [InlineData("with the Cultural Council of Laos and Kickboxing-linked clubs", "Cultural Council of Laos")]
+    // A meeting's number (ครั้งที่ 2/2567) glued to the committee's name is not part of it.
+    [InlineData("ประชุมคณะกรรมการส่งเสริมหัตถศิลป์แห่งชาติครั้งที่ 2/2567 ที่ทำเนียบรัฐบาล", "คณะกรรมการส่งเสริมหัตถศิลป์แห่งชาติ")]
     // A short form closed by its full stop ends the name though the next word is glued to it.
     [InlineData("ข่าวเด่น กรมศสช.นำคณะทูตชมงานหัตถกรรมไทย", "กรมศสช.")]
     public void Find_OrganisationByPattern_NameAsWritten(string text, string name)
