@@ -64,6 +64,8 @@ internal sealed class CommitmentExtractor
                     var dues = input.DatesCoveredBy(new TextSpan(clause.Start, scopeEnd)).Where(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)
                             && (d.Span.Start >= intent || Undertakings.IsAhead(input, d)))
                         .GroupBy(Undertakings.DueValue, StringComparer.Ordinal).Select(g => g.First()).ToList();
+                    // "ซึ่งเดิมกำหนดจัดในวันที่ 5 มีนาคม … ออกไปเป็นวันที่ 12 เมษายน": the day it was first set for is no longer due.
+                    dues.RemoveAll(d => WasTheFormerDay(text, clause.Start, d.Span.Start));
                     // "ประจำปีนี้ … ระหว่างวันที่ 8-10 สิงหาคม": the year is only the frame of the day it contains.
                     dues.RemoveAll(d => dues.Any(o => o != d && Undertakings.DueValue(o)!.StartsWith(Undertakings.DueValue(d)! + "-", StringComparison.Ordinal)));
                     // "ปี 2568-2569 … และจะจัดกิจกรรมตลอดทั้งปี": a year told relative to the page is the sentence's written year.
@@ -293,6 +295,18 @@ internal sealed class CommitmentExtractor
 
         return false;
     }
+
+    /// <summary>"เดิมกำหนดจัดในวันที่ 5 มีนาคม", "originally scheduled for 5 March": a day a postponement replaced.</summary>
+    private static bool WasTheFormerDay(string text, int clauseStart, int dateStart)
+    {
+        var from = Math.Max(clauseStart, dateStart - FormerDayReach);
+        var before = text.AsSpan(from, dateStart - from);
+        return before.Contains("เดิม", StringComparison.Ordinal) || before.Contains("originally", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("previously scheduled", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>How far before a day "เดิม"/"originally" may stand and still speak of it ("เดิมกำหนดจัดในวันที่ …").</summary>
+    private const int FormerDayReach = 40;
 
     /// <summary>"the festival, which runs until May 24": the end of a period under way, neither a deadline nor a planned day.</summary>
     private static bool EndsAPeriod(string text, int dateStart)

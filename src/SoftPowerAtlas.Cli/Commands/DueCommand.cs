@@ -103,6 +103,8 @@ internal static class DueCommand
                 CommitmentState.Done => "done",
                 CommitmentState.Dropped => "dropped",
                 CommitmentState.ReportedDone => "reported done",
+                CommitmentState.ReportedDelayed => "reported delayed",
+                CommitmentState.ReportedChanged => "reported called off",
                 _ => string.Create(CultureInfo.InvariantCulture, $"open, {item.DaysLeft} d left"),
             };
             o.WriteLine($"{c.Key}  {state,-18} due {item.DueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (written {c.DueWritten})");
@@ -122,7 +124,8 @@ internal static class DueCommand
 
             foreach (var outcome in item.Outcomes)
             {
-                o.WriteLine($"    reported done in: {FactCommands.Describe(outcome.Report.Source)} — \"{FactCommands.OneLine(outcome.Report.Evidence, 200)}\" (report {outcome.Report.Key}: confirm with 'atlas done {c.Key}', or 'atlas fact reject-outcome {c.Key} {outcome.Report.Key}')");
+                var said = outcome.Status switch { OutcomeStatuses.Delayed => "reported postponed in", OutcomeStatuses.Changed => "reported called off in", _ => "reported done in" };
+                o.WriteLine($"    {said}: {FactCommands.Describe(outcome.Report.Source)} — \"{FactCommands.OneLine(outcome.Report.Evidence, 200)}\" (report {outcome.Report.Key}: confirm with 'atlas done {c.Key}', or 'atlas fact reject-outcome {c.Key} {outcome.Report.Key}')");
             }
         }
 

@@ -60,7 +60,7 @@ public sealed record CommitmentRow(long Id, long DocumentId, string? DocumentTit
 
 /// <summary>
 /// Where a dated commitment stands today (issue 25): its stable key, its state (<c>overdue</c>, <c>due_soon</c>, <c>open</c>,
-/// <c>reported_done</c>, <c>done</c>, <c>dropped</c>), its last day, the later reports that it was kept, and, for a
+/// <c>reported_done</c>, <c>reported_delayed</c>, <c>reported_changed</c>, <c>done</c>, <c>dropped</c>), its last day, the later reports of what became of it, and, for a
 /// release in several versions, the commitment of the original it restates or the other versions that restate it.
 /// </summary>
 public sealed record CommitmentTracking(

@@ -26,6 +26,8 @@ internal static class DossierText
         CommitmentState.Overdue => string.Create(CultureInfo.InvariantCulture, $"overdue by {-i.DaysLeft} days"),
         CommitmentState.DueSoon => string.Create(CultureInfo.InvariantCulture, $"due in {i.DaysLeft} days"),
         CommitmentState.ReportedDone => "reported done, to confirm",
+        CommitmentState.ReportedDelayed => "reported postponed, to confirm",
+        CommitmentState.ReportedChanged => "reported called off, to confirm",
         _ => "open",
     };
 

@@ -24,6 +24,12 @@ public enum CommitmentState
 
     /// <summary>A later document reports it kept (<see cref="Outcome"/>): off the overdue list while it waits for a curator's "done".</summary>
     ReportedDone,
+
+    /// <summary>A later document says the promised engagement was postponed: off the overdue list while a curator looks at it.</summary>
+    ReportedDelayed,
+
+    /// <summary>A later document says the promised engagement was called off: off the overdue list while a curator looks at it.</summary>
+    ReportedChanged,
 }
 
 /// <summary>A user's mark on a commitment, kept by its stable key.</summary>
@@ -139,7 +145,8 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
     /// <summary>
     /// States of dated commitments as of <paramref name="asOf"/>: overdue first, then by due day. A due without a
     /// year (--10-14) cannot be due or overdue: it is counted with the undated ones. A commitment a later report
-    /// says was kept (<paramref name="outcomes"/>, by commitment id) is <see cref="CommitmentState.ReportedDone"/> unless a curator marked it.
+    /// says was kept (<paramref name="outcomes"/>, by commitment id) is <see cref="CommitmentState.ReportedDone"/>, one it says was
+    /// postponed or called off <see cref="CommitmentState.ReportedDelayed"/> or <see cref="CommitmentState.ReportedChanged"/>, unless a curator marked it.
     /// </summary>
     public static IReadOnlyList<DueItem> Classify(
         IEnumerable<CommitmentFact> commitments, DateOnly asOf, int withinDays, IReadOnlyDictionary<string, CommitmentMark> marks, IReadOnlyDictionary<long, IReadOnlyList<Outcome>>? outcomes = null)
@@ -156,17 +163,20 @@ public sealed class CommitmentTracker(FactReader reader, TimeProvider clock)
 
             var days = dueBy.DayNumber - asOf.DayNumber;
             var mark = marks.GetValueOrDefault(c.Key);
-            // A report of a day still to come tells nothing happened yet.
-            var reported = (outcomes?.GetValueOrDefault(c.Id) ?? []).Where(o => o.Report.Date is not { } held || held.Start <= asOf).ToList();
+            // A report of a day still to come tells nothing happened yet; that it was postponed or called off is known at once.
+            var reported = (outcomes?.GetValueOrDefault(c.Id) ?? [])
+                .Where(o => o.Status != OutcomeStatuses.ReportedDone || o.Report.Date is not { } held || held.Start <= asOf).ToList();
             var state = mark is not null ? (mark.Status == CommitmentStatuses.Dropped ? CommitmentState.Dropped : CommitmentState.Done)
-                : reported.Count > 0 ? CommitmentState.ReportedDone
+                : reported.Any(o => o.Status == OutcomeStatuses.ReportedDone) ? CommitmentState.ReportedDone
+                : reported.Any(o => o.Status == OutcomeStatuses.Changed) ? CommitmentState.ReportedChanged
+                : reported.Count > 0 ? CommitmentState.ReportedDelayed
                 : days < 0 ? CommitmentState.Overdue
                 : days <= withinDays ? CommitmentState.DueSoon
                 : CommitmentState.Open;
             items.Add(new DueItem(c, dueBy, days, state, mark) { Outcomes = reported });
         }
 
-        return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, CommitmentState.ReportedDone => 3, CommitmentState.Done => 4, _ => 5 })
+        return [.. items.OrderBy(i => i.State switch { CommitmentState.Overdue => 0, CommitmentState.DueSoon => 1, CommitmentState.Open => 2, CommitmentState.ReportedDelayed or CommitmentState.ReportedChanged => 3, CommitmentState.ReportedDone => 4, CommitmentState.Done => 5, _ => 6 })
             .ThenBy(i => i.DueBy)
             .ThenBy(i => i.Commitment.Source.DocumentId)
             .ThenBy(i => i.Commitment.Source.Start)];

@@ -37,7 +37,7 @@ public static class ExportApi
             .WithTags("Exports")
             .WithSummary("Download a list: documents, entities, engagements, commitments, timeline, due or search, as csv or json (timeline and due also ics, iCalendar).")
             .WithDescription("engagements, commitments, timeline and due take the filters of /api/timeline (country, sector, agency, type, from, to); due, the Due page's list, "
-                + "and timeline also status (overdue, due_soon, open, reported_done, done, dropped; repeatable or comma-separated; for due the default is overdue and due_soon; "
+                + "and timeline also status (overdue, due_soon, open, reported_done, reported_delayed, reported_changed, done, dropped; repeatable or comma-separated; for due the default is overdue and due_soon; "
                 + "due is most urgent first); search takes q "
                 + "(its best 1,000 hits). CSV is RFC 4180 with a UTF-8 byte order mark; every fact carries its document and offsets.");
     }
@@ -48,7 +48,7 @@ public static class ExportApi
         [AsParameters] FactQuery filter,
         [Description("The search query (search only), as /api/search takes it.")] string? q,
         [Description("true (search only): search the words only as written, as /api/search takes it.")] bool? exact,
-        [FromQuery(Name = "status"), Description("Commitment status (due and timeline only): overdue, due_soon, open, reported_done, done or dropped; repeatable or comma-separated.")] string[]? status,
+        [FromQuery(Name = "status"), Description("Commitment status (due and timeline only): overdue, due_soon, open, reported_done, reported_delayed, reported_changed, done or dropped; repeatable or comma-separated.")] string[]? status,
         AtlasExporter exporter,
         TimelineService timeline,
         SubjectResolver resolver,

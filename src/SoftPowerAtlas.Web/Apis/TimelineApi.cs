@@ -12,7 +12,7 @@ public sealed record TimelineDate(string Written, string? Start, string? End, st
 
 /// <summary>
 /// A timeline line: an engagement (id: row id) or a commitment (id: its stable key), with its passage
-/// and source; a dated commitment also has its state today (overdue, due_soon, open, reported_done, done, dropped) and days left.
+/// and source; a dated commitment also has its state today (overdue, due_soon, open, reported_done, reported_delayed, reported_changed, done, dropped) and days left.
 /// </summary>
 public sealed record TimelineItemResponse(
     string Kind,
@@ -49,7 +49,7 @@ public static class TimelineApi
     {
         api.MapGet("/timeline", Get)
             .WithTags("Timeline")
-            .WithSummary("Engagements and commitments in date order (undated last); commitments flagged overdue, due_soon, open, reported_done (a later report says it was kept), done or dropped as of today in Bangkok.")
+            .WithSummary("Engagements and commitments in date order (undated last); commitments flagged overdue, due_soon, open, reported_done (a later report says it was kept), reported_delayed or reported_changed (postponed or called off), done or dropped as of today in Bangkok.")
             .WithDescription("Filters as atlas timeline takes them, each repeatable or comma-separated: country (ISO code, English or Thai name), sector (id), agency (any name or abbreviation), "
                 + "type (engagement type or commitment); from and to (YYYY, YYYY-MM, YYYY-MM-DD or FY2025; inclusive). An unknown name is a 400 problem with close names in 'suggestions'.");
     }
@@ -105,7 +105,7 @@ public static class TimelineApi
             item.Due?.Mark?.Note);
     }
 
-    /// <summary>overdue, due_soon, open, reported_done, done or dropped.</summary>
+    /// <summary>overdue, due_soon, open, reported_done, reported_delayed, reported_changed, done or dropped.</summary>
     public static string Status(CommitmentState state) => Due.DueList.Name(state);
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

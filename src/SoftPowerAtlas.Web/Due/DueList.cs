@@ -18,6 +18,8 @@ public static class DueList
         ("due_soon", CommitmentState.DueSoon),
         ("open", CommitmentState.Open),
         ("reported_done", CommitmentState.ReportedDone),
+        ("reported_delayed", CommitmentState.ReportedDelayed),
+        ("reported_changed", CommitmentState.ReportedChanged),
         ("done", CommitmentState.Done),
         ("dropped", CommitmentState.Dropped),
     ];
@@ -26,6 +28,14 @@ public static class DueList
     public static IReadOnlySet<CommitmentState> Urgent { get; } = new HashSet<CommitmentState> { CommitmentState.Overdue, CommitmentState.DueSoon };
 
     public static string Name(CommitmentState state) => Statuses.First(s => s.State == state).Name;
+
+    /// <summary>The label that opens a later report of a commitment: reported done, postponed or called off in.</summary>
+    public static string OutcomeLabel(string status) => status switch
+    {
+        Storage.Tracking.OutcomeStatuses.Delayed => "due.reported-delayed-by",
+        Storage.Tracking.OutcomeStatuses.Changed => "due.reported-changed-by",
+        _ => "due.reported-by",
+    };
 
     /// <summary>
     /// The states named by <paramref name="raw"/> (repeated or comma-separated; <c>due-soon</c> as well as <c>due_soon</c>);

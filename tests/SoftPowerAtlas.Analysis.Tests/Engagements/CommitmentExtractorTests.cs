@@ -21,6 +21,7 @@ public class CommitmentExtractorTests
     [InlineData("เทศบาลนครเชียงใหม่เตรียมเสนอตัวเป็นเจ้าภาพการประชุมประจำปีของเครือข่ายเมืองสร้างสรรค์ (UCCN Annual Conference) 2027", "2027")]
     [InlineData("The city plans to bid to host the Creative Cities Annual Conference 2027.", "2027")]
     [InlineData("ทั้งสามหน่วยงานจะร่วมกันส่งเสริมการท่องเที่ยวต่อเนื่อง 3 ปี จนถึงวันที่ 31 มีนาคม 2571\n\nที่ผ่านมาทั้งสามหน่วยงานได้จัดกิจกรรมร่วมกันหลายครั้ง", "2028-03-31")]
+    [InlineData("สมาคมแจ้งว่างานเทศกาลผ้าทอ ซึ่งเดิมกำหนดจัดในวันที่ 5 มีนาคม 2568 จะเลื่อนออกไปเป็นวันที่ 12 เมษายน 2568", "2025-04-12")]
     public void Extract_Undertaking_DueAsWritten(string sentence, string due)
     {
         var facts = Extract.Run(Stamp + sentence).Facts();

@@ -67,7 +67,28 @@ public sealed class OutcomeCommandTests : IDisposable
         Assert.DoesNotContain("reported done in:", urgent.Out, StringComparison.Ordinal);
     }
 
-    /// <summary>tests/corpus/promises: the invented announcement and its report.</summary>
+    [Fact]
+    public async Task Due_FairPostponedByALaterRelease_ReportedDelayedAndDueOnTheNewDay()
+    {
+        await IngestAsync("fair-announce.txt", "fair-postponed.txt");
+        var march20 = new FixedClock(new DateTimeOffset(2025, 3, 20, 2, 0, 0, TimeSpan.Zero));
+
+        var urgent = await Atlas.RunAsync(march20, "--db", _temp.Db, "due");
+        var all = await Atlas.RunAsync(march20, "--db", _temp.Db, "due", "--all");
+        var export = await Atlas.RunAsync(march20, "--db", _temp.Db, "export", "commitments", "--format", "json");
+
+        Assert.True(all.ExitCode == AtlasCommand.Ok, all.ToString());
+        Assert.Contains("0 overdue", urgent.Out, StringComparison.Ordinal);
+        Assert.Contains("due 2025-04-12", urgent.Out, StringComparison.Ordinal);
+        Assert.Contains("reported delayed", all.Out, StringComparison.Ordinal);
+        Assert.Contains("reported postponed in: doc #2", all.Out, StringComparison.Ordinal);
+        Assert.Contains("fair-postponed.txt", all.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(export.Out);
+        var promise = Assert.Single(json.RootElement.EnumerateArray(), c => c.GetProperty("status").GetString() == "reported_delayed");
+        Assert.Equal("delayed", Assert.Single(promise.GetProperty("outcomes").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    /// <summary>tests/corpus/promises: the invented announcements and their later reports.</summary>
     private static string Promises => Path.Combine(RepoPaths.Root, "tests", "corpus", "promises");
 
     private Task IngestAsync(params string[] names) => Atlas.IngestEachAsync(_temp.Db, "promises", names);

@@ -12,7 +12,8 @@ namespace SoftPowerAtlas.Storage.Tests.Tracking;
 /// <summary>
 /// A commitment followed to its outcome (issue 25), on both stores: a document promising an engagement on
 /// a day, and another document's report of that engagement held, take the commitment off the overdue list
-/// as "reported done" with the report as evidence, until a curator's word.
+/// as "reported done" with the report as evidence, until a curator's word; a later report that it was postponed
+/// or called off makes it "reported delayed" or "reported changed".
 /// </summary>
 public abstract class OutcomeTests<TFixture> : StoreTests<TFixture>
     where TFixture : StoreFixture, new()
@@ -110,6 +111,60 @@ public abstract class OutcomeTests<TFixture> : StoreTests<TFixture>
         Assert.Empty(Assert.Single(Export().EnumerateArray()).GetProperty("outcomes").EnumerateArray());
     }
 
+    [Fact]
+    public void Due_LaterReportSaysPostponed_ReportedDelayedNotOverdue()
+    {
+        AddAndCommit(Announcement("promise.txt", "2024-06-12"));
+        AddAndCommit(Notice("postponed.txt", "2024-06-15", "พิธีลงนามความร่วมมือกับภูฏานในวันที่ 20 มิถุนายน ขอเลื่อนออกไปเป็นเดือนกรกฎาคม"));
+
+        var tracker = new CommitmentTracker(new FactReader(Store), Clock);
+        var item = Assert.Single(tracker.Due(new DueQuery { AsOf = AsOf, IncludeAll = true }).Items);
+
+        Assert.Empty(tracker.Due(new DueQuery { AsOf = AsOf }).Items);
+        Assert.Equal(CommitmentState.ReportedDelayed, item.State);
+        Assert.Equal(("postponed.txt", OutcomeStatuses.Delayed), (Assert.Single(item.Outcomes).Report.Source.Path, item.Outcomes[0].Status));
+        var exported = Assert.Single(Export().EnumerateArray());
+        Assert.Equal("reported_delayed", exported.GetProperty("status").GetString());
+        Assert.Equal("delayed", Assert.Single(exported.GetProperty("outcomes").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Due_LaterReportSaysCalledOff_ReportedChanged()
+    {
+        AddAndCommit(Announcement("promise.txt", "2024-06-12"));
+        AddAndCommit(Notice("off.txt", "2024-06-18", "ยกเลิกการจัดพิธีลงนามความร่วมมือกับภูฏานในวันที่ 20 มิถุนายน"));
+
+        var item = Assert.Single(new CommitmentTracker(new FactReader(Store), Clock).Due(new DueQuery { AsOf = AsOf, IncludeAll = true }).Items);
+
+        Assert.Equal(CommitmentState.ReportedChanged, item.State);
+        Assert.Equal(OutcomeStatuses.Changed, Assert.Single(item.Outcomes).Status);
+    }
+
+    [Fact]
+    public void Due_PostponedThenReportedHeld_ReportedDone()
+    {
+        AddAndCommit(Announcement("promise.txt", "2024-06-12"));
+        AddAndCommit(Notice("postponed.txt", "2024-06-15", "พิธีลงนามความร่วมมือกับภูฏานในวันที่ 20 มิถุนายน ขอเลื่อนออกไปก่อน"));
+        AddAndCommit(Report("held.txt", "2024-06-21", "2024-06-20", "BT"));
+
+        var item = Assert.Single(new CommitmentTracker(new FactReader(Store), Clock).Due(new DueQuery { AsOf = AsOf, IncludeAll = true }).Items);
+
+        Assert.Equal(CommitmentState.ReportedDone, item.State);
+        Assert.Equal(["held.txt", "postponed.txt"], item.Outcomes.Select(o => o.Report.Source.Path).Order());
+    }
+
+    [Fact]
+    public void Due_PostponementPublishedBeforeThePromise_NotItsOutcome()
+    {
+        AddAndCommit(Announcement("promise.txt", "2024-06-12"));
+        AddAndCommit(Notice("older.txt", "2024-06-01", "พิธีลงนามความร่วมมือกับภูฏานในวันที่ 20 มิถุนายน ขอเลื่อนออกไปก่อน"));
+
+        var item = Assert.Single(new CommitmentTracker(new FactReader(Store), Clock).Due(new DueQuery { AsOf = AsOf }).Items);
+
+        Assert.Equal(CommitmentState.Overdue, item.State);
+        Assert.Empty(item.Outcomes);
+    }
+
     private JsonElement Export() =>
         JsonDocument.Parse(new AtlasExporter(new FactReader(Store), Clock).Export(ExportKind.Commitments, ExportFormat.Json)).RootElement;
 
@@ -137,6 +192,13 @@ public abstract class OutcomeTests<TFixture> : StoreTests<TFixture>
             Facts = new ExtractedFacts { Events = [Signing(date, country, text.Length)] },
         };
     }
+
+    /// <summary>A later release of the same signing (same day, party and country) whose passage is <paramref name="text"/>.</summary>
+    private static NewDocument Notice(string source, string published, string text) => Samples.Document(text, source) with
+    {
+        Published = published,
+        Facts = new ExtractedFacts { Events = [Signing("2024-06-20", "BT", text.Length)] },
+    };
 
     private static ExtractedEvent Signing(string date, string country, int length) => new()
     {

@@ -14,7 +14,8 @@ public sealed class OutcomePageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync(withSamples: false, TestDatabase.CorpusFile("promises", "announce.txt"), TestDatabase.CorpusFile("promises", "report.txt"));
+        _db = await TestDatabase.CreateAsync(withSamples: false, TestDatabase.CorpusFile("promises", "announce.txt"), TestDatabase.CorpusFile("promises", "report.txt"),
+            TestDatabase.CorpusFile("promises", "fair-announce.txt"), TestDatabase.CorpusFile("promises", "fair-postponed.txt"));
         _factory = new AtlasWebFactory(_db.Path);
     }
 
@@ -60,6 +61,24 @@ public sealed class OutcomePageTests : IAsyncLifetime
             Assert.Equal(ids["report.txt"], outcome.GetProperty("source").GetProperty("documentId").GetInt64());
             Assert.Contains("ได้ลงนามบันทึกความเข้าใจ", outcome.GetProperty("sentence").GetString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DuePageAndDocumentPage_FairPostponedLater_ReportedDelayedWithTheNotice()
+    {
+        using var client = _factory.CreateClient();
+        var ids = await TestDatabase.DocumentIdsAsync(client);
+
+        var urgent = await client.GetStringAsync("/due");
+        var delayed = await client.GetStringAsync("/due?status=reported_delayed");
+        var page = await client.GetStringAsync($"/documents/{ids["fair-announce.txt"]}");
+
+        Assert.DoesNotContain("รายงานการเลื่อนใน:", urgent, StringComparison.Ordinal);
+        Assert.Contains("มีรายงานว่าเลื่อนออกไป (รอยืนยัน)", delayed, StringComparison.Ordinal);
+        Assert.Contains($"รายงานการเลื่อนใน: <a href=\"/documents/{ids["fair-postponed.txt"]}?passage=", delayed, StringComparison.Ordinal);
+        Assert.Contains("แจ้งเลื่อนการจัดงาน", delayed, StringComparison.Ordinal);
+        Assert.Contains("มีรายงานว่าเลื่อนออกไป (รอยืนยัน)", page, StringComparison.Ordinal);
+        Assert.Contains($"รายงานการเลื่อนใน: <a href=\"/documents/{ids["fair-postponed.txt"]}?passage=", page, StringComparison.Ordinal);
     }
 
     [Fact]
