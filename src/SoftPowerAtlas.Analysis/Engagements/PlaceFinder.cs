@@ -129,6 +129,12 @@ internal sealed class PlaceFinder
             {
                 return i;
             }
+
+            // "at the Queen Sirikit National Convention Center, 28-30 June": a day after the comma is the when, not the where.
+            if (rest[i] == ',' && i + 2 < end && rest[i + 1] == ' ' && char.IsAsciiDigit(rest[i + 2]))
+            {
+                return i;
+            }
         }
 
         return end;
