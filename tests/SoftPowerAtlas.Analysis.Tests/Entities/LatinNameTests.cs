@@ -133,6 +133,17 @@ public class LatinNameTests
     }
 
     [Fact]
+    public void Find_PostsListedAfterAPerson_OnlyThePerson()
+    {
+        const string Text = "On 3 May 2024 the consulate opened the Lotus Fair with Consul Anong Srisuk, organised in partnership with the Lotus Foundation, "
+            + "several consulates, Congresswoman, NYS Senator, NYS Assemblyman, and NYC Councilwoman.";
+
+        var people = Extract.Run(Text).Facts().Entities.Where(e => e.Kind == EntityKind.Person).Select(e => e.Name);
+
+        Assert.Equal(["Anong Srisuk"], people);
+    }
+
+    [Fact]
     public void Resolve_SurnameAlone_JoinsTheFullName()
     {
         const string text = "The Secretary for Tourism, Mr Kevin Lau, met Thai officials. Mr Lau said the visit was fruitful.";
