@@ -23,6 +23,15 @@ if ! command -v python3 >/dev/null 2>&1; then
   fi
 fi
 
+# The calendar export is read back by a real iCalendar client: Debian's python3-icalendar (scripts/check-ical.py).
+if ! /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1; then
+  echo "test.sh: installing python3-icalendar (the calendar export is read back by it)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar >/dev/null; }; then
+    echo "error: python3-icalendar could not be installed; the calendar read-back test needs it." >&2
+    exit 1
+  fi
+fi
+
 # The web tests drive Debian's Chromium (Playwright, headless) and need Thai fonts to render pages;
 # the web project's build installs its front-end packages with npm (package-lock.json).
 web_packages=()

@@ -21,6 +21,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //                               pdftotext (atlas), PdfPig and Tesseract: character error rate, Thai marks, pages/s
 //   -- store-read --db PATH     reading a store with packed texts against a copy of it unpacked: documents/s, searches/s
 //   -- store-path --server CONN  the store path alone (pre-analysed documents) and one-thread ingest, SQLite beside PostgreSQL
+//   -- ical --db STORE --out DIR atlas's iCalendar writer beside Ical.Net on the same facts: files for scripts/check-ical.py, ms per calendar
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -58,6 +59,7 @@ static Task<int> Command(string[] args, TextServices textServices) => args.First
     "sizes" => Task.FromResult(SizesCommand.Run(args[1..], textServices)),
     "reading" => Task.FromResult(ReadingCommand.Run(args[1..])),
     "store-read" => Task.FromResult(StoreReadCommand.Run(args[1..], textServices)),
+    "ical" => Task.FromResult(IcalCommand.Run(args[1..], textServices)),
     "segment-agreement" => Task.FromResult(SegmentAgreementCommand.Run(args[1..], textServices)),
     _ => Task.FromResult(RunBenchmarks(args)),
 };

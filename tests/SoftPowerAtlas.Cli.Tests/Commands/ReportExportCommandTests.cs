@@ -101,4 +101,23 @@ public sealed class ReportExportCommandTests : IDisposable
         var doc = XDocument.Parse(graphml.Out);
         Assert.Contains(doc.Descendants(), e => e.Name.LocalName == "node" && (string?)e.Attribute("id") == "country:FR");
     }
+
+    [Fact]
+    public async Task ExportCalendar_ReadBackByARealClient_EveryEventAndToDoWithThaiTextWhole()
+    {
+        var db = await IngestAsync();
+        var file = _temp.Combine("atlas.ics");
+
+        var export = await Atlas.RunAsync("--db", db, "export", "calendar", "--out", file);
+        var client = await Python.RunAsync(Path.Combine(RepoPaths.Root, "scripts", "check-ical.py"), file);
+
+        Assert.True(export.ExitCode == AtlasCommand.Ok, export.ToString());
+        Assert.True(client.ExitCode == 0, client.ToString());
+        var text = File.ReadAllText(file, Encoding.UTF8);
+        int Count(string component) => text.Split("BEGIN:" + component + "\r\n").Length - 1;
+        Assert.Contains($"parsed; {Count("VEVENT")} events, {Count("VTODO")} to-dos", client.Out, StringComparison.Ordinal);
+        Assert.True(Count("VEVENT") > 10 && Count("VTODO") > 5, client.Out);
+        Assert.Contains("lines over 75 octets 0, without CRLF 0, folds cutting a character 0; text with U+FFFD 0; events in an undeclared time zone 0", client.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 with Thai descriptions", client.Out, StringComparison.Ordinal);
+    }
 }

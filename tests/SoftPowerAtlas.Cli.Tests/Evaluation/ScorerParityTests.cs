@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using SoftPowerAtlas.Cli.Tests.Support;
 
 namespace SoftPowerAtlas.Cli.Tests.Evaluation;
@@ -20,7 +18,7 @@ public sealed class ScorerParityTests : IDisposable
         var predictions = _temp.Combine("predictions");
 
         var atlas = await Atlas.RunAsync("eval", gold, "--out", predictions);
-        var python = await RunPythonAsync(RepoPaths.ScorePy, gold, predictions);
+        var python = await Python.RunAsync(RepoPaths.ScorePy, gold, predictions);
 
         Assert.True(atlas.ExitCode == AtlasCommand.Ok, atlas.ToString());
         Assert.True(python.ExitCode == 0, python.ToString());
@@ -39,37 +37,4 @@ public sealed class ScorerParityTests : IDisposable
 
     private static List<string> Lines(string output) =>
         [.. output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
-
-    private static async Task<AtlasRun> RunPythonAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"python3 is not on the PATH ({e.Message}); the parity test runs shared/eval/score.py with it. scripts/test.sh installs python3 before the tests; install it (e.g. apt-get install python3) to run them by hand.");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return new AtlasRun(process.ExitCode, await output, await error);
-        }
-    }
 }
