@@ -82,7 +82,7 @@ public sealed class DueExportTests : WebTest
     {
         using var response = await Client.GetAsync("/api/export/due.csv?status=late");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("overdue, due_soon, open, reported_done, done, dropped", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("overdue, due_soon, open, reported_done, reported_delayed, reported_changed, done, dropped", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -76,7 +76,7 @@ public sealed partial class ThaiStoreMessagesTests : WebTest
     public async Task DuePage_UnknownStatus_SaysWhyInThai()
     {
         var text = await Text("/due?status=later&lang=th", "#filter-error p");
-        Assert.Equal("ใช้ตัวกรองนี้ไม่ได้: สถานะ 'later' ใช้ไม่ได้ ใช้ได้: overdue, due_soon, open, reported_done, done, dropped", text);
+        Assert.Equal("ใช้ตัวกรองนี้ไม่ได้: สถานะ 'later' ใช้ไม่ได้ ใช้ได้: overdue, due_soon, open, reported_done, reported_delayed, reported_changed, done, dropped", text);
     }
 
     [GeneratedRegex("<form method=\"post\" action=\"/curation/facts/(?<key>[0-9a-f]{16})\"")]
