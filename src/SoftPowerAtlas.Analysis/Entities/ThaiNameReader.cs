@@ -37,7 +37,7 @@ internal sealed class ThaiNameReader
         // Words that end a Thai name written without a space after it (นายทวีพงษ์กล่าว, โยชิโนริผู้ว่าราชการ).
         _nameEndings = new PrefixWords(EmbeddedWordList.Rows("Entities/Data/speech-verbs.tsv").Where(r => r.Length >= 2 && r[1] == "th").Select(r => r[0])
             .Concat(lexicon.RolesThai.Where(r => r.Length >= 3 && Gazetteer.IsThaiLetter(r[0])))
-            .Concat(["เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ภริยา", "สามี"]));
+            .Concat(["เป็น", "ได้", "ให้", "พร้อม", "และ", "ซึ่ง", "ที่", "ร่วม", "เดินทาง", "ภริยา", "สามี", "มีท่าที", "มีกำหนด", "มีความ", "ติดภารกิจ"]));
         _roles = new PrefixWords(lexicon.RolesThai.Where(r => r.Length >= 3 && Gazetteer.IsThaiLetter(r[0])));
         _titles = new PrefixWords(lexicon.Honorifics.Where(h => h.Length >= 2 && Gazetteer.IsThaiLetter(h[0])));
         _notNamePrefixes = new PrefixWords(_notNameWords.Where(w => w.Length >= 3 && Gazetteer.IsThaiLetter(w[0])));

@@ -58,6 +58,8 @@ public class OrganizationNameTests
     [InlineData("with the Cultural Council of Laos and Kickboxing-linked clubs", "Cultural Council of Laos")]
     // A meeting's number (ครั้งที่ 2/2567) glued to the committee's name is not part of it.
     [InlineData("ประชุมคณะกรรมการส่งเสริมหัตถศิลป์แห่งชาติครั้งที่ 2/2567 ที่ทำเนียบรัฐบาล", "คณะกรรมการส่งเสริมหัตถศิลป์แห่งชาติ")]
+    // "ประจำปี" (of the year) glued after a body's name is not part of it.
+    [InlineData("ขออนุมัติงบประมาณรายจ่ายกองทุนส่งเสริมงานหัตถศิลป์ประจำปี 2569", "กองทุนส่งเสริมงานหัตถศิลป์")]
     // A short form closed by its full stop ends the name though the next word is glued to it.
     [InlineData("ข่าวเด่น กรมศสช.นำคณะทูตชมงานหัตถกรรมไทย", "กรมศสช.")]
     public void Find_OrganisationByPattern_NameAsWritten(string text, string name)
@@ -88,6 +90,7 @@ public class OrganizationNameTests
     [InlineData("Culture Office Signs Pact With Osaka Trade Bureau For Film Week\nThe two bodies will share venues.")]
     [InlineData("CULTURE OFFICE AND OSAKA TRADE BUREAU AGREE TO SHARE FILM VENUES\nThe two bodies will share venues.")]
     [InlineData("คณะรัฐมนตรีมอบหมายให้กระทรวงวัฒนธรรมลงนามฝ่ายไทยกับญี่ปุ่นในเดือนหน้า")]
+    [InlineData("ประธานคณะกรรมการติดภารกิจ จึงมอบหมายให้รองประธานทำหน้าที่แทน")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();

@@ -81,6 +81,15 @@ public class PersonNameTests
         Assert.Equal(text.IndexOf(name, StringComparison.Ordinal), m.Span.End - name.Length);
     }
 
+    [Fact]
+    public void Find_GivenNameGluedToWhatThePersonDid_NameEndsBeforeIt()
+    {
+        var facts = Extract.Run("โดย น.ส.สมศรีมีท่าทีผ่อนคลาย สีหน้ายิ้มแย้ม กล่าวทักทายคณะกรรมการ").Facts();
+
+        var m = Assert.Single(facts.Mentions, m => m.Kind == EntityKind.Person);
+        Assert.Equal("สมศรี", m.Name);
+    }
+
     [Theory]
     // A role glued to a phrase, a quoted title, a known place inside: not a name.
     [InlineData("รัฐมนตรีด้านวิจัย เทคโนโลยี และอวกาศ ร่วมเปิดงาน")]
