@@ -309,8 +309,21 @@ internal sealed class PersonPatterns
     /// </summary>
     private static bool NamesAThaiThing(string text, int open)
     {
-        var before = text[..open].TrimEnd();
-        return (before.Length > 0 && char.IsDigit(before[^1])) || ThaiThingWords.Any(w => before.EndsWith(w, StringComparison.Ordinal));
+        var before = text.AsSpan(0, open).TrimEnd();
+        if (!before.IsEmpty && char.IsDigit(before[^1]))
+        {
+            return true;
+        }
+
+        foreach (var word in ThaiThingWords)
+        {
+            if (before.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] ThaiThingWords =
