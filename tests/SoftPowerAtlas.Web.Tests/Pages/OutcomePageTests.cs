@@ -29,6 +29,7 @@ public sealed class OutcomePageTests : IAsyncLifetime
     public async Task DuePage_PromiseReportedLater_ReportedDoneWithTheReportNotOverdue()
     {
         using var client = _factory.CreateClient();
+        var ids = await TestDatabase.DocumentIdsAsync(client);
 
         var urgent = await client.GetStringAsync("/due");
         var reported = await client.GetStringAsync("/due?status=reported_done");
@@ -36,7 +37,7 @@ public sealed class OutcomePageTests : IAsyncLifetime
         Assert.DoesNotContain("รายงานผลใน:", urgent, StringComparison.Ordinal);
         Assert.Contains("มีรายงานว่าทำแล้ว (รอยืนยัน)", reported, StringComparison.Ordinal);
         Assert.Contains("รายงานผลใน:", reported, StringComparison.Ordinal);
-        Assert.Contains("href=\"/documents/2?passage=", reported, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/documents/{ids["report.txt"]}?passage=", reported, StringComparison.Ordinal);
         Assert.Contains("ได้ลงนามบันทึกความเข้าใจ", reported, StringComparison.Ordinal);
     }
 
