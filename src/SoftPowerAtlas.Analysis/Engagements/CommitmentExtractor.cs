@@ -19,7 +19,7 @@ internal sealed class CommitmentExtractor
     private static readonly string[] PastMarkers = ["ที่ผ่านมา", "ไปแล้ว", "เมื่อปี", "last ", " ago", "since "];
     private static readonly string[] AimMarkers = ["aims to", "aim to", "is to", "are to"];
     private static readonly string[] PurposeVerbs =
-        ["promote", "raise awareness", "strengthen", "foster", "enhance", "elevate", "celebrate", "showcase", "highlight", "deepen", "encourage", "inspire", "introduce", "honour", "honor", "preserve"];
+        ["promote", "raise awareness", "strengthen", "foster", "enhance", "elevate", "celebrate", "showcase", "highlight", "deepen", "encourage", "inspire", "introduce", "honour", "honor", "preserve", "make", "bring"];
     private static readonly string[] PeriodVerbs = ["runs", "run", "running", "lasts", "last", "continues", "continue", "open", "is on", "are on"];
     private static readonly string[] ApplicationWords = ["สมัคร", "ลงทะเบียน", "ผู้สนใจ", "ผู้ที่สนใจ", "apply", "applications", "register", "registration", "submit entries"];
     private static readonly string[] JointParties = ["ทั้งสองฝ่าย", "ทั้ง 2 ฝ่าย", "ทั้งสองประเทศ", "ทั้งสามฝ่าย", "both sides", "both parties", "both countries", "the two sides", "the two countries", "the parties"];

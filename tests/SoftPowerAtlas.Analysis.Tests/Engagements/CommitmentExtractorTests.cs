@@ -65,6 +65,7 @@ public class CommitmentExtractorTests
     [Theory]
     [InlineData("The fair aims to promote Thai silk among young designers.")]
     [InlineData("The objectives of the fair are to foster ties between weavers and buyers.")]
+    [InlineData("The fair aims to make Thai silk better known among young designers.")]
     public void Extract_WhatAnEventIsFor_NoCommitment(string sentence)
     {
         var facts = Extract.Run(Stamp + "The Culture Office is organising the Lanna Silk Fair from 4 to 6 February 2025 in Lamphun.\n" + sentence).Facts();

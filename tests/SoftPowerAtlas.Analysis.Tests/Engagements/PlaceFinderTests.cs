@@ -12,6 +12,7 @@ public class PlaceFinderTests
     [InlineData("จัดงานเทศกาลสงกรานต์ ณ เมืองเมลเบิร์น วันเสาร์ที่ 13 เมษายน 2562 เวลา 15.00 น.", "เมืองเมลเบิร์น")]
     [InlineData("งานซึ่งเดิมกำหนดจัดในวันที่ 5 มีนาคม 2568 ณ ลานวัฒนธรรมเมืองน่าน ออกไปเป็นวันที่ 12 เมษายน 2568 เนื่องจากฝนตก", "ลานวัฒนธรรมเมืองน่าน")]
     [InlineData("The minister opened the Lanna Craft Forum at the Riverside Convention Hall, 12-14 July, with six partners.", "Riverside Convention Hall")]
+    [InlineData("Envoys joined a Thai cooking class on 23 May at the Riverside Palace Hotel organised by the Foreign Office.", "Riverside Palace Hotel")]
     [InlineData("ขอเชิญร่วมงานในวันที่ 28-30 มิถุนายน 2567 ณ ศูนย์การประชุมแห่งชาติสิริกิติ์ งานนี้ไม่เสียค่าเข้าชม", "ศูนย์การประชุมแห่งชาติสิริกิติ์")]
     [InlineData("ภาพยนตร์ไทยจะฉายในเทศกาล ณ เมืองปูซาน นอกจากนี้ กรมการท่องเที่ยวจะเสนอมาตรการใหม่", "เมืองปูซาน")]
     [InlineData("The MOU was signed at TCDC Bangkok, Grand Postal Building, on 30 January 2024.", "TCDC Bangkok, Grand Postal Building")]
