@@ -58,7 +58,13 @@ def main():
     if len(sys.argv) < 2:
         print(__doc__)
         sys.exit(2)
-    seen = [check(p) for p in sys.argv[1:]]
+    seen = []
+    for path in sys.argv[1:]:
+        try:
+            seen.append(check(path))
+        except (OSError, ValueError) as e:
+            print(f"check-ical: {path}: not a calendar a client can read ({e})", file=sys.stderr)
+            sys.exit(1)
     if len(seen) > 1:
         same = all(s == seen[0] for s in seen[1:])
         print(f"same (kind, day) set in every file: {same} ({len(seen[0])} distinct)")

@@ -29,6 +29,12 @@ internal static class IcalCommand
         }
 
         var rounds = CommandLine.Int(args, "--rounds", 5);
+        if (!AtlasStores.Exists(db))
+        {
+            // Opening a path that is not there would make an empty store and compare two empty calendars.
+            throw new FileNotFoundException($"no store at {db}: ingest pages into it first (docs/BENCHMARKS.md §20)");
+        }
+
         using var store = AtlasStores.Open(db, textServices);
         var reader = new FactReader(store);
         var engagements = reader.Engagements(FactFilter.All);

@@ -205,16 +205,7 @@ internal sealed class CommitmentExtractor
     /// <summary>"ผู้สนใจสมัครได้ภายในวันที่ 30 เมษายน", "register by…": a deadline set for the public, not an undertaking.</summary>
     private static bool InvitesApplications(string text, TextSpan clause)
     {
-        var s = text.AsSpan(clause.Start, clause.Length);
-        foreach (var w in ApplicationWords)
-        {
-            if (s.Contains(w, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordLists.ContainsAny(text.AsSpan(clause.Start, clause.Length), ApplicationWords, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"ซึ่งวิทยากรจะทำหน้าที่…", "which will…": a relative clause describes a thing; it promises nothing by itself.</summary>
@@ -345,16 +336,7 @@ internal sealed class CommitmentExtractor
 
     private static bool PastClause(string text, TextSpan clause)
     {
-        var span = text.AsSpan(clause.Start, clause.Length);
-        foreach (var m in PastMarkers)
-        {
-            if (span.Contains(m, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordLists.ContainsAny(text.AsSpan(clause.Start, clause.Length), PastMarkers, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
     private static readonly string[] ApprovalWords = ["อนุมัติ", "เห็นชอบ", "approved", "approves", "approve", "endorsed", "endorses", "authorised", "authorized", "authorises", "authorizes", "okayed", "okays", "decided", "decides", "resolved", "มีมติ", "green light", "greenlit", "ไฟเขียว"];
 
     /// <summary>"ครม. อนุมัติร่างบันทึกความเข้าใจ…", "the Cabinet has okayed the drafted MOU": a cabinet's decision, which announces and signs nothing.</summary>
-    public static bool IsCabinetApproval(ReadOnlySpan<char> passage) => ContainsAny(passage, CabinetWords) && ContainsAny(passage, ApprovalWords);
+    public static bool IsCabinetApproval(ReadOnlySpan<char> passage) => WordLists.ContainsAny(passage, CabinetWords) && WordLists.ContainsAny(passage, ApprovalWords);
     private static readonly string[] SpeechWords = ["เปิดเผยว่า", "กล่าวว่า", "แถลงว่า", "ระบุว่า", "เผยว่า", "said", "announced that", "told", "stated"];
     // Not "anniversary"/"ครบรอบ": the day of an anniversary is the day it is celebrated. "ตั้งแต่" is "since"
     // only when it does not open the date itself ("ตั้งแต่วันที่ 21 ตุลาคม ถึง 12 พฤศจิกายน": from … to …).
@@ -310,20 +310,7 @@ internal sealed class EventAnchorReader(PhraseCounter<EngagementType> triggers)
         var from = Math.Max(lineStart, date.Start - 60);
         var after = text.AsSpan(date.End, Math.Min(12, text.Length - date.End)).TrimStart(' ');
         return after.StartsWith("นี้", StringComparison.Ordinal) || after.StartsWith("ที่จะถึง", StringComparison.Ordinal)
-            || ContainsAny(text.AsSpan(from, date.Start - from), FutureWords);
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> span, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (span.Contains(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            || WordLists.ContainsAny(text.AsSpan(from, date.Start - from), FutureWords);
     }
 
     private static bool IsWhenSaid(ExtractionInput input, DateMention m, TextSpan sentence)

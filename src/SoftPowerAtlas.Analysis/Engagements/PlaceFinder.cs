@@ -120,7 +120,7 @@ internal sealed class PlaceFinder
             }
 
             // "ณ ศาลากลางจังหวัดหนองคายเพื่อพบปะ…": Thai writes no space before these, and no venue's name holds them.
-            if (Gazetteer.IsThaiLetter(rest[i - 1]) && StartsWithAny(rest[i..end], GluedStops))
+            if (Gazetteer.IsThaiLetter(rest[i - 1]) && WordLists.StartsWithAny(rest[i..end], GluedStops))
             {
                 return i;
             }
@@ -138,19 +138,6 @@ internal sealed class PlaceFinder
         }
 
         return end;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (s.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>"… meeting in the month of" cut before its month: the little words left at the end go too.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using SoftPowerAtlas.Analysis.Loading;
+using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Entities;
 
@@ -310,20 +311,7 @@ internal sealed class PersonPatterns
     private static bool NamesAThaiThing(string text, int open)
     {
         var before = text.AsSpan(0, open).TrimEnd();
-        if (!before.IsEmpty && char.IsDigit(before[^1]))
-        {
-            return true;
-        }
-
-        foreach (var word in ThaiThingWords)
-        {
-            if (before.EndsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (!before.IsEmpty && char.IsDigit(before[^1])) || WordLists.EndsWithAny(before, ThaiThingWords);
     }
 
     private static readonly string[] ThaiThingWords =

@@ -1,3 +1,5 @@
+using SoftPowerAtlas.Analysis.Text;
+
 namespace SoftPowerAtlas.Analysis.Entities;
 
 /// <summary>
@@ -131,20 +133,7 @@ internal sealed class UntitledThaiNames
         return before.IsEmpty || before.EndsWith(",", StringComparison.Ordinal) || before.EndsWith("\n", StringComparison.Ordinal)
             || before.EndsWith("และ", StringComparison.Ordinal) || before.EndsWith("\n-", StringComparison.Ordinal) || before.EndsWith("•", StringComparison.Ordinal)
             || (before.EndsWith("โดย", StringComparison.Ordinal) && start > before.Length)
-            || EndsWithAny(before, ListOpeners);
-    }
-
-    private static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (s.EndsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            || WordLists.EndsWithAny(before, ListOpeners);
     }
 
     private bool StartsWithRole(string text, int pos) => _roleForms.AnyAt(text, pos);

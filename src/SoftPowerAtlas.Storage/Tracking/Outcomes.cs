@@ -92,9 +92,12 @@ public sealed class OutcomeFinder(FactReader reader)
 
             // A rejected report rules out its document: its other report of the same engagement (a dateline, say) is no outcome either.
             var refused = candidates.Where(x => rejected.Contains((commitment.Key, x.Report.Key))).Select(x => x.Report.Source.DocumentId).ToHashSet();
-            var others = candidates.Where(x => x.Report.Source.DocumentId != commitment.Source.DocumentId && !refused.Contains(x.Report.Source.DocumentId)).ToList();
+            var others = candidates
+                .Where(x => x.Report.Source.DocumentId != commitment.Source.DocumentId && !refused.Contains(x.Report.Source.DocumentId))
+                .Select(x => (x.Promised, x.Report, Change: OutcomeStatuses.ChangeIn(x.Report.Evidence)))
+                .ToList();
             var found = others
-                .Where(x => OutcomeStatuses.ChangeIn(x.Report.Evidence) is null
+                .Where(x => x.Change is null
                     && !announcing.Contains((x.Report.Source.DocumentId, x.Report.Cluster))
                     && !(published.TryGetValue(x.Report.Source.DocumentId, out var p) && p.End < x.Promised.Date!.Value.Start))
                 .Select(x => x.Report)
@@ -104,10 +107,9 @@ public sealed class OutcomeFinder(FactReader reader)
 
             // A later report of the same engagement that says it was postponed or called off, before its day or after.
             found.AddRange(others
-                .Select(x => x.Report)
-                .Where(r => OutcomeStatuses.ChangeIn(r.Evidence) is not null && Later(published, r, commitment))
-                .DistinctBy(r => r.Source.DocumentId)
-                .Select(r => new Outcome(r, OutcomeStatuses.ChangeIn(r.Evidence)!)));
+                .Where(x => x.Change is not null && Later(published, x.Report, commitment))
+                .DistinctBy(x => x.Report.Source.DocumentId)
+                .Select(x => new Outcome(x.Report, x.Change!)));
             if (found.Count > 0)
             {
                 outcomes[commitment.Id] = found;

@@ -119,5 +119,12 @@ public sealed class ReportExportCommandTests : IDisposable
         Assert.True(Count("VEVENT") > 10 && Count("VTODO") > 5, client.Out);
         Assert.Contains("lines over 75 octets 0, without CRLF 0, folds cutting a character 0; text with U+FFFD 0; events in an undeclared time zone 0", client.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(" 0 with Thai descriptions", client.Out, StringComparison.Ordinal);
+
+        // The client is a measure only if it can say no: a cut-off calendar is refused, naming the file.
+        var cut = _temp.Combine("cut.ics");
+        File.WriteAllText(cut, text[..(text.Length / 2)], Encoding.UTF8);
+        var refused = await Python.RunAsync(Path.Combine(RepoPaths.Root, "scripts", "check-ical.py"), cut);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"check-ical: {cut}: not a calendar a client can read", refused.Error, StringComparison.Ordinal);
     }
 }
