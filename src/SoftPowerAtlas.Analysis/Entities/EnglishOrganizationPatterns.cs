@@ -229,7 +229,10 @@ internal sealed class EnglishOrganizationPatterns
         var nationalOnly = CompanyHeads.Contains(words[head].Text) && !withObject && Enumerable.Range(first, head - first)
             .All(k => _vocabulary.IsVocabulary(words[k].Text) || known.Any(m => m.Entry.Kind is EntityKind.Country or EntityKind.Province or EntityKind.ForeignPlace
                 && m.Span.Start <= words[k].Start && words[k].End <= m.Span.End));
-        if ((own == 0 && !withObject) || nationalOnly || IsEvent(words, new EnglishChunk(first, head, null)))
+        // "Creative Economy Agency Thailand (Public Organization)": the legal form Thai law gives the body before it.
+        var legalForm = head == first + 1 && words[first].Start > 0 && text[words[first].Start - 1] == '('
+            && words[first].Text == "Public" && words[head].Text is "Organization" or "Organisation";
+        if ((own == 0 && !withObject) || nationalOnly || legalForm || IsEvent(words, new EnglishChunk(first, head, null)))
         {
             return;
         }

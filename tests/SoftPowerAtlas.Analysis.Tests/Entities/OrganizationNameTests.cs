@@ -98,6 +98,14 @@ public class OrganizationNameTests
         Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization && m.Source == MentionSource.Pattern);
     }
 
+    [Fact]
+    public void Find_LegalFormInBrackets_NoBodyOfItsOwn()
+    {
+        const string text = "Mrs. Malai Srisuk, chair of the Creative Economy Agency Thailand (Public Organization)’s board, signed the pact.";
+
+        Assert.DoesNotContain(Extract.Run(text).Facts().Mentions, m => m.IsOrganization && m.Text.StartsWith("Public", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("The award night took place at the Emirates Golf Club on Saturday.", "Emirates Golf Club")]
     [InlineData("The forum was held at Riverside Convention Centre in Bangkok.", "Riverside Convention Centre")]
