@@ -134,6 +134,13 @@ internal sealed class PersonRoles
                 role += 4;
             }
 
+            // "Wiraka Moodhitaporn, the Thai consul-general in HCM City": the nationality before a post names no body.
+            if (text.AsSpan(role).StartsWith("Thai ", StringComparison.Ordinal)
+                && EnglishRoleAt(text, role + 5, requireWhole: false, at, lowerCase: true) is { } thai)
+            {
+                return thai with { Span = new TextSpan(role, thai.Span.End) };
+            }
+
             // "Malee Wongsiri, chairperson of the festival subcommittee, added": a post after the name, in lower case too.
             return EnglishRoleAt(text, role, requireWhole: false, at, lowerCase: true);
         }
@@ -377,7 +384,7 @@ internal sealed class PersonRoles
         {
             var end = pos + form.Length;
             var written = text[pos..].StartsWith(form, StringComparison.Ordinal)
-                || (lowerCase && form.Length >= 5 && pos < text.Length && text[pos] == char.ToLowerInvariant(form[0]) && text[(pos + 1)..].StartsWith(form.AsSpan(1), StringComparison.Ordinal));
+                || (lowerCase && form.Length >= 5 && pos < text.Length && char.IsLower(text[pos]) && text[pos..].StartsWith(form, StringComparison.OrdinalIgnoreCase));
             if (written && (end == text.Length || !char.IsLetterOrDigit(text[end])))
             {
                 return (end, id);

@@ -130,6 +130,18 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_SpeakerWithNationalityBeforeThePost_TakesPartAndTheCityGivesTheCountry()
+    {
+        const string text = "HCM CITY — Thai food and fashion are on show at the Thai Fair, which opened in HCM City on May 23, 2025.\n\n"
+            + "Speaking at the opening ceremony, Malee Sombat, the Thai consul-general in HCM City, said the fair would grow.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        Assert.Contains(e.People, p => p.Name == "Malee Sombat");
+        Assert.Contains("VN", e.Countries);
+    }
+
+    [Fact]
     public void Extract_ParagraphTellingAnEarlierDate_ItsPeopleTakeNoPart()
     {
         const string text = "Thai Week opens in Doha with food, boxing and dance\n\n"
