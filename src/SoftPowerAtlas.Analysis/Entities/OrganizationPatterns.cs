@@ -57,6 +57,9 @@ internal sealed class OrganizationPatterns
     private readonly string[] _splitStopWords;
     private readonly string[] _continuations;
 
+    /// <summary>Heads of bodies that keep branches in several cities, each named by its city after ณ.</summary>
+    private static readonly FrozenSet<string> BranchHeads = FrozenSet.Create(StringComparer.Ordinal, "ศูนย์วัฒนธรรม", "สำนักงาน");
+
     public OrganizationPatterns()
     {
         _continuations = [.. EmbeddedWordList.Lines("Entities/Data/thai-name-continuations.txt")];
@@ -110,6 +113,13 @@ internal sealed class OrganizationPatterns
                     : kind == PatternKind.Municipality && GovernmentEnd(text, i + head.Length, places) is var city && city > i + head.Length ? city
                     : ExtendThai(b, i + head.Length, kind, bodies);
                 end = AbbreviationEnd(text, i + head.Length, end);
+                // "ศูนย์วัฒนธรรมอาเซียน ณ นครปูซาน", "สำนักงาน… ณ กรุงโตเกียว": a centre or office named by its known city is that branch.
+                if (BranchHeads.Contains(head) && end > i + head.Length && text.AsSpan(end).StartsWith(" ณ ", StringComparison.Ordinal)
+                    && places.TryGetValue(end + 3, out var cityEnd) && b.IsBoundary(cityEnd))
+                {
+                    end = cityEnd;
+                }
+
                 var tail = text.AsSpan(i + head.Length, end - i - head.Length);
                 // "ความร่วมมือด้านพิพิธภัณฑ์วิทยา": after ด้าน a head word names a field of work, not a body.
                 if (GenericInstitutions.Any(g => text.AsSpan(i).StartsWith(g, StringComparison.Ordinal))

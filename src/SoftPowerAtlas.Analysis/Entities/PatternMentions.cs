@@ -49,6 +49,14 @@ internal static class PatternMentions
     {
         var name = text[span.Start..span.End];
         var key = "org:" + EntityFinder.NameKey(name);
+        // "ศูนย์วัฒนธรรมอาเซียน ณ กรุงเทพฯ" and "… ณ กรุงเทพมหานคร": one branch, whichever way its city is written
+        // (embassies keep the keys they were stored under: the resolver joins them by country).
+        if (kind != PatternKind.Embassy && inner.FirstOrDefault(k => k.Entry.Kind is EntityKind.Province or EntityKind.ForeignPlace && k.Span.End == span.End
+            && text.AsSpan(span.Start, k.Span.Start - span.Start).EndsWith(" ณ ", StringComparison.Ordinal)) is { Entry: { } city } branch)
+        {
+            key = "org:" + EntityFinder.NameKey(text[span.Start..(branch.Span.Start - 3)]) + "@" + city.Key;
+        }
+
         if (kind == PatternKind.Division)
         {
             return new EntityMention(span, name, EntityKind.Division, key, name, null, MentionSource.Pattern);

@@ -60,6 +60,8 @@ public class OrganizationNameTests
     [InlineData("ประชุมคณะกรรมการส่งเสริมหัตถศิลป์แห่งชาติครั้งที่ 2/2567 ที่ทำเนียบรัฐบาล", "คณะกรรมการส่งเสริมหัตถศิลป์แห่งชาติ")]
     // "ประจำปี" (of the year) glued after a body's name is not part of it.
     [InlineData("ขออนุมัติงบประมาณรายจ่ายกองทุนส่งเสริมงานหัตถศิลป์ประจำปี 2569", "กองทุนส่งเสริมงานหัตถศิลป์")]
+    // A centre or an office named by its known city after ณ is that branch.
+    [InlineData("ลงนามระหว่างศูนย์วัฒนธรรมไทย ณ กรุงเทพมหานคร และศูนย์วัฒนธรรมไทย ณ นครปูซาน ที่ห้องประชุม", "ศูนย์วัฒนธรรมไทย ณ นครปูซาน")]
     // A short form closed by its full stop ends the name though the next word is glued to it.
     [InlineData("ข่าวเด่น กรมศสช.นำคณะทูตชมงานหัตถกรรมไทย", "กรมศสช.")]
     public void Find_OrganisationByPattern_NameAsWritten(string text, string name)
@@ -96,6 +98,17 @@ public class OrganizationNameTests
         var facts = Extract.Run(text).Facts();
 
         Assert.DoesNotContain(facts.Mentions, m => m.IsOrganization && m.Source == MentionSource.Pattern);
+    }
+
+    [Fact]
+    public void Resolve_BranchesNamedByTheirCities_OneEntityPerCityHoweverItIsWritten()
+    {
+        const string text = "ศูนย์วัฒนธรรมไทย ณ กรุงเทพฯ จับมือศูนย์วัฒนธรรมไทย ณ นครปูซาน\n\nเมื่อวันที่ 9 กันยายน 2562 ศูนย์วัฒนธรรมไทย ณ กรุงเทพมหานคร ลงนามกับศูนย์วัฒนธรรมไทย ณ นครปูซาน";
+
+        var branches = Extract.Run(text).Facts().Entities.Where(e => e.IsOrganization && e.Name.StartsWith("ศูนย์วัฒนธรรมไทย", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, branches.Count);
+        Assert.Contains(branches, e => e.Name.EndsWith("นครปูซาน", StringComparison.Ordinal));
     }
 
     [Fact]
