@@ -11,6 +11,12 @@ namespace SoftPowerAtlas.Analysis.Entities;
 internal sealed class UntitledThaiNames
 {
     private const int MaxThaiNamePart = ThaiNameReader.MaxNamePart;
+
+    /// <summary>
+    /// A trade written as a title before a full name ("เชฟ วัฒนพงษ์ คงวัฒนา"); alone it is a common noun ("เชฟจากทั้งสองเมือง"),
+    /// so it takes a name only where a diplomat's title would: a full name, nothing else read into it.
+    /// </summary>
+    private static readonly string[] CraftTitles = ["เชฟ"];
     private readonly ThaiNameReader _names;
     private readonly string[] _thaiHonorifics;
     private readonly PrefixWords _roleForms;
@@ -21,7 +27,8 @@ internal sealed class UntitledThaiNames
         _names = names;
         _thaiHonorifics = [.. lexicon.Honorifics.Where(h => h.Length >= 3 && Gazetteer.IsThaiLetter(h[0])).Distinct(StringComparer.Ordinal)];
         _roleForms = new PrefixWords(lexicon.RolesThai.Where(r => r.Length >= 3));
-        _titleRoles = new PrefixWords(lexicon.Roles.Where(r => r.Level is RoleLevel.Diplomatic).SelectMany(r => r.Thai).Where(f => f.Length >= 4 && !f.EndsWith('.')));
+        _titleRoles = new PrefixWords(lexicon.Roles.Where(r => r.Level is RoleLevel.Diplomatic).SelectMany(r => r.Thai).Where(f => f.Length >= 4 && !f.EndsWith('.'))
+            .Concat(CraftTitles));
     }
 
     /// <summary>"กงสุลใหญ่จักรกฤดิ กระจายวงศ์": a diplomatic or political role written as a title, glued to a full name.</summary>
