@@ -23,6 +23,7 @@ public class CreditAndReferenceTests
     [InlineData("The minister thanked fans on her Facebook page and in a post on YouTube.", "Facebook")]
     [InlineData("The minister thanked fans on her Facebook page and in a post on YouTube.", "YouTube")]
     [InlineData("ชมการถ่ายทอดสดผ่านเพจเฟซบุ๊กของสถานทูต", "เฟซบุ๊ก")]
+    [InlineData("ข่าวกิจกรรม : สถานทูตร่วมงานเทศกาลนานาชาติ  ศูนย์ข่าว กระทรวงวัฒนธรรม\n\nเมื่อวันที่ 25 พฤศจิกายน 2561 สถานทูตร่วมออกร้าน", "กระทรวงวัฒนธรรม")]
     public void Find_NameInACredit_NoEntity(string text, string credited)
     {
         var facts = Extract.Run(text).Facts();
