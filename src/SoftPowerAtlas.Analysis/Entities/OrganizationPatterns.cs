@@ -360,8 +360,9 @@ internal sealed class OrganizationPatterns
     {
         var t = tail.TrimStart(' ');
 
-        // "มหาวิทยาลัยไทย", "สำนักพิมพ์ไทย": Thai universities, Thai publishers; "…ประจำประเทศเพื่อนบ้าน": any of several.
-        if (t.SequenceEqual("ไทย") || t.SequenceEqual("ต่างประเทศ"))
+        // "มหาวิทยาลัยไทย", "สำนักพิมพ์ไทย": Thai universities, Thai publishers; "…ประจำประเทศเพื่อนบ้าน": any of several;
+        // "(สำนักงาน)องค์การระหว่างประเทศ": (the offices of) international organisations, any of them.
+        if (t.SequenceEqual("ไทย") || t.SequenceEqual("ต่างประเทศ") || t.SequenceEqual("ระหว่างประเทศ") || t.SequenceEqual("องค์การระหว่างประเทศ"))
         {
             return true;
         }

@@ -93,6 +93,8 @@ public class OrganizationNameTests
     [InlineData("CULTURE OFFICE AND OSAKA TRADE BUREAU AGREE TO SHARE FILM VENUES\nThe two bodies will share venues.")]
     [InlineData("คณะรัฐมนตรีมอบหมายให้กระทรวงวัฒนธรรมลงนามฝ่ายไทยกับญี่ปุ่นในเดือนหน้า")]
     [InlineData("ประธานคณะกรรมการติดภารกิจ จึงมอบหมายให้รองประธานทำหน้าที่แทน")]
+    [InlineData("มีสถานทูตและสำนักงานองค์การระหว่างประเทศร่วมออกร้าน")]
+    [InlineData("ผู้แทนองค์การระหว่างประเทศเข้าร่วมงาน")]
     public void Find_NotAnOrganisation_NoneByPattern(string text)
     {
         var facts = Extract.Run(text).Facts();
