@@ -28,6 +28,7 @@ internal sealed class CommitmentExtractor
     private readonly ClauseSplitter _clauses = new();
     private readonly PhraseCounter<EngagementType> _events;
     private readonly AgreementTerms _agreements;
+    private readonly string[] _speechVerbs;
 
     public CommitmentExtractor(PhraseCounter<EngagementType> eventTriggers)
     {
@@ -37,6 +38,7 @@ internal sealed class CommitmentExtractor
             .Select(r => (r[2], r[1] == "deadline", r[0] == "th" ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(m => m.Item1.Length)];
         _outcomes = [.. EmbeddedWordList.Lines("Engagements/Data/commitment-outcomes.txt").OrderByDescending(w => w.Length)];
+        _speechVerbs = [.. EmbeddedWordList.Rows("Entities/Data/speech-verbs.tsv").Where(r => r.Length >= 2).Select(r => r[0])];
     }
 
     public IReadOnlyList<Commitment> Extract(ExtractionInput input, IReadOnlyList<Engagement> engagements)
@@ -61,8 +63,11 @@ internal sealed class CommitmentExtractor
                     var next = intents.FindIndex(i + 1, x => x is not null);
                     var scopeEnd = next < 0 ? sentence.End : clauses[next].Start;
                     // A date before the word of intent is the undertaking's only when it is still ahead ("ในวันที่ 24 ก.พ. จะจัด…").
+                    // Without a publication date to tell, a day opening the clause is what it plans unless someone only said so then
+                    // ("On April 24, 2025, the minister is scheduled to…", not "On 5 May the minister said the ministry will…"); a year
+                    // or a span of years there frames what was done ("ในช่วงปี 2560-2565 ไทยได้เสนอ…").
                     var dues = input.DatesCoveredBy(new TextSpan(clause.Start, scopeEnd)).Where(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)
-                            && (d.Span.Start >= intent || Undertakings.IsAhead(input, d)))
+                            && (d.Span.Start >= intent || Undertakings.IsAhead(input, d) || (input.Published is null && IsDayBeforeIntent(text, d, intent))))
                         .GroupBy(Undertakings.DueValue, StringComparer.Ordinal).Select(g => g.First()).ToList();
                     // "ซึ่งเดิมกำหนดจัดในวันที่ 5 มีนาคม … ออกไปเป็นวันที่ 12 เมษายน": the day it was first set for is no longer due.
                     dues.RemoveAll(d => WasTheFormerDay(text, clause.Start, d.Span.Start));
@@ -285,6 +290,26 @@ internal sealed class CommitmentExtractor
         }
 
         return false;
+    }
+
+    /// <summary>A day (not a year, not relative) before the word of intent with no verb of saying between: the day is what is planned, not when it was said.</summary>
+    private bool IsDayBeforeIntent(string text, DateMention d, int intent)
+    {
+        if (d.IsRelative || d.Value.Granularity < DateGranularity.Day)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(d.Span.End, Math.Max(0, intent - d.Span.End));
+        foreach (var verb in _speechVerbs)
+        {
+            if (between.Contains(verb, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"เดิมกำหนดจัดในวันที่ 5 มีนาคม", "originally scheduled for 5 March": a day a postponement replaced.</summary>

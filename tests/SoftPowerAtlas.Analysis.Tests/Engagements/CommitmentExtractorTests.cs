@@ -62,6 +62,23 @@ public class CommitmentExtractorTests
         Assert.DoesNotContain(facts.Commitments, c => c.DueValue is not null);
     }
 
+    [Fact]
+    public void Extract_DayFrontingThePlanWithoutPublicationDate_DuesIt()
+    {
+        var c = Assert.Single(Extract.Run("On April 24, 2025, the Minister of Culture is scheduled to open the Thai pavilion in Osaka.").Facts().Commitments);
+
+        Assert.Equal("2025-04-24", c.DueValue);
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2025 the minister said the ministry will hold a silk fair.")]
+    [InlineData("เมื่อวันที่ 5 พฤษภาคม 2568 รัฐมนตรีกล่าวว่ากระทรวงจะจัดงานผ้าไหม")]
+    [InlineData("In 2017-2022 the ministry proposed six elements and will propose more.")]
+    public void Extract_DayWhenSomethingWasSaidWithoutPublicationDate_NoDue(string sentence)
+    {
+        Assert.DoesNotContain(Extract.Run(sentence).Facts().Commitments, c => c.DueValue is not null);
+    }
+
     [Theory]
     [InlineData("The fair aims to promote Thai silk among young designers.")]
     [InlineData("The objectives of the fair are to foster ties between weavers and buyers.")]
