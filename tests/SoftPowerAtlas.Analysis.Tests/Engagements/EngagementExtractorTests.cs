@@ -9,6 +9,7 @@ public class EngagementExtractorTests
     [InlineData("เมื่อวันที่ 14 กุมภาพันธ์ 2567 กรมส่งเสริมอุตสาหกรรม ลงนามบันทึกความเข้าใจกับมูลนิธิแห่งเกาหลี", EngagementType.MouSigning, "2024-02-14")]
     [InlineData("วันที่ 26 กันยายน 2566 นางสาวณัฏฐิญา เนตยสุภา เป็นประธานเปิดการสัมมนาเชิงปฏิบัติการ", EngagementType.TrainingOrSeminar, "2023-09-26")]
     [InlineData("On 20 June 2024, the Ambassador met with the Director of the archive to discuss cooperation.", EngagementType.Meeting, "2024-06-20")]
+    [InlineData("On 17 May 2024, the Ambassador exchanged views with the Director of the craft centre on ways to promote Thai crafts.", EngagementType.Meeting, "2024-05-17")]
     [InlineData("วันที่ 9-11 กันยายน 2567 คณะผู้แทนจากเวียดนามเดินทางเยือนจังหวัดสุโขทัย เพื่อศึกษาดูงาน", EngagementType.Visit, "2024-09-09")]
     [InlineData("งานมหกรรมอาหารไทย จัดขึ้นระหว่างวันที่ 12-14 กรกฎาคม 2567 ณ กรุงปารีส", EngagementType.ForumOrExhibition, "2024-07-12")]
     [InlineData("เมื่อวันที่ 4 มีนาคม 2568 รองโฆษกรัฐบาลแถลงผลการประชุมคณะรัฐมนตรีว่า ที่ประชุมเห็นชอบให้กรุงเทพมหานครเสนอตัวเป็นเจ้าภาพงานเทศกาลดนตรี", EngagementType.Announcement, "2025-03-04")]
