@@ -22,6 +22,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- store-read --db PATH     reading a store with packed texts against a copy of it unpacked: documents/s, searches/s
 //   -- store-path --server CONN  the store path alone (pre-analysed documents) and one-thread ingest, SQLite beside PostgreSQL
 //   -- ical --db STORE --out DIR atlas's iCalendar writer beside Ical.Net on the same facts: files for scripts/check-ical.py, ms per calendar
+//   -- feeds DIR [DIR…]         atlas's feed parser beside System.ServiceModel.Syndication: items, links, titles, dates, errors, ms
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -60,6 +61,7 @@ static Task<int> Command(string[] args, TextServices textServices) => args.First
     "reading" => Task.FromResult(ReadingCommand.Run(args[1..])),
     "store-read" => Task.FromResult(StoreReadCommand.Run(args[1..], textServices)),
     "ical" => Task.FromResult(IcalCommand.Run(args[1..], textServices)),
+    "feeds" => Task.FromResult(FeedsCommand.Run(args[1..])),
     "segment-agreement" => Task.FromResult(SegmentAgreementCommand.Run(args[1..], textServices)),
     _ => Task.FromResult(RunBenchmarks(args)),
 };

@@ -30,6 +30,43 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Parse_Rss1Rdf_ItemsWithDublinCoreDates()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <channel rdf:about="http://127.0.0.1:8080/"><title>News</title><link>http://127.0.0.1:8080/</link><description>News</description></channel>
+              <item rdf:about="http://127.0.0.1:8080/a"><title>Khon masks on show</title><link>http://127.0.0.1:8080/a</link><dc:date>2024-04-02T10:00:00+07:00</dc:date></item>
+            </rdf:RDF>
+            """;
+
+        var item = Assert.Single(Parse(xml, fixture: false).Items);
+
+        Assert.Equal("http://127.0.0.1:8080/a", item.Link.AbsoluteUri);
+        Assert.Equal(new DateTimeOffset(2024, 4, 2, 10, 0, 0, TimeSpan.FromHours(7)), item.Published);
+    }
+
+    [Fact]
+    public void Parse_DateNoStandardReads_ItemKeptWithoutDateAndTheRestRead()
+    {
+        // Thai provincial CMSs write "14/05/2567"; a date is a hint, so one unreadable date loses only itself, not the feed.
+        const string xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>ข่าว</title><link>http://127.0.0.1:8080/</link><description>ข่าว</description>
+              <item><title>ผู้ว่าราชการจังหวัดต้อนรับคณะทูต</title><link>/news/102</link><pubDate>14/05/2567</pubDate></item>
+              <item><title>เปิดตลาดผ้าไหมชุมชน</title><link>/news/103</link><pubDate>Tue, 14 May 2024 16:00:00 +0700</pubDate></item>
+            </channel></rss>
+            """;
+
+        var result = Parse(xml, fixture: false);
+
+        Assert.Null(result.Error);
+        Assert.Equal(2, result.Items.Count);
+        Assert.Null(result.Items[0].Published);
+        Assert.Equal(new DateTimeOffset(2024, 5, 14, 16, 0, 0, TimeSpan.FromHours(7)), result.Items[1].Published);
+    }
+
+    [Fact]
     public void Parse_Atom_AlternateLinkPreferredToEnclosure()
     {
         var result = Parse("feed-atom.xml");
