@@ -23,6 +23,7 @@ using SoftPowerAtlas.Benchmarks.Throughput;
 //   -- store-path --server CONN  the store path alone (pre-analysed documents) and one-thread ingest, SQLite beside PostgreSQL
 //   -- ical --db STORE --out DIR atlas's iCalendar writer beside Ical.Net on the same facts: files for scripts/check-ical.py, ms per calendar
 //   -- feeds DIR [DIR…]         atlas's feed parser beside System.ServiceModel.Syndication: items, links, titles, dates, errors, ms
+//   -- retries [--base-ms 100] [--max-wait-s 5]  the fetcher's retries beside Microsoft.Extensions.Http.Resilience on a scripted local server
 // Anything else goes to BenchmarkDotNet, e.g. -- --filter '*Segmentation*' --job short
 // A missing or wrong option is a message and exit 2, not a stack trace.
 try
@@ -62,6 +63,7 @@ static Task<int> Command(string[] args, TextServices textServices) => args.First
     "store-read" => Task.FromResult(StoreReadCommand.Run(args[1..], textServices)),
     "ical" => Task.FromResult(IcalCommand.Run(args[1..], textServices)),
     "feeds" => Task.FromResult(FeedsCommand.Run(args[1..])),
+    "retries" => RetriesCommand.RunAsync(args[1..]),
     "segment-agreement" => Task.FromResult(SegmentAgreementCommand.Run(args[1..], textServices)),
     _ => Task.FromResult(RunBenchmarks(args)),
 };
