@@ -52,12 +52,14 @@ internal static class Bystanders
     /// <summary>
     /// Words a body's name qualifies when it only says which countries or days are meant: "ประเทศอาเซียน" and "ASEAN
     /// countries" (its members), "ภูมิภาคอาเซียน" (a region), "วันอาเซียน" and "ASEAN Day" (a day named after it), "ASEAN
-    /// Zone" (an area of a fair). GUIDELINES: a body named only inside another name is not listed.
+    /// Zone" (an area of a fair), "Thai government agencies" (a class of bodies, not the government). GUIDELINES: a body
+    /// named only inside another name is not listed.
     /// </summary>
     private static readonly string[] AttributeBefore = ["ประเทศสมาชิก", "ประเทศ", "สมาชิก", "ภูมิภาค", "ประชาคม", "วัน"];
 
     private static readonly string[] AttributeAfter =
-        [" Member States", " member states", " member countries", " Member Countries", " countries", " nations", " economies", " region", " Day", " Zone", "'s Member States", "’s Member States", "'s member", "’s member"];
+        [" Member States", " member states", " member countries", " Member Countries", " countries", " nations", " economies", " region", " Day", " Zone",
+         " agencies", " bodies", " departments", " ministries", " organisations", " organizations", "'s Member States", "’s Member States", "'s member", "’s member"];
 
     /// <summary>True when every one of the given mentions of a body only qualifies a word for countries, a region, a day or an area.</summary>
     public static bool OnlyAsAttribute(ExtractionInput input, IEnumerable<EntityMention> mentions) => Every(mentions, m => IsAttribute(input, m));

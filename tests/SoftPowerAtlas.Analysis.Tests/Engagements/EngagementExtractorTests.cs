@@ -67,6 +67,7 @@ public class EngagementExtractorTests
     [InlineData("On 12 March 2024 the Ministry of Culture met the Japan Foundation to bring the arts of Thailand and other ASEAN's Member States to Osaka.", "Japan Foundation", "ASEAN")]
     [InlineData("หัวข้อข่าวยาวเรื่องการหารือแลกเปลี่ยนเยาวชนระหว่างกระทรวงวัฒนธรรมกับเจแปนฟาวน์เดชัน\n\nเมื่อวันที่ 12 มีนาคม 2567 นายสมชาย ใจดี เอกอัครราชทูตไทย หารือกับผู้อำนวยการเจแปนฟาวน์เดชัน เรื่องค่ายดนตรีเยาวชนของญี่ปุ่นกับประเทศอาเซียน", "กระทรวงวัฒนธรรม", "ASEAN")]
     [InlineData("เมื่อวันที่ 12 มีนาคม 2567 สถานเอกอัครราชทูตฯ ร่วมออกร้านในงานเทศกาลนานาชาติที่จัดโดยเทศบาลกรุงเฮก ซุ้มของไทยอยู่ในภูมิภาคอาเซียนของงาน", "เทศบาลกรุงเฮก", "ASEAN")]
+    [InlineData("On 10 May 2025 the Royal Thai Embassy in Tokyo opened the Thai Festival with Thai government agencies and universities.", "Royal Thai Embassy in Tokyo", "รัฐบาลไทย")]
     public void Extract_GroupNamedOnlyForItsMembersOrRegion_NotAParty(string text, string party, string notParty)
     {
         var e = Assert.Single(Extract.Run(text).Facts().Engagements);
