@@ -38,7 +38,6 @@ internal static partial class DateYears
         }
 
         FromPassage(text, dates, roles);
-        FromLatestDay(dates, roles);
         if (TextYear(dates, roles) is { } year)
         {
             foreach (var c in dates)
@@ -303,39 +302,6 @@ internal static partial class DateYears
             }
 
             n = next;
-        }
-    }
-
-    /// <summary>
-    /// "วันที่ 1 กรกฎาคม 2567 … ระหว่างวันที่ 6 - 16 เมษายน ที่ผ่านมา": without a publication date, a day the words
-    /// say is past (or to come) is the nearest such day to the latest day the text writes out with its year.
-    /// </summary>
-    private static void FromLatestDay(List<DateCandidate> dates, IReadOnlyList<DateRole> roles)
-    {
-        DateCandidate? latest = null;
-        for (var i = 0; i < dates.Count; i++)
-        {
-            var c = dates[i];
-            if (c is { Kind: CandidateKind.Date, Year: not null, YearInferred: false, Error: null, Month: not null, Day: not null }
-                && roles[i] is not (DateRole.Deadline or DateRole.Period)
-                && (latest is null || (c.Year, c.Month, c.Day).CompareTo((latest.Year, latest.Month, latest.Day)) > 0))
-            {
-                latest = c;
-            }
-        }
-
-        if (latest is null)
-        {
-            return;
-        }
-
-        var anchor = DateValue.OfDay(latest.Year!.Value, latest.Month!.Value, latest.Day!.Value);
-        foreach (var c in dates)
-        {
-            if (NeedsYear(c) && c.Kind == CandidateKind.Date && c.YearOffset is null && !c.Dateline && c.Tense is DateTense.Past or DateTense.Future)
-            {
-                FromAnchor(c, anchor);
-            }
         }
     }
 

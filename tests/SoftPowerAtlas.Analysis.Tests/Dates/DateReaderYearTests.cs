@@ -38,14 +38,6 @@ public class DateReaderYearTests
     }
 
     [Fact]
-    public void Find_PastDayWithoutYearOrPublicationDate_TakesTheYearBeforeTheTextsLatestDay()
-    {
-        const string text = "เมื่อวันที่ 1 กรกฎาคม 2567 อุปทูตมอบรางวัลแก่ผู้ชนะ\n\nกิจกรรมนี้จัดขึ้นระหว่างวันที่ 6 - 16 เมษายน ที่ผ่านมา และวันที่ 20 ธันวาคม ที่ผ่านมา";
-        Assert.Equal("2024-04-06/2024-04-16", DateAssert.Single(text, "วันที่ 6 - 16 เมษายน").Normalized);
-        Assert.Equal("2023-12-20", DateAssert.Single(text, "วันที่ 20 ธันวาคม").Normalized);
-    }
-
-    [Fact]
     public void Find_DatelineWithoutYear_TakesNoYearFromItsPassage()
     {
         const string text = "BANGKOK, Nov 11 (TNA) – The year 2025 marks the 50th anniversary of relations.";
