@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using SoftPowerAtlas.Analysis.Text;
 
 namespace SoftPowerAtlas.Analysis.Entities;
@@ -17,7 +18,7 @@ public sealed record PersonRole(string Role, TextSpan Span, int RoleId, EntityMe
 /// then joins a person's two spellings (<see cref="PersonSpellings"/>) and lets places and bodies take
 /// part through their people (<see cref="ActingBodies"/>).
 /// </summary>
-internal sealed class PersonRoles
+internal sealed partial class PersonRoles
 {
     private const int MaxClauseLength = 90;
     private static readonly string[] EnglishModifiers = ["Deputy ", "Acting ", "Vice ", "Assistant ", "Senior ", "Executive ", "Former "];
@@ -59,7 +60,7 @@ internal sealed class PersonRoles
         var roles = new Dictionary<int, PersonRole>();
         for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i, at) is { } r)
+            if (result[i].Kind == EntityKind.Person && RoleAfter(b, result, i, at) is { } r && !IntroducesTheNext(b.Text, result, i, r))
             {
                 roles[i] = r;
                 claimed.Add(r.Span);
@@ -148,6 +149,36 @@ internal sealed class PersonRoles
         return null;
     }
 
+    /// <summary>
+    /// "the Minister of Tourism and Sports, Phiphat R., Minister of Natural Resources and Environment, Warawut S., and …": in a list
+    /// that writes each post before its holder, the post after one name belongs to the next.
+    /// </summary>
+    private bool IntroducesTheNext(string text, List<EntityMention> mentions, int index, PersonRole after)
+    {
+        var next = mentions.Skip(index + 1).FirstOrDefault(m => m.Kind == EntityKind.Person && m.Span.Start >= after.Span.End);
+        return next is not null && next.Span.Start - after.Span.Start <= MaxPostLength
+            && PostBeforeName().Match(text, after.Span.Start, next.Span.Start - after.Span.Start) is { Success: true } post && post.Index == after.Span.Start
+            && PostBefore(text, mentions[index].Span.Start) is not null;
+    }
+
+    /// <summary>"Minister of Higher Education, Science, Research and Innovation Anek …": a post and its portfolio just before a name, no body named.</summary>
+    private PersonRole? PostBefore(string text, int nameStart)
+    {
+        var from = Math.Max(0, nameStart - MaxPostLength);
+        if (PostBeforeName().Match(text, from, nameStart - from) is not { Success: true } post)
+        {
+            return null;
+        }
+
+        var role = EnglishRole(text, post.Index);
+        return new PersonRole(post.Groups["post"].Value, new TextSpan(post.Index, post.Index + post.Groups["post"].Length), role?.Id ?? -1, null);
+    }
+
+    private const int MaxPostLength = 120;
+
+    [GeneratedRegex(@"(?<post>(?:(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary|Governor|Mayor|Ambassador|Director-General|Director|President|Chairman|Chairperson)\s+(?:of|for)\s+(?:the\s+)?(?:State\s+for\s+(?:the\s+)?)?\p{Lu}[\p{L}'-]*(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+)\p{Lu}[\p{L}'-]*)*)\s*,?\s*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PostBeforeName();
+
     private PersonRole? RoleBefore(TextBoundaries b, List<EntityMention> mentions, int index, List<TextSpan> claimed, BodiesAt at)
     {
         var text = b.Text;
@@ -203,6 +234,11 @@ internal sealed class PersonRoles
                 {
                     return claimed.Any(c => c.Overlaps(r.Span)) ? null : r;
                 }
+            }
+
+            if (PostBefore(text, p.Span.Start) is { } post)
+            {
+                return claimed.Any(c => c.Overlaps(post.Span)) ? null : post;
             }
 
             // "Thai pianist Poom …", "Pavilion manager …": a noun for what the person is, just before the name.

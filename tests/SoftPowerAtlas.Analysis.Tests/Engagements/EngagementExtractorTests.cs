@@ -144,6 +144,21 @@ public class EngagementExtractorTests
     }
 
     [Fact]
+    public void Extract_PostsWrittenBeforeEachHolderInALaterParagraph_EveryHolderTakesPart()
+    {
+        const string text = "BANGKOK, 17 September 2021: The tourism board signed a memorandum with seven partners on low-carbon travel.\n\n"
+            + "The ceremony was hosted by the Minister of Tourism and Sports, Somsak Wongchai, Minister of Natural Resources and Environment, "
+            + "Malee Srisuk, and Minister of Higher Education, Science, Research and Innovation Niran Boonmee.";
+
+        var e = Assert.Single(Extract.Run(text).Facts().Engagements);
+
+        var people = e.People.Select(p => p.Name).ToList();
+        Assert.Contains("Somsak Wongchai", people);
+        Assert.Contains("Malee Srisuk", people);
+        Assert.Contains("Niran Boonmee", people);
+    }
+
+    [Fact]
     public void Extract_ParagraphTellingAnEarlierDate_ItsPeopleTakeNoPart()
     {
         const string text = "Thai Week opens in Doha with food, boxing and dance\n\n"

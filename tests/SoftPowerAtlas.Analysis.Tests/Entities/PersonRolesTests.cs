@@ -54,6 +54,7 @@ public class PersonRolesTests
     [InlineData("Spokesperson Anucha Burapachaisri met with the press.", "Anucha Burapachaisri", "Spokesperson")]
     [InlineData("นางสาวอาภรณ์ เพชรรัตน์ ผู้เชี่ยวชาญเฉพาะด้าน กล่าวว่า", "อาภรณ์ เพชรรัตน์", "ผู้เชี่ยวชาญเฉพาะด้าน")]
     [InlineData("Speaking at the opening, Malee Sombat, the Thai consul-general in Osaka, said the fair would grow.", "Malee Sombat", "consul-general")]
+    [InlineData("The fair was opened by Minister of Higher Education, Science, Research and Innovation Malee Sombat.", "Malee Sombat", "Minister of Higher Education, Science, Research and Innovation")]
     public void Find_RoleWithoutBody_RoleOnly(string sentence, string name, string role)
     {
         var person = Assert.Single(Extract.Run(sentence).Facts().Entities, e => e.Kind == EntityKind.Person && e.Name == name);
