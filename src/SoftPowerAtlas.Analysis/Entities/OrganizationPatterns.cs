@@ -113,8 +113,9 @@ internal sealed class OrganizationPatterns
                     : kind == PatternKind.Municipality && GovernmentEnd(text, i + head.Length, places) is var city && city > i + head.Length ? city
                     : ExtendThai(b, i + head.Length, kind, bodies);
                 end = AbbreviationEnd(text, i + head.Length, end);
-                // "ศูนย์วัฒนธรรมอาเซียน ณ นครปูซาน", "สำนักงาน… ณ กรุงโตเกียว": a centre or office named by its known city is that branch.
-                if (BranchHeads.Contains(head) && end > i + head.Length && text.AsSpan(end).StartsWith(" ณ ", StringComparison.Ordinal)
+                // "ศูนย์วัฒนธรรมอาเซียน ณ นครปูซาน": a centre or office named by its known city is that branch (a body the reference
+                // lists, "สำนักงานส่งเสริมการค้าในต่างประเทศ ณ กรุงปารีส", stays that body: its page gathers every city's office).
+                if (knownEnd < 0 && BranchHeads.Contains(head) && end > i + head.Length && text.AsSpan(end).StartsWith(" ณ ", StringComparison.Ordinal)
                     && places.TryGetValue(end + 3, out var cityEnd) && b.IsBoundary(cityEnd))
                 {
                     end = cityEnd;

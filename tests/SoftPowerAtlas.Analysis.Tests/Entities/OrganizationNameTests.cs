@@ -114,6 +114,14 @@ public class OrganizationNameTests
     }
 
     [Fact]
+    public void Resolve_KnownBodyNamedByItsCity_StaysThatBody()
+    {
+        var facts = Extract.Run("เมื่อวันที่ 5 มีนาคม 2567 สำนักงานส่งเสริมการค้าในต่างประเทศ ณ กรุงปารีส จัดงานเทศกาลอาหารไทย").Facts();
+
+        Assert.Contains(facts.Entities, e => e.Key == "agency:thai-trade-center");
+    }
+
+    [Fact]
     public void Find_LegalFormInBrackets_NoBodyOfItsOwn()
     {
         const string text = "Mrs. Malai Srisuk, chair of the Creative Economy Agency Thailand (Public Organization)’s board, signed the pact.";
