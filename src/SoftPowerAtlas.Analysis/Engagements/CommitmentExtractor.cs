@@ -67,7 +67,8 @@ internal sealed class CommitmentExtractor
                     // ("On April 24, 2025, the minister is scheduled to…", not "On 5 May the minister said the ministry will…"); a year
                     // or a span of years there frames what was done ("ในช่วงปี 2560-2565 ไทยได้เสนอ…").
                     var dues = input.DatesCoveredBy(new TextSpan(clause.Start, scopeEnd)).Where(d => Undertakings.IsDueCandidate(d) && !Undertakings.IsPast(input, d)
-                            && (d.Span.Start >= intent || Undertakings.IsAhead(input, d) || (input.Published is null && IsDayBeforeIntent(text, d, intent))))
+                            && (d.Span.Start >= intent || (Undertakings.IsAhead(input, d) && !SaysBetween(text, d.Span.End, intent))
+                                || (input.Published is null && IsDayBeforeIntent(text, d, intent))))
                         .GroupBy(Undertakings.DueValue, StringComparer.Ordinal).Select(g => g.First()).ToList();
                     // "ซึ่งเดิมกำหนดจัดในวันที่ 5 มีนาคม … ออกไปเป็นวันที่ 12 เมษายน": the day it was first set for is no longer due.
                     dues.RemoveAll(d => WasTheFormerDay(text, clause.Start, d.Span.Start));
@@ -295,21 +296,22 @@ internal sealed class CommitmentExtractor
     /// <summary>A day (not a year, not relative) before the word of intent with no verb of saying between: the day is what is planned, not when it was said.</summary>
     private bool IsDayBeforeIntent(string text, DateMention d, int intent)
     {
-        if (d.IsRelative || d.Value.Granularity < DateGranularity.Day)
-        {
-            return false;
-        }
+        return !d.IsRelative && d.Value.Granularity >= DateGranularity.Day && !SaysBetween(text, d.Span.End, intent);
+    }
 
-        var between = text.AsSpan(d.Span.End, Math.Max(0, intent - d.Span.End));
+    /// <summary>A verb of saying between a day and the word of intent after it ("วันที่ 8 กรกฎาคม 2568 นาย… เปิดเผยว่า … จะ"): the day is when it was said.</summary>
+    private bool SaysBetween(string text, int from, int to)
+    {
+        var between = text.AsSpan(from, Math.Max(0, to - from));
         foreach (var verb in _speechVerbs)
         {
             if (between.Contains(verb, StringComparison.OrdinalIgnoreCase))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>"เดิมกำหนดจัดในวันที่ 5 มีนาคม", "originally scheduled for 5 March": a day a postponement replaced.</summary>

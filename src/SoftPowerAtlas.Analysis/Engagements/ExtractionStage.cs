@@ -55,7 +55,7 @@ public sealed class ExtractionStage : IAnalysisStage
             }
         }
 
-        DateOnly? published = dates?.Published is { Error: null } p ? p.Value.StartDate : null;
+        DateOnly? published = dates?.Published is { Error: null } p ? p.Value.EndDate : null;
         // References back by role alone ("the Ambassador") name their person in the entity list; which
         // engagement such a sentence belongs to is for the engagement reader to decide, so it reads only
         // the names as written for now.

@@ -80,6 +80,18 @@ public class CommitmentExtractorTests
     }
 
     [Theory]
+    // A page stamped with its month only: a day of that month is not ahead of it.
+    [InlineData(" date 2025-07 วันที่ 8 กรกฎาคม 2568 นายสมชาย ใจดี ปลัดกระทรวงวัฒนธรรม เปิดเผยว่า การเสนอชุดไทยต่อยูเนสโกจะอยู่ในการพิจารณาในปี 2569", "2026")]
+    [InlineData(" date 2025-07 วันนี้ (8 ก.ค.) โฆษกรัฐบาลแถลงว่าคณะรัฐมนตรีเห็นชอบการจัดงานเทศกาลผ้าไหมในปี 2569", "2026")]
+    public void Extract_DayOfAMonthStampedPage_NotDueThatDay(string text, string due)
+    {
+        var dues = Extract.Run(text).Facts().Commitments.Select(c => c.DueValue).OfType<string>().ToList();
+
+        Assert.DoesNotContain("2025-07-08", dues);
+        Assert.Contains(due, dues);
+    }
+
+    [Theory]
     [InlineData("The fair aims to promote Thai silk among young designers.")]
     [InlineData("The objectives of the fair are to foster ties between weavers and buyers.")]
     [InlineData("The fair aims to make Thai silk better known among young designers.")]
