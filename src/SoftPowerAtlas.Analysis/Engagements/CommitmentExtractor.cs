@@ -300,19 +300,8 @@ internal sealed class CommitmentExtractor
     }
 
     /// <summary>A verb of saying between a day and the word of intent after it ("วันที่ 8 กรกฎาคม 2568 นาย… เปิดเผยว่า … จะ"): the day is when it was said.</summary>
-    private bool SaysBetween(string text, int from, int to)
-    {
-        var between = text.AsSpan(from, Math.Max(0, to - from));
-        foreach (var verb in _speechVerbs)
-        {
-            if (between.Contains(verb, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool SaysBetween(string text, int from, int to) =>
+        WordLists.ContainsAny(text.AsSpan(from, Math.Max(0, to - from)), _speechVerbs, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"เดิมกำหนดจัดในวันที่ 5 มีนาคม", "originally scheduled for 5 March": a day a postponement replaced.</summary>
     private static bool WasTheFormerDay(string text, int clauseStart, int dateStart)
